@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Ballast",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ballast", targets: ["Ballast"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Ballast",
+            dependencies: ["BallastApp", .product(name: "Vapor", package: "vapor")]
+        ),
+        .target(
+            name: "BallastApp",
+            dependencies: [
+                "BallastCore", "BallastStore", "BallastOffice",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
+            name: "BallastStore",
+            dependencies: [
+                "BallastCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .target(
+            name: "BallastOffice",
+            dependencies: [
+                "BallastCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "BallastCore"),
+        .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
+        .testTarget(name: "BallastOfficeTests", dependencies: ["BallastOffice"]),
+        .testTarget(
+            name: "BallastStoreTests",
+            dependencies: [
+                "BallastStore", "BallastApp",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .testTarget(
+            name: "BallastAppTests",
+            dependencies: [
+                "BallastApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,35 @@
+import BallastApp
+import Foundation
+import Logging
+import Vapor
+
+/// `ballast serve | migrate | demo | import | export | report`, each with `--database URL`.
+@main
+enum Entrypoint {
+    static func main() async {
+        let options = LaunchOptions.parse(CommandLine.arguments)
+        let database: DatabaseLocation
+        do {
+            database = try DatabaseLocation.resolve(flag: options.database, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(2)
+        }
+        do {
+            var env = try Environment.detect(arguments: options.remaining)
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, database: database, demo: options.demo)
+                try await app.execute()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        } catch {
+            FileHandle.standardError.write(Data("错误 / error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Vapor
+
+/// Upload and download of ledger files, shared by the API and the pages.
+enum LedgerUpload {
+    /// A 10 000-row ledger is about 2 MB as .xlsx; 20 MB leaves room and refuses the absurd.
+    static let maxSize: ByteCount = "20mb"
+
+    struct Form: Content {
+        var file: File
+        var year: Int?
+        var strict: Bool?
+        var csrf: String?
+    }
+
+    /// The file from a multipart form (field `file`) or a raw body with `?filename=`.
+    static func file(from req: Request) throws -> (Data, String?) {
+        if req.headers.contentType?.type == "multipart" {
+            let form = try req.content.decode(Form.self)
+            return (Data(buffer: form.file.data), form.file.filename)
+        }
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")
+        }
+        return (Data(buffer: body), req.query[String.self, at: "filename"])
+    }
+
+    static func exportResponse(_ req: Request, district: DistrictModel, year: Int, actor: ChangeActor) async throws -> Response {
+        let raw = req.query[String.self, at: "format"] ?? "xlsx"
+        guard let format = LedgerFormat(rawValue: raw.lowercased()) else {
+            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
+        }
+        let data = try await LedgerExportService.export(district: district, year: year, format: format, actor: actor, on: req.db)
+        let name = LedgerExportService.fileName(district: district, year: year, format: format)
+        return Response(status: .ok, headers: [
+            "Content-Type": format.mimeType,
+            "Content-Disposition": "attachment; filename=\"\(name)\"",
+        ], body: .init(data: data))
+    }
+}

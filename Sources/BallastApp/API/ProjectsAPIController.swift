@@ -1,0 +1,140 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// `/api/v1`: the ledger for machines (the city's and province's systems) and scripts.
+struct ProjectsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.get("projects", use: list)
+        api.post("projects", use: create)
+        api.get("projects", ":id", use: detail)
+        api.put("projects", ":id", use: update)
+        api.delete("projects", ":id", use: delete)
+        api.get("summary", use: summary)
+        api.get("ledger", "export", use: export)
+        api.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
+        api.get("openapi.json", use: openAPI)
+    }
+
+    func district(_ req: Request) async throws -> DistrictModel {
+        try await DistrictContext.require(code: req.query[String.self, at: "district"], on: req.db)
+    }
+
+    func actor(_ req: Request) -> ChangeActor {
+        ChangeActor(name: "api", role: nil, address: req.remoteAddress?.ipAddress)
+    }
+
+    func list(req: Request) async throws -> ProjectPageDTO {
+        let d = try await district(req)
+        let filter = try RequestParameters.filter(req, year: try RequestParameters.year(req))
+        let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
+        return ProjectPageDTO(items: page.items.map(ProjectListItemDTO.init), total: page.total, page: page.page, perPage: page.perPage)
+    }
+
+    func detail(req: Request) async throws -> ProjectDetailDTO {
+        let d = try await district(req)
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: try RequestParameters.uuid(req, "id"), on: req.db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        return ProjectDetailDTO(detail)
+    }
+
+    func editor(_ req: Request, district d: DistrictModel, year: Int) throws -> ProjectEditor {
+        ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+                                           today: DistrictContext.today(in: d)))
+    }
+
+    func resolvedYear(_ year: Int?, district d: DistrictModel, on db: any Database) async throws -> Int {
+        if let year { return year }
+        return try await RequestParameters.defaultYear(district: d, on: db)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let body = try req.content.decode(ProjectDTO.self)
+        let year = try await resolvedYear(body.year, district: d, on: req.db)
+        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
+        let id = try await editor(req, district: d, year: year).create(record, on: req.db)
+        let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!
+        let response = Response(status: .created)
+        try response.content.encode(ProjectDetailDTO(detail))
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/projects/\(id)")
+        return response
+    }
+
+    func update(req: Request) async throws -> ProjectDetailDTO {
+        let d = try await district(req)
+        let id = try RequestParameters.uuid(req, "id")
+        let body = try req.content.decode(ProjectDTO.self)
+        guard let version = body.version else {
+            throw BallastError.badParameter("version", zh: "修改时必须提供 version（读取时的版本号）",
+                                            en: "An update must carry the version it was read at")
+        }
+        let year = try await resolvedYear(body.year, district: d, on: req.db)
+        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
+        try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)
+        return ProjectDetailDTO(try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!)
+    }
+
+    func delete(req: Request) async throws -> HTTPStatus {
+        let d = try await district(req)
+        guard let raw = req.query[String.self, at: "version"], let version = Int(raw) else {
+            throw BallastError.badParameter("version", zh: "删除时必须提供 version 参数", en: "A delete must carry ?version=")
+        }
+        let year = try await RequestParameters.defaultYear(district: d, on: req.db)
+        try await editor(req, district: d, year: year).delete(id: try RequestParameters.uuid(req, "id"), version: version, on: req.db)
+        return .noContent
+    }
+
+    func summary(req: Request) async throws -> SummaryDTO {
+        let d = try await district(req)
+        let year = try RequestParameters.year(req, required: true)!
+        let asOf = try RequestParameters.asOf(req, district: d)
+        return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db))
+    }
+
+    func export(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let year = try RequestParameters.year(req, required: true)!
+        return try await LedgerUpload.exportResponse(req, district: d, year: year, actor: actor(req))
+    }
+
+    func importLedger(req: Request) async throws -> Response {
+        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
+        let year = try RequestParameters.year(req, required: true)!
+        let strict = req.query[Bool.self, at: "strict"] ?? false
+        let (data, fileName) = try LedgerUpload.file(from: req)
+        let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: actor(req))
+            .run(data: data, fileName: fileName, on: req.db)
+        let response = Response(status: report.applied ? .ok : .unprocessableEntity)
+        try response.content.encode(ImportReportDTO(report, req.language))
+        return response
+    }
+
+    func openAPI(req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+    }
+}
+
+struct ImportReportDTO: Content {
+    var applied: Bool
+    var rows: Int
+    var created: Int
+    var updated: Int
+    var unchanged: Int
+    var createdCodes: [String]
+    var updatedCodes: [String]
+    var newReferences: [String: [String]]
+    var unknownColumns: [String]
+    var issues: [IssueDTO]
+
+    init(_ r: LedgerImportReport, _ lang: UILanguage) {
+        applied = r.applied; rows = r.rows; created = r.created.count; updated = r.updated.count
+        unchanged = r.unchanged; createdCodes = r.created; updatedCodes = r.updated
+        newReferences = Dictionary(uniqueKeysWithValues: r.newReferences.map { ($0.key.rawValue, $0.value) })
+        unknownColumns = r.unknownColumns
+        issues = r.issues.map { IssueDTO($0, lang) }
+    }
+}

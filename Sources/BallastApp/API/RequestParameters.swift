@@ -1,0 +1,88 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// Query parameters shared by the API and the pages, checked with errors that name them.
+enum RequestParameters {
+    static func year(_ req: Request, required: Bool = false) throws -> Int? {
+        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else {
+            if required { throw BallastError.badParameter("year", zh: "缺少参数 year（年度）", en: "Parameter year is required") }
+            return nil
+        }
+        guard let y = Int(raw), (2000...2100).contains(y) else {
+            throw BallastError.badParameter("year", zh: "参数 year 应为年份（如 2023），实为“\(raw)”",
+                                            en: "Parameter year must be a year such as 2023, not “\(raw)”")
+        }
+        return y
+    }
+
+    static func asOf(_ req: Request, district: DistrictModel) throws -> CalendarDate {
+        guard let raw = req.query[String.self, at: "asOf"], !raw.isEmpty else { return DistrictContext.today(in: district) }
+        guard let d = CalendarDate.parse(raw), raw.count >= 8 else {
+            throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 YYYY-MM-DD，实为“\(raw)”",
+                                            en: "Parameter asOf must be YYYY-MM-DD, not “\(raw)”")
+        }
+        return d
+    }
+
+    /// The year a page shows when none is asked for: the latest year with a ledger.
+    static func defaultYear(district: DistrictModel, on db: any Database) async throws -> Int {
+        try await YearPlanModel.query(on: db).filter(\.$district.$id == district.requireID())
+            .sort(\.$year, .descending).first()?.year ?? DistrictContext.today(in: district).year
+    }
+
+    static func filter(_ req: Request, year: Int?) throws -> ProjectFilter {
+        var f = ProjectFilter()
+        f.year = year
+        func text(_ key: String) -> String? {
+            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        f.category = text("category")
+        f.level = text("level")
+        f.zone = text("zone")
+        f.unit = text("unit")
+        f.text = text("q")
+        if let s = text("stage") {
+            guard let stage = LifecycleStage.parse(s) else {
+                throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”")
+            }
+            f.stage = stage
+        }
+        if let s = text("sort") {
+            let key = s.hasPrefix("-") ? String(s.dropFirst()) : s
+            guard let sort = ProjectFilter.Sort(rawValue: key) else {
+                let known = ProjectFilter.Sort.allCases.map(\.rawValue).joined(separator: ", ")
+                throw BallastError.badParameter("sort", zh: "未知的排序字段“\(s)”（可选：\(known)）", en: "Unknown sort “\(s)” (known: \(known))")
+            }
+            f.sort = sort
+            f.descending = s.hasPrefix("-")
+        }
+        if let p = text("page") {
+            guard let n = Int(p), n >= 1 else {
+                throw BallastError.badParameter("page", zh: "参数 page 应为正整数", en: "Parameter page must be a positive whole number")
+            }
+            f.page = n
+        }
+        if let p = text("perPage") {
+            guard let n = Int(p), (1...ProjectFilter.maxPerPage).contains(n) else {
+                throw BallastError.badParameter("perPage", zh: "参数 perPage 应为 1～\(ProjectFilter.maxPerPage)",
+                                                en: "Parameter perPage must be 1 to \(ProjectFilter.maxPerPage)")
+            }
+            f.perPage = n
+        }
+        if year == nil && (f.level != nil || f.zone != nil || f.sort == .annualPlan) {
+            throw BallastError.badParameter("year", zh: "按级别、空间布局或年度计划筛选排序时需要 year",
+                                            en: "Filtering by level or zone, or sorting by annual plan, needs a year")
+        }
+        return f
+    }
+
+    static func uuid(_ req: Request, _ name: String) throws -> UUID {
+        guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project"))
+        }
+        return id
+    }
+}

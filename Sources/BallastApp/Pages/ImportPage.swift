@@ -1,0 +1,42 @@
+import BallastCore
+import BallastStore
+import Plot
+
+/// Upload form, and the row-by-row report of what an upload did or why it did nothing.
+enum ImportPage {
+    static func render(year: Int, report: LedgerImportReport?, lang: UILanguage) -> String {
+        let t = { (m: Message) in m.text(lang) }
+        return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: "/ledger/import",
+            .h1(.text(t(UIText.importLedger))),
+            .unwrap(report) { r in reportNode(r, lang: lang) },
+            .form(.class("card"), .method(.post), .action("/ledger/import" + (lang == .en ? "?lang=en" : "")),
+                  .enctype(.multipartData),
+                .p(.class("muted"), .text(t(UIText.importHelp))),
+                .p(.a(.href("/docs/ledger-example.csv"), .text(t(UIText.downloadExample)))),
+                .div(.class("form-grid"),
+                    .div(.class("field"), .label(.for("year"), .text(t(UIText.year))),
+                         .input(.type(.number), .name("year"), .id("year"), .value(String(year)))),
+                    .div(.class("field"), .label(.for("file"), .text(t(UIText.uploadFile))),
+                         .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".xlsx,.csv")))
+                ),
+                .p(.label(.input(.type(.checkbox), .name("strict"), .value("true")), .text(" " + t(UIText.strict)))),
+                .button(.type(.submit), .text(t(UIText.upload)))
+            )
+        )
+    }
+
+    static func reportNode(_ r: LedgerImportReport, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(lang) }
+        let lines = ImportReportText.lines(r, language: lang)
+        return .div(.class(r.applied ? "alert ok" : "alert bad"),
+            .strong(.text(t(r.applied ? UIText.importDone : UIText.importRefused))),
+            .forEach(lines.prefix(while: { !$0.hasPrefix("  ") })) { .p(.text($0)) },
+            .if(!r.issues.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(t(UIText.row))), .th(.text(t(UIText.column))), .th(.text(t(UIText.problem))))),
+                .tbody(.forEach(r.issues) { i in
+                    .tr(.td(.text(String(i.row))), .td(.text(i.column ?? "")), .td(.text(i.message.text(lang))))
+                })
+            )))
+        )
+    }
+}

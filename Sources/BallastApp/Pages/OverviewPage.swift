@@ -1,0 +1,67 @@
+import Foundation
+import BallastCore
+import BallastStore
+import Plot
+
+/// The year's headline figures and breakdowns; each group links to its projects.
+enum OverviewPage {
+    static func render(district: String, summary s: YearSummary, lang: UILanguage) -> String {
+        let t = { (m: Message) in m.text(lang) }
+        func figure(_ label: Message, _ value: String) -> Node<HTML.BodyContext> {
+            .div(.class("figure"), .div(.class("label"), .text(t(label))), .div(.class("value"), .text(value)))
+        }
+        func groupTable(_ title: Message, _ groups: [YearSummary.Group], filter: String) -> Node<HTML.BodyContext> {
+            .div(.class("card"),
+                .h2(.text(t(title))),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(t(UIText.name))), .th(.class("num"), .text(t(UIText.projects))),
+                               .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
+                    .tbody(.forEach(groups) { g in
+                        .tr(.td(g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
+                                : .a(.href(Layout.link("/projects?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang)), .text(g.name))),
+                            .td(.class("num"), .text(String(g.projects))),
+                            .td(.class("num"), .text(Layout.yi(g.totalInvestment))),
+                            .td(.class("num"), .text(Layout.yi(g.annualPlan))))
+                    })
+                ))
+            )
+        }
+        let title = lang == .en ? "\(district) \(s.year) portfolio (as of \(s.asOf.iso))" : "\(district)\(s.year)年重点项目（截至\(s.asOf.iso)）"
+        return Layout.page(title: t(UIText.overview), lang: lang, section: .overview, path: "/?year=\(s.year)",
+            .h1(.text(title)),
+            .div(.class("figures"),
+                figure(UIText.projects, String(s.projects)),
+                figure(UIText.totalInvestment, Layout.yi(s.totalInvestment)),
+                figure(UIText.annualPlan, Layout.yi(s.annualPlan)),
+                figure(UIText.completed, Layout.yi(s.completed))
+            ),
+            .div(.class("grid2"),
+                groupTable(UIText.byCategory, s.byCategory, filter: "category"),
+                groupTable(UIText.byLevel, s.byLevel, filter: "level")
+            ),
+            .div(.class("grid2"),
+                groupTable(UIText.byZone, s.byZone, filter: "zone"),
+                .div(.class("card"),
+                    .h2(.text(t(UIText.pools))),
+                    .div(.class("table-wrap"), .table(
+                        .thead(.tr(.th(.text(t(UIText.stage))), .th(.class("num"), .text(t(UIText.projects))),
+                                   .th(.class("num"), .text(t(UIText.totalInvestment))))),
+                        .tbody(.forEach(s.pools) { p in
+                            .tr(.td(.a(.href(Layout.link("/projects?stage=\(PageQuery.encode(p.stage.rawValue))", lang)),
+                                       .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))),
+                                .td(.class("num"), .text(String(p.projects))),
+                                .td(.class("num"), .text(Layout.yi(p.totalInvestment))))
+                        })
+                    ))
+                )
+            ),
+            groupTable(UIText.byUnit, s.byUnit, filter: "unit")
+        )
+    }
+}
+
+enum PageQuery {
+    static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
+    }
+}

@@ -1,0 +1,219 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// The pages officials use: overview, ledger, project, forms, import.
+struct PagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: overview)
+        routes.get("projects", use: list)
+        routes.get("projects", "new", use: newForm)
+        routes.post("projects", "new", use: create)
+        routes.get("projects", ":id", use: detail)
+        routes.get("projects", ":id", "edit", use: editForm)
+        routes.post("projects", ":id", "edit", use: update)
+        routes.post("projects", ":id", "delete", use: delete)
+        routes.get("ledger", "import", use: importForm)
+        routes.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
+        routes.get("ledger", "export", use: export)
+        routes.get("assets", "app.css", use: css)
+        routes.get("docs", "ledger-example.csv", use: example)
+    }
+
+    func html(_ s: String, status: HTTPResponseStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: s))
+    }
+
+    func district(_ req: Request) async throws -> DistrictModel {
+        try await DistrictContext.require(code: req.query[String.self, at: "district"], on: req.db)
+    }
+
+    func actor(_ req: Request) -> ChangeActor {
+        ChangeActor(name: "web", role: nil, address: req.remoteAddress?.ipAddress)
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let year = try await yearOrDefault(req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d)
+        let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
+        return html(OverviewPage.render(district: d.name, summary: s, lang: req.language))
+    }
+
+    func yearOrDefault(_ req: Request, district d: DistrictModel) async throws -> Int {
+        if let y = try RequestParameters.year(req) { return y }
+        return try await RequestParameters.defaultYear(district: d, on: req.db)
+    }
+
+    func options(_ d: DistrictModel, year: Int?, on db: any Database) async throws -> [ReferenceKind: [String]] {
+        let entries = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == d.requireID())
+            .sort(\.$sort).sort(\.$name).all()
+        var out: [ReferenceKind: [String]] = [:]
+        for e in entries {
+            guard let kind = e.referenceKind else { continue }
+            if kind.isPerYear, let year, e.year != year { continue }
+            if !(out[kind]?.contains(e.name) ?? false) { out[kind, default: []].append(e.name) }
+        }
+        return out
+    }
+
+    func list(req: Request) async throws -> Response {
+        let d = try await district(req)
+        // An empty year field means "all years"; no year parameter at all means the current one.
+        let year: Int? = req.query[String.self, at: "year"] == "" ? nil : try await yearOrDefault(req, district: d)
+        let filter = try RequestParameters.filter(req, year: year)
+        let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
+        let opts = try await options(d, year: year, on: req.db)
+        return html(ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language).render())
+    }
+
+    func detail(req: Request) async throws -> Response {
+        let d = try await district(req)
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: try RequestParameters.uuid(req, "id"), on: req.db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        return html(ProjectDetailPage.render(detail, lang: req.language))
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let year = try await RequestParameters.defaultYear(district: d, on: req.db)
+        let t = UIText.newProject.text(req.language)
+        return html(ProjectFormPage(title: t, action: "/projects/new", year: year, version: nil, values: ["stage": "在建", "level": "区重点"],
+                                    errors: [:], options: try await options(d, year: year, on: req.db), lang: req.language).render())
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let id = try RequestParameters.uuid(req, "id")
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        let fallback = try await RequestParameters.defaultYear(district: d, on: req.db)
+        let year = detail.plans.first?.year ?? fallback
+        var values: [String: String] = [:]
+        for (column, text) in zip(LedgerColumn.allCases, detail.record.exportCells) { values[FormValidation.fieldName(column)] = text }
+        return html(ProjectFormPage(title: UIText.edit.text(req.language) + " · " + detail.record.name,
+                                    action: "/projects/\(id)/edit", year: year, version: detail.version, values: values,
+                                    errors: [:], options: try await options(d, year: year, on: req.db), lang: req.language).render())
+    }
+
+    /// The posted form as ledger cells, keyed by field name, to validate and to show again.
+    func formValues(_ req: Request) throws -> [String: String] {
+        let all = try req.content.decode([String: String].self)
+        return all.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    func save(req: Request, id: UUID?) async throws -> Response {
+        let d = try await district(req)
+        let values = try formValues(req)
+        guard let year = values["year"].flatMap(Int.init) else {
+            throw BallastError.badParameter("year", zh: "缺少年度", en: "The year is missing")
+        }
+        var cells: [LedgerColumn: String] = [:]
+        for c in LedgerColumn.allCases { cells[c] = values[FormValidation.fieldName(c)] ?? "" }
+        let levels = try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db)
+        let editor = ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+                                                        today: DistrictContext.today(in: d)))
+        let lang = req.language
+        do {
+            let record = try FormValidation.record(from: cells, knownLevels: levels)
+            if let id {
+                guard let version = values["version"].flatMap(Int.init) else {
+                    throw BallastError.badParameter("version", zh: "缺少版本号", en: "The version is missing")
+                }
+                try await editor.update(id: id, version: version, with: record, on: req.db)
+                return req.redirect(to: Layout.link("/projects/\(id)", lang))
+            }
+            let newID = try await editor.create(record, on: req.db)
+            return req.redirect(to: Layout.link("/projects/\(newID)", lang))
+        } catch {
+            let e = APIErrorMiddleware.describe(error)
+            guard e.status == .unprocessableEntity || e.status == .conflict else { throw error }
+            var errors: [String: String] = [:]
+            for issue in e.details {
+                let field = issue.column.flatMap(LedgerColumn.init(rawValue:)).map(FormValidation.fieldName) ?? "code"
+                errors[field] = issue.message.text(lang)
+            }
+            if errors.isEmpty { errors[e.field ?? "code"] = e.message.text(lang) }
+            let title = id == nil ? UIText.newProject.text(lang) : UIText.edit.text(lang)
+            let page = ProjectFormPage(title: title, action: id.map { "/projects/\($0)/edit" } ?? "/projects/new", year: year,
+                                       version: values["version"].flatMap(Int.init), values: values, errors: errors,
+                                       options: try await options(d, year: year, on: req.db), lang: lang)
+            return html(page.render(), status: e.status)
+        }
+    }
+
+    func create(req: Request) async throws -> Response { try await save(req: req, id: nil) }
+    func update(req: Request) async throws -> Response { try await save(req: req, id: try RequestParameters.uuid(req, "id")) }
+
+    func delete(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let values = try formValues(req)
+        guard let version = values["version"].flatMap(Int.init) else {
+            throw BallastError.badParameter("version", zh: "缺少版本号", en: "The version is missing")
+        }
+        let year = try await RequestParameters.defaultYear(district: d, on: req.db)
+        try await ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+                                                     today: DistrictContext.today(in: d)))
+            .delete(id: try RequestParameters.uuid(req, "id"), version: version, on: req.db)
+        return req.redirect(to: Layout.link("/projects", req.language))
+    }
+
+    func importForm(req: Request) async throws -> Response {
+        let d = try await DistrictContext.find(code: req.query[String.self, at: "district"], on: req.db)
+        var year = Calendar.current.component(.year, from: Date())
+        if let d { year = try await RequestParameters.defaultYear(district: d, on: req.db) }
+        return html(ImportPage.render(year: year, report: nil, lang: req.language))
+    }
+
+    func importUpload(req: Request) async throws -> Response {
+        let form = try req.content.decode(LedgerUpload.Form.self)
+        guard let year = form.year, (2000...2100).contains(year) else {
+            throw BallastError.badParameter("year", zh: "请填写年度", en: "Please give the year")
+        }
+        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
+        let report = try await LedgerImportService(district: d, year: year, strict: form.strict ?? false, actor: actor(req))
+            .run(data: Data(buffer: form.file.data), fileName: form.file.filename, on: req.db)
+        return html(ImportPage.render(year: year, report: report, lang: req.language),
+                    status: report.applied ? .ok : .unprocessableEntity)
+    }
+
+    func export(req: Request) async throws -> Response {
+        let d = try await district(req)
+        let year = try RequestParameters.year(req, required: true)!
+        return try await LedgerUpload.exportResponse(req, district: d, year: year, actor: actor(req))
+    }
+
+    func css(req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
+                 body: .init(string: Stylesheet.css))
+    }
+
+    func example(req: Request) async throws -> Response {
+        let data = CSVTable.write(header: LedgerRecord.exportHeaders, rows: ExampleLedger.records.map(\.exportCells))
+        return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                               "Content-Disposition": "attachment; filename=\"ledger-example.csv\""],
+                        body: .init(data: data))
+    }
+}
+
+/// The three-row example ledger offered for download and kept in docs/.
+enum ExampleLedger {
+    static let records: [LedgerRecord] = [
+        LedgerRecord(row: 2, code: "EQ2023-0001", name: "华润科技文化智慧城", category: "产业转型发展", level: "省重点",
+                     nature: .continuing, zone: "嵩山路科创产业发展轴", unit: "二七新区管委会", leader: "王立新",
+                     taskForce: "产业项目专班", stage: .underConstruction, totalInvestment: .wan(1_200_000),
+                     annualPlan: .wan(150_000), plannedStart: CalendarDate(year: 2021, month: 3, day: 1),
+                     plannedEnd: CalendarDate(year: 2026, month: 12, day: 31), investor: "郑州华润置地有限公司",
+                     creditCode: "91410103" + "MA45X8Y1" + "2" + String(CreditCode.checkCharacter(for: "91410103MA45X8Y12")!),
+                     longitude: 113.621, latitude: 34.712, content: "建设科创研发楼、人才公寓及配套商业"),
+        LedgerRecord(row: 3, code: "EQ2023-0002", name: "大学路雨污分流改造", category: "现代基础设施", level: "区重点",
+                     nature: .newStart, zone: "大学路健康服务及消费提质发展轴", unit: "区住房城乡建设局",
+                     stage: .underConstruction, totalInvestment: Money(yuan: 85_005_000), annualPlan: .wan(6_000),
+                     plannedStart: CalendarDate(year: 2023, month: 4, day: 15), plannedEnd: CalendarDate(year: 2024, month: 6, day: 30),
+                     content: "改造雨污管网约6.5公里"),
+        LedgerRecord(row: 4, code: "EQ-MH-001", name: "樱桃沟文旅康养综合体", category: "产业转型发展", level: "区重点",
+                     unit: "樱桃沟管理区", stage: .conceived, totalInvestment: .yi(30)),
+    ]
+}

@@ -1,0 +1,55 @@
+import BallastCore
+import BallastStore
+import Plot
+
+/// One project: its fields, its year plans and its stage history.
+enum ProjectDetailPage {
+    static func render(_ d: ProjectDetail, lang: UILanguage) -> String {
+        let t = { (m: Message) in m.text(lang) }
+        let r = d.record
+        let en = lang == .en
+        let fields: [(String, String)] = [
+            (en ? "Code" : "项目编号", r.code), (en ? "Category" : "项目类别", r.category),
+            (en ? "Responsible unit" : "责任单位", r.unit), (en ? "Contact leader" : "分包领导", r.leader ?? "—"),
+            (en ? "Task force" : "工作专班", r.taskForce ?? "—"),
+            (en ? "Stage" : "项目阶段", en ? r.stage.englishName : r.stage.rawValue),
+            (t(UIText.totalWan), Layout.wan(r.totalInvestment)),
+            (en ? "Planned start" : "计划开工", r.plannedStart?.iso ?? "—"), (en ? "Planned completion" : "计划竣工", r.plannedEnd?.iso ?? "—"),
+            (en ? "Investor" : "建设单位", r.investor ?? "—"), (en ? "Credit code" : "统一社会信用代码", r.creditCode ?? "—"),
+            (en ? "Location" : "经纬度", r.longitude.map { "\(Coordinate.format($0)), \(Coordinate.format(r.latitude ?? 0))" } ?? "—"),
+            (en ? "Construction content" : "建设内容", r.content ?? "—"), (t(UIText.version), String(d.version)),
+        ]
+        return Layout.page(title: r.name, lang: lang, section: .ledger, path: "/projects/\(d.id)",
+            .h1(.text(r.name)),
+            .div(.class("toolbar"),
+                .a(.class("button"), .href(Layout.link("/projects/\(d.id)/edit", lang)), .text(t(UIText.edit))),
+                .a(.class("button secondary"), .href(Layout.link("/projects", lang)), .text(t(UIText.ledger)))
+            ),
+            .div(.class("card"), .h2(.text(t(UIText.basics))),
+                .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
+            .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(t(UIText.year))), .th(.text(en ? "Level" : "级别")), .th(.text(en ? "Nature" : "建设性质")),
+                               .th(.text(en ? "Zone" : "空间布局")), .th(.class("num"), .text(t(UIText.planWan))))),
+                    .tbody(.forEach(d.plans) { p in
+                        .tr(.td(.text(String(p.year))), .td(.text(p.level)),
+                            .td(.text(p.nature.map { en ? $0.englishName : $0.rawValue } ?? "—")),
+                            .td(.text(p.zone ?? "—")),
+                            .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? (en ? "outside the portfolio" : "未纳入年度盘子"))))
+                    })
+                ))),
+            .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(t(UIText.when))), .th(.text(t(UIText.stage))), .th(.text(t(UIText.who))), .th(.text(t(UIText.note))))),
+                    .tbody(.forEach(d.stages) { s in
+                        .tr(.td(.text(s.effectiveOn)),
+                            .td(.text((s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue)),
+                            .td(.text(s.actor)), .td(.text(s.note ?? "")))
+                    })
+                ))),
+            .form(.method(.post), .action("/projects/\(d.id)/delete"), .class("toolbar"),
+                .input(.type(.hidden), .name("version"), .value(String(d.version))),
+                .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm))))
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// The ledger: filters, a sortable table, paging, and the export buttons.
+struct ProjectListPage {
+    var year: Int?
+    var filter: ProjectFilter
+    var page: ProjectPage
+    var options: [ReferenceKind: [String]]
+    var lang: UILanguage
+
+    func render() -> String {
+        let t = { (m: Message) in m.text(lang) }
+        let pages = max(1, (page.total + page.perPage - 1) / page.perPage)
+        return Layout.page(title: t(UIText.ledger), lang: lang, section: .ledger, path: query(page: filter.page),
+            .h1(.text(t(UIText.ledger) + (year.map { lang == .en ? " \($0)" : "（\($0)年）" } ?? ""))),
+            filterForm(),
+            .div(.class("toolbar"),
+                .span(.class("muted"), .text(lang == .en ? "\(page.total) projects" : "共 \(page.total) 个项目")),
+                .span(.class("spacer")),
+                .a(.class("button"), .href(Layout.link("/projects/new", lang)), .text(t(UIText.newProject))),
+                .unwrap(year) { y in
+                    .group(
+                        .a(.class("button secondary"), .href("/ledger/export?year=\(y)&format=xlsx"), .text(t(UIText.exportXLSX))),
+                        .a(.class("button secondary"), .href("/ledger/export?year=\(y)&format=csv"), .text(t(UIText.exportCSV)))
+                    )
+                }
+            ),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(
+                    sortHeader("code", "项目编号", "Code"),
+                    sortHeader("name", "项目名称", "Name"),
+                    .th(.text(lang == .en ? "Category" : "项目类别")),
+                    .if(year != nil, .th(.text(lang == .en ? "Level" : "级别"))),
+                    .if(year != nil, .th(.text(lang == .en ? "Zone" : "空间布局"))),
+                    sortHeader("unit", "责任单位", "Unit"),
+                    sortHeader("stage", "阶段", "Stage"),
+                    sortHeader("totalInvestment", "总投资（万元）", "Total (万元)", numeric: true),
+                    .if(year != nil, sortHeader("annualPlan", "年度计划（万元）", "Plan (万元)", numeric: true))
+                )),
+                .tbody(
+                    .if(page.items.isEmpty, .tr(.td(.class("muted"), .attribute(named: "colspan", value: "9"), .text(t(UIText.noResults))))),
+                    .forEach(page.items) { p in
+                        .tr(
+                            .td(.text(p.code)),
+                            .td(.a(.href(Layout.link("/projects/\(p.id)", lang)), .text(p.name))),
+                            .td(.text(p.category)),
+                            .if(year != nil, .td(.text(p.level ?? ""))),
+                            .if(year != nil, .td(.text(p.zone ?? ""))),
+                            .td(.text(p.unit)),
+                            .td(.span(.class("tag stage-\(p.stage.rawValue)"), .text(lang == .en ? p.stage.englishName : p.stage.rawValue))),
+                            .td(.class("num"), .text(Layout.wan(p.totalInvestment))),
+                            .if(year != nil, .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? "—")))
+                        )
+                    }
+                )
+            )),
+            .div(.class("pager"),
+                .if(page.page > 1, .a(.href(query(page: page.page - 1)), .text(t(UIText.prev)))),
+                .span(.text(lang == .en ? "Page \(page.page) of \(pages)" : "第 \(page.page) / \(pages) 页")),
+                .if(page.page < pages, .a(.href(query(page: page.page + 1)), .text(t(UIText.next))))
+            )
+        )
+    }
+
+    func filterForm() -> Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(lang) }
+        return .form(.class("filters"), .method(.get), .action("/projects"),
+            .if(lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
+            .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(year.map(String.init) ?? ""))),
+            select("category", lang == .en ? "Category" : "项目类别", options[.category] ?? [], filter.category),
+            select("level", lang == .en ? "Level" : "项目级别", options[.level] ?? [], filter.level),
+            select("zone", lang == .en ? "Zone" : "空间布局", options[.zone] ?? [], filter.zone),
+            select("unit", lang == .en ? "Unit" : "责任单位", options[.unit] ?? [], filter.unit),
+            select("stage", lang == .en ? "Stage" : "项目阶段", LifecycleStage.allCases.map(\.rawValue), filter.stage?.rawValue),
+            .label(.text(t(UIText.keyword)), .input(.type(.search), .name("q"), .value(filter.text ?? ""),
+                                                    .placeholder(lang == .en ? "code, name, investor" : "编号、名称、建设单位"))),
+            .button(.type(.submit), .text(t(UIText.search))),
+            .a(.class("button secondary"), .href(Layout.link("/projects", lang)), .text(t(UIText.reset)))
+        )
+    }
+
+    func select(_ name: String, _ label: String, _ values: [String], _ selected: String?) -> Node<HTML.FormContext> {
+        .label(.text(label), .select(.attribute(named: "name", value: name),
+            .option(.value(""), .label(UIText.all.text(lang))),
+            .forEach(values) { v in .option(.value(v), .label(v), .isSelected(v == selected)) }
+        ))
+    }
+
+    func sortHeader(_ key: String, _ zh: String, _ en: String, numeric: Bool = false) -> Node<HTML.TableRowContext> {
+        let active = filter.sort.rawValue == key
+        let nextDescending = active ? !filter.descending : numeric
+        let arrow = active ? (filter.descending ? " ▼" : " ▲") : ""
+        return .th(.class(numeric ? "num" : ""), .a(.href(query(page: 1, sort: (nextDescending ? "-" : "") + key)),
+                                                   .text((lang == .en ? en : zh) + arrow)))
+    }
+
+    /// This page's URL with one thing changed, keeping every filter.
+    func query(page: Int, sort: String? = nil) -> String {
+        var items: [URLQueryItem] = []
+        func add(_ k: String, _ v: String?) { if let v, !v.isEmpty { items.append(URLQueryItem(name: k, value: v)) } }
+        add("year", year.map(String.init))
+        add("category", filter.category); add("level", filter.level); add("zone", filter.zone)
+        add("unit", filter.unit); add("stage", filter.stage?.rawValue); add("q", filter.text)
+        add("sort", sort ?? ((filter.descending ? "-" : "") + filter.sort.rawValue))
+        add("page", String(page))
+        if lang == .en { add("lang", "en") }
+        var c = URLComponents()
+        c.path = "/projects"
+        c.queryItems = items
+        return c.string ?? "/projects"
+    }
+}

@@ -1,0 +1,61 @@
+/// The whole stylesheet, served by the binary itself: no CDN, no external fonts, so the
+/// pages work on a government network with no internet.
+enum Stylesheet {
+    static let css = """
+    :root { --ink:#1f2933; --muted:#616e7c; --line:#d9dee4; --bg:#f4f6f8; --brand:#a61b1b; --accent:#1b4f8a;
+            --red:#c62828; --yellow:#d89b00; --blue:#1e63b6; --green:#2e7d32; }
+    * { box-sizing: border-box; }
+    body { margin:0; font-family: "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+           color:var(--ink); background:var(--bg); font-size:14px; line-height:1.5; }
+    header.top { display:flex; align-items:center; gap:24px; background:var(--brand); color:#fff; padding:0 20px; height:52px; }
+    header.top .brand { font-weight:700; font-size:17px; letter-spacing:1px; white-space:nowrap; }
+    header.top nav { display:flex; gap:4px; flex:1; }
+    header.top nav a { color:#f8e1e1; text-decoration:none; padding:15px 12px; white-space:nowrap; }
+    header.top nav a.active, header.top nav a:hover { color:#fff; background:rgba(255,255,255,.14); }
+    header.top .lang a { color:#fff; }
+    main { padding:20px; max-width:1400px; margin:0 auto; }
+    h1 { font-size:20px; margin:0 0 14px; }
+    h2 { font-size:16px; margin:22px 0 10px; }
+    a { color:var(--accent); }
+    .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px; margin-bottom:16px; }
+    .figures { display:grid; grid-template-columns:repeat(auto-fit,minmax(180px,1fr)); gap:12px; margin-bottom:16px; }
+    .figure { background:#fff; border:1px solid var(--line); border-left:4px solid var(--brand); border-radius:6px; padding:12px 14px; }
+    .figure .label { color:var(--muted); font-size:13px; }
+    .figure .value { font-size:26px; font-weight:700; }
+    .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:16px; }
+    @media (max-width: 900px) { .grid2 { grid-template-columns:1fr; } header.top { flex-wrap:wrap; height:auto; } }
+    table { width:100%; border-collapse:collapse; background:#fff; }
+    th, td { border-bottom:1px solid var(--line); padding:7px 8px; text-align:left; vertical-align:top; }
+    th { background:#eef1f4; font-weight:600; white-space:nowrap; }
+    th a { color:var(--ink); text-decoration:none; }
+    td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+    .table-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:6px; }
+    form.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:flex-end; margin-bottom:12px; }
+    form.filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
+    input, select, textarea { font:inherit; padding:5px 8px; border:1px solid #b8c2cc; border-radius:4px; background:#fff; }
+    button, .button { font:inherit; padding:6px 14px; border-radius:4px; border:1px solid var(--accent); background:var(--accent);
+                      color:#fff; cursor:pointer; text-decoration:none; display:inline-block; }
+    .button.secondary, button.secondary { background:#fff; color:var(--accent); }
+    button.danger { background:var(--red); border-color:var(--red); }
+    .toolbar { display:flex; gap:8px; flex-wrap:wrap; margin:8px 0 12px; align-items:center; }
+    .toolbar .spacer { flex:1; }
+    .pager { display:flex; gap:12px; align-items:center; margin-top:10px; color:var(--muted); }
+    .muted { color:var(--muted); }
+    dl.fields { display:grid; grid-template-columns:140px 1fr; gap:6px 12px; margin:0; }
+    dl.fields dt { color:var(--muted); }
+    dl.fields dd { margin:0; }
+    .form-grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(260px,1fr)); gap:12px 18px; }
+    .field label { display:block; font-size:13px; color:var(--muted); margin-bottom:3px; }
+    .field input, .field select, .field textarea { width:100%; }
+    .field.invalid input, .field.invalid select { border-color:var(--red); background:#fff5f5; }
+    .field .error { color:var(--red); font-size:12px; margin-top:2px; }
+    .alert { padding:10px 14px; border-radius:6px; margin-bottom:14px; }
+    .alert.ok { background:#e8f5e9; border:1px solid #a5d6a7; }
+    .alert.bad { background:#ffebee; border:1px solid #ef9a9a; }
+    .tag { display:inline-block; padding:0 6px; border-radius:3px; background:#eef1f4; font-size:12px; }
+    .stage-在建 { background:#e3f2fd; } .stage-落地 { background:#fff8e1; } .stage-谋划 { background:#f3e5f5; }
+    .stage-招引 { background:#e0f7fa; } .stage-签约 { background:#e8f5e9; } .stage-退出 { background:#fbe9e7; }
+    .card.error h1 { color:var(--red); font-size:40px; }
+    @media print { header.top, .toolbar, form.filters, .pager { display:none; } body { background:#fff; } }
+    """
+}

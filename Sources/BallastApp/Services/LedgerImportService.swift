@@ -1,0 +1,63 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Foundation
+
+/// One import, whichever door it came through (CLI, upload page, API): read the file,
+/// validate every row, then store all of it in one transaction, or nothing.
+struct LedgerImportService {
+    var district: DistrictModel
+    var year: Int
+    var strict: Bool
+    var actor: ChangeActor
+
+    /// A refused import rolls its transaction back by throwing this through it.
+    private struct Refused: Error { let report: LedgerImportReport }
+
+    func run(data: Data, fileName: String?, on db: any Database) async throws -> LedgerImportReport {
+        let table: SheetTable
+        do {
+            table = try LedgerFile.read(data, format: LedgerFormat.detect(fileName: fileName, data: data))
+        } catch {
+            return .rejected([LedgerIssue(row: 1, column: nil, message: error.message)])
+        }
+        let districtID = try district.requireID()
+        let levels = try await LedgerWriter.knownLevels(districtID: districtID, year: year, on: db)
+        let outcome = LedgerValidator(knownLevels: levels).validate(table)
+        guard outcome.isValid else { return .rejected(outcome.issues, unknownColumns: outcome.unknownColumns) }
+
+        let writer = LedgerWriter(districtID: districtID, year: year, actor: actor,
+                                  today: DistrictContext.today(in: district), strict: strict)
+        do {
+            return try await db.transaction { tx in
+                let report = try await writer.apply(outcome.records, unknownColumns: outcome.unknownColumns, on: tx)
+                if !report.applied { throw Refused(report: report) }
+                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "ledger",
+                                       entityID: nil, summary: "\(year)年台账导入 \(fileName ?? "")：新增\(report.created.count)，更新\(report.updated.count)",
+                                       before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(report.rows)])
+                return report
+            }
+        } catch let refused as Refused {
+            return refused.report
+        }
+    }
+}
+
+/// A year's ledger as a file, with the same columns the importer reads.
+enum LedgerExportService {
+    static func export(district: DistrictModel, year: Int, format: LedgerFormat, scopeUnitID: UUID? = nil,
+                       actor: ChangeActor, on db: any Database) async throws -> Data {
+        let districtID = try district.requireID()
+        let records = try await LedgerExportQuery.records(districtID: districtID, year: year, scopeUnitID: scopeUnitID, on: db)
+        let data = try LedgerFile.write(records, format: format, sheetName: "\(year)年项目台账")
+        try await Audit.record(on: db, districtID: districtID, actor: actor, action: "export", entity: "ledger", entityID: nil,
+                               summary: "\(year)年台账导出 \(format.rawValue)，\(records.count)个项目",
+                               before: Nothing?.none, after: ["format": format.rawValue, "rows": String(records.count)])
+        return data
+    }
+
+    static func fileName(district: DistrictModel, year: Int, format: LedgerFormat) -> String {
+        "ballast-\(district.code)-\(year)-ledger.\(format.rawValue)"
+    }
+}

@@ -1,0 +1,43 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// Which district a request or a command works on. One deployment may host many districts;
+/// `?district=CODE` (or `--district`) picks one, otherwise the first by code.
+enum DistrictContext {
+    static func find(code: String?, on db: any Database) async throws -> DistrictModel? {
+        if let code, !code.isEmpty {
+            return try await DistrictModel.query(on: db).filter(\.$code == code).first()
+        }
+        return try await DistrictModel.query(on: db).sort(\.$code).first()
+    }
+
+    static func require(code: String?, on db: any Database) async throws -> DistrictModel {
+        if let d = try await find(code: code, on: db) { return d }
+        if let code, !code.isEmpty {
+            throw BallastError(status: .notFound, code: "no_district", message: Message(
+                zh: "地区“\(code)”不存在", en: "District “\(code)” does not exist"), field: "district")
+        }
+        throw BallastError(status: .notFound, code: "no_district", message: Message(
+            zh: "还没有地区数据：请运行 ballast demo 或 ballast import ledger",
+            en: "No district yet: run ballast demo or ballast import ledger"))
+    }
+
+    /// For imports into an empty database: the district is created on first use.
+    static func findOrCreate(code: String?, name: String?, on db: any Database) async throws -> DistrictModel {
+        if let d = try await find(code: code, on: db) { return d }
+        let d = DistrictModel(id: UUID(), code: code ?? "default", name: name ?? "本区")
+        try await d.create(on: db)
+        return d
+    }
+
+    /// Today in the district's own calendar: a deadline falls on the same day in Zhengzhou
+    /// whatever zone the server runs in.
+    static func today(in district: DistrictModel, now: Date = Date()) -> CalendarDate {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let c = cal.dateComponents([.year, .month, .day], from: now)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

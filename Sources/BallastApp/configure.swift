@@ -1,0 +1,42 @@
+import BallastStore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Sets the application up: database, migrations, middleware, routes and commands.
+/// Tests call it with their own database; the executable with what the command line says.
+public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false) async throws {
+    switch database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        if let schema = Environment.get("BALLAST_PG_SEARCH_PATH") {
+            // Test runs isolate themselves in a schema of their own.
+            config.searchPath = [schema]
+        }
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+    app.migrations.add(BallastMigrations.all)
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(APIErrorMiddleware(environment: app.environment))
+
+    try routes(app)
+
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(ImportCommandGroup(), as: "import")
+    app.asyncCommands.use(ExportCommandGroup(), as: "export")
+    app.asyncCommands.use(ReportCommandGroup(), as: "report")
+
+    try await app.autoMigrate()
+    if demo {
+        try await DemoLoader.loadIfEmpty(on: app.db, logger: app.logger)
+    }
+}

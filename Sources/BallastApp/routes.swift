@@ -1,0 +1,8 @@
+import Vapor
+
+/// Every route of the application, by group.
+func routes(_ app: Application) throws {
+    try app.register(collection: PagesController())
+    try app.register(collection: ProjectsAPIController())
+    app.get("healthz") { _ in "ok" }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// Reads a ledger table into records, or says precisely what is wrong with it.
+///
+/// It never stops at the first problem: a unit fixing a 360-row sheet wants every faulty
+/// cell in one report, not one per upload.
+public struct LedgerValidator: Sendable {
+    /// The year's level list (省重点 / 市重点 / 区重点 by default): a level must be one of them.
+    public var knownLevels: Set<String>
+
+    public init(knownLevels: Set<String>) { self.knownLevels = knownLevels }
+
+    public struct Outcome: Sendable {
+        public var records: [LedgerRecord]
+        public var issues: [LedgerIssue]
+        /// Header cells that name no ledger column: reported, then ignored.
+        public var unknownColumns: [String]
+        public var isValid: Bool { issues.isEmpty }
+    }
+
+    public func validate(_ table: SheetTable) -> Outcome {
+        var issues: [LedgerIssue] = []
+        var unknown: [String] = []
+        var columns: [LedgerColumn: (index: Int, unit: MoneyUnit)] = [:]
+
+        if table.header.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return Outcome(records: [], issues: [LedgerIssue(row: 1, column: nil, message: Message(
+                zh: "文件为空或缺少表头行：第1行应为列名（项目编号、项目名称……）",
+                en: "The file is empty or has no header row: row 1 must hold the column names (项目编号, 项目名称, …)"))],
+                           unknownColumns: [])
+        }
+        for (index, cell) in table.header.enumerated() {
+            let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            guard let (column, unit) = LedgerColumn.match(header: text) else { unknown.append(text); continue }
+            if columns[column] != nil {
+                issues.append(LedgerIssue(row: 1, column: text, message: Message(
+                    zh: "列“\(column.rawValue)”出现了两次", en: "Column “\(column.rawValue)” appears twice")))
+            }
+            columns[column] = (index, unit)
+        }
+        for column in LedgerColumn.allCases where LedgerColumn.required.contains(column) && columns[column] == nil {
+            issues.append(LedgerIssue(row: 1, column: column.rawValue, message: Message(
+                zh: "缺少必需的列“\(column.rawValue)”", en: "Required column “\(column.rawValue)” is missing")))
+        }
+        if !issues.isEmpty { return Outcome(records: [], issues: issues, unknownColumns: unknown) }
+
+        var records: [LedgerRecord] = []
+        var firstRowOfCode: [String: Int] = [:]
+        for (number, cells) in table.rows {
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            var row = RowReader(number: number, cells: cells, columns: columns)
+            if let record = row.read(knownLevels: knownLevels) {
+                if let first = firstRowOfCode[record.code] {
+                    row.fail(.code, zh: "项目编号“\(record.code)”与第\(first)行重复",
+                             en: "Project code “\(record.code)” repeats row \(first)")
+                } else {
+                    firstRowOfCode[record.code] = number
+                    records.append(record)
+                }
+            }
+            issues += row.issues
+        }
+        if records.isEmpty && issues.isEmpty {
+            issues.append(LedgerIssue(row: 2, column: nil, message: Message(
+                zh: "文件只有表头，没有项目行", en: "The file has a header but no project rows")))
+        }
+        return Outcome(records: issues.isEmpty ? records : [], issues: issues, unknownColumns: unknown)
+    }
+}
+
+/// Reads the cells of one row, collecting every problem it finds.
+private struct RowReader {
+    let number: Int
+    let cells: [String]
+    let columns: [LedgerColumn: (index: Int, unit: MoneyUnit)]
+    var issues: [LedgerIssue] = []
+
+    init(number: Int, cells: [String], columns: [LedgerColumn: (index: Int, unit: MoneyUnit)]) {
+        self.number = number; self.cells = cells; self.columns = columns
+    }
+
+    mutating func fail(_ column: LedgerColumn, zh: String, en: String) {
+        issues.append(LedgerIssue(row: number, column: column.rawValue, message: Message(zh: zh, en: en)))
+    }
+
+    func text(_ column: LedgerColumn) -> String? {
+        guard let index = columns[column]?.index, index < cells.count else { return nil }
+        // Line breaks inside a cell are how Excel users wrap long text; names keep one line.
+        let value = cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    mutating func required(_ column: LedgerColumn) -> String? {
+        guard let value = text(column) else {
+            fail(column, zh: "必填项“\(column.rawValue)”为空", en: "Required cell “\(column.rawValue)” is empty")
+            return nil
+        }
+        return value
+    }
+
+    mutating func money(_ column: LedgerColumn) -> Money? {
+        guard let raw = text(column) else { return nil }
+        let unit = columns[column]!.unit
+        switch Money.parse(raw, unit: unit) {
+        case .success(let m) where m.yuan < 0:
+            fail(column, zh: "金额不能为负数：“\(raw)”", en: "Amount must not be negative: “\(raw)”")
+        case .success(let m):
+            return m
+        case .failure(.finerThanYuan):
+            fail(column, zh: "金额“\(raw)”精度超过1元（\(unit.rawValue)最多\(unit.decimalDigits)位小数）",
+                 en: "Amount “\(raw)” is finer than one yuan (at most \(unit.decimalDigits) decimals in \(unit.rawValue))")
+        case .failure(.tooLarge):
+            fail(column, zh: "金额“\(raw)”过大", en: "Amount “\(raw)” is too large")
+        case .failure(.notANumber):
+            fail(column, zh: "“\(raw)”不是有效的金额", en: "“\(raw)” is not a valid amount")
+        }
+        return nil
+    }
+
+    mutating func date(_ column: LedgerColumn) -> CalendarDate? {
+        guard let raw = text(column) else { return nil }
+        guard let d = CalendarDate.parse(raw) else {
+            fail(column, zh: "“\(raw)”不是有效日期（应为 YYYY-MM-DD、YYYY-MM 或 YYYY/M/D）",
+                 en: "“\(raw)” is not a valid date (use YYYY-MM-DD, YYYY-MM or YYYY/M/D)")
+            return nil
+        }
+        return d
+    }
+
+    mutating func coordinate(_ column: LedgerColumn, limit: Double) -> Double? {
+        guard let raw = text(column) else { return nil }
+        guard let v = Coordinate.parse(raw), abs(v) <= limit else {
+            fail(column, zh: "“\(raw)”不是有效的\(column.rawValue)（-\(Int(limit))～\(Int(limit))）",
+                 en: "“\(raw)” is not a valid \(column == .longitude ? "longitude" : "latitude") (-\(Int(limit)) to \(Int(limit)))")
+            return nil
+        }
+        return v
+    }
+
+    mutating func read(knownLevels: Set<String>) -> LedgerRecord? {
+        let code = required(.code)
+        let name = required(.name)
+        let category = required(.category)
+        let levelText = required(.level)
+        let unit = required(.unit)
+        let stageText = required(.stage)
+        let total = money(.totalInvestment)
+        if text(.totalInvestment) == nil {
+            fail(.totalInvestment, zh: "必填项“总投资”为空", en: "Required cell “总投资” is empty")
+        }
+        let annual = money(.annualPlan)
+        let start = date(.plannedStart)
+        let end = date(.plannedEnd)
+        let longitude = coordinate(.longitude, limit: 180)
+        let latitude = coordinate(.latitude, limit: 90)
+
+        if let code, code.count > 64 {
+            fail(.code, zh: "项目编号过长（最多64个字符）", en: "Project code is too long (64 characters at most)")
+        }
+        if let levelText, !knownLevels.contains(levelText) {
+            let known = knownLevels.sorted().joined(separator: "、")
+            fail(.level, zh: "未知的项目级别“\(levelText)”（可选：\(known)）",
+                 en: "Unknown level “\(levelText)” (known: \(known))")
+        }
+        var nature: ProjectNature?
+        if let raw = text(.nature) {
+            nature = ProjectNature(rawValue: raw)
+            if nature == nil {
+                fail(.nature, zh: "未知的建设性质“\(raw)”（可选：新开工、续建、前期）",
+                     en: "Unknown nature “\(raw)” (known: 新开工, 续建, 前期)")
+            }
+        }
+        var stage: LifecycleStage?
+        if let stageText {
+            stage = LifecycleStage.parse(stageText)
+            if stage == nil {
+                let known = LifecycleStage.allCases.map(\.rawValue).joined(separator: "、")
+                fail(.stage, zh: "未知的项目阶段“\(stageText)”（可选：\(known)）",
+                     en: "Unknown stage “\(stageText)” (known: \(known))")
+            }
+        }
+        if let total, let annual, annual > total {
+            fail(.annualPlan, zh: "年度计划投资（\(annual.formatted(in: .wan))万元）大于总投资（\(total.formatted(in: .wan))万元）",
+                 en: "Annual plan (\(annual.formatted(in: .wan)) 万元) exceeds total investment (\(total.formatted(in: .wan)) 万元)")
+        }
+        if let start, let end, end < start {
+            fail(.plannedEnd, zh: "计划竣工（\(end.iso)）早于计划开工（\(start.iso)）",
+                 en: "Planned completion (\(end.iso)) is before planned start (\(start.iso))")
+        }
+        if (text(.longitude) == nil) != (text(.latitude) == nil) {
+            fail(text(.longitude) == nil ? .longitude : .latitude,
+                 zh: "经度和纬度须同时填写", en: "Longitude and latitude go together")
+        }
+        var creditCode: String?
+        if let raw = text(.creditCode) {
+            switch CreditCode.validate(raw) {
+            case .success(let c): creditCode = c
+            case .failure(.wrongLength(let n)):
+                fail(.creditCode, zh: "统一社会信用代码应为18位，实为\(n)位", en: "A credit code has 18 characters, not \(n)")
+            case .failure(.invalidCharacter(let c, let p)):
+                fail(.creditCode, zh: "统一社会信用代码第\(p)位“\(c)”不是允许的字符",
+                     en: "Character \(p) of the credit code, “\(c)”, is not allowed")
+            case .failure(.wrongCheckCharacter(let expected, let found)):
+                fail(.creditCode, zh: "统一社会信用代码校验位错误（应为“\(expected)”，实为“\(found)”）",
+                     en: "Credit code check character is wrong (expected “\(expected)”, found “\(found)”)")
+            }
+        }
+        guard issues.isEmpty, let code, let name, let category, let levelText, let unit, let stage, let total else {
+            return nil
+        }
+        return LedgerRecord(row: number, code: code, name: name, category: category, level: levelText, nature: nature,
+                            zone: text(.zone), unit: unit, leader: text(.leader), taskForce: text(.taskForce),
+                            stage: stage, totalInvestment: total, annualPlan: annual, plannedStart: start,
+                            plannedEnd: end, investor: text(.investor), creditCode: creditCode,
+                            longitude: longitude, latitude: latitude, content: text(.content))
+    }
+}

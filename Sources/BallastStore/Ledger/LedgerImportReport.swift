@@ -1,0 +1,27 @@
+import BallastCore
+import Foundation
+
+/// What an import did, or why it did nothing. The same report serves the CLI, the upload
+/// page and the API.
+public struct LedgerImportReport: Sendable, Equatable {
+    public var applied: Bool
+    public var rows: Int
+    public var created: [String]
+    public var updated: [String]
+    public var unchanged: Int
+    /// Names that did not exist and were created (or, with strict, refused): a typo shows up here.
+    public var newReferences: [ReferenceKind: [String]]
+    public var unknownColumns: [String]
+    public var issues: [LedgerIssue]
+
+    public init(applied: Bool = false, rows: Int = 0, created: [String] = [], updated: [String] = [], unchanged: Int = 0,
+                newReferences: [ReferenceKind: [String]] = [:], unknownColumns: [String] = [], issues: [LedgerIssue] = []) {
+        self.applied = applied; self.rows = rows; self.created = created; self.updated = updated
+        self.unchanged = unchanged; self.newReferences = newReferences; self.unknownColumns = unknownColumns
+        self.issues = issues
+    }
+
+    public static func rejected(_ issues: [LedgerIssue], unknownColumns: [String] = []) -> LedgerImportReport {
+        LedgerImportReport(applied: false, unknownColumns: unknownColumns, issues: issues)
+    }
+}

@@ -1,0 +1,203 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// Stores validated ledger records: creates or updates projects by code, their year plan,
+/// the names they refer to, their stage history and an audit entry for each change.
+/// Callers run it inside one transaction, so a file is applied whole or not at all.
+public struct LedgerWriter: Sendable {
+    public var districtID: UUID
+    public var year: Int
+    public var actor: ChangeActor
+    /// The day stage changes take effect on, in the district's calendar.
+    public var today: CalendarDate
+    /// With strict, names that do not exist yet are refused instead of created.
+    public var strict = false
+
+    public init(districtID: UUID, year: Int, actor: ChangeActor, today: CalendarDate, strict: Bool = false) {
+        self.districtID = districtID; self.year = year; self.actor = actor; self.today = today; self.strict = strict
+    }
+
+    /// The levels an import for this year may use: the year's list, or the defaults it will get.
+    public static func knownLevels(districtID: UUID, year: Int, on db: any Database) async throws -> Set<String> {
+        let names = try await ReferenceLists.load(districtID: districtID, year: year, on: db).names(.level)
+        return names.isEmpty ? Set(ReferenceKind.defaultLevels) : names
+    }
+
+    /// Rows per INSERT: 500 rows of ~25 columns stays under SQLite's limit on bound values.
+    static let batchSize = 500
+
+    public func apply(_ records: [LedgerRecord], unknownColumns: [String] = [], on db: any Database) async throws -> LedgerImportReport {
+        try await DistrictSetup.ensureYear(districtID: districtID, year: year, actor: actor, on: db)
+        var lists = try await ReferenceLists.load(districtID: districtID, year: year, on: db)
+
+        // Names the records use that the district does not have yet, in the order first met.
+        var missing: [(kind: ReferenceKind, name: String, row: Int, column: LedgerColumn)] = []
+        var seen = Set<String>()
+        for r in records {
+            let uses: [(ReferenceKind, String?, LedgerColumn)] = [
+                (.unit, r.unit, .unit), (.leader, r.leader, .leader), (.taskForce, r.taskForce, .taskForce),
+                (.category, r.category, .category), (.level, r.level, .level), (.zone, r.zone, .zone),
+            ]
+            for (kind, name, column) in uses {
+                guard let name, lists.id(kind, name) == nil, seen.insert(kind.rawValue + "\u{0}" + name).inserted else { continue }
+                missing.append((kind, name, r.row, column))
+            }
+        }
+        var newReferences: [ReferenceKind: [String]] = [:]
+        for m in missing { newReferences[m.kind, default: []].append(m.name) }
+
+        let refused = missing.filter { strict || !$0.kind.createdOnImport }
+        if !refused.isEmpty {
+            let issues = refused.map { m in
+                LedgerIssue(row: m.row, column: m.column.rawValue, message: Message(
+                    zh: "“\(m.name)”不在\(m.kind.chineseName)名录中（严格模式不新建）",
+                    en: "“\(m.name)” is not in the list of \(m.kind.englishName.lowercased())s (strict mode creates none)"))
+            }
+            return LedgerImportReport(applied: false, rows: records.count, newReferences: newReferences,
+                                      unknownColumns: unknownColumns, issues: issues)
+        }
+
+        var audits: [AuditEntryModel] = []
+        var newEntries: [ReferenceEntryModel] = []
+        for m in missing {
+            let entry = ReferenceEntryModel(districtID: districtID, kind: m.kind, year: year, name: m.name, sort: 1000)
+            newEntries.append(entry)
+            lists.insert(m.kind, m.name, id: entry.id!)
+            audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "reference_entry",
+                                      entityID: entry.id, summary: "\(m.kind.chineseName) \(m.name)（导入新建）",
+                                      before: Nothing?.none, after: ["kind": m.kind.rawValue, "name": m.name]))
+        }
+        try await createInBatches(newEntries, on: db)
+
+        let names = try await namesByID(on: db)
+        let existing = try await ProjectModel.query(on: db).filter(\.$district.$id == districtID).all()
+        var projectByCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let plans = try await YearPlanModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$year == year).all()
+        var planByProject = Dictionary(plans.map { ($0.$project.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var report = LedgerImportReport(applied: true, rows: records.count, newReferences: newReferences,
+                                        unknownColumns: unknownColumns)
+        var newProjects: [ProjectModel] = []
+        var newPlans: [YearPlanModel] = []
+        var stageChanges: [StageChangeModel] = []
+
+        for r in records {
+            let after = ProjectSnapshot(r)
+            if let project = projectByCode[r.code], let projectID = project.id {
+                let plan = planByProject[projectID]
+                let before = snapshot(project, plan: plan, names: names)
+                if before == after { report.unchanged += 1; continue }
+                if project.stage != r.stage.rawValue {
+                    stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
+                                                         effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
+                }
+                fill(project, from: r, lists: lists)
+                project.version += 1
+                try await project.update(on: db)
+                if let plan {
+                    fill(plan, from: r, lists: lists)
+                    plan.version += 1
+                    try await plan.update(on: db)
+                } else {
+                    let plan = newPlan(projectID: projectID, record: r, lists: lists)
+                    newPlans.append(plan)
+                    planByProject[projectID] = plan
+                }
+                audits.append(Audit.entry(districtID: districtID, actor: actor, action: "update", entity: "project",
+                                          entityID: projectID, summary: "\(r.code) \(r.name)", before: before, after: after))
+                report.updated.append(r.code)
+            } else {
+                let project = ProjectModel()
+                project.id = UUID()
+                project.$district.id = districtID
+                project.code = r.code
+                project.version = 1
+                fill(project, from: r, lists: lists)
+                newProjects.append(project)
+                projectByCode[r.code] = project
+                newPlans.append(newPlan(projectID: project.id!, record: r, lists: lists))
+                stageChanges.append(StageChangeModel(projectID: project.id!, from: nil, to: r.stage.rawValue,
+                                                     effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
+                audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "project",
+                                          entityID: project.id, summary: "\(r.code) \(r.name)",
+                                          before: ProjectSnapshot?.none, after: after))
+                report.created.append(r.code)
+            }
+        }
+        try await createInBatches(newProjects, on: db)
+        try await createInBatches(newPlans, on: db)
+        try await createInBatches(stageChanges, on: db)
+        try await createInBatches(audits, on: db)
+        return report
+    }
+
+    func newPlan(projectID: UUID, record r: LedgerRecord, lists: ReferenceLists) -> YearPlanModel {
+        let plan = YearPlanModel()
+        plan.id = UUID()
+        plan.$district.id = districtID
+        plan.$project.id = projectID
+        plan.year = year
+        plan.version = 1
+        fill(plan, from: r, lists: lists)
+        return plan
+    }
+
+    func fill(_ p: ProjectModel, from r: LedgerRecord, lists: ReferenceLists) {
+        p.name = r.name
+        p.$category.id = lists.id(.category, r.category)!
+        p.$unit.id = lists.id(.unit, r.unit)!
+        p.$leader.id = r.leader.flatMap { lists.id(.leader, $0) }
+        p.$taskForce.id = r.taskForce.flatMap { lists.id(.taskForce, $0) }
+        p.stage = r.stage.rawValue
+        p.totalInvestment = r.totalInvestment.yuan
+        p.plannedStart = r.plannedStart?.iso
+        p.plannedEnd = r.plannedEnd?.iso
+        p.investor = r.investor
+        p.creditCode = r.creditCode
+        p.longitude = r.longitude
+        p.latitude = r.latitude
+        p.content = r.content
+    }
+
+    func fill(_ plan: YearPlanModel, from r: LedgerRecord, lists: ReferenceLists) {
+        plan.$level.id = lists.id(.level, r.level)!
+        plan.nature = r.nature?.rawValue
+        plan.$zone.id = r.zone.flatMap { lists.id(.zone, $0) }
+        plan.annualPlan = r.annualPlan?.yuan
+    }
+
+    func snapshot(_ p: ProjectModel, plan: YearPlanModel?, names: [UUID: String]) -> ProjectSnapshot {
+        var s = ProjectSnapshot(LedgerRecord(
+            row: 0, code: p.code, name: p.name, category: names[p.$category.id] ?? "", level: "",
+            unit: names[p.$unit.id] ?? "", stage: p.lifecycleStage, totalInvestment: p.total))
+        s.level = plan.flatMap { names[$0.$level.id] }
+        s.nature = plan?.nature
+        s.zone = plan?.$zone.id.flatMap { names[$0] }
+        s.annualPlanYuan = plan?.annualPlan
+        s.leader = p.$leader.id.flatMap { names[$0] }
+        s.taskForce = p.$taskForce.id.flatMap { names[$0] }
+        s.plannedStart = p.plannedStart
+        s.plannedEnd = p.plannedEnd
+        s.investor = p.investor
+        s.creditCode = p.creditCode
+        s.longitude = p.longitude
+        s.latitude = p.latitude
+        s.content = p.content
+        return s
+    }
+
+    func namesByID(on db: any Database) async throws -> [UUID: String] {
+        let all = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).all()
+        return Dictionary(all.compactMap { e in e.id.map { ($0, e.name) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func createInBatches<M: Model>(_ models: [M], on db: any Database) async throws {
+        var start = 0
+        while start < models.count {
+            let end = min(start + Self.batchSize, models.count)
+            try await Array(models[start..<end]).create(on: db)
+            start = end
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// A district's named lists for one year, loaded once and looked up by name.
+public struct ReferenceLists: Sendable {
+    public let districtID: UUID
+    public let year: Int
+    private var byKey: [Key: UUID] = [:]
+
+    struct Key: Hashable { let kind: ReferenceKind; let name: String }
+
+    public static func load(districtID: UUID, year: Int, on db: any Database) async throws -> ReferenceLists {
+        var lists = ReferenceLists(districtID: districtID, year: year)
+        let entries = try await ReferenceEntryModel.query(on: db)
+            .filter(\.$district.$id == districtID)
+            .group(.or) { $0.filter(\.$year == year).filter(\.$year == ReferenceEntryModel.noYear) }
+            .all()
+        for e in entries {
+            guard let kind = e.referenceKind, let id = e.id else { continue }
+            if kind.isPerYear && e.year != year { continue }
+            lists.byKey[Key(kind: kind, name: e.name)] = id
+        }
+        return lists
+    }
+
+    init(districtID: UUID, year: Int) { self.districtID = districtID; self.year = year }
+
+    public func id(_ kind: ReferenceKind, _ name: String) -> UUID? { byKey[Key(kind: kind, name: name)] }
+
+    public func names(_ kind: ReferenceKind) -> Set<String> {
+        Set(byKey.keys.filter { $0.kind == kind }.map(\.name))
+    }
+
+    mutating func insert(_ kind: ReferenceKind, _ name: String, id: UUID) { byKey[Key(kind: kind, name: name)] = id }
+}
+
+/// The lists a district year starts with, so a first import has its levels to check against.
+public enum DistrictSetup {
+    public static func ensureYear(districtID: UUID, year: Int, actor: ChangeActor, on db: any Database) async throws {
+        let existing = try await ReferenceEntryModel.query(on: db)
+            .filter(\.$district.$id == districtID).filter(\.$kind == ReferenceKind.level.rawValue)
+            .filter(\.$year == year).count()
+        guard existing == 0 else { return }
+        for (i, name) in ReferenceKind.defaultLevels.enumerated() {
+            let entry = ReferenceEntryModel(districtID: districtID, kind: .level, year: year, name: name, sort: i + 1)
+            try await entry.create(on: db)
+            try await Audit.record(on: db, districtID: districtID, actor: actor, action: "create", entity: "reference_entry",
+                                   entityID: entry.id, summary: "项目级别 \(year) \(name)", before: Nothing?.none,
+                                   after: ["kind": "level", "year": String(year), "name": name])
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration, in order. New ones are appended, never inserted: deployed databases
+/// have run the earlier ones under these names.
+public enum BallastMigrations {
+    public static let all: [any Migration] = [
+        CreateDistricts(),
+        CreateReferenceEntries(),
+        CreateProjects(),
+        CreateYearPlans(),
+        CreateStageChanges(),
+        CreateAuditEntries(),
+    ]
+}

@@ -1,0 +1,19 @@
+import Fluent
+import Foundation
+
+/// A district government: the tenant every other row belongs to.
+public final class DistrictModel: Model, @unchecked Sendable {
+    public static let schema = "districts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "code") public var code: String
+    @Field(key: "name") public var name: String
+    @Field(key: "time_zone") public var timeZone: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, code: String, name: String, timeZone: String = "Asia/Shanghai") {
+        self.id = id; self.code = code; self.name = name; self.timeZone = timeZone
+    }
+}

@@ -1,0 +1,88 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// The year summary, aggregated in the database: one GROUP BY per breakdown, never a loop
+/// over projects in Swift.
+public enum SummaryQuery {
+    /// Name given to projects whose year plan has no zone.
+    public static let unassigned = "未划分"
+
+    enum Breakdown {
+        case category, level, zone, unit
+
+        /// The reference entry each breakdown groups by.
+        var joinColumn: SQLQueryString {
+            switch self {
+            case .category: "p.category_id"
+            case .level: "yp.level_id"
+            case .zone: "yp.zone_id"
+            case .unit: "p.unit_id"
+            }
+        }
+    }
+
+    public static func run(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> YearSummary {
+        let sql = db as! any SQLDatabase
+        let totals = try await group(nil, districtID: districtID, year: year, sql: sql).first
+        return YearSummary(
+            year: year, asOf: asOf,
+            projects: totals?.projects ?? 0,
+            totalInvestment: totals?.totalInvestment ?? .zero,
+            annualPlan: totals?.annualPlan ?? .zero,
+            completed: .zero,
+            byCategory: try await group(.category, districtID: districtID, year: year, sql: sql),
+            byLevel: try await group(.level, districtID: districtID, year: year, sql: sql),
+            byZone: try await group(.zone, districtID: districtID, year: year, sql: sql),
+            byUnit: try await group(.unit, districtID: districtID, year: year, sql: sql),
+            pools: try await pools(districtID: districtID, sql: sql))
+    }
+
+    /// Portfolio figures grouped by a breakdown, or in total when `breakdown` is nil.
+    static func group(_ breakdown: Breakdown?, districtID: UUID, year: Int, sql: any SQLDatabase) async throws -> [YearSummary.Group] {
+        let figures: SQLQueryString = """
+            COUNT(*) AS projects,
+            CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total,
+            CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan
+            """
+        let from: SQLQueryString = " FROM year_plans yp JOIN projects p ON p.id = yp.project_id "
+        let portfolio: SQLQueryString = """
+             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+            """
+        let query: SQLQueryString
+        if let breakdown {
+            query = "SELECT g.name AS name, MIN(g.sort) AS sort, " + figures + from
+                + "LEFT JOIN reference_entries g ON g.id = " + breakdown.joinColumn + portfolio
+                + " GROUP BY g.name ORDER BY MIN(g.sort), total DESC, g.name"
+        } else {
+            query = "SELECT NULL AS name, " + figures + from + portfolio
+        }
+        return try await sql.raw(query).all().map { row in
+            YearSummary.Group(
+                name: try row.decodeNil(column: "name") ? unassigned : row.decode(column: "name", as: String.self),
+                projects: try row.decode(column: "projects", as: Int.self),
+                totalInvestment: Money(yuan: try row.decode(column: "total", as: Int64.self)),
+                annualPlan: Money(yuan: try row.decode(column: "plan", as: Int64.self)),
+                completed: .zero)
+        }
+    }
+
+    /// Every project of the district now in one of the four pools, in the portfolio or not.
+    static func pools(districtID: UUID, sql: any SQLDatabase) async throws -> [YearSummary.Pool] {
+        let stages = LifecycleStage.pools.map(\.rawValue)
+        let rows = try await sql.raw("""
+            SELECT stage, COUNT(*) AS projects, CAST(COALESCE(SUM(total_investment), 0) AS BIGINT) AS total
+            FROM projects WHERE district_id = \(bind: districtID) AND stage IN (\(binds: stages)) GROUP BY stage
+            """).all()
+        var found: [String: (Int, Int64)] = [:]
+        for row in rows {
+            found[try row.decode(column: "stage", as: String.self)] =
+                (try row.decode(column: "projects", as: Int.self), try row.decode(column: "total", as: Int64.self))
+        }
+        return LifecycleStage.pools.map { stage in
+            let (count, total) = found[stage.rawValue] ?? (0, 0)
+            return YearSummary.Pool(stage: stage, projects: count, totalInvestment: Money(yuan: total))
+        }
+    }
+}
