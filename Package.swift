@@ -50,22 +50,24 @@ let package = Package(
             ]
         ),
         .target(name: "BallastCore"),
+        // Gives each test a database of its own: in-memory SQLite, or a fresh PostgreSQL schema.
+        .target(
+            name: "BallastTestSupport",
+            dependencies: ["BallastApp", .product(name: "Vapor", package: "vapor"), .product(name: "Fluent", package: "fluent")],
+            path: "Tests/BallastTestSupport"
+        ),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
-        .testTarget(name: "BallastOfficeTests", dependencies: ["BallastOffice"]),
+        .testTarget(
+            name: "BallastOfficeTests",
+            dependencies: ["BallastOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "BallastStoreTests",
-            dependencies: [
-                "BallastStore", "BallastApp",
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            ]
+            dependencies: ["BallastStore", "BallastTestSupport", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(
             name: "BallastAppTests",
-            dependencies: [
-                "BallastApp",
-                .product(name: "VaporTesting", package: "vapor"),
-            ]
+            dependencies: ["BallastApp", "BallastTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

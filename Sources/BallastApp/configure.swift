@@ -2,6 +2,7 @@ import BallastStore
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import SQLKit
 import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes and commands.
@@ -12,13 +13,14 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-    case .postgres(let url):
+    case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
-        if let schema = Environment.get("BALLAST_PG_SEARCH_PATH") {
-            // Test runs isolate themselves in a schema of their own.
-            config.searchPath = [schema]
-        }
+        if let schema { config.searchPath = [schema] }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        if let schema {
+            // A schema named in the URL is created on first use: tests isolate themselves this way.
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
     }
     app.migrations.add(BallastMigrations.all)
 
