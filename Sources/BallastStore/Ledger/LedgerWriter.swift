@@ -13,6 +13,9 @@ public struct LedgerWriter: Sendable {
     public var today: CalendarDate
     /// With strict, names that do not exist yet are refused instead of created.
     public var strict = false
+    /// False when the caller has already claimed the next version (`VersionGuard`), so one
+    /// edit moves a project's version by exactly one.
+    var bumpsVersion = true
 
     public init(districtID: UUID, year: Int, actor: ChangeActor, today: CalendarDate, strict: Bool = false) {
         self.districtID = districtID; self.year = year; self.actor = actor; self.today = today; self.strict = strict
@@ -93,7 +96,7 @@ public struct LedgerWriter: Sendable {
                                                          effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
                 }
                 fill(project, from: r, lists: lists)
-                project.version += 1
+                if bumpsVersion { project.version += 1 }
                 try await project.update(on: db)
                 if let plan {
                     fill(plan, from: r, lists: lists)

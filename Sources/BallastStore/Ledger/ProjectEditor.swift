@@ -52,7 +52,9 @@ public struct ProjectEditor: Sendable {
                 project.version = version + 1
                 try await project.update(on: tx)
             }
-            let report = try await writer.apply([record], on: tx)
+            var claimed = writer
+            claimed.bumpsVersion = false
+            let report = try await claimed.apply([record], on: tx)
             if !report.issues.isEmpty { throw Failure.invalid(report.issues) }
         }
     }
