@@ -19,6 +19,7 @@ public enum TestDatabase {
     }
 
     /// Runs `body` with a configured application, then shuts it down and drops its schema.
+    @discardableResult
     public static func withApp<T>(demo: Bool = false, _ body: (Application) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
         let location = try location()

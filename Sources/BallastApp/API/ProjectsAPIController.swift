@@ -52,7 +52,7 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let d = try await district(req)
+        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
         let body = try req.content.decode(ProjectDTO.self)
         let year = try await resolvedYear(body.year, district: d, on: req.db)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))

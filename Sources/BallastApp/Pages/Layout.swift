@@ -12,7 +12,8 @@ enum Layout {
             .lang(lang == .en ? .english : .chinese),
             .head(
                 .encoding(.utf8),
-                .title("\(title) · \(UIText.appName.text(lang))"),
+                // Not Plot's .title(): it also writes og:/twitter: meta tags without escaping them.
+                .element(named: "title", nodes: [.text("\(title) · \(UIText.appName.text(lang))")]),
                 .viewport(.accordingToDevice),
                 .stylesheet("/assets/app.css")
             ),

@@ -1,0 +1,70 @@
+import BallastApp
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct PageTests {
+    @Test func pagesRenderInChineseAndEnglish() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            for (path, zh, en) in [("/", "重点项目", "portfolio"), ("/projects", "项目台账", "Project ledger"),
+                                   ("/ledger/import", "导入台账", "Import ledger"), ("/projects/new", "新建项目", "New project")] {
+                try await app.testing().test(.GET, path) { res in
+                    #expect(res.status == .ok, "\(path)")
+                    #expect(res.body.string.contains(zh), "\(path)")
+                    #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+                }
+                try await app.testing().test(.GET, path + "?lang=en") { res in
+                    #expect(res.body.string.contains(en), "\(path) en")
+                }
+            }
+        }
+    }
+
+    @Test func namesWithMarkupRenderAsText() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            p.name = "<script>alert(1)</script>"
+            try await p.save(on: app.db)
+            try await app.testing().test(.GET, "/projects/\(p.id!)") { res in
+                #expect(res.status == .ok)
+                #expect(!res.body.string.contains("<script>alert"))
+                #expect(res.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            }
+        }
+    }
+
+    @Test func theFormShowsErrorsAtTheFieldAndKeepsInput() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            try await app.testing().test(.POST, "/projects/new", beforeRequest: { req in
+                try req.content.encode(["year": "2023", "code": "F-1", "name": "表单项目", "category": "生态环保", "level": "区重点",
+                                        "unit": "区商务局", "stage": "在建", "totalInvestment": "abc"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                let html = res.body.string
+                #expect(html.contains("field invalid"))
+                #expect(html.contains("“abc”不是有效的金额"))
+                #expect(html.contains("表单项目"))
+            }
+            try await app.testing().test(.POST, "/projects/new", beforeRequest: { req in
+                try req.content.encode(["year": "2023", "code": "F-1", "name": "表单项目", "category": "生态环保", "level": "区重点",
+                                        "unit": "区商务局", "stage": "在建", "totalInvestment": "1,000"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .seeOther)
+            }
+            #expect(try await ProjectModel.query(on: app.db).filter(\.$code == "F-1").count() == 1)
+        }
+    }
+
+    @Test func unknownPagesAnswer404InTheirLanguage() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            try await app.testing().test(.GET, "/projects/not-a-uuid?lang=en") { res in
+                #expect(res.status == .notFound)
+                #expect(res.body.string.contains("No such project"))
+            }
+        }
+    }
+}
