@@ -40,6 +40,9 @@ enum OpenAPIDocument {
             "byUnit": {"type": "array", "items": {"$ref": "#/components/schemas/Group"}},
             "pools": {"type": "array", "items": {"type": "object", "properties": {"stage": {"type": "string"},
               "projects": {"type": "integer"}, "totalInvestment": {"type": "number"}}}}}},
+          "ListEntry": {"type": "object", "required": ["name"], "properties": {"id": {"type": "string", "format": "uuid"},
+            "kind": {"type": "string"}, "year": {"type": "integer"}, "name": {"type": "string"}, "variant": {"type": "string"},
+            "sort": {"type": "integer"}, "version": {"type": "integer"}}},
           "ImportReport": {"type": "object", "properties": {"applied": {"type": "boolean"}, "rows": {"type": "integer"},
             "created": {"type": "integer"}, "updated": {"type": "integer"}, "unchanged": {"type": "integer"},
             "newReferences": {"type": "object"}, "unknownColumns": {"type": "array", "items": {"type": "string"}},
@@ -89,6 +92,22 @@ enum OpenAPIDocument {
           "get": {"summary": "导出台账 / export a ledger", "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
               {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"]}}],
             "responses": {"200": {"description": "The file"}}}
+        },
+        "/lists/{kind}": {
+          "parameters": [{"name": "kind", "in": "path", "required": true,
+            "schema": {"type": "string", "enum": ["unit", "leader", "task-force", "category", "level", "zone", "chain"]}}],
+          "get": {"summary": "名录 / a district list", "parameters": [{"$ref": "#/components/parameters/year"}],
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ListEntry"}}}}}}},
+          "post": {"summary": "新增条目 / add an entry", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
+            "responses": {"201": {"description": "Created"}, "409": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/lists/{kind}/{id}": {
+          "parameters": [{"name": "kind", "in": "path", "required": true, "schema": {"type": "string"}},
+                         {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "put": {"summary": "改名（需 version）/ rename, with the version read", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
+            "responses": {"204": {"description": "Saved"}, "409": {"$ref": "#/components/responses/Error"}}},
+          "delete": {"summary": "删除未使用的条目 / delete an unused entry", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
+            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
         },
         "/openapi.json": {"get": {"summary": "本文档 / this document", "responses": {"200": {"description": "OK"}}}}
       }

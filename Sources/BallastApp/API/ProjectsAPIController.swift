@@ -46,15 +46,10 @@ struct ProjectsAPIController: RouteCollection {
                                            today: DistrictContext.today(in: d)))
     }
 
-    func resolvedYear(_ year: Int?, district d: DistrictModel, on db: any Database) async throws -> Int {
-        if let year { return year }
-        return try await RequestParameters.defaultYear(district: d, on: db)
-    }
-
     func create(req: Request) async throws -> Response {
         let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
         let body = try req.content.decode(ProjectDTO.self)
-        let year = try await resolvedYear(body.year, district: d, on: req.db)
+        let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
         let id = try await editor(req, district: d, year: year).create(record, on: req.db)
         let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!
@@ -72,7 +67,7 @@ struct ProjectsAPIController: RouteCollection {
             throw BallastError.badParameter("version", zh: "修改时必须提供 version（读取时的版本号）",
                                             en: "An update must carry the version it was read at")
         }
-        let year = try await resolvedYear(body.year, district: d, on: req.db)
+        let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
         try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)
         return ProjectDetailDTO(try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!)

@@ -32,6 +32,13 @@ enum RequestParameters {
             .sort(\.$year, .descending).first()?.year ?? DistrictContext.today(in: district).year
     }
 
+    /// An explicit year (from a body), else the `year` parameter, else the district's latest.
+    static func yearOrDefault(_ explicit: Int?, _ req: Request, district: DistrictModel) async throws -> Int {
+        if let explicit { return explicit }
+        if let y = try year(req) { return y }
+        return try await defaultYear(district: district, on: req.db)
+    }
+
     static func filter(_ req: Request, year: Int?) throws -> ProjectFilter {
         var f = ProjectFilter()
         f.year = year

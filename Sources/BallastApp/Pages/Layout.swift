@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger }
+    enum Section { case overview, ledger, importLedger, lists }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -23,7 +23,8 @@ enum Layout {
                     .nav(
                         navLink(UIText.overview, "/", section == .overview, lang),
                         navLink(UIText.ledger, "/projects", section == .ledger, lang),
-                        navLink(UIText.importLedger, "/ledger/import", section == .importLedger, lang)
+                        navLink(UIText.importLedger, "/ledger/import", section == .importLedger, lang),
+                        navLink(UIText.lists, "/lists/unit", section == .lists, lang)
                     ),
                     .div(.class("lang"),
                         .a(.href(withLang(path, .zh)), .text("中文")),

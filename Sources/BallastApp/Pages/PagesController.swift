@@ -36,15 +36,10 @@ struct PagesController: RouteCollection {
 
     func overview(req: Request) async throws -> Response {
         let d = try await district(req)
-        let year = try await yearOrDefault(req, district: d)
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d)
         let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
         return html(OverviewPage.render(district: d.name, summary: s, lang: req.language))
-    }
-
-    func yearOrDefault(_ req: Request, district d: DistrictModel) async throws -> Int {
-        if let y = try RequestParameters.year(req) { return y }
-        return try await RequestParameters.defaultYear(district: d, on: req.db)
     }
 
     func options(_ d: DistrictModel, year: Int?, on db: any Database) async throws -> [ReferenceKind: [String]] {
@@ -62,7 +57,7 @@ struct PagesController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let d = try await district(req)
         // An empty year field means "all years"; no year parameter at all means the current one.
-        let year: Int? = req.query[String.self, at: "year"] == "" ? nil : try await yearOrDefault(req, district: d)
+        let year: Int? = req.query[String.self, at: "year"] == "" ? nil : try await RequestParameters.yearOrDefault(nil, req, district: d)
         let filter = try RequestParameters.filter(req, year: year)
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         let opts = try await options(d, year: year, on: req.db)

@@ -5,6 +5,8 @@ enum UIText {
     static let appName = Message(zh: "压舱石 · 重大项目管理", en: "Ballast · Major Projects")
     static let overview = Message(zh: "年度概览", en: "Overview")
     static let ledger = Message(zh: "项目台账", en: "Project ledger")
+    static let lists = Message(zh: "名录维护", en: "Lists")
+    static let saved = Message(zh: "已保存", en: "Saved")
     static let importLedger = Message(zh: "导入台账", en: "Import ledger")
     static let newProject = Message(zh: "新建项目", en: "New project")
     static let edit = Message(zh: "编辑", en: "Edit")

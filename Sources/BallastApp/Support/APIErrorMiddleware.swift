@@ -56,6 +56,22 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 return BallastError(status: .unprocessableEntity, code: "invalid", message: issues.first?.message
                     ?? Message(zh: "数据无效", en: "Invalid data"), field: issues.first?.column, details: issues)
             }
+        case let e as ReferenceListEditor.Failure:
+            switch e {
+            case .notFound:
+                return .notFound(Message(zh: "名录条目不存在", en: "No such list entry"))
+            case .nameTaken(let name):
+                return BallastError(status: .conflict, code: "name_taken", message: Message(
+                    zh: "名称“\(name)”已存在", en: "The name “\(name)” already exists"), field: "name")
+            case .emptyName:
+                return BallastError(status: .unprocessableEntity, code: "invalid", message: Message(
+                    zh: "名称不能为空", en: "The name must not be empty"), field: "name")
+            case .inUse(let n):
+                return BallastError(status: .conflict, code: "in_use", message: Message(
+                    zh: "仍有\(n)处项目或年度计划使用该条目，不能删除", en: "\(n) project(s) or year plan(s) still use this entry"))
+            case .versionConflict(let current):
+                return .conflict(current: current)
+            }
         case let e as DecodingError:
             let field = Self.path(of: e)
             return BallastError(status: .badRequest, code: "invalid_body", message: Message(

@@ -1,0 +1,51 @@
+import BallastCore
+import BallastStore
+import Plot
+
+/// A district's named lists: pick a list, rename entries in place, add, remove unused ones.
+struct ListsPage {
+    var kind: ReferenceKind
+    var year: Int
+    var entries: [ReferenceEntryModel]
+    var message: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let t = { (m: Message) in m.text(self.lang) }
+        let base = "/lists/\(kind.rawValue)"
+        let yearQuery = kind.isPerYear ? "?year=\(year)" : ""
+        return Layout.page(title: t(UIText.lists), lang: lang, section: .lists, path: base + yearQuery,
+            .h1(.text(t(UIText.lists))),
+            .div(.class("toolbar"), .forEach(ReferenceKind.allCases) { k in
+                .a(.class(k == kind ? "button" : "button secondary"),
+                   .href(Layout.link("/lists/\(k.rawValue)" + (k.isPerYear ? "?year=\(year)" : ""), lang)),
+                   .text(en ? k.englishName : k.chineseName))
+            }),
+            .if(kind.isPerYear, .p(.class("muted"), .text(en ? "Lists of \(year); other years keep their own." : "\(year)年名录；各年度名录相互独立。"))),
+            .unwrap(message) { m in .div(.class(m.ok ? "alert ok" : "alert bad"), .text(m.text)) },
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(t(UIText.name))), .th(.text(en ? "Order" : "排序")), .th(.text(t(UIText.version))), .th())),
+                .tbody(.forEach(entries) { e in
+                    .tr(.td(.attribute(named: "colspan", value: "3"),
+                            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/\(e.id!)/edit" + yearQuery, lang)),
+                                  .input(.type(.text), .name("name"), .value(e.name)),
+                                  .if(kind == .unit, .input(.type(.text), .name("variant"), .value(e.variant ?? ""),
+                                                            .placeholder(en ? "department / town" : "部门 / 镇街"))),
+                                  .input(.type(.number), .name("sort"), .value(String(e.sort))),
+                                  .input(.type(.hidden), .name("version"), .value(String(e.version))),
+                                  .span(.class("muted"), .text("v\(e.version)")),
+                                  .button(.type(.submit), .text(t(UIText.save))))),
+                        .td(.form(.method(.post), .action(Layout.link("\(base)/\(e.id!)/delete" + yearQuery, lang)),
+                                  .input(.type(.hidden), .name("version"), .value(String(e.version))),
+                                  .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
+                })
+            )),
+            .h2(.text(en ? "Add" : "新增")),
+            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/new" + yearQuery, lang)),
+                  .input(.type(.text), .name("name"), .placeholder(t(UIText.name))),
+                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(en ? "department / town" : "部门 / 镇街"))),
+                  .button(.type(.submit), .text(en ? "Add" : "新增")))
+        )
+    }
+}

@@ -1,0 +1,74 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// `/lists/:kind`: the list page and its three form posts.
+struct ListsPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("lists") { req in req.redirect(to: Layout.link("/lists/unit", req.language)) }
+        routes.get("lists", ":kind", use: show)
+        routes.post("lists", ":kind", "new", use: add)
+        routes.post("lists", ":kind", ":id", "edit", use: edit)
+        routes.post("lists", ":kind", ":id", "delete", use: remove)
+    }
+
+    struct EntryForm: Content {
+        var name: String?
+        var variant: String?
+        var sort: Int?
+        var version: Int?
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await page(req, message: nil)
+    }
+
+    func page(_ req: Request, message: (ok: Bool, text: String)?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let kind = try ListsAPIController.kind(req)
+        let (editor, d) = try await ListsAPIController.editor(req)
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let entries = try await editor.list(kind: kind, year: year, on: req.db)
+        let html = ListsPage(kind: kind, year: year, entries: entries, message: message, lang: req.language).render()
+        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+    }
+
+    /// Runs a change, then shows the list again with what happened, in the user's language.
+    func change(_ req: Request, _ work: (ReferenceListEditor, EntryForm, Int) async throws -> Void) async throws -> Response {
+        let (editor, d) = try await ListsAPIController.editor(req)
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let form = try req.content.decode(EntryForm.self)
+        do {
+            try await work(editor, form, year)
+            return try await page(req, message: (true, UIText.saved.text(req.language)))
+        } catch let e as ReferenceListEditor.Failure {
+            let described = APIErrorMiddleware.describe(e)
+            return try await page(req, message: (false, described.message.text(req.language)), status: described.status)
+        }
+    }
+
+    func add(req: Request) async throws -> Response {
+        let kind = try ListsAPIController.kind(req)
+        return try await change(req) { editor, form, year in
+            let variant = form.variant.flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await editor.create(kind: kind, year: year, name: form.name ?? "", variant: variant, sort: form.sort, on: req.db)
+        }
+    }
+
+    func edit(req: Request) async throws -> Response {
+        _ = try ListsAPIController.kind(req)
+        let id = try RequestParameters.uuid(req, "id")
+        return try await change(req) { editor, form, _ in
+            let variant = form.variant.flatMap { $0.isEmpty ? nil : $0 }
+            try await editor.update(id: id, version: form.version ?? -1, name: form.name ?? "", variant: variant, sort: form.sort, on: req.db)
+        }
+    }
+
+    func remove(req: Request) async throws -> Response {
+        _ = try ListsAPIController.kind(req)
+        let id = try RequestParameters.uuid(req, "id")
+        return try await change(req) { editor, form, _ in
+            try await editor.delete(id: id, version: form.version ?? -1, on: req.db)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// Adds, renames and removes entries of a district's named lists, with versions and audit.
+/// A rename shows everywhere at once because projects point at the entry, not at its name.
+public struct ReferenceListEditor: Sendable {
+    public var districtID: UUID
+    public var actor: ChangeActor
+
+    public init(districtID: UUID, actor: ChangeActor) { self.districtID = districtID; self.actor = actor }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case notFound
+        case nameTaken(String)
+        case emptyName
+        case inUse(projects: Int)
+        case versionConflict(current: Int?)
+    }
+
+    public func list(kind: ReferenceKind, year: Int, on db: any Database) async throws -> [ReferenceEntryModel] {
+        try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == kind.rawValue)
+            .filter(\.$year == (kind.isPerYear ? year : ReferenceEntryModel.noYear)).sort(\.$sort).sort(\.$name).all()
+    }
+
+    public func create(kind: ReferenceKind, year: Int, name raw: String, variant: String?, sort: Int?,
+                       on db: any Database) async throws -> ReferenceEntryModel {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw Failure.emptyName }
+        return try await db.transaction { tx in
+            if try await taken(kind: kind, year: year, name: name, except: nil, on: tx) { throw Failure.nameTaken(name) }
+            let entry = ReferenceEntryModel(districtID: districtID, kind: kind, year: year, name: name, variant: variant,
+                                            sort: sort ?? 1000)
+            try await entry.create(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "reference_entry",
+                                   entityID: entry.id, summary: "\(kind.chineseName) \(name)", before: Nothing?.none,
+                                   after: ["kind": kind.rawValue, "name": name, "year": String(entry.year)])
+            return entry
+        }
+    }
+
+    public func update(id: UUID, version: Int, name raw: String, variant: String?, sort: Int?, on db: any Database) async throws {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw Failure.emptyName }
+        try await db.transaction { tx in
+            let entry = try await find(id, on: tx)
+            guard let kind = entry.referenceKind else { throw Failure.notFound }
+            if try await taken(kind: kind, year: entry.year, name: name, except: id, on: tx) { throw Failure.nameTaken(name) }
+            do {
+                entry.version = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx)
+            } catch let c as VersionGuard.Conflict {
+                throw Failure.versionConflict(current: c.current)
+            }
+            let before = ["name": entry.name, "variant": entry.variant ?? "", "sort": String(entry.sort)]
+            entry.name = name
+            entry.variant = variant
+            if let sort { entry.sort = sort }
+            try await entry.update(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "reference_entry",
+                                   entityID: id, summary: "\(kind.chineseName) \(before["name"]!) → \(name)", before: before,
+                                   after: ["name": name, "variant": variant ?? "", "sort": String(entry.sort)])
+        }
+    }
+
+    /// Refused while any project or year plan still points at the entry: removing a unit must
+    /// not orphan its projects.
+    public func delete(id: UUID, version: Int, on db: any Database) async throws {
+        try await db.transaction { tx in
+            let entry = try await find(id, on: tx)
+            let uses = try await usage(id, on: tx)
+            if uses > 0 { throw Failure.inUse(projects: uses) }
+            do {
+                _ = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx)
+            } catch let c as VersionGuard.Conflict {
+                throw Failure.versionConflict(current: c.current)
+            }
+            try await entry.delete(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "delete", entity: "reference_entry",
+                                   entityID: id, summary: "\(entry.referenceKind?.chineseName ?? entry.kind) \(entry.name)",
+                                   before: ["kind": entry.kind, "name": entry.name], after: Nothing?.none)
+        }
+    }
+
+    func find(_ id: UUID, on db: any Database) async throws -> ReferenceEntryModel {
+        guard let e = try await ReferenceEntryModel.query(on: db).filter(\.$id == id).filter(\.$district.$id == districtID).first()
+        else { throw Failure.notFound }
+        return e
+    }
+
+    func taken(kind: ReferenceKind, year: Int, name: String, except: UUID?, on db: any Database) async throws -> Bool {
+        var q = ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == kind.rawValue)
+            .filter(\.$year == (kind.isPerYear ? year : ReferenceEntryModel.noYear)).filter(\.$name == name)
+        if let except { q = q.filter(\.$id != except) }
+        return try await q.first() != nil
+    }
+
+    public func usage(_ id: UUID, on db: any Database) async throws -> Int {
+        let projects = try await ProjectModel.query(on: db).group(.or) {
+            $0.filter(\.$category.$id == id).filter(\.$unit.$id == id).filter(\.$chain.$id == id)
+                .filter(\.$leader.$id == id).filter(\.$taskForce.$id == id)
+        }.count()
+        let plans = try await YearPlanModel.query(on: db).group(.or) {
+            $0.filter(\.$level.$id == id).filter(\.$zone.$id == id)
+        }.count()
+        return projects + plans
+    }
+}
