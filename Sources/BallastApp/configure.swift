@@ -27,6 +27,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(APIErrorMiddleware(environment: app.environment))
 
     try routes(app)

@@ -68,3 +68,29 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct LanguageTests {
+    @Test func aChosenLanguageStaysChosen() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            var cookie = ""
+            try await app.testing().test(.GET, "/projects?lang=zh", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
+            }) { res in
+                #expect(res.body.string.contains("项目台账"))
+                cookie = res.headers.first(name: .setCookie) ?? ""
+            }
+            #expect(cookie.contains("lang=zh"))
+            try await app.testing().test(.GET, "/", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
+                req.headers.replaceOrAdd(name: .cookie, value: "lang=zh")
+            }) { res in
+                #expect(res.body.string.contains("年度概览"))
+            }
+            try await app.testing().test(.GET, "/", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
+            }) { res in
+                #expect(res.body.string.contains("Overview"))
+            }
+        }
+    }
+}

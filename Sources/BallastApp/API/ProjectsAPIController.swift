@@ -86,7 +86,7 @@ struct ProjectsAPIController: RouteCollection {
     func summary(req: Request) async throws -> SummaryDTO {
         let d = try await district(req)
         let year = try RequestParameters.year(req, required: true)!
-        let asOf = try RequestParameters.asOf(req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
         return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db))
     }
 

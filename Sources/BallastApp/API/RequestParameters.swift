@@ -17,8 +17,12 @@ enum RequestParameters {
         return y
     }
 
-    static func asOf(_ req: Request, district: DistrictModel) throws -> CalendarDate {
-        guard let raw = req.query[String.self, at: "asOf"], !raw.isEmpty else { return DistrictContext.today(in: district) }
+    /// The `asOf` parameter, else today, or the year's last day when the year is over.
+    static func asOf(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
+        guard let raw = req.query[String.self, at: "asOf"], !raw.isEmpty else {
+            let today = DistrictContext.today(in: district)
+            return today.year > year ? CalendarDate(year: year, month: 12, day: 31)! : today
+        }
         guard let d = CalendarDate.parse(raw), raw.count >= 8 else {
             throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 YYYY-MM-DD，实为“\(raw)”",
                                             en: "Parameter asOf must be YYYY-MM-DD, not “\(raw)”")

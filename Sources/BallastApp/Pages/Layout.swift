@@ -42,7 +42,7 @@ enum Layout {
         .a(.class(active ? "active" : ""), .href(link(href, lang)), .text(label.text(lang)))
     }
 
-    /// Keeps the chosen language on every link, since there is no session to remember it in.
+    /// Links carry the page's language, so a shared link opens as its sender saw it.
     static func link(_ path: String, _ lang: UILanguage) -> String {
         guard lang == .en else { return path }
         return path + (path.contains("?") ? "&" : "?") + "lang=en"

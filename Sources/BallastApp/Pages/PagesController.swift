@@ -37,7 +37,7 @@ struct PagesController: RouteCollection {
     func overview(req: Request) async throws -> Response {
         let d = try await district(req)
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let asOf = try RequestParameters.asOf(req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
         let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
         return html(OverviewPage.render(district: d.name, summary: s, lang: req.language))
     }

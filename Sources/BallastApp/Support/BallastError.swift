@@ -29,7 +29,21 @@ struct BallastError: AbortError {
 }
 
 extension Request {
+    /// `?lang=` first, then the language chosen earlier (cookie), then the browser's.
     var language: UILanguage {
-        UILanguage.negotiate(query: query[String.self, at: "lang"], acceptLanguage: headers.first(name: .acceptLanguage))
+        UILanguage.negotiate(query: query[String.self, at: "lang"] ?? cookies["lang"]?.string,
+                             acceptLanguage: headers.first(name: .acceptLanguage))
+    }
+}
+
+/// Remembers a language picked with `?lang=` so every later page keeps it.
+struct LanguageCookieMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if let lang = request.query[String.self, at: "lang"], let chosen = UILanguage(rawValue: lang) {
+            response.cookies["lang"] = HTTPCookies.Value(string: chosen.rawValue, maxAge: 31_536_000, path: "/",
+                                                         isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
     }
 }
