@@ -16,7 +16,12 @@ enum Entrypoint {
             exit(2)
         }
         do {
-            var env = try Environment.detect(arguments: options.remaining)
+            var arguments = options.remaining
+            // Commands print their own results; the migrator's INFO lines would bury them.
+            if arguments.count > 1, arguments[1] != "serve", !arguments.contains("--log") {
+                arguments += ["--log", "warning"]
+            }
+            var env = try Environment.detect(arguments: arguments)
             try LoggingSystem.bootstrap(from: &env)
             let app = try await Application.make(env)
             do {

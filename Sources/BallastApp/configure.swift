@@ -37,6 +37,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(ImportCommandGroup(), as: "import")
     app.asyncCommands.use(ExportCommandGroup(), as: "export")
     app.asyncCommands.use(ReportCommandGroup(), as: "report")
+    app.asyncCommands.use(BenchCommandGroup(), as: "bench")
 
     try await app.autoMigrate()
     if demo {

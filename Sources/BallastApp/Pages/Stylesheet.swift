@@ -18,12 +18,21 @@ enum Stylesheet {
     h2 { font-size:16px; margin:22px 0 10px; }
     a { color:var(--accent); }
     .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px; margin-bottom:16px; }
+    .card > h2:first-child { margin-top:0; }
     .figures { display:grid; grid-template-columns:repeat(auto-fit,minmax(180px,1fr)); gap:12px; margin-bottom:16px; }
     .figure { background:#fff; border:1px solid var(--line); border-left:4px solid var(--brand); border-radius:6px; padding:12px 14px; }
     .figure .label { color:var(--muted); font-size:13px; }
     .figure .value { font-size:26px; font-weight:700; }
     .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:16px; }
-    @media (max-width: 900px) { .grid2 { grid-template-columns:1fr; } header.top { flex-wrap:wrap; height:auto; } }
+    @media (max-width: 900px) {
+      .grid2 { grid-template-columns:1fr; }
+      header.top { flex-wrap:wrap; height:auto; gap:0 16px; padding:6px 12px; }
+      header.top nav { flex-wrap:wrap; order:3; flex-basis:100%; }
+      header.top nav a { padding:8px 10px; }
+      main { padding:12px; }
+      /* Wide tables scroll sideways inside their frame instead of squeezing words into columns. */
+      .table-wrap table { min-width:760px; }
+    }
     table { width:100%; border-collapse:collapse; background:#fff; }
     th, td { border-bottom:1px solid var(--line); padding:7px 8px; text-align:left; vertical-align:top; }
     th { background:#eef1f4; font-weight:600; white-space:nowrap; }
