@@ -41,7 +41,8 @@ public enum LedgerFile {
                 zip(LedgerColumn.allCases, record.exportCells).map { column, text in
                     if text.isEmpty { return .empty }
                     switch column {
-                    case .totalInvestment, .annualPlan, .longitude, .latitude: return .number(text)
+                    case .totalInvestment, .annualPlan: return .number(text)
+                    case .longitude, .latitude: return .preciseNumber(text)
                     case .plannedStart, .plannedEnd: return CalendarDate.parse(text).map(XLSXCell.date) ?? .text(text)
                     default: return .text(text)
                     }

@@ -6,8 +6,12 @@ import ZIPFoundation
 public enum XLSXCell: Sendable, Equatable {
     case empty
     case text(String)
-    /// A decimal written exactly as given (e.g. "12345.67"), stored as an Excel number.
+    /// A decimal written exactly as given (e.g. "12345.67"), stored as an Excel number and
+    /// displayed with up to 4 decimals (万元 to the yuan).
     case number(String)
+    /// A decimal displayed with up to 6 decimals: programs that save what is shown (LibreOffice's
+    /// CSV export) must not round a site's coordinates.
+    case preciseNumber(String)
     case date(CalendarDate)
 }
 
@@ -37,16 +41,16 @@ public enum XLSXWriter {
         }
     }
 
-    /// Style 0: default; 1: bold header; 2: date (yyyy-mm-dd); 3: number with up to 4 decimals.
+    /// Style 0: default; 1: bold header; 2: date (yyyy-mm-dd); 3: up to 4 decimals; 4: up to 6 decimals.
     static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-    <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="0.####"/></numFmts>
+    <numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="0.####"/><numFmt numFmtId="166" formatCode="0.######"/></numFmts>
     <fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="2"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="2"/></font></fonts>
     <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-    <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+    <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
     </styleSheet>
     """
@@ -81,6 +85,8 @@ public enum XLSXWriter {
                 out += "<c r=\"\(ref)\" t=\"inlineStr\"\(style == 0 ? "" : " s=\"\(style)\"")><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
             case .number(let n):
                 out += "<c r=\"\(ref)\" s=\"3\"><v>\(n)</v></c>"
+            case .preciseNumber(let n):
+                out += "<c r=\"\(ref)\" s=\"4\"><v>\(n)</v></c>"
             case .date(let d):
                 out += "<c r=\"\(ref)\" s=\"2\"><v>\(d.excelSerial)</v></c>"
             }
