@@ -6,6 +6,14 @@ import Vapor
 import VaporTesting
 
 @Suite struct APITests {
+    /// Sets a JSON body built from a dictionary, as a client in another language would send it.
+    func jsonBody(_ object: [String: Any]) -> (inout TestingHTTPRequest) throws -> Void {
+        { req in
+            req.headers.contentType = .json
+            req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: object))
+        }
+    }
+
     func json(_ res: TestingHTTPResponse) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])
     }
@@ -54,10 +62,7 @@ import VaporTesting
             let body: [String: Any] = ["year": 2023, "code": "N-1", "name": "新项目", "category": "产业转型发展", "level": "区重点",
                                        "unit": "区商务局", "stage": "签约", "totalInvestment": 12345.67, "annualPlan": 100]
             var id = ""
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
-            }) { res in
+            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
                 #expect(res.status == .created)
                 let project = try #require(try json(res)["project"] as? [String: Any])
                 id = try #require(project["id"] as? String)
@@ -67,10 +72,7 @@ import VaporTesting
             var update = body
             update["name"] = "改名后的项目"
             update["version"] = 1
-            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: update))
-            }) { res in
+            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
                 #expect(res.status == .ok)
                 let project = try #require(try json(res)["project"] as? [String: Any])
                 #expect(project["version"] as? Int == 2)
@@ -78,10 +80,7 @@ import VaporTesting
             }
             // The same stale version again: refused, nothing overwritten.
             update["name"] = "过期的修改"
-            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: update))
-            }) { res in
+            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
                 #expect(res.status == .conflict)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 #expect(error["code"] as? String == "version_conflict")
@@ -108,10 +107,7 @@ import VaporTesting
             let body: [String: Any] = ["code": "N-2", "name": "坏数据", "category": "产业转型发展", "level": "区重点",
                                        "unit": "区商务局", "stage": "在建", "totalInvestment": 100, "annualPlan": 500,
                                        "creditCode": "91350100M000100Y44"]
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
-            }) { res in
+            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
                 #expect(res.status == .unprocessableEntity)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 let issues = try #require(error["issues"] as? [[String: Any]])
@@ -120,10 +116,7 @@ import VaporTesting
             let code = "EQ2023-0001"
             let dup: [String: Any] = ["code": code, "name": "重复", "category": "生态环保", "level": "区重点", "unit": "区商务局",
                                       "stage": "在建", "totalInvestment": 1]
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: { req in
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: dup))
-            }) { res in
+            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(dup)) { res in
                 #expect(res.status == .conflict)
                 let error = try json(res)["error"] as? [String: Any]
                 #expect(error?["field"] as? String == "code")
