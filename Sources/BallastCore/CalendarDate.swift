@@ -36,6 +36,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Accepts the forms officials type and spreadsheets store: YYYY-MM-DD, YYYY-MM (first
     /// of the month), YYYY/M/D, YYYY.M.D, YYYY年M月D日, and Excel's serial day numbers.
     public static func parse(_ raw: String) -> CalendarDate? {
+        if let iso = parseISO(raw.utf8) { return iso }
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
         if text.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let serial = Double(text), !text.contains("-") {
@@ -57,6 +58,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         else { return nil }
         let d = parts.count == 3 ? Int(parts[2]) ?? 0 : 1
         return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// YYYY-MM-DD exactly, the form exports and the database use: read without building strings.
+    static func parseISO(_ utf8: String.UTF8View) -> CalendarDate? {
+        guard utf8.count == 10 else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        for (i, byte) in utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            }
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        return CalendarDate(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
     /// Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was,

@@ -72,24 +72,28 @@ public struct LedgerValidator: Sendable {
 /// Reads the cells of one row, collecting every problem it finds.
 private struct RowReader {
     let number: Int
-    let cells: [String]
     let columns: [LedgerColumn: (index: Int, unit: MoneyUnit)]
+    /// Each known column's cell, trimmed once; absent when blank. Line breaks inside a cell are
+    /// how Excel users wrap long text, so only the ends are trimmed.
+    let values: [LedgerColumn: String]
     var issues: [LedgerIssue] = []
 
     init(number: Int, cells: [String], columns: [LedgerColumn: (index: Int, unit: MoneyUnit)]) {
-        self.number = number; self.cells = cells; self.columns = columns
+        self.number = number
+        self.columns = columns
+        var values: [LedgerColumn: String] = [:]
+        for (column, place) in columns where place.index < cells.count {
+            let value = cells[place.index].trimmingCharacters(in: .whitespacesAndNewlines)
+            if !value.isEmpty { values[column] = value }
+        }
+        self.values = values
     }
 
     mutating func fail(_ column: LedgerColumn, zh: String, en: String) {
         issues.append(LedgerIssue(row: number, column: column.rawValue, message: Message(zh: zh, en: en)))
     }
 
-    func text(_ column: LedgerColumn) -> String? {
-        guard let index = columns[column]?.index, index < cells.count else { return nil }
-        // Line breaks inside a cell are how Excel users wrap long text; names keep one line.
-        let value = cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
-        return value.isEmpty ? nil : value
-    }
+    func text(_ column: LedgerColumn) -> String? { values[column] }
 
     mutating func required(_ column: LedgerColumn) -> String? {
         guard let value = text(column) else {

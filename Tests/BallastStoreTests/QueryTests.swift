@@ -66,6 +66,10 @@ import Testing
             let second = try await ProjectListQuery.run(districtID: d.id!, filter: paging, on: app.db)
             #expect(second.items.map(\.code) == ["A3", "P1"])
             #expect(second.total == 5)
+            paging.page = 9  // past the end: no rows, the total still right
+            let beyond = try await ProjectListQuery.run(districtID: d.id!, filter: paging, on: app.db)
+            #expect(beyond.items.isEmpty)
+            #expect(beyond.total == 5)
             #expect(try await run { $0.scopeUnitID = UUID() }.total == 0)
         }
     }

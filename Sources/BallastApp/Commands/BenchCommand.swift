@@ -65,6 +65,21 @@ struct BenchImportCommand: AsyncCommand {
         let db = context.application.db
         let file = try LedgerFile.write(BenchSupport.records(count: rows, prefix: "B\(UUID().uuidString.prefix(6))"),
                                         format: .xlsx, sheetName: "bench")
+        // Phases on their own first, to see where the time goes.
+        var t = ContinuousClock.now
+        let table = try LedgerFile.read(file, format: .xlsx)
+        let readTime = BenchSupport.seconds(t)
+        t = ContinuousClock.now
+        let outcome = LedgerValidator(knownLevels: Set(ReferenceKind.defaultLevels)).validate(table)
+        let validateTime = BenchSupport.seconds(t)
+        t = ContinuousClock.now
+        let audits = outcome.records.map { r in
+            Audit.entry(districtID: nil, actor: ChangeActor(name: "bench"), action: "create", entity: "project", entityID: nil,
+                        before: ProjectSnapshot?.none, after: ProjectSnapshot(r))
+        }
+        let auditTime = BenchSupport.seconds(t)
+        context.console.print(String(format: "phases: read .xlsx %.2f s, validate %.2f s, audit entries %.2f s (%d records)",
+                                     readTime, validateTime, auditTime, audits.count))
         let district = try await DistrictContext.findOrCreate(code: "bench-import", name: "基准测试", on: db)
         let service = LedgerImportService(district: district, year: 2023, strict: false, actor: ChangeActor(name: "bench"))
         let start = ContinuousClock.now

@@ -27,9 +27,6 @@ public struct LedgerWriter: Sendable {
         return names.isEmpty ? Set(ReferenceKind.defaultLevels) : names
     }
 
-    /// Rows per INSERT: 500 rows of ~25 columns stays under SQLite's limit on bound values.
-    static let batchSize = 500
-
     public func apply(_ records: [LedgerRecord], unknownColumns: [String] = [], on db: any Database) async throws -> LedgerImportReport {
         try await DistrictSetup.ensureYear(districtID: districtID, year: year, actor: actor, on: db)
         var lists = try await ReferenceLists.load(districtID: districtID, year: year, on: db)
@@ -195,12 +192,7 @@ public struct LedgerWriter: Sendable {
         return Dictionary(all.compactMap { e in e.id.map { ($0, e.name) } }, uniquingKeysWith: { a, _ in a })
     }
 
-    func createInBatches<M: Model>(_ models: [M], on db: any Database) async throws {
-        var start = 0
-        while start < models.count {
-            let end = min(start + Self.batchSize, models.count)
-            try await Array(models[start..<end]).create(on: db)
-            start = end
-        }
+    func createInBatches<M: BulkInsertable>(_ models: [M], on db: any Database) async throws {
+        try await BulkInsert.insert(models, on: db)
     }
 }

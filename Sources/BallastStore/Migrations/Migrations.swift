@@ -10,5 +10,6 @@ public enum BallastMigrations {
         CreateYearPlans(),
         CreateStageChanges(),
         CreateAuditEntries(),
+        IndexProjectsByCategory(),
     ]
 }

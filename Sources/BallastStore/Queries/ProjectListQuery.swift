@@ -55,7 +55,6 @@ public enum ProjectListQuery {
     public static func run(districtID: UUID, filter: ProjectFilter, on db: any Database) async throws -> ProjectPage {
         let sql = db as! any SQLDatabase
         let from = fromClause(filter) + whereClause(districtID: districtID, filter: filter)
-        let total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
         let perPage = max(1, min(filter.perPage, ProjectFilter.maxPerPage))
         let page = max(1, filter.page)
         let planColumns: SQLQueryString = filter.year == nil
@@ -63,12 +62,19 @@ public enum ProjectListQuery {
             : ", lvl.name AS level, yp.nature AS nature, zn.name AS zone, yp.annual_plan AS annual_plan"
         let select: SQLQueryString = """
             SELECT p.id AS id, p.code AS code, p.name AS name, cat.name AS category, un.name AS unit,
-                   p.stage AS stage, p.total_investment AS total, p.version AS version
+                   p.stage AS stage, p.total_investment AS total, p.version AS version,
+                   COUNT(*) OVER () AS total_count
             """
         let query = select + planColumns + " " + from + orderClause(filter)
             + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String((page - 1) * perPage))"
-        let items = try await sql.raw(query).all().map(decodeRow)
-        return ProjectPage(items: items, total: total, page: page, perPage: perPage)
+        let rows = try await sql.raw(query).all()
+        // The window count rides along with the page: one query instead of two. Past the last
+        // page there is no row to carry it, and only then is it counted on its own.
+        var total = try rows.first?.decode(column: "total_count", as: Int.self) ?? 0
+        if rows.isEmpty && page > 1 {
+            total = try await sql.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return ProjectPage(items: try rows.map(decodeRow), total: total, page: page, perPage: perPage)
     }
 
     static func fromClause(_ filter: ProjectFilter) -> SQLQueryString {

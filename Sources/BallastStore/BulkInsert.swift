@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// A model that can be written many rows to one INSERT. Fluent's own batch create reflects on
+/// every property of every model; for a 10 000-row import that was four fifths of the time.
+protocol BulkInsertable: Model {
+    static var columns: [String] { get }
+    /// Values in `columns` order.
+    var row: [any Encodable & Sendable] { get }
+}
+
+enum BulkInsert {
+    /// Rows per statement, so rows × columns stays under SQLite's limit of 32 766 bound values.
+    static func insert<M: BulkInsertable>(_ models: [M], on db: any Database) async throws {
+        guard !models.isEmpty else { return }
+        let sql = db as! any SQLDatabase
+        let perStatement = max(1, 30_000 / M.columns.count)
+        var start = 0
+        while start < models.count {
+            let end = min(start + perStatement, models.count)
+            var insert = sql.insert(into: M.schema).columns(M.columns)
+            for model in models[start..<end] { insert = insert.values(model.row) }
+            try await insert.run()
+            start = end
+        }
+    }
+}
+
+extension ProjectModel: BulkInsertable {
+    static let columns = ["id", "district_id", "code", "name", "category_id", "chain_id", "unit_id", "leader_id",
+                          "task_force_id", "stage", "total_investment", "investor", "credit_code", "content", "address",
+                          "longitude", "latitude", "planned_start", "planned_end", "exit_reason", "version",
+                          "created_at", "updated_at"]
+    var row: [any Encodable & Sendable] {
+        let now = Date()
+        return [id, $district.id, code, name, $category.id, $chain.id, $unit.id, $leader.id, $taskForce.id, stage,
+                totalInvestment, investor, creditCode, content, address, longitude, latitude, plannedStart, plannedEnd,
+                exitReason, version, now, now]
+    }
+}
+
+extension YearPlanModel: BulkInsertable {
+    static let columns = ["id", "district_id", "project_id", "year", "level_id", "nature", "zone_id", "annual_plan",
+                          "version", "created_at", "updated_at"]
+    var row: [any Encodable & Sendable] {
+        let now = Date()
+        return [id, $district.id, $project.id, year, $level.id, nature, $zone.id, annualPlan, version, now, now]
+    }
+}
+
+extension StageChangeModel: BulkInsertable {
+    static let columns = ["id", "project_id", "from_stage", "to_stage", "effective_on", "actor", "note", "created_at"]
+    var row: [any Encodable & Sendable] {
+        [id, $project.id, fromStage, toStage, effectiveOn, actor, note, Date()]
+    }
+}
+
+extension AuditEntryModel: BulkInsertable {
+    static let columns = ["id", "district_id", "at", "actor", "role", "address", "action", "entity", "entity_id",
+                          "summary", "before", "after"]
+    var row: [any Encodable & Sendable] {
+        [id, districtID, at, actor, role, address, action, entity, entityID, summary, before, after]
+    }
+}
+
+extension ReferenceEntryModel: BulkInsertable {
+    static let columns = ["id", "district_id", "kind", "year", "name", "variant", "sort", "version", "created_at", "updated_at"]
+    var row: [any Encodable & Sendable] {
+        let now = Date()
+        return [id, $district.id, kind, year, name, variant, sort, version, now, now]
+    }
+}
