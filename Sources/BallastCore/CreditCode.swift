@@ -28,7 +28,7 @@ public enum CreditCode {
     }
 
     public static func validate(_ raw: String) -> Result<String, Problem> {
-        let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = raw.trimmed.uppercased()
         let chars = Array(code)
         guard chars.count == 18 else { return .failure(.wrongLength(chars.count)) }
         for (i, c) in chars.enumerated() where !alphabet.contains(c) {

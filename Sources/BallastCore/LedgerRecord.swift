@@ -76,7 +76,7 @@ public enum Coordinate {
     }
 
     public static func parse(_ text: String) -> Double? {
-        guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else { return nil }
+        guard let v = Double(text.trimmed), v.isFinite else { return nil }
         return (v * 1_000_000).rounded() / 1_000_000
     }
 }

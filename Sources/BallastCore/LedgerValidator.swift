@@ -23,14 +23,14 @@ public struct LedgerValidator: Sendable {
         var unknown: [String] = []
         var columns: [LedgerColumn: (index: Int, unit: MoneyUnit)] = [:]
 
-        if table.header.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if table.header.allSatisfy({ $0.trimmed.isEmpty }) {
             return Outcome(records: [], issues: [LedgerIssue(row: 1, column: nil, message: Message(
                 zh: "文件为空或缺少表头行：第1行应为列名（项目编号、项目名称……）",
                 en: "The file is empty or has no header row: row 1 must hold the column names (项目编号, 项目名称, …)"))],
                            unknownColumns: [])
         }
         for (index, cell) in table.header.enumerated() {
-            let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = cell.trimmed
             if text.isEmpty { continue }
             guard let (column, unit) = LedgerColumn.match(header: text) else { unknown.append(text); continue }
             if columns[column] != nil {
@@ -48,7 +48,7 @@ public struct LedgerValidator: Sendable {
         var records: [LedgerRecord] = []
         var firstRowOfCode: [String: Int] = [:]
         for (number, cells) in table.rows {
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var row = RowReader(number: number, cells: cells, columns: columns)
             if let record = row.read(knownLevels: knownLevels) {
                 if let first = firstRowOfCode[record.code] {
@@ -83,7 +83,7 @@ private struct RowReader {
         self.columns = columns
         var values: [LedgerColumn: String] = [:]
         for (column, place) in columns where place.index < cells.count {
-            let value = cells[place.index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = cells[place.index].trimmed
             if !value.isEmpty { values[column] = value }
         }
         self.values = values

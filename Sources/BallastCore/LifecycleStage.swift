@@ -48,7 +48,7 @@ public enum LifecycleStage: String, CaseIterable, Sendable, Codable {
     }
 
     public static func parse(_ text: String) -> LifecycleStage? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         return LifecycleStage(rawValue: t)
             ?? allCases.first { $0.englishName.caseInsensitiveCompare(t) == .orderedSame }
     }

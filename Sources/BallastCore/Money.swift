@@ -23,7 +23,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     /// Anything finer than one yuan is refused rather than rounded: a figure that does not
     /// survive the trip exactly is a data error the user must see.
     public static func parse(_ text: String, unit: MoneyUnit) -> Result<Money, MoneyParseError> {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmed
         s.removeAll { $0 == "," || $0 == "，" || $0 == " " }
         guard !s.isEmpty else { return .failure(.notANumber) }
         var negative = false

@@ -30,7 +30,8 @@ public enum XLSXReader {
         guard let sheetXML = try entry(archive, sheetPath) else {
             throw .notAnXLSX("缺少工作表 \(sheetPath) / missing worksheet")
         }
-        let rows = SheetParser.parse(sheetXML, sharedStrings: shared, dateStyles: dateStyles)
+        var scanner = SheetScanner(data: sheetXML, shared: shared, dateStyles: dateStyles)
+        let rows = scanner.rows()
         guard let first = rows.first else { throw .empty }
         // The header is whatever the first non-empty row is; it is row 1 in a normal sheet.
         return SheetTable(header: first.cells, rows: Array(rows.dropFirst()))
@@ -186,73 +187,10 @@ final class StylesParser: NSObject, XMLParserDelegate {
     }
 }
 
-/// A worksheet's <sheetData>, streamed: rows become arrays of cell texts indexed by column.
-final class SheetParser: NSObject, XMLParserDelegate {
-    private let shared: [String]
-    private let dateStyles: Set<Int>
-    private(set) var rows: [(number: Int, cells: [String])] = []
-
-    private var rowNumber = 0
-    private var cells: [String] = []
-    private var cellColumn = 0
-    private var cellType = "n"
-    private var cellStyle = 0
-    private var value = ""
-    private var capturing = false
-    private var nextColumn = 0
-
-    init(shared: [String], dateStyles: Set<Int>) {
-        self.shared = shared
-        self.dateStyles = dateStyles
-    }
-
-    static func parse(_ data: Data, sharedStrings: [String], dateStyles: Set<Int>) -> [(number: Int, cells: [String])] {
-        let d = SheetParser(shared: sharedStrings, dateStyles: dateStyles)
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
-        return d.rows
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            cells = []
-            nextColumn = 0
-        case "c":
-            cellColumn = attributes["r"].flatMap(SheetParser.columnIndex) ?? nextColumn
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-            value = ""
-        case "v", "t":
-            capturing = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if capturing { value += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t":
-            capturing = false
-        case "c":
-            let text = cellText()
-            if cellColumn >= cells.count { cells += Array(repeating: "", count: cellColumn - cells.count + 1) }
-            cells[cellColumn] = text
-            nextColumn = cellColumn + 1
-        case "row":
-            if cells.contains(where: { !$0.isEmpty }) { rows.append((rowNumber, cells)) }
-        default: break
-        }
-    }
-
-    private func cellText() -> String {
-        switch cellType {
+/// Cell text and references, as a person reads them in Excel.
+enum SheetParser {
+    static func cellText(value: String, type: String, style: Int, shared: [String], dateStyles: Set<Int>) -> String {
+        switch type {
         case "s":
             guard let i = Int(value), i >= 0, i < shared.count else { return "" }
             return shared[i]
@@ -264,11 +202,26 @@ final class SheetParser: NSObject, XMLParserDelegate {
             return value  // #N/A and friends: shown as Excel shows them, the validator rejects them
         default:
             guard !value.isEmpty, let number = Double(value) else { return value }
-            if dateStyles.contains(cellStyle), let date = CalendarDate.fromExcelSerial(Int(number.rounded(.down))) {
+            if dateStyles.contains(style), let date = CalendarDate.fromExcelSerial(Int(number.rounded(.down))) {
                 return date.iso
             }
-            return SheetParser.plain(number)
+            return plain(raw: value, number)
         }
+    }
+
+    /// The cell's own text when it is already a plain decimal of at most 15 significant digits
+    /// (what our exports and most sheets hold); otherwise the number as Excel shows it.
+    static func plain(raw: String, _ number: Double) -> String {
+        var digits = 0
+        var plainDecimal = true
+        for byte in raw.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
+            else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: "-") { plainDecimal = false; break }
+        }
+        if plainDecimal && digits <= 15 && !raw.hasSuffix(".") && !(raw.contains(".") && raw.hasSuffix("0")) {
+            return raw.hasPrefix(".") ? "0" + raw : raw
+        }
+        return plain(number)
     }
 
     /// 15 significant digits, as Excel shows a number, so 0.1+0.2 reads 0.3 again.

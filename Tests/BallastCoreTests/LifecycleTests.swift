@@ -24,3 +24,13 @@ import Testing
         #expect(UILanguage.negotiate(query: nil, acceptLanguage: nil) == .zh)
     }
 }
+
+@Suite struct TrimmingTests {
+    @Test func trimsWhitespaceAndLineBreaksAtTheEndsOnly() {
+        #expect(" \t项目\n".trimmed == "项目")
+        #expect("\u{3000}全角空格\u{3000}".trimmed == "全角空格")
+        #expect("两行\n内容".trimmed == "两行\n内容")
+        #expect("   ".trimmed == "")
+        #expect("".trimmed == "")
+    }
+}

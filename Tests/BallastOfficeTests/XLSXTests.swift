@@ -99,3 +99,4 @@ import ZIPFoundation
         return archive.data!
     }
 }
+
