@@ -1,4 +1,6 @@
 import BallastApp
+import BallastTestSupport
+import VaporTesting
 import Foundation
 import Testing
 
@@ -32,5 +34,19 @@ import Testing
         let i = LaunchOptions.parse(["ballast", "import", "ledger", "f.csv", "--database=sqlite:y.sqlite", "--demo"])
         #expect(!i.demo && i.database == "sqlite:y.sqlite")
         #expect(i.remaining == ["ballast", "import", "ledger", "f.csv", "--demo"])
+    }
+}
+
+@Suite struct QueryParametersTests {
+    @Test func decodesPercentAndFormSpaces() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            // A GET form sends "华润 科技" as 华润+科技; the list must search for the space.
+            try await app.testing().test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6&perPage=5") { res in
+                #expect(res.body.string.contains("华润科技文化智慧城"))
+            }
+            try await app.testing().test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6+X") { res in
+                #expect(res.body.string.contains("\"total\":0"))
+            }
+        }
     }
 }

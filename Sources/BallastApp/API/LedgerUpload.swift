@@ -24,11 +24,11 @@ enum LedgerUpload {
         guard let body = req.body.data, body.readableBytes > 0 else {
             throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")
         }
-        return (Data(buffer: body), req.query[String.self, at: "filename"])
+        return (Data(buffer: body), req.param("filename"))
     }
 
     static func exportResponse(_ req: Request, district: DistrictModel, year: Int, actor: ChangeActor) async throws -> Response {
-        let raw = req.query[String.self, at: "format"] ?? "xlsx"
+        let raw = req.param("format") ?? "xlsx"
         guard let format = LedgerFormat(rawValue: raw.lowercased()) else {
             throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
         }

@@ -41,7 +41,7 @@ struct ListsAPIController: RouteCollection {
     }
 
     static func editor(_ req: Request) async throws -> (ReferenceListEditor, DistrictModel) {
-        let d = try await DistrictContext.require(code: req.query[String.self, at: "district"], on: req.db)
+        let d = try await DistrictContext.require(code: req.param("district"), on: req.db)
         return (ReferenceListEditor(districtID: try d.requireID(), actor: ChangeActor(name: "api", address: req.remoteAddress?.ipAddress)), d)
     }
 
@@ -78,7 +78,7 @@ struct ListsAPIController: RouteCollection {
     func delete(req: Request) async throws -> HTTPStatus {
         _ = try Self.kind(req)
         let (editor, _) = try await Self.editor(req)
-        guard let version = req.query[Int.self, at: "version"] else {
+        guard let version = req.param("version").flatMap({ Int($0) }) else {
             throw BallastError.badParameter("version", zh: "删除时必须提供 version 参数", en: "A delete must carry ?version=")
         }
         try await editor.delete(id: try RequestParameters.uuid(req, "id"), version: version, on: req.db)

@@ -20,7 +20,7 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func district(_ req: Request) async throws -> DistrictModel {
-        try await DistrictContext.require(code: req.query[String.self, at: "district"], on: req.db)
+        try await DistrictContext.require(code: req.param("district"), on: req.db)
     }
 
     func actor(_ req: Request) -> ChangeActor {
@@ -47,7 +47,7 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
+        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
         let body = try req.content.decode(ProjectDTO.self)
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
@@ -75,7 +75,7 @@ struct ProjectsAPIController: RouteCollection {
 
     func delete(req: Request) async throws -> HTTPStatus {
         let d = try await district(req)
-        guard let raw = req.query[String.self, at: "version"], let version = Int(raw) else {
+        guard let raw = req.param("version"), let version = Int(raw) else {
             throw BallastError.badParameter("version", zh: "删除时必须提供 version 参数", en: "A delete must carry ?version=")
         }
         let year = try await RequestParameters.defaultYear(district: d, on: req.db)
@@ -97,9 +97,9 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func importLedger(req: Request) async throws -> Response {
-        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
+        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
         let year = try RequestParameters.year(req, required: true)!
-        let strict = req.query[Bool.self, at: "strict"] ?? false
+        let strict = req.param("strict").map { $0 == "true" || $0 == "1" } ?? false
         let (data, fileName) = try LedgerUpload.file(from: req)
         let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: actor(req))
             .run(data: data, fileName: fileName, on: req.db)

@@ -6,7 +6,7 @@ import Vapor
 /// Query parameters shared by the API and the pages, checked with errors that name them.
 enum RequestParameters {
     static func year(_ req: Request, required: Bool = false) throws -> Int? {
-        guard let raw = req.query[String.self, at: "year"], !raw.isEmpty else {
+        guard let raw = req.param("year"), !raw.isEmpty else {
             if required { throw BallastError.badParameter("year", zh: "缺少参数 year（年度）", en: "Parameter year is required") }
             return nil
         }
@@ -19,7 +19,7 @@ enum RequestParameters {
 
     /// The `asOf` parameter, else today, or the year's last day when the year is over.
     static func asOf(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
-        guard let raw = req.query[String.self, at: "asOf"], !raw.isEmpty else {
+        guard let raw = req.param("asOf"), !raw.isEmpty else {
             let today = DistrictContext.today(in: district)
             return today.year > year ? CalendarDate(year: year, month: 12, day: 31)! : today
         }
@@ -47,7 +47,7 @@ enum RequestParameters {
         var f = ProjectFilter()
         f.year = year
         func text(_ key: String) -> String? {
-            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            guard let v = req.param(key)?.trimmed, !v.isEmpty else { return nil }
             return v
         }
         f.category = text("category")

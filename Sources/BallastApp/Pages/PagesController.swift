@@ -27,7 +27,7 @@ struct PagesController: RouteCollection {
     }
 
     func district(_ req: Request) async throws -> DistrictModel {
-        try await DistrictContext.require(code: req.query[String.self, at: "district"], on: req.db)
+        try await DistrictContext.require(code: req.param("district"), on: req.db)
     }
 
     func actor(_ req: Request) -> ChangeActor {
@@ -57,7 +57,7 @@ struct PagesController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let d = try await district(req)
         // An empty year field means "all years"; no year parameter at all means the current one.
-        let year: Int? = req.query[String.self, at: "year"] == "" ? nil : try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let year: Int? = req.param("year") == "" ? nil : try await RequestParameters.yearOrDefault(nil, req, district: d)
         let filter = try RequestParameters.filter(req, year: year)
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         let opts = try await options(d, year: year, on: req.db)
@@ -156,7 +156,7 @@ struct PagesController: RouteCollection {
     }
 
     func importForm(req: Request) async throws -> Response {
-        let d = try await DistrictContext.find(code: req.query[String.self, at: "district"], on: req.db)
+        let d = try await DistrictContext.find(code: req.param("district"), on: req.db)
         var year = Calendar.current.component(.year, from: Date())
         if let d { year = try await RequestParameters.defaultYear(district: d, on: req.db) }
         return html(ImportPage.render(year: year, report: nil, lang: req.language))
@@ -167,7 +167,7 @@ struct PagesController: RouteCollection {
         guard let year = form.year, (2000...2100).contains(year) else {
             throw BallastError.badParameter("year", zh: "请填写年度", en: "Please give the year")
         }
-        let d = try await DistrictContext.findOrCreate(code: req.query[String.self, at: "district"], name: nil, on: req.db)
+        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
         let report = try await LedgerImportService(district: d, year: year, strict: form.strict ?? false, actor: actor(req))
             .run(data: Data(buffer: form.file.data), fileName: form.file.filename, on: req.db)
         return html(ImportPage.render(year: year, report: report, lang: req.language),
