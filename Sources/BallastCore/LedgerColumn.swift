@@ -23,6 +23,30 @@ public enum LedgerColumn: String, CaseIterable, Sendable {
     case latitude = "纬度"
     case content = "建设内容"
 
+    public var englishName: String {
+        switch self {
+        case .code: "Code"
+        case .name: "Name"
+        case .category: "Category"
+        case .level: "Level"
+        case .nature: "Nature"
+        case .zone: "Zone"
+        case .unit: "Responsible unit"
+        case .leader: "Contact leader"
+        case .taskForce: "Task force"
+        case .stage: "Stage"
+        case .totalInvestment: "Total investment (万元)"
+        case .annualPlan: "Annual plan (万元)"
+        case .plannedStart: "Planned start"
+        case .plannedEnd: "Planned completion"
+        case .investor: "Investor"
+        case .creditCode: "Credit code"
+        case .longitude: "Longitude"
+        case .latitude: "Latitude"
+        case .content: "Construction content"
+        }
+    }
+
     public static let required: Set<LedgerColumn> = [.code, .name, .category, .level, .unit, .stage, .totalInvestment]
 
     public var isMoney: Bool { self == .totalInvestment || self == .annualPlan }

@@ -30,7 +30,9 @@ struct ProjectFormPage {
         let name = FormValidation.fieldName(column)
         let error = errors[name]
         let required = LedgerColumn.required.contains(column)
-        let label = (column.isMoney ? column.exportHeader : column.rawValue) + (required ? " *" : "")
+        // In English the ledger's own header follows, since that is what the Excel sheets say.
+        let chinese = column.isMoney ? column.exportHeader : column.rawValue
+        let label = (lang == .en ? "\(column.englishName) · \(chinese)" : chinese) + (required ? " *" : "")
         let value = values[name] ?? ""
         let control: Node<HTML.BodyContext>
         switch column {
