@@ -38,6 +38,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(ExportCommandGroup(), as: "export")
     app.asyncCommands.use(ReportCommandGroup(), as: "report")
     app.asyncCommands.use(BenchCommandGroup(), as: "bench")
+    app.asyncCommands.use(UsersCommandGroup(), as: "users")
 
     try await app.autoMigrate()
     if demo {

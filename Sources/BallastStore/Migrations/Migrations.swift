@@ -11,5 +11,6 @@ public enum BallastMigrations {
         CreateStageChanges(),
         CreateAuditEntries(),
         IndexProjectsByCategory(),
+        CreateUsers(),
     ]
 }

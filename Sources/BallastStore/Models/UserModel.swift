@@ -1,0 +1,29 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// A person who signs in. Passwords are stored only as bcrypt hashes.
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "district_id") public var district: DistrictModel
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "password_hash") public var passwordHash: String
+    /// Comma-separated `Role` raw values.
+    @Field(key: "roles") public var roles: String
+    /// For 责任单位 users: the unit whose projects they see and edit.
+    @OptionalParent(key: "unit_id") public var unit: ReferenceEntryModel?
+    @Field(key: "must_change_password") public var mustChangePassword: Bool
+    @Field(key: "disabled") public var disabled: Bool
+    @Field(key: "failed_attempts") public var failedAttempts: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @Field(key: "version") public var version: Int
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public var roleList: [Role] { roles.split(separator: ",").compactMap { Role(rawValue: String($0)) } }
+}
