@@ -59,6 +59,21 @@ import VaporTesting
         }
     }
 
+    @Test func aStaleEditSaysWhyOnThePage() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            try await app.testing().test(.POST, "/projects/\(p.id!)/edit", beforeRequest: { req in
+                try req.content.encode(["year": "2023", "version": "7", "code": "EQ2023-0001", "name": "改名", "category": "生态环保",
+                                        "level": "区重点", "unit": "区商务局", "stage": "在建", "totalInvestment": "1"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("记录已被他人修改"))
+            }
+            let stored = try #require(try await ProjectModel.find(p.id, on: app.db))
+            #expect(stored.name == p.name)
+        }
+    }
+
     @Test func unknownPagesAnswer404InTheirLanguage() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             try await app.testing().test(.GET, "/projects/not-a-uuid?lang=en") { res in

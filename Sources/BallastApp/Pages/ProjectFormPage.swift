@@ -16,7 +16,7 @@ struct ProjectFormPage {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: title, lang: lang, section: .ledger, path: action,
             .h1(.text(title)),
-            .if(!errors.isEmpty, .div(.class("alert bad"), .text(t(UIText.fixErrors)))),
+            .if(!errors.isEmpty, .div(.class("alert bad"), .text(alertText))),
             .form(.method(.post), .action(action + (lang == .en ? "?lang=en" : "")), .class("card"),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
@@ -24,6 +24,14 @@ struct ProjectFormPage {
                 .div(.class("toolbar"), .button(.type(.submit), .text(t(UIText.save))))
             )
         )
+    }
+
+    /// Errors about a visible field are shown at the field; others (a stale version) can only
+    /// be shown here, or the user would see "correct the marked fields" with nothing marked.
+    var alertText: String {
+        let visible = Set(LedgerColumn.allCases.map(FormValidation.fieldName))
+        let elsewhere = errors.filter { !visible.contains($0.key) }.map(\.value).sorted()
+        return elsewhere.isEmpty ? UIText.fixErrors.text(lang) : elsewhere.joined(separator: " ")
     }
 
     func field(_ column: LedgerColumn) -> Node<HTML.FormContext> {
