@@ -53,7 +53,8 @@ let package = Package(
         // Gives each test a database of its own: in-memory SQLite, or a fresh PostgreSQL schema.
         .target(
             name: "BallastTestSupport",
-            dependencies: ["BallastApp", .product(name: "Vapor", package: "vapor"), .product(name: "Fluent", package: "fluent")],
+            dependencies: ["BallastApp", "BallastCore", "BallastStore", .product(name: "Vapor", package: "vapor"),
+                           .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent")],
             path: "Tests/BallastTestSupport"
         ),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),

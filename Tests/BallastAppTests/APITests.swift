@@ -20,7 +20,7 @@ import VaporTesting
 
     @Test func summaryHasTheFieldsOtherSystemsRead() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.GET, "api/v1/summary?year=2023&asOf=2023-06-30") { res in
+            try await app.as(.office).test(.GET, "api/v1/summary?year=2023&asOf=2023-06-30") { res in
                 #expect(res.status == .ok)
                 let body = try json(res)
                 #expect(body["year"] as? Int == 2023)
@@ -42,13 +42,13 @@ import VaporTesting
 
     @Test func badParametersAreNamedInTheRequestsLanguage() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.GET, "api/v1/summary?year=abc") { res in
+            try await app.as(.office).test(.GET, "api/v1/summary?year=abc") { res in
                 #expect(res.status == .badRequest)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 #expect(error["field"] as? String == "year")
                 #expect((error["message"] as? String)?.contains("年份") == true)
             }
-            try await app.testing().test(.GET, "api/v1/projects?sort=price&lang=en") { res in
+            try await app.as(.office).test(.GET, "api/v1/projects?sort=price&lang=en") { res in
                 #expect(res.status == .badRequest)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 #expect(error["field"] as? String == "sort")
@@ -62,7 +62,7 @@ import VaporTesting
             let body: [String: Any] = ["year": 2023, "code": "N-1", "name": "新项目", "category": "产业转型发展", "level": "区重点",
                                        "unit": "区商务局", "stage": "签约", "totalInvestment": 12345.67, "annualPlan": 100]
             var id = ""
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
+            try await app.as(.office).test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
                 #expect(res.status == .created)
                 let project = try #require(try json(res)["project"] as? [String: Any])
                 id = try #require(project["id"] as? String)
@@ -72,7 +72,7 @@ import VaporTesting
             var update = body
             update["name"] = "改名后的项目"
             update["version"] = 1
-            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
+            try await app.as(.office).test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
                 #expect(res.status == .ok)
                 let project = try #require(try json(res)["project"] as? [String: Any])
                 #expect(project["version"] as? Int == 2)
@@ -80,23 +80,23 @@ import VaporTesting
             }
             // The same stale version again: refused, nothing overwritten.
             update["name"] = "过期的修改"
-            try await app.testing().test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
+            try await app.as(.office).test(.PUT, "api/v1/projects/\(id)", beforeRequest: jsonBody(update)) { res in
                 #expect(res.status == .conflict)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 #expect(error["code"] as? String == "version_conflict")
                 #expect(error["field"] as? String == "version")
             }
-            try await app.testing().test(.GET, "api/v1/projects/\(id)") { res in
+            try await app.as(.office).test(.GET, "api/v1/projects/\(id)") { res in
                 let project = try #require(try json(res)["project"] as? [String: Any])
                 #expect(project["name"] as? String == "改名后的项目")
             }
-            try await app.testing().test(.DELETE, "api/v1/projects/\(id)?version=1") { res in
+            try await app.as(.office).test(.DELETE, "api/v1/projects/\(id)?version=1") { res in
                 #expect(res.status == .conflict)
             }
-            try await app.testing().test(.DELETE, "api/v1/projects/\(id)?version=2") { res in
+            try await app.as(.office).test(.DELETE, "api/v1/projects/\(id)?version=2") { res in
                 #expect(res.status == .noContent)
             }
-            try await app.testing().test(.GET, "api/v1/projects/\(id)") { res in
+            try await app.as(.office).test(.GET, "api/v1/projects/\(id)") { res in
                 #expect(res.status == .notFound)
             }
         }
@@ -107,7 +107,7 @@ import VaporTesting
             let body: [String: Any] = ["code": "N-2", "name": "坏数据", "category": "产业转型发展", "level": "区重点",
                                        "unit": "区商务局", "stage": "在建", "totalInvestment": 100, "annualPlan": 500,
                                        "creditCode": "91350100M000100Y44"]
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
+            try await app.as(.office).test(.POST, "api/v1/projects", beforeRequest: jsonBody(body)) { res in
                 #expect(res.status == .unprocessableEntity)
                 let error = try #require(try json(res)["error"] as? [String: Any])
                 let issues = try #require(error["issues"] as? [[String: Any]])
@@ -116,7 +116,7 @@ import VaporTesting
             let code = "EQ2023-0001"
             let dup: [String: Any] = ["code": code, "name": "重复", "category": "生态环保", "level": "区重点", "unit": "区商务局",
                                       "stage": "在建", "totalInvestment": 1]
-            try await app.testing().test(.POST, "api/v1/projects", beforeRequest: jsonBody(dup)) { res in
+            try await app.as(.office).test(.POST, "api/v1/projects", beforeRequest: jsonBody(dup)) { res in
                 #expect(res.status == .conflict)
                 let error = try json(res)["error"] as? [String: Any]
                 #expect(error?["field"] as? String == "code")
@@ -126,13 +126,13 @@ import VaporTesting
 
     @Test func listFiltersAndPagesLikeThePage() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.GET, "api/v1/projects?year=2023&category=%E7%94%9F%E6%80%81%E7%8E%AF%E4%BF%9D&perPage=5") { res in
+            try await app.as(.office).test(.GET, "api/v1/projects?year=2023&category=%E7%94%9F%E6%80%81%E7%8E%AF%E4%BF%9D&perPage=5") { res in
                 #expect(res.status == .ok)
                 let body = try json(res)
                 #expect(body["total"] as? Int == 7)
                 #expect((body["items"] as? [[String: Any]])?.count == 5)
             }
-            try await app.testing().test(.GET, "api/v1/projects?perPage=500") { res in
+            try await app.as(.office).test(.GET, "api/v1/projects?perPage=500") { res in
                 #expect(res.status == .badRequest)
             }
         }
@@ -140,7 +140,7 @@ import VaporTesting
 
     @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
         try await TestDatabase.withApp { app in
-            try await app.testing().test(.GET, "api/v1/openapi.json") { res in
+            try await app.as(.office).test(.GET, "api/v1/openapi.json") { res in
                 #expect(res.status == .ok)
                 let doc = try json(res)
                 let paths = try #require(doc["paths"] as? [String: Any])

@@ -41,10 +41,10 @@ import Testing
     @Test func decodesPercentAndFormSpaces() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             // A GET form sends "华润 科技" as 华润+科技; the list must search for the space.
-            try await app.testing().test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6&perPage=5") { res in
+            try await app.as(.viewer).test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6&perPage=5") { res in
                 #expect(res.body.string.contains("华润科技文化智慧城"))
             }
-            try await app.testing().test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6+X") { res in
+            try await app.as(.viewer).test(.GET, "api/v1/projects?year=2023&q=%E5%8D%8E%E6%B6%A6+X") { res in
                 #expect(res.body.string.contains("\"total\":0"))
             }
         }

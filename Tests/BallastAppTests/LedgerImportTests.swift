@@ -14,7 +14,7 @@ import VaporTesting
 
     func upload(_ app: Application, _ body: Data, name: String, query: String = "year=2023") async throws -> (HTTPStatus, [String: Any]) {
         var result: (HTTPStatus, [String: Any]) = (.ok, [:])
-        try await app.testing().test(.POST, "api/v1/ledger/import?\(query)&filename=\(name)", beforeRequest: { req in
+        try await app.as(.office).test(.POST, "api/v1/ledger/import?\(query)&filename=\(name)", beforeRequest: { req in
             req.headers.contentType = .binary
             req.body = ByteBuffer(data: body)
         }) { res in
@@ -79,7 +79,9 @@ import VaporTesting
     @Test func anOversizedUploadIsRefusedWith413() async throws {
         try await TestDatabase.withApp { app in
             let big = Data(repeating: 0x41, count: 50 * 1_048_576)
+            let office = try await app.as(.office)
             try await app.testing(method: .running(port: 0)).test(.POST, "api/v1/ledger/import?year=2023&filename=big.csv", beforeRequest: { req in
+                office.authorize(&req.headers)
                 req.headers.contentType = .binary
                 req.body = ByteBuffer(data: big)
             }) { res in
@@ -93,7 +95,7 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             for format in ["xlsx", "csv"] {
                 var file = Data()
-                try await app.testing().test(.GET, "api/v1/ledger/export?year=2023&format=\(format)") { res in
+                try await app.as(.office).test(.GET, "api/v1/ledger/export?year=2023&format=\(format)") { res in
                     #expect(res.status == .ok)
                     #expect(res.headers.first(name: .contentDisposition)?.contains(".\(format)") == true)
                     file = Data(res.body.readableBytesView)

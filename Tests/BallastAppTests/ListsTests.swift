@@ -12,7 +12,7 @@ import VaporTesting
 
     func entries(_ app: Application, _ path: String) async throws -> [[String: Any]] {
         var out: [[String: Any]] = []
-        try await app.testing().test(.GET, path) { res in
+        try await app.as(.office).test(.GET, path) { res in
             #expect(res.status == .ok)
             out = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]] ?? []
         }
@@ -25,15 +25,15 @@ import VaporTesting
             #expect(zones.count == 6)
             let axis = try #require(zones.first { ($0["name"] as? String) == "嵩山路科创产业发展轴" })
             let id = try #require(axis["id"] as? String)
-            try await app.testing().test(.PUT, "api/v1/lists/zone/\(id)", beforeRequest: { req in
+            try await app.as(.office).test(.PUT, "api/v1/lists/zone/\(id)", beforeRequest: { req in
                 try req.content.encode(Rename(name: "嵩山路科创轴", version: 1), as: .json)
             }) { res in #expect(res.status == .noContent) }
-            try await app.testing().test(.GET, "api/v1/summary?year=2023") { res in
+            try await app.as(.office).test(.GET, "api/v1/summary?year=2023") { res in
                 #expect(res.body.string.contains("嵩山路科创轴"))
                 #expect(!res.body.string.contains("嵩山路科创产业发展轴"))
             }
             // A second rename from the same old version loses.
-            try await app.testing().test(.PUT, "api/v1/lists/zone/\(id)", beforeRequest: { req in
+            try await app.as(.office).test(.PUT, "api/v1/lists/zone/\(id)", beforeRequest: { req in
                 try req.content.encode(Rename(name: "别的名字", version: 1), as: .json)
             }) { res in #expect(res.status == .conflict) }
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entityID == UUID(uuidString: id)).count() == 1)
@@ -44,36 +44,36 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             let units = try await entries(app, "api/v1/lists/unit")
             let used = try #require(units.first { ($0["name"] as? String) == "区发展改革委" }?["id"] as? String)
-            try await app.testing().test(.DELETE, "api/v1/lists/unit/\(used)?version=1") { res in
+            try await app.as(.office).test(.DELETE, "api/v1/lists/unit/\(used)?version=1") { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("in_use"))
             }
-            try await app.testing().test(.POST, "api/v1/lists/unit", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "api/v1/lists/unit", beforeRequest: { req in
                 try req.content.encode(["name": "区发展改革委"], as: .json)
             }) { res in #expect(res.status == .conflict) }
             var newID = ""
-            try await app.testing().test(.POST, "api/v1/lists/chain", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "api/v1/lists/chain", beforeRequest: { req in
                 try req.content.encode(["name": "电子信息"], as: .json)
             }) { res in
                 #expect(res.status == .created)
                 newID = (try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])?["id"] as? String ?? ""
             }
-            try await app.testing().test(.DELETE, "api/v1/lists/chain/\(newID)?version=1") { res in
+            try await app.as(.office).test(.DELETE, "api/v1/lists/chain/\(newID)?version=1") { res in
                 #expect(res.status == .noContent)
             }
-            try await app.testing().test(.GET, "api/v1/lists/planets") { res in #expect(res.status == .notFound) }
+            try await app.as(.office).test(.GET, "api/v1/lists/planets") { res in #expect(res.status == .notFound) }
         }
     }
 
     @Test func theListPageAddsAndReportsErrors() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.POST, "/lists/category/new?year=2023", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "/lists/category/new?year=2023", beforeRequest: { req in
                 try req.content.encode(["name": "新型城镇化"], as: .urlEncodedForm)
             }) { res in
                 #expect(res.status == .conflict)
                 #expect(res.body.string.contains("已存在"))
             }
-            try await app.testing().test(.POST, "/lists/category/new?year=2023", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "/lists/category/new?year=2023", beforeRequest: { req in
                 try req.content.encode(["name": "数字经济"], as: .urlEncodedForm)
             }) { res in
                 #expect(res.status == .ok)

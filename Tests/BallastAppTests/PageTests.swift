@@ -12,12 +12,12 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             for (path, zh, en) in [("/", "重点项目", "portfolio"), ("/projects", "项目台账", "Project ledger"),
                                    ("/ledger/import", "导入台账", "Import ledger"), ("/projects/new", "新建项目", "New project")] {
-                try await app.testing().test(.GET, path) { res in
+                try await app.as(.office).test(.GET, path) { res in
                     #expect(res.status == .ok, "\(path)")
                     #expect(res.body.string.contains(zh), "\(path)")
                     #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
                 }
-                try await app.testing().test(.GET, path + "?lang=en") { res in
+                try await app.as(.office).test(.GET, path + "?lang=en") { res in
                     #expect(res.body.string.contains(en), "\(path) en")
                 }
             }
@@ -29,7 +29,7 @@ import VaporTesting
             let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
             p.name = "<script>alert(1)</script>"
             try await p.save(on: app.db)
-            try await app.testing().test(.GET, "/projects/\(p.id!)") { res in
+            try await app.as(.office).test(.GET, "/projects/\(p.id!)") { res in
                 #expect(res.status == .ok)
                 #expect(!res.body.string.contains("<script>alert"))
                 #expect(res.body.string.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -39,7 +39,7 @@ import VaporTesting
 
     @Test func theFormShowsErrorsAtTheFieldAndKeepsInput() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.POST, "/projects/new", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "/projects/new", beforeRequest: { req in
                 try req.content.encode(["year": "2023", "code": "F-1", "name": "表单项目", "category": "生态环保", "level": "区重点",
                                         "unit": "区商务局", "stage": "在建", "totalInvestment": "abc"], as: .urlEncodedForm)
             }) { res in
@@ -49,7 +49,7 @@ import VaporTesting
                 #expect(html.contains("“abc”不是有效的金额"))
                 #expect(html.contains("表单项目"))
             }
-            try await app.testing().test(.POST, "/projects/new", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "/projects/new", beforeRequest: { req in
                 try req.content.encode(["year": "2023", "code": "F-1", "name": "表单项目", "category": "生态环保", "level": "区重点",
                                         "unit": "区商务局", "stage": "在建", "totalInvestment": "1,000"], as: .urlEncodedForm)
             }) { res in
@@ -62,7 +62,7 @@ import VaporTesting
     @Test func aStaleEditSaysWhyOnThePage() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
-            try await app.testing().test(.POST, "/projects/\(p.id!)/edit", beforeRequest: { req in
+            try await app.as(.office).test(.POST, "/projects/\(p.id!)/edit", beforeRequest: { req in
                 try req.content.encode(["year": "2023", "version": "7", "code": "EQ2023-0001", "name": "改名", "category": "生态环保",
                                         "level": "区重点", "unit": "区商务局", "stage": "在建", "totalInvestment": "1"], as: .urlEncodedForm)
             }) { res in
@@ -76,7 +76,7 @@ import VaporTesting
 
     @Test func unknownPagesAnswer404InTheirLanguage() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            try await app.testing().test(.GET, "/projects/not-a-uuid?lang=en") { res in
+            try await app.as(.office).test(.GET, "/projects/not-a-uuid?lang=en") { res in
                 #expect(res.status == .notFound)
                 #expect(res.body.string.contains("No such project"))
             }
@@ -88,20 +88,20 @@ import VaporTesting
     @Test func aChosenLanguageStaysChosen() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             var cookie = ""
-            try await app.testing().test(.GET, "/projects?lang=zh", beforeRequest: { req in
+            try await app.as(.office).test(.GET, "/projects?lang=zh", beforeRequest: { req in
                 req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
             }) { res in
                 #expect(res.body.string.contains("项目台账"))
                 cookie = res.headers.first(name: .setCookie) ?? ""
             }
             #expect(cookie.contains("lang=zh"))
-            try await app.testing().test(.GET, "/", beforeRequest: { req in
+            try await app.as(.office).test(.GET, "/", beforeRequest: { req in
                 req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
-                req.headers.replaceOrAdd(name: .cookie, value: "lang=zh")
+                req.headers.cookie?["lang"] = HTTPCookies.Value(string: "zh")
             }) { res in
                 #expect(res.body.string.contains("年度概览"))
             }
-            try await app.testing().test(.GET, "/", beforeRequest: { req in
+            try await app.as(.office).test(.GET, "/", beforeRequest: { req in
                 req.headers.replaceOrAdd(name: .acceptLanguage, value: "en-US")
             }) { res in
                 #expect(res.body.string.contains("Overview"))

@@ -10,7 +10,7 @@ import Vapor
 @Suite struct UserDirectoryTests {
     func directory(_ app: Application) async throws -> UserDirectory {
         let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
-        return UserDirectory(district: d, actor: ChangeActor(name: "tester"))
+        return UserDirectory(district: d, actor: ChangeActor(name: "tester"), passwordHashing: app.passwordHashing)
     }
 
     @Test func storesOnlyAHashAndAuditsTheCreation() async throws {

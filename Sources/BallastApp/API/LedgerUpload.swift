@@ -12,7 +12,6 @@ enum LedgerUpload {
         var file: File
         var year: Int?
         var strict: Bool?
-        var csrf: String?
     }
 
     /// The file from a multipart form (field `file`) or a raw body with `?filename=`.
@@ -27,12 +26,15 @@ enum LedgerUpload {
         return (Data(buffer: body), req.param("filename"))
     }
 
-    static func exportResponse(_ req: Request, district: DistrictModel, year: Int, actor: ChangeActor) async throws -> Response {
+    /// The year's ledger as a download, narrowed to the caller's unit where their scope is one.
+    static func exportResponse(_ req: Request, district: DistrictModel, year: Int) async throws -> Response {
         let raw = req.param("format") ?? "xlsx"
         guard let format = LedgerFormat(rawValue: raw.lowercased()) else {
             throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
         }
-        let data = try await LedgerExportService.export(district: district, year: year, format: format, actor: actor, on: req.db)
+        let data = try await LedgerExportService.export(district: district, year: year, format: format,
+                                                        scopeUnitID: try req.requirePrincipal().scopeUnitID,
+                                                        actor: try req.changeActor(), on: req.db)
         let name = LedgerExportService.fileName(district: district, year: year, format: format)
         return Response(status: .ok, headers: [
             "Content-Type": format.mimeType,

@@ -7,11 +7,12 @@ import Vapor
 /// categories, levels, zones, industry chains).
 struct ListsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let lists = routes.grouped("api", "v1", "lists", ":kind")
-        lists.get(use: list)
-        lists.post(use: create)
-        lists.put(":id", use: update)
-        lists.delete(":id", use: delete)
+        let path: [PathComponent] = ["api", "v1", "lists", ":kind"]
+        routes.access(.requires(.readProjects)).grouped(path).get(use: list)
+        let manage = routes.access(.requires(.manageLists)).grouped(path)
+        manage.post(use: create)
+        manage.put(":id", use: update)
+        manage.delete(":id", use: delete)
     }
 
     struct EntryDTO: Content {
@@ -41,8 +42,8 @@ struct ListsAPIController: RouteCollection {
     }
 
     static func editor(_ req: Request) async throws -> (ReferenceListEditor, DistrictModel) {
-        let d = try await DistrictContext.require(code: req.param("district"), on: req.db)
-        return (ReferenceListEditor(districtID: try d.requireID(), actor: ChangeActor(name: "api", address: req.remoteAddress?.ipAddress)), d)
+        let d = try req.district()
+        return (ReferenceListEditor(districtID: try d.requireID(), actor: try req.changeActor()), d)
     }
 
     func list(req: Request) async throws -> [EntryDTO] {

@@ -7,7 +7,13 @@ enum OpenAPIDocument {
       "info": {"title": "Ballast API", "version": "1.0.0",
                "description": "重大项目台账、年度汇总、台账导入导出。金额单位：万元。Money in 万元 (10 000 yuan)."},
       "servers": [{"url": "/api/v1"}],
+      "security": [{"bearer": []}, {"session": []}],
       "components": {
+        "securitySchemes": {
+          "bearer": {"type": "http", "scheme": "bearer", "description": "API 令牌（管理员在 /admin/tokens 创建）/ an API token, created by an admin at /admin/tokens"},
+          "session": {"type": "apiKey", "in": "cookie", "name": "ballast_session",
+                      "description": "浏览器会话；修改类请求须带 X-CSRF-Token 头 / a browser session; changes also need the X-CSRF-Token header"}
+        },
         "parameters": {
           "district": {"name": "district", "in": "query", "schema": {"type": "string"}, "description": "地区代码；缺省为第一个地区"},
           "year": {"name": "year", "in": "query", "schema": {"type": "integer"}},
@@ -48,7 +54,8 @@ enum OpenAPIDocument {
             "newReferences": {"type": "object"}, "unknownColumns": {"type": "array", "items": {"type": "string"}},
             "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}}}}
         },
-        "responses": {"Error": {"description": "错误 / error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
+        "responses": {"Error": {"description": "错误；401 未登录或令牌无效、过期、吊销，403 角色无权 / error; 401 not signed in or token invalid, expired, revoked; 403 role not allowed",
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
       },
       "paths": {
         "/projects": {
@@ -109,7 +116,20 @@ enum OpenAPIDocument {
           "delete": {"summary": "删除未使用的条目 / delete an unused entry", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
             "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
         },
-        "/openapi.json": {"get": {"summary": "本文档 / this document", "responses": {"200": {"description": "OK"}}}}
+        "/me": {"get": {"summary": "当前调用者 / who is calling: user or token, roles, permissions, scope",
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {
+              "username": {"type": "string"}, "displayName": {"type": "string"}, "district": {"type": "string"},
+              "roles": {"type": "array", "items": {"type": "string"}}, "unit": {"type": "string"},
+              "permissions": {"type": "array", "items": {"type": "string"}}, "scope": {"type": "string", "enum": ["district", "unit"]}}}}}},
+              "401": {"$ref": "#/components/responses/Error"}}}},
+        "/audit": {"get": {"summary": "操作日志检索（项目办、系统管理员）/ search the audit trail (office, admin)",
+            "parameters": [{"name": "entity", "in": "query", "schema": {"type": "string"}}, {"name": "entityId", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+              {"name": "actor", "in": "query", "schema": {"type": "string"}}, {"name": "action", "in": "query", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}, {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+            "responses": {"200": {"description": "items (newest first), total, page, perPage"}, "400": {"$ref": "#/components/responses/Error"},
+                          "403": {"$ref": "#/components/responses/Error"}}}},
+        "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }
     """#

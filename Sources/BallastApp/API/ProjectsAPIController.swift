@@ -8,46 +8,52 @@ import Vapor
 struct ProjectsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
-        api.get("projects", use: list)
-        api.post("projects", use: create)
-        api.get("projects", ":id", use: detail)
-        api.put("projects", ":id", use: update)
-        api.delete("projects", ":id", use: delete)
-        api.get("summary", use: summary)
-        api.get("ledger", "export", use: export)
-        api.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
-        api.get("openapi.json", use: openAPI)
+        let read = api.access(.requires(.readProjects))
+        read.get("projects", use: list)
+        read.get("projects", ":id", use: detail)
+        read.get("ledger", "export", use: export)
+        let manage = api.access(.requires(.manageProjects))
+        manage.post("projects", use: create)
+        manage.delete("projects", ":id", use: delete)
+        api.access(.requires(.editProjects)).put("projects", ":id", use: update)
+        api.access(.requires(.readSummary)).get("summary", use: summary)
+        api.access(.requires(.importLedger)).on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
+            .bodyLimit(LedgerUpload.maxSize)
+        // The API's description is public, like any published interface; it holds no data.
+        api.access(.open).get("openapi.json", use: openAPI)
     }
 
-    func district(_ req: Request) async throws -> DistrictModel {
-        try await DistrictContext.require(code: req.param("district"), on: req.db)
-    }
+    func district(_ req: Request) async throws -> DistrictModel { try req.district() }
 
-    func actor(_ req: Request) -> ChangeActor {
-        ChangeActor(name: "api", role: nil, address: req.remoteAddress?.ipAddress)
+    func actor(_ req: Request) throws -> ChangeActor { try req.changeActor() }
+
+    func scopedDetail(_ req: Request, district d: DistrictModel, id: UUID) async throws -> ProjectDetail {
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id,
+                                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        return detail
     }
 
     func list(req: Request) async throws -> ProjectPageDTO {
         let d = try await district(req)
-        let filter = try RequestParameters.filter(req, year: try RequestParameters.year(req))
+        var filter = try RequestParameters.filter(req, year: try RequestParameters.year(req))
+        filter.scopeUnitID = try req.requirePrincipal().scopeUnitID
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         return ProjectPageDTO(items: page.items.map(ProjectListItemDTO.init), total: page.total, page: page.page, perPage: page.perPage)
     }
 
     func detail(req: Request) async throws -> ProjectDetailDTO {
         let d = try await district(req)
-        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: try RequestParameters.uuid(req, "id"), on: req.db)
-        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
-        return ProjectDetailDTO(detail)
+        return ProjectDetailDTO(try await scopedDetail(req, district: d, id: try RequestParameters.uuid(req, "id")))
     }
 
     func editor(_ req: Request, district d: DistrictModel, year: Int) throws -> ProjectEditor {
-        ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+        ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: try actor(req),
                                            today: DistrictContext.today(in: d)))
     }
 
     func create(req: Request) async throws -> Response {
-        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
+        let d = try await district(req)
         let body = try req.content.decode(ProjectDTO.self)
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
@@ -68,7 +74,9 @@ struct ProjectsAPIController: RouteCollection {
                                             en: "An update must carry the version it was read at")
         }
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
+        let before = try await scopedDetail(req, district: d, id: id)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
+        try UnitEditCheck.check(req, before: before.record, after: record)
         try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)
         return ProjectDetailDTO(try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!)
     }
@@ -93,15 +101,15 @@ struct ProjectsAPIController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let d = try await district(req)
         let year = try RequestParameters.year(req, required: true)!
-        return try await LedgerUpload.exportResponse(req, district: d, year: year, actor: actor(req))
+        return try await LedgerUpload.exportResponse(req, district: d, year: year)
     }
 
     func importLedger(req: Request) async throws -> Response {
-        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
+        let d = try await district(req)
         let year = try RequestParameters.year(req, required: true)!
         let strict = req.param("strict").map { $0 == "true" || $0 == "1" } ?? false
         let (data, fileName) = try LedgerUpload.file(from: req)
-        let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: actor(req))
+        let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: try actor(req))
             .run(data: data, fileName: fileName, on: req.db)
         let response = Response(status: report.applied ? .ok : .unprocessableEntity)
         try response.content.encode(ImportReportDTO(report, req.language))

@@ -15,7 +15,8 @@ enum UsersCLI {
         let db = context.application.db
         let district = code == nil ? try await DistrictContext.findOrCreate(code: nil, name: nil, on: db)
                                    : try await DistrictContext.require(code: code, on: db)
-        return UserDirectory(district: district, actor: ChangeActor(name: "cli:\(NSUserName())", role: "cli"))
+        return UserDirectory(district: district, actor: ChangeActor(name: "cli:\(NSUserName())", role: "cli"),
+                             passwordHashing: context.application.passwordHashing)
     }
 
     /// A password from standard input when it is piped (never from the command line, where

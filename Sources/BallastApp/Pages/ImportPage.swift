@@ -10,7 +10,7 @@ enum ImportPage {
             .h1(.text(t(UIText.importLedger))),
             .unwrap(report) { r in reportNode(r, lang: lang) },
             .form(.class("card"), .method(.post), .action("/ledger/import" + (lang == .en ? "?lang=en" : "")),
-                  .enctype(.multipartData),
+                  .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.importHelp))),
                 .p(.a(.href("/docs/ledger-example.csv"), .text(t(UIText.downloadExample)))),
                 .div(.class("form-grid"),

@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -20,12 +20,10 @@ enum Layout {
             .body(
                 .header(.class("top"),
                     .div(.class("brand"), .text(UIText.appName.text(lang))),
-                    .nav(
-                        navLink(UIText.overview, "/", section == .overview, lang),
-                        navLink(UIText.ledger, "/projects", section == .ledger, lang),
-                        navLink(UIText.importLedger, "/ledger/import", section == .importLedger, lang),
-                        navLink(UIText.lists, "/lists/unit", section == .lists, lang)
-                    ),
+                    .nav(.forEach(sections, { item in
+                        navLink(item.label, item.href, section == item.section, lang)
+                    })),
+                    userBox(lang),
                     .div(.class("lang"),
                         .a(.href(withLang(path, .zh)), .text("中文")),
                         .text(" | "),
@@ -36,6 +34,30 @@ enum Layout {
             )
         )
         return html.render()
+    }
+
+    /// The sections the signed-in user's roles open; a signed-out visitor sees none.
+    static var sections: [(section: Section, label: Message, href: String)] {
+        let all: [(Section, Message, String, Permission)] = [
+            (.overview, UIText.overview, "/", .readSummary),
+            (.ledger, UIText.ledger, "/projects", .readProjects),
+            (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
+            (.lists, UIText.lists, "/lists/unit", .manageLists),
+            (.users, UIText.users, "/admin/users", .manageUsers),
+            (.audit, UIText.audit, "/audit", .readAudit),
+        ]
+        return all.filter { PageContext.may($0.3) }.map { ($0.0, $0.1, $0.2) }
+    }
+
+    /// Who is signed in, with the way to the password page and out.
+    static func userBox(_ lang: UILanguage) -> Node<HTML.BodyContext> {
+        guard let ctx = PageContext.current else { return .empty }
+        let roles = ctx.roles.map { lang == .en ? $0.rawValue : $0.chineseName }.joined(separator: "、")
+        return .div(.class("user"),
+            .a(.href(link("/account/password", lang)), .text(ctx.displayName)),
+            .span(.class("roles"), .text(roles + (ctx.unitName.map { " · " + $0 } ?? ""))),
+            .form(.method(.post), .action("/signout"), .csrf(),
+                  .button(.type(.submit), .class("link"), .text(UIText.signOut.text(lang)))))
     }
 
     static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage) -> Node<HTML.BodyContext> {

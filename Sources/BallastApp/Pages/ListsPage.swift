@@ -28,7 +28,7 @@ struct ListsPage {
                 .thead(.tr(.th(.text(t(UIText.name))), .th(.text(en ? "Order" : "排序")), .th(.text(t(UIText.version))), .th())),
                 .tbody(.forEach(entries) { e in
                     .tr(.td(.attribute(named: "colspan", value: "3"),
-                            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/\(e.id!)/edit" + yearQuery, lang)),
+                            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/\(e.id!)/edit" + yearQuery, lang)), .csrf(),
                                   .input(.type(.text), .name("name"), .value(e.name)),
                                   .if(kind == .unit, .input(.type(.text), .name("variant"), .value(e.variant ?? ""),
                                                             .placeholder(en ? "department / town" : "部门 / 镇街"))),
@@ -36,13 +36,13 @@ struct ListsPage {
                                   .input(.type(.hidden), .name("version"), .value(String(e.version))),
                                   .span(.class("muted"), .text("v\(e.version)")),
                                   .button(.type(.submit), .text(t(UIText.save))))),
-                        .td(.form(.method(.post), .action(Layout.link("\(base)/\(e.id!)/delete" + yearQuery, lang)),
+                        .td(.form(.method(.post), .action(Layout.link("\(base)/\(e.id!)/delete" + yearQuery, lang)), .csrf(),
                                   .input(.type(.hidden), .name("version"), .value(String(e.version))),
                                   .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
                 })
             )),
             .h2(.text(en ? "Add" : "新增")),
-            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/new" + yearQuery, lang)),
+            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/new" + yearQuery, lang)), .csrf(),
                   .input(.type(.text), .name("name"), .placeholder(t(UIText.name))),
                   .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(en ? "department / town" : "部门 / 镇街"))),
                   .button(.type(.submit), .text(en ? "Add" : "新增")))

@@ -6,11 +6,12 @@ import Vapor
 /// `/lists/:kind`: the list page and its three form posts.
 struct ListsPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("lists") { req in req.redirect(to: Layout.link("/lists/unit", req.language)) }
-        routes.get("lists", ":kind", use: show)
-        routes.post("lists", ":kind", "new", use: add)
-        routes.post("lists", ":kind", ":id", "edit", use: edit)
-        routes.post("lists", ":kind", ":id", "delete", use: remove)
+        let lists = routes.access(.requires(.manageLists))
+        lists.get("lists") { req in req.redirect(to: Layout.link("/lists/unit", req.language)) }
+        lists.get("lists", ":kind", use: show)
+        lists.post("lists", ":kind", "new", use: add)
+        lists.post("lists", ":kind", ":id", "edit", use: edit)
+        lists.post("lists", ":kind", ":id", "delete", use: remove)
     }
 
     struct EntryForm: Content {

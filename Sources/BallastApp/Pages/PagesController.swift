@@ -7,31 +7,41 @@ import Vapor
 /// The pages officials use: overview, ledger, project, forms, import.
 struct PagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: overview)
-        routes.get("projects", use: list)
-        routes.get("projects", "new", use: newForm)
-        routes.post("projects", "new", use: create)
-        routes.get("projects", ":id", use: detail)
-        routes.get("projects", ":id", "edit", use: editForm)
-        routes.post("projects", ":id", "edit", use: update)
-        routes.post("projects", ":id", "delete", use: delete)
-        routes.get("ledger", "import", use: importForm)
-        routes.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
-        routes.get("ledger", "export", use: export)
-        routes.get("assets", "app.css", use: css)
-        routes.get("docs", "ledger-example.csv", use: example)
+        routes.access(.requires(.readSummary)).get(use: overview)
+        let read = routes.access(.requires(.readProjects))
+        read.get("projects", use: list)
+        read.get("projects", ":id", use: detail)
+        read.get("ledger", "export", use: export)
+        let manage = routes.access(.requires(.manageProjects))
+        manage.get("projects", "new", use: newForm)
+        manage.post("projects", "new", use: create)
+        manage.post("projects", ":id", "delete", use: delete)
+        let edit = routes.access(.requires(.editProjects))
+        edit.get("projects", ":id", "edit", use: editForm)
+        edit.post("projects", ":id", "edit", use: update)
+        let imports = routes.access(.requires(.importLedger))
+        imports.get("ledger", "import", use: importForm)
+        imports.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
+            .bodyLimit(LedgerUpload.maxSize)
+        let open = routes.access(.open)
+        open.get("assets", "app.css", use: css)
+        open.get("docs", "ledger-example.csv", use: example)
     }
 
     func html(_ s: String, status: HTTPResponseStatus = .ok) -> Response {
         Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: s))
     }
 
-    func district(_ req: Request) async throws -> DistrictModel {
-        try await DistrictContext.require(code: req.param("district"), on: req.db)
-    }
+    func district(_ req: Request) async throws -> DistrictModel { try req.district() }
 
-    func actor(_ req: Request) -> ChangeActor {
-        ChangeActor(name: "web", role: nil, address: req.remoteAddress?.ipAddress)
+    func actor(_ req: Request) throws -> ChangeActor { try req.changeActor() }
+
+    /// The project as the caller may see it: another unit's project does not exist for a unit.
+    func scopedDetail(_ req: Request, district d: DistrictModel, id: UUID) async throws -> ProjectDetail {
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id,
+                                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        return detail
     }
 
     func overview(req: Request) async throws -> Response {
@@ -58,7 +68,8 @@ struct PagesController: RouteCollection {
         let d = try await district(req)
         // An empty year field means "all years"; no year parameter at all means the current one.
         let year: Int? = req.param("year") == "" ? nil : try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let filter = try RequestParameters.filter(req, year: year)
+        var filter = try RequestParameters.filter(req, year: year)
+        filter.scopeUnitID = try req.requirePrincipal().scopeUnitID
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         let opts = try await options(d, year: year, on: req.db)
         return html(ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language).render())
@@ -66,8 +77,7 @@ struct PagesController: RouteCollection {
 
     func detail(req: Request) async throws -> Response {
         let d = try await district(req)
-        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: try RequestParameters.uuid(req, "id"), on: req.db)
-        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        let detail = try await scopedDetail(req, district: d, id: try RequestParameters.uuid(req, "id"))
         return html(ProjectDetailPage.render(detail, lang: req.language))
     }
 
@@ -82,8 +92,7 @@ struct PagesController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         let d = try await district(req)
         let id = try RequestParameters.uuid(req, "id")
-        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)
-        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        let detail = try await scopedDetail(req, district: d, id: id)
         let fallback = try await RequestParameters.defaultYear(district: d, on: req.db)
         let year = detail.plans.first?.year ?? fallback
         var values: [String: String] = [:]
@@ -108,11 +117,15 @@ struct PagesController: RouteCollection {
         var cells: [LedgerColumn: String] = [:]
         for c in LedgerColumn.allCases { cells[c] = values[FormValidation.fieldName(c)] ?? "" }
         let levels = try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db)
-        let editor = ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+        let editor = ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: try actor(req),
                                                         today: DistrictContext.today(in: d)))
         let lang = req.language
+        // Checked before validation: a unit trying to take over a field gets 403, not a form.
+        var scoped: ProjectDetail?
+        if let id { scoped = try await scopedDetail(req, district: d, id: id) }
         do {
             let record = try FormValidation.record(from: cells, knownLevels: levels)
+            if let scoped { try UnitEditCheck.check(req, before: scoped.record, after: record) }
             if let id {
                 guard let version = values["version"].flatMap(Int.init) else {
                     throw BallastError.badParameter("version", zh: "缺少版本号", en: "The version is missing")
@@ -149,16 +162,14 @@ struct PagesController: RouteCollection {
             throw BallastError.badParameter("version", zh: "缺少版本号", en: "The version is missing")
         }
         let year = try await RequestParameters.defaultYear(district: d, on: req.db)
-        try await ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: actor(req),
+        try await ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: try actor(req),
                                                      today: DistrictContext.today(in: d)))
             .delete(id: try RequestParameters.uuid(req, "id"), version: version, on: req.db)
         return req.redirect(to: Layout.link("/projects", req.language))
     }
 
     func importForm(req: Request) async throws -> Response {
-        let d = try await DistrictContext.find(code: req.param("district"), on: req.db)
-        var year = Calendar.current.component(.year, from: Date())
-        if let d { year = try await RequestParameters.defaultYear(district: d, on: req.db) }
+        let year = try await RequestParameters.defaultYear(district: try req.district(), on: req.db)
         return html(ImportPage.render(year: year, report: nil, lang: req.language))
     }
 
@@ -167,8 +178,8 @@ struct PagesController: RouteCollection {
         guard let year = form.year, (2000...2100).contains(year) else {
             throw BallastError.badParameter("year", zh: "请填写年度", en: "Please give the year")
         }
-        let d = try await DistrictContext.findOrCreate(code: req.param("district"), name: nil, on: req.db)
-        let report = try await LedgerImportService(district: d, year: year, strict: form.strict ?? false, actor: actor(req))
+        let d = try req.district()
+        let report = try await LedgerImportService(district: d, year: year, strict: form.strict ?? false, actor: try actor(req))
             .run(data: Data(buffer: form.file.data), fileName: form.file.filename, on: req.db)
         return html(ImportPage.render(year: year, report: report, lang: req.language),
                     status: report.applied ? .ok : .unprocessableEntity)
@@ -177,7 +188,7 @@ struct PagesController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let d = try await district(req)
         let year = try RequestParameters.year(req, required: true)!
-        return try await LedgerUpload.exportResponse(req, district: d, year: year, actor: actor(req))
+        return try await LedgerUpload.exportResponse(req, district: d, year: year)
     }
 
     func css(req: Request) async throws -> Response {

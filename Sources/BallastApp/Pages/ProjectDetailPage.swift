@@ -47,7 +47,7 @@ enum ProjectDetailPage {
                             .td(.text(s.actor)), .td(.text(s.note ?? "")))
                     })
                 ))),
-            .form(.method(.post), .action("/projects/\(d.id)/delete"), .class("toolbar"),
+            .form(.method(.post), .action("/projects/\(d.id)/delete"), .class("toolbar"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(d.version))),
                 .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm))))
         )

@@ -17,7 +17,7 @@ struct ProjectFormPage {
         return Layout.page(title: title, lang: lang, section: .ledger, path: action,
             .h1(.text(title)),
             .if(!errors.isEmpty, .div(.class("alert bad"), .text(alertText))),
-            .form(.method(.post), .action(action + (lang == .en ? "?lang=en" : "")), .class("card"),
+            .form(.method(.post), .action(action + (lang == .en ? "?lang=en" : "")), .class("card"), .csrf(),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
                 .div(.class("form-grid"), .forEach(LedgerColumn.allCases) { field($0) }),

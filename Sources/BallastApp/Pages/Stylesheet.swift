@@ -13,6 +13,15 @@ enum Stylesheet {
     header.top nav a { color:#f8e1e1; text-decoration:none; padding:15px 12px; white-space:nowrap; }
     header.top nav a.active, header.top nav a:hover { color:#fff; background:rgba(255,255,255,.14); }
     header.top .lang a { color:#fff; }
+    header.top .user { display:flex; gap:8px; align-items:center; white-space:nowrap; font-size:13px; }
+    header.top .user a { color:#fff; font-weight:600; }
+    header.top .user .roles { color:#f8e1e1; }
+    header.top .user form { margin:0; }
+    button.link { background:none; border:1px solid rgba(255,255,255,.5); color:#fff; padding:2px 8px; font-size:12px; }
+    .signin { max-width:380px; margin:60px auto; }
+    .signin .field { margin-bottom:12px; }
+    .signin button { width:100%; padding:8px; }
+    .secret { font-family:monospace; font-size:15px; background:#fff8e1; padding:8px 10px; border:1px dashed var(--yellow); word-break:break-all; }
     main { padding:20px; max-width:1400px; margin:0 auto; }
     h1 { font-size:20px; margin:0 0 14px; }
     h2 { font-size:16px; margin:22px 0 10px; }

@@ -9,6 +9,7 @@ import Vapor
 struct UserDirectory {
     var district: DistrictModel
     var actor: ChangeActor
+    var passwordHashing: PasswordHashing
 
     enum Failure: Error, Equatable {
         case usernameTaken(String)
@@ -18,10 +19,10 @@ struct UserDirectory {
         case unitRequired
         case unknownUnit(String)
         case notFound(String)
+        case wrongPassword
+        case samePassword
+        case ownAccount
     }
-
-    /// bcrypt's cost: 2^12 rounds, about a quarter second on this machine, on purpose.
-    static let cost = 12
 
     func create(username: String, displayName: String?, roles: [Role], unitName: String?, password: String,
                 mustChange: Bool, on db: any Database) async throws -> UserModel {
@@ -30,16 +31,9 @@ struct UserDirectory {
         else { throw Failure.invalidUsername }
         guard !roles.isEmpty else { throw Failure.noRoles }
         if let problem = PasswordPolicy.problem(with: password, username: name) { throw Failure.weakPassword(problem) }
-        if roles.contains(.unit) && unitName == nil { throw Failure.unitRequired }
         let districtID = try district.requireID()
-        var unitID: UUID?
-        if let unitName {
-            guard let unit = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
-                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == unitName).first()
-            else { throw Failure.unknownUnit(unitName) }
-            unitID = unit.id
-        }
-        let hash = try Bcrypt.hash(password, cost: Self.cost)
+        let unitID = try await unit(named: unitName, roles: roles, on: db)
+        let hash = try await passwordHashing.hash(password)
         let unit = unitID
         return try await db.transaction { tx in
             if try await UserModel.query(on: tx).filter(\.$username == name).first() != nil { throw Failure.usernameTaken(name) }
@@ -63,28 +57,88 @@ struct UserDirectory {
         }
     }
 
+    /// The unit a user is attached to: required for 责任单位, optional for 只读.
+    func unit(named unitName: String?, roles: [Role], on db: any Database) async throws -> UUID? {
+        guard let unitName = unitName?.trimmed, !unitName.isEmpty else {
+            if roles.contains(.unit) { throw Failure.unitRequired }
+            return nil
+        }
+        guard let unit = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == district.requireID())
+            .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == unitName).first()
+        else { throw Failure.unknownUnit(unitName) }
+        return unit.id
+    }
+
     func list(on db: any Database) async throws -> [UserModel] {
         try await UserModel.query(on: db).filter(\.$district.$id == district.requireID()).sort(\.$username).all()
     }
 
-    func disable(username: String, on db: any Database) async throws {
+    /// Disables (or re-enables) an account; disabling ends its sessions at once.
+    func setDisabled(_ disabled: Bool, username: String, on db: any Database) async throws {
+        if disabled && username == actor.name { throw Failure.ownAccount }
         try await db.transaction { tx in
             let user = try await find(username, on: tx)
-            user.disabled = true
+            guard user.disabled != disabled else { return }
+            user.disabled = disabled
             user.version += 1
             try await user.update(on: tx)
-            try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "disable", entity: "user",
-                                   entityID: user.id, summary: "停用用户 \(username)", before: ["disabled": "false"],
-                                   after: ["disabled": "true"])
+            if disabled { try await SessionStore.closeAll(userID: user.requireID(), on: tx) }
+            try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: disabled ? "disable" : "enable",
+                                   entity: "user", entityID: user.id, summary: (disabled ? "停用用户 " : "启用用户 ") + username,
+                                   before: ["disabled": String(!disabled)], after: ["disabled": String(disabled)])
+        }
+    }
+
+    func disable(username: String, on db: any Database) async throws {
+        try await setDisabled(true, username: username, on: db)
+    }
+
+    /// Replaces a user's roles and unit. Its sessions end, so the new rights apply from the
+    /// next sign-in and no open page keeps the old ones.
+    func setRoles(_ roles: [Role], unitName: String?, username: String, on db: any Database) async throws {
+        guard !roles.isEmpty else { throw Failure.noRoles }
+        if username == actor.name && !roles.contains(.admin) { throw Failure.ownAccount }
+        let unitID = try await unit(named: unitName, roles: roles, on: db)
+        try await db.transaction { tx in
+            let user = try await find(username, on: tx)
+            let before = ["roles": user.roles, "unit": user.$unit.id?.uuidString ?? ""]
+            user.roles = roles.map(\.rawValue).joined(separator: ",")
+            user.$unit.id = unitID
+            user.version += 1
+            try await user.update(on: tx)
+            try await SessionStore.closeAll(userID: user.requireID(), on: tx)
+            try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "set-roles", entity: "user",
+                                   entityID: user.id, summary: "角色 \(username)：\(user.roles)", before: before,
+                                   after: ["roles": user.roles, "unit": unitID?.uuidString ?? ""])
+        }
+    }
+
+    /// The user's own change: the current password proves it is them; other sessions end.
+    func changePassword(userID: UUID, keepingSession: UUID?, current: String, new: String, on db: any Database) async throws {
+        guard let user = try await UserModel.find(userID, on: db) else { throw Failure.notFound(actor.name) }
+        guard try await passwordHashing.verify(current, hash: user.passwordHash) else { throw Failure.wrongPassword }
+        if current == new { throw Failure.samePassword }
+        if let problem = PasswordPolicy.problem(with: new, username: user.username) { throw Failure.weakPassword(problem) }
+        let hash = try await passwordHashing.hash(new)
+        try await db.transaction { tx in
+            user.passwordHash = hash
+            user.mustChangePassword = false
+            user.version += 1
+            try await user.update(on: tx)
+            try await SessionStore.closeAll(userID: userID, keeping: keepingSession, on: tx)
+            try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "change-password", entity: "user",
+                                   entityID: user.id, summary: "修改密码 \(user.username)", before: Nothing?.none,
+                                   after: Nothing?.none)
         }
     }
 
     /// Sets a new password that must be changed at the next sign-in, and clears any lockout.
     func reset(username: String, to password: String, on db: any Database) async throws {
         if let problem = PasswordPolicy.problem(with: password, username: username) { throw Failure.weakPassword(problem) }
-        let hash = try Bcrypt.hash(password, cost: Self.cost)
+        let hash = try await passwordHashing.hash(password)
         try await db.transaction { tx in
             let user = try await find(username, on: tx)
+            try await SessionStore.closeAll(userID: user.requireID(), on: tx)
             user.passwordHash = hash
             user.mustChangePassword = true
             user.failedAttempts = 0
@@ -123,6 +177,9 @@ struct UserDirectory {
         case .unitRequired: Message(zh: "责任单位角色须指定单位（--unit）", en: "The unit role needs --unit")
         case .unknownUnit(let n): Message(zh: "单位“\(n)”不在责任单位名录中", en: "“\(n)” is not in the list of units")
         case .notFound(let n): Message(zh: "用户“\(n)”不存在", en: "No user “\(n)”")
+        case .wrongPassword: Message(zh: "当前密码不正确", en: "The current password is wrong")
+        case .samePassword: Message(zh: "新密码不能与当前密码相同", en: "The new password must differ from the current one")
+        case .ownAccount: Message(zh: "不能停用自己或取消自己的管理员角色", en: "You cannot disable yourself or drop your own admin role")
         }
     }
 }

@@ -43,6 +43,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         switch error {
         case let e as BallastError:
             return e
+        case let e as AccessDenied:
+            return e.error
         case let e as ProjectEditor.Failure:
             switch e {
             case .notFound:

@@ -12,5 +12,8 @@ public enum BallastMigrations {
         CreateAuditEntries(),
         IndexProjectsByCategory(),
         CreateUsers(),
+        CreateSessions(),
+        CreateAPITokens(),
+        ProtectAuditEntries(),
     ]
 }

@@ -2,7 +2,7 @@ import BallastCore
 import Fluent
 import Foundation
 
-/// A person who signs in. Passwords are stored only as bcrypt hashes.
+/// A person who signs in. PasswordHashing are stored only as bcrypt hashes.
 public final class UserModel: Model, @unchecked Sendable {
     public static let schema = "users"
 

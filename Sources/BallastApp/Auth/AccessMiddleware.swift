@@ -1,0 +1,81 @@
+import BallastCore
+import Vapor
+
+/// Enforces a route's `AccessPolicy`: finds the caller (bearer token for the API, session
+/// cookie for browsers), refuses who the policy does not admit, checks CSRF on every
+/// state-changing browser request, and holds a user who must change the password to that.
+struct AccessMiddleware: AsyncMiddleware {
+    let policy: AccessPolicy
+
+    static let csrfField = "_csrf"
+    static let csrfHeader = "X-CSRF-Token"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if policy == .open { return try await next.respond(to: req) }
+        let isAPI = req.url.path.hasPrefix("/api/")
+        let principal: Principal
+        switch try await Self.authenticate(req, isAPI: isAPI) {
+        case .success(let p):
+            principal = p
+        case .failure(let denied):
+            if !isAPI { return signInRedirect(req, clearing: denied == .sessionExpired) }
+            throw denied
+        }
+        req.principal = principal
+        if principal.mustChangePassword && policy != .account {
+            if !isAPI { return req.redirect(to: "/account/password") }
+            throw AccessDenied.passwordChangeRequired
+        }
+        guard policy.admits(principal.permissions) else { throw AccessDenied.forbidden }
+        if case .session(_, let expected) = principal.credential, ![.GET, .HEAD, .OPTIONS].contains(req.method) {
+            try await Self.checkCSRF(req, expected: expected)
+        }
+        if isAPI { return try await next.respond(to: req) }
+        return try await PageContext.$current.withValue(PageContext(principal)) { try await next.respond(to: req) }
+    }
+
+    /// A bearer token on the API, else the session cookie. Tokens are for machine clients and
+    /// open nothing but the API.
+    static func authenticate(_ req: Request, isAPI: Bool) async throws -> Result<Principal, AccessDenied> {
+        if let bearer = req.headers.bearerAuthorization {
+            guard isAPI else { return .failure(.tokenInvalid) }
+            return try await APITokenStore.resolve(secret: bearer.token, on: req.db)
+        }
+        if let cookie = req.cookies[SessionStore.cookieName]?.string, !cookie.isEmpty {
+            return try await SessionStore.resolve(token: cookie, on: req.db)
+        }
+        return .failure(.signInRequired)
+    }
+
+    /// The session's token must come back in a header (scripts) or a form field (forms), and a
+    /// request that names its origin must name ours: a page elsewhere can send neither.
+    static func checkCSRF(_ req: Request, expected: String) async throws {
+        if let origin = req.headers.first(name: .origin), origin != "null" {
+            let host = URLComponents(string: origin).map { c in c.host.map { h in c.port.map { "\(h):\($0)" } ?? h } } ?? nil
+            guard let host, host == req.headers.first(name: .host) else { throw AccessDenied.csrf }
+        }
+        var sent = req.headers.first(name: csrfHeader)
+        if sent == nil, let type = req.headers.contentType, type == .urlEncodedForm || type.type == "multipart" {
+            if req.body.data == nil {
+                let limit = req.route?.userInfo[.init(stringLiteral: Route.bodyLimitKey)] as? Int
+                    ?? req.application.routes.defaultMaxBodySize.value
+                _ = try await req.body.collect(max: limit).get()
+            }
+            sent = try? req.content.get(String.self, at: csrfField)
+        }
+        guard let sent, SecretToken.equal(sent, expected) else { throw AccessDenied.csrf }
+    }
+
+    /// Pages send a signed-out visitor to the sign-in form, and back here afterwards.
+    func signInRedirect(_ req: Request, clearing: Bool) -> Response {
+        let target = req.method == .GET ? req.url.string : "/"
+        var components = URLComponents()
+        components.path = "/signin"
+        components.queryItems = [URLQueryItem(name: "next", value: target)]
+        let response = req.redirect(to: components.string ?? "/signin")
+        if clearing {
+            response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(secure: req.application.security.secureCookies)
+        }
+        return response
+    }
+}

@@ -1,0 +1,136 @@
+import BallastCore
+import BallastStore
+import Vapor
+
+/// Signing in and out, changing one's password, and `/api/v1/me`.
+struct AccountController: RouteCollection {
+    /// Before sign-in there is no session to hold a CSRF token, so the form and a cookie carry
+    /// the same random value (double submit): a page elsewhere can set neither.
+    static let signInCookie = "ballast_signin"
+
+    func boot(routes: any RoutesBuilder) throws {
+        let open = routes.access(.open)
+        open.get("signin", use: signInForm)
+        open.post("signin", use: signIn)
+        let account = routes.access(.account)
+        account.post("signout", use: signOut)
+        account.get("account", "password", use: passwordForm)
+        account.post("account", "password", use: changePassword)
+        routes.access(.signedIn).get("api", "v1", "me", use: me)
+    }
+
+    struct SignInForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+        var _csrf: String?
+    }
+
+    /// Only a path on this site: `next=https://elsewhere` or `//elsewhere` would make the
+    /// sign-in form an open redirect.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.hasPrefix("/signin") else { return "/" }
+        return raw
+    }
+
+    func signInPage(_ req: Request, username: String = "", next: String?, error: String?, status: HTTPStatus = .ok) -> Response {
+        let csrf = SecretToken.make()
+        let html = AccountPages.signIn(username: username, next: Self.safeNext(next), csrf: csrf, error: error, lang: req.language)
+        let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+                                body: .init(string: html))
+        response.cookies[Self.signInCookie] = HTTPCookies.Value(string: csrf, path: "/signin", isSecure: req.application.security.secureCookies,
+                                                               isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    func signInForm(req: Request) async throws -> Response {
+        signInPage(req, next: req.param("next"), error: nil)
+    }
+
+    func signIn(req: Request) async throws -> Response {
+        let form = try req.content.decode(SignInForm.self)
+        let lang = req.language
+        guard let sent = form._csrf, let cookie = req.cookies[Self.signInCookie]?.string, SecretToken.equal(sent, cookie) else {
+            return signInPage(req, username: form.username ?? "", next: form.next,
+                              error: AccessDenied.csrf.error.message.text(lang), status: .forbidden)
+        }
+        let service = SignInService(db: req.db, passwordHashing: req.passwordHashing, address: req.clientAddress,
+                                    userAgent: req.headers.first(name: .userAgent))
+        switch try await service.attempt(username: form.username ?? "", password: form.password ?? "") {
+        case .failure(let refusal):
+            let zone = TimeZone(identifier: "Asia/Shanghai")!
+            let status: HTTPStatus = refusal == .invalid ? .unauthorized : .tooManyRequests
+            return signInPage(req, username: form.username ?? "", next: form.next,
+                              error: SignInService.message(refusal, timeZone: zone).text(lang), status: status)
+        case .success(let signedIn):
+            let target = signedIn.user.mustChangePassword ? "/account/password" : Self.safeNext(form.next)
+            let response = req.redirect(to: target)
+            response.cookies[SessionStore.cookieName] = SessionStore.cookie(signedIn.token, secure: req.application.security.secureCookies)
+            response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/signin")
+            return response
+        }
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        if case .session(let id, _) = p.credential {
+            try await SessionStore.close(id: id, on: req.db)
+            try await Audit.record(on: req.db, districtID: p.district.id, actor: p.actor(address: req.clientAddress), action: "sign-out",
+                                   entity: "user", entityID: p.userID, summary: "退出 \(p.name)", before: Nothing?.none, after: Nothing?.none)
+        }
+        let response = req.redirect(to: "/signin")
+        response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(secure: req.application.security.secureCookies)
+        return response
+    }
+
+    func html(_ s: String, status: HTTPStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"], body: .init(string: s))
+    }
+
+    func passwordForm(req: Request) async throws -> Response {
+        html(AccountPages.password(mustChange: try req.requirePrincipal().mustChangePassword, errors: [:], lang: req.language))
+    }
+
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        let p = try req.requirePrincipal()
+        let form = try req.content.decode(PasswordForm.self)
+        let lang = req.language
+        func refuse(_ field: String, _ message: Message) -> Response {
+            html(AccountPages.password(mustChange: p.mustChangePassword, errors: [field: message.text(lang)], lang: lang),
+                 status: .unprocessableEntity)
+        }
+        guard let userID = p.userID, case .session(let sessionID, _) = p.credential else { throw AccessDenied.forbidden }
+        guard form.new == form.confirm else { return refuse("confirm", UIText.passwordsDiffer) }
+        let directory = UserDirectory(district: p.district, actor: p.actor(address: req.clientAddress), passwordHashing: req.passwordHashing)
+        do {
+            try await directory.changePassword(userID: userID, keepingSession: sessionID, current: form.current ?? "",
+                                               new: form.new ?? "", on: req.db)
+        } catch let f as UserDirectory.Failure {
+            return refuse(f == .wrongPassword ? "current" : "new", UserDirectory.message(f))
+        }
+        return req.redirect(to: Layout.link("/", lang))
+    }
+
+    struct MeDTO: Content {
+        var username: String
+        var displayName: String
+        var district: String
+        var roles: [String]
+        var unit: String?
+        var permissions: [String]
+        var scope: String
+    }
+
+    func me(req: Request) async throws -> MeDTO {
+        let p = try req.requirePrincipal()
+        return MeDTO(username: p.name, displayName: p.displayName, district: p.district.code, roles: p.roles.map(\.rawValue),
+                     unit: p.unitName, permissions: p.permissions.map(\.rawValue).sorted(),
+                     scope: p.scope == .unit ? "unit" : "district")
+    }
+}

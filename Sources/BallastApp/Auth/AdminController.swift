@@ -1,0 +1,168 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// `/admin/users` and `/admin/tokens`: users, their roles and units, and API tokens, for the
+/// system admin. The same `UserDirectory` and `APITokenStore` serve the CLI.
+struct AdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.access(.requires(.manageUsers)).grouped("admin")
+        admin.get("users", use: users)
+        admin.post("users", "new", use: createUser)
+        admin.post("users", ":username", "roles", use: setRoles)
+        admin.post("users", ":username", "reset", use: reset)
+        admin.post("users", ":username", "disable") { try await setDisabled($0, true) }
+        admin.post("users", ":username", "enable") { try await setDisabled($0, false) }
+        admin.get("tokens", use: tokens)
+        admin.post("tokens", "new", use: createToken)
+        admin.post("tokens", ":id", "revoke", use: revokeToken)
+    }
+
+    func directory(_ req: Request) throws -> UserDirectory {
+        let p = try req.requirePrincipal()
+        return UserDirectory(district: p.district, actor: p.actor(address: req.clientAddress), passwordHashing: req.passwordHashing)
+    }
+
+    func units(_ req: Request) async throws -> [ReferenceEntryModel] {
+        try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == req.district().requireID())
+            .filter(\.$kind == ReferenceKind.unit.rawValue).sort(\.$sort).sort(\.$name).all()
+    }
+
+    func usersPage(_ req: Request, notice: AdminPages.Notice?, status: HTTPStatus = .ok) async throws -> Response {
+        let list = try await directory(req).list(on: req.db)
+        let units = try await units(req)
+        let unitByID = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
+        let rows = list.map { u in
+            AdminPages.UserRow(username: u.username, displayName: u.displayName, roles: u.roleList,
+                               unit: u.$unit.id.flatMap { unitByID[$0] }, disabled: u.disabled, mustChange: u.mustChangePassword,
+                               locked: SignInThrottle.isLocked(until: u.lockedUntil, now: Date()))
+        }
+        let html = AdminPages.users(rows, units: units.map(\.name), notice: notice, lang: req.language)
+        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+                        body: .init(string: html))
+    }
+
+    func users(req: Request) async throws -> Response { try await usersPage(req, notice: nil) }
+
+    struct UserForm: Content {
+        var username: String?
+        var displayName: String?
+        var roles: [String]?
+        var unit: String?
+    }
+
+    /// Runs a change and shows the list again with its outcome; a refused change says why.
+    func change(_ req: Request, _ work: () async throws -> AdminPages.Notice) async throws -> Response {
+        do {
+            return try await usersPage(req, notice: try await work())
+        } catch let f as UserDirectory.Failure {
+            return try await usersPage(req, notice: .init(ok: false, text: UserDirectory.message(f).text(req.language)),
+                                       status: f == .usernameTaken("") ? .conflict : .unprocessableEntity)
+        }
+    }
+
+    func roles(_ form: UserForm) throws -> [Role] {
+        try (form.roles ?? []).map { raw in
+            guard let role = Role(rawValue: raw) else {
+                throw BallastError.badParameter("roles", zh: "未知角色“\(raw)”", en: "Unknown role “\(raw)”")
+            }
+            return role
+        }
+    }
+
+    func createUser(req: Request) async throws -> Response {
+        let form = try req.content.decode(UserForm.self)
+        let password = UserDirectory.temporaryPassword()
+        return try await change(req) {
+            let user = try await directory(req).create(username: form.username ?? "", displayName: form.displayName?.trimmed.nilIfEmpty,
+                                                       roles: try roles(form), unitName: form.unit?.nilIfEmpty, password: password,
+                                                       mustChange: true, on: req.db)
+            return .init(ok: true, text: AdminPages.created(user.username, req.language), secret: password)
+        }
+    }
+
+    func setRoles(req: Request) async throws -> Response {
+        let form = try req.content.decode(UserForm.self)
+        let username = req.parameters.get("username") ?? ""
+        return try await change(req) {
+            try await directory(req).setRoles(try roles(form), unitName: form.unit?.nilIfEmpty, username: username, on: req.db)
+            return .init(ok: true, text: UIText.saved.text(req.language))
+        }
+    }
+
+    func reset(req: Request) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        let password = UserDirectory.temporaryPassword()
+        return try await change(req) {
+            try await directory(req).reset(username: username, to: password, on: req.db)
+            return .init(ok: true, text: AdminPages.resetDone(username, req.language), secret: password)
+        }
+    }
+
+    func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        return try await change(req) {
+            try await directory(req).setDisabled(disabled, username: username, on: req.db)
+            return .init(ok: true, text: UIText.saved.text(req.language))
+        }
+    }
+
+    // MARK: API tokens
+
+    func tokenStore(_ req: Request) throws -> APITokenStore {
+        let p = try req.requirePrincipal()
+        return APITokenStore(district: p.district, actor: p.actor(address: req.clientAddress))
+    }
+
+    func tokensPage(_ req: Request, notice: AdminPages.Notice?, status: HTTPStatus = .ok) async throws -> Response {
+        let list = try await tokenStore(req).list(on: req.db)
+        let html = AdminPages.tokens(list, units: try await units(req).map(\.name), timeZone: try req.district().timeZone,
+                                     notice: notice, lang: req.language)
+        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+                        body: .init(string: html))
+    }
+
+    func tokens(req: Request) async throws -> Response { try await tokensPage(req, notice: nil) }
+
+    struct TokenForm: Content {
+        var name: String?
+        var role: String?
+        var unit: String?
+        var days: String?
+    }
+
+    func createToken(req: Request) async throws -> Response {
+        let form = try req.content.decode(TokenForm.self)
+        guard let role = form.role.flatMap(Role.init(rawValue:)), role != .admin else {
+            throw BallastError.badParameter("role", zh: "请选择令牌的角色（不可为系统管理员）", en: "Choose the token's role (not admin)")
+        }
+        var expires: Date?
+        if let raw = form.days?.trimmed, !raw.isEmpty {
+            guard let days = Int(raw), (1...3650).contains(days) else {
+                throw BallastError.badParameter("days", zh: "有效天数应为 1～3650", en: "Days valid must be 1 to 3650")
+            }
+            expires = Date().addingTimeInterval(Double(days) * 86_400)
+        }
+        do {
+            let (secret, token) = try await tokenStore(req).create(name: form.name ?? "", role: role, unitName: form.unit?.nilIfEmpty,
+                                                                   expiresAt: expires, on: req.db)
+            return try await tokensPage(req, notice: .init(ok: true, text: AdminPages.tokenCreated(token.name, req.language), secret: secret))
+        } catch let f as APITokenStore.Failure {
+            return try await tokensPage(req, notice: .init(ok: false, text: APITokenStore.message(f).text(req.language)),
+                                        status: .unprocessableEntity)
+        }
+    }
+
+    func revokeToken(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw BallastError.notFound(APITokenStore.message(.notFound))
+        }
+        do {
+            try await tokenStore(req).revoke(id: id, on: req.db)
+        } catch let f as APITokenStore.Failure {
+            throw BallastError.notFound(APITokenStore.message(f))
+        }
+        return try await tokensPage(req, notice: .init(ok: true, text: UIText.saved.text(req.language)))
+    }
+}

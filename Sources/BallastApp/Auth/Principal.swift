@@ -1,0 +1,70 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Vapor
+
+/// Who is calling: a signed-in user or an API token, with the district and roles that decide
+/// what they may do. Resolved once per request by `AccessMiddleware`.
+struct Principal: Sendable {
+    enum Credential: Sendable, Equatable {
+        case session(id: UUID, csrf: String)
+        case token(id: UUID)
+    }
+
+    var userID: UUID?
+    /// The user name, or `token:NAME` for a machine client, as the audit trail records it.
+    var name: String
+    var displayName: String
+    var district: DistrictModel
+    var roles: [Role]
+    var unitID: UUID?
+    var unitName: String?
+    var credential: Credential
+    var mustChangePassword: Bool
+
+    var permissions: Set<Permission> { Role.permissions(of: roles) }
+    var scope: AccessScope { AccessScope.of(roles: roles, hasUnit: unitID != nil) }
+
+    /// The unit a query must be narrowed to, or nil for the whole district. A unit-scoped
+    /// principal without a unit is narrowed to a unit that does not exist: it sees nothing.
+    var scopeUnitID: UUID? {
+        guard scope == .unit else { return nil }
+        return unitID ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    }
+
+    var csrfToken: String? {
+        if case .session(_, let csrf) = credential { return csrf }
+        return nil
+    }
+
+    func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+
+    func actor(address: String?) -> ChangeActor {
+        ChangeActor(name: name, role: roles.map(\.rawValue).joined(separator: ","), address: address)
+    }
+}
+
+extension Request {
+    private struct PrincipalKey: StorageKey { typealias Value = Principal }
+
+    var principal: Principal? {
+        get { storage[PrincipalKey.self] }
+        set { storage[PrincipalKey.self] = newValue }
+    }
+
+    /// The caller; routes behind a policy always have one, so its absence is a wiring error.
+    func requirePrincipal() throws -> Principal {
+        guard let p = principal else { throw AccessDenied.signInRequired }
+        return p
+    }
+
+    /// The caller's district. A `?district=` naming another is refused: districts are tenants.
+    func district() throws -> DistrictModel {
+        let p = try requirePrincipal()
+        if let asked = param("district"), !asked.isEmpty, asked != p.district.code { throw AccessDenied.otherDistrict }
+        return p.district
+    }
+
+    /// The audit trail's "who": the caller, with the address the request came from.
+    func changeActor() throws -> ChangeActor { try requirePrincipal().actor(address: clientAddress) }
+}

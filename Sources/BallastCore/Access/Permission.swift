@@ -1,0 +1,54 @@
+/// What a route may require. Each route states one (or none, for public routes); roles grant
+/// them through `Role.permissions`, the one table of who may do what.
+public enum Permission: String, CaseIterable, Sendable, Codable {
+    /// The district's portfolio summary: totals and breakdowns, no project detail.
+    case readSummary
+    /// Project lists, details and ledger exports (unit users: their own projects only).
+    case readProjects
+    /// Create and delete projects, change year plans: the project office's ledger work.
+    case manageProjects
+    /// Edit a project's descriptive fields (unit users: their own projects, see `UnitEditRule`).
+    case editProjects
+    /// Ledger imports.
+    case importLedger
+    /// The district's named lists: units, leaders, categories, levels, zones, chains.
+    case manageLists
+    /// Users, roles and API tokens.
+    case manageUsers
+    /// The audit trail.
+    case readAudit
+}
+
+extension Role {
+    /// Who may do what. 系统管理员 administers but never edits reported figures; 区领导 and 督查室
+    /// read everything; 责任单位 reads the summary and its own projects and edits those.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .admin: [.readSummary, .readProjects, .manageLists, .manageUsers, .readAudit]
+        case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit]
+        case .leader: [.readSummary, .readProjects]
+        case .supervision: [.readSummary, .readProjects]
+        case .unit: [.readSummary, .readProjects, .editProjects]
+        case .viewer: [.readSummary, .readProjects]
+        }
+    }
+
+    /// The union over several roles: a user holding 项目办 and 区领导 may do what either may.
+    public static func permissions(of roles: [Role]) -> Set<Permission> {
+        roles.reduce(into: Set<Permission>()) { $0.formUnion($1.permissions) }
+    }
+}
+
+/// Which projects a user sees in detail: the whole district, or one unit's.
+public enum AccessScope: Equatable, Sendable {
+    case district
+    case unit
+
+    /// A role that oversees the district widens the scope; 责任单位, and 只读 attached to a unit,
+    /// narrow it to that unit. A viewer without a unit reads the district.
+    public static func of(roles: [Role], hasUnit: Bool) -> AccessScope {
+        if roles.contains(where: { [.admin, .office, .leader, .supervision].contains($0) }) { return .district }
+        if roles.contains(.unit) { return .unit }
+        return hasUnit ? .unit : .district
+    }
+}

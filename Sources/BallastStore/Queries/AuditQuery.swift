@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+
+/// What the audit search asks for. Every field narrows; nil means any.
+public struct AuditFilter: Sendable, Equatable {
+    public var entity: String?
+    public var entityID: UUID?
+    public var actor: String?
+    public var action: String?
+    /// Inclusive start and exclusive end of the period, as instants.
+    public var from: Date?
+    public var until: Date?
+    public var page = 1
+    public var perPage = 50
+    public static let maxPerPage = 1000
+
+    public init() {}
+}
+
+public struct AuditPage: Sendable {
+    public var entries: [AuditEntryModel]
+    public var total: Int
+}
+
+/// The audit trail of one district, newest first. Entries without a district (a failed
+/// sign-in under an unknown name) belong to no district and are shown to none.
+public enum AuditQuery {
+    public static func run(districtID: UUID, filter: AuditFilter, on db: any Database) async throws -> AuditPage {
+        var query = AuditEntryModel.query(on: db).filter(\.$districtID == districtID)
+        if let v = filter.entity { query = query.filter(\.$entity == v) }
+        if let v = filter.entityID { query = query.filter(\.$entityID == v) }
+        if let v = filter.actor { query = query.filter(\.$actor == v) }
+        if let v = filter.action { query = query.filter(\.$action == v) }
+        if let v = filter.from { query = query.filter(\.$at >= v) }
+        if let v = filter.until { query = query.filter(\.$at < v) }
+        let total = try await query.count()
+        let entries = try await query.sort(\.$at, .descending).sort(\.$id)
+            .range(lower: (filter.page - 1) * filter.perPage, upper: filter.page * filter.perPage).all()
+        return AuditPage(entries: entries, total: total)
+    }
+
+    /// Failed sign-ins from `address` since `since`, counted only up to `limit`: once an
+    /// address is over the limit, the exact number does not matter and is not worth scanning.
+    public static func recentFailures(address: String, since: Date, limit: Int, on db: any Database) async throws -> Int {
+        try await AuditEntryModel.query(on: db).filter(\.$action == "sign-in-failed").filter(\.$address == address)
+            .filter(\.$at >= since).limit(limit).all(\.$id).count
+    }
+}

@@ -1,0 +1,73 @@
+import BallastCore
+import Foundation
+import Testing
+
+@Suite struct AccessRuleTests {
+    @Test func adminAdministersButNeverEditsFigures() {
+        let admin = Role.admin.permissions
+        #expect(admin.contains(.manageUsers))
+        #expect(!admin.contains(.editProjects))
+        #expect(!admin.contains(.manageProjects))
+        #expect(!admin.contains(.importLedger))
+    }
+
+    @Test func onlyTheOfficeImportsAndOnlyTheAdminManagesUsers() {
+        #expect(Role.allCases.filter { $0.permissions.contains(.importLedger) } == [.office])
+        #expect(Role.allCases.filter { $0.permissions.contains(.manageUsers) } == [.admin])
+        #expect(Role.allCases.filter { $0.permissions.contains(.readAudit) } == [.admin, .office])
+        #expect(Role.allCases.filter { $0.permissions.contains(.editProjects) } == [.office, .unit])
+        #expect(Role.allCases.allSatisfy { $0.permissions.contains(.readSummary) })
+    }
+
+    @Test func severalRolesGrantTheUnion() {
+        let both = Role.permissions(of: [.leader, .admin])
+        #expect(both == Role.leader.permissions.union(Role.admin.permissions))
+        #expect(Role.permissions(of: []).isEmpty)
+    }
+
+    @Test func scopeNarrowsOnlyForUnitsAndUnitViewers() {
+        #expect(AccessScope.of(roles: [.unit], hasUnit: true) == .unit)
+        #expect(AccessScope.of(roles: [.viewer], hasUnit: true) == .unit)
+        #expect(AccessScope.of(roles: [.viewer], hasUnit: false) == .district)
+        #expect(AccessScope.of(roles: [.unit, .leader], hasUnit: true) == .district)
+        #expect(AccessScope.of(roles: [.office], hasUnit: true) == .district)
+    }
+
+    @Test func unitsMayNotMoveTheirProjectOrRaiseItsPlan() {
+        let before = LedgerRecord(row: 2, code: "A-1", name: "甲", category: "产业转型发展", level: "区重点", unit: "区商务局",
+                                  stage: .underConstruction, totalInvestment: .wan(100), annualPlan: .wan(10))
+        var after = before
+        after.name = "甲（改名）"
+        after.content = "新增内容"
+        #expect(UnitEditRule.forbiddenChanges(before: before, after: after).isEmpty)
+        after.unit = "区住房城乡建设局"
+        after.annualPlan = .wan(11)
+        #expect(UnitEditRule.forbiddenChanges(before: before, after: after) == [.unit, .annualPlan])
+    }
+
+    @Test func accountLocksAtTheFifthFailureForAQuarterHour() {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(SignInThrottle.lockUntil(failures: 4, now: now) == nil)
+        let until = try? #require(SignInThrottle.lockUntil(failures: 5, now: now))
+        #expect(until == now.addingTimeInterval(900))
+        #expect(SignInThrottle.isLocked(until: until, now: now.addingTimeInterval(899)))
+        #expect(!SignInThrottle.isLocked(until: until, now: now.addingTimeInterval(900)))
+        #expect(!SignInThrottle.isLocked(until: nil, now: now))
+    }
+
+    @Test func addressIsRefusedFromTheThirtiethFailure() {
+        #expect(!SignInThrottle.addressRefused(recentFailures: 29))
+        #expect(SignInThrottle.addressRefused(recentFailures: 30))
+    }
+
+    @Test func sessionsEndAfterTwoIdleHoursOrTwelveInAll() {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(!SessionLifetime.isExpired(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(7199)))
+        #expect(SessionLifetime.isExpired(createdAt: start, lastSeenAt: start, now: start.addingTimeInterval(7200)))
+        let busy = start.addingTimeInterval(43_000)
+        #expect(!SessionLifetime.isExpired(createdAt: start, lastSeenAt: busy, now: start.addingTimeInterval(43_199)))
+        #expect(SessionLifetime.isExpired(createdAt: start, lastSeenAt: busy, now: start.addingTimeInterval(43_200)))
+        #expect(!SessionLifetime.needsTouch(lastSeenAt: start, now: start.addingTimeInterval(299)))
+        #expect(SessionLifetime.needsTouch(lastSeenAt: start, now: start.addingTimeInterval(300)))
+    }
+}
