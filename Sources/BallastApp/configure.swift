@@ -42,6 +42,8 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
 
     try await app.autoMigrate()
     if demo {
-        try await DemoLoader.loadIfEmpty(on: app.db, logger: app.logger)
+        try await DemoLoader.loadIfEmpty(on: app.db, passwordHashing: app.passwordHashing, logger: app.logger)
+        let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")
+        app.logger.notice("演示用户 / demo users: \(names) — 密码 / password \(DemoUsers.password)")
     }
 }

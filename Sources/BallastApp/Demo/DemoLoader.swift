@@ -8,9 +8,11 @@ import Vapor
 enum DemoLoader {
     /// Returns false, changing nothing, when the demo district is already there.
     @discardableResult
-    static func loadIfEmpty(on db: any Database, logger: Logger) async throws -> Bool {
+    static func loadIfEmpty(on db: any Database, passwordHashing: PasswordHashing, logger: Logger) async throws -> Bool {
         if try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() != nil { return false }
         let actor = ChangeActor(name: "demo", role: "system")
+        // One hash for the six demo users: they share the documented demo password.
+        let demoHash = try await passwordHashing.hash(DemoUsers.password)
         try await db.transaction { tx in
             let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name)
             try await district.create(on: tx)
@@ -35,6 +37,7 @@ enum DemoLoader {
             let writer = LedgerWriter(districtID: id, year: DemoFigures.year, actor: actor,
                                       today: CalendarDate(year: 2023, month: 1, day: 1)!)
             let report = try await writer.apply(DemoDistrict.records(), on: tx)
+            try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         return true

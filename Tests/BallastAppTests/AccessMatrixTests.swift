@@ -1,0 +1,117 @@
+@testable import BallastApp
+import BallastCore
+import BallastTestSupport
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every route × every role, from the route table itself: a route without a policy, or without
+/// a line in `expected`, fails here; so does a policy that lets the wrong role through.
+@Suite struct AccessMatrixTests {
+    /// Who may call each route, written out by hand from issue 3's role descriptions.
+    /// "open": anyone, signed in or not; "signed-in": any role.
+    static let all = "signed-in"
+    static let expected: [String: String] = [
+        "GET /": all, "GET /projects": all, "GET /projects/:id": all, "GET /ledger/export": all,
+        "GET /projects/new": "office", "POST /projects/new": "office", "POST /projects/:id/delete": "office",
+        "GET /projects/:id/edit": "office unit", "POST /projects/:id/edit": "office unit",
+        "GET /ledger/import": "office", "POST /ledger/import": "office",
+        "GET /assets/app.css": "open", "GET /docs/ledger-example.csv": "open", "GET /healthz": "open",
+        "GET /lists": "admin office", "GET /lists/:kind": "admin office", "POST /lists/:kind/new": "admin office",
+        "POST /lists/:kind/:id/edit": "admin office", "POST /lists/:kind/:id/delete": "admin office",
+        "GET /signin": "open", "POST /signin": "open",
+        "POST /signout": all, "GET /account/password": all, "POST /account/password": all, "GET /api/v1/me": all,
+        "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
+        "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",
+        "POST /admin/users/:username/enable": "admin", "GET /admin/tokens": "admin", "POST /admin/tokens/new": "admin",
+        "POST /admin/tokens/:id/revoke": "admin",
+        "GET /audit": "admin office", "GET /audit/export": "admin office", "GET /api/v1/audit": "admin office",
+        "GET /api/v1/projects": all, "GET /api/v1/projects/:id": all, "GET /api/v1/ledger/export": all, "GET /api/v1/summary": all,
+        "POST /api/v1/projects": "office", "DELETE /api/v1/projects/:id": "office", "PUT /api/v1/projects/:id": "office unit",
+        "POST /api/v1/ledger/import": "office", "GET /api/v1/openapi.json": "open",
+        "GET /api/v1/lists/:kind": all, "POST /api/v1/lists/:kind": "admin office",
+        "PUT /api/v1/lists/:kind/:id": "admin office", "DELETE /api/v1/lists/:kind/:id": "admin office",
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    static func allows(_ rule: String, _ role: Role?) -> Bool {
+        if rule == "open" { return true }
+        guard let role else { return false }
+        return rule == all || rule.split(separator: " ").contains { $0 == role.rawValue }
+    }
+
+    /// A concrete URL for a route pattern: parameters get values that exist in no table.
+    static func url(_ route: Route) -> String {
+        let parts = route.path.map { c -> String in
+            switch c.description {
+            case ":id": UUID().uuidString
+            case ":kind": "unit"
+            case ":username": "nobody"
+            default: c.description
+            }
+        }
+        return "/" + parts.joined(separator: "/") + (route.method == .GET ? "?year=2023" : "")
+    }
+
+    /// Whether a response is `AccessMiddleware` refusing: 401/403 from the API, a sign-in
+    /// redirect or 403 from a page.
+    static func refused(_ res: TestingHTTPResponse, api: Bool) -> Bool {
+        if res.status == .forbidden { return true }
+        if api { return res.status == .unauthorized }
+        return res.status == .seeOther && (res.headers.first(name: .location)?.hasPrefix("/signin?next=") ?? false)
+    }
+
+    @Test func everyRouteHasAPolicyAndAnExpectation() async throws {
+        try await TestDatabase.withApp { app in
+            let routes = app.routes.all
+            #expect(routes.count >= expectedCount)
+            for route in routes {
+                #expect(route.accessPolicy != nil, "\(Self.key(route)) has no access policy")
+                #expect(Self.expected[Self.key(route)] != nil, "\(Self.key(route)) has no line in the expected matrix")
+            }
+            let registered = Set(routes.map(Self.key))
+            for key in Self.expected.keys { #expect(registered.contains(key), "\(key) is expected but not registered") }
+        }
+    }
+
+    var expectedCount: Int { Self.expected.count }
+
+    @Test func everyRoleGetsExactlyWhatTheMatrixSays() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            for route in app.routes.all {
+                let key = Self.key(route)
+                guard let rule = Self.expected[key] else { continue }
+                let api = key.contains(" /api/")
+                for role in [Role?.none] + Role.allCases.map(Optional.some) {
+                    let url = Self.url(route)
+                    let check: (TestingHTTPResponse) throws -> Void = { res in
+                        let allowed = Self.allows(rule, role)
+                        let who = role?.rawValue ?? "signed-out"
+                        #expect(Self.refused(res, api: api) == !allowed, "\(key) as \(who): \(res.status)")
+                        if !allowed && api {
+                            let code = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])
+                                .flatMap { $0["error"] as? [String: Any] }?["code"] as? String
+                            #expect(code == (role == nil ? "sign_in_required" : "forbidden"), "\(key) as \(who)")
+                        }
+                    }
+                    let body: (inout TestingHTTPRequest) throws -> Void = { req in
+                        if key == "POST /signin" {
+                            req.headers.cookie = HTTPCookies(dictionaryLiteral: (AccountController.signInCookie, .init(string: "m")))
+                            try req.content.encode(["_csrf": "m", "username": "nobody", "password": "wrong-password-1"], as: .urlEncodedForm)
+                        }
+                    }
+                    if let role {
+                        let client = try await app.as(role, unit: role == .unit ? "区住房城乡建设局" : nil)
+                        try await client.test(route.method, url, beforeRequest: { try body(&$0) }, afterResponse: check)
+                    } else {
+                        try await app.testing().test(route.method, url, beforeRequest: { try body(&$0) }, afterResponse: check)
+                    }
+                }
+            }
+        }
+    }
+}
