@@ -23,7 +23,7 @@ import Vapor
             #expect(try Bcrypt.verify("Xiangmuban2023", created: user.passwordHash))
             #expect(try !Bcrypt.verify("xiangmuban2023", created: user.passwordHash))
             #expect(user.roleList == [.office, .leader])
-            let audit = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "user").first())
+            let audit = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "user").filter(\.$entityID == user.id).first())
             #expect(audit.after?.contains("office1") == true)
             #expect(audit.after?.contains("Xiangmuban2023") == false)
         }

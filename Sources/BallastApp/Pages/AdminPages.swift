@@ -48,13 +48,13 @@ enum AdminPages {
 
     static func unitSelect(_ units: [String], selected: String?, _ lang: UILanguage) -> Node<HTML.FormContext> {
         .select(.attribute(named: "name", value: "unit"),
-                .option(.value(""), .label(lang == .en ? "(no unit)" : "（无单位）"), .isSelected(selected == nil)),
-                .forEach(units) { u in .option(.value(u), .label(u), .isSelected(u == selected)) })
+                .option(.value(attr("")), .label(attr(lang == .en ? "(no unit)" : "（无单位）")), .isSelected(selected == nil)),
+                .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(u == selected)) })
     }
 
     static func roleBoxes(_ selected: [Role], _ lang: UILanguage) -> Node<HTML.FormContext> {
         .forEach(Role.allCases) { r in
-            .label(.class("check"), .input(.type(.checkbox), .name("roles[]"), .value(r.rawValue), .checked(selected.contains(r))),
+            .label(.class("check"), .input(.type(.checkbox), .name("roles[]"), .value(attr(r.rawValue)), .checked(selected.contains(r))),
                    .text(roleName(r, lang)))
         }
     }
@@ -64,7 +64,7 @@ enum AdminPages {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: t(UIText.users), lang: lang, section: .users, path: "/admin/users",
             .h1(.text(t(UIText.users))),
-            .div(.class("toolbar"), .a(.class("button secondary"), .href(Layout.link("/admin/tokens", lang)), .text(en ? "API tokens" : "API 令牌"))),
+            .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link("/admin/tokens", lang))), .text(en ? "API tokens" : "API 令牌"))),
             noticeNode(notice),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(t(UIText.username))), .th(.text(en ? "Name" : "姓名")), .th(.text(en ? "Roles and unit" : "角色与单位")),
@@ -75,20 +75,20 @@ enum AdminPages {
                     let base = "/admin/users/\(u.username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? u.username)"
                     return .tr(
                         .td(.text(u.username)), .td(.text(u.displayName)),
-                        .td(.form(.class("filters"), .method(.post), .action(Layout.link(base + "/roles", lang)), .csrf(),
+                        .td(.form(.class("filters"), .method(.post), .action(attr(Layout.link(base + "/roles", lang))), .csrf(),
                                   roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang),
                                   .button(.type(.submit), .class("secondary"), .text(t(UIText.save))))),
                         .td(.text(status.isEmpty ? (en ? "active" : "正常") : status.joined(separator: "、"))),
                         .td(.div(.class("toolbar"),
-                            .form(.method(.post), .action(Layout.link(base + "/reset", lang)), .csrf(),
+                            .form(.method(.post), .action(attr(Layout.link(base + "/reset", lang))), .csrf(),
                                   .button(.type(.submit), .class("secondary"), .text(en ? "Reset password" : "重置密码"))),
-                            .form(.method(.post), .action(Layout.link(base + (u.disabled ? "/enable" : "/disable"), lang)), .csrf(),
+                            .form(.method(.post), .action(attr(Layout.link(base + (u.disabled ? "/enable" : "/disable"), lang))), .csrf(),
                                   .button(.type(.submit), .class(u.disabled ? "secondary" : "danger"),
                                           .text(u.disabled ? (en ? "Enable" : "启用") : (en ? "Disable" : "停用")))))))
                 })
             )),
             .h2(.text(en ? "New user" : "新建用户")),
-            .form(.class("card"), .method(.post), .action(Layout.link("/admin/users/new", lang)), .csrf(),
+            .form(.class("card"), .method(.post), .action(attr(Layout.link("/admin/users/new", lang))), .csrf(),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("username"), .text(t(UIText.username))),
                          .input(.type(.text), .name("username"), .id("username"), .required(true))),
@@ -128,24 +128,24 @@ enum AdminPages {
                                .td(.text(k.lastUsedAt.map(f.string) ?? "—")),
                                .td(.text(status)),
                                .td(.if(k.revokedAt == nil,
-                                       .form(.method(.post), .action(Layout.link("/admin/tokens/\(k.id!)/revoke", lang)), .csrf(),
+                                       .form(.method(.post), .action(attr(Layout.link("/admin/tokens/\(k.id!)/revoke", lang))), .csrf(),
                                              .button(.type(.submit), .class("danger"), .text(en ? "Revoke" : "吊销"))))))
                 })
             )),
             .h2(.text(en ? "New token" : "新建令牌")),
-            .form(.class("card"), .method(.post), .action(Layout.link("/admin/tokens/new", lang)), .csrf(),
+            .form(.class("card"), .method(.post), .action(attr(Layout.link("/admin/tokens/new", lang))), .csrf(),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("name"), .text(en ? "Name (who uses it)" : "名称（使用方）")),
                          .input(.type(.text), .name("name"), .id("name"), .required(true))),
                     .div(.class("field"), .label(.for("role"), .text(en ? "Role" : "角色")),
                          .select(.attribute(named: "name", value: "role"), .attribute(named: "id", value: "role"),
                                  .forEach(Role.allCases.filter { $0 != .admin }) { r in
-                             .option(.value(r.rawValue), .label(roleName(r, lang)), .isSelected(r == .viewer))
+                             .option(.value(attr(r.rawValue)), .label(attr(roleName(r, lang))), .isSelected(r == .viewer))
                          })),
                     .div(.class("field"), .label(.text(en ? "Unit (for the unit role)" : "单位（责任单位角色必填）")),
                          unitSelect(units, selected: nil, lang)),
                     .div(.class("field"), .label(.for("days"), .text(en ? "Valid for days (empty: no expiry)" : "有效天数（留空为长期）")),
-                         .input(.type(.number), .name("days"), .id("days"), .value("365")))),
+                         .input(.type(.number), .name("days"), .id("days"), .value(attr("365"))))),
                 .p(.button(.type(.submit), .text(en ? "Create token" : "新建令牌"))))
         )
     }

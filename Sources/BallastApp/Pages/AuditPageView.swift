@@ -28,24 +28,24 @@ struct AuditPageView {
             return c.string ?? "/audit"
         }
         func input(_ name: String, _ label: String, _ value: String?, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-            .label(.text(label), .input(.type(type), .name(name), .value(value ?? "")))
+            .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? ""))))
         }
         return Layout.page(title: t(UIText.audit), lang: lang, section: .audit, path: "/audit?" + query,
             .h1(.text(t(UIText.audit))),
-            .form(.class("filters"), .method(.get), .action("/audit"),
+            .form(.class("filters"), .method(.get), .action(attr("/audit")),
                 input("actor", en ? "User" : "操作人", filter.actor),
                 input("entity", en ? "Record type" : "对象类型", filter.entity),
                 input("entityId", en ? "Record id" : "对象编号", filter.entityID?.uuidString),
                 input("action", en ? "Action" : "操作", filter.action),
                 input("from", en ? "From" : "起始日期", filter.from.map(day.string), type: .date),
                 input("to", en ? "To" : "截止日期", filter.until.map { day.string(from: $0.addingTimeInterval(-1)) }, type: .date),
-                .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .if(en, .input(.type(.hidden), .name("lang"), .value(attr("en")))),
                 .button(.type(.submit), .text(t(UIText.search)))
             ),
             .div(.class("toolbar"),
                 .span(.class("muted"), .text(en ? "\(result.total) entries" : "共 \(result.total) 条")),
                 .span(.class("spacer")),
-                .a(.class("button secondary"), .href("/audit/export?" + query), .text(t(UIText.exportCSV)))),
+                .a(.class("button secondary"), .href(attr("/audit/export?" + query)), .text(t(UIText.exportCSV)))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Time" : "时间")), .th(.text(t(UIText.who))), .th(.text(en ? "Address" : "地址")),
                            .th(.text(en ? "Action" : "操作")), .th(.text(en ? "Record" : "对象")), .th(.text(t(UIText.note))),
@@ -65,9 +65,9 @@ struct AuditPageView {
                 })
             )),
             .div(.class("pager"),
-                .if(filter.page > 1, .a(.href(pageLink(filter.page - 1)), .text(t(UIText.prev)))),
+                .if(filter.page > 1, .a(.href(attr(pageLink(filter.page - 1))), .text(t(UIText.prev)))),
                 .span(.text("\(filter.page) / \(pages)")),
-                .if(filter.page < pages, .a(.href(pageLink(filter.page + 1)), .text(t(UIText.next)))))
+                .if(filter.page < pages, .a(.href(attr(pageLink(filter.page + 1))), .text(t(UIText.next)))))
         )
     }
 }

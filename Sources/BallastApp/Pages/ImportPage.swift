@@ -9,17 +9,17 @@ enum ImportPage {
         return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: "/ledger/import",
             .h1(.text(t(UIText.importLedger))),
             .unwrap(report) { r in reportNode(r, lang: lang) },
-            .form(.class("card"), .method(.post), .action("/ledger/import" + (lang == .en ? "?lang=en" : "")),
+            .form(.class("card"), .method(.post), .action(attr("/ledger/import" + (lang == .en ? "?lang=en" : ""))),
                   .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.importHelp))),
-                .p(.a(.href("/docs/ledger-example.csv"), .text(t(UIText.downloadExample)))),
+                .p(.a(.href(attr("/docs/ledger-example.csv")), .text(t(UIText.downloadExample)))),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("year"), .text(t(UIText.year))),
-                         .input(.type(.number), .name("year"), .id("year"), .value(String(year)))),
+                         .input(.type(.number), .name("year"), .id("year"), .value(attr(String(year))))),
                     .div(.class("field"), .label(.for("file"), .text(t(UIText.uploadFile))),
                          .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".xlsx,.csv")))
                 ),
-                .p(.label(.input(.type(.checkbox), .name("strict"), .value("true")), .text(" " + t(UIText.strict)))),
+                .p(.label(.input(.type(.checkbox), .name("strict"), .value(attr("true"))), .text(" " + t(UIText.strict)))),
                 .button(.type(.submit), .text(t(UIText.upload)))
             )
         )

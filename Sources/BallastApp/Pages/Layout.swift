@@ -25,9 +25,9 @@ enum Layout {
                     })),
                     userBox(lang),
                     .div(.class("lang"),
-                        .a(.href(withLang(path, .zh)), .text("中文")),
+                        .a(.href(attr(withLang(path, .zh))), .text("中文")),
                         .text(" | "),
-                        .a(.href(withLang(path, .en)), .text("English"))
+                        .a(.href(attr(withLang(path, .en))), .text("English"))
                     )
                 ),
                 .main(.group(content))
@@ -54,14 +54,14 @@ enum Layout {
         guard let ctx = PageContext.current else { return .empty }
         let roles = ctx.roles.map { lang == .en ? $0.rawValue : $0.chineseName }.joined(separator: "、")
         return .div(.class("user"),
-            .a(.href(link("/account/password", lang)), .text(ctx.displayName)),
+            .a(.href(attr(link("/account/password", lang))), .text(ctx.displayName)),
             .span(.class("roles"), .text(roles + (ctx.unitName.map { " · " + $0 } ?? ""))),
-            .form(.method(.post), .action("/signout"), .csrf(),
+            .form(.method(.post), .action(attr("/signout")), .csrf(),
                   .button(.type(.submit), .class("link"), .text(UIText.signOut.text(lang)))))
     }
 
     static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage) -> Node<HTML.BodyContext> {
-        .a(.class(active ? "active" : ""), .href(link(href, lang)), .text(label.text(lang)))
+        .a(.class(active ? "active" : ""), .href(attr(link(href, lang))), .text(label.text(lang)))
     }
 
     /// Links carry the page's language, so a shared link opens as its sender saw it.
@@ -93,7 +93,7 @@ enum ErrorPage {
     static func render(status: HTTPStatusLike, message: String, lang: UILanguage) -> String {
         Layout.page(title: String(status.code), lang: lang, section: .overview, path: "/",
                     .div(.class("card error"), .h1(.text("\(status.code)")), .p(.text(message)),
-                         .p(.a(.href(Layout.link("/", lang)), .text(UIText.overview.text(lang))))))
+                         .p(.a(.href(attr(Layout.link("/", lang))), .text(UIText.overview.text(lang))))))
     }
 }
 

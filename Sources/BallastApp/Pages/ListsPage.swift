@@ -19,7 +19,7 @@ struct ListsPage {
             .h1(.text(t(UIText.lists))),
             .div(.class("toolbar"), .forEach(ReferenceKind.allCases) { k in
                 .a(.class(k == kind ? "button" : "button secondary"),
-                   .href(Layout.link("/lists/\(k.rawValue)" + (k.isPerYear ? "?year=\(year)" : ""), lang)),
+                   .href(attr(Layout.link("/lists/\(k.rawValue)" + (k.isPerYear ? "?year=\(year)" : ""), lang))),
                    .text(en ? k.englishName : k.chineseName))
             }),
             .if(kind.isPerYear, .p(.class("muted"), .text(en ? "Lists of \(year); other years keep their own." : "\(year)年名录；各年度名录相互独立。"))),
@@ -28,23 +28,23 @@ struct ListsPage {
                 .thead(.tr(.th(.text(t(UIText.name))), .th(.text(en ? "Order" : "排序")), .th(.text(t(UIText.version))), .th())),
                 .tbody(.forEach(entries) { e in
                     .tr(.td(.attribute(named: "colspan", value: "3"),
-                            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/\(e.id!)/edit" + yearQuery, lang)), .csrf(),
-                                  .input(.type(.text), .name("name"), .value(e.name)),
-                                  .if(kind == .unit, .input(.type(.text), .name("variant"), .value(e.variant ?? ""),
-                                                            .placeholder(en ? "department / town" : "部门 / 镇街"))),
-                                  .input(.type(.number), .name("sort"), .value(String(e.sort))),
-                                  .input(.type(.hidden), .name("version"), .value(String(e.version))),
+                            .form(.class("filters"), .method(.post), .action(attr(Layout.link("\(base)/\(e.id!)/edit" + yearQuery, lang))), .csrf(),
+                                  .input(.type(.text), .name("name"), .value(attr(e.name))),
+                                  .if(kind == .unit, .input(.type(.text), .name("variant"), .value(attr(e.variant ?? "")),
+                                                            .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
+                                  .input(.type(.number), .name("sort"), .value(attr(String(e.sort)))),
+                                  .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                                   .span(.class("muted"), .text("v\(e.version)")),
                                   .button(.type(.submit), .text(t(UIText.save))))),
-                        .td(.form(.method(.post), .action(Layout.link("\(base)/\(e.id!)/delete" + yearQuery, lang)), .csrf(),
-                                  .input(.type(.hidden), .name("version"), .value(String(e.version))),
+                        .td(.form(.method(.post), .action(attr(Layout.link("\(base)/\(e.id!)/delete" + yearQuery, lang))), .csrf(),
+                                  .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                                   .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
                 })
             )),
             .h2(.text(en ? "Add" : "新增")),
-            .form(.class("filters"), .method(.post), .action(Layout.link("\(base)/new" + yearQuery, lang)), .csrf(),
-                  .input(.type(.text), .name("name"), .placeholder(t(UIText.name))),
-                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(en ? "department / town" : "部门 / 镇街"))),
+            .form(.class("filters"), .method(.post), .action(attr(Layout.link("\(base)/new" + yearQuery, lang))), .csrf(),
+                  .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name)))),
+                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
                   .button(.type(.submit), .text(en ? "Add" : "新增")))
         )
     }

@@ -18,7 +18,7 @@ enum OverviewPage {
                                .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
                     .tbody(.forEach(groups) { g in
                         .tr(.td(g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
-                                : .a(.href(Layout.link("/projects?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang)), .text(g.name))),
+                                : .a(.href(attr(Layout.link("/projects?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))),
                             .td(.class("num"), .text(String(g.projects))),
                             .td(.class("num"), .text(Layout.yi(g.totalInvestment))),
                             .td(.class("num"), .text(Layout.yi(g.annualPlan))))
@@ -47,7 +47,7 @@ enum OverviewPage {
                         .thead(.tr(.th(.text(t(UIText.stage))), .th(.class("num"), .text(t(UIText.projects))),
                                    .th(.class("num"), .text(t(UIText.totalInvestment))))),
                         .tbody(.forEach(s.pools) { p in
-                            .tr(.td(.a(.href(Layout.link("/projects?stage=\(PageQuery.encode(p.stage.rawValue))", lang)),
+                            .tr(.td(.a(.href(attr(Layout.link("/projects?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
                                        .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))),
                                 .td(.class("num"), .text(String(p.projects))),
                                 .td(.class("num"), .text(Layout.yi(p.totalInvestment))))

@@ -25,6 +25,6 @@ extension Node where Context == HTML.FormContext {
     /// The hidden field every state-changing form carries; `AccessMiddleware` compares it with
     /// the session's token.
     static func csrf() -> Node {
-        .input(.type(.hidden), .name(AccessMiddleware.csrfField), .value(PageContext.current?.csrfToken ?? ""))
+        .input(.type(.hidden), .name(AccessMiddleware.csrfField), .value(attr(PageContext.current?.csrfToken ?? "")))
     }
 }

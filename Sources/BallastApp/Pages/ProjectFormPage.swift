@@ -17,9 +17,9 @@ struct ProjectFormPage {
         return Layout.page(title: title, lang: lang, section: .ledger, path: action,
             .h1(.text(title)),
             .if(!errors.isEmpty, .div(.class("alert bad"), .text(alertText))),
-            .form(.method(.post), .action(action + (lang == .en ? "?lang=en" : "")), .class("card"), .csrf(),
-                .input(.type(.hidden), .name("year"), .value(String(year))),
-                .unwrap(version) { .input(.type(.hidden), .name("version"), .value(String($0))) },
+            .form(.method(.post), .action(attr(action + (lang == .en ? "?lang=en" : ""))), .class("card"), .csrf(),
+                .input(.type(.hidden), .name("year"), .value(attr(String(year)))),
+                .unwrap(version) { .input(.type(.hidden), .name("version"), .value(attr(String($0)))) },
                 .div(.class("form-grid"), .forEach(LedgerColumn.allCases) { field($0) }),
                 .div(.class("toolbar"), .button(.type(.submit), .text(t(UIText.save))))
             )
@@ -56,22 +56,22 @@ struct ProjectFormPage {
             if column == .category || column == .zone || column == .unit {
                 // Free text with suggestions: a new unit or zone may be typed, as in an import.
                 control = .group(
-                    .input(.type(.text), Attribute<HTML.InputContext>.name(name), .attribute(named: "id", value: name), .value(value),
+                    .input(.type(.text), Attribute<HTML.InputContext>.name(name), .attribute(named: "id", value: name), .value(attr(value)),
                            .attribute(named: "list", value: name + "-list")),
                     .element(named: "datalist", nodes: [.id(name + "-list")] + choices.map { c in
-                        Node<HTML.BodyContext>.element(named: "option", attributes: [Attribute<HTML.BodyContext>.attribute(named: "value", value: c)])
+                        Node<HTML.BodyContext>.element(named: "option", attributes: [Attribute<HTML.BodyContext>.attribute(named: "value", value: attr(c))])
                     }))
             } else {
                 control = .select(.attribute(named: "name", value: name), .attribute(named: "id", value: name),
-                    .option(.value(""), .label("—")),
-                    .forEach(choices) { c in .option(.value(c), .label(c), .isSelected(c == value)) })
+                    .option(.value(attr("")), .label(attr("—"))),
+                    .forEach(choices) { c in .option(.value(attr(c)), .label(attr(c)), .isSelected(c == value)) })
             }
         case .content:
             control = .textarea(.name(name), .id(name), .rows(3), .text(value))
         case .plannedStart, .plannedEnd:
-            control = .input(.type(.date), .name(name), .attribute(named: "id", value: name), .value(value))
+            control = .input(.type(.date), .name(name), .attribute(named: "id", value: name), .value(attr(value)))
         default:
-            control = .input(.type(.text), .name(name), .attribute(named: "id", value: name), .value(value))
+            control = .input(.type(.text), .name(name), .attribute(named: "id", value: name), .value(attr(value)))
         }
         return .div(.class(error == nil ? "field" : "field invalid"),
                     .label(.for(name), .text(label)),

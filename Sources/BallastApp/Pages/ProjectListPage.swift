@@ -20,11 +20,11 @@ struct ProjectListPage {
             .div(.class("toolbar"),
                 .span(.class("muted"), .text(lang == .en ? "\(page.total) projects" : "共 \(page.total) 个项目")),
                 .span(.class("spacer")),
-                .a(.class("button"), .href(Layout.link("/projects/new", lang)), .text(t(UIText.newProject))),
+                .a(.class("button"), .href(attr(Layout.link("/projects/new", lang))), .text(t(UIText.newProject))),
                 .unwrap(year) { y in
                     .group(
-                        .a(.class("button secondary"), .href("/ledger/export?year=\(y)&format=xlsx"), .text(t(UIText.exportXLSX))),
-                        .a(.class("button secondary"), .href("/ledger/export?year=\(y)&format=csv"), .text(t(UIText.exportCSV)))
+                        .a(.class("button secondary"), .href(attr("/ledger/export?year=\(y)&format=xlsx")), .text(t(UIText.exportXLSX))),
+                        .a(.class("button secondary"), .href(attr("/ledger/export?year=\(y)&format=csv")), .text(t(UIText.exportCSV)))
                     )
                 }
             ),
@@ -45,7 +45,7 @@ struct ProjectListPage {
                     .forEach(page.items) { p in
                         .tr(
                             .td(.text(p.code)),
-                            .td(.a(.href(Layout.link("/projects/\(p.id)", lang)), .text(p.name))),
+                            .td(.a(.href(attr(Layout.link("/projects/\(p.id)", lang))), .text(p.name))),
                             .td(.text(p.category)),
                             .if(year != nil, .td(.text(p.level ?? ""))),
                             .if(year != nil, .td(.text(p.zone ?? ""))),
@@ -58,34 +58,34 @@ struct ProjectListPage {
                 )
             )),
             .div(.class("pager"),
-                .if(page.page > 1, .a(.href(query(page: page.page - 1)), .text(t(UIText.prev)))),
+                .if(page.page > 1, .a(.href(attr(query(page: page.page - 1))), .text(t(UIText.prev)))),
                 .span(.text(lang == .en ? "Page \(page.page) of \(pages)" : "第 \(page.page) / \(pages) 页")),
-                .if(page.page < pages, .a(.href(query(page: page.page + 1)), .text(t(UIText.next))))
+                .if(page.page < pages, .a(.href(attr(query(page: page.page + 1))), .text(t(UIText.next))))
             )
         )
     }
 
     func filterForm() -> Node<HTML.BodyContext> {
         let t = { (m: Message) in m.text(lang) }
-        return .form(.class("filters"), .method(.get), .action("/projects"),
-            .if(lang == .en, .input(.type(.hidden), .name("lang"), .value("en"))),
-            .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(year.map(String.init) ?? ""))),
+        return .form(.class("filters"), .method(.get), .action(attr("/projects")),
+            .if(lang == .en, .input(.type(.hidden), .name("lang"), .value(attr("en")))),
+            .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(attr(year.map(String.init) ?? "")))),
             select("category", lang == .en ? "Category" : "项目类别", options[.category] ?? [], filter.category),
             select("level", lang == .en ? "Level" : "项目级别", options[.level] ?? [], filter.level),
             select("zone", lang == .en ? "Zone" : "空间布局", options[.zone] ?? [], filter.zone),
             select("unit", lang == .en ? "Unit" : "责任单位", options[.unit] ?? [], filter.unit),
             select("stage", lang == .en ? "Stage" : "项目阶段", LifecycleStage.allCases.map(\.rawValue), filter.stage?.rawValue),
-            .label(.text(t(UIText.keyword)), .input(.type(.search), .name("q"), .value(filter.text ?? ""),
-                                                    .placeholder(lang == .en ? "code, name, investor" : "编号、名称、建设单位"))),
+            .label(.text(t(UIText.keyword)), .input(.type(.search), .name("q"), .value(attr(filter.text ?? "")),
+                                                    .placeholder(attr(lang == .en ? "code, name, investor" : "编号、名称、建设单位")))),
             .button(.type(.submit), .text(t(UIText.search))),
-            .a(.class("button secondary"), .href(Layout.link("/projects", lang)), .text(t(UIText.reset)))
+            .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.reset)))
         )
     }
 
     func select(_ name: String, _ label: String, _ values: [String], _ selected: String?) -> Node<HTML.FormContext> {
         .label(.text(label), .select(.attribute(named: "name", value: name),
-            .option(.value(""), .label(UIText.all.text(lang))),
-            .forEach(values) { v in .option(.value(v), .label(v), .isSelected(v == selected)) }
+            .option(.value(attr("")), .label(attr(UIText.all.text(lang)))),
+            .forEach(values) { v in .option(.value(attr(v)), .label(attr(v)), .isSelected(v == selected)) }
         ))
     }
 
@@ -93,7 +93,7 @@ struct ProjectListPage {
         let active = filter.sort.rawValue == key
         let nextDescending = active ? !filter.descending : numeric
         let arrow = active ? (filter.descending ? " ▼" : " ▲") : ""
-        return .th(.class(numeric ? "num" : ""), .a(.href(query(page: 1, sort: (nextDescending ? "-" : "") + key)),
+        return .th(.class(numeric ? "num" : ""), .a(.href(attr(query(page: 1, sort: (nextDescending ? "-" : "") + key))),
                                                    .text((lang == .en ? en : zh) + arrow)))
     }
 

@@ -1,0 +1,152 @@
+@testable import BallastApp
+import BallastCore
+import BallastOffice
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct TokenAndAuditTests {
+    func bearer(_ app: Application, _ token: String, _ path: String, _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        try await app.testing().test(.GET, path, beforeRequest: { req in
+            req.headers.bearerAuthorization = BearerAuthorization(token: token)
+        }, afterResponse: check)
+    }
+
+    @Test func aTokenIsShownOnceStoredHashedScopedAndRevocable() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let admin = try await app.as(.admin)
+            var secret = ""
+            try await admin.test(.POST, "/admin/tokens/new", beforeRequest: { req in
+                try req.content.encode(["name": "市重点项目平台", "role": "viewer", "days": "30"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .ok)
+                let html = res.body.string
+                let start = try #require(html.range(of: "<div class=\"secret\">"))
+                secret = String(html[start.upperBound...].prefix { $0 != "<" })
+            }
+            #expect(secret.hasPrefix("blt_") && secret.count == 68)
+            let stored = try #require(try await APITokenModel.query(on: app.db).first())
+            #expect(stored.tokenHash != secret && !stored.tokenHash.contains(secret.dropFirst(4)))
+            #expect(stored.lastUsedAt == nil)
+            try await admin.test(.GET, "/admin/tokens") { res in
+                #expect(res.body.string.contains("市重点项目平台"))
+                #expect(!res.body.string.contains(secret))
+            }
+            try await bearer(app, secret, "/api/v1/projects?year=2023") { res in
+                #expect(res.status == .ok)
+                #expect(jsonObject(res)["total"] as? Int == 468)
+            }
+            #expect(try await APITokenModel.find(stored.id, on: app.db)?.lastUsedAt != nil)
+            // A viewer token reads; it does not write, and it opens no pages.
+            try await app.testing().test(.DELETE, "/api/v1/projects/\(UUID())?version=1", beforeRequest: { req in
+                req.headers.bearerAuthorization = BearerAuthorization(token: secret)
+            }) { res in #expect(res.status == .forbidden) }
+            try await bearer(app, secret, "/projects") { res in
+                #expect(res.headers.first(name: .location)?.hasPrefix("/signin") == true)
+            }
+            try await bearer(app, secret + "0", "/api/v1/projects") { res in #expect(errorCode(res) == "token_invalid") }
+            try await admin.test(.POST, "/admin/tokens/\(stored.id!)/revoke") { res in #expect(res.status == .ok) }
+            try await bearer(app, secret, "/api/v1/projects") { res in
+                #expect(res.status == .unauthorized)
+                #expect(errorCode(res) == "token_revoked")
+            }
+        }
+    }
+
+    @Test func anExpiredTokenIsRefusedAndAUnitTokenSeesItsUnit() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let d = try #require(try await DistrictModel.query(on: app.db).first())
+            let store = APITokenStore(district: d, actor: ChangeActor(name: "tester"))
+            let (expired, _) = try await store.create(name: "old", role: .office, unitName: nil,
+                                                      expiresAt: Date().addingTimeInterval(-1), on: app.db)
+            try await bearer(app, expired, "/api/v1/summary?year=2023") { res in
+                #expect(res.status == .unauthorized)
+                #expect(errorCode(res) == "token_expired")
+            }
+            let (unit, _) = try await store.create(name: "建设局系统", role: .unit, unitName: "区住房城乡建设局", expiresAt: nil, on: app.db)
+            try await bearer(app, unit, "/api/v1/projects?year=2023&perPage=200") { res in
+                let items = try #require(jsonObject(res)["items"] as? [[String: Any]])
+                #expect(!items.isEmpty && items.allSatisfy { $0["unit"] as? String == "区住房城乡建设局" })
+            }
+            await #expect(throws: APITokenStore.Failure.unitRequired) {
+                _ = try await store.create(name: "x", role: .unit, unitName: nil, expiresAt: nil, on: app.db)
+            }
+        }
+    }
+
+    @Test func theAuditTrailIsAppendOnlyInTheDatabaseItself() async throws {
+        try await TestDatabase.withApp(demo: true) { (app: Application) async throws in
+            let sql = app.db as! any SQLDatabase
+            #expect(try await AuditEntryModel.query(on: app.db).count() > 0)
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE audit_entries SET actor = 'nobody'").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("DELETE FROM audit_entries").run()
+            }
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$actor == "nobody").count() == 0)
+            #expect(try await AuditEntryModel.query(on: app.db).count() > 0)
+        }
+    }
+
+    @Test func changesSignInsAndExportsAreSearchableAndExportable() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            app.security.trustForwardedFor = true
+            #expect(try await app.signInThroughForm("office", "wrong-password-1", address: "192.0.2.7").status == .unauthorized)
+            let office = try await app.as(.office)
+            let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            try await office.test(.PUT, "/api/v1/projects/\(project.id!)", beforeRequest: { req in
+                req.headers.replaceOrAdd(name: .xForwardedFor, value: "192.0.2.8")
+                var body: [String: Any] = [:]
+                try await office.test(.GET, "/api/v1/projects/\(project.id!)") { res in
+                    body = try #require(jsonObject(res)["project"] as? [String: Any])
+                }
+                body["name"] = "改名后的项目"
+                req.headers.contentType = .json
+                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+            }) { res in #expect(res.status == .ok) }
+            try await office.test(.GET, "/api/v1/ledger/export?year=2023&format=csv") { res in #expect(res.status == .ok) }
+
+            try await office.test(.GET, "/api/v1/audit?entityId=\(project.id!)") { res in
+                let items = try #require(jsonObject(res)["items"] as? [[String: Any]])
+                let update = try #require(items.first { $0["action"] as? String == "update" })
+                #expect(update["actor"] as? String == office.username)
+                #expect(update["role"] as? String == "office")
+                #expect(update["address"] as? String == "192.0.2.8")
+                #expect((update["before"] as? String)?.contains(project.name) == true)
+                #expect((update["after"] as? String)?.contains("改名后的项目") == true)
+            }
+            try await office.test(.GET, "/api/v1/audit?action=sign-in-failed&actor=office") { res in
+                let items = try #require(jsonObject(res)["items"] as? [[String: Any]])
+                #expect(items.count == 1)
+                #expect(items.first?["address"] as? String == "192.0.2.7")
+            }
+            try await office.test(.GET, "/api/v1/audit?action=export&entity=ledger") { res in
+                #expect(jsonObject(res)["total"] as? Int == 1)
+            }
+            try await office.test(.GET, "/api/v1/audit?from=2000-01-01&to=2000-12-31") { res in
+                #expect(jsonObject(res)["total"] as? Int == 0)
+            }
+            try await office.test(.GET, "/api/v1/audit?from=yesterday") { res in
+                #expect(res.status == .badRequest)
+                #expect((jsonObject(res)["error"] as? [String: Any])?["field"] as? String == "from")
+            }
+            try await office.test(.GET, "/audit?actor=\(office.username)") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("改名后的项目"))
+            }
+            try await office.test(.GET, "/audit/export?entityId=\(project.id!)") { res in
+                #expect(res.status == .ok)
+                let table = try CSVTable.read(Data(res.body.readableBytesView))
+                #expect(table.header == AuditController.csvHeader)
+                #expect(table.rows.contains { $0.cells.contains("update") && $0.cells.contains(office.username) })
+            }
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "audit").filter(\.$action == "export").count() == 1)
+        }
+    }
+}
