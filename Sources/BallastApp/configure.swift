@@ -39,6 +39,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(ReportCommandGroup(), as: "report")
     app.asyncCommands.use(BenchCommandGroup(), as: "bench")
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
+    app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
 
     try await app.autoMigrate()
     if demo {

@@ -109,3 +109,31 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RolePageTests {
+    @Test func pagesOfferOnlyWhatTheRoleMayDo() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            try await app.as(.viewer).test(.GET, "/projects/\(project.id!)") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(!html.contains("/edit\""))
+                #expect(!html.contains("/delete\""))
+                #expect(!html.contains("href=\"/ledger/import\""))
+                #expect(!html.contains("href=\"/admin/users\""))
+            }
+            try await app.as(.office).test(.GET, "/projects/\(project.id!)") { res in
+                let html = res.body.string
+                #expect(html.contains("/projects/\(project.id!)/edit\""))
+                #expect(html.contains("/projects/\(project.id!)/delete\""))
+                #expect(html.contains("href=\"/ledger/import\""))
+                #expect(html.contains("href=\"/audit\""))
+                #expect(!html.contains("href=\"/admin/users\""))
+            }
+            try await app.as(.admin).test(.GET, "/") { res in
+                #expect(res.body.string.contains("href=\"/admin/users\""))
+                #expect(!res.body.string.contains("href=\"/ledger/import\""))
+            }
+        }
+    }
+}

@@ -9,7 +9,9 @@ import Vapor
 /// whatever `--database` names. Timings use the monotonic clock; memory is the process's peak RSS.
 struct BenchCommandGroup: AsyncCommandGroup {
     var help: String { "性能测量 / Benchmarks" }
-    var commands: [String: any AnyAsyncCommand] { ["import": BenchImportCommand(), "summary": BenchSummaryCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand()]
+    }
 }
 
 enum BenchSupport {

@@ -11,6 +11,19 @@ struct AuditPageView {
     var timeZone: String
     var lang: UILanguage
 
+    /// Chinese names for the stored action and record codes; English pages show the codes,
+    /// which are also what the filters and the API take.
+    static let actions = ["create": "新建", "update": "修改", "delete": "删除", "export": "导出", "import": "导入",
+                          "sign-in": "登录", "sign-in-failed": "登录失败", "sign-out": "退出", "change-password": "修改密码",
+                          "reset-password": "重置密码", "disable": "停用", "enable": "启用", "set-roles": "设置角色", "revoke": "吊销",
+                          "stage": "阶段变更"]
+    static let entities = ["project": "项目", "user": "用户", "ledger": "台账", "api-token": "API 令牌", "reference_entry": "名录",
+                           "audit": "操作日志", "year-plan": "年度计划"]
+
+    func label(_ code: String, _ names: [String: String]) -> String {
+        lang == .en ? code : names[code].map { "\($0)" } ?? code
+    }
+
     func render() -> String {
         let en = lang == .en
         let t = { (m: Message) in m.text(self.lang) }
@@ -54,8 +67,8 @@ struct AuditPageView {
                     .tr(.td(.class("num"), .text(f.string(from: e.at))),
                         .td(.text(e.actor), .unwrap(e.role) { .div(.class("muted"), .text($0)) }),
                         .td(.text(e.address ?? "")),
-                        .td(.span(.class("tag"), .text(e.action))),
-                        .td(.text(e.entity)),
+                        .td(.span(.class("tag"), .text(label(e.action, Self.actions)))),
+                        .td(.text(label(e.entity, Self.entities))),
                         .td(.text(e.summary ?? "")),
                         .td(.if(e.before != nil || e.after != nil,
                                 .element(named: "details", nodes: [

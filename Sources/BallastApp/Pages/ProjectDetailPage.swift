@@ -22,7 +22,8 @@ enum ProjectDetailPage {
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: "/projects/\(d.id)",
             .h1(.text(r.name)),
             .div(.class("toolbar"),
-                .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit))),
+                .if(PageContext.may(.editProjects),
+                    .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),
                 .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.ledger)))
             ),
             .div(.class("card"), .h2(.text(t(UIText.basics))),
@@ -47,9 +48,10 @@ enum ProjectDetailPage {
                             .td(.text(s.actor)), .td(.text(s.note ?? "")))
                     })
                 ))),
-            .form(.method(.post), .action(attr("/projects/\(d.id)/delete")), .class("toolbar"), .csrf(),
-                .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
-                .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm))))
+            .if(PageContext.may(.manageProjects),
+                .form(.method(.post), .action(attr("/projects/\(d.id)/delete")), .class("toolbar"), .csrf(),
+                    .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
+                    .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm)))))
         )
     }
 }

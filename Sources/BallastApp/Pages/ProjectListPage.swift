@@ -20,7 +20,8 @@ struct ProjectListPage {
             .div(.class("toolbar"),
                 .span(.class("muted"), .text(lang == .en ? "\(page.total) projects" : "共 \(page.total) 个项目")),
                 .span(.class("spacer")),
-                .a(.class("button"), .href(attr(Layout.link("/projects/new", lang))), .text(t(UIText.newProject))),
+                .if(PageContext.may(.manageProjects),
+                    .a(.class("button"), .href(attr(Layout.link("/projects/new", lang))), .text(t(UIText.newProject)))),
                 .unwrap(year) { y in
                     .group(
                         .a(.class("button secondary"), .href(attr("/ledger/export?year=\(y)&format=xlsx")), .text(t(UIText.exportXLSX))),

@@ -18,6 +18,7 @@ enum Stylesheet {
     header.top .user .roles { color:#f8e1e1; }
     header.top .user form { margin:0; }
     button.link { background:none; border:1px solid rgba(255,255,255,.5); color:#fff; padding:2px 8px; font-size:12px; }
+    label.check { display:inline-flex; flex-direction:row; align-items:center; gap:3px; color:var(--ink); font-size:13px; margin-right:6px; }
     .signin { max-width:380px; margin:60px auto; }
     .signin .field { margin-bottom:12px; }
     .signin button { width:100%; padding:8px; }
@@ -27,6 +28,7 @@ enum Stylesheet {
     h2 { font-size:16px; margin:22px 0 10px; }
     a { color:var(--accent); }
     .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:16px; margin-bottom:16px; }
+    .card { overflow-x:auto; }
     .card > h2:first-child { margin-top:0; }
     .figures { display:grid; grid-template-columns:repeat(auto-fit,minmax(180px,1fr)); gap:12px; margin-bottom:16px; }
     .figure { background:#fff; border:1px solid var(--line); border-left:4px solid var(--brand); border-radius:6px; padding:12px 14px; }
@@ -38,6 +40,8 @@ enum Stylesheet {
       header.top { flex-wrap:wrap; height:auto; gap:0 16px; padding:6px 12px; }
       header.top nav { flex-wrap:wrap; order:3; flex-basis:100%; }
       header.top nav a { padding:8px 10px; }
+      header.top .user { white-space:normal; flex-wrap:wrap; }
+      header.top .user .roles { display:none; }
       main { padding:12px; }
       /* Wide tables scroll sideways inside their frame instead of squeezing words into columns. */
       .table-wrap table { min-width:760px; }

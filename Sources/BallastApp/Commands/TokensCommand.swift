@@ -1,0 +1,87 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Vapor
+
+/// `ballast tokens create|list|revoke`: API tokens from the command line, for setting up a
+/// machine client (the city's platform) without a browser. Same store as /admin/tokens.
+struct TokensCommandGroup: AsyncCommandGroup {
+    var help: String { "API 令牌 / API tokens" }
+    var commands: [String: any AnyAsyncCommand] {
+        ["create": TokensCreateCommand(), "list": TokensListCommand(), "revoke": TokensRevokeCommand()]
+    }
+}
+
+enum TokensCLI {
+    static func store(_ context: CommandContext, district code: String?) async throws -> APITokenStore {
+        let district = try await DistrictContext.require(code: code, on: context.application.db)
+        return APITokenStore(district: district, actor: ChangeActor(name: "cli:\(NSUserName())", role: "cli"))
+    }
+
+    static func run(_ work: () async throws -> Void) async throws {
+        do { try await work() } catch let f as APITokenStore.Failure {
+            throw CommandFailure(APITokenStore.message(f).zh + " / " + APITokenStore.message(f).en)
+        }
+    }
+}
+
+/// `ballast tokens create NAME --role viewer [--unit 单位] [--days 365] [--district CODE]`.
+struct TokensCreateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "name") var name: String
+        @Option(name: "role", help: "office,leader,supervision,unit,viewer") var role: String?
+        @Option(name: "unit", help: "责任单位名称 / unit name, for the unit role") var unit: String?
+        @Option(name: "days", help: "有效天数，缺省长期 / days valid, default: no expiry") var days: Int?
+        @Option(name: "district", help: "地区代码 / district code") var district: String?
+    }
+    var help: String { "新建 API 令牌（仅显示一次）/ Create an API token (shown once)" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let raw = signature.role, let role = Role(rawValue: raw), role != .admin else {
+            throw CommandFailure("请用 --role 指定角色（不可为 admin）/ give --role (not admin)")
+        }
+        if let days = signature.days, !(1...3650).contains(days) {
+            throw CommandFailure("--days 应为 1～3650 / --days must be 1 to 3650")
+        }
+        try await TokensCLI.run {
+            let store = try await TokensCLI.store(context, district: signature.district)
+            let (secret, token) = try await store.create(name: signature.name, role: role, unitName: signature.unit,
+                                                         expiresAt: signature.days.map { Date().addingTimeInterval(Double($0) * 86_400) },
+                                                         on: context.application.db)
+            context.console.print("已创建令牌 / created \(token.name) [\(token.role)] id \(token.id!)")
+            context.console.print("令牌（仅显示一次）/ token, shown once: \(secret)")
+        }
+    }
+}
+
+struct TokensListCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "district", help: "地区代码 / district code") var district: String?
+    }
+    var help: String { "列出 API 令牌 / List API tokens" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let f = ISO8601DateFormatter()
+        for t in try await TokensCLI.store(context, district: signature.district).list(on: context.application.db) {
+            let status = t.revokedAt != nil ? "revoked" : (t.expiresAt.map { Date() >= $0 } ?? false) ? "expired" : "active"
+            context.console.print([t.id!.uuidString, t.name, t.prefix + "…", t.role, status,
+                                   "last used " + (t.lastUsedAt.map(f.string) ?? "never")].joined(separator: "\t"))
+        }
+    }
+}
+
+struct TokensRevokeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "id") var id: String
+        @Option(name: "district", help: "地区代码 / district code") var district: String?
+    }
+    var help: String { "吊销 API 令牌 / Revoke an API token" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let id = UUID(uuidString: signature.id) else { throw CommandFailure("令牌编号无效 / not a token id: \(signature.id)") }
+        try await TokensCLI.run {
+            try await TokensCLI.store(context, district: signature.district).revoke(id: id, on: context.application.db)
+            context.console.print("已吊销 / revoked \(id)")
+        }
+    }
+}
