@@ -68,18 +68,9 @@ public extension Application {
                 unitID = entry.id
             }
         }
-        let user = UserModel()
-        user.id = UUID()
-        user.$district.id = districtID
-        user.username = username ?? "t-" + roles.map(\.rawValue).joined(separator: "-") + "-" + UUID().uuidString.prefix(8).lowercased()
-        user.displayName = user.username
-        user.passwordHash = "-"
-        user.roles = roles.map(\.rawValue).joined(separator: ",")
-        user.$unit.id = unitID
-        user.mustChangePassword = false
-        user.disabled = false
-        user.failedAttempts = 0
-        user.version = 1
+        let name = username ?? "t-" + roles.map(\.rawValue).joined(separator: "-") + "-" + UUID().uuidString.prefix(8).lowercased()
+        let user = UserModel(districtID: districtID, username: name, displayName: name, passwordHash: "-", roles: roles,
+                             unitID: unitID, mustChangePassword: false)
         try await user.create(on: db)
         let token = try await SessionStore.open(for: user, address: nil, userAgent: "tests", on: db)
         let session = try await SessionModel.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first()!

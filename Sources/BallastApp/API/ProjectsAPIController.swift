@@ -27,12 +27,6 @@ struct ProjectsAPIController: RouteCollection {
 
     func actor(_ req: Request) throws -> ChangeActor { try req.changeActor() }
 
-    func scopedDetail(_ req: Request, district d: DistrictModel, id: UUID) async throws -> ProjectDetail {
-        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id,
-                                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
-        return detail
-    }
 
     func list(req: Request) async throws -> ProjectPageDTO {
         let d = try await district(req)
@@ -44,7 +38,7 @@ struct ProjectsAPIController: RouteCollection {
 
     func detail(req: Request) async throws -> ProjectDetailDTO {
         let d = try await district(req)
-        return ProjectDetailDTO(try await scopedDetail(req, district: d, id: try RequestParameters.uuid(req, "id")))
+        return ProjectDetailDTO(try await req.scopedProject(try RequestParameters.uuid(req, "id")))
     }
 
     func editor(_ req: Request, district d: DistrictModel, year: Int) throws -> ProjectEditor {
@@ -74,7 +68,7 @@ struct ProjectsAPIController: RouteCollection {
                                             en: "An update must carry the version it was read at")
         }
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
-        let before = try await scopedDetail(req, district: d, id: id)
+        let before = try await req.scopedProject(id)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
         try UnitEditCheck.check(req, before: before.record, after: record)
         try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)

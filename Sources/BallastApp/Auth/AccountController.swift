@@ -36,8 +36,7 @@ struct AccountController: RouteCollection {
     func signInPage(_ req: Request, username: String = "", next: String?, error: String?, status: HTTPStatus = .ok) -> Response {
         let csrf = SecretToken.make()
         let html = AccountPages.signIn(username: username, next: Self.safeNext(next), csrf: csrf, error: error, lang: req.language)
-        let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
-                                body: .init(string: html))
+        let response = Response.html(html, status: status, noStore: true)
         response.cookies[Self.signInCookie] = HTTPCookies.Value(string: csrf, path: "/signin", isSecure: req.application.security.secureCookies,
                                                                isHTTPOnly: true, sameSite: .strict)
         return response
@@ -84,7 +83,7 @@ struct AccountController: RouteCollection {
     }
 
     func html(_ s: String, status: HTTPStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"], body: .init(string: s))
+        .html(s, status: status, noStore: true)
     }
 
     func passwordForm(req: Request) async throws -> Response {

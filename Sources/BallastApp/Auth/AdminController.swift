@@ -39,8 +39,7 @@ struct AdminController: RouteCollection {
                                locked: SignInThrottle.isLocked(until: u.lockedUntil, now: Date()))
         }
         let html = AdminPages.users(rows, units: units.map(\.name), notice: notice, lang: req.language)
-        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
-                        body: .init(string: html))
+        return .html(html, status: status, noStore: true)
     }
 
     func users(req: Request) async throws -> Response { try await usersPage(req, notice: nil) }
@@ -119,8 +118,7 @@ struct AdminController: RouteCollection {
         let list = try await tokenStore(req).list(on: req.db)
         let html = AdminPages.tokens(list, units: try await units(req).map(\.name), timeZone: try req.district().timeZone,
                                      notice: notice, lang: req.language)
-        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
-                        body: .init(string: html))
+        return .html(html, status: status, noStore: true)
     }
 
     func tokens(req: Request) async throws -> Response { try await tokensPage(req, notice: nil) }

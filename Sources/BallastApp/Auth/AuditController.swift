@@ -62,7 +62,7 @@ struct AuditController: RouteCollection {
     func page(req: Request) async throws -> Response {
         let (d, f, result) = try await run(req)
         let html = AuditPageView(filter: f, query: req.url.query ?? "", result: result, timeZone: d.timeZone, lang: req.language).render()
-        return Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+        return .html(html)
     }
 
     struct EntryDTO: Content {

@@ -65,6 +65,16 @@ extension Request {
         return p.district
     }
 
+    /// A project as the caller may see it, in the caller's district: for a unit-scoped caller,
+    /// another unit's project is not found at all, so its existence is not confirmed either.
+    func scopedProject(_ id: UUID) async throws -> ProjectDetail {
+        let p = try requirePrincipal()
+        guard let detail = try await ProjectDetailQuery.run(districtID: try district().requireID(), id: id,
+                                                           scopeUnitID: p.scopeUnitID, on: db)
+        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
+        return detail
+    }
+
     /// The audit trail's "who": the caller, with the address the request came from.
     func changeActor() throws -> ChangeActor { try requirePrincipal().actor(address: clientAddress) }
 }

@@ -19,17 +19,10 @@ struct BenchAuthCommand: AsyncCommand {
         let app = context.application
         let n = signature.requests ?? 5_000
         let district = try await DistrictContext.findOrCreate(code: nil, name: nil, on: app.db)
-        let user = UserModel()
-        user.id = UUID()
-        user.$district.id = try district.requireID()
-        user.username = "bench-\(UUID().uuidString.prefix(8))"
-        user.displayName = user.username
-        user.passwordHash = "-"  // never signs in: the session is opened directly
-        user.roles = Role.viewer.rawValue
-        user.mustChangePassword = false
-        user.disabled = false
-        user.failedAttempts = 0
-        user.version = 1
+        let name = "bench-\(UUID().uuidString.prefix(8))"
+        // "-" is no bcrypt hash: this user never signs in; the session is opened directly.
+        let user = UserModel(districtID: try district.requireID(), username: name, displayName: name, passwordHash: "-",
+                             roles: [.viewer], unitID: nil, mustChangePassword: false)
         try await user.create(on: app.db)
         let token = try await SessionStore.open(for: user, address: nil, userAgent: "bench", on: app.db)
 

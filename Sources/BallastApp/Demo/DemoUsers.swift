@@ -25,18 +25,9 @@ enum DemoUsers {
         let unitID = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
             .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == unit).first()?.id
         for account in accounts where try await UserModel.query(on: db).filter(\.$username == account.username).first() == nil {
-            let user = UserModel()
-            user.id = UUID()
-            user.$district.id = districtID
-            user.username = account.username
-            user.displayName = account.displayName
-            user.passwordHash = passwordHash
-            user.roles = account.role.rawValue
-            user.$unit.id = account.role == .unit ? unitID : nil
-            user.mustChangePassword = false
-            user.disabled = false
-            user.failedAttempts = 0
-            user.version = 1
+            let user = UserModel(districtID: districtID, username: account.username, displayName: account.displayName,
+                                 passwordHash: passwordHash, roles: [account.role], unitID: account.role == .unit ? unitID : nil,
+                                 mustChangePassword: false)
             try await user.create(on: db)
             try await Audit.record(on: db, districtID: districtID, actor: ChangeActor(name: "demo", role: "system"), action: "create",
                                    entity: "user", entityID: user.id, summary: "演示用户 \(account.username)", before: Nothing?.none,

@@ -31,7 +31,7 @@ struct ListsPagesController: RouteCollection {
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let entries = try await editor.list(kind: kind, year: year, on: req.db)
         let html = ListsPage(kind: kind, year: year, entries: entries, message: message, lang: req.language).render()
-        return Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+        return .html(html, status: status)
     }
 
     /// Runs a change, then shows the list again with what happened, in the user's language.

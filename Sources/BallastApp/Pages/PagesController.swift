@@ -29,20 +29,13 @@ struct PagesController: RouteCollection {
     }
 
     func html(_ s: String, status: HTTPResponseStatus = .ok) -> Response {
-        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: s))
+        .html(s, status: status)
     }
 
     func district(_ req: Request) async throws -> DistrictModel { try req.district() }
 
     func actor(_ req: Request) throws -> ChangeActor { try req.changeActor() }
 
-    /// The project as the caller may see it: another unit's project does not exist for a unit.
-    func scopedDetail(_ req: Request, district d: DistrictModel, id: UUID) async throws -> ProjectDetail {
-        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id,
-                                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        else { throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project")) }
-        return detail
-    }
 
     func overview(req: Request) async throws -> Response {
         let d = try await district(req)
@@ -77,7 +70,7 @@ struct PagesController: RouteCollection {
 
     func detail(req: Request) async throws -> Response {
         let d = try await district(req)
-        let detail = try await scopedDetail(req, district: d, id: try RequestParameters.uuid(req, "id"))
+        let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         return html(ProjectDetailPage.render(detail, lang: req.language))
     }
 
@@ -92,7 +85,7 @@ struct PagesController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         let d = try await district(req)
         let id = try RequestParameters.uuid(req, "id")
-        let detail = try await scopedDetail(req, district: d, id: id)
+        let detail = try await req.scopedProject(id)
         let fallback = try await RequestParameters.defaultYear(district: d, on: req.db)
         let year = detail.plans.first?.year ?? fallback
         var values: [String: String] = [:]
@@ -122,7 +115,7 @@ struct PagesController: RouteCollection {
         let lang = req.language
         // Checked before validation: a unit trying to take over a field gets 403, not a form.
         var scoped: ProjectDetail?
-        if let id { scoped = try await scopedDetail(req, district: d, id: id) }
+        if let id { scoped = try await req.scopedProject(id) }
         do {
             let record = try FormValidation.record(from: cells, knownLevels: levels)
             if let scoped { try UnitEditCheck.check(req, before: scoped.record, after: record) }

@@ -37,18 +37,8 @@ struct UserDirectory {
         let unit = unitID
         return try await db.transaction { tx in
             if try await UserModel.query(on: tx).filter(\.$username == name).first() != nil { throw Failure.usernameTaken(name) }
-            let user = UserModel()
-            user.id = UUID()
-            user.$district.id = districtID
-            user.username = name
-            user.displayName = displayName ?? name
-            user.passwordHash = hash
-            user.roles = roles.map(\.rawValue).joined(separator: ",")
-            user.$unit.id = unit
-            user.mustChangePassword = mustChange
-            user.disabled = false
-            user.failedAttempts = 0
-            user.version = 1
+            let user = UserModel(districtID: districtID, username: name, displayName: displayName ?? name, passwordHash: hash,
+                                 roles: roles, unitID: unit, mustChangePassword: mustChange)
             try await user.create(on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "user",
                                    entityID: user.id, summary: "用户 \(name)", before: Nothing?.none,

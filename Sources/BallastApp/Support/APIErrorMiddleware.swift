@@ -35,7 +35,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 return response
             }
             let html = ErrorPage.render(status: e.status, message: e.message.text(lang), lang: lang)
-            return Response(status: e.status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+            return .html(html, status: e.status)
         }
     }
 

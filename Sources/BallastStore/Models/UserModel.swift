@@ -25,5 +25,21 @@ public final class UserModel: Model, @unchecked Sendable {
 
     public init() {}
 
+    /// A new, enabled account with no failed sign-ins, at version 1.
+    public init(districtID: UUID, username: String, displayName: String, passwordHash: String, roles: [Role],
+                unitID: UUID?, mustChangePassword: Bool) {
+        self.id = UUID()
+        self.$district.id = districtID
+        self.username = username
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.roles = roles.map(\.rawValue).joined(separator: ",")
+        self.$unit.id = unitID
+        self.mustChangePassword = mustChangePassword
+        self.disabled = false
+        self.failedAttempts = 0
+        self.version = 1
+    }
+
     public var roleList: [Role] { roles.split(separator: ",").compactMap { Role(rawValue: String($0)) } }
 }
