@@ -9,5 +9,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: ListsAPIController())
     try app.register(collection: AdminController())
     try app.register(collection: AuditController())
+    try app.register(collection: RollupController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

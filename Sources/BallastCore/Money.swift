@@ -78,6 +78,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     /// The amount in `unit`, rounded half away from zero to `places` decimals, as a Double for JSON.
     /// A Double of at most two decimals prints as exactly those digits, so clients see e.g. 3500000.5.
     public func rounded(in unit: MoneyUnit, places: Int = 2) -> Double {
+        // Finer than a yuan there is nothing to round: the amount is exact.
+        if pow10(places) >= unit.yuanPerUnit { return Double(yuan) / Double(unit.yuanPerUnit) }
         let step = unit.yuanPerUnit / Int64(pow10(places))
         let half = step / 2
         let units = (yuan.magnitude + UInt64(half)) / UInt64(step)

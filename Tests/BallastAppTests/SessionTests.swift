@@ -16,7 +16,7 @@ import VaporTesting
         }
         try await TestDatabase.withApp(demo: true) { app in
             let users = try await UserModel.query(on: app.db).all()
-            #expect(Set(users.map(\.username)) == ["admin", "office", "leader", "supervision", "unit", "viewer"])
+            #expect(Set(users.map(\.username)) == ["admin", "office", "leader", "supervision", "unit", "viewer", "city"])
             #expect(users.allSatisfy { $0.passwordHash.hasPrefix("$2") && $0.passwordHash != DemoUsers.password })
             let signIn = try await app.signInThroughForm("office", DemoUsers.password)
             #expect(signIn.status == .seeOther)

@@ -150,3 +150,43 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RollupTests {
+    @Test func cityUsersSeeEveryDistrictsTotalsAndNoDetail() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            // A second district with a small ledger of its own.
+            let other = DistrictModel(id: UUID(), code: "zhongyuan", name: "中原区")
+            try await other.create(on: app.db)
+            let writer = LedgerWriter(districtID: other.id!, year: 2023, actor: ChangeActor(name: "tester"),
+                                      today: CalendarDate(year: 2023, month: 1, day: 1)!)
+            _ = try await writer.apply([LedgerRecord(row: 2, code: "ZY-1", name: "中原项目", category: "产业转型发展", level: "区重点",
+                                                     unit: "中原区发改委", stage: .underConstruction, totalInvestment: .yi(2),
+                                                     annualPlan: .wan(5000))], on: app.db)
+            // Signing in with no page in mind lands a city user on the roll-up, not a district overview.
+            try await app.testing().test(.POST, "/signin", beforeRequest: { req in
+                req.headers.cookie = HTTPCookies(dictionaryLiteral: (AccountController.signInCookie, .init(string: "p")))
+                try req.content.encode(["_csrf": "p", "username": "city", "password": DemoUsers.password, "next": "/"], as: .urlEncodedForm)
+            }) { res in #expect(res.headers.first(name: .location) == "/rollup") }
+            let city = try await app.as(.regional)
+            try await city.test(.GET, "/api/v1/rollup?year=2023") { res in
+                #expect(res.status == .ok)
+                let rows = try #require(jsonObject(res)["districts"] as? [[String: Any]])
+                #expect(rows.map { $0["district"] as? String } == ["erqi", "zhongyuan"])
+                #expect(rows[0]["projects"] as? Int == 360)
+                #expect(rows[0]["annualPlan"] as? Double == 3_500_000)
+                #expect(rows[1]["projects"] as? Int == 1)
+                #expect(rows[1]["totalInvestment"] as? Double == 20_000)
+                #expect(Set(rows[0].keys) == ["district", "name", "projects", "totalInvestment", "annualPlan"])
+            }
+            try await city.test(.GET, "/rollup?year=2023") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("中原区"))
+                #expect(!res.body.string.contains("中原项目"))
+            }
+            for path in ["/api/v1/projects", "/api/v1/summary?year=2023", "/api/v1/ledger/export?year=2023", "/projects"] {
+                try await city.test(.GET, path) { res in #expect(res.status == .forbidden, "\(path)") }
+            }
+            try await app.as(.office).test(.GET, "/api/v1/rollup?year=2023") { res in #expect(res.status == .forbidden) }
+        }
+    }
+}

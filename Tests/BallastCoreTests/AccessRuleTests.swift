@@ -16,7 +16,10 @@ import Testing
         #expect(Role.allCases.filter { $0.permissions.contains(.manageUsers) } == [.admin])
         #expect(Role.allCases.filter { $0.permissions.contains(.readAudit) } == [.admin, .office])
         #expect(Role.allCases.filter { $0.permissions.contains(.editProjects) } == [.office, .unit])
-        #expect(Role.allCases.allSatisfy { $0.permissions.contains(.readSummary) })
+        #expect(Role.allCases.filter { !$0.permissions.contains(.readSummary) } == [.regional])
+        // City and province users read roll-ups and nothing of a district's detail.
+        #expect(Role.regional.permissions == [.readRollups])
+        #expect(Role.allCases.filter { $0.permissions.contains(.readRollups) } == [.regional])
     }
 
     @Test func severalRolesGrantTheUnion() {

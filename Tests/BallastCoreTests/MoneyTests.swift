@@ -45,6 +45,10 @@ import Testing
         #expect(Money(yuan: 50).rounded(in: .wan) == 0.01)   // 0.005万 rounds up
         #expect(Money(yuan: 49).rounded(in: .wan) == 0)
         #expect(Money(yuan: -50).rounded(in: .wan) == -0.01)
+        // Places finer than a yuan give the exact amount instead of dividing by zero.
+        #expect(Money(yuan: 12_345).rounded(in: .wan, places: 6) == 1.2345)
+        #expect(Money(yuan: 12_345).rounded(in: .wan, places: 4) == 1.2345)
+        #expect(Money(yuan: 12_345).rounded(in: .wan, places: 3) == 1.235)
         #expect(Money.wan(23_804_000).rounded(in: .wan) == 23_804_000)
     }
 

@@ -129,6 +129,10 @@ enum OpenAPIDocument {
               {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}, {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
             "responses": {"200": {"description": "items (newest first), total, page, perPage"}, "400": {"$ref": "#/components/responses/Error"},
                           "403": {"$ref": "#/components/responses/Error"}}}},
+        "/rollup": {"get": {"summary": "各地区汇总（上级汇总角色）/ every district's totals (regional role)",
+            "parameters": [{"$ref": "#/components/parameters/year"}],
+            "responses": {"200": {"description": "year, districts: [{district, name, projects, totalInvestment, annualPlan}]"},
+                          "403": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

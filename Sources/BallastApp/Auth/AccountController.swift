@@ -62,7 +62,9 @@ struct AccountController: RouteCollection {
             return signInPage(req, username: form.username ?? "", next: form.next,
                               error: SignInService.message(refusal, timeZone: zone).text(lang), status: status)
         case .success(let signedIn):
-            let target = signedIn.user.mustChangePassword ? "/account/password" : Self.safeNext(form.next)
+            var target = signedIn.user.mustChangePassword ? "/account/password" : Self.safeNext(form.next)
+            // City and province users have no district overview; their start page is the roll-up.
+            if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = "/rollup" }
             let response = req.redirect(to: target)
             response.cookies[SessionStore.cookieName] = SessionStore.cookie(signedIn.token, secure: req.application.security.secureCookies)
             response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/signin")

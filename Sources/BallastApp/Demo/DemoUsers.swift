@@ -19,6 +19,7 @@ enum DemoUsers {
         ("supervision", "督查室 李主任（演示）", .supervision),
         ("unit", "区住房城乡建设局 赵科员（演示）", .unit),
         ("viewer", "只读用户（演示）", .viewer),
+        ("city", "郑州市发改委（演示）", .regional),
     ]
 
     static func create(districtID: UUID, passwordHash: String, on db: any Database) async throws {

@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -45,6 +45,7 @@ enum Layout {
             (.lists, UIText.lists, "/lists/unit", .manageLists),
             (.users, UIText.users, "/admin/users", .manageUsers),
             (.audit, UIText.audit, "/audit", .readAudit),
+            (.rollup, UIText.rollup, "/rollup", .readRollups),
         ]
         return all.filter { PageContext.may($0.3) }.map { ($0.0, $0.1, $0.2) }
     }

@@ -17,6 +17,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case manageUsers
     /// The audit trail.
     case readAudit
+    /// Every district's portfolio totals: for city and province users, who see no district's detail.
+    case readRollups
 }
 
 extension Role {
@@ -30,6 +32,7 @@ extension Role {
         case .supervision: [.readSummary, .readProjects]
         case .unit: [.readSummary, .readProjects, .editProjects]
         case .viewer: [.readSummary, .readProjects]
+        case .regional: [.readRollups]
         }
     }
 

@@ -6,6 +6,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case supervision
     case unit
     case viewer
+    /// 市级/省级: reads every district's roll-up, never a district's detail.
+    case regional
 
     public var chineseName: String {
         switch self {
@@ -15,6 +17,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .supervision: "督查室"
         case .unit: "责任单位"
         case .viewer: "只读"
+        case .regional: "上级汇总"
         }
     }
 
