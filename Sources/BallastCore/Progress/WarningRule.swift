@@ -1,0 +1,142 @@
+/// 红黄蓝绿四色预警: the colours, in order of severity.
+public enum WarningColour: String, CaseIterable, Sendable, Codable, Comparable {
+    case green, blue, yellow, red
+
+    public var chineseName: String {
+        switch self {
+        case .green: "绿"
+        case .blue: "蓝"
+        case .yellow: "黄"
+        case .red: "红"
+        }
+    }
+
+    var severity: Int { WarningColour.allCases.firstIndex(of: self)! }
+
+    public static func < (a: WarningColour, b: WarningColour) -> Bool { a.severity < b.severity }
+
+    /// Red and yellow projects are "lit" (亮灯督办): they go to the weekly meeting.
+    public var isLit: Bool { self >= .yellow }
+}
+
+/// A district's thresholds for a year, as data: the project office edits them, and each colour
+/// records the version it was computed with. Lags are whole percentage points.
+public struct WarningThresholds: Sendable, Codable, Equatable {
+    public var version: Int
+    /// Lag up to this is 蓝 (exactly this too).
+    public var blueLagPoints: Int
+    /// Lag up to this is 黄; beyond it 红.
+    public var yellowLagPoints: Int
+    /// A milestone late by up to this many days is 蓝.
+    public var blueLateDays: Int
+    /// Up to this many days 黄; beyond it 红.
+    public var yellowLateDays: Int
+
+    public init(version: Int, blueLagPoints: Int, yellowLagPoints: Int, blueLateDays: Int, yellowLateDays: Int) {
+        self.version = version; self.blueLagPoints = blueLagPoints; self.yellowLagPoints = yellowLagPoints
+        self.blueLateDays = blueLateDays; self.yellowLateDays = yellowLateDays
+    }
+
+    /// DOMAIN.md's default rule.
+    public static let standard = WarningThresholds(version: 1, blueLagPoints: 10, yellowLagPoints: 20, blueLateDays: 15, yellowLateDays: 30)
+
+    /// Nil when usable, otherwise what is wrong: the bands must widen from blue to yellow.
+    public var problem: Message? {
+        if blueLagPoints < 0 || yellowLagPoints < blueLagPoints {
+            return Message(zh: "投资滞后阈值应满足 0 ≤ 蓝 ≤ 黄", en: "Lag thresholds must satisfy 0 ≤ blue ≤ yellow")
+        }
+        if blueLateDays < 0 || yellowLateDays < blueLateDays {
+            return Message(zh: "节点逾期阈值应满足 0 ≤ 蓝 ≤ 黄", en: "Late-day thresholds must satisfy 0 ≤ blue ≤ yellow")
+        }
+        return nil
+    }
+}
+
+/// What the rule needs to know of one project on one date.
+public struct WarningInput: Sendable, Equatable {
+    public struct Milestone: Sendable, Equatable {
+        public var name: String
+        public var planned: CalendarDate
+        public var actual: CalendarDate?
+        public init(name: String, planned: CalendarDate, actual: CalendarDate?) {
+            self.name = name; self.planned = planned; self.actual = actual
+        }
+    }
+
+    public var asOf: CalendarDate
+    public var annualPlan: Money?
+    public var completedYTD: Money
+    public var plannedStart: CalendarDate?
+    public var stage: LifecycleStage
+    public var milestones: [Milestone]
+
+    public init(asOf: CalendarDate, annualPlan: Money?, completedYTD: Money, plannedStart: CalendarDate?,
+                stage: LifecycleStage, milestones: [Milestone] = []) {
+        self.asOf = asOf; self.annualPlan = annualPlan; self.completedYTD = completedYTD
+        self.plannedStart = plannedStart; self.stage = stage; self.milestones = milestones
+    }
+}
+
+/// A colour with every reason for it, worst first, and the lag it was judged on.
+public struct WarningOutcome: Sendable, Equatable {
+    public var colour: WarningColour
+    public var reasons: [Message]
+    /// 时序进度 minus completion rate, in percentage points; nil when not judged on investment.
+    public var lagPoints: Double?
+    public var ruleVersion: Int
+}
+
+/// The four-colour rule. Investment: 时序进度 at the end of month m is m/12 (m being the as-of
+/// date's month, as the year-to-date figure includes that month's report); lag is 时序进度 minus
+/// YTD completed ÷ annual plan. Compared in exact integer arithmetic, so a lag of exactly 10
+/// points is 蓝 and never 10.000000000000002. Milestones: a planned date passed with no actual
+/// date is late by the days since. A planned start passed before 在建 is 红. The worst wins.
+public enum WarningRule {
+    public static func timeProgress(asOf: CalendarDate) -> Double { Double(asOf.month) / 12 }
+
+    public static func evaluate(_ input: WarningInput, thresholds t: WarningThresholds = .standard) -> WarningOutcome {
+        var findings: [(WarningColour, Message)] = []
+        var lag: Double?
+        let startPassed = input.plannedStart.map { $0 <= input.asOf } ?? true
+        if let plan = input.annualPlan, plan.yuan > 0, startPassed {
+            let m = Int64(input.asOf.month), p = plan.yuan, c = input.completedYTD.yuan
+            // lag ≤ T  ⟺  100·(m·p − 12·c) ≤ T·12·p   (p > 0)
+            let scaledLag = 100 * (m * p - 12 * c)
+            let colour: WarningColour = scaledLag <= 0 ? .green
+                : scaledLag <= Int64(t.blueLagPoints) * 12 * p ? .blue
+                : scaledLag <= Int64(t.yellowLagPoints) * 12 * p ? .yellow : .red
+            let rate = Double(c) / Double(p) * 100
+            let points = Double(scaledLag) / Double(12 * p)
+            lag = points
+            if colour != .green {
+                findings.append((colour, Message(
+                    zh: "投资完成率 \(format(rate))%，低于时序进度 \(format(points)) 个百分点",
+                    en: "Investment \(format(rate))% complete, \(format(points)) points behind time progress")))
+            }
+        }
+        for milestone in input.milestones where milestone.actual == nil && milestone.planned < input.asOf {
+            let days = milestone.planned.days(until: input.asOf)
+            let colour: WarningColour = days <= t.blueLateDays ? .blue : days <= t.yellowLateDays ? .yellow : .red
+            findings.append((colour, Message(zh: "\(milestone.name)节点逾期 \(days) 天",
+                                             en: "Milestone \(milestone.name) \(days) days late")))
+        }
+        if let start = input.plannedStart, start < input.asOf, let order = input.stage.order,
+           order < LifecycleStage.underConstruction.order! {
+            findings.append((.red, Message(
+                zh: "计划开工 \(start.iso) 已过，项目仍处于\(input.stage.rawValue)阶段",
+                en: "Planned start \(start.iso) has passed; the project is still \(input.stage.englishName.lowercased())")))
+        }
+        let sorted = findings.enumerated().sorted { a, b in
+            a.element.0 != b.element.0 ? a.element.0 > b.element.0 : a.offset < b.offset
+        }.map(\.element)
+        return WarningOutcome(colour: sorted.first?.0 ?? .green, reasons: sorted.map(\.1), lagPoints: lag, ruleVersion: t.version)
+    }
+
+    /// One decimal, as the bulletins print it: 34.0, 16.0.
+    static func format(_ x: Double) -> String {
+        let tenths = (x * 10).rounded()
+        let whole = Int(tenths / 10)
+        let frac = Int(abs(tenths).truncatingRemainder(dividingBy: 10))
+        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
+    }
+}
