@@ -40,6 +40,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(BenchCommandGroup(), as: "bench")
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
     app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
+    app.asyncCommands.use(WarningsCommandGroup(), as: "warnings")
 
     try await app.autoMigrate()
     if demo {

@@ -10,5 +10,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: AdminController())
     try app.register(collection: AuditController())
     try app.register(collection: RollupController())
+    try app.register(collection: ProgressAPIController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -57,18 +57,25 @@ public enum LedgerColumn: String, CaseIterable, Sendable {
     /// Recognises a header cell, with ASCII or full-width brackets and 万元 or 亿元, and
     /// reports which unit its money is in.
     public static func match(header raw: String) -> (LedgerColumn, MoneyUnit)? {
-        var h = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (name, unit) = HeaderText.split(raw)
+        guard let column = LedgerColumn(rawValue: name) else { return nil }
+        if unit != nil && !column.isMoney { return nil }
+        return (column, unit ?? .wan)
+    }
+}
+
+/// A spreadsheet header as officials type it: brackets full-width or not, spaces anywhere,
+/// and a money unit in brackets at the end.
+public enum HeaderText {
+    /// The header's name without spaces or unit, and the unit if one was given.
+    public static func split(_ raw: String) -> (name: String, unit: MoneyUnit?) {
+        var h = raw.trimmed
         h = h.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
         h.removeAll { $0 == " " || $0 == "\u{3000}" }
-        var unit = MoneyUnit.wan
-        var unitGiven = false
         for candidate in [MoneyUnit.wan, .yi] where h.hasSuffix("(\(candidate.rawValue))") {
-            unit = candidate
-            unitGiven = true
             h.removeLast(candidate.rawValue.count + 2)
+            return (h, candidate)
         }
-        guard let column = LedgerColumn(rawValue: h) else { return nil }
-        if unitGiven && !column.isMoney { return nil }
-        return (column, unit)
+        return (h, nil)
     }
 }

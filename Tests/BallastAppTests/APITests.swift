@@ -28,7 +28,11 @@ import VaporTesting
                 #expect(body["projects"] as? Int == 360)
                 #expect(body["totalInvestment"] as? Double == 23_804_000)
                 #expect(body["annualPlan"] as? Double == 3_500_000)
-                #expect(body["completed"] as? Double == 0)
+                // 103亿 year to date: the demo's January–June reports.
+                #expect(body["completed"] as? Double == 1_030_000)
+                let colours = try #require(body["colours"] as? [String: Int])
+                #expect(Set(colours.keys) == ["red", "yellow", "blue", "green"])
+                #expect(colours.values.reduce(0, +) == 360)
                 for key in ["byCategory", "byLevel", "byZone", "byUnit"] {
                     let groups = try #require(body[key] as? [[String: Any]], "\(key)")
                     #expect(!groups.isEmpty)

@@ -25,6 +25,7 @@ import VaporTesting
         "GET /signin": "open", "POST /signin": "open",
         "POST /signout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn, "GET /api/v1/me": signedIn,
         "GET /rollup": "regional", "GET /api/v1/rollup": "regional",
+        "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office",
         "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
         "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",
         "POST /admin/users/:username/enable": "admin", "GET /admin/tokens": "admin", "POST /admin/tokens/new": "admin",

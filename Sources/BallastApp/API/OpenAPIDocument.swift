@@ -133,6 +133,17 @@ enum OpenAPIDocument {
             "parameters": [{"$ref": "#/components/parameters/year"}],
             "responses": {"200": {"description": "year, districts: [{district, name, projects, totalInvestment, annualPlan}]"},
                           "403": {"$ref": "#/components/responses/Error"}}}},
+        "/warnings": {"get": {"summary": "四色预警，最严重在前 / warning colours, worst first",
+            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "colour", "in": "query", "schema": {"type": "string"}, "description": "red,yellow,blue,green (comma-separated)"}],
+            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object",
+              "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "colour": {"type": "string", "enum": ["red", "yellow", "blue", "green"]},
+                "reasons": {"type": "array", "items": {"type": "string"}}, "lag": {"type": "number"}, "since": {"type": "string", "format": "date"}}}}}}},
+              "400": {"$ref": "#/components/responses/Error"}}}},
+        "/progress/import": {"post": {"summary": "导入月度进度（项目编号、月份、本月完成投资（万元）、形象进度）/ import monthly progress",
+            "parameters": [{"name": "filename", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "Imported: applied, rows, created, adjusted, unchanged"},
+                          "422": {"description": "Refused; nothing stored; issues name row and column"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

@@ -30,6 +30,8 @@ struct SummaryDTO: Content, Equatable {
     var byZone: [Group]
     var byUnit: [Group]
     var pools: [Pool]
+    /// Portfolio projects by current colour: {red, yellow, blue, green}.
+    var colours: [String: Int]
 
     init(_ s: YearSummary) {
         func wan(_ m: Money) -> Double { m.rounded(in: .wan, places: 2) }
@@ -48,6 +50,7 @@ struct SummaryDTO: Content, Equatable {
         byLevel = s.byLevel.map(group)
         byZone = s.byZone.map(group)
         byUnit = s.byUnit.map(group)
+        colours = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0.rawValue, s.colours[$0] ?? 0) })
         pools = s.pools.map { Pool(stage: $0.stage.rawValue, projects: $0.projects, totalInvestment: wan($0.totalInvestment)) }
     }
 }

@@ -78,7 +78,7 @@ struct APITokenStore {
         let sql = db as! any SQLDatabase
         guard secret.hasPrefix(prefix), let row = try await sql.raw("""
             SELECT t.id, t.name, t.role, t.unit_id, t.expires_at, t.revoked_at, t.last_used_at,
-                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, un.name AS unit_name
+                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, un.name AS unit_name
             FROM api_tokens t
             JOIN districts d ON d.id = t.district_id
             LEFT JOIN reference_entries un ON un.id = t.unit_id
@@ -95,7 +95,8 @@ struct APITokenStore {
         let district = DistrictModel(id: try row.decode(column: "district_id", as: UUID.self),
                                      code: try row.decode(column: "district_code", as: String.self),
                                      name: try row.decode(column: "district_name", as: String.self),
-                                     timeZone: try row.decode(column: "time_zone", as: String.self))
+                                     timeZone: try row.decode(column: "time_zone", as: String.self),
+                                     frozenOn: try row.decode(column: "frozen_on", as: String?.self))
         let name = try row.decode(column: "name", as: String.self)
         return .success(Principal(userID: nil, name: "token:\(name)", displayName: name, district: district,
                                   roles: role.map { [$0] } ?? [], unitID: try row.decode(column: "unit_id", as: UUID?.self),

@@ -33,7 +33,7 @@ enum SessionStore {
         guard let row = try await sql.raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at, s.last_seen_at,
                    u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.must_change_password, u.disabled,
-                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, un.name AS unit_name
+                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, un.name AS unit_name
             FROM sessions s
             JOIN users u ON u.id = s.user_id
             JOIN districts d ON d.id = u.district_id
@@ -54,7 +54,8 @@ enum SessionStore {
         let district = DistrictModel(id: try row.decode(column: "district_id", as: UUID.self),
                                      code: try row.decode(column: "district_code", as: String.self),
                                      name: try row.decode(column: "district_name", as: String.self),
-                                     timeZone: try row.decode(column: "time_zone", as: String.self))
+                                     timeZone: try row.decode(column: "time_zone", as: String.self),
+                                     frozenOn: try row.decode(column: "frozen_on", as: String?.self))
         let roles = try row.decode(column: "roles", as: String.self).split(separator: ",").compactMap { Role(rawValue: String($0)) }
         return .success(Principal(
             userID: try row.decode(column: "user_id", as: UUID.self),

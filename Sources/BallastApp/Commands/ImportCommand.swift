@@ -5,7 +5,7 @@ import Vapor
 
 struct ImportCommandGroup: AsyncCommandGroup {
     var help: String { "导入数据 / Import data" }
-    var commands: [String: any AnyAsyncCommand] { ["ledger": ImportLedgerCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["ledger": ImportLedgerCommand(), "progress": ImportProgressCommand()] }
 }
 
 /// `ballast import ledger FILE --year YYYY [--strict] [--district CODE]`.

@@ -14,7 +14,8 @@ enum DemoLoader {
         // One hash for the six demo users: they share the documented demo password.
         let demoHash = try await passwordHashing.hash(DemoUsers.password)
         try await db.transaction { tx in
-            let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name)
+            let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name,
+                                         frozenOn: DemoProgress.asOf.iso)
             try await district.create(on: tx)
             let id = try district.requireID()
             var entries: [ReferenceEntryModel] = []
@@ -36,10 +37,43 @@ enum DemoLoader {
             try await entries.create(on: tx)
             let writer = LedgerWriter(districtID: id, year: DemoFigures.year, actor: actor,
                                       today: CalendarDate(year: 2023, month: 1, day: 1)!)
-            let report = try await writer.apply(DemoDistrict.records(), on: tx)
+            let ledger = DemoDistrict.records()
+            let report = try await writer.apply(ledger, on: tx)
+            try await loadProgress(ledger.filter { $0.annualPlan != nil }, districtID: id, actor: actor, on: tx)
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }
+        if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {
+            try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: DemoProgress.asOf, on: db)
+        }
         return true
     }
+
+    /// Reports January–June, milestones and approvals, through the same writer an import uses.
+    static func loadProgress(_ portfolio: [LedgerRecord], districtID: UUID, actor: ChangeActor, on db: any Database) async throws {
+        let progress = try await ProgressWriter(districtID: districtID, actor: actor).apply(DemoProgress.reports(portfolio), on: db)
+        guard progress.applied else { throw DemoError.invalid(progress.issues.prefix(3).map(\.message.zh).joined(separator: "; ")) }
+        let ids = Dictionary(try await ProjectModel.query(on: db).filter(\.$district.$id == districtID).all().map { ($0.code, $0.id!) },
+                             uniquingKeysWith: { a, _ in a })
+        var milestones: [MilestoneModel] = []
+        for (code, nodes) in DemoProgress.milestones(portfolio) {
+            for n in nodes {
+                let m = MilestoneModel()
+                m.id = UUID(); m.districtID = districtID; m.$project.id = ids[code]!; m.year = DemoFigures.year
+                m.seq = n.seq; m.name = n.name; m.planned = n.planned.iso; m.actual = n.actual?.iso; m.version = 1
+                milestones.append(m)
+            }
+        }
+        try await milestones.create(on: db)
+        var approvals: [ApprovalItemModel] = []
+        for a in DemoProgress.approvals(portfolio) {
+            let item = ApprovalItemModel()
+            item.id = UUID(); item.districtID = districtID; item.$project.id = ids[a.code]!; item.year = DemoFigures.year
+            item.name = a.name; item.department = a.department; item.target = a.target.iso; item.actual = a.actual.iso; item.version = 1
+            approvals.append(item)
+        }
+        try await approvals.create(on: db)
+    }
+
+    enum DemoError: Error { case invalid(String) }
 }

@@ -38,6 +38,14 @@ enum DemoNames {
         return (name, body + String(CreditCode.checkCharacter(for: body)!))
     }
 
+    /// 形象进度 as units write it each month.
+    static func progressText(month: Int, rng: inout DemoRandom) -> String {
+        let works = ["基础施工", "主体结构施工", "二次结构砌筑", "管网铺设", "场地平整", "钢结构吊装", "室内装修", "设备安装调试", "道路摊铺", "绿化工程"]
+        let work = rng.pick(works)
+        let share = rng.int(5...40)
+        return "\(month)月完成\(work)约\(share)%，现场施工人员\(rng.int(30...400))人"
+    }
+
     static func content(category: Int, rng: inout DemoRandom) -> String {
         let area = rng.int(2...60)
         switch category {

@@ -35,6 +35,7 @@ enum DistrictContext {
     /// Today in the district's own calendar: a deadline falls on the same day in Zhengzhou
     /// whatever zone the server runs in.
     static func today(in district: DistrictModel, now: Date = Date()) -> CalendarDate {
+        if let frozen = district.frozenOn.flatMap(CalendarDate.parse) { return frozen }
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let c = cal.dateComponents([.year, .month, .day], from: now)

@@ -15,5 +15,7 @@ public enum BallastMigrations {
         CreateSessions(),
         CreateAPITokens(),
         ProtectAuditEntries(),
+        CreateProgress(),
+        AddDistrictFrozenDate(),
     ]
 }

@@ -9,11 +9,13 @@ public final class DistrictModel: Model, @unchecked Sendable {
     @Field(key: "code") public var code: String
     @Field(key: "name") public var name: String
     @Field(key: "time_zone") public var timeZone: String
+    /// A date the district's clock stands still at (the demo's 2023-06-30), or nil for real time.
+    @OptionalField(key: "frozen_on") public var frozenOn: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(id: UUID? = nil, code: String, name: String, timeZone: String = "Asia/Shanghai") {
-        self.id = id; self.code = code; self.name = name; self.timeZone = timeZone
+    public init(id: UUID? = nil, code: String, name: String, timeZone: String = "Asia/Shanghai", frozenOn: String? = nil) {
+        self.id = id; self.code = code; self.name = name; self.timeZone = timeZone; self.frozenOn = frozenOn
     }
 }

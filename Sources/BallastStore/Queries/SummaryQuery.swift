@@ -25,30 +25,58 @@ public enum SummaryQuery {
 
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> YearSummary {
         let sql = db as! any SQLDatabase
-        let totals = try await group(nil, districtID: districtID, year: year, sql: sql).first
-        return YearSummary(
+        // Completed counts approved months up to the as-of month of the year.
+        let month = asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month
+        let scope = Scope(districtID: districtID, year: year, month: month)
+        let totals = try await group(nil, scope, sql: sql).first
+        var summary = YearSummary(
             year: year, asOf: asOf,
             projects: totals?.projects ?? 0,
             totalInvestment: totals?.totalInvestment ?? .zero,
             annualPlan: totals?.annualPlan ?? .zero,
-            completed: .zero,
-            byCategory: try await group(.category, districtID: districtID, year: year, sql: sql),
-            byLevel: try await group(.level, districtID: districtID, year: year, sql: sql),
-            byZone: try await group(.zone, districtID: districtID, year: year, sql: sql),
-            byUnit: try await group(.unit, districtID: districtID, year: year, sql: sql),
+            completed: totals?.completed ?? .zero,
+            byCategory: try await group(.category, scope, sql: sql),
+            byLevel: try await group(.level, scope, sql: sql),
+            byZone: try await group(.zone, scope, sql: sql),
+            byUnit: try await group(.unit, scope, sql: sql),
             pools: try await pools(districtID: districtID, sql: sql))
+        summary.colours = try await colours(scope, sql: sql)
+        return summary
+    }
+
+    struct Scope {
+        var districtID: UUID
+        var year: Int
+        var month: Int
+    }
+
+    /// Current colours of the year's portfolio, counted in the database.
+    static func colours(_ s: Scope, sql: any SQLDatabase) async throws -> [WarningColour: Int] {
+        var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0, 0) })
+        for row in try await sql.raw("""
+            SELECT w.colour, COUNT(*) AS n FROM warning_states w
+            JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = w.year AND yp.annual_plan IS NOT NULL
+            WHERE w.district_id = \(bind: s.districtID) AND w.year = \(bind: s.year) GROUP BY w.colour
+            """).all() {
+            if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) {
+                out[colour] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return out
     }
 
     /// Portfolio figures grouped by a breakdown, or in total when `breakdown` is nil.
-    static func group(_ breakdown: Breakdown?, districtID: UUID, year: Int, sql: any SQLDatabase) async throws -> [YearSummary.Group] {
+    static func group(_ breakdown: Breakdown?, _ s: Scope, sql: any SQLDatabase) async throws -> [YearSummary.Group] {
         let figures: SQLQueryString = """
             COUNT(*) AS projects,
             CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total,
-            CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan
+            CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan,
+            CAST(COALESCE(SUM(c.done), 0) AS BIGINT) AS completed
             """
-        let from: SQLQueryString = " FROM year_plans yp JOIN projects p ON p.id = yp.project_id "
+        let from: SQLQueryString = " FROM year_plans yp JOIN projects p ON p.id = yp.project_id LEFT JOIN "
+            + CompletedQuery.subquery(districtID: s.districtID, year: s.year, throughMonth: s.month) + " c ON c.project_id = p.id "
         let portfolio: SQLQueryString = """
-             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+             WHERE yp.district_id = \(bind: s.districtID) AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL
             """
         let query: SQLQueryString
         if let breakdown {
@@ -64,7 +92,7 @@ public enum SummaryQuery {
                 projects: try row.decode(column: "projects", as: Int.self),
                 totalInvestment: Money(yuan: try row.decode(column: "total", as: Int64.self)),
                 annualPlan: Money(yuan: try row.decode(column: "plan", as: Int64.self)),
-                completed: .zero)
+                completed: Money(yuan: try row.decode(column: "completed", as: Int64.self)))
         }
     }
 

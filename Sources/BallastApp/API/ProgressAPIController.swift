@@ -1,0 +1,54 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// `/api/v1/warnings` (the colours, as the CLI lists them) and `/api/v1/progress/import`.
+struct ProgressAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.access(.requires(.readProjects)).get("warnings", use: warnings)
+        api.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
+            .bodyLimit(LedgerUpload.maxSize)
+    }
+
+    /// `?year=&asOf=&colour=red,yellow`: worst first; a unit sees its own projects only.
+    func warnings(req: Request) async throws -> [WarningDTO] {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
+        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        if let raw = req.param("colour"), !raw.isEmpty {
+            var wanted: Set<WarningColour> = []
+            for part in raw.split(separator: ",") {
+                guard let c = WarningColour(rawValue: String(part)) else {
+                    throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
+                }
+                wanted.insert(c)
+            }
+            list = list.filter { wanted.contains($0.outcome.colour) }
+        }
+        return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
+    }
+
+    struct ProgressReportDTO: Content {
+        var applied: Bool
+        var rows: Int
+        var created: Int
+        var adjusted: Int
+        var unchanged: Int
+        var issues: [IssueDTO]
+    }
+
+    func importProgress(req: Request) async throws -> Response {
+        let (data, fileName) = try LedgerUpload.file(from: req)
+        let report = try await ProgressImportService(district: try req.district(), actor: try req.changeActor())
+            .run(data: data, fileName: fileName, on: req.db)
+        let response = Response(status: report.applied ? .ok : .unprocessableEntity)
+        try response.content.encode(ProgressReportDTO(applied: report.applied, rows: report.rows, created: report.created,
+                                                       adjusted: report.adjusted, unchanged: report.unchanged,
+                                                       issues: report.issues.map { IssueDTO($0, req.language) }))
+        return response
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+
+/// 节点计划: one node of a project's plan for a year, in order, with planned and actual dates.
+public final class MilestoneModel: Model, @unchecked Sendable {
+    public static let schema = "milestones"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "district_id") public var districtID: UUID
+    @Parent(key: "project_id") public var project: ProjectModel
+    @Field(key: "year") public var year: Int
+    @Field(key: "seq") public var seq: Int
+    @Field(key: "name") public var name: String
+    /// ISO dates, as `CalendarDate.iso`.
+    @Field(key: "planned") public var planned: String
+    @OptionalField(key: "actual") public var actual: String?
+    @OptionalField(key: "unit_id") public var unitID: UUID?
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+}
+
+/// 联审联批事项: an approval a project needs (立项, 用地, 规划许可…), with target and actual dates.
+public final class ApprovalItemModel: Model, @unchecked Sendable {
+    public static let schema = "approval_items"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "district_id") public var districtID: UUID
+    @Parent(key: "project_id") public var project: ProjectModel
+    @Field(key: "year") public var year: Int
+    @Field(key: "name") public var name: String
+    @OptionalField(key: "department") public var department: String?
+    @OptionalField(key: "target") public var target: String?
+    @OptionalField(key: "actual") public var actual: String?
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+}

@@ -1,0 +1,101 @@
+@testable import BallastApp
+import BallastCore
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ProgressTests {
+    func upload(_ client: TestClient, _ csv: String) async throws -> (HTTPStatus, [String: Any]) {
+        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
+        try await client.test(.POST, "/api/v1/progress/import?filename=p.csv", beforeRequest: { req in
+            req.headers.contentType = .binary
+            req.body = ByteBuffer(string: csv)
+        }) { res in out = (res.status, jsonObject(res)) }
+        return out
+    }
+
+    @Test func theDemoHasHalfAYearOfReportsAndAMixOfColours() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let reports = try await MonthlyReportModel.query(on: app.db).all()
+            #expect(reports.count == 360 * 6)
+            #expect(reports.allSatisfy { $0.reportStatus == .approved })
+            #expect(reports.reduce(Int64(0)) { $0 + $1.amount } == 103 * 100_000_000)
+            let approvals = try await ApprovalItemModel.query(on: app.db).all()
+            #expect(approvals.count == 114 && approvals.allSatisfy { $0.actual != nil })
+            let office = try await app.as(.office)
+            try await office.test(.GET, "/api/v1/warnings?year=2023") { res in
+                #expect(res.status == .ok)
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                #expect(items.count == 360)
+                var counts: [String: Int] = [:]
+                for i in items { counts[i["colour"] as! String, default: 0] += 1 }
+                for colour in ["red", "yellow", "blue", "green"] { #expect((counts[colour] ?? 0) >= 20, "\(colour): \(counts)") }
+                #expect(items.first?["colour"] as? String == "red")
+                let reasons = try #require(items.first?["reasons"] as? [String])
+                #expect(!reasons.isEmpty)
+                #expect(Set(items[0].keys) == ["code", "name", "colour", "reasons", "lag", "since"])
+            }
+            try await office.test(.GET, "/api/v1/warnings?year=2023&colour=purple") { res in
+                #expect(res.status == .badRequest)
+            }
+            // A unit sees its own projects' colours only.
+            try await app.as(.unit, unit: "区住房城乡建设局").test(.GET, "/api/v1/warnings?year=2023") { res in
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                #expect(items.count == 13)
+            }
+        }
+    }
+
+    @Test func aReimportedMonthIsAnAdjustmentNeverAnOverwrite() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let report = try #require(try await MonthlyReportModel.query(on: app.db).filter(\.$month == 3).with(\.$project).first())
+            let code = report.project.code
+            let header = "项目编号,月份,本月完成投资（万元）,形象进度\n"
+            let new = Money(yuan: report.amount + 1_234_500)
+            let (status, body) = try await upload(office, header + "\(code),2023-03,\(new.formatted(in: .wan)),补报\n")
+            #expect(status == .ok)
+            #expect(body["adjusted"] as? Int == 1)
+            let again = try #require(try await MonthlyReportModel.find(report.id, on: app.db))
+            #expect(again.amount == report.amount)   // the approved figure stands
+            let adjustments = try await ReportAdjustmentModel.query(on: app.db).filter(\.$report.$id == report.id!).all()
+            #expect(adjustments.map(\.delta) == [1_234_500])
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$action == "adjust").count() == 1)
+            // The same figure again changes nothing.
+            let (_, same) = try await upload(office, header + "\(code),2023-03,\(new.formatted(in: .wan)),补报\n")
+            #expect(same["unchanged"] as? Int == 1)
+            try await office.test(.GET, "/api/v1/summary?year=2023&asOf=2023-06-30") { res in
+                #expect(jsonObject(res)["completed"] as? Double == 1_030_123.45)
+            }
+        }
+    }
+
+    @Test func badProgressFilesAreRefusedWholeWithRowsNamed() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let before = try await MonthlyReportModel.query(on: app.db).count()
+            let header = "项目编号,月份,本月完成投资（万元）\n"
+            let (status, body) = try await upload(office, header + "EQ2023-0001,2023-05,10\nNOPE-1,2023-05,10\nEQ2023-0002,2023-09,5\n")
+            #expect(status == .unprocessableEntity)
+            let issues = try #require(body["issues"] as? [[String: Any]])
+            #expect(issues.map { $0["row"] as? Int } == [4])   // the future month, found before codes are looked up
+            let (status2, body2) = try await upload(office, header + "EQ2023-0001,2023-05,10\nNOPE-1,2023-05,10\n")
+            #expect(status2 == .unprocessableEntity)
+            #expect((body2["issues"] as? [[String: Any]])?.first?["row"] as? Int == 3)
+            // A year's total above the project's total investment.
+            let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            let (status3, body3) = try await upload(office, header + "EQ2023-0001,2023-05,\(Money(yuan: p.totalInvestment).formatted(in: .wan))\n")
+            #expect(status3 == .unprocessableEntity)
+            #expect(((body3["issues"] as? [[String: Any]])?.first?["message"] as? String)?.contains("超过总投资") == true)
+            #expect(try await MonthlyReportModel.query(on: app.db).count() == before)
+            #expect(try await ReportAdjustmentModel.query(on: app.db).count() == 0)
+            try await app.as(.unit, unit: "区住房城乡建设局").test(.POST, "/api/v1/progress/import?filename=p.csv") { res in
+                #expect(res.status == .forbidden)
+            }
+        }
+    }
+}
