@@ -11,5 +11,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditController())
     try app.register(collection: RollupController())
     try app.register(collection: ProgressAPIController())
+    try app.register(collection: ReportsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -150,8 +150,7 @@ import VaporTesting
                 let paths = try #require(doc["paths"] as? [String: Any])
                 let routes = app.routes.all.map { "/" + $0.path.map { $0.description }.joined(separator: "/") }
                     .filter { $0.hasPrefix("/api/v1/") }
-                    .map { String($0.dropFirst("/api/v1".count)).replacingOccurrences(of: ":id", with: "{id}")
-                        .replacingOccurrences(of: ":kind", with: "{kind}") }
+                    .map { String($0.dropFirst("/api/v1".count)).replacing(/:(\w+)/) { "{\($0.output.1)}" } }
                 #expect(!routes.isEmpty)
                 for route in routes { #expect(paths[route] != nil, "\(route) is not in openapi.json") }
             }

@@ -25,7 +25,11 @@ import VaporTesting
         "GET /signin": "open", "POST /signin": "open",
         "POST /signout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn, "GET /api/v1/me": signedIn,
         "GET /rollup": "regional", "GET /api/v1/rollup": "regional",
-        "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office",
+        "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office", "GET /warnings": all,
+        "GET /reports": all, "GET /api/v1/reports": all, "PUT /api/v1/projects/:id/reports/:month": "office unit",
+        "POST /api/v1/reports/:report/submit": "office unit", "POST /projects/:id/reports/:month/save": "office unit",
+        "POST /api/v1/reports/:report/approve": "office", "POST /api/v1/reports/:report/return": "office",
+        "POST /api/v1/reports/:report/adjust": "office", "POST /reports/:report/review": "office",
         "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
         "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",
         "POST /admin/users/:username/enable": "admin", "GET /admin/tokens": "admin", "POST /admin/tokens/new": "admin",
@@ -55,6 +59,8 @@ import VaporTesting
             case ":id": UUID().uuidString
             case ":kind": "unit"
             case ":username": "nobody"
+            case ":month": "2023-06"
+            case ":report": UUID().uuidString
             default: c.description
             }
         }

@@ -13,6 +13,7 @@ import Testing
 
     @Test func onlyTheOfficeImportsAndOnlyTheAdminManagesUsers() {
         #expect(Role.allCases.filter { $0.permissions.contains(.importLedger) } == [.office])
+        #expect(Role.allCases.filter { $0.permissions.contains(.reviewReports) } == [.office])
         #expect(Role.allCases.filter { $0.permissions.contains(.manageUsers) } == [.admin])
         #expect(Role.allCases.filter { $0.permissions.contains(.readAudit) } == [.admin, .office])
         #expect(Role.allCases.filter { $0.permissions.contains(.editProjects) } == [.office, .unit])

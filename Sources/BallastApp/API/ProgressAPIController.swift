@@ -8,6 +8,7 @@ struct ProgressAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
         api.access(.requires(.readProjects)).get("warnings", use: warnings)
+        routes.access(.requires(.readProjects)).get("warnings", use: page)
         api.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
             .bodyLimit(LedgerUpload.maxSize)
     }
@@ -30,6 +31,25 @@ struct ProgressAPIController: RouteCollection {
             list = list.filter { wanted.contains($0.outcome.colour) }
         }
         return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
+    }
+
+    func page(req: Request) async throws -> Response {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
+        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        let colour = try req.param("colour").flatMap { raw -> WarningColour? in
+            if raw.isEmpty { return nil }
+            guard let c = WarningColour(rawValue: raw) else {
+                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
+            }
+            return c
+        }
+        let units = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == d.requireID())
+            .filter(\.$kind == ReferenceKind.unit.rawValue).all()
+        let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
+        return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, lang: req.language).render())
     }
 
     struct ProgressReportDTO: Content {

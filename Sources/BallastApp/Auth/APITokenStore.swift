@@ -46,7 +46,7 @@ struct APITokenStore {
         token.createdAt = Date()
         token.expiresAt = expiresAt
         let unit = unitID
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await token.create(on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "api-token",
                                    entityID: token.id, summary: "API 令牌 \(name)（\(role.chineseName)）", before: Nothing?.none,
@@ -61,7 +61,7 @@ struct APITokenStore {
     }
 
     func revoke(id: UUID, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let token = try await APITokenModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == district.requireID()).first() else { throw Failure.notFound }
             guard token.revokedAt == nil else { return }

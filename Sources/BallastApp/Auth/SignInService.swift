@@ -59,7 +59,7 @@ struct SignInService {
             try await recordFailure(username: username, user: user, reason: lock == nil ? "wrong-password" : "wrong-password, locked")
             return lock.map { .failure(.accountLocked(until: $0)) } ?? .failure(.invalid)
         }
-        let token = try await db.transaction { tx in
+        let token = try await db.writeTransaction { tx in
             try await UserModel.query(on: tx).filter(\.$id == user.requireID())
                 .set(\.$failedAttempts, to: 0).set(\.$lockedUntil, to: nil).update()
             let token = try await SessionStore.open(for: user, address: address, userAgent: userAgent, on: tx)

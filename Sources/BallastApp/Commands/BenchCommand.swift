@@ -116,7 +116,7 @@ struct BenchSummaryCommand: AsyncCommand {
             try await d.create(on: db)
             let writer = LedgerWriter(districtID: d.id!, year: 2023, actor: ChangeActor(name: "bench"),
                                       today: CalendarDate(year: 2023, month: 6, day: 30)!)
-            _ = try await db.transaction { tx in try await writer.apply(BenchSupport.records(count: perDistrict, prefix: "D\(i)"), on: tx) }
+            _ = try await db.writeTransaction { tx in try await writer.apply(BenchSupport.records(count: perDistrict, prefix: "D\(i)"), on: tx) }
         }
         target = try await DistrictModel.query(on: db).filter(\.$code == "bench-d000").first()?.id
         guard let target else { throw CommandFailure("no bench district") }

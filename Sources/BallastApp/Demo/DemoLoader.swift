@@ -13,7 +13,7 @@ enum DemoLoader {
         let actor = ChangeActor(name: "demo", role: "system")
         // One hash for the six demo users: they share the documented demo password.
         let demoHash = try await passwordHashing.hash(DemoUsers.password)
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name,
                                          frozenOn: DemoProgress.asOf.iso)
             try await district.create(on: tx)

@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -41,6 +41,8 @@ enum Layout {
         let all: [(Section, Message, String, Permission)] = [
             (.overview, UIText.overview, "/", .readSummary),
             (.ledger, UIText.ledger, "/projects", .readProjects),
+            (.reports, UIText.reports, "/reports", .readProjects),
+            (.warnings, UIText.warnings, "/warnings", .readProjects),
             (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
             (.lists, UIText.lists, "/lists/unit", .manageLists),
             (.users, UIText.users, "/admin/users", .manageUsers),

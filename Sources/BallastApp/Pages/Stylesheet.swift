@@ -18,6 +18,13 @@ enum Stylesheet {
     header.top .user .roles { color:#f8e1e1; }
     header.top .user form { margin:0; }
     button.link { background:none; border:1px solid rgba(255,255,255,.5); color:#fff; padding:2px 8px; font-size:12px; }
+    form.inline { display:flex; gap:6px; flex-wrap:wrap; align-items:center; margin:0; }
+    form.inline input.amount { width:90px; }
+    .tag.status-approved { background:#e8f5e9; } .tag.status-submitted { background:#e3f2fd; }
+    .tag.status-returned, .tag.late { background:#ffebee; } .tag.status-missing { background:#fff8e1; }
+    .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }
+    .light.red { background:var(--red); } .light.yellow { background:var(--yellow); }
+    .light.blue { background:var(--blue); } .light.green { background:var(--green); }
     label.check { display:inline-flex; flex-direction:row; align-items:center; gap:3px; color:var(--ink); font-size:13px; margin-right:6px; }
     .signin { max-width:380px; margin:60px auto; }
     .signin .field { margin-bottom:12px; }

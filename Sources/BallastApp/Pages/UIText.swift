@@ -58,6 +58,8 @@ enum UIText {
     static let unassigned = Message(zh: "未划分", en: "Unassigned")
     static let users = Message(zh: "用户管理", en: "Users")
     static let audit = Message(zh: "操作日志", en: "Audit trail")
+    static let reports = Message(zh: "月报", en: "Monthly reports")
+    static let warnings = Message(zh: "四色预警", en: "Warnings")
     static let rollup = Message(zh: "各地区汇总", en: "District roll-up")
     static let signIn = Message(zh: "登录", en: "Sign in")
     static let signOut = Message(zh: "退出", en: "Sign out")

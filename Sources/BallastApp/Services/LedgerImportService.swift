@@ -30,7 +30,7 @@ struct LedgerImportService {
         let writer = LedgerWriter(districtID: districtID, year: year, actor: actor,
                                   today: DistrictContext.today(in: district), strict: strict)
         do {
-            return try await db.transaction { tx in
+            return try await db.writeTransaction { tx in
                 let report = try await writer.apply(outcome.records, unknownColumns: outcome.unknownColumns, on: tx)
                 if !report.applied { throw Refused(report: report) }
                 try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "ledger",

@@ -32,7 +32,7 @@ struct ProgressImportService {
         let districtID = try district.requireID()
         let report: ProgressImportReport
         do {
-            report = try await db.transaction { tx in
+            report = try await db.writeTransaction { tx in
                 let report = try await ProgressWriter(districtID: districtID, actor: actor).apply(outcome.records, on: tx)
                 if !report.applied { throw Refused(report: report) }
                 try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "progress",

@@ -35,7 +35,7 @@ struct UserDirectory {
         let unitID = try await unit(named: unitName, roles: roles, on: db)
         let hash = try await passwordHashing.hash(password)
         let unit = unitID
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await UserModel.query(on: tx).filter(\.$username == name).first() != nil { throw Failure.usernameTaken(name) }
             let user = UserModel(districtID: districtID, username: name, displayName: displayName ?? name, passwordHash: hash,
                                  roles: roles, unitID: unit, mustChangePassword: mustChange)
@@ -66,7 +66,7 @@ struct UserDirectory {
     /// Disables (or re-enables) an account; disabling ends its sessions at once.
     func setDisabled(_ disabled: Bool, username: String, on db: any Database) async throws {
         if disabled && username == actor.name { throw Failure.ownAccount }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
             guard user.disabled != disabled else { return }
             user.disabled = disabled
@@ -89,7 +89,7 @@ struct UserDirectory {
         guard !roles.isEmpty else { throw Failure.noRoles }
         if username == actor.name && !roles.contains(.admin) { throw Failure.ownAccount }
         let unitID = try await unit(named: unitName, roles: roles, on: db)
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
             let before = ["roles": user.roles, "unit": user.$unit.id?.uuidString ?? ""]
             user.roles = roles.map(\.rawValue).joined(separator: ",")
@@ -110,7 +110,7 @@ struct UserDirectory {
         if current == new { throw Failure.samePassword }
         if let problem = PasswordPolicy.problem(with: new, username: user.username) { throw Failure.weakPassword(problem) }
         let hash = try await passwordHashing.hash(new)
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             user.passwordHash = hash
             user.mustChangePassword = false
             user.version += 1
@@ -126,7 +126,7 @@ struct UserDirectory {
     func reset(username: String, to password: String, on db: any Database) async throws {
         if let problem = PasswordPolicy.problem(with: password, username: username) { throw Failure.weakPassword(problem) }
         let hash = try await passwordHashing.hash(password)
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
             try await SessionStore.closeAll(userID: user.requireID(), on: tx)
             user.passwordHash = hash

@@ -74,6 +74,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
             case .versionConflict(let current):
                 return .conflict(current: current)
             }
+        case let e as MonthlyReportWorkflow.Failure:
+            return ReportFailureText.error(e)
         case let e as DecodingError:
             let field = Self.path(of: e)
             return BallastError(status: .badRequest, code: "invalid_body", message: Message(

@@ -17,6 +17,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case manageUsers
     /// The audit trail.
     case readAudit
+    /// Approving or returning monthly reports and correcting approved figures: the project office.
+    case reviewReports
     /// Every district's portfolio totals: for city and province users, who see no district's detail.
     case readRollups
 }
@@ -27,7 +29,8 @@ extension Role {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: [.readSummary, .readProjects, .manageLists, .manageUsers, .readAudit]
-        case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit]
+        case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit,
+                       .reviewReports]
         case .leader: [.readSummary, .readProjects]
         case .supervision: [.readSummary, .readProjects]
         case .unit: [.readSummary, .readProjects, .editProjects]

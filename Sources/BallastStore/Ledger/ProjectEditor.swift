@@ -17,7 +17,7 @@ public struct ProjectEditor: Sendable {
     }
 
     public func create(_ record: LedgerRecord, on db: any Database) async throws -> UUID {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             if try await ProjectModel.query(on: tx).filter(\.$district.$id == writer.districtID)
                 .filter(\.$code == record.code).first() != nil {
                 throw Failure.codeTaken(record.code)
@@ -32,7 +32,7 @@ public struct ProjectEditor: Sendable {
 
     /// Applies `record` to the project if it is still at `version`; otherwise nothing changes.
     public func update(id: UUID, version: Int, with record: LedgerRecord, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
             do {
@@ -60,7 +60,7 @@ public struct ProjectEditor: Sendable {
     }
 
     public func delete(id: UUID, version: Int, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
             do {

@@ -27,7 +27,7 @@ public struct ReferenceListEditor: Sendable {
                        on db: any Database) async throws -> ReferenceEntryModel {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw Failure.emptyName }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await taken(kind: kind, year: year, name: name, except: nil, on: tx) { throw Failure.nameTaken(name) }
             let entry = ReferenceEntryModel(districtID: districtID, kind: kind, year: year, name: name, variant: variant,
                                             sort: sort ?? 1000)
@@ -42,7 +42,7 @@ public struct ReferenceListEditor: Sendable {
     public func update(id: UUID, version: Int, name raw: String, variant: String?, sort: Int?, on db: any Database) async throws {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw Failure.emptyName }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let entry = try await find(id, on: tx)
             guard let kind = entry.referenceKind else { throw Failure.notFound }
             if try await taken(kind: kind, year: entry.year, name: name, except: id, on: tx) { throw Failure.nameTaken(name) }
@@ -65,7 +65,7 @@ public struct ReferenceListEditor: Sendable {
     /// Refused while any project or year plan still points at the entry: removing a unit must
     /// not orphan its projects.
     public func delete(id: UUID, version: Int, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let entry = try await find(id, on: tx)
             let uses = try await usage(id, on: tx)
             if uses > 0 { throw Failure.inUse(projects: uses) }

@@ -87,7 +87,7 @@ public enum WarningEngine {
     /// one transaction; writes only rows whose colour, reasons or lag moved.
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let warnings = try await evaluate(districtID: districtID, year: year, asOf: asOf, on: tx)
             let states = try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year).all()
             let judgedOn = (asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf).iso

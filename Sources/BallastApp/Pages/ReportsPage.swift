@@ -1,0 +1,74 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// A month's reporting: units enter and submit figures; the project office reviews what was
+/// submitted and sees who has not reported.
+struct ReportsPage {
+    var year: Int
+    var month: Int
+    var rows: [MonthReportRow]
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    var monthText: String { String(format: "%04d-%02d", year, month) }
+
+    func statusLabel(_ s: MonthlyReportModel.Status?) -> String {
+        guard let s else { return lang == .en ? "not reported" : "未填报" }
+        return lang == .en ? s.rawValue : ReportFailureText.statusName(s)
+    }
+
+    func render() -> String {
+        let en = lang == .en
+        let t = { (m: Message) in m.text(self.lang) }
+        let reported = rows.filter(\.isReported).count
+        let due = ReportingDeadline.dueDate(year: year, month: month)
+        return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: "/reports?month=\(monthText)",
+            .h1(.text(en ? "Monthly reports, \(monthText)" : "\(year)年\(month)月 投资进度月报")),
+            .form(.class("filters"), .method(.get), .action("/reports"),
+                  .label(.text(en ? "Month" : "月份"), .input(.type(.month), .name("month"), .value(attr(monthText)))),
+                  .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                  .button(.type(.submit), .text(t(UIText.search)))),
+            .p(.class("muted"), .text(en ? "Due \(due.iso). Reported \(reported) of \(rows.count); \(rows.count - reported) still to report."
+                                         : "报送截止 \(due.iso)。已报送 \(reported) / \(rows.count) 个项目，尚有 \(rows.count - reported) 个未报送。")),
+            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name)))
+                           , .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")),
+                           .th(.class("num"), .text(en ? "This month (万元)" : "本月完成（万元）")), .th(.text(en ? "Progress" : "形象进度")), .th())),
+                .tbody(.forEach(rows) { r in
+                    .tr(.td(.text(r.code)), .td(.a(.href(attr(Layout.link("/projects/\(r.projectID)", lang))), .text(r.name))),
+                        .td(.text(r.unit)),
+                        .td(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
+                            .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
+                            .unwrap(r.returnReason) { .div(.class("muted"), .text((en ? "Returned: " : "退回原因：") + $0)) }),
+                        .td(.class("num"), .text(r.amount.map { $0.formatted(in: .wan) } ?? "—")),
+                        .td(.text(r.progress ?? "")),
+                        .td(actions(r)))
+                })
+            ))
+        )
+    }
+
+    func actions(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        if PageContext.may(.editProjects), r.status == nil || r.status == .draft || r.status == .returned {
+            return .form(.class("inline"), .method(.post), .action(attr(Layout.link("/projects/\(r.projectID)/reports/\(monthText)/save?month=\(monthText)", lang))), .csrf(),
+                .input(.type(.text), .name("amount"), .value(attr(r.amount.map { $0.formatted(in: .wan) } ?? "")),
+                       .placeholder(en ? "万元" : "万元"), .class("amount")),
+                .input(.type(.text), .name("progress"), .value(attr(r.progress ?? "")), .placeholder(en ? "physical progress" : "形象进度")),
+                .unwrap(r.version) { .input(.type(.hidden), .name("version"), .value(attr(String($0)))) },
+                .button(.type(.submit), .name("action"), .value("save"), .class("secondary"), .text(en ? "Save" : "保存")),
+                .button(.type(.submit), .name("action"), .value("submit"), .text(en ? "Submit" : "报送")))
+        }
+        if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
+            return .form(.class("inline"), .method(.post), .action(attr(Layout.link("/reports/\(id)/review?month=\(monthText)", lang))), .csrf(),
+                .input(.type(.hidden), .name("version"), .value(attr(String(r.version ?? 0)))),
+                .button(.type(.submit), .name("decision"), .value("approve"), .text(en ? "Approve" : "审定")),
+                .input(.type(.text), .name("reason"), .placeholder(en ? "reason to return" : "退回原因")),
+                .button(.type(.submit), .name("decision"), .value("return"), .class("secondary"), .text(en ? "Return" : "退回")))
+        }
+        return .empty
+    }
+}

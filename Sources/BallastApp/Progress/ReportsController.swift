@@ -1,0 +1,243 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// Monthly reporting: units save and submit, the project office approves, returns or adjusts.
+/// The same workflow behind `/api/v1/reports…` and the `/reports` page.
+struct ReportsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("reports", use: page)
+        read.get("api", "v1", "reports", use: list)
+        let edit = routes.access(.requires(.editProjects))
+        edit.put("api", "v1", "projects", ":id", "reports", ":month", use: saveAPI)
+        edit.post("api", "v1", "reports", ":report", "submit", use: submitAPI)
+        edit.post("projects", ":id", "reports", ":month", "save", use: savePage)
+        let review = routes.access(.requires(.reviewReports))
+        review.post("api", "v1", "reports", ":report", "approve", use: approveAPI)
+        review.post("api", "v1", "reports", ":report", "return", use: returnAPI)
+        review.post("api", "v1", "reports", ":report", "adjust", use: adjustAPI)
+        review.post("reports", ":report", "review", use: reviewPage)
+    }
+
+    func workflow(_ req: Request) throws -> MonthlyReportWorkflow {
+        let p = try req.requirePrincipal()
+        return MonthlyReportWorkflow(districtID: try p.district.requireID(), actor: try req.changeActor(),
+                                     today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID)
+    }
+
+    /// `?month=YYYY-MM`, else the district's current month.
+    static func month(_ raw: String?, district: DistrictModel, name: String = "month") throws -> (year: Int, month: Int) {
+        guard let raw, !raw.isEmpty else {
+            let today = DistrictContext.today(in: district)
+            return (today.year, today.month)
+        }
+        guard let ym = ProgressValidator.parseMonth(raw) else {
+            throw BallastError.badParameter(name, zh: "月份应为 YYYY-MM，实为“\(raw)”", en: "The month must be YYYY-MM, not “\(raw)”")
+        }
+        return ym
+    }
+
+    static func reportID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("report").flatMap(UUID.init(uuidString:)) else {
+            throw BallastError.notFound(Message(zh: "月报不存在", en: "No such report"))
+        }
+        return id
+    }
+
+    /// Colours follow approved figures: recomputed when one is approved or corrected.
+    func recolour(_ req: Request, year: Int) async throws {
+        try await WarningService.recompute(district: try req.district(), year: year, on: req.db)
+    }
+
+    // MARK: API
+
+    struct RowDTO: Content {
+        var projectId: UUID
+        var code: String
+        var name: String
+        var unit: String
+        var reportId: UUID?
+        var amount: Double?
+        var progress: String?
+        var status: String
+        var late: Bool
+        var version: Int?
+        var returnReason: String?
+
+        init(_ r: MonthReportRow) {
+            projectId = r.projectID; code = r.code; name = r.name; unit = r.unit; reportId = r.reportID
+            amount = r.amount.map { $0.rounded(in: .wan, places: 4) }; progress = r.progress
+            status = r.status?.rawValue ?? "missing"; late = r.late; version = r.version; returnReason = r.returnReason
+        }
+    }
+
+    struct MonthDTO: Content {
+        var month: String
+        var due: String
+        var reports: [RowDTO]
+        /// Projects with no submitted or approved report for the month.
+        var missing: [RowDTO]
+    }
+
+    func rows(_ req: Request) async throws -> (Int, Int, [MonthReportRow]) {
+        let d = try req.district()
+        let (year, month) = try Self.month(req.param("month"), district: d)
+        let rows = try await MonthReportsQuery.run(districtID: try d.requireID(), year: year, month: month,
+                                                   scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return (year, month, rows)
+    }
+
+    func list(req: Request) async throws -> MonthDTO {
+        let (year, month, rows) = try await rows(req)
+        return MonthDTO(month: String(format: "%04d-%02d", year, month), due: ReportingDeadline.dueDate(year: year, month: month).iso,
+                        reports: rows.filter { $0.reportID != nil }.map(RowDTO.init),
+                        missing: rows.filter { !$0.isReported }.map(RowDTO.init))
+    }
+
+    struct SaveBody: Content {
+        var amount: Double?
+        var progress: String?
+        var version: Int?
+    }
+
+    /// Money from a JSON number of 万元, exact to the yuan or refused.
+    static func money(_ value: Double?, field: String) throws -> Money {
+        guard let value else { throw BallastError.badParameter(field, zh: "缺少金额 \(field)（万元）", en: "The amount \(field) (万元) is missing") }
+        switch Money.parse(String(format: "%.6f", value), unit: .wan) {
+        case .success(let m): return m
+        case .failure:
+            throw BallastError.badParameter(field, zh: "金额 \(field) 应精确到元（万元最多四位小数）", en: "The amount \(field) must be exact to the yuan")
+        }
+    }
+
+    func saveAPI(req: Request) async throws -> RowDTO {
+        let d = try req.district()
+        let (year, month) = try Self.month(req.parameters.get("month"), district: d)
+        let body = try req.content.decode(SaveBody.self)
+        let r = try await workflow(req).saveDraft(projectID: try RequestParameters.uuid(req, "id"), year: year, month: month,
+                                                  amount: try Self.money(body.amount, field: "amount"),
+                                                  progress: body.progress?.trimmed.nilIfEmpty, version: body.version, on: req.db)
+        return try await row(req, r)
+    }
+
+    func row(_ req: Request, _ r: MonthlyReportModel) async throws -> RowDTO {
+        let rows = try await MonthReportsQuery.run(districtID: r.districtID, year: r.year, month: r.month, scopeUnitID: nil, on: req.db)
+        guard let row = rows.first(where: { $0.reportID == r.id }) else { throw BallastError.notFound(Message(zh: "月报不存在", en: "No such report")) }
+        return RowDTO(row)
+    }
+
+    struct VersionBody: Content {
+        var version: Int?
+        var reason: String?
+        var amount: Double?
+    }
+
+    func version(_ body: VersionBody) throws -> Int {
+        guard let v = body.version else {
+            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
+        }
+        return v
+    }
+
+    func submitAPI(req: Request) async throws -> RowDTO {
+        let body = try req.content.decode(VersionBody.self)
+        return try await row(req, try await workflow(req).submit(try Self.reportID(req), version: try version(body), on: req.db))
+    }
+
+    func approveAPI(req: Request) async throws -> RowDTO {
+        let body = try req.content.decode(VersionBody.self)
+        let r = try await workflow(req).approve(try Self.reportID(req), version: try version(body), on: req.db)
+        try await recolour(req, year: r.year)
+        return try await row(req, r)
+    }
+
+    func returnAPI(req: Request) async throws -> RowDTO {
+        let body = try req.content.decode(VersionBody.self)
+        return try await row(req, try await workflow(req).returnReport(try Self.reportID(req), version: try version(body),
+                                                                      reason: body.reason ?? "", on: req.db))
+    }
+
+    func adjustAPI(req: Request) async throws -> RowDTO {
+        let body = try req.content.decode(VersionBody.self)
+        let id = try Self.reportID(req)
+        try await workflow(req).adjust(id, to: try Self.money(body.amount, field: "amount"), reason: body.reason ?? "", on: req.db)
+        guard let r = try await MonthlyReportModel.find(id, on: req.db) else { throw BallastError.notFound(Message(zh: "月报不存在", en: "No such report")) }
+        try await recolour(req, year: r.year)
+        return try await row(req, r)
+    }
+
+    // MARK: Page
+
+    func page(req: Request) async throws -> Response {
+        try await render(req, notice: nil)
+    }
+
+    func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let (year, month, rows) = try await rows(req)
+        return .html(ReportsPage(year: year, month: month, rows: rows, notice: notice, lang: req.language).render(), status: status)
+    }
+
+    struct SaveForm: Content {
+        var amount: String?
+        var progress: String?
+        var version: Int?
+        var action: String?
+    }
+
+    /// Runs a page action and shows the month again with what happened, or why not.
+    func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
+        do {
+            return try await render(req, notice: (true, try await work().text(req.language)))
+        } catch {
+            let e = APIErrorMiddleware.describe(error)
+            guard e.status.code < 500, e.status != .forbidden else { throw error }
+            return try await render(req, notice: (false, e.message.text(req.language)), status: e.status)
+        }
+    }
+
+    func savePage(req: Request) async throws -> Response {
+        let d = try req.district()
+        let (year, month) = try Self.month(req.parameters.get("month"), district: d)
+        let form = try req.content.decode(SaveForm.self)
+        return try await pageAction(req) {
+            let amount: Money
+            switch Money.parse(form.amount ?? "", unit: .wan) {
+            case .success(let m): amount = m
+            case .failure:
+                throw BallastError.badParameter("amount", zh: "本月完成投资应为数字（万元），实为“\(form.amount ?? "")”",
+                                                en: "The month's investment must be a number in 万元, not “\(form.amount ?? "")”")
+            }
+            let flow = try workflow(req)
+            let r = try await flow.saveDraft(projectID: try RequestParameters.uuid(req, "id"), year: year, month: month, amount: amount,
+                                             progress: form.progress?.trimmed.nilIfEmpty, version: form.version, on: req.db)
+            if form.action == "submit" {
+                try await flow.submit(try r.requireID(), version: r.version, on: req.db)
+                return Message(zh: "已报送项目办审核", en: "Submitted to the project office")
+            }
+            return UIText.saved
+        }
+    }
+
+    struct ReviewForm: Content {
+        var version: Int?
+        var decision: String?
+        var reason: String?
+    }
+
+    func reviewPage(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReviewForm.self)
+        let id = try Self.reportID(req)
+        return try await pageAction(req) {
+            let flow = try workflow(req)
+            if form.decision == "return" {
+                try await flow.returnReport(id, version: form.version ?? -1, reason: form.reason ?? "", on: req.db)
+                return Message(zh: "已退回", en: "Returned")
+            }
+            let r = try await flow.approve(id, version: form.version ?? -1, on: req.db)
+            try await recolour(req, year: r.year)
+            return Message(zh: "已审定", en: "Approved")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// When a month's report is due: by the district's reporting day of that same month (the 25th
+/// by default), so the project office can review before the month closes.
+public enum ReportingDeadline {
+    public static let defaultDay = 25
+
+    public static func dueDate(year: Int, month: Int, day: Int = defaultDay) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))!
+    }
+
+    /// Submitted after the due date: recorded, and counted against the unit in the ranking.
+    public static func isLate(submittedOn: CalendarDate, year: Int, month: Int, day: Int = defaultDay) -> Bool {
+        submittedOn > dueDate(year: year, month: month, day: day)
+    }
+
+    /// A month that has begun may be reported; a later one may not.
+    public static func isReportable(year: Int, month: Int, today: CalendarDate) -> Bool {
+        (year, month) <= (today.year, today.month)
+    }
+}

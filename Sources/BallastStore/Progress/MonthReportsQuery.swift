@@ -1,0 +1,55 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// A month's reporting as the pages need it: each portfolio project with its report for the
+/// month if there is one. A project without a submitted report is "not yet reported".
+public struct MonthReportRow: Sendable, Equatable {
+    public var projectID: UUID
+    public var code: String
+    public var name: String
+    public var unit: String
+    public var reportID: UUID?
+    /// The month's figure as it now stands (approved amount plus adjustments).
+    public var amount: Money?
+    public var progress: String?
+    public var status: MonthlyReportModel.Status?
+    public var late: Bool
+    public var version: Int?
+    public var returnReason: String?
+
+    public var isReported: Bool { status == .submitted || status == .approved }
+}
+
+public enum MonthReportsQuery {
+    public static func run(districtID: UUID, year: Int, month: Int, scopeUnitID: UUID?, on db: any Database) async throws -> [MonthReportRow] {
+        let sql = db as! any SQLDatabase
+        var query: SQLQueryString = """
+            SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
+                   CAST(r.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = r.id), 0) AS BIGINT) AS amount,
+                   r.progress, r.status, r.late, r.version, r.return_reason
+            FROM year_plans yp
+            JOIN projects p ON p.id = yp.project_id
+            JOIN reference_entries un ON un.id = p.unit_id
+            LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+            """
+        if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
+        query += " ORDER BY un.name, p.code"
+        return try await sql.raw(query).all().map { row in
+            MonthReportRow(
+                projectID: try row.decode(column: "project_id", as: UUID.self),
+                code: try row.decode(column: "code", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                unit: try row.decode(column: "unit", as: String.self),
+                reportID: try row.decode(column: "report_id", as: UUID?.self),
+                amount: try row.decode(column: "amount", as: Int64?.self).map(Money.init(yuan:)),
+                progress: try row.decode(column: "progress", as: String?.self),
+                status: try row.decode(column: "status", as: String?.self).flatMap(MonthlyReportModel.Status.init(rawValue:)),
+                late: try row.decode(column: "late", as: Bool?.self) ?? false,
+                version: try row.decode(column: "version", as: Int?.self),
+                returnReason: try row.decode(column: "return_reason", as: String?.self))
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// The monthly report's life: a unit saves a draft and submits it; the project office approves
+/// it or returns it with a reason; an approved figure is corrected only by an adjustment. Every
+/// step checks the version it was read at and is audited.
+public struct MonthlyReportWorkflow: Sendable {
+    public var districtID: UUID
+    public var actor: ChangeActor
+    public var today: CalendarDate
+    /// For a unit: the only unit whose projects it may report on.
+    public var scopeUnitID: UUID?
+
+    public init(districtID: UUID, actor: ChangeActor, today: CalendarDate, scopeUnitID: UUID?) {
+        self.districtID = districtID; self.actor = actor; self.today = today; self.scopeUnitID = scopeUnitID
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case projectNotFound
+        case reportNotFound
+        case futureMonth
+        case negativeAmount
+        case wrongStatus(MonthlyReportModel.Status)
+        case reasonRequired
+        case versionConflict(current: Int?)
+        case exceedsTotal(total: Money)
+    }
+
+    func project(_ id: UUID, on db: any Database) async throws -> ProjectModel {
+        var q = ProjectModel.query(on: db).filter(\.$id == id).filter(\.$district.$id == districtID)
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        guard let p = try await q.first() else { throw Failure.projectNotFound }
+        return p
+    }
+
+    func report(_ projectID: UUID, _ year: Int, _ month: Int, on db: any Database) async throws -> MonthlyReportModel? {
+        try await MonthlyReportModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year)
+            .filter(\.$month == month).first()
+    }
+
+    func claim(_ report: MonthlyReportModel, version: Int, on db: any Database) async throws {
+        do {
+            _ = try await VersionGuard.claim(table: MonthlyReportModel.schema, id: try report.requireID(), expected: version, on: db)
+        } catch let c as VersionGuard.Conflict {
+            throw Failure.versionConflict(current: c.current)
+        }
+        report.version = version + 1
+    }
+
+    /// Saves this month's figure and progress as a draft (new, draft or returned reports only).
+    @discardableResult
+    public func saveDraft(projectID: UUID, year: Int, month: Int, amount: Money, progress: String?, version: Int?,
+                          on db: any Database) async throws -> MonthlyReportModel {
+        guard ReportingDeadline.isReportable(year: year, month: month, today: today) else { throw Failure.futureMonth }
+        guard amount.yuan >= 0 else { throw Failure.negativeAmount }
+        return try await db.writeTransaction { tx in
+            let p = try await project(projectID, on: tx)
+            if let existing = try await report(projectID, year, month, on: tx) {
+                guard [.draft, .returned].contains(existing.reportStatus) else { throw Failure.wrongStatus(existing.reportStatus) }
+                try await claim(existing, version: version ?? -1, on: tx)
+                let before = ["amount": String(existing.amount), "progress": existing.progress ?? ""]
+                existing.amount = amount.yuan
+                existing.progress = progress
+                existing.status = MonthlyReportModel.Status.draft.rawValue
+                try await existing.update(on: tx)
+                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "monthly-report",
+                                       entityID: existing.id, summary: "\(p.code) \(year)-\(month) 草稿", before: before,
+                                       after: ["amount": String(amount.yuan), "progress": progress ?? ""])
+                return existing
+            }
+            let r = MonthlyReportModel()
+            r.id = UUID(); r.districtID = districtID; r.$project.id = projectID; r.year = year; r.month = month
+            r.amount = amount.yuan; r.progress = progress; r.status = MonthlyReportModel.Status.draft.rawValue
+            r.late = false; r.version = 1
+            try await r.create(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "monthly-report",
+                                   entityID: r.id, summary: "\(p.code) \(year)-\(month) 草稿", before: Nothing?.none,
+                                   after: ["amount": String(amount.yuan), "progress": progress ?? ""])
+            return r
+        }
+    }
+
+    /// Moves a report from one status to another, checking who may, from which status, and the version.
+    func transition(_ id: UUID, version: Int, from allowed: [MonthlyReportModel.Status], to next: MonthlyReportModel.Status,
+                    action: String, on db: any Database, _ change: @escaping @Sendable (MonthlyReportModel) throws -> Void) async throws -> MonthlyReportModel {
+        try await db.writeTransaction { tx in
+            guard let r = try await MonthlyReportModel.query(on: tx).filter(\.$id == id).filter(\.$districtID == districtID).first()
+            else { throw Failure.reportNotFound }
+            let p = try await project(r.$project.id, on: tx)
+            guard allowed.contains(r.reportStatus) else { throw Failure.wrongStatus(r.reportStatus) }
+            try await claim(r, version: version, on: tx)
+            let before = r.status
+            r.status = next.rawValue
+            try change(r)
+            try await r.update(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: action, entity: "monthly-report",
+                                   entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) \(before) → \(next.rawValue)",
+                                   before: ["status": before], after: ["status": next.rawValue, "reason": r.returnReason ?? ""])
+            return r
+        }
+    }
+
+    /// The unit sends its draft to the project office; after the reporting day it is marked late.
+    @discardableResult
+    public func submit(_ id: UUID, version: Int, on db: any Database) async throws -> MonthlyReportModel {
+        try await transition(id, version: version, from: [.draft, .returned], to: .submitted, action: "submit", on: db) { r in
+            r.submittedAt = Date()
+            r.submittedBy = actor.name
+            r.late = r.late || ReportingDeadline.isLate(submittedOn: today, year: r.year, month: r.month)
+        }
+    }
+
+    /// The project office approves: from now on the figure is locked.
+    @discardableResult
+    public func approve(_ id: UUID, version: Int, on db: any Database) async throws -> MonthlyReportModel {
+        try await transition(id, version: version, from: [.submitted], to: .approved, action: "approve", on: db) { r in
+            r.reviewedAt = Date()
+            r.reviewedBy = actor.name
+            r.returnReason = nil
+        }
+    }
+
+    @discardableResult
+    public func returnReport(_ id: UUID, version: Int, reason: String, on db: any Database) async throws -> MonthlyReportModel {
+        let reason = reason.trimmed
+        guard !reason.isEmpty else { throw Failure.reasonRequired }
+        return try await transition(id, version: version, from: [.submitted], to: .returned, action: "return", on: db) { r in
+            r.reviewedAt = Date()
+            r.reviewedBy = actor.name
+            r.returnReason = reason
+        }
+    }
+
+    /// Corrects an approved month to `amount`: a new adjustment entry for the difference; the
+    /// approved report stays as it was.
+    public func adjust(_ id: UUID, to amount: Money, reason: String, on db: any Database) async throws {
+        let reason = reason.trimmed
+        guard !reason.isEmpty else { throw Failure.reasonRequired }
+        guard amount.yuan >= 0 else { throw Failure.negativeAmount }
+        try await db.writeTransaction { tx in
+            guard let r = try await MonthlyReportModel.query(on: tx).filter(\.$id == id).filter(\.$districtID == districtID).first()
+            else { throw Failure.reportNotFound }
+            guard r.reportStatus == .approved else { throw Failure.wrongStatus(r.reportStatus) }
+            let p = try await project(r.$project.id, on: tx)
+            let standing = try await CompletedQuery.effectiveAmount(of: r, on: tx)
+            guard standing != amount.yuan else { return }
+            let a = ReportAdjustmentModel()
+            a.id = UUID(); a.districtID = districtID; a.$report.id = try r.requireID(); a.projectID = p.id!
+            a.year = r.year; a.month = r.month; a.delta = amount.yuan - standing; a.reason = reason; a.actor = actor.name; a.at = Date()
+            try await a.create(on: tx)
+            let done = try await CompletedQuery.byProject(districtID: districtID, year: r.year, throughMonth: 12, on: tx)
+            if let total = done[p.id!], total.yuan > p.totalInvestment { throw Failure.exceedsTotal(total: p.total) }
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "adjust", entity: "monthly-report",
+                                   entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) 调整：\(reason)",
+                                   before: ["amount": String(standing)], after: ["amount": String(amount.yuan), "reason": reason])
+        }
+    }
+}
