@@ -99,3 +99,28 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProgressPageTests {
+    @Test func theProjectPageDrawsTheCurveAndTheBoardListsRedFirst() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            try await office.test(.GET, "/projects/\(project.id!)") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.contains("<svg"))
+                #expect(html.contains("class=\"actual\""))
+                // Six months of approved figures: six points on the actual line.
+                #expect(html.components(separatedBy: "<circle class=\"actual\"").count - 1 == 6)
+                #expect(html.contains("红灯"))
+            }
+            try await office.test(.GET, "/warnings?year=2023&colour=red") { res in
+                let html = res.body.string
+                #expect(res.status == .ok)
+                #expect(html.contains("低于时序进度"))
+                #expect(!html.contains("light green\"></span>绿</td>"))
+            }
+            try await office.test(.GET, "/warnings?colour=pink") { res in #expect(res.status == .badRequest) }
+        }
+    }
+}

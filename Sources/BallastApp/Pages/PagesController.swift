@@ -71,7 +71,13 @@ struct PagesController: RouteCollection {
     func detail(req: Request) async throws -> Response {
         let d = try await district(req)
         let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
-        return html(ProjectDetailPage.render(detail, lang: req.language))
+        var progress: ProjectProgress?
+        var asOf = DistrictContext.today(in: d)
+        if let plan = detail.plans.first {
+            progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: req.db)
+            asOf = WarningService.asOf(district: d, year: plan.year)
+        }
+        return html(ProjectDetailPage.render(detail, progress: progress, asOf: asOf, lang: req.language))
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import Plot
 
 /// One project: its fields, its year plans and its stage history.
 enum ProjectDetailPage {
-    static func render(_ d: ProjectDetail, lang: UILanguage) -> String {
+    static func render(_ d: ProjectDetail, progress: ProjectProgress?, asOf: CalendarDate, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en
@@ -26,6 +26,7 @@ enum ProjectDetailPage {
                     .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),
                 .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.ledger)))
             ),
+            .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
             .div(.class("card"), .h2(.text(t(UIText.basics))),
                 .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
             .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
@@ -52,6 +53,42 @@ enum ProjectDetailPage {
                 .form(.method(.post), .action(attr("/projects/\(d.id)/delete")), .class("toolbar"), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
                     .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm)))))
+        )
+    }
+
+    /// The year's colour with its reasons, the investment curve, milestones and approvals.
+    static func progressNodes(_ p: ProjectProgress, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let months = asOf.year > p.year ? 12 : asOf.year < p.year ? 0 : asOf.month
+        let done = p.monthly.prefix(months).reduce(Money.zero, +)
+        return .div(.class("card"),
+            .h2(.text(en ? "Progress \(p.year)" : "\(p.year)年投资进度")),
+            .unwrap(p.colour) { c in
+                .div(.class("warning"), .span(.class("light \(c.rawValue)")),
+                     .strong(.text(en ? c.rawValue : c.chineseName + "灯")),
+                     .unwrap(p.since) { .span(.class("muted"), .text(en ? " since \($0)" : "（自 \($0)）")) },
+                     .forEach(p.reasons) { .div(.text($0.text(lang))) })
+            },
+            .p(.text((en ? "Completed to date: " : "累计完成：") + Layout.wan(done) + (en ? " 万元" : " 万元")
+                     + (p.annualPlan.map { plan in plan.yuan > 0 ? String(format: en ? " of %@ (%.1f%%)" : "，年度计划 %@（%.1f%%）",
+                                                                       Layout.wan(plan), Double(done.yuan) / Double(plan.yuan) * 100) : "" } ?? ""))),
+            .unwrap(p.annualPlan) { plan in .raw(InvestmentCurve.svg(annualPlan: plan, monthly: p.monthly, monthsShown: months, lang: lang)) },
+            .if(!p.milestones.isEmpty, .group(
+                .h2(.text(en ? "Milestones" : "节点计划")),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Node" : "节点")), .th(.text(en ? "Planned" : "计划日期")), .th(.text(en ? "Actual" : "实际日期")))),
+                    .tbody(.forEach(p.milestones) { m in
+                        .tr(.td(.text(m.name)), .td(.text(m.planned)),
+                            .td(.text(m.actual ?? ((CalendarDate.parse(m.planned).map { $0 < asOf } ?? false) ? (en ? "overdue" : "逾期未完成") : "—"))))
+                    }))))),
+            .if(!p.approvals.isEmpty, .group(
+                .h2(.text(en ? "Joint approvals" : "联审联批事项")),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Item" : "事项")), .th(.text(en ? "Department" : "审批部门")),
+                               .th(.text(en ? "Target" : "目标日期")), .th(.text(en ? "Approved" : "办结日期")))),
+                    .tbody(.forEach(p.approvals) { a in
+                        .tr(.td(.text(a.name)), .td(.text(a.department ?? "")), .td(.text(a.target ?? "")), .td(.text(a.actual ?? "—")))
+                    })))))
         )
     }
 }

@@ -25,6 +25,17 @@ enum Stylesheet {
     .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }
     .light.red { background:var(--red); } .light.yellow { background:var(--yellow); }
     .light.blue { background:var(--blue); } .light.green { background:var(--green); }
+    svg.curve { width:100%; max-width:720px; height:auto; display:block; margin:8px 0; }
+    svg.curve .grid { stroke:#e4e8ec; stroke-width:1; }
+    svg.curve .axis { fill:var(--muted); font-size:11px; }
+    svg.curve .legend { fill:var(--muted); font-size:12px; }
+    svg.curve polyline.plan { fill:none; stroke:#9aa5b1; stroke-width:2; stroke-dasharray:6 4; }
+    svg.curve polyline.actual { fill:none; stroke:var(--brand); stroke-width:2.5; }
+    svg.curve circle.actual { fill:var(--brand); }
+    .warning { margin:6px 0 10px; }
+    a.figure { text-decoration:none; color:inherit; }
+    a.figure.light-red { border-left-color:var(--red); } a.figure.light-yellow { border-left-color:var(--yellow); }
+    a.figure.light-blue { border-left-color:var(--blue); } a.figure.light-green { border-left-color:var(--green); }
     label.check { display:inline-flex; flex-direction:row; align-items:center; gap:3px; color:var(--ink); font-size:13px; margin-right:6px; }
     .signin { max-width:380px; margin:60px auto; }
     .signin .field { margin-bottom:12px; }

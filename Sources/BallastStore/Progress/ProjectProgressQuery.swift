@@ -1,0 +1,45 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// A project's year as its page shows it: the month-by-month approved figures, milestones,
+/// approval items and the current colour.
+public struct ProjectProgress: Sendable {
+    public var year: Int
+    public var annualPlan: Money?
+    /// Index 0 is January: each month's figure as it now stands (approved plus adjustments).
+    public var monthly: [Money]
+    public var reports: [MonthlyReportModel]
+    public var milestones: [MilestoneModel]
+    public var approvals: [ApprovalItemModel]
+    public var colour: WarningColour?
+    public var reasons: [Message]
+    public var since: String?
+}
+
+public enum ProjectProgressQuery {
+    public static func run(projectID: UUID, year: Int, annualPlan: Money?, on db: any Database) async throws -> ProjectProgress {
+        let sql = db as! any SQLDatabase
+        var monthly = Array(repeating: Money.zero, count: 12)
+        for row in try await sql.raw("""
+            SELECT x.month, CAST(SUM(x.amount) AS BIGINT) AS amount FROM (
+                SELECT month, amount FROM monthly_reports WHERE project_id = \(bind: projectID) AND year = \(bind: year) AND status = 'approved'
+                UNION ALL
+                SELECT month, delta AS amount FROM report_adjustments WHERE project_id = \(bind: projectID) AND year = \(bind: year)
+            ) x GROUP BY x.month
+            """).all() {
+            let m = try row.decode(column: "month", as: Int.self)
+            if (1...12).contains(m) { monthly[m - 1] = Money(yuan: try row.decode(column: "amount", as: Int64.self)) }
+        }
+        let state = try await WarningStateModel.query(on: db).filter(\.$projectID == projectID).filter(\.$year == year).first()
+        return ProjectProgress(
+            year: year, annualPlan: annualPlan, monthly: monthly,
+            reports: try await MonthlyReportModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$month).all(),
+            milestones: try await MilestoneModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$seq).all(),
+            approvals: try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all(),
+            colour: state.flatMap { WarningColour(rawValue: $0.colour) },
+            reasons: state.map { WarningEngine.reasons($0.reasons) } ?? [],
+            since: state?.since)
+    }
+}
