@@ -71,3 +71,17 @@ extension ReferenceEntryModel: BulkInsertable {
         return [id, $district.id, kind, year, name, variant, sort, version, now, now]
     }
 }
+
+extension MilestoneModel: BulkInsertable {
+    static let columns = ["id", "district_id", "project_id", "year", "seq", "name", "planned", "actual", "unit_id", "version"]
+    var row: [any Encodable & Sendable] { [id, districtID, $project.id, year, seq, name, planned, actual, unitID, version] }
+}
+
+/// Many rows in few statements, for loaders and benchmarks outside this module.
+extension MonthlyReportModel {
+    public static func insertAll(_ rows: [MonthlyReportModel], on db: any Database) async throws { try await BulkInsert.insert(rows, on: db) }
+}
+
+extension MilestoneModel {
+    public static func insertAll(_ rows: [MilestoneModel], on db: any Database) async throws { try await BulkInsert.insert(rows, on: db) }
+}

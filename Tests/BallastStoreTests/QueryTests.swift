@@ -1,5 +1,5 @@
 import BallastCore
-import BallastStore
+@testable import BallastStore
 import BallastTestSupport
 import Fluent
 import Foundation
@@ -92,5 +92,13 @@ import Testing
             #expect(try await search("'; DROP TABLE projects; --") == [])
             #expect(try await ProjectModel.query(on: app.db).count() == 3)
         }
+    }
+}
+
+@Suite struct WarningReasonsJSONTests {
+    @Test func handWrittenJSONReadsBackExactly() {
+        let messages = [Message(zh: "开工节点逾期 42 天", en: "Milestone \"开工\" 42 days late\\\n\t"), Message(zh: "", en: "\u{1}")]
+        #expect(WarningEngine.reasons(WarningEngine.json(messages)) == messages)
+        #expect(WarningEngine.json([]) == "[]")
     }
 }

@@ -10,7 +10,8 @@ import Vapor
 struct BenchCommandGroup: AsyncCommandGroup {
     var help: String { "性能测量 / Benchmarks" }
     var commands: [String: any AnyAsyncCommand] {
-        ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand()]
+        ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand(),
+         "warnings": BenchWarningsCommand()]
     }
 }
 

@@ -64,7 +64,7 @@ enum DemoLoader {
                 milestones.append(m)
             }
         }
-        try await milestones.create(on: db)
+        try await MilestoneModel.insertAll(milestones, on: db)
         var approvals: [ApprovalItemModel] = []
         for a in DemoProgress.approvals(portfolio) {
             let item = ApprovalItemModel()

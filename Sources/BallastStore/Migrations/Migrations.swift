@@ -17,5 +17,6 @@ public enum BallastMigrations {
         ProtectAuditEntries(),
         CreateProgress(),
         AddDistrictFrozenDate(),
+        IndexCompletedReports(),
     ]
 }

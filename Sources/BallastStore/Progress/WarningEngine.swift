@@ -27,6 +27,12 @@ public enum WarningEngine {
 
     /// Every portfolio project's colour on `asOf`, without writing anything.
     public static func evaluate(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> [ProjectWarning] {
+        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, on: db).0
+    }
+
+    /// The colours, and the stored states they were compared with (read once, for recompute).
+    static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate,
+                                   on db: any Database) async throws -> ([ProjectWarning], [UUID: StoredState]) {
         let sql = db as! any SQLDatabase
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
         let throughMonth = asOf.year > year ? 12 : asOf.month
@@ -41,21 +47,32 @@ public enum WarningEngine {
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
             ORDER BY p.code
             """).all()
+        // A year that is over is judged at its last day.
+        let judgedOn = asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf
+        // Only open milestones already past their date can make a project late: the rest are not read.
         var milestones: [UUID: [WarningInput.Milestone]] = [:]
         for m in try await sql.raw("""
             SELECT project_id, name, planned, actual FROM milestones
-            WHERE district_id = \(bind: districtID) AND year = \(bind: year) ORDER BY project_id, seq
+            WHERE district_id = \(bind: districtID) AND year = \(bind: year) AND actual IS NULL AND planned < \(bind: judgedOn.iso)
+            ORDER BY project_id, seq
             """).all() {
             guard let planned = CalendarDate.parse(try m.decode(column: "planned", as: String.self)) else { continue }
             milestones[try m.decode(column: "project_id", as: UUID.self), default: []].append(WarningInput.Milestone(
                 name: try m.decode(column: "name", as: String.self), planned: planned,
                 actual: try m.decode(column: "actual", as: String?.self).flatMap(CalendarDate.parse)))
         }
-        let states = try await WarningStateModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).all()
-        let stateByProject = Dictionary(states.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
-        // A year that is over is judged at its last day.
-        let judgedOn = asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf
-        return try rows.map { row in
+        var stored: [UUID: StoredState] = [:]
+        for row in try await sql.raw("""
+            SELECT id, project_id, colour, reasons, lag, rule_version, as_of, since FROM warning_states
+            WHERE district_id = \(bind: districtID) AND year = \(bind: year)
+            """).all() {
+            stored[try row.decode(column: "project_id", as: UUID.self)] = StoredState(
+                id: try row.decode(column: "id", as: UUID.self), colour: try row.decode(column: "colour", as: String.self),
+                reasons: try row.decode(column: "reasons", as: String.self), lag: try row.decode(column: "lag", as: Double?.self),
+                ruleVersion: try row.decode(column: "rule_version", as: Int.self), asOf: try row.decode(column: "as_of", as: String.self),
+                since: try row.decode(column: "since", as: String.self))
+        }
+        let warnings = try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let input = WarningInput(
                 asOf: judgedOn, annualPlan: try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:)),
@@ -64,12 +81,13 @@ public enum WarningEngine {
                 stage: LifecycleStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .underConstruction,
                 milestones: milestones[id] ?? [])
             let outcome = WarningRule.evaluate(input, thresholds: rule)
-            let state = stateByProject[id]
-            let since = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn.iso ? $0.since : nil } ?? judgedOn.iso
+            let state = stored[id]
+            let from = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn.iso ? $0.since : nil } ?? judgedOn.iso
             return ProjectWarning(projectID: id, code: try row.decode(column: "code", as: String.self),
                                   name: try row.decode(column: "name", as: String.self),
-                                  unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: since)
+                                  unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: from)
         }
+        return (warnings, stored)
     }
 
     public struct Recomputed: Sendable, Equatable {
@@ -81,31 +99,58 @@ public enum WarningEngine {
         public var written: Bool
     }
 
-    static let encoder = JSONEncoder()
+    /// The reasons as JSON, written by hand: JSONEncoder, run 60 000 times, was a fifth of a
+    /// recompute. Same output as the encoder with sorted keys, which `reasons(_:)` reads back.
+    static func json(_ messages: [Message]) -> String {
+        func quoted(_ s: String) -> String {
+            var out = "\""
+            for ch in s.unicodeScalars {
+                switch ch {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+                }
+            }
+            return out + "\""
+        }
+        return "[" + messages.map { "{\"en\":\(quoted($0.en)),\"zh\":\(quoted($0.zh))}" }.joined(separator: ",") + "]"
+    }
+
+    struct StoredState {
+        var id: UUID
+        var colour: String
+        var reasons: String
+        var lag: Double?
+        var ruleVersion: Int
+        var asOf: String
+        var since: String
+    }
 
     /// Recomputes and stores the colours on `asOf`, recording each change of colour. Runs in
     /// one transaction; writes only rows whose colour, reasons or lag moved.
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
-            let warnings = try await evaluate(districtID: districtID, year: year, asOf: asOf, on: tx)
-            let states = try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year).all()
+            let (warnings, byProject) = try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, on: tx)
             let judgedOn = (asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf).iso
-            if states.contains(where: { $0.asOf > judgedOn }) {
+            if byProject.values.contains(where: { $0.asOf > judgedOn }) {
                 return Recomputed(projects: warnings.count, changed: 0, written: false)
             }
-            let byProject = Dictionary(states.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
             var replace: [WarningStateModel] = [], stale: [UUID] = [], changes: [WarningChangeModel] = []
             let current = Set(warnings.map(\.projectID))
-            for state in states where !current.contains(state.projectID) { stale.append(state.id!) }
+            for (project, state) in byProject where !current.contains(project) { stale.append(state.id) }
             for w in warnings {
-                let reasons = String(decoding: try encoder.encode(w.outcome.reasons), as: UTF8.self)
+                let reasons = Self.json(w.outcome.reasons)
                 let old = byProject[w.projectID]
                 if let old, old.colour == w.outcome.colour.rawValue, old.reasons == reasons, old.lag == w.outcome.lagPoints,
                    old.ruleVersion == w.outcome.ruleVersion {
                     continue
                 }
-                if let old { stale.append(old.id!) }
+                if let old { stale.append(old.id) }
                 let s = WarningStateModel()
                 s.id = UUID()
                 s.districtID = districtID
