@@ -25,7 +25,8 @@ enum Entrypoint {
             try LoggingSystem.bootstrap(from: &env)
             let app = try await Application.make(env)
             do {
-                try await configure(app, database: database, demo: options.demo)
+                try await configure(app, database: database, demo: options.demo,
+                                    scheduleJobs: arguments.count > 1 && arguments[1] == "serve")
                 try await app.execute()
             } catch {
                 try? await app.asyncShutdown()

@@ -7,7 +7,7 @@ import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes and commands.
 /// Tests call it with their own database; the executable with what the command line says.
-public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false) async throws {
+public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false, scheduleJobs: Bool = false) async throws {
     switch database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
@@ -43,6 +43,8 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(WarningsCommandGroup(), as: "warnings")
 
     try await app.autoMigrate()
+    // Only a serving instance runs the nightly recompute; CLI verbs and tests do not.
+    if scheduleJobs { NightlyJob.schedule(app) }
     if demo {
         try await DemoLoader.loadIfEmpty(on: app.db, passwordHashing: app.passwordHashing, logger: app.logger)
         let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")
