@@ -149,3 +149,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProgressUploadPageTests {
+    @Test func theImportPageTakesAProgressFileAndReportsBack() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office).withoutCSRFHeader()
+            let csv = "项目编号,月份,本月完成投资（万元）,形象进度\r\nEQ2023-0001,2023-06,1,x\r\nNOPE,2023-06,1,x\r\n"
+            try await office.test(.POST, "/progress/import", beforeRequest: { req in
+                req.headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": "XB"])
+                req.body = ByteBuffer(string: "--XB\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(office.csrfToken)\r\n--XB\r\n"
+                    + "Content-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--XB--\r\n")
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("不在本区台账中"))
+                #expect(res.body.string.contains("导入被拒绝"))
+            }
+        }
+    }
+}

@@ -9,6 +9,8 @@ struct ProgressAPIController: RouteCollection {
         let api = routes.grouped("api", "v1")
         api.access(.requires(.readProjects)).get("warnings", use: warnings)
         routes.access(.requires(.readProjects)).get("warnings", use: page)
+        routes.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: uploadPage)
+            .bodyLimit(LedgerUpload.maxSize)
         api.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
             .bodyLimit(LedgerUpload.maxSize)
     }
@@ -31,6 +33,16 @@ struct ProgressAPIController: RouteCollection {
             list = list.filter { wanted.contains($0.outcome.colour) }
         }
         return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
+    }
+
+    /// The import page's second form: a progress file, with the report shown on the page.
+    func uploadPage(req: Request) async throws -> Response {
+        let d = try req.district()
+        let (data, fileName) = try LedgerUpload.file(from: req)
+        let report = try await ProgressImportService(district: d, actor: try req.changeActor()).run(data: data, fileName: fileName, on: req.db)
+        let year = try await RequestParameters.defaultYear(district: d, on: req.db)
+        return .html(ImportPage.render(year: year, report: nil, progress: report, lang: req.language),
+                     status: report.applied ? .ok : .unprocessableEntity)
     }
 
     func page(req: Request) async throws -> Response {

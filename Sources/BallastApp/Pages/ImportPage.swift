@@ -4,7 +4,7 @@ import Plot
 
 /// Upload form, and the row-by-row report of what an upload did or why it did nothing.
 enum ImportPage {
-    static func render(year: Int, report: LedgerImportReport?, lang: UILanguage) -> String {
+    static func render(year: Int, report: LedgerImportReport?, progress: ProgressImportReport? = nil, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: "/ledger/import",
             .h1(.text(t(UIText.importLedger))),
@@ -21,8 +21,30 @@ enum ImportPage {
                 ),
                 .p(.label(.input(.type(.checkbox), .name("strict"), .value(attr("true"))), .text(" " + t(UIText.strict)))),
                 .button(.type(.submit), .text(t(UIText.upload)))
+            ),
+            .h2(.text(t(UIText.importProgress))),
+            .unwrap(progress) { progressNode($0, lang: lang) },
+            .form(.class("card"), .method(.post), .action(attr("/progress/import" + (lang == .en ? "?lang=en" : ""))),
+                  .enctype(.multipartData), .csrf(),
+                .p(.class("muted"), .text(t(UIText.progressHelp))),
+                .div(.class("field"), .label(.for("progress-file"), .text(t(UIText.uploadFile))),
+                     .input(.type(.file), .name("file"), .id("progress-file"), .attribute(named: "accept", value: ".xlsx,.csv"))),
+                .p(.button(.type(.submit), .text(t(UIText.upload))))
             )
         )
+    }
+
+    static func progressNode(_ r: ProgressImportReport, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(lang) }
+        return .div(.class(r.applied ? "alert ok" : "alert bad"),
+            .strong(.text(t(r.applied ? UIText.importDone : UIText.importRefused))),
+            .p(.text(ProgressImportService.lines(r, language: lang).first ?? "")),
+            .if(!r.issues.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(t(UIText.row))), .th(.text(t(UIText.column))), .th(.text(t(UIText.problem))))),
+                .tbody(.forEach(r.issues) { i in
+                    .tr(.td(.text(String(i.row))), .td(.text(i.column ?? "")), .td(.text(i.message.text(lang))))
+                })
+            ))))
     }
 
     static func reportNode(_ r: LedgerImportReport, lang: UILanguage) -> Node<HTML.BodyContext> {

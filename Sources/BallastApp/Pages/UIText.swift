@@ -58,6 +58,10 @@ enum UIText {
     static let unassigned = Message(zh: "未划分", en: "Unassigned")
     static let users = Message(zh: "用户管理", en: "Users")
     static let audit = Message(zh: "操作日志", en: "Audit trail")
+    static let importProgress = Message(zh: "导入月度进度", en: "Import monthly progress")
+    static let progressHelp = Message(
+        zh: "表头：项目编号、月份（YYYY-MM）、本月完成投资（万元）、形象进度。导入的数字记为已审定；重复导入某月将以调整记录更正，原数不变。任一行有错则整个文件不导入。",
+        en: "Headers: 项目编号, 月份 (YYYY-MM), 本月完成投资（万元）, 形象进度. Imported figures count as approved; importing a month again corrects it by an adjustment. One faulty row rejects the file.")
     static let reports = Message(zh: "月报", en: "Monthly reports")
     static let warnings = Message(zh: "四色预警", en: "Warnings")
     static let rollup = Message(zh: "各地区汇总", en: "District roll-up")
