@@ -12,5 +12,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: RollupController())
     try app.register(collection: ProgressAPIController())
     try app.register(collection: ReportsController())
+    try app.register(collection: WarningRuleController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -167,3 +167,38 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct WarningRuleTests {
+    @Test func theOfficeTightensTheRuleAsANewVersionAndColoursFollow() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            var greenBefore = 0
+            try await office.test(.GET, "/api/v1/summary?year=2023") { res in
+                greenBefore = (jsonObject(res)["colours"] as? [String: Int])?["green"] ?? -1
+            }
+            try await office.test(.PUT, "/api/v1/warnings/rule", beforeRequest: { req in
+                try req.content.encode(["year": 2023, "blueLagPoints": 30, "yellowLagPoints": 10, "blueLateDays": 15, "yellowLateDays": 30], as: .json)
+            }) { res in
+                #expect(res.status == .unprocessableEntity)   // blue wider than yellow
+            }
+            try await office.test(.PUT, "/api/v1/warnings/rule", beforeRequest: { req in
+                try req.content.encode(["year": 2023, "blueLagPoints": 30, "yellowLagPoints": 40, "blueLateDays": 15, "yellowLateDays": 30], as: .json)
+            }) { res in
+                #expect(res.status == .ok)
+                #expect(jsonObject(res)["version"] as? Int == 2)
+            }
+            try await office.test(.GET, "/api/v1/summary?year=2023") { res in
+                let colours = try #require(jsonObject(res)["colours"] as? [String: Int])
+                #expect(colours["green"] == greenBefore)          // green still means no lag at all
+                #expect(colours.values.reduce(0, +) == 360)
+            }
+            let states = try await WarningStateModel.query(on: app.db).all()
+            #expect(states.allSatisfy { $0.ruleVersion == 2 })
+            #expect(try await WarningRuleModel.query(on: app.db).count() == 1)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "warning-rule").count() == 1)
+            try await app.as(.unit, unit: "区住房城乡建设局").test(.PUT, "/api/v1/warnings/rule", beforeRequest: { req in
+                try req.content.encode(["year": 2023, "blueLagPoints": 90, "yellowLagPoints": 99, "blueLateDays": 15, "yellowLateDays": 30], as: .json)
+            }) { res in #expect(res.status == .forbidden) }
+        }
+    }
+}

@@ -169,6 +169,13 @@ enum OpenAPIDocument {
             "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"amount": {"type": "number", "description": "the month's corrected figure, 万元"}, "reason": {"type": "string"}}}}}},
             "responses": {"200": {"description": "The report, amount as it now stands"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/warnings/rule": {
+          "get": {"summary": "预警阈值（本年现行版本）/ the year's warning thresholds", "parameters": [{"$ref": "#/components/parameters/year"}],
+            "responses": {"200": {"description": "year, version, blueLagPoints, yellowLagPoints, blueLateDays, yellowLateDays"}}},
+          "put": {"summary": "修改阈值：新增一版并重算（项目办）/ new version of the thresholds, then recompute (office)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
+              "blueLagPoints": {"type": "integer"}, "yellowLagPoints": {"type": "integer"}, "blueLateDays": {"type": "integer"}, "yellowLateDays": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The new version"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

@@ -61,7 +61,9 @@ struct ProgressAPIController: RouteCollection {
         let units = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == d.requireID())
             .filter(\.$kind == ReferenceKind.unit.rawValue).all()
         let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
-        return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, lang: req.language).render())
+        let rule = try await WarningEngine.thresholds(districtID: try d.requireID(), year: year, on: req.db)
+        return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, rule: rule,
+                                  lang: req.language).render())
     }
 
     struct ProgressReportDTO: Content {

@@ -11,6 +11,7 @@ struct WarningsPage {
     var warnings: [ProjectWarning]
     var units: [UUID: String]
     var colour: WarningColour?
+    var rule: WarningThresholds
     var lang: UILanguage
 
     func render() -> String {
@@ -27,6 +28,20 @@ struct WarningsPage {
                    .div(.class("value"), .text(String(counts[c] ?? 0))))
             }),
             .if(colour != nil, .p(.a(.href(attr(Layout.link("/warnings?year=\(year)", lang))), .text(en ? "Show all colours" : "显示全部")))),
+            .p(.class("muted"), .text(en
+                ? "Rule v\(rule.version): blue up to \(rule.blueLagPoints) points behind or \(rule.blueLateDays) days late; yellow up to \(rule.yellowLagPoints) points or \(rule.yellowLateDays) days; red beyond, or a planned start missed."
+                : "预警规则第\(rule.version)版：滞后 ≤\(rule.blueLagPoints) 个百分点或节点逾期 ≤\(rule.blueLateDays) 天为蓝；≤\(rule.yellowLagPoints) 个百分点或 ≤\(rule.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。")),
+            .if(PageContext.may(.reviewReports),
+                .element(named: "details", nodes: [
+                    .element(named: "summary", text: en ? "Change the thresholds" : "调整预警阈值"),
+                    .form(.class("filters"), .method(.post), .action(attr(Layout.link("/warnings/rule?year=\(year)", lang))), .csrf(),
+                        .input(.type(.hidden), .name("year"), .value(attr(String(year)))),
+                        .label(.text(en ? "Blue: lag ≤ points" : "蓝：滞后 ≤（百分点）"), .input(.type(.number), .name("blueLagPoints"), .value(attr(String(rule.blueLagPoints))))),
+                        .label(.text(en ? "Yellow: lag ≤ points" : "黄：滞后 ≤（百分点）"), .input(.type(.number), .name("yellowLagPoints"), .value(attr(String(rule.yellowLagPoints))))),
+                        .label(.text(en ? "Blue: late ≤ days" : "蓝：逾期 ≤（天）"), .input(.type(.number), .name("blueLateDays"), .value(attr(String(rule.blueLateDays))))),
+                        .label(.text(en ? "Yellow: late ≤ days" : "黄：逾期 ≤（天）"), .input(.type(.number), .name("yellowLateDays"), .value(attr(String(rule.yellowLateDays))))),
+                        .button(.type(.submit), .text(en ? "Save as a new version" : "保存为新版本")))
+                ])),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Light" : "灯")), .th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name))),
                            .th(.text(en ? "Unit" : "责任单位")), .th(.class("num"), .text(en ? "Lag (points)" : "滞后（百分点）")),
