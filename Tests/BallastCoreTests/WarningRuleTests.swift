@@ -74,5 +74,8 @@ import Testing
         #expect(WarningThresholds(version: 3, blueLagPoints: 20, yellowLagPoints: 10, blueLateDays: 1, yellowLateDays: 2).problem != nil)
         #expect(WarningColour.red.isLit && WarningColour.yellow.isLit && !WarningColour.blue.isLit)
         #expect(WarningColour.allCases.sorted() == [.green, .blue, .yellow, .red])
+        #expect(WarningColour.parseList("red,yellow") == [.red, .yellow])
+        #expect(WarningColour.parseList("红、绿") == [.red, .green])
+        #expect(WarningColour.parseList("red,pink") == nil)
     }
 }

@@ -23,12 +23,8 @@ struct ProgressAPIController: RouteCollection {
         var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
         if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
         if let raw = req.param("colour"), !raw.isEmpty {
-            var wanted: Set<WarningColour> = []
-            for part in raw.split(separator: ",") {
-                guard let c = WarningColour(rawValue: String(part)) else {
-                    throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
-                }
-                wanted.insert(c)
+            guard let wanted = WarningColour.parseList(raw) else {
+                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
             }
             list = list.filter { wanted.contains($0.outcome.colour) }
         }

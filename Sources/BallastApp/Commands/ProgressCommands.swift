@@ -84,10 +84,7 @@ struct WarningsListCommand: AsyncCommand {
         let (district, year, asOf) = try await WarningsCLI.options(context, district: signature.district, year: signature.year, asOf: signature.asOf)
         var warnings = try await WarningEngine.evaluate(districtID: try district.requireID(), year: year, asOf: asOf, on: context.application.db)
         if let raw = signature.colour {
-            let wanted = try raw.split(separator: ",").map { c -> WarningColour in
-                guard let colour = WarningColour(rawValue: String(c)) else { throw CommandFailure("--colour 只能是 red,yellow,blue,green") }
-                return colour
-            }
+            guard let wanted = WarningColour.parseList(raw) else { throw CommandFailure("--colour 只能是 red,yellow,blue,green") }
             warnings = warnings.filter { wanted.contains($0.outcome.colour) }
         }
         let items = WarningDTO.sorted(warnings).map { WarningDTO($0, .zh) }

@@ -15,6 +15,17 @@ public enum WarningColour: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (a: WarningColour, b: WarningColour) -> Bool { a.severity < b.severity }
 
+    /// "red,yellow" (or 红、黄) as a set; nil when any part names no colour.
+    public static func parseList(_ text: String) -> Set<WarningColour>? {
+        var out: Set<WarningColour> = []
+        for part in text.split(whereSeparator: { $0 == "," || $0 == "、" }) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let c = WarningColour(rawValue: name.lowercased()) ?? allCases.first(where: { $0.chineseName == name }) else { return nil }
+            out.insert(c)
+        }
+        return out
+    }
+
     /// Red and yellow projects are "lit" (亮灯督办): they go to the weekly meeting.
     public var isLit: Bool { self >= .yellow }
 }
