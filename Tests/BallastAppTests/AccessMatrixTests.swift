@@ -25,7 +25,7 @@ import VaporTesting
         "GET /signin": "open", "POST /signin": "open",
         "POST /signout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn, "GET /api/v1/me": signedIn,
         "GET /rollup": "regional", "GET /api/v1/rollup": "regional",
-        "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office", "GET /warnings": all, "GET /api/v1/warnings/rule": all, "PUT /api/v1/warnings/rule": "office", "POST /warnings/rule": "office", "POST /progress/import": "office",
+        "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office", "GET /warnings": all, "GET /api/v1/warnings/changes": all, "GET /api/v1/warnings/rule": all, "PUT /api/v1/warnings/rule": "office", "POST /warnings/rule": "office", "POST /progress/import": "office",
         "GET /reports": all, "GET /api/v1/reports": all, "PUT /api/v1/projects/:id/reports/:month": "office unit",
         "POST /api/v1/reports/:report/submit": "office unit", "POST /projects/:id/reports/:month/save": "office unit",
         "POST /api/v1/reports/:report/approve": "office", "POST /api/v1/reports/:report/return": "office",

@@ -202,3 +202,37 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ColourHistoryTests {
+    @Test func newRedsAndTurnedGreenAreQueries() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            // The demo's first recompute, on 2023-06-30, recorded every project's first colour.
+            try await office.test(.GET, "/api/v1/warnings/changes?year=2023&colour=red") { res in
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                #expect(items.count == 156)
+                #expect(items.allSatisfy { $0["to"] as? String == "red" && $0["on"] as? String == "2023-06-30" && $0["from"] == nil })
+            }
+            // A week later a red project's missing figure is approved and it turns green.
+            try await DistrictModel.query(on: app.db).set(\.$frozenOn, to: "2023-07-07").update()
+            let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
+            let plan = try #require(try await YearPlanModel.query(on: app.db).filter(\.$project.$id == project.id!).first()?.annualPlan)
+            try await office.test(.POST, "/api/v1/progress/import?filename=p.csv", beforeRequest: { req in
+                req.headers.contentType = .binary
+                req.body = ByteBuffer(string: "项目编号,月份,本月完成投资（万元）\nEQ2023-0001,2023-07,\(Money(yuan: plan).formatted(in: .wan))\n")
+            }) { res in #expect(res.status == .ok) }
+            try await office.test(.GET, "/api/v1/warnings/changes?year=2023&colour=green") { res in
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                #expect(items.map { $0["code"] as? String } == ["EQ2023-0001"])
+                #expect(items.first?["from"] as? String == "red")
+                #expect(items.first?["on"] as? String == "2023-07-07")
+            }
+            // Still red since the end of June: "red for a week or more".
+            try await office.test(.GET, "/api/v1/warnings?year=2023&colour=red&sinceBefore=2023-06-30") { res in
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                #expect(items.count == 155)
+            }
+            try await office.test(.GET, "/api/v1/warnings/changes?from=junk") { res in #expect(res.status == .badRequest) }
+        }
+    }
+}

@@ -8,6 +8,7 @@ struct ProgressAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
         api.access(.requires(.readProjects)).get("warnings", use: warnings)
+        api.access(.requires(.readProjects)).get("warnings", "changes", use: changes)
         routes.access(.requires(.readProjects)).get("warnings", use: page)
         routes.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: uploadPage)
             .bodyLimit(LedgerUpload.maxSize)
@@ -27,6 +28,13 @@ struct ProgressAPIController: RouteCollection {
                 throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
             }
             list = list.filter { wanted.contains($0.outcome.colour) }
+        }
+        // "Red for three months": lit since on or before a date.
+        if let raw = req.param("sinceBefore"), !raw.isEmpty {
+            guard let date = CalendarDate.parse(raw), raw.count >= 8 else {
+                throw BallastError.badParameter("sinceBefore", zh: "sinceBefore 应为 YYYY-MM-DD", en: "sinceBefore must be YYYY-MM-DD")
+            }
+            list = list.filter { $0.since <= date.iso }
         }
         return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
     }
@@ -60,6 +68,40 @@ struct ProgressAPIController: RouteCollection {
         let rule = try await WarningEngine.thresholds(districtID: try d.requireID(), year: year, on: req.db)
         return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, rule: rule,
                                   lang: req.language).render())
+    }
+
+    struct ChangeDTO: Content {
+        var code: String
+        var name: String
+        var from: String?
+        var to: String
+        var on: String
+    }
+
+    /// `?from=&to=&colour=`: changes of colour in a period ("new reds this week": colour=red
+    /// over the last seven days; "turned green": colour=green). Default: the last seven days.
+    func changes(req: Request) async throws -> [ChangeDTO] {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let today = WarningService.asOf(district: d, year: year)
+        func date(_ key: String, _ fallback: CalendarDate) throws -> CalendarDate {
+            guard let raw = req.param(key), !raw.isEmpty else { return fallback }
+            guard let v = CalendarDate.parse(raw), raw.count >= 8 else {
+                throw BallastError.badParameter(key, zh: "参数 \(key) 应为 YYYY-MM-DD", en: "Parameter \(key) must be YYYY-MM-DD")
+            }
+            return v
+        }
+        var colours: Set<WarningColour>?
+        if let raw = req.param("colour"), !raw.isEmpty {
+            guard let parsed = WarningColour.parseList(raw) else {
+                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
+            }
+            colours = parsed
+        }
+        var list = try await WarningChangesQuery.run(districtID: try d.requireID(), year: year, from: try date("from", today.adding(days: -6)),
+                                                     through: try date("to", today), to: colours, on: req.db)
+        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        return list.map { ChangeDTO(code: $0.code, name: $0.name, from: $0.from?.rawValue, to: $0.to.rawValue, on: $0.on) }
     }
 
     struct ProgressReportDTO: Content {
