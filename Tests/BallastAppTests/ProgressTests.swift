@@ -233,6 +233,14 @@ import VaporTesting
                 #expect(items.count == 155)
             }
             try await office.test(.GET, "/api/v1/warnings/changes?from=junk") { res in #expect(res.status == .badRequest) }
+            // A unit's history holds its own projects only, narrowed in the query.
+            try await app.as(.unit, unit: "区住房城乡建设局").test(.GET, "/api/v1/warnings/changes?year=2023&from=2023-06-01&to=2023-07-31") { res in
+                let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
+                let unit = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first())
+                let own = Set(try await ProjectModel.query(on: app.db).filter(\.$unit.$id == unit.id!).all().map(\.code))
+                #expect(items.count >= 13)   // each project's first colour, plus July's changes
+                #expect(items.allSatisfy { own.contains($0["code"] as? String ?? "") })
+            }
         }
     }
 }

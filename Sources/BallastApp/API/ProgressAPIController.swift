@@ -21,8 +21,8 @@ struct ProgressAPIController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
-        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf,
+                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         if let raw = req.param("colour"), !raw.isEmpty {
             guard let wanted = WarningColour.parseList(raw) else {
                 throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
@@ -53,8 +53,8 @@ struct ProgressAPIController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
-        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        let list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf,
+                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         let colour = try req.param("colour").flatMap { raw -> WarningColour? in
             if raw.isEmpty { return nil }
             guard let c = WarningColour(rawValue: raw) else {
@@ -98,9 +98,9 @@ struct ProgressAPIController: RouteCollection {
             }
             colours = parsed
         }
-        var list = try await WarningChangesQuery.run(districtID: try d.requireID(), year: year, from: try date("from", today.adding(days: -6)),
-                                                     through: try date("to", today), to: colours, on: req.db)
-        if let scope = try req.requirePrincipal().scopeUnitID { list = list.filter { $0.unitID == scope } }
+        let list = try await WarningChangesQuery.run(districtID: try d.requireID(), year: year, from: try date("from", today.adding(days: -6)),
+                                                     through: try date("to", today), to: colours,
+                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return list.map { ChangeDTO(code: $0.code, name: $0.name, from: $0.from?.rawValue, to: $0.to.rawValue, on: $0.on) }
     }
 

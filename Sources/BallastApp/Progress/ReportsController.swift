@@ -123,7 +123,8 @@ struct ReportsController: RouteCollection {
     }
 
     func row(_ req: Request, _ r: MonthlyReportModel) async throws -> RowDTO {
-        let rows = try await MonthReportsQuery.run(districtID: r.districtID, year: r.year, month: r.month, scopeUnitID: nil, on: req.db)
+        let rows = try await MonthReportsQuery.run(districtID: r.districtID, year: r.year, month: r.month, scopeUnitID: nil,
+                                                   projectID: r.$project.id, on: req.db)
         guard let row = rows.first(where: { $0.reportID == r.id }) else { throw BallastError.notFound(Message(zh: "月报不存在", en: "No such report")) }
         return RowDTO(row)
     }

@@ -23,7 +23,9 @@ public struct MonthReportRow: Sendable, Equatable {
 }
 
 public enum MonthReportsQuery {
-    public static func run(districtID: UUID, year: Int, month: Int, scopeUnitID: UUID?, on db: any Database) async throws -> [MonthReportRow] {
+    /// `projectID` narrows to one project's row (the API's answer after a step).
+    public static func run(districtID: UUID, year: Int, month: Int, scopeUnitID: UUID?, projectID: UUID? = nil,
+                           on db: any Database) async throws -> [MonthReportRow] {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
             SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
@@ -36,6 +38,7 @@ public enum MonthReportsQuery {
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
             """
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
+        if let projectID { query += " AND p.id = \(bind: projectID)" }
         query += " ORDER BY un.name, p.code"
         return try await sql.raw(query).all().map { row in
             MonthReportRow(

@@ -17,7 +17,7 @@ public enum WarningChangesQuery {
     /// Changes of colour in a district year between two dates (inclusive), newest first,
     /// optionally only those to one of `to`.
     public static func run(districtID: UUID, year: Int, from: CalendarDate, through: CalendarDate, to: Set<WarningColour>?,
-                           on db: any Database) async throws -> [ColourChange] {
+                           scopeUnitID: UUID? = nil, on db: any Database) async throws -> [ColourChange] {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
             SELECT p.code, p.name, p.unit_id, c.from_colour, c.to_colour, c.on_date
@@ -26,6 +26,7 @@ public enum WarningChangesQuery {
               AND c.on_date >= \(bind: from.iso) AND c.on_date <= \(bind: through.iso)
             """
         if let to, !to.isEmpty { query += " AND c.to_colour IN (\(binds: to.map(\.rawValue).sorted()))" }
+        if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         query += " ORDER BY c.on_date DESC, p.code"
         return try await sql.raw(query).all().map { row in
             ColourChange(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),

@@ -26,17 +26,19 @@ public enum WarningEngine {
     }
 
     /// Every portfolio project's colour on `asOf`, without writing anything.
-    public static func evaluate(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> [ProjectWarning] {
-        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, on: db).0
+    /// `scopeUnitID` narrows to one unit's projects in the query itself, as every list does.
+    public static func evaluate(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
+                                on db: any Database) async throws -> [ProjectWarning] {
+        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db).0
     }
 
     /// The colours, and the stored states they were compared with (read once, for recompute).
-    static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate,
+    static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                                    on db: any Database) async throws -> ([ProjectWarning], [UUID: StoredState]) {
         let sql = db as! any SQLDatabase
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
         let throughMonth = asOf.year > year ? 12 : asOf.month
-        let rows = try await sql.raw("""
+        var query: SQLQueryString = """
             SELECT p.id, p.code, p.name, p.unit_id, p.stage, p.planned_start, yp.annual_plan,
                    CAST(COALESCE(c.done, 0) AS BIGINT) AS done
             FROM year_plans yp
@@ -45,8 +47,9 @@ public enum WarningEngine {
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: throughMonth) + """
              c ON c.project_id = p.id
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
-            ORDER BY p.code
-            """).all()
+            """
+        if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
+        let rows = try await sql.raw(query + " ORDER BY p.code").all()
         // A year that is over is judged at its last day.
         let judgedOn = asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf
         // Only open milestones already past their date can make a project late: the rest are not read.
