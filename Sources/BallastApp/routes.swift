@@ -13,5 +13,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgressAPIController())
     try app.register(collection: ReportsController())
     try app.register(collection: WarningRuleController())
+    try app.register(collection: ProjectItemsController())
+    try app.register(collection: PhotosController())
+    try app.register(collection: SupervisionController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

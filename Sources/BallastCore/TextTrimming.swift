@@ -12,4 +12,7 @@ extension String {
         while end > start && scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }
+
+    /// nil for an empty string: an empty form field means "not given".
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

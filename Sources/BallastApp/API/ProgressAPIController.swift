@@ -66,8 +66,10 @@ struct ProgressAPIController: RouteCollection {
             .filter(\.$kind == ReferenceKind.unit.rawValue).all()
         let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
         let rule = try await WarningEngine.thresholds(districtID: try d.requireID(), year: year, on: req.db)
+        let items = try await SupervisionQuery.run(districtID: try d.requireID(), year: year, open: nil,
+                                                   scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, rule: rule,
-                                  lang: req.language).render())
+                                  supervision: items, lang: req.language).render())
     }
 
     struct ChangeDTO: Content {

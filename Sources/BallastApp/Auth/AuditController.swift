@@ -115,7 +115,3 @@ struct AuditController: RouteCollection {
                         body: .init(data: data))
     }
 }
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

@@ -35,8 +35,9 @@ enum DemoLoader {
                 entries.append(ReferenceEntryModel(districtID: id, kind: .taskForce, year: 0, name: t, sort: i + 1))
             }
             try await entries.create(on: tx)
+            // No template: the demo brings Erqi's recorded milestones (DemoProgress).
             let writer = LedgerWriter(districtID: id, year: DemoFigures.year, actor: actor,
-                                      today: CalendarDate(year: 2023, month: 1, day: 1)!)
+                                      today: CalendarDate(year: 2023, month: 1, day: 1)!, milestoneTemplate: nil)
             let ledger = DemoDistrict.records()
             let report = try await writer.apply(ledger, on: tx)
             try await loadProgress(ledger.filter { $0.annualPlan != nil }, districtID: id, actor: actor, on: tx)

@@ -69,6 +69,11 @@ struct PagesController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
+        try await detailPage(req, notice: nil)
+    }
+
+    /// The project page, with the outcome of a form posted from it when there is one.
+    func detailPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await district(req)
         let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         var progress: ProjectProgress?
@@ -77,7 +82,11 @@ struct PagesController: RouteCollection {
             progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: req.db)
             asOf = WarningService.asOf(district: d, year: plan.year)
         }
-        return html(ProjectDetailPage.render(detail, progress: progress, asOf: asOf, lang: req.language))
+        let units = try await options(d, year: nil, on: req.db)[.unit] ?? []
+        let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
+                                                          open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
+        return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
+                                             notice: notice, lang: req.language), status: status)
     }
 
     func newForm(req: Request) async throws -> Response {

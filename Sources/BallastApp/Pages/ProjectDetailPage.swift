@@ -4,7 +4,8 @@ import Plot
 
 /// One project: its fields, its year plans and its stage history.
 enum ProjectDetailPage {
-    static func render(_ d: ProjectDetail, progress: ProjectProgress?, asOf: CalendarDate, lang: UILanguage) -> String {
+    static func render(_ d: ProjectDetail, progress: ProjectProgress?, supervision: [SupervisionRow], asOf: CalendarDate,
+                       units: [String], notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en
@@ -21,12 +22,17 @@ enum ProjectDetailPage {
         ]
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: "/projects/\(d.id)",
             .h1(.text(r.name)),
+            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),
                     .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),
                 .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.ledger)))
             ),
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
+            .unwrap(progress) { ProjectItemsSection.milestones($0, projectID: d.id, asOf: asOf, units: units, lang: lang) },
+            .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, lang: lang) },
+            .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
+            .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),
                 .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
             .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
@@ -72,23 +78,7 @@ enum ProjectDetailPage {
             .p(.text((en ? "Completed to date: " : "累计完成：") + Layout.wan(done) + (en ? " 万元" : " 万元")
                      + (p.annualPlan.map { plan in plan.yuan > 0 ? String(format: en ? " of %@ (%.1f%%)" : "，年度计划 %@（%.1f%%）",
                                                                        Layout.wan(plan), Double(done.yuan) / Double(plan.yuan) * 100) : "" } ?? ""))),
-            .unwrap(p.annualPlan) { plan in .raw(InvestmentCurve.svg(annualPlan: plan, monthly: p.monthly, monthsShown: months, lang: lang)) },
-            .if(!p.milestones.isEmpty, .group(
-                .h2(.text(en ? "Milestones" : "节点计划")),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Node" : "节点")), .th(.text(en ? "Planned" : "计划日期")), .th(.text(en ? "Actual" : "实际日期")))),
-                    .tbody(.forEach(p.milestones) { m in
-                        .tr(.td(.text(m.name)), .td(.text(m.planned)),
-                            .td(.text(m.actual ?? ((CalendarDate.parse(m.planned).map { $0 < asOf } ?? false) ? (en ? "overdue" : "逾期未完成") : "—"))))
-                    }))))),
-            .if(!p.approvals.isEmpty, .group(
-                .h2(.text(en ? "Joint approvals" : "联审联批事项")),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Item" : "事项")), .th(.text(en ? "Department" : "审批部门")),
-                               .th(.text(en ? "Target" : "目标日期")), .th(.text(en ? "Approved" : "办结日期")))),
-                    .tbody(.forEach(p.approvals) { a in
-                        .tr(.td(.text(a.name)), .td(.text(a.department ?? "")), .td(.text(a.target ?? "")), .td(.text(a.actual ?? "—")))
-                    })))))
+            .unwrap(p.annualPlan) { plan in .raw(InvestmentCurve.svg(annualPlan: plan, monthly: p.monthly, monthsShown: months, lang: lang)) }
         )
     }
 }

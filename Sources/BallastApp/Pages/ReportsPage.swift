@@ -10,6 +10,8 @@ struct ReportsPage {
     var month: Int
     var rows: [MonthReportRow]
     var notice: (ok: Bool, text: String)?
+    /// The month's site photos, by report.
+    var photos: [UUID: [ReportPhotos.Info]] = [:]
     var lang: UILanguage
 
     var monthText: String { String(format: "%04d-%02d", year, month) }
@@ -44,11 +46,24 @@ struct ReportsPage {
                             .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
                             .unwrap(r.returnReason) { .div(.class("muted"), .text((en ? "Returned: " : "退回原因：") + $0)) }),
                         .td(.class("num"), .text(r.amount.map { $0.formatted(in: .wan) } ?? "—")),
-                        .td(.text(r.progress ?? "")),
+                        .td(.text(r.progress ?? ""), photoNodes(r)),
                         .td(actions(r)))
                 })
             ))
         )
+    }
+
+    /// Thumbnails, and for a draft or returned report an upload form (JPEG/PNG, up to 5 MB).
+    func photoNodes(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        guard let id = r.reportID else { return .empty }
+        let editable = PageContext.may(.editProjects) && (r.status == .draft || r.status == .returned)
+        return .group(
+            PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText),
+            .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
+                                .action(attr(Layout.link("/reports/\(id)/photos?month=\(monthText)", lang))), .csrf(),
+                .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png")),
+                .button(.type(.submit), .class("secondary"), .text(en ? "Upload photo" : "上传照片")))))
     }
 
     func actions(_ r: MonthReportRow) -> Node<HTML.BodyContext> {

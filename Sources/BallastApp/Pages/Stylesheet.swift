@@ -20,6 +20,12 @@ enum Stylesheet {
     button.link { background:none; border:1px solid rgba(255,255,255,.5); color:#fff; padding:2px 8px; font-size:12px; }
     form.inline { display:flex; gap:6px; flex-wrap:wrap; align-items:center; margin:0; }
     form.inline input.amount { width:90px; }
+    form.row-actions { display:flex; gap:4px; margin:0; }
+    input.seq { width:4em; min-width:0; }
+    tr.late td { background:#fff5f5; }
+    .thumbs { display:flex; flex-wrap:wrap; gap:8px; margin:6px 0; }
+    .thumb img { width:160px; height:120px; object-fit:cover; border-radius:4px; border:1px solid #ddd; display:block; }
+    .thumb form { margin:2px 0 0; }
     .tag.status-approved { background:#e8f5e9; } .tag.status-submitted { background:#e3f2fd; }
     .tag.status-returned, .tag.late { background:#ffebee; } .tag.status-missing { background:#fff8e1; }
     .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }

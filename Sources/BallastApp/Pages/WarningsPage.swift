@@ -12,6 +12,8 @@ struct WarningsPage {
     var units: [UUID: String]
     var colour: WarningColour?
     var rule: WarningThresholds
+    /// 亮灯督办 items of the year, open first.
+    var supervision: [SupervisionRow]
     var lang: UILanguage
 
     func render() -> String {
@@ -20,6 +22,9 @@ struct WarningsPage {
         var counts: [WarningColour: Int] = [:]
         for w in warnings { counts[w.outcome.colour, default: 0] += 1 }
         let shown = WarningDTO.sorted(colour.map { c in warnings.filter { $0.outcome.colour == c } } ?? warnings)
+        var openItem: [UUID: SupervisionRow] = [:]
+        for s in supervision where s.closedOn == nil { openItem[s.projectID] = s }
+        let closed = supervision.filter { $0.closedOn != nil }.count
         return Layout.page(title: t(UIText.warnings), lang: lang, section: .warnings, path: "/warnings?year=\(year)",
             .h1(.text(en ? "Warning lights, \(year) (as of \(asOf.iso))" : "\(year)年四色预警（截至\(asOf.iso)）")),
             .div(.class("figures"), .forEach(WarningColour.allCases.reversed()) { c in
@@ -31,6 +36,8 @@ struct WarningsPage {
             .p(.class("muted"), .text(en
                 ? "Rule v\(rule.version): blue up to \(rule.blueLagPoints) points behind or \(rule.blueLateDays) days late; yellow up to \(rule.yellowLagPoints) points or \(rule.yellowLateDays) days; red beyond, or a planned start missed."
                 : "预警规则第\(rule.version)版：滞后 ≤\(rule.blueLagPoints) 个百分点或节点逾期 ≤\(rule.blueLateDays) 天为蓝；≤\(rule.yellowLagPoints) 个百分点或 ≤\(rule.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。")),
+            .p(.text(en ? "亮灯督办: \(openItem.count) items open for the responsible units; \(closed) closed this year as projects turned blue or green."
+                        : "亮灯督办：\(openItem.count) 项督办中（已交责任单位），本年已有 \(closed) 项因转为蓝灯或绿灯自动销号。")),
             .if(PageContext.may(.reviewReports),
                 .element(named: "details", nodes: [
                     .element(named: "summary", text: en ? "Change the thresholds" : "调整预警阈值"),
@@ -45,7 +52,7 @@ struct WarningsPage {
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Light" : "灯")), .th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name))),
                            .th(.text(en ? "Unit" : "责任单位")), .th(.class("num"), .text(en ? "Lag (points)" : "滞后（百分点）")),
-                           .th(.text(en ? "Since" : "起始")), .th(.text(en ? "Reasons" : "原因")))),
+                           .th(.text(en ? "Since" : "起始")), .th(.text(en ? "Reasons" : "原因")), .th(.text(en ? "Supervision" : "督办")))),
                 .tbody(.forEach(shown) { w in
                     .tr(.td(.span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName)),
                         .td(.text(w.code)),
@@ -53,7 +60,8 @@ struct WarningsPage {
                         .td(.text(units[w.unitID] ?? "")),
                         .td(.class("num"), .text(w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—")),
                         .td(.text(w.since)),
-                        .td(.forEach(w.outcome.reasons) { .div(.text($0.text(lang))) }))
+                        .td(.forEach(w.outcome.reasons) { .div(.text($0.text(lang))) }),
+                        .td(.text(openItem[w.projectID].map { en ? "open since \($0.openedOn)" : "督办中（\($0.openedOn) 起）" } ?? "—")))
                 })
             ))
         )

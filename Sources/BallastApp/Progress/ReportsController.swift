@@ -177,7 +177,9 @@ struct ReportsController: RouteCollection {
 
     func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let (year, month, rows) = try await rows(req)
-        return .html(ReportsPage(year: year, month: month, rows: rows, notice: notice, lang: req.language).render(), status: status)
+        let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
+                                by: \.reportID)
+        return .html(ReportsPage(year: year, month: month, rows: rows, notice: notice, photos: photos, lang: req.language).render(), status: status)
     }
 
     struct SaveForm: Content {
@@ -189,13 +191,7 @@ struct ReportsController: RouteCollection {
 
     /// Runs a page action and shows the month again with what happened, or why not.
     func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
-        do {
-            return try await render(req, notice: (true, try await work().text(req.language)))
-        } catch {
-            let e = APIErrorMiddleware.describe(error)
-            guard e.status.code < 500, e.status != .forbidden else { throw error }
-            return try await render(req, notice: (false, e.message.text(req.language)), status: e.status)
-        }
+        try await PageOutcome.run(req, work: work) { notice, status in try await render(req, notice: notice, status: status) }
     }
 
     func savePage(req: Request) async throws -> Response {

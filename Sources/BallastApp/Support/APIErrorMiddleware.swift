@@ -76,6 +76,24 @@ struct APIErrorMiddleware: AsyncMiddleware {
             }
         case let e as MonthlyReportWorkflow.Failure:
             return ReportFailureText.error(e)
+        case let e as ReportPhotos.Failure:
+            switch e {
+            case .photo(let p):
+                let status: HTTPStatus = if case .tooLarge = p { .payloadTooLarge } else { .unprocessableEntity }
+                return BallastError(status: status, code: "invalid_photo", message: p.message, field: "photo")
+            case .locked(let s):
+                return BallastError(status: .conflict, code: "wrong_status", message: Message(
+                    zh: "月报当前为“\(ReportFailureText.statusName(s))”，照片不能再增删", en: "The report is \(s.rawValue); its photos are locked"),
+                    field: "status")
+            }
+        case let e as ProjectItemContext.Failure:
+            switch e {
+            case .projectNotFound: return .notFound(Message(zh: "项目不存在", en: "No such project"))
+            case .itemNotFound: return .notFound(Message(zh: "该节点或事项不存在", en: "No such milestone or item"))
+            case .versionConflict(let current): return .conflict(current: current)
+            case .invalid(let field, let message):
+                return BallastError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
+            }
         case let e as DecodingError:
             let field = Self.path(of: e)
             return BallastError(status: .badRequest, code: "invalid_body", message: Message(

@@ -16,9 +16,15 @@ public struct LedgerWriter: Sendable {
     /// False when the caller has already claimed the next version (`VersionGuard`), so one
     /// edit moves a project's version by exactly one.
     var bumpsVersion = true
+    /// The district's 节点计划 template, applied to each new year plan (a new project, or a
+    /// project entering this year's portfolio). Nil for loaders that bring the district's
+    /// recorded milestones with them.
+    public var milestoneTemplate: MilestoneTemplate? = .standard
 
-    public init(districtID: UUID, year: Int, actor: ChangeActor, today: CalendarDate, strict: Bool = false) {
+    public init(districtID: UUID, year: Int, actor: ChangeActor, today: CalendarDate, strict: Bool = false,
+                milestoneTemplate: MilestoneTemplate? = .standard) {
         self.districtID = districtID; self.year = year; self.actor = actor; self.today = today; self.strict = strict
+        self.milestoneTemplate = milestoneTemplate
     }
 
     /// The levels an import for this year may use: the year's list, or the defaults it will get.
@@ -128,6 +134,13 @@ public struct LedgerWriter: Sendable {
         try await createInBatches(newProjects, on: db)
         try await createInBatches(newPlans, on: db)
         try await createInBatches(stageChanges, on: db)
+        if let milestoneTemplate, !newPlans.isEmpty {
+            let byID = Dictionary(projectByCode.values.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+            let nodes = newPlans.compactMap { byID[$0.$project.id] }.flatMap {
+                MilestoneEditor.nodes(milestoneTemplate, project: $0, year: year, districtID: districtID)
+            }
+            try await createInBatches(nodes, on: db)
+        }
         try await createInBatches(audits, on: db)
         return report
     }

@@ -18,5 +18,6 @@ public enum BallastMigrations {
         CreateProgress(),
         AddDistrictFrozenDate(),
         IndexCompletedReports(),
+        CreatePhotosAndSupervision(),
     ]
 }

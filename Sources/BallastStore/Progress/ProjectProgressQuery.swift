@@ -16,6 +16,7 @@ public struct ProjectProgress: Sendable {
     public var colour: WarningColour?
     public var reasons: [Message]
     public var since: String?
+    public var photos: [ReportPhotos.Info]
 }
 
 public enum ProjectProgressQuery {
@@ -40,6 +41,7 @@ public enum ProjectProgressQuery {
             approvals: try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all(),
             colour: state.flatMap { WarningColour(rawValue: $0.colour) },
             reasons: state.map { WarningEngine.reasons($0.reasons) } ?? [],
-            since: state?.since)
+            since: state?.since,
+            photos: try await ReportPhotos.list(projectID: projectID, year: year, on: db))
     }
 }

@@ -184,6 +184,7 @@ public enum WarningEngine {
             }
             try await BulkInsert.insert(replace, on: tx)
             try await BulkInsert.insert(changes, on: tx)
+            try await SupervisionItems.follow(warnings, districtID: districtID, year: year, on: judgedOn, in: tx)
             return Recomputed(projects: warnings.count, changed: changes.count, written: true)
         }
     }

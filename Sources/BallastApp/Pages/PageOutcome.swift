@@ -1,0 +1,20 @@
+import BallastCore
+import Vapor
+
+/// A form posted from a page: do the work, then show the page again with what happened, or,
+/// when the work is refused for the user's input, with why (and the refusal's status). Server
+/// faults and access refusals are not turned into notices: they go to the error middleware.
+enum PageOutcome {
+    static func run(_ req: Request, work: () async throws -> Message,
+                    render: ((ok: Bool, text: String), HTTPStatus) async throws -> Response) async throws -> Response {
+        let done: Message
+        do {
+            done = try await work()
+        } catch {
+            let e = APIErrorMiddleware.describe(error)
+            guard e.status.code < 500, e.status != .forbidden else { throw error }
+            return try await render((false, e.message.text(req.language)), e.status)
+        }
+        return try await render((true, done.text(req.language)), .ok)
+    }
+}

@@ -1,0 +1,94 @@
+import BallastCore
+import BallastStore
+import Vapor
+
+/// 现场照片 on monthly reports: uploaded by the unit with its draft (API or the reporting
+/// page), shown to whoever may read the project, locked once the report is submitted.
+struct PhotosController: RouteCollection {
+    /// The photo limit plus room for a multipart envelope: a 30 MB upload is cut off here.
+    static let bodyLimit: ByteCount = .init(value: SitePhoto.maxBytes + 64 * 1024)
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.access(.requires(.readProjects)).get("api", "v1", "photos", ":photo", use: image)
+        let edit = routes.access(.requires(.editProjects))
+        edit.on(.POST, "api", "v1", "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadAPI)
+            .bodyLimit(Self.bodyLimit)
+        edit.delete("api", "v1", "photos", ":photo", use: deleteAPI)
+        edit.on(.POST, "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadPage)
+            .bodyLimit(Self.bodyLimit)
+        edit.post("photos", ":photo", "delete", use: deletePage)
+    }
+
+    func photos(_ req: Request) throws -> ReportPhotos {
+        let p = try req.requirePrincipal()
+        return ReportPhotos(context: ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
+                                                        today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID))
+    }
+
+    static func photoID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("photo").flatMap(UUID.init(uuidString:)) else {
+            throw BallastError.notFound(Message(zh: "照片不存在", en: "No such photo"))
+        }
+        return id
+    }
+
+    struct Upload: Content { var photo: File }
+
+    /// The photo from a multipart form (field `photo`) or a raw image body.
+    static func bytes(_ req: Request) throws -> [UInt8] {
+        if req.headers.contentType?.type == "multipart" {
+            guard let form = try? req.content.decode(Upload.self) else {
+                throw BallastError.badParameter("photo", zh: "请选择要上传的照片", en: "Choose a photo to upload")
+            }
+            return Array(buffer: form.photo.data)
+        }
+        return req.body.data.map { Array(buffer: $0) } ?? []
+    }
+
+    struct PhotoDTO: Content {
+        var id: UUID
+        var reportId: UUID
+        var contentType: String
+        var width: Int
+        var height: Int
+        var size: Int
+        var url: String
+
+        init(_ i: ReportPhotos.Info) {
+            id = i.id; reportId = i.reportID; contentType = i.contentType; width = i.width; height = i.height; size = i.size
+            url = "/api/v1/photos/\(i.id)"
+        }
+    }
+
+    func uploadAPI(req: Request) async throws -> Response {
+        let info = try await photos(req).add(reportID: try ReportsController.reportID(req), bytes: try Self.bytes(req), on: req.db)
+        return try await PhotoDTO(info).encodeResponse(status: .created, for: req)
+    }
+
+    func deleteAPI(req: Request) async throws -> HTTPStatus {
+        try await photos(req).delete(photoID: try Self.photoID(req), on: req.db)
+        return .noContent
+    }
+
+    /// The image itself. The bytes were checked on upload, and `nosniff` (set for every
+    /// response) keeps browsers from reading them as anything but the stored type.
+    func image(req: Request) async throws -> Response {
+        let photo = try await photos(req).fetch(photoID: try Self.photoID(req), on: req.db)
+        return Response(status: .ok, headers: ["Content-Type": photo.contentType, "Cache-Control": "private, max-age=86400"],
+                        body: .init(data: photo.bytes))
+    }
+
+    func uploadPage(req: Request) async throws -> Response {
+        try await ReportsController().pageAction(req) {
+            _ = try await photos(req).add(reportID: try ReportsController.reportID(req), bytes: try Self.bytes(req), on: req.db)
+            return Message(zh: "照片已上传", en: "Photo uploaded")
+        }
+    }
+
+    func deletePage(req: Request) async throws -> Response {
+        try await ReportsController().pageAction(req) {
+            try await photos(req).delete(photoID: try Self.photoID(req), on: req.db)
+            return Message(zh: "照片已删除", en: "Photo deleted")
+        }
+    }
+}

@@ -1,0 +1,297 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// A project's 节点计划 and 联审联批事项: read by whoever reads the project, edited by whoever
+/// edits it (a unit only its own). Milestone changes recolour the year, since late nodes light
+/// projects; reaching 开工/竣工/投产 moves the project's stage.
+struct ProjectItemsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("api", "v1", "projects", ":id", "milestones", use: listMilestones)
+        read.get("api", "v1", "projects", ":id", "approvals", use: listApprovals)
+        read.get("api", "v1", "approvals", "rate", use: rate)
+        let edit = routes.access(.requires(.editProjects))
+        edit.post("api", "v1", "projects", ":id", "milestones", use: addMilestoneAPI)
+        edit.post("api", "v1", "projects", ":id", "milestones", "template", use: templateAPI)
+        edit.put("api", "v1", "milestones", ":item", use: updateMilestoneAPI)
+        edit.delete("api", "v1", "milestones", ":item", use: deleteMilestoneAPI)
+        edit.post("api", "v1", "projects", ":id", "approvals", use: addApprovalAPI)
+        edit.put("api", "v1", "approvals", ":item", use: updateApprovalAPI)
+        edit.delete("api", "v1", "approvals", ":item", use: deleteApprovalAPI)
+        edit.post("projects", ":id", "milestones", use: milestonePage)
+        edit.post("projects", ":id", "approvals", use: approvalPage)
+    }
+
+    func context(_ req: Request) throws -> ProjectItemContext {
+        let p = try req.requirePrincipal()
+        return ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
+                                  today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID)
+    }
+
+    static func itemID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("item").flatMap(UUID.init(uuidString:)) else {
+            throw BallastError.notFound(Message(zh: "该节点或事项不存在", en: "No such milestone or item"))
+        }
+        return id
+    }
+
+    static func date(_ raw: String?, field: String, required: Bool = false) throws -> CalendarDate? {
+        guard let raw = raw?.trimmed, !raw.isEmpty else {
+            if required { throw BallastError.badParameter(field, zh: "缺少日期 \(field)", en: "The date \(field) is required") }
+            return nil
+        }
+        guard raw.count >= 8, let d = CalendarDate.parse(raw) else {
+            throw BallastError.badParameter(field, zh: "日期 \(field) 应为 YYYY-MM-DD，实为“\(raw)”", en: "The date \(field) must be YYYY-MM-DD, not “\(raw)”")
+        }
+        return d
+    }
+
+    static func version(_ v: Int?) throws -> Int {
+        guard let v else { throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given") }
+        return v
+    }
+
+    func recolour(_ req: Request, year: Int) async throws {
+        try await WarningService.recompute(district: try req.district(), year: year, on: req.db)
+    }
+
+    /// The project's year: `year` in the body or query, else the district's current plan year.
+    func year(_ explicit: Int?, _ req: Request) async throws -> Int {
+        try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
+    }
+
+    // MARK: Milestones
+
+    struct MilestoneDTO: Content {
+        var id: UUID
+        var year: Int
+        var seq: Int
+        var name: String
+        var planned: String
+        var actual: String?
+        var unit: String?
+        var version: Int
+        /// Set when this change moved the project's stage (开工 → 在建 …).
+        var stageMovedTo: String?
+    }
+
+    struct MilestoneBody: Content {
+        var year: Int?
+        var seq: Int?
+        var name: String?
+        var planned: String?
+        var actual: String?
+        var unit: String?
+        var version: Int?
+
+        func fields() throws -> MilestoneEditor.Fields {
+            MilestoneEditor.Fields(name: name ?? "", planned: try ProjectItemsController.date(planned, field: "planned", required: true)!,
+                                   actual: try ProjectItemsController.date(actual, field: "actual"), unit: unit, seq: seq)
+        }
+    }
+
+    func unitNames(_ req: Request) async throws -> [UUID: String] {
+        let entries = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == req.district().requireID())
+            .filter(\.$kind == ReferenceKind.unit.rawValue).all()
+        return Dictionary(entries.compactMap { e in e.id.map { ($0, e.name) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func dto(_ m: MilestoneModel, units: [UUID: String], moved: LifecycleStage? = nil) throws -> MilestoneDTO {
+        MilestoneDTO(id: try m.requireID(), year: m.year, seq: m.seq, name: m.name, planned: m.planned, actual: m.actual,
+                     unit: m.unitID.flatMap { units[$0] }, version: m.version, stageMovedTo: moved?.rawValue)
+    }
+
+    func listMilestones(req: Request) async throws -> [MilestoneDTO] {
+        let project = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
+        let year = try await year(nil, req)
+        let units = try await unitNames(req)
+        return try await MilestoneModel.query(on: req.db).filter(\.$project.$id == project.id).filter(\.$year == year)
+            .sort(\.$seq).all().map { try dto($0, units: units) }
+    }
+
+    func addMilestoneAPI(req: Request) async throws -> Response {
+        let body = try req.content.decode(MilestoneBody.self)
+        let year = try await year(body.year, req)
+        let saved = try await MilestoneEditor(context: try context(req))
+            .add(projectID: try RequestParameters.uuid(req, "id"), year: year, try body.fields(), on: req.db)
+        try await recolour(req, year: year)
+        return try await dto(saved.milestone, units: unitNames(req), moved: saved.movedTo).encodeResponse(status: .created, for: req)
+    }
+
+    func updateMilestoneAPI(req: Request) async throws -> MilestoneDTO {
+        let body = try req.content.decode(MilestoneBody.self)
+        let saved = try await MilestoneEditor(context: try context(req))
+            .update(id: try Self.itemID(req), version: try Self.version(body.version), try body.fields(), on: req.db)
+        try await recolour(req, year: saved.milestone.year)
+        return try dto(saved.milestone, units: try await unitNames(req), moved: saved.movedTo)
+    }
+
+    func deleteMilestoneAPI(req: Request) async throws -> HTTPStatus {
+        let id = try Self.itemID(req)
+        let year = try await MilestoneModel.find(id, on: req.db)?.year
+        try await MilestoneEditor(context: try context(req)).delete(id: id, version: try Self.version(req.param("version").flatMap(Int.init)), on: req.db)
+        if let year { try await recolour(req, year: year) }
+        return .noContent
+    }
+
+    struct TemplateDTO: Content { var added: Int }
+
+    func templateAPI(req: Request) async throws -> TemplateDTO {
+        struct Body: Content { var year: Int? }
+        let year = try await year(try? req.content.decode(Body.self).year, req)
+        let added = try await MilestoneEditor(context: try context(req))
+            .applyTemplate(.standard, projectID: try RequestParameters.uuid(req, "id"), year: year, on: req.db)
+        if added > 0 { try await recolour(req, year: year) }
+        return TemplateDTO(added: added)
+    }
+
+    // MARK: Approvals
+
+    struct ApprovalDTO: Content {
+        var id: UUID
+        var year: Int
+        var name: String
+        var department: String?
+        var target: String?
+        var actual: String?
+        var version: Int
+
+        init(_ a: ApprovalItemModel) throws {
+            id = try a.requireID(); year = a.year; name = a.name; department = a.department
+            target = a.target; actual = a.actual; version = a.version
+        }
+    }
+
+    struct ApprovalBody: Content {
+        var year: Int?
+        var name: String?
+        var department: String?
+        var target: String?
+        var actual: String?
+        var version: Int?
+
+        func fields() throws -> ApprovalEditor.Fields {
+            ApprovalEditor.Fields(name: name ?? "", department: department,
+                                  target: try ProjectItemsController.date(target, field: "target"),
+                                  actual: try ProjectItemsController.date(actual, field: "actual"))
+        }
+    }
+
+    func listApprovals(req: Request) async throws -> [ApprovalDTO] {
+        let project = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
+        let year = try await year(nil, req)
+        return try await ApprovalItemModel.query(on: req.db).filter(\.$project.$id == project.id).filter(\.$year == year)
+            .sort(\.$target).all().map(ApprovalDTO.init)
+    }
+
+    func addApprovalAPI(req: Request) async throws -> Response {
+        let body = try req.content.decode(ApprovalBody.self)
+        let a = try await ApprovalEditor(context: try context(req))
+            .add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req), try body.fields(), on: req.db)
+        return try await ApprovalDTO(a).encodeResponse(status: .created, for: req)
+    }
+
+    func updateApprovalAPI(req: Request) async throws -> ApprovalDTO {
+        let body = try req.content.decode(ApprovalBody.self)
+        return try ApprovalDTO(try await ApprovalEditor(context: try context(req))
+            .update(id: try Self.itemID(req), version: try Self.version(body.version), try body.fields(), on: req.db))
+    }
+
+    func deleteApprovalAPI(req: Request) async throws -> HTTPStatus {
+        try await ApprovalEditor(context: try context(req))
+            .delete(id: try Self.itemID(req), version: try Self.version(req.param("version").flatMap(Int.init)), on: req.db)
+        return .noContent
+    }
+
+    struct RateDTO: Content {
+        var year: Int
+        var asOf: String
+        var total: Int
+        var approved: Int
+        var onTime: Int
+        var overdue: Int
+        /// Approved ÷ total in percent (one decimal); null when the year has no items.
+        var percent: Double?
+    }
+
+    func rate(req: Request) async throws -> RateDTO {
+        let d = try req.district()
+        let year = try await year(nil, req)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        let r = try await ApprovalRateQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
+                                                scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return RateDTO(year: year, asOf: asOf.iso, total: r.total, approved: r.approved, onTime: r.onTime, overdue: r.overdue, percent: r.percent)
+    }
+
+    // MARK: Page forms
+
+    /// Runs a form action and shows the project page again with what happened, or why not.
+    func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
+        try await PageOutcome.run(req, work: work) { notice, status in
+            try await PagesController().detailPage(req, notice: notice, status: status)
+        }
+    }
+
+    /// What a row's form asks for (`add`, `update`, `delete`, `template`) and which row; the
+    /// fields themselves decode as the API's body.
+    struct RowAction: Content {
+        var action: String?
+        var item: UUID?
+    }
+
+    func milestonePage(req: Request) async throws -> Response {
+        let f = try req.content.decode(RowAction.self)
+        let body = try req.content.decode(MilestoneBody.self)
+        return try await pageAction(req) {
+            let editor = MilestoneEditor(context: try context(req))
+            let projectID = try RequestParameters.uuid(req, "id")
+            let year = try await year(body.year, req)
+            var message = UIText.saved
+            switch f.action {
+            case "template":
+                let n = try await editor.applyTemplate(.standard, projectID: projectID, year: year, on: req.db)
+                message = Message(zh: "已套用节点模板：\(n) 个节点", en: "Template applied: \(n) nodes")
+            case "delete":
+                try await editor.delete(id: try f.item.orThrow(), version: try Self.version(body.version), on: req.db)
+                message = Message(zh: "已删除节点", en: "Node deleted")
+            case "update":
+                let saved = try await editor.update(id: try f.item.orThrow(), version: try Self.version(body.version), try body.fields(), on: req.db)
+                if let s = saved.movedTo { message = Message(zh: "已保存；项目阶段转为“\(s.rawValue)”", en: "Saved; the project is now \(s.englishName)") }
+            default:
+                let saved = try await editor.add(projectID: projectID, year: year, try body.fields(), on: req.db)
+                if let s = saved.movedTo { message = Message(zh: "已添加；项目阶段转为“\(s.rawValue)”", en: "Added; the project is now \(s.englishName)") }
+            }
+            try await recolour(req, year: year)
+            return message
+        }
+    }
+
+    func approvalPage(req: Request) async throws -> Response {
+        let f = try req.content.decode(RowAction.self)
+        let body = try req.content.decode(ApprovalBody.self)
+        return try await pageAction(req) {
+            let editor = ApprovalEditor(context: try context(req))
+            switch f.action {
+            case "delete":
+                try await editor.delete(id: try f.item.orThrow(), version: try Self.version(body.version), on: req.db)
+                return Message(zh: "已删除事项", en: "Item deleted")
+            case "update":
+                _ = try await editor.update(id: try f.item.orThrow(), version: try Self.version(body.version), try body.fields(), on: req.db)
+            default:
+                _ = try await editor.add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req),
+                                         try body.fields(), on: req.db)
+            }
+            return UIText.saved
+        }
+    }
+}
+
+extension Optional where Wrapped == UUID {
+    /// A form's item id, or "not found" naming what is missing.
+    func orThrow() throws -> UUID {
+        guard let self else { throw BallastError.badParameter("item", zh: "缺少节点或事项编号", en: "The item is missing") }
+        return self
+    }
+}

@@ -1,0 +1,63 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// Who is changing a project's milestones or approval items, in which district, on which day,
+/// and (for a unit) the one unit whose projects they may touch.
+public struct ProjectItemContext: Sendable {
+    public var districtID: UUID
+    public var actor: ChangeActor
+    public var today: CalendarDate
+    public var scopeUnitID: UUID?
+
+    public init(districtID: UUID, actor: ChangeActor, today: CalendarDate, scopeUnitID: UUID?) {
+        self.districtID = districtID; self.actor = actor; self.today = today; self.scopeUnitID = scopeUnitID
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case projectNotFound
+        case itemNotFound
+        case versionConflict(current: Int?)
+        case invalid(field: String, Message)
+    }
+
+    /// The project, if it is in the district and (for a unit) the unit's own; else not found.
+    func project(_ id: UUID, on db: any Database) async throws -> ProjectModel {
+        var q = ProjectModel.query(on: db).filter(\.$id == id).filter(\.$district.$id == districtID)
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        guard let p = try await q.first() else { throw Failure.projectNotFound }
+        return p
+    }
+
+    func claim(table: String, id: UUID, version: Int, on db: any Database) async throws -> Int {
+        do {
+            return try await VersionGuard.claim(table: table, id: id, expected: version, on: db)
+        } catch let c as VersionGuard.Conflict {
+            throw Failure.versionConflict(current: c.current)
+        }
+    }
+
+    /// A responsible or issuing unit named in a form: must be on the district's unit list.
+    func unitID(named name: String?, on db: any Database) async throws -> UUID? {
+        guard let name = name?.trimmed, !name.isEmpty else { return nil }
+        guard let entry = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
+            .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first() else {
+            throw Failure.invalid(field: "unit", Message(zh: "责任单位“\(name)”不在本区单位名单中", en: "“\(name)” is not on the district's list of units"))
+        }
+        return entry.id
+    }
+
+    /// A date a user says something happened must not be after today.
+    func notFuture(_ date: CalendarDate?, field: String) throws {
+        if let date, date > today {
+            throw Failure.invalid(field: field, Message(zh: "实际日期 \(date.iso) 晚于今天 \(today.iso)", en: "The actual date \(date.iso) is after today, \(today.iso)"))
+        }
+    }
+
+    static func name(_ raw: String, field: String = "name") throws -> String {
+        let t = raw.trimmed
+        guard !t.isEmpty else { throw Failure.invalid(field: field, Message(zh: "名称不能为空", en: "The name must not be empty")) }
+        guard t.count <= 60 else { throw Failure.invalid(field: field, Message(zh: "名称超过 60 个字", en: "The name is over 60 characters")) }
+        return t
+    }
+}
