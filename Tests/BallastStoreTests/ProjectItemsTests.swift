@@ -146,6 +146,13 @@ import Testing
             let unit = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住建局").first())
             let mine = try await SupervisionQuery.run(districtID: d.id!, year: 2023, open: true, scopeUnitID: unit.id, on: app.db)
             #expect(mine.map(\.code) == ["A3"])
+
+            // A database whose colours predate items gets one per lit project from the migration's backfill.
+            try await SupervisionItemModel.query(on: app.db).delete()
+            try await SupervisionItems.backfill(on: app.db)
+            let backfilled = try await SupervisionQuery.run(districtID: d.id!, year: 2023, open: true, scopeUnitID: nil, on: app.db)
+            #expect(backfilled.map(\.code).sorted() == ["A2", "A3", "P2"])
+            #expect(backfilled.allSatisfy { $0.openedOn == "2023-06-30" })   // since when they have been lit
         }
     }
 }

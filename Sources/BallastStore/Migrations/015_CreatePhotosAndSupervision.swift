@@ -34,6 +34,9 @@ struct CreatePhotosAndSupervision: AsyncMigration {
         try await sql.create(index: "report_photos_report").on(ReportPhotoModel.schema).column("report_id").run()
         try await sql.create(index: "supervision_items_district_year").on(SupervisionItemModel.schema)
             .column("district_id").column("year").column("closed_on").run()
+        try await sql.create(index: "supervision_items_project").on(SupervisionItemModel.schema).column("project_id").run()
+        // Colours stored before this migration: their lit projects get their items now.
+        try await SupervisionItems.backfill(on: db)
     }
 
     func revert(on db: any Database) async throws {

@@ -3,47 +3,71 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// 亮灯督办: supervision items follow the lights. Each recompute opens an item for every red or
-/// yellow project without one, and closes the open item of every project now blue or green
-/// (or no longer in the year's portfolio). Items are never deleted: closed ones are the history.
+/// 亮灯督办: supervision items follow the lights. A project has an open item exactly while its
+/// stored colour is red or yellow, so only colour changes touch items: a change into red or
+/// yellow from anything else opens one, a change out of them (or the project leaving the year's
+/// portfolio) closes it. Items are never deleted: closed ones are the history.
 public enum SupervisionItems {
     public static let warningSource = "warning"
 
-    static func follow(_ warnings: [ProjectWarning], districtID: UUID, year: Int, on day: String, in db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        var open: [UUID: UUID] = [:]
-        for row in try await sql.raw("""
-            SELECT id, project_id FROM supervision_items
-            WHERE district_id = \(bind: districtID) AND year = \(bind: year) AND source = \(bind: warningSource) AND closed_on IS NULL
-            """).all() {
-            open[try row.decode(column: "project_id", as: UUID.self)] = try row.decode(column: "id", as: UUID.self)
-        }
+    /// One project's move between stored colours; `to` is nil when it left the portfolio.
+    struct Move {
+        var projectID: UUID
+        var unitID: UUID?
+        var from: String?
+        var to: WarningOutcome?
+    }
+
+    static func isLit(_ colour: String?) -> Bool { colour == WarningColour.red.rawValue || colour == WarningColour.yellow.rawValue }
+
+    static func follow(_ moves: [Move], districtID: UUID, year: Int, on day: String, in db: any Database) async throws {
         var opened: [SupervisionItemModel] = []
         var closing: [String: [UUID]] = [:]
-        var seen = Set<UUID>()
-        for w in warnings {
-            seen.insert(w.projectID)
-            let lit = w.outcome.colour >= .yellow
-            if lit, open[w.projectID] == nil {
+        for m in moves {
+            let wasLit = isLit(m.from), nowLit = isLit(m.to?.colour.rawValue)
+            if nowLit, !wasLit, let to = m.to, let unitID = m.unitID {
                 let item = SupervisionItemModel()
-                item.id = UUID(); item.districtID = districtID; item.projectID = w.projectID; item.unitID = w.unitID
+                item.id = UUID(); item.districtID = districtID; item.projectID = m.projectID; item.unitID = unitID
                 item.year = year; item.source = warningSource; item.openedOn = day
-                item.openedColour = w.outcome.colour.rawValue; item.reasons = WarningEngine.json(w.outcome.reasons)
+                item.openedColour = to.colour.rawValue; item.reasons = WarningEngine.json(to.reasons)
                 opened.append(item)
-            } else if !lit, let id = open[w.projectID] {
-                closing[w.outcome.colour.rawValue, default: []].append(id)
+            } else if wasLit, !nowLit {
+                closing[m.to?.colour.rawValue ?? "removed", default: []].append(m.projectID)
             }
         }
-        for (project, id) in open where !seen.contains(project) { closing["removed", default: []].append(id) }
         try await BulkInsert.insert(opened, on: db)
-        for (colour, ids) in closing {
-            for chunk in stride(from: 0, to: ids.count, by: 500) {
+        let sql = db as! any SQLDatabase
+        for (colour, projects) in closing {
+            for chunk in stride(from: 0, to: projects.count, by: 500) {
                 try await sql.update(SupervisionItemModel.schema)
                     .set("closed_on", to: day).set("closed_colour", to: colour)
-                    .where("id", .in, Array(ids[chunk..<min(chunk + 500, ids.count)]))
+                    .where("district_id", .equal, districtID).where("year", .equal, year)
+                    .where("source", .equal, warningSource).where("closed_on", .is, SQLLiteral.null)
+                    .where("project_id", .in, Array(projects[chunk..<min(chunk + 500, projects.count)]))
                     .run()
             }
         }
+    }
+
+    /// Opens an item for every lit project that has none: for databases whose colours were
+    /// stored before items existed (run by the migration that adds them).
+    static func backfill(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        var items: [SupervisionItemModel] = []
+        for row in try await sql.raw("""
+            SELECT ws.district_id, ws.project_id, p.unit_id, ws.year, ws.colour, ws.reasons, ws.since
+            FROM warning_states ws JOIN projects p ON p.id = ws.project_id
+            WHERE ws.colour IN ('red', 'yellow')
+            """).all() {
+            let item = SupervisionItemModel()
+            item.id = UUID(); item.districtID = try row.decode(column: "district_id", as: UUID.self)
+            item.projectID = try row.decode(column: "project_id", as: UUID.self); item.unitID = try row.decode(column: "unit_id", as: UUID.self)
+            item.year = try row.decode(column: "year", as: Int.self); item.source = warningSource
+            item.openedOn = try row.decode(column: "since", as: String.self); item.openedColour = try row.decode(column: "colour", as: String.self)
+            item.reasons = try row.decode(column: "reasons", as: String.self)
+            items.append(item)
+        }
+        try await BulkInsert.insert(items, on: db)
     }
 }
 
@@ -80,12 +104,13 @@ public enum SupervisionQuery {
                    s.reasons, s.closed_on, s.closed_colour
             FROM supervision_items s
             JOIN projects p ON p.id = s.project_id
-            JOIN reference_entries u ON u.id = s.unit_id
+            JOIN reference_entries u ON u.id = p.unit_id
             LEFT JOIN warning_states ws ON ws.project_id = s.project_id AND ws.year = s.year
             WHERE s.district_id = \(bind: districtID) AND s.year = \(bind: year)
             """
         if let open { q += open ? " AND s.closed_on IS NULL" : " AND s.closed_on IS NOT NULL" }
-        if let scopeUnitID { q += " AND s.unit_id = \(bind: scopeUnitID)" }
+        // The unit responsible now, which is the project's: a project handed over takes its items along.
+        if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
         if let projectID { q += " AND s.project_id = \(bind: projectID)" }
         q += """
              ORDER BY CASE WHEN s.closed_on IS NULL THEN 0 ELSE 1 END,

@@ -29,53 +29,48 @@ public enum WarningEngine {
     /// `scopeUnitID` narrows to one unit's projects in the query itself, as every list does.
     public static func evaluate(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                                 on db: any Database) async throws -> [ProjectWarning] {
-        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db).0
+        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db).map(\.0)
     }
 
-    /// The colours, and the stored states they were compared with (read once, for recompute).
-    static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
-                                   on db: any Database) async throws -> ([ProjectWarning], [UUID: StoredState]) {
+    /// The colours, each with the state stored for its project (joined in the same query: a
+    /// separate read cost a sixth of a recompute). For a recompute (`forRecompute`) code and
+    /// name are left empty, as it writes neither, and the whole stored state is read to compare;
+    /// otherwise only the stored colour and since-date, which `since` needs.
+    static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, forRecompute: Bool = false,
+                                   on db: any Database) async throws -> [(ProjectWarning, StoredState?)] {
         let sql = db as! any SQLDatabase
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
         let throughMonth = asOf.year > year ? 12 : asOf.month
         var query: SQLQueryString = """
-            SELECT p.id, p.code, p.name, p.unit_id, p.stage, p.planned_start, yp.annual_plan,
+            SELECT p.id,
+            """ + (forRecompute ? "ws.reasons AS s_reasons, ws.lag AS s_lag, ws.rule_version AS s_rule," : "p.code, p.name,") + """
+             p.unit_id, p.stage, p.planned_start, yp.annual_plan, ws.colour AS s_colour, ws.since AS s_since,
                    CAST(COALESCE(c.done, 0) AS BIGINT) AS done
             FROM year_plans yp
             JOIN projects p ON p.id = yp.project_id
+            LEFT JOIN warning_states ws ON ws.project_id = p.id AND ws.year = yp.year
             LEFT JOIN
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: throughMonth) + """
              c ON c.project_id = p.id
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
             """
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
-        let rows = try await sql.raw(query + " ORDER BY p.code").all()
+        let rows = try await sql.raw(forRecompute ? query : query + " ORDER BY p.code").all()
         // A year that is over is judged at its last day.
         let judgedOn = asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf
-        // Only open milestones already past their date can make a project late: the rest are not read.
+        // Only open milestones already past their date can make a project late: the rest are not
+        // read, and their (empty) actual date is not either.
         var milestones: [UUID: [WarningInput.Milestone]] = [:]
         for m in try await sql.raw("""
-            SELECT project_id, name, planned, actual FROM milestones
+            SELECT project_id, name, planned FROM milestones
             WHERE district_id = \(bind: districtID) AND year = \(bind: year) AND actual IS NULL AND planned < \(bind: judgedOn.iso)
             ORDER BY project_id, seq
             """).all() {
             guard let planned = CalendarDate.parse(try m.decode(column: "planned", as: String.self)) else { continue }
             milestones[try m.decode(column: "project_id", as: UUID.self), default: []].append(WarningInput.Milestone(
-                name: try m.decode(column: "name", as: String.self), planned: planned,
-                actual: try m.decode(column: "actual", as: String?.self).flatMap(CalendarDate.parse)))
+                name: try m.decode(column: "name", as: String.self), planned: planned, actual: nil))
         }
-        var stored: [UUID: StoredState] = [:]
-        for row in try await sql.raw("""
-            SELECT id, project_id, colour, reasons, lag, rule_version, as_of, since FROM warning_states
-            WHERE district_id = \(bind: districtID) AND year = \(bind: year)
-            """).all() {
-            stored[try row.decode(column: "project_id", as: UUID.self)] = StoredState(
-                id: try row.decode(column: "id", as: UUID.self), colour: try row.decode(column: "colour", as: String.self),
-                reasons: try row.decode(column: "reasons", as: String.self), lag: try row.decode(column: "lag", as: Double?.self),
-                ruleVersion: try row.decode(column: "rule_version", as: Int.self), asOf: try row.decode(column: "as_of", as: String.self),
-                since: try row.decode(column: "since", as: String.self))
-        }
-        let warnings = try rows.map { row in
+        return try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let input = WarningInput(
                 asOf: judgedOn, annualPlan: try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:)),
@@ -84,13 +79,19 @@ public enum WarningEngine {
                 stage: LifecycleStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .underConstruction,
                 milestones: milestones[id] ?? [])
             let outcome = WarningRule.evaluate(input, thresholds: rule)
-            let state = stored[id]
+            var state: StoredState?
+            if let colour = try row.decode(column: "s_colour", as: String?.self) {
+                state = StoredState(colour: colour, reasons: forRecompute ? try row.decode(column: "s_reasons", as: String.self) : "",
+                                    lag: forRecompute ? try row.decode(column: "s_lag", as: Double?.self) : nil,
+                                    ruleVersion: forRecompute ? try row.decode(column: "s_rule", as: Int.self) : 0,
+                                    since: try row.decode(column: "s_since", as: String.self))
+            }
             let from = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn.iso ? $0.since : nil } ?? judgedOn.iso
-            return ProjectWarning(projectID: id, code: try row.decode(column: "code", as: String.self),
-                                  name: try row.decode(column: "name", as: String.self),
-                                  unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: from)
+            let warning = ProjectWarning(projectID: id, code: forRecompute ? "" : try row.decode(column: "code", as: String.self),
+                                         name: forRecompute ? "" : try row.decode(column: "name", as: String.self),
+                                         unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: from)
+            return (warning, state)
         }
-        return (warnings, stored)
     }
 
     public struct Recomputed: Sendable, Equatable {
@@ -106,6 +107,9 @@ public enum WarningEngine {
     /// recompute. Same output as the encoder with sorted keys, which `reasons(_:)` reads back.
     static func json(_ messages: [Message]) -> String {
         func quoted(_ s: String) -> String {
+            // Reasons rarely hold a character JSON escapes: then the string goes in whole, which
+            // is what keeps this off the profile of a 60 000-project recompute.
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
             var out = "\""
             for ch in s.unicodeScalars {
                 switch ch {
@@ -124,12 +128,10 @@ public enum WarningEngine {
     }
 
     struct StoredState {
-        var id: UUID
         var colour: String
         var reasons: String
         var lag: Double?
         var ruleVersion: Int
-        var asOf: String
         var since: String
     }
 
@@ -138,22 +140,38 @@ public enum WarningEngine {
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
-            let (warnings, byProject) = try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, on: tx)
             let judgedOn = (asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf).iso
-            if byProject.values.contains(where: { $0.asOf > judgedOn }) {
-                return Recomputed(projects: warnings.count, changed: 0, written: false)
+            let latest = try await (tx as! any SQLDatabase).raw("""
+                SELECT MAX(as_of) AS latest FROM warning_states WHERE district_id = \(bind: districtID) AND year = \(bind: year)
+                """).first()?.decode(column: "latest", as: String?.self)
+            let evaluated = try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, forRecompute: true, on: tx)
+            if let latest, latest > judgedOn {
+                return Recomputed(projects: evaluated.count, changed: 0, written: false)
             }
+            // Stale states are removed by project: the project and year identify a state.
             var replace: [WarningStateModel] = [], stale: [UUID] = [], changes: [WarningChangeModel] = []
-            let current = Set(warnings.map(\.projectID))
-            for (project, state) in byProject where !current.contains(project) { stale.append(state.id) }
-            for w in warnings {
+            var moves: [SupervisionItems.Move] = []
+            // States of projects that have left the year's portfolio (plan removed or emptied).
+            // Each current project matched its own state in the join, so when the year holds no
+            // more states than were matched there are none to look for.
+            let storedCount = try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year).count()
+            let matched = evaluated.filter { $0.1 != nil }.count
+            for row in storedCount == matched ? [] : try await (tx as! any SQLDatabase).raw("""
+                SELECT ws.project_id, ws.colour FROM warning_states ws
+                LEFT JOIN year_plans yp ON yp.project_id = ws.project_id AND yp.year = ws.year AND yp.annual_plan IS NOT NULL
+                WHERE ws.district_id = \(bind: districtID) AND ws.year = \(bind: year) AND yp.id IS NULL
+                """).all() {
+                let project = try row.decode(column: "project_id", as: UUID.self)
+                stale.append(project)
+                moves.append(.init(projectID: project, unitID: nil, from: try row.decode(column: "colour", as: String.self), to: nil))
+            }
+            for (w, old) in evaluated {
                 let reasons = Self.json(w.outcome.reasons)
-                let old = byProject[w.projectID]
                 if let old, old.colour == w.outcome.colour.rawValue, old.reasons == reasons, old.lag == w.outcome.lagPoints,
                    old.ruleVersion == w.outcome.ruleVersion {
                     continue
                 }
-                if let old { stale.append(old.id) }
+                if old != nil { stale.append(w.projectID) }
                 let s = WarningStateModel()
                 s.id = UUID()
                 s.districtID = districtID
@@ -167,6 +185,7 @@ public enum WarningEngine {
                 s.ruleVersion = w.outcome.ruleVersion
                 replace.append(s)
                 if old?.colour != w.outcome.colour.rawValue {
+                    moves.append(.init(projectID: w.projectID, unitID: w.unitID, from: old?.colour, to: w.outcome))
                     let c = WarningChangeModel()
                     c.id = UUID()
                     c.districtID = districtID
@@ -180,12 +199,13 @@ public enum WarningEngine {
                 }
             }
             for chunk in stride(from: 0, to: stale.count, by: 500) {
-                try await WarningStateModel.query(on: tx).filter(\.$id ~~ Array(stale[chunk..<min(chunk + 500, stale.count)])).delete()
+                try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year)
+                    .filter(\.$projectID ~~ Array(stale[chunk..<min(chunk + 500, stale.count)])).delete()
             }
             try await BulkInsert.insert(replace, on: tx)
             try await BulkInsert.insert(changes, on: tx)
-            try await SupervisionItems.follow(warnings, districtID: districtID, year: year, on: judgedOn, in: tx)
-            return Recomputed(projects: warnings.count, changed: changes.count, written: true)
+            try await SupervisionItems.follow(moves, districtID: districtID, year: year, on: judgedOn, in: tx)
+            return Recomputed(projects: evaluated.count, changed: changes.count, written: true)
         }
     }
 
