@@ -16,5 +16,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProjectItemsController())
     try app.register(collection: PhotosController())
     try app.register(collection: SupervisionController())
+    try app.register(collection: EnterprisesController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -12,6 +12,18 @@ public enum CreditCode {
         case wrongLength(Int)
         case invalidCharacter(Character, position: Int)
         case wrongCheckCharacter(expected: Character, found: Character)
+
+        public var message: Message {
+            switch self {
+            case .wrongLength(let n):
+                Message(zh: "统一社会信用代码应为18位，实为\(n)位", en: "A credit code has 18 characters, not \(n)")
+            case .invalidCharacter(let c, let p):
+                Message(zh: "统一社会信用代码第\(p)位“\(c)”不是允许的字符", en: "Character \(p) of the credit code, “\(c)”, is not allowed")
+            case .wrongCheckCharacter(let expected, let found):
+                Message(zh: "统一社会信用代码校验位错误（应为“\(expected)”，实为“\(found)”）",
+                        en: "Credit code check character is wrong (expected “\(expected)”, found “\(found)”)")
+            }
+        }
     }
 
     /// The check character for the first 17 characters, or nil if any is outside the alphabet.

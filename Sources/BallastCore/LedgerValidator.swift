@@ -200,14 +200,7 @@ private struct RowReader {
         if let raw = text(.creditCode) {
             switch CreditCode.validate(raw) {
             case .success(let c): creditCode = c
-            case .failure(.wrongLength(let n)):
-                fail(.creditCode, zh: "统一社会信用代码应为18位，实为\(n)位", en: "A credit code has 18 characters, not \(n)")
-            case .failure(.invalidCharacter(let c, let p)):
-                fail(.creditCode, zh: "统一社会信用代码第\(p)位“\(c)”不是允许的字符",
-                     en: "Character \(p) of the credit code, “\(c)”, is not allowed")
-            case .failure(.wrongCheckCharacter(let expected, let found)):
-                fail(.creditCode, zh: "统一社会信用代码校验位错误（应为“\(expected)”，实为“\(found)”）",
-                     en: "Credit code check character is wrong (expected “\(expected)”, found “\(found)”)")
+            case .failure(let problem): fail(.creditCode, zh: problem.message.zh, en: problem.message.en)
             }
         }
         guard issues.isEmpty, let code, let name, let category, let levelText, let unit, let stage, let total else {

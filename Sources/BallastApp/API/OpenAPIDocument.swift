@@ -20,6 +20,11 @@ enum OpenAPIDocument {
           "lang": {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}}
         },
         "schemas": {
+          "Enterprise": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"},
+            "creditCode": {"type": "string", "description": "统一社会信用代码, 18 characters, check character verified"},
+            "industry": {"type": "string"}, "address": {"type": "string"}, "aboveScale": {"type": "boolean", "description": "四上企业"},
+            "contactName": {"type": "string"}, "contactPhone": {"type": "string"}, "serviceOfficial": {"type": "string"},
+            "confirmDuplicateName": {"type": "boolean"}, "version": {"type": "integer"}}},
           "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
             "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"},
             "field": {"type": "string"}, "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}}}}}},
@@ -241,6 +246,27 @@ enum OpenAPIDocument {
         "/supervision/warnings": {"get": {"summary": "亮灯督办事项：红黄灯自动立项，转蓝绿自动销号 / supervision items opened by red and yellow lights",
             "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "closed", "all"]}}],
             "responses": {"200": {"description": "[{id, code, name, unit, openedOn, openedColour, colour, reasons, closedOn, closedColour}]"}, "400": {"$ref": "#/components/responses/Error"}}}},
+        "/enterprises": {
+          "get": {"summary": "企业库（按名称或统一社会信用代码查找）/ enterprises, by name or credit code",
+            "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "page", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "{total, items: [{id, name, creditCode, industry, aboveScale, serviceOfficial, projects, version}]} (200 a page)"}}},
+          "post": {"summary": "登记企业；同一信用代码只有一家，同名须确认 / register; one record per credit code, same name needs confirmDuplicateName",
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}},
+            "responses": {"201": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/enterprises/duplicates": {"get": {"summary": "疑似重复（名称相同，忽略空格、全半角、大小写）/ possible duplicates by name",
+            "responses": {"200": {"description": "[[row, row, …], …] groups of live records sharing a name"}}}},
+        "/enterprises/{enterprise}": {
+          "get": {"summary": "企业及关联项目（责任单位只见本单位项目）/ an enterprise and its projects",
+            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "The enterprise with projects: [{id, code, name, stage}]"}, "404": {"$ref": "#/components/responses/Error"}}},
+          "put": {"summary": "修改企业（须带 version），项目上的建设单位随之更新 / change (with version); its projects' investor follows",
+            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}},
+            "responses": {"200": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/enterprises/{enterprise}/merge": {"post": {"summary": "合并到另一家（项目办），留痕 / merge into another record (office), audited",
+            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"into": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "{mergedInto, projectsMoved}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

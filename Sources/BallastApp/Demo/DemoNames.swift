@@ -31,10 +31,16 @@ enum DemoNames {
     static func investor(rng: inout DemoRandom) -> (name: String, code: String) {
         let name = "郑州" + rng.pick(brands) + rng.pick(kinds)
         // 9 (registered with market regulation), 1 (enterprise), 410103 (二七区), 9-character organisation code.
-        let digits = CreditCode.alphabet.prefix(10)
+        // The code is the name's own (a stable hash), so an enterprise investing in several
+        // projects has one code, as in life. The draws are still made, to leave every later
+        // figure of the demo where it was.
+        let digits = Array(CreditCode.alphabet.prefix(10))
+        for _ in 0..<9 { _ = rng.int(0...0) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         var body = "91410103"
-        for _ in 0..<8 { body.append(rng.pick(Array(digits))) }
-        body.append(rng.pick(Array(CreditCode.alphabet)))
+        for _ in 0..<8 { body.append(digits[Int(hash % 10)]); hash /= 10 }
+        body.append(CreditCode.alphabet[Int(hash % UInt64(CreditCode.alphabet.count))])
         return (name, body + String(CreditCode.checkCharacter(for: body)!))
     }
 

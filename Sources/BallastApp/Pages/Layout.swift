@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -43,6 +43,7 @@ enum Layout {
             (.ledger, UIText.ledger, "/projects", .readProjects),
             (.reports, UIText.reports, "/reports", .readProjects),
             (.warnings, UIText.warnings, "/warnings", .readProjects),
+            (.enterprises, Message(zh: "企业", en: "Enterprises"), "/enterprises", .readProjects),
             (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
             (.lists, UIText.lists, "/lists/unit", .manageLists),
             (.users, UIText.users, "/admin/users", .manageUsers),

@@ -34,7 +34,10 @@ enum ProjectDetailPage {
             .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
             .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),
-                .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
+                .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) }),
+                .unwrap(d.enterpriseID) { e in
+                    .p(.a(.href(attr(Layout.link("/enterprises/\(e)", lang))), .text(en ? "The investor's enterprise record →" : "建设单位企业档案 →")))
+                }),
             .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
                 .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(t(UIText.year))), .th(.text(en ? "Level" : "级别")), .th(.text(en ? "Nature" : "建设性质")),

@@ -86,6 +86,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
                     zh: "月报当前为“\(ReportFailureText.statusName(s))”，照片不能再增删", en: "The report is \(s.rawValue); its photos are locked"),
                     field: "status")
             }
+        case let e as EnterpriseEditor.Failure:
+            return EnterpriseFailureText.error(e)
         case let e as ProjectItemContext.Failure:
             switch e {
             case .projectNotFound: return .notFound(Message(zh: "项目不存在", en: "No such project"))

@@ -84,6 +84,7 @@ public struct LedgerWriter: Sendable {
 
         var report = LedgerImportReport(applied: true, rows: records.count, newReferences: newReferences,
                                         unknownColumns: unknownColumns)
+        var enterprises = try await EnterpriseIndex.load(districtID: districtID, on: db)
         var newProjects: [ProjectModel] = []
         var newPlans: [YearPlanModel] = []
         var stageChanges: [StageChangeModel] = []
@@ -99,6 +100,7 @@ public struct LedgerWriter: Sendable {
                                                          effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
                 }
                 fill(project, from: r, lists: lists)
+                project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 if bumpsVersion { project.version += 1 }
                 try await project.update(on: db)
                 if let plan {
@@ -120,6 +122,7 @@ public struct LedgerWriter: Sendable {
                 project.code = r.code
                 project.version = 1
                 fill(project, from: r, lists: lists)
+                project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 newProjects.append(project)
                 projectByCode[r.code] = project
                 newPlans.append(newPlan(projectID: project.id!, record: r, lists: lists))
@@ -130,6 +133,11 @@ public struct LedgerWriter: Sendable {
                                           before: ProjectSnapshot?.none, after: after))
                 report.created.append(r.code)
             }
+        }
+        for e in try await enterprises.save(on: db) {
+            audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "enterprise", entityID: e.id,
+                                      summary: "\(e.name)（导入新建）", before: Nothing?.none,
+                                      after: ["name": e.name, "creditCode": e.creditCode ?? ""]))
         }
         try await createInBatches(newProjects, on: db)
         try await createInBatches(newPlans, on: db)

@@ -19,5 +19,6 @@ public enum BallastMigrations {
         AddDistrictFrozenDate(),
         IndexCompletedReports(),
         CreatePhotosAndSupervision(),
+        CreateEnterprises(),
     ]
 }

@@ -20,6 +20,8 @@ public final class ProjectModel: Model, @unchecked Sendable {
     @Field(key: "total_investment") public var totalInvestment: Int64
     @OptionalField(key: "investor") public var investor: String?
     @OptionalField(key: "credit_code") public var creditCode: String?
+    /// The investor's enterprise record (found or created from investor and credit code).
+    @OptionalField(key: "enterprise_id") public var enterpriseID: UUID?
     @OptionalField(key: "content") public var content: String?
     @OptionalField(key: "address") public var address: String?
     @OptionalField(key: "longitude") public var longitude: Double?

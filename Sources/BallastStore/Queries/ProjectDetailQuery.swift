@@ -24,6 +24,8 @@ public struct ProjectDetail: Sendable {
     public var id: UUID
     public var version: Int
     public var unitID: UUID
+    /// The investor's enterprise record.
+    public var enterpriseID: UUID?
     /// The project's fields as the ledger of its latest year has them.
     public var record: LedgerRecord
     public var plans: [Plan]
@@ -57,6 +59,6 @@ public enum ProjectDetailQuery {
             stage: p.lifecycleStage, totalInvestment: p.total, annualPlan: latest?.annualPlan,
             plannedStart: p.plannedStart.flatMap(CalendarDate.parse), plannedEnd: p.plannedEnd.flatMap(CalendarDate.parse),
             investor: p.investor, creditCode: p.creditCode, longitude: p.longitude, latitude: p.latitude, content: p.content)
-        return ProjectDetail(id: id, version: p.version, unitID: p.$unit.id, record: record, plans: plans, stages: steps)
+        return ProjectDetail(id: id, version: p.version, unitID: p.$unit.id, enterpriseID: p.enterpriseID, record: record, plans: plans, stages: steps)
     }
 }

@@ -1,0 +1,73 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// One enterprise: its record, the projects that name it, and (for the office) the merge.
+struct EnterprisePage {
+    var enterprise: EnterpriseModel
+    var projects: [ProjectModel]
+    /// Other live records with the same name: offered as the record to merge into.
+    var candidates: [EnterpriseRow] = []
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let e = enterprise
+        let id = e.id?.uuidString ?? ""
+        let fields: [(String, String)] = [
+            (en ? "Credit code" : "统一社会信用代码", e.creditCode ?? "—"), (en ? "Industry" : "所属行业", e.industry ?? "—"),
+            (en ? "Address" : "地址", e.address ?? "—"), (en ? "四上 enterprise" : "四上企业", e.aboveScale ? (en ? "yes" : "是") : (en ? "no" : "否")),
+            (en ? "Contact" : "联系人", [e.contactName, e.contactPhone].compactMap { $0 }.joined(separator: " ").nilIfEmpty ?? "—"),
+            (en ? "Service official" : "服务专员", e.serviceOfficial ?? "—"), (en ? "Version" : "版本", String(e.version)),
+        ]
+        let body = EnterprisesController.Body(name: e.name, creditCode: e.creditCode, industry: e.industry, address: e.address,
+                                              aboveScale: e.aboveScale, contactName: e.contactName, contactPhone: e.contactPhone,
+                                              serviceOfficial: e.serviceOfficial, confirmDuplicateName: nil, version: e.version)
+        return Layout.page(title: e.name, lang: lang, section: .enterprises, path: "/enterprises/\(id)",
+            .h1(.text(e.name)),
+            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            .unwrap(e.mergedInto) { into in
+                .div(.class("alert bad"), .text(en ? "Merged into " : "已合并到 "),
+                     .a(.href(attr(Layout.link("/enterprises/\(into)", lang))), .text(en ? "the kept record" : "保留的企业记录")))
+            },
+            .div(.class("card"), .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
+            .div(.class("card"),
+                .h2(.text(en ? "Projects (\(projects.count))" : "关联项目（\(projects.count)）")),
+                .if(projects.isEmpty, .p(.class("muted"), .text(en ? "No project names it." : "暂无项目。"))),
+                .if(!projects.isEmpty, .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(en ? "Name" : "项目名称")), .th(.text(en ? "Stage" : "阶段")))),
+                    .tbody(.forEach(projects) { p in
+                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link("/projects/\(p.id?.uuidString ?? "")", lang))), .text(p.name))),
+                            .td(.text(en ? p.lifecycleStage.englishName : p.stage)))
+                    }))))),
+            .if(e.mergedInto == nil && PageContext.may(.editProjects), .div(.class("card"),
+                .h2(.text(en ? "Edit" : "修改")),
+                .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)", lang))), .class("filters"), .csrf(),
+                      .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
+                      EnterpriseFields.nodes(body, lang: lang),
+                      .button(.type(.submit), .text(UIText.save.text(lang)))))),
+            .if(e.mergedInto == nil && PageContext.may(.manageProjects), .div(.class("card"),
+                .h2(.text(en ? "Merge into another record" : "合并到另一家企业")),
+                .p(.class("muted"), .text(en ? "Its projects move to the kept record; this one stays, marked as merged. Recorded in the audit trail."
+                                            : "本企业的项目改指向保留的企业；本记录保留并标记为已合并，全程记入操作日志。")),
+                .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)/merge", lang))), .class("filters"), .csrf(),
+                      .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
+                      mergeTarget(en),
+                      .button(.type(.submit), .class("danger"), .text(en ? "Merge" : "合并")))))
+        )
+    }
+
+    /// The records with the same name to choose from, or a field for the kept record's id.
+    func mergeTarget(_ en: Bool) -> Node<HTML.FormContext> {
+        if candidates.isEmpty {
+            return .label(.text(en ? "Kept record's id" : "保留企业的编号"), .input(.type(.text), .name("into"), .attribute(named: "size", value: "38")))
+        }
+        return .label(.text(en ? "Keep" : "保留"), .select(.attribute(named: "name", value: "into"), .forEach(candidates) { c in
+            let code: String = c.creditCode ?? (en ? "no credit code" : "无信用代码")
+            let count: String = en ? "\(c.projects) projects" : "\(c.projects) 个项目"
+            return .option(.value(c.id.uuidString), .label(attr("\(c.name) · \(code) · \(count)")))
+        }))
+    }
+}

@@ -1,0 +1,81 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// 企业库: search, the records that look like duplicates by name (to merge), and the form to
+/// register one.
+struct EnterprisesPage {
+    var query: String
+    var total: Int
+    var rows: [EnterpriseRow]
+    var duplicates: [[EnterpriseRow]]
+    var notice: (ok: Bool, text: String)?
+    /// The refused form, shown again as typed.
+    var form: EnterprisesController.Body?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        return Layout.page(title: en ? "Enterprises" : "企业库", lang: lang, section: .enterprises, path: "/enterprises",
+            .h1(.text(en ? "Enterprises" : "企业库")),
+            .form(.class("filters"), .method(.get), .action("/enterprises"),
+                .label(.text(en ? "Name or credit code" : "名称或统一社会信用代码"), .input(.type(.search), .name("q"), .value(attr(query)))),
+                .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .button(.type(.submit), .text(UIText.search.text(lang)))),
+            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            .p(.class("muted"), .text(en ? "\(total) enterprises" + (rows.count < total ? ", first \(rows.count) shown" : "")
+                                         : "共 \(total) 家企业" + (rows.count < total ? "，显示前 \(rows.count) 家" : ""))),
+            .div(.class("table-wrap"), table(rows)),
+            .if(!duplicates.isEmpty, .div(.class("card"),
+                .h2(.text(en ? "Possible duplicates by name" : "疑似重复（名称相同）")),
+                .p(.class("muted"), .text(en ? "Open one of each group and merge it into the record to keep." : "打开其中一家，合并到要保留的记录。")),
+                .forEach(duplicates) { group in .div(.class("table-wrap"), table(group)) })),
+            .if(PageContext.may(.editProjects), createForm())
+        )
+    }
+
+    func table(_ rows: [EnterpriseRow]) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        return .table(
+            .thead(.tr(.th(.text(en ? "Name" : "企业名称")), .th(.text(en ? "Credit code" : "统一社会信用代码")),
+                       .th(.text(en ? "Industry" : "所属行业")), .th(.text(en ? "四上" : "四上企业")),
+                       .th(.text(en ? "Service official" : "服务专员")), .th(.class("num"), .text(en ? "Projects" : "项目数")))),
+            .tbody(.forEach(rows) { r in
+                .tr(.td(.a(.href(attr(Layout.link("/enterprises/\(r.id)", lang))), .text(r.name))),
+                    .td(.text(r.creditCode ?? "—")), .td(.text(r.industry ?? "")),
+                    .td(.text(r.aboveScale ? (en ? "yes" : "是") : "")), .td(.text(r.serviceOfficial ?? "")),
+                    .td(.class("num"), .text(String(r.projects))))
+            }))
+    }
+
+    func createForm() -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        return .div(.class("card"),
+            .h2(.text(en ? "Register an enterprise" : "登记企业")),
+            .form(.method(.post), .action(attr(Layout.link("/enterprises", lang))), .class("filters"), .csrf(),
+                  EnterpriseFields.nodes(form, lang: lang),
+                  .button(.type(.submit), .text(en ? "Register" : "登记"))))
+    }
+}
+
+/// The enterprise fields of the register and edit forms.
+enum EnterpriseFields {
+    static func nodes(_ b: EnterprisesController.Body?, lang: UILanguage) -> Node<HTML.FormContext> {
+        let en = lang == .en
+        func field(_ name: String, _ label: String, _ value: String?, size: Int = 16) -> Node<HTML.FormContext> {
+            .label(.text(label), .input(.type(.text), .name(name), .value(attr(value ?? "")), .attribute(named: "size", value: String(size))))
+        }
+        return .group(
+            field("name", en ? "Name" : "企业名称", b?.name, size: 24),
+            field("creditCode", en ? "Credit code" : "统一社会信用代码", b?.creditCode, size: 20),
+            field("industry", en ? "Industry" : "所属行业", b?.industry),
+            field("address", en ? "Address" : "地址", b?.address, size: 24),
+            field("contactName", en ? "Contact" : "联系人", b?.contactName, size: 8),
+            field("contactPhone", en ? "Phone" : "联系电话", b?.contactPhone, size: 12),
+            field("serviceOfficial", en ? "Service official" : "服务专员", b?.serviceOfficial, size: 8),
+            .label(.input(.type(.checkbox), .name("aboveScale"), .checked(b?.aboveScale == true)), .text(en ? " 四上 enterprise" : " 四上企业")),
+            .label(.input(.type(.checkbox), .name("confirmDuplicateName")),
+                   .text(en ? " a different enterprise with the same name" : " 确认与同名企业不是同一家")))
+    }
+}

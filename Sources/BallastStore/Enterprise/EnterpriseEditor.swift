@@ -1,0 +1,128 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Creating, changing and merging enterprise records. A credit code belongs to one live record;
+/// a name already on another record is refused unless the caller confirms it is a different
+/// enterprise. Merging moves every reference to the surviving record and keeps the merged one,
+/// pointing at it. Versions are checked and every change is audited.
+public struct EnterpriseEditor: Sendable {
+    public var districtID: UUID
+    public var actor: ChangeActor
+
+    public init(districtID: UUID, actor: ChangeActor) { self.districtID = districtID; self.actor = actor }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case notFound
+        case invalid([EnterpriseRecord.Issue])
+        case creditCodeTaken(existing: UUID, name: String)
+        case possibleDuplicate(existing: UUID, name: String)
+        case versionConflict(current: Int?)
+        case mergeIntoItself
+        case alreadyMerged(into: UUID)
+    }
+
+    struct Snapshot: Encodable {
+        var name: String, creditCode: String?, industry: String?, address: String?, aboveScale: Bool
+        var contactName: String?, contactPhone: String?, serviceOfficial: String?
+        init(_ e: EnterpriseModel) {
+            name = e.name; creditCode = e.creditCode; industry = e.industry; address = e.address; aboveScale = e.aboveScale
+            contactName = e.contactName; contactPhone = e.contactPhone; serviceOfficial = e.serviceOfficial
+        }
+    }
+
+    func live(_ id: UUID, on db: any Database) async throws -> EnterpriseModel {
+        guard let e = try await EnterpriseModel.query(on: db).filter(\.$id == id).filter(\.$districtID == districtID).first()
+        else { throw Failure.notFound }
+        if let into = e.mergedInto { throw Failure.alreadyMerged(into: into) }
+        return e
+    }
+
+    /// Another live record with this code, or (unless confirmed) this name.
+    func checkDuplicates(_ r: EnterpriseRecord, except id: UUID?, confirmName: Bool, on db: any Database) async throws {
+        if let code = r.creditCode {
+            var q = EnterpriseModel.query(on: db).filter(\.$districtID == districtID).filter(\.$creditCode == code)
+            if let id { q = q.filter(\.$id != id) }
+            if let other = try await q.first() { throw Failure.creditCodeTaken(existing: other.id!, name: other.name) }
+        }
+        guard !confirmName else { return }
+        var q = EnterpriseModel.query(on: db).filter(\.$districtID == districtID).filter(\.$nameKey == EnterpriseName.key(r.name))
+            .filter(\.$mergedInto == nil)
+        if let id { q = q.filter(\.$id != id) }
+        if let other = try await q.first() { throw Failure.possibleDuplicate(existing: other.id!, name: other.name) }
+    }
+
+    static func fill(_ e: EnterpriseModel, _ r: EnterpriseRecord) {
+        e.name = r.name; e.nameKey = EnterpriseName.key(r.name); e.creditCode = r.creditCode; e.industry = r.industry
+        e.address = r.address; e.aboveScale = r.aboveScale; e.contactName = r.contactName; e.contactPhone = r.contactPhone
+        e.serviceOfficial = r.serviceOfficial
+    }
+
+    public func create(_ r: EnterpriseRecord, confirmName: Bool = false, on db: any Database) async throws -> EnterpriseModel {
+        try await db.writeTransaction { tx in
+            try await checkDuplicates(r, except: nil, confirmName: confirmName, on: tx)
+            let e = EnterpriseModel()
+            e.id = UUID(); e.districtID = districtID; e.version = 1
+            Self.fill(e, r)
+            try await e.create(on: tx)
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "enterprise", entityID: e.id,
+                                   summary: e.name, before: Snapshot?.none, after: Snapshot(e))
+            return e
+        }
+    }
+
+    public func update(id: UUID, version: Int, _ r: EnterpriseRecord, confirmName: Bool = false, on db: any Database) async throws -> EnterpriseModel {
+        try await db.writeTransaction { tx in
+            let e = try await live(id, on: tx)
+            try await checkDuplicates(r, except: id, confirmName: confirmName || EnterpriseName.key(r.name) == e.nameKey, on: tx)
+            do {
+                e.version = try await VersionGuard.claim(table: EnterpriseModel.schema, id: id, expected: version, on: tx)
+            } catch let c as VersionGuard.Conflict {
+                throw Failure.versionConflict(current: c.current)
+            }
+            let before = Snapshot(e)
+            Self.fill(e, r)
+            try await e.update(on: tx)
+            // The projects naming it follow its name and code, so the ledger reads the same.
+            try await ProjectModel.query(on: tx).filter(\.$enterpriseID == id)
+                .set(\.$investor, to: e.name).set(\.$creditCode, to: e.creditCode).update()
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "enterprise", entityID: id,
+                                   summary: e.name, before: before, after: Snapshot(e))
+            return e
+        }
+    }
+
+    /// Merges `sourceID` into `targetID`: references move, the target takes the source's credit
+    /// code if it has none, the source is kept as merged. Returns how many projects moved.
+    public func merge(_ sourceID: UUID, into targetID: UUID, sourceVersion: Int, on db: any Database) async throws -> Int {
+        guard sourceID != targetID else { throw Failure.mergeIntoItself }
+        return try await db.writeTransaction { tx in
+            let source = try await live(sourceID, on: tx)
+            let target = try await live(targetID, on: tx)
+            do {
+                _ = try await VersionGuard.claim(table: EnterpriseModel.schema, id: sourceID, expected: sourceVersion, on: tx)
+            } catch let c as VersionGuard.Conflict {
+                throw Failure.versionConflict(current: c.current)
+            }
+            let code = source.creditCode
+            source.mergedInto = targetID
+            source.creditCode = nil
+            source.version = sourceVersion + 1
+            try await source.update(on: tx)
+            if target.creditCode == nil, let code {
+                target.creditCode = code
+                target.version += 1
+                try await target.update(on: tx)
+            }
+            let moved = try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID).count()
+            try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID)
+                .set(\.$enterpriseID, to: targetID).set(\.$investor, to: target.name).set(\.$creditCode, to: target.creditCode).update()
+            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "merge", entity: "enterprise", entityID: sourceID,
+                                   summary: "\(source.name) → \(target.name)（\(moved) 个项目）",
+                                   before: ["name": source.name, "creditCode": code ?? ""],
+                                   after: ["mergedInto": targetID.uuidString, "projectsMoved": String(moved)])
+            return moved
+        }
+    }
+}
