@@ -17,5 +17,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: PhotosController())
     try app.register(collection: SupervisionController())
     try app.register(collection: EnterprisesController())
+    try app.register(collection: PipelineController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -9,11 +9,13 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
     case level
     case zone
     case chain
+    /// 退出原因: why a project left the pipeline (投资方变化, 要素不具备, 政策调整…).
+    case exitReason = "exit-reason"
 
     public var isPerYear: Bool {
         switch self {
         case .category, .level, .zone, .chain: true
-        case .unit, .leader, .taskForce: false
+        case .unit, .leader, .taskForce, .exitReason: false
         }
     }
 
@@ -30,6 +32,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
         case .level: "项目级别"
         case .zone: "空间布局"
         case .chain: "产业链"
+        case .exitReason: "退出原因"
         }
     }
 
@@ -42,6 +45,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
         case .level: "Level"
         case .zone: "Zone"
         case .chain: "Industry chain"
+        case .exitReason: "Exit reason"
         }
     }
 

@@ -85,3 +85,7 @@ extension MonthlyReportModel {
 extension MilestoneModel {
     public static func insertAll(_ rows: [MilestoneModel], on db: any Database) async throws { try await BulkInsert.insert(rows, on: db) }
 }
+
+extension StageChangeModel {
+    public static func insertAll(_ rows: [StageChangeModel], on db: any Database) async throws { try await BulkInsert.insert(rows, on: db) }
+}

@@ -267,6 +267,21 @@ enum OpenAPIDocument {
             "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"into": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "{mergedInto, projectsMoved}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/pipeline": {"get": {"summary": "四库：各库项目数与投资（任一日期，按阶段历史精确还原）、本年入库与目标、流转、退出原因 / the four pools at any date",
+            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+            "responses": {"200": {"description": "{year, asOf, pools: [{stage, projects, totalInvestment (万元), entered, target}], flows: [{from, to, projects}], exits: [{reason, projects}]}"}}}},
+        "/pipeline/targets": {"put": {"summary": "设定本年各库入库目标（项目办）/ set the year's pool targets (office)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
+              "targets": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "谋划/招引/签约/落地 → projects"}}}}}},
+            "responses": {"200": {"description": "The figures with the new targets"}, "400": {"$ref": "#/components/responses/Error"}}}},
+        "/projects/{id}/pool": {"post": {"summary": "四库流转：逐库前进须附证明；跳库、退回仅项目办；退出须选原因 / move between pools",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["to", "version"], "properties": {
+              "to": {"type": "string", "description": "谋划|招引|签约|落地|退出"}, "on": {"type": "string", "format": "date"}, "version": {"type": "integer"},
+              "investor": {"type": "string"}, "signedOn": {"type": "string", "format": "date"}, "contractAmount": {"type": "string", "description": "万元"},
+              "registeredCompany": {"type": "string"}, "site": {"type": "string"}, "plannedStart": {"type": "string", "format": "date"}, "exitReason": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "{id, code, stage, version}"}, "409": {"$ref": "#/components/responses/Error"},
+                          "422": {"description": "Refused: code invalid (evidence missing, field named) or office_only (skip or move back)"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

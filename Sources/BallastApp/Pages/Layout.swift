@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -43,6 +43,7 @@ enum Layout {
             (.ledger, UIText.ledger, "/projects", .readProjects),
             (.reports, UIText.reports, "/reports", .readProjects),
             (.warnings, UIText.warnings, "/warnings", .readProjects),
+            (.pipeline, Message(zh: "四库", en: "Pipeline"), "/pipeline", .readProjects),
             (.enterprises, Message(zh: "企业", en: "Enterprises"), "/enterprises", .readProjects),
             (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
             (.lists, UIText.lists, "/lists/unit", .manageLists),

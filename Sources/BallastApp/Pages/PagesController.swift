@@ -85,8 +85,9 @@ struct PagesController: RouteCollection {
         let units = try await options(d, year: nil, on: req.db)[.unit] ?? []
         let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
                                                           open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
+        let exitReasons = try await PipelineMover.exitReasons(districtID: try d.requireID(), on: req.db)
         return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
-                                             notice: notice, lang: req.language), status: status)
+                                             exitReasons: exitReasons, notice: notice, lang: req.language), status: status)
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import Plot
 /// One project: its fields, its year plans and its stage history.
 enum ProjectDetailPage {
     static func render(_ d: ProjectDetail, progress: ProjectProgress?, supervision: [SupervisionRow], asOf: CalendarDate,
-                       units: [String], notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
+                       units: [String], exitReasons: [String], notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en
@@ -28,6 +28,7 @@ enum ProjectDetailPage {
                     .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),
                 .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.ledger)))
             ),
+            PoolMoveForm.node(d, exitReasons: exitReasons, lang: lang),
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.milestones($0, projectID: d.id, asOf: asOf, units: units, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, lang: lang) },

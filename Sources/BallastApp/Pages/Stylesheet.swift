@@ -22,6 +22,32 @@ enum Stylesheet {
     form.inline input.amount { width:90px; }
     form.row-actions { display:flex; gap:4px; margin:0; }
     input.seq { width:4em; min-width:0; }
+    .pools { display:grid; grid-template-columns:repeat(auto-fit, minmax(230px, 1fr)); gap:12px; margin-bottom:14px; }
+    .pool .value { font-size:28px; font-weight:600; }
+    .pool ul.pool-projects { padding-left:18px; margin:8px 0 0; font-size:13px; }
+    .bar { height:8px; background:#eceff1; border-radius:4px; margin:6px 0; overflow:hidden; }
+    .bar .fill { height:100%; background:#1e5aa8; }
+    .bar .fill.w0 { width:0%; }
+    .bar .fill.w5 { width:5%; }
+    .bar .fill.w10 { width:10%; }
+    .bar .fill.w15 { width:15%; }
+    .bar .fill.w20 { width:20%; }
+    .bar .fill.w25 { width:25%; }
+    .bar .fill.w30 { width:30%; }
+    .bar .fill.w35 { width:35%; }
+    .bar .fill.w40 { width:40%; }
+    .bar .fill.w45 { width:45%; }
+    .bar .fill.w50 { width:50%; }
+    .bar .fill.w55 { width:55%; }
+    .bar .fill.w60 { width:60%; }
+    .bar .fill.w65 { width:65%; }
+    .bar .fill.w70 { width:70%; }
+    .bar .fill.w75 { width:75%; }
+    .bar .fill.w80 { width:80%; }
+    .bar .fill.w85 { width:85%; }
+    .bar .fill.w90 { width:90%; }
+    .bar .fill.w95 { width:95%; }
+    .bar .fill.w100 { width:100%; }
     tr.late td { background:#fff5f5; }
     .thumbs { display:flex; flex-wrap:wrap; gap:8px; margin:6px 0; }
     .thumb img { width:160px; height:120px; object-fit:cover; border-radius:4px; border:1px solid #ddd; display:block; }

@@ -86,6 +86,17 @@ struct APIErrorMiddleware: AsyncMiddleware {
                     zh: "月报当前为“\(ReportFailureText.statusName(s))”，照片不能再增删", en: "The report is \(s.rawValue); its photos are locked"),
                     field: "status")
             }
+        case let e as PipelineMover.Failure:
+            switch e {
+            case .refused(let problems):
+                // A skip or a move back is the office's; the rest is missing or wrong evidence.
+                let officeOnly = problems.allSatisfy(\.officeMay)
+                return BallastError(status: .unprocessableEntity, code: officeOnly ? "office_only" : "invalid",
+                                    message: problems.isEmpty ? Message(zh: "不能这样流转", en: "This move is not allowed")
+                                        : Message(zh: problems.map(\.message.zh).joined(separator: "；"), en: problems.map(\.message.en).joined(separator: "; ")),
+                                    field: problems.first?.field,
+                                    details: problems.map { LedgerIssue(row: 0, column: $0.field, message: $0.message) })
+            }
         case let e as EnterpriseEditor.Failure:
             return EnterpriseFailureText.error(e)
         case let e as ProjectItemContext.Failure:

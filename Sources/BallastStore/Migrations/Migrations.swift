@@ -20,5 +20,6 @@ public enum BallastMigrations {
         IndexCompletedReports(),
         CreatePhotosAndSupervision(),
         CreateEnterprises(),
+        CreatePipeline(),
     ]
 }

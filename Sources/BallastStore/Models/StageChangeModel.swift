@@ -14,6 +14,8 @@ public final class StageChangeModel: Model, @unchecked Sendable {
     @Field(key: "effective_on") public var effectiveOn: String
     @Field(key: "actor") public var actor: String
     @OptionalField(key: "note") public var note: String?
+    /// For a pool step: what it showed (`PoolMove.Evidence` as JSON).
+    @OptionalField(key: "evidence") public var evidence: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -1,0 +1,185 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// 四库: the board and its figures (anyone who reads projects; a unit its own), pool moves
+/// (whoever edits the project; skipping and moving back only the project office) and the
+/// annual targets (the project office).
+struct PipelineController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("pipeline", use: page)
+        read.get("api", "v1", "pipeline", use: figuresAPI)
+        let edit = routes.access(.requires(.editProjects))
+        edit.post("api", "v1", "projects", ":id", "pool", use: moveAPI)
+        edit.post("projects", ":id", "pool", use: movePage)
+        let manage = routes.access(.requires(.manageProjects))
+        manage.put("api", "v1", "pipeline", "targets", use: targetsAPI)
+        manage.post("pipeline", "targets", use: targetsPage)
+    }
+
+    func figures(_ req: Request) async throws -> PipelineFigures {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        return try await PipelineQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
+                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+    }
+
+    // MARK: Figures
+
+    struct FiguresDTO: Content {
+        struct Pool: Content { var stage: String; var projects: Int; var totalInvestment: Double; var entered: Int; var target: Int? }
+        struct Flow: Content { var from: String?; var to: String; var projects: Int }
+        struct Exit: Content { var reason: String; var projects: Int }
+        var year: Int
+        var asOf: String
+        /// 谋划, 招引, 签约, 落地 in order; totalInvestment in 万元.
+        var pools: [Pool]
+        var flows: [Flow]
+        var exits: [Exit]
+
+        init(_ f: PipelineFigures) {
+            year = f.year; asOf = f.asOf.iso
+            pools = f.pools.map { Pool(stage: $0.stage.rawValue, projects: $0.projects, totalInvestment: $0.totalInvestment.rounded(in: .wan, places: 4),
+                                       entered: $0.entered, target: $0.target) }
+            flows = f.flows.map { Flow(from: $0.from?.rawValue, to: $0.to.rawValue, projects: $0.projects) }
+            exits = f.exitsByReason.map { Exit(reason: $0.reason, projects: $0.projects) }
+        }
+    }
+
+    func figuresAPI(req: Request) async throws -> FiguresDTO {
+        FiguresDTO(try await figures(req))
+    }
+
+    struct TargetsBody: Content {
+        var year: Int?
+        /// Pool name (谋划/招引/签约/落地, or the English name) → projects to enter in the year.
+        var targets: [String: Int]
+    }
+
+    func setTargets(_ req: Request, _ body: TargetsBody) async throws {
+        var parsed: [LifecycleStage: Int] = [:]
+        for (name, target) in body.targets {
+            guard let stage = LifecycleStage.parse(name), LifecycleStage.pools.contains(stage) else {
+                throw BallastError.badParameter("targets", zh: "“\(name)”不是四库之一（谋划、招引、签约、落地）", en: "“\(name)” is not one of the four pools")
+            }
+            guard (0...100_000).contains(target) else {
+                throw BallastError.badParameter("targets", zh: "\(name)库目标应为 0 到 100000 的整数", en: "The \(name) target must be 0 to 100000")
+            }
+            parsed[stage] = target
+        }
+        let d = try req.district()
+        try await PipelineQuery.setTargets(parsed, districtID: try d.requireID(), year: try await RequestParameters.yearOrDefault(body.year, req, district: d),
+                                           actor: try req.changeActor(), on: req.db)
+    }
+
+    func targetsAPI(req: Request) async throws -> FiguresDTO {
+        try await setTargets(req, try req.content.decode(TargetsBody.self))
+        return FiguresDTO(try await figures(req))
+    }
+
+    // MARK: Moves
+
+    struct MoveBody: Content {
+        var to: String?
+        var on: String?
+        var version: Int?
+        var investor: String?
+        var signedOn: String?
+        /// 万元.
+        var contractAmount: String?
+        var registeredCompany: String?
+        var site: String?
+        var plannedStart: String?
+        var exitReason: String?
+
+        func target() throws -> LifecycleStage {
+            guard let to, let stage = LifecycleStage.parse(to) else {
+                throw BallastError.badParameter("to", zh: "请指明流转到哪一库（谋划、招引、签约、落地或退出）", en: "Say which pool to move to")
+            }
+            return stage
+        }
+
+        func evidence() throws -> PoolMove.Evidence {
+            var amount: Money?
+            if let raw = contractAmount?.trimmed, !raw.isEmpty {
+                guard case .success(let m) = Money.parse(raw, unit: .wan) else {
+                    throw BallastError.badParameter("contractAmount", zh: "合同金额应为数字（万元），实为“\(raw)”", en: "The contract amount must be a number in 万元")
+                }
+                amount = m
+            }
+            return PoolMove.Evidence(investor: investor?.trimmed.nilIfEmpty, signedOn: try ProjectItemsController.date(signedOn, field: "signedOn"),
+                                     contractAmount: amount, registeredCompany: registeredCompany?.trimmed.nilIfEmpty,
+                                     site: site?.trimmed.nilIfEmpty, plannedStart: try ProjectItemsController.date(plannedStart, field: "plannedStart"),
+                                     exitReason: exitReason?.trimmed.nilIfEmpty)
+        }
+    }
+
+    func mover(_ req: Request) throws -> PipelineMover {
+        let p = try req.requirePrincipal()
+        return PipelineMover(context: ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
+                                                         today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID),
+                             office: p.may(.manageProjects))
+    }
+
+    func move(_ req: Request, _ body: MoveBody) async throws -> ProjectModel {
+        guard let version = body.version else {
+            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
+        }
+        let p = try await mover(req).move(projectID: try RequestParameters.uuid(req, "id"), version: version, to: try body.target(),
+                                          on: try ProjectItemsController.date(body.on, field: "on"), evidence: try body.evidence(), on: req.db)
+        // A move in or out of 在建 changes who is judged: recolour the year.
+        try await WarningService.recompute(district: try req.district(), year: DistrictContext.today(in: try req.district()).year, on: req.db)
+        return p
+    }
+
+    struct MovedDTO: Content { var id: UUID; var code: String; var stage: String; var version: Int }
+
+    func moveAPI(req: Request) async throws -> MovedDTO {
+        let p = try await move(req, try req.content.decode(MoveBody.self))
+        return MovedDTO(id: try p.requireID(), code: p.code, stage: p.stage, version: p.version)
+    }
+
+    func movePage(req: Request) async throws -> Response {
+        let body = try req.content.decode(MoveBody.self)
+        return try await PageOutcome.run(req, work: {
+            let p = try await move(req, body)
+            return Message(zh: "已转入\(p.stage)", en: "Moved to \(p.lifecycleStage.englishName)")
+        }) { notice, status in try await PagesController().detailPage(req, notice: notice, status: status) }
+    }
+
+    // MARK: Page
+
+    func page(req: Request) async throws -> Response {
+        try await renderPage(req, notice: nil)
+    }
+
+    func renderPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let f = try await figures(req)
+        let scope = try req.requirePrincipal().scopeUnitID
+        var projects: [LifecycleStage: [ProjectModel]] = [:]
+        var q = ProjectModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID()))
+            .filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
+        if let scope { q = q.filter(\.$unit.$id == scope) }
+        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
+        return .html(PipelinePage(figures: f, projects: projects, notice: notice, lang: req.language).render(), status: status)
+    }
+
+    func targetsPage(req: Request) async throws -> Response {
+        let raw = try req.content.decode([String: String].self)
+        return try await PageOutcome.run(req, work: {
+            var targets: [String: Int] = [:]
+            for s in LifecycleStage.pools {
+                guard let text = raw[s.rawValue]?.trimmed, !text.isEmpty else { continue }
+                guard let n = Int(text) else {
+                    throw BallastError.badParameter(s.rawValue, zh: "\(s.rawValue)库目标应为整数，实为“\(text)”", en: "The \(s.englishName) target must be a whole number")
+                }
+                targets[s.rawValue] = n
+            }
+            try await setTargets(req, TargetsBody(year: raw["year"].flatMap(Int.init), targets: targets))
+            return UIText.saved
+        }) { notice, status in try await renderPage(req, notice: notice, status: status) }
+    }
+}

@@ -1,0 +1,67 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// 四库 board: each pool with its projects now, entries this year against the target, the
+/// year's moves and exits.
+struct PipelinePage {
+    var figures: PipelineFigures
+    var projects: [LifecycleStage: [ProjectModel]]
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    static let shown = 12
+
+    func render() -> String {
+        let en = lang == .en
+        let f = figures
+        return Layout.page(title: en ? "Pipeline" : "四库管理", lang: lang, section: .pipeline, path: "/pipeline",
+            .h1(.text(en ? "Project pipeline, \(f.year) (as of \(f.asOf.iso))" : "\(f.year)年产业项目四库（截至\(f.asOf.iso)）")),
+            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            .div(.class("pools"), .forEach(f.pools) { pool in poolCard(pool) }),
+            .div(.class("card"),
+                .h2(.text(en ? "Moves this year" : "本年流转")),
+                .if(f.flows.isEmpty, .p(.class("muted"), .text(en ? "None yet." : "暂无。"))),
+                .if(!f.flows.isEmpty, .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "From" : "由")), .th(.text(en ? "To" : "转入")), .th(.class("num"), .text(en ? "Projects" : "项目数")))),
+                    .tbody(.forEach(f.flows) { fl in
+                        .tr(.td(.text(fl.from.map(name) ?? (en ? "(new)" : "（新入库）"))), .td(.text(name(fl.to))), .td(.class("num"), .text(String(fl.projects))))
+                    })))),
+                .if(!f.exitsByReason.isEmpty, .group(
+                    .h2(.text(en ? "Exits this year, by reason" : "本年退出（按原因）")),
+                    .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
+            .if(PageContext.may(.manageProjects), .div(.class("card"),
+                .h2(.text(en ? "Targets for \(f.year): projects to enter each pool" : "\(f.year)年各库入库目标（个）")),
+                .form(.method(.post), .action(attr(Layout.link("/pipeline/targets?year=\(f.year)", lang))), .class("filters"), .csrf(),
+                    .input(.type(.hidden), .name("year"), .value(attr(String(f.year)))),
+                    .forEach(f.pools) { p in
+                        .label(.text(name(p.stage)), .input(.type(.number), .name(p.stage.rawValue), .value(attr(p.target.map(String.init) ?? "")),
+                                                           .attribute(named: "min", value: "0")))
+                    },
+                    .button(.type(.submit), .text(UIText.save.text(lang))))))
+        )
+    }
+
+    func name(_ s: LifecycleStage) -> String { lang == .en ? s.englishName : s.rawValue }
+
+    func poolCard(_ pool: PipelineFigures.Pool) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let list = projects[pool.stage] ?? []
+        let share = pool.target.map { $0 > 0 ? min(100, pool.entered * 100 / $0) : 100 }
+        return .div(.class("card pool"),
+            .h2(.text(en ? pool.stage.englishName : pool.stage.rawValue + "库")),
+            .div(.class("value"), .text("\(pool.projects)"), .span(.class("muted"), .text(en ? " projects" : " 个"))),
+            .div(.class("muted"), .text((en ? "Investment " : "总投资 ") + String(format: "%.1f", pool.totalInvestment.rounded(in: .yi, places: 1)) + " 亿元")),
+            .div(.text(en ? "Entered this year: \(pool.entered)" + (pool.target.map { " of \($0)" } ?? "")
+                          : "本年入库 \(pool.entered)" + (pool.target.map { " / 目标 \($0)" } ?? ""))),
+            .unwrap(share) { s in
+                .div(.class("bar"), .attribute(named: "role", value: "progressbar"), .attribute(named: "aria-valuenow", value: String(s)),
+                     .div(.class("fill w\(s / 5 * 5)")))
+            },
+            .ul(.class("pool-projects"), .forEach(list.prefix(Self.shown)) { p in
+                .li(.a(.href(attr(Layout.link("/projects/\(p.id?.uuidString ?? "")", lang))), .text(p.name)))
+            }),
+            .if(list.count > Self.shown, .p(.class("muted"), .text(en ? "and \(list.count - Self.shown) more" : "等 \(list.count) 个"))))
+    }
+}

@@ -1,0 +1,24 @@
+import Fluent
+import SQLKit
+
+/// 四库: the evidence each pool step recorded, and the annual targets per pool.
+struct CreatePipeline: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema(StageChangeModel.schema).field("evidence", .string).update()
+        try await db.schema(PoolTargetModel.schema)
+            .id()
+            .field("district_id", .uuid, .required, .references(DistrictModel.schema, "id"))
+            .field("year", .int, .required)
+            .field("stage", .string, .required)
+            .field("target", .int, .required)
+            .unique(on: "district_id", "year", "stage")
+            .create()
+        try await (db as! any SQLDatabase).create(index: "stage_changes_to_date").on(StageChangeModel.schema)
+            .column("to_stage").column("effective_on").run()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(PoolTargetModel.schema).delete()
+        try await db.schema(StageChangeModel.schema).deleteField("evidence").update()
+    }
+}

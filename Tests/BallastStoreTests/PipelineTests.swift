@@ -1,0 +1,74 @@
+import BallastCore
+@testable import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+
+@Suite struct PipelineTests {
+    static let june30 = CalendarDate(year: 2023, month: 6, day: 30)!
+
+    static func mover(_ d: DistrictModel, office: Bool) -> PipelineMover {
+        PipelineMover(context: ProjectItemContext(districtID: d.id!, actor: ChangeActor(name: "tester"), today: june30, scopeUnitID: nil),
+                      office: office)
+    }
+
+    static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
+
+    @Test func movesAreRecordedWithEvidenceAndCountedAtAnyDate() async throws {
+        try await TestDatabase.withApp { app in
+            let d = try await Fixtures.district(on: app.db)
+            // P1 谋划, P2 落地 (imported 2023-06-01, the writer's day); A1–A3 在建.
+            var writer = Fixtures.writer(d)
+            writer.today = Self.day(1, 5)
+            _ = try await writer.apply(Fixtures.ledger, on: app.db)
+            let p1 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "P1").first())
+            let unit = Self.mover(d, office: false)
+
+            await #expect(throws: PipelineMover.Failure.self) {
+                try await unit.move(projectID: p1.id!, version: p1.version, to: .attracting, on: Self.day(3, 1), evidence: .init(), on: app.db)
+            }
+            let attracted = try await unit.move(projectID: p1.id!, version: p1.version, to: .attracting, on: Self.day(3, 1),
+                                                evidence: .init(investor: "郑州宇通科技有限公司"), on: app.db)
+            #expect(attracted.stage == "招引" && attracted.version == p1.version + 1 && attracted.enterpriseID != nil)
+            // The same version again: someone moved it first.
+            await #expect(throws: ProjectItemContext.Failure.versionConflict(current: p1.version + 1)) {
+                try await unit.move(projectID: p1.id!, version: p1.version, to: .signed, on: Self.day(5, 1),
+                                    evidence: .init(investor: "宇通", signedOn: Self.day(5, 1), contractAmount: .wan(700)), on: app.db)
+            }
+            let signed = try await unit.move(projectID: p1.id!, version: attracted.version, to: .signed, on: Self.day(5, 10),
+                                             evidence: .init(investor: "郑州宇通科技有限公司", signedOn: Self.day(5, 8), contractAmount: .wan(700)), on: app.db)
+            let step = try #require(try await StageChangeModel.query(on: app.db).filter(\.$project.$id == p1.id!).filter(\.$toStage == "签约").first())
+            #expect(step.effectiveOn == "2023-05-10")
+            #expect(step.evidence?.contains("\"contractAmount\"") == true)
+            #expect(step.note == "签约 郑州宇通科技有限公司，合同金额 700 万元")
+
+            // A unit cannot send it back; the office can, and that is recorded too.
+            await #expect(throws: PipelineMover.Failure.self) {
+                try await unit.move(projectID: p1.id!, version: signed.version, to: .attracting, on: Self.day(6, 1), evidence: .init(), on: app.db)
+            }
+            let back = try await Self.mover(d, office: true).move(projectID: p1.id!, version: signed.version, to: .attracting, on: Self.day(6, 1),
+                                                                evidence: .init(), on: app.db)
+            let p2 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "P2").first())
+            _ = try await unit.move(projectID: p2.id!, version: p2.version, to: .exited, on: Self.day(6, 20),
+                                    evidence: .init(exitReason: "要素不具备"), on: app.db)
+            #expect(try await ProjectModel.find(p2.id, on: app.db)?.exitReason == "要素不具备")
+
+            try await PipelineQuery.setTargets([.conceived: 218, .attracting: 173], districtID: d.id!, year: 2023, actor: ChangeActor(name: "tester"), on: app.db)
+            // At the end of April P1 was in 招引 (700 万元 of investment); P2 in 落地.
+            let april = try await PipelineQuery.run(districtID: d.id!, year: 2023, asOf: Self.day(4, 30), on: app.db)
+            #expect(april.pools.map(\.projects) == [0, 1, 0, 1])
+            #expect(april.pools[1].totalInvestment == .wan(700))
+            #expect(april.pools.map(\.entered) == [1, 1, 0, 1])   // P1 entered 谋划 on import and 招引 in March
+            #expect(april.pools.map(\.target) == [218, 173, nil, nil])
+            // At the end of June: P1 back in 招引 after 签约, P2 out.
+            let june = try await PipelineQuery.run(districtID: d.id!, year: 2023, asOf: Self.june30, on: app.db)
+            #expect(june.pools.map(\.projects) == [0, 1, 0, 0])
+            #expect(june.pools.map(\.entered) == [1, 1, 1, 1])
+            #expect(june.exitsByReason.map(\.reason) == ["要素不具备"])
+            #expect(june.flows.contains { $0.from == .signed && $0.to == .attracting && $0.projects == 1 })
+            #expect(back.stage == "招引")
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "pool-target").count() == 2)
+        }
+    }
+}
