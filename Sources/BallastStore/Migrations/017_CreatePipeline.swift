@@ -13,8 +13,9 @@ struct CreatePipeline: AsyncMigration {
             .field("target", .int, .required)
             .unique(on: "district_id", "year", "stage")
             .create()
-        try await (db as! any SQLDatabase).create(index: "stage_changes_to_date").on(StageChangeModel.schema)
-            .column("to_stage").column("effective_on").run()
+        // A project's stage on any day is one seek: its latest step on or before the day.
+        try await (db as! any SQLDatabase).create(index: "stage_changes_project_day").on(StageChangeModel.schema)
+            .column("project_id").column("effective_on").column("created_at").run()
     }
 
     func revert(on db: any Database) async throws {

@@ -36,32 +36,39 @@ public struct PipelineFigures: Sendable, Equatable {
 }
 
 public enum PipelineQuery {
-    /// Each project's stage at the end of a day: its latest step on or before it (by date, then
-    /// by when it was recorded). A window function on both databases.
-    static func stageAt(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?) -> SQLQueryString {
-        var q: SQLQueryString = """
-            (SELECT sc.project_id, sc.to_stage, ROW_NUMBER() OVER (PARTITION BY sc.project_id
-                                                                  ORDER BY sc.effective_on DESC, sc.created_at DESC) AS rn
-             FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
-             WHERE p.district_id = \(bind: districtID) AND sc.effective_on <= \(bind: asOf.iso)
-            """
-        if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
-        return q + ")"
+    /// Each project's latest step on or before a day (by date, then by when it was recorded),
+    /// with the project's investment and exit reason, as rows (project_id, to_stage,
+    /// effective_on, total_investment, exit_reason). The two databases want different plans
+    /// for the same answer (200 000 steps, 50 000 projects): SQLite does best with one index
+    /// seek per project on `stage_changes_project_day` (0.3 s, against 0.5 s for a window);
+    /// PostgreSQL with a window over the history (0.27 s, against 0.44 s for the seeks).
+    static func latestSteps(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, postgres: Bool) -> SQLQueryString {
+        var scope: SQLQueryString = ""
+        if let scopeUnitID { scope = " AND p.unit_id = \(bind: scopeUnitID)" }
+        if postgres {
+            return """
+                (SELECT w.project_id, w.to_stage, w.effective_on, w.total_investment, w.exit_reason FROM (
+                    SELECT sc.project_id, sc.to_stage, sc.effective_on, p.total_investment, p.exit_reason,
+                           ROW_NUMBER() OVER (PARTITION BY sc.project_id ORDER BY sc.effective_on DESC, sc.created_at DESC) AS rn
+                    FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
+                    WHERE p.district_id = \(bind: districtID) AND sc.effective_on <= \(bind: asOf.iso)
+                """ + scope + """
+                ) w WHERE w.rn = 1)
+                """
+        }
+        return """
+            (SELECT sc.project_id, sc.to_stage, sc.effective_on, p.total_investment, p.exit_reason
+             FROM projects p JOIN stage_changes sc ON sc.id =
+                (SELECT x.id FROM stage_changes x WHERE x.project_id = p.id AND x.effective_on <= \(bind: asOf.iso)
+                 ORDER BY x.effective_on DESC, x.created_at DESC LIMIT 1)
+             WHERE p.district_id = \(bind: districtID)
+            """ + scope + ")"
     }
 
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                            on db: any Database) async throws -> PipelineFigures {
+        let (now, exits) = try await poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
         let sql = db as! any SQLDatabase
-        var now: [String: (Int, Int64)] = [:]
-        for row in try await sql.raw("""
-            SELECT s.to_stage AS stage, COUNT(*) AS n, CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total
-            FROM
-            """ + stageAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID) + """
-             s JOIN projects p ON p.id = s.project_id WHERE s.rn = 1 GROUP BY s.to_stage
-            """).all() {
-            now[try row.decode(column: "stage", as: String.self)] = (try row.decode(column: "n", as: Int.self),
-                                                                    try row.decode(column: "total", as: Int64.self))
-        }
         let start = CalendarDate(year: year, month: 1, day: 1)!.iso
         var scope: SQLQueryString = ""
         if let scopeUnitID { scope = " AND p.unit_id = \(bind: scopeUnitID)" }
@@ -87,19 +94,6 @@ public enum PipelineQuery {
             """ + scope + " GROUP BY sc.to_stage").all() {
             entered[try row.decode(column: "to_stage", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
-        var exits: [(String, Int)] = []
-        for row in try await sql.raw("""
-            SELECT COALESCE(p.exit_reason, '') AS reason, COUNT(*) AS n
-            FROM
-            """ + stageAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID) + """
-             s JOIN projects p ON p.id = s.project_id
-            WHERE s.rn = 1 AND s.to_stage = \(bind: LifecycleStage.exited.rawValue)
-              AND EXISTS (SELECT 1 FROM stage_changes x WHERE x.project_id = s.project_id AND x.to_stage = \(bind: LifecycleStage.exited.rawValue)
-                          AND x.effective_on >= \(bind: start) AND x.effective_on <= \(bind: asOf.iso))
-            GROUP BY COALESCE(p.exit_reason, '') ORDER BY n DESC, reason
-            """).all() {
-            exits.append((try row.decode(column: "reason", as: String.self), try row.decode(column: "n", as: Int.self)))
-        }
         let targets = try await PoolTargetModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).all()
         let targetBy = Dictionary(targets.map { ($0.stage, $0.target) }, uniquingKeysWith: { a, _ in a })
         let pools = LifecycleStage.pools.map { s in
@@ -108,6 +102,32 @@ public enum PipelineQuery {
         }
         flows.sort { a, b in a.projects != b.projects ? a.projects > b.projects : (a.to.order ?? 99, a.from?.rawValue ?? "") < (b.to.order ?? 99, b.from?.rawValue ?? "") }
         return PipelineFigures(year: year, asOf: asOf, pools: pools, flows: flows, exitsByReason: exits)
+    }
+
+    /// Projects and investment per stage at the end of `asOf`, and the projects that exited in
+    /// `year` and are still out then, by reason: one pass over the projects.
+    public static func poolsAt(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?,
+                               on db: any Database) async throws -> ([String: (Int, Int64)], [(String, Int)]) {
+        let sql = db as! any SQLDatabase
+        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
+        let q: SQLQueryString = """
+            SELECT sc.to_stage AS stage,
+                   CASE WHEN sc.to_stage = \(bind: LifecycleStage.exited.rawValue) AND sc.effective_on >= \(bind: start)
+                        THEN COALESCE(sc.exit_reason, '') END AS exit_reason,
+                   COUNT(*) AS n, CAST(COALESCE(SUM(sc.total_investment), 0) AS BIGINT) AS total
+            FROM
+            """ + latestSteps(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID, postgres: sql.dialect.name == "postgresql")
+            + " sc"
+        var now: [String: (Int, Int64)] = [:]
+        var exits: [String: Int] = [:]
+        for row in try await sql.raw(q + " GROUP BY sc.to_stage, 2").all() {
+            let stage = try row.decode(column: "stage", as: String.self)
+            let n = try row.decode(column: "n", as: Int.self), total = try row.decode(column: "total", as: Int64.self)
+            let prior = now[stage] ?? (0, 0)
+            now[stage] = (prior.0 + n, prior.1 + total)
+            if let reason = try row.decode(column: "exit_reason", as: String?.self) { exits[reason, default: 0] += n }
+        }
+        return (now, exits.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { ($0.key, $0.value) })
     }
 
     /// Sets the year's targets (pools not named keep theirs). Audited.
