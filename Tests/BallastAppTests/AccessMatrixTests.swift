@@ -44,7 +44,7 @@ import VaporTesting
         "POST /api/v1/enterprises": "office unit", "PUT /api/v1/enterprises/:enterprise": "office unit",
         "POST /enterprises": "office unit", "POST /enterprises/:enterprise": "office unit",
         "POST /api/v1/enterprises/:enterprise/merge": "office", "POST /enterprises/:enterprise/merge": "office",
-        "GET /pipeline": all, "GET /api/v1/pipeline": all, "POST /api/v1/projects/:id/pool": "office unit",
+        "GET /pipeline": all, "GET /api/v1/pipeline": all, "GET /api/v1/pipeline/cohort": all, "POST /api/v1/projects/:id/pool": "office unit",
         "POST /projects/:id/pool": "office unit", "PUT /api/v1/pipeline/targets": "office", "POST /pipeline/targets": "office",
         "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
         "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",

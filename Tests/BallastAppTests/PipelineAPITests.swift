@@ -51,6 +51,16 @@ import VaporTesting
             let (_, before) = try await send(office, .GET, "/api/v1/pipeline?year=2023&asOf=2023-06-19")
             #expect((before["pools"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [64, 35, 9, 14])
 
+            // Cohorts: the demo's 35 招引 projects entered on import (2023-01-01); the move above is Q2's.
+            let (_, q1) = try await send(office, .GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q1&asOf=2023-06-30")
+            #expect((q1["cohort"] as? [String: Any])?["projects"] as? Int == 35)
+            #expect((q1["cohort"] as? [String: Any])?["stillIn"] as? Int == 35)
+            let (_, q2) = try await send(office, .GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q2&asOf=2023-06-30")
+            #expect((q2["cohort"] as? [String: Any])?["projects"] as? Int == 1)
+            #expect((q2["byUnit"] as? [[String: Any]])?.first?["unit"] as? String == unitName)
+            #expect(try await send(office, .GET, "/api/v1/pipeline/cohort?quarter=2023-Q5").0 == .badRequest)
+            #expect(try await send(office, .GET, "/api/v1/pipeline/cohort?pool=在建").0 == .badRequest)
+
             // Targets: the office only, any pool name, whole numbers.
             #expect(try await send(unit, .PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["谋划": 218]]).0 == .forbidden)
             #expect(try await send(office, .PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["在建": 5]]).0 == .badRequest)
@@ -62,6 +72,7 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("本年入库"))
                 #expect(res.body.string.contains("目标 218"))
+                #expect(res.body.string.contains("进入招引库的项目"))
             }
             try await unit.test(.GET, "/projects/\(project.id!)") { res in
                 #expect(res.body.string.contains("四库流转（当前：招引）"))

@@ -68,6 +68,25 @@ import Testing
             #expect(june.exitsByReason.map(\.reason) == ["要素不具备"])
             #expect(june.flows.contains { $0.from == .signed && $0.to == .attracting && $0.projects == 1 })
             #expect(back.stage == "招引")
+
+            // The 招引 cohort of Q1: P1 only (entered 03-01), signed after 70 days, back in 招引 by June.
+            let q1 = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                               asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            #expect(q1.summary.projects == 1)
+            #expect(q1.summary.reached == [.signed: 1])
+            #expect(q1.summary.daysTo[.signed] == Cohort.Days(projects: 1, median: 70, p80: 70))
+            #expect(q1.summary.daysInPool == Cohort.Days(projects: 1, median: 70, p80: 70))
+            #expect(q1.summary.stillIn == 1 && q1.summary.exited == 0)
+            #expect(q1.byUnit.map(\.unit) == ["区商务局"])
+            // Followed only to a date: at the end of April it had not signed yet.
+            let april30 = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                    asOf: Self.day(4, 30), scopeUnitID: nil, on: app.db)
+            #expect(april30.summary.reached.isEmpty && april30.summary.stillIn == 1)
+            // The 落地 cohort of January: P2, imported into 落地, exited in June.
+            let landed = try await CohortQuery.run(districtID: d.id!, pool: .landed, from: Self.day(1, 1), to: Self.day(1, 31),
+                                                   asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            #expect(landed.summary.projects == 1 && landed.summary.exited == 1)
+            #expect(landed.summary.daysInPool.median == Self.day(1, 5).days(until: Self.day(6, 20)))
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "pool-target").count() == 2)
         }
     }

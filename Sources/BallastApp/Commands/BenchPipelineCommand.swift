@@ -46,6 +46,24 @@ struct BenchPipelineCommand: AsyncCommand {
             context.console.print(String(format: "as of %@: pools at the date median %.0f ms (min %.0f, max %.0f); with the year's moves and entries %.0f ms — %@",
                                          label, poolTimes[2] * 1000, poolTimes[0] * 1000, poolTimes[4] * 1000, times[2] * 1000, pools))
         }
+        // Cohorts: a quarter's entrants into 招引 (about a quarter of the projects), and the whole
+        // district entering 谋划 (every project, all 200 000 steps), followed to the end of 2023.
+        for (pool, from, to) in [(LifecycleStage.attracting, CalendarDate(year: 2022, month: 4, day: 1)!, CalendarDate(year: 2022, month: 6, day: 30)!),
+                                 (LifecycleStage.conceived, CalendarDate(year: 2022, month: 1, day: 1)!, CalendarDate(year: 2022, month: 3, day: 31)!)] {
+            var times: [Double] = []
+            var result: CohortQuery.Result?
+            for _ in 0..<5 {
+                let t = ContinuousClock.now
+                result = try await CohortQuery.run(districtID: id, pool: pool, from: from, to: to, asOf: CalendarDate(year: 2023, month: 12, day: 31)!,
+                                                   scopeUnitID: nil, on: db)
+                times.append(BenchSupport.seconds(t))
+            }
+            times.sort()
+            let s = result?.summary
+            context.console.print(String(format: "cohort %@ %@…%@: %d projects, median %.0f ms (min %.0f, max %.0f); median days in pool %d",
+                                         pool.rawValue, from.iso, to.iso, s?.projects ?? 0, times[2] * 1000, times[0] * 1000, times[4] * 1000,
+                                         s?.daysInPool.median ?? -1))
+        }
     }
 
     /// The bench ledger in 谋划, then three more steps per project spread over 2022–2023.

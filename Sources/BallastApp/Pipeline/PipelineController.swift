@@ -11,6 +11,7 @@ struct PipelineController: RouteCollection {
         let read = routes.access(.requires(.readProjects))
         read.get("pipeline", use: page)
         read.get("api", "v1", "pipeline", use: figuresAPI)
+        read.get("api", "v1", "pipeline", "cohort", use: cohortAPI)
         let edit = routes.access(.requires(.editProjects))
         edit.post("api", "v1", "projects", ":id", "pool", use: moveAPI)
         edit.post("projects", ":id", "pool", use: movePage)
@@ -78,6 +79,74 @@ struct PipelineController: RouteCollection {
     func targetsAPI(req: Request) async throws -> FiguresDTO {
         try await setTargets(req, try req.content.decode(TargetsBody.self))
         return FiguresDTO(try await figures(req))
+    }
+
+    // MARK: Cohorts
+
+    /// `pool` (default 招引) and the period: `quarter=2023-Q1`, or `from` and `to`; default the
+    /// current year's first quarter.
+    static func cohortParameters(_ req: Request) throws -> (pool: LifecycleStage, from: CalendarDate, to: CalendarDate) {
+        let rawPool = req.param("pool") ?? LifecycleStage.attracting.rawValue
+        guard let pool = LifecycleStage.parse(rawPool), LifecycleStage.pools.contains(pool) else {
+            throw BallastError.badParameter("pool", zh: "pool 应为谋划、招引、签约或落地，实为“\(rawPool)”", en: "pool must be 谋划, 招引, 签约 or 落地")
+        }
+        if let q = req.param("quarter"), !q.isEmpty {
+            let parts = q.uppercased().split(separator: "-")
+            guard parts.count == 2, let y = Int(parts[0]), (2000...2100).contains(y), parts[1].count == 2, parts[1].first == "Q",
+                  let n = Int(parts[1].dropFirst()), (1...4).contains(n) else {
+                throw BallastError.badParameter("quarter", zh: "quarter 应为 YYYY-Qn（如 2023-Q1），实为“\(q)”", en: "quarter must be YYYY-Qn, such as 2023-Q1")
+            }
+            let from = CalendarDate(year: y, month: 3 * n - 2, day: 1)!
+            return (pool, from, CalendarDate(year: y, month: 3 * n, day: CalendarDate.daysIn(month: 3 * n, year: y))!)
+        }
+        let d = try req.district()
+        let year = DistrictContext.today(in: d).year
+        let from = try ProjectItemsController.date(req.param("from"), field: "from") ?? CalendarDate(year: year, month: 1, day: 1)!
+        let to = try ProjectItemsController.date(req.param("to"), field: "to") ?? CalendarDate(year: from.year, month: 3, day: 31)!
+        guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
+        return (pool, from, to)
+    }
+
+    struct CohortDTO: Content {
+        struct Days: Content { var projects: Int; var median: Int?; var p80: Int? }
+        struct Part: Content {
+            var projects: Int
+            /// Later stage → projects that reached it.
+            var reached: [String: Int]
+            var exited: Int
+            var stillIn: Int
+            var daysInPool: Days
+            var daysTo: [String: Days]
+
+            init(_ s: Cohort.Summary) {
+                projects = s.projects; exited = s.exited; stillIn = s.stillIn
+                reached = Dictionary(uniqueKeysWithValues: s.reached.map { ($0.key.rawValue, $0.value) })
+                daysInPool = Days(projects: s.daysInPool.projects, median: s.daysInPool.median, p80: s.daysInPool.p80)
+                daysTo = Dictionary(uniqueKeysWithValues: s.daysTo.map { ($0.key.rawValue, Days(projects: $0.value.projects, median: $0.value.median, p80: $0.value.p80)) })
+            }
+        }
+        struct Unit: Content { var unit: String; var cohort: Part }
+        var pool: String
+        var from: String
+        var to: String
+        var asOf: String
+        var cohort: Part
+        var byUnit: [Unit]
+    }
+
+    func cohortResult(_ req: Request) async throws -> (LifecycleStage, CalendarDate, CalendarDate, CalendarDate, CohortQuery.Result) {
+        let d = try req.district()
+        let (pool, from, to) = try Self.cohortParameters(req)
+        let asOf = try RequestParameters.asOf(req, district: d, year: DistrictContext.today(in: d).year)
+        let r = try await CohortQuery.run(districtID: try d.requireID(), pool: pool, from: from, to: to, asOf: asOf,
+                                          scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return (pool, from, to, asOf, r)
+    }
+
+    func cohortAPI(req: Request) async throws -> CohortDTO {
+        let (pool, from, to, asOf, r) = try await cohortResult(req)
+        return CohortDTO(pool: pool.rawValue, from: from.iso, to: to.iso, asOf: asOf.iso, cohort: .init(r.summary),
+                         byUnit: r.byUnit.map { .init(unit: $0.unit, cohort: .init($0.summary)) })
     }
 
     // MARK: Moves
@@ -164,7 +233,9 @@ struct PipelineController: RouteCollection {
             .filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
         if let scope { q = q.filter(\.$unit.$id == scope) }
         for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
-        return .html(PipelinePage(figures: f, projects: projects, notice: notice, lang: req.language).render(), status: status)
+        let (pool, from, to, _, cohort) = try await cohortResult(req)
+        return .html(PipelinePage(figures: f, projects: projects, cohort: (pool, from, to, cohort), quarter: req.param("quarter"),
+                                  notice: notice, lang: req.language).render(), status: status)
     }
 
     func targetsPage(req: Request) async throws -> Response {

@@ -8,6 +8,9 @@ import Plot
 struct PipelinePage {
     var figures: PipelineFigures
     var projects: [LifecycleStage: [ProjectModel]]
+    /// The cohort asked for (or the default: 招引, this year's first quarter).
+    var cohort: (pool: LifecycleStage, from: CalendarDate, to: CalendarDate, result: CohortQuery.Result)
+    var quarter: String?
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
@@ -31,6 +34,7 @@ struct PipelinePage {
                 .if(!f.exitsByReason.isEmpty, .group(
                     .h2(.text(en ? "Exits this year, by reason" : "本年退出（按原因）")),
                     .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
+            cohortCard(),
             .if(PageContext.may(.manageProjects), .div(.class("card"),
                 .h2(.text(en ? "Targets for \(f.year): projects to enter each pool" : "\(f.year)年各库入库目标（个）")),
                 .form(.method(.post), .action(attr(Layout.link("/pipeline/targets?year=\(f.year)", lang))), .class("filters"), .csrf(),
@@ -44,6 +48,44 @@ struct PipelinePage {
     }
 
     func name(_ s: LifecycleStage) -> String { lang == .en ? s.englishName : s.rawValue }
+
+    func days(_ d: Cohort.Days) -> String {
+        guard let m = d.median, let p = d.p80 else { return "—" }
+        return lang == .en ? "\(m) / \(p) days" : "\(m) / \(p) 天"
+    }
+
+    /// 转化: of the projects that entered a pool in a period, how many went on, and how fast.
+    func cohortCard() -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let c = cohort
+        let later = Cohort.followed(after: c.pool)
+        func row(_ label: String, _ s: Cohort.Summary) -> Node<HTML.TableContext> {
+            .tr(.td(.text(label)), .td(.class("num"), .text(String(s.projects))),
+                .forEach(later) { st in .td(.class("num"), .text("\(s.reached[st] ?? 0)"), .div(.class("muted"), .text(days(s.daysTo[st] ?? .init(projects: 0, median: nil, p80: nil))))) },
+                .td(.class("num"), .text(String(s.exited))), .td(.class("num"), .text(String(s.stillIn))),
+                .td(.class("num"), .text(days(s.daysInPool))))
+        }
+        return .div(.class("card"), .id("cohort"),
+            .h2(.text(en ? "Conversion: projects that entered \(name(c.pool)) from \(c.from.iso) to \(c.to.iso)"
+                         : "转化：\(c.from.iso) 至 \(c.to.iso) 进入\(c.pool.rawValue)库的项目")),
+            .form(.class("filters"), .method(.get), .action("/pipeline"),
+                .label(.text(en ? "Pool" : "入库"), .select(.attribute(named: "name", value: "pool"), .forEach(LifecycleStage.pools) { s in
+                    .option(.value(attr(s.rawValue)), .label(attr(name(s))), .isSelected(s == c.pool))
+                })),
+                .label(.text(en ? "Quarter" : "季度"), .input(.type(.text), .name("quarter"), .value(attr(quarter ?? "")),
+                                                             .placeholder("\(c.from.year)-Q1"), .attribute(named: "size", value: "8"))),
+                .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .button(.type(.submit), .text(UIText.search.text(lang)))),
+            .p(.class("muted"), .text(en ? "Each cell: projects that reached the stage, and below it the median / 80th percentile days from entering."
+                                         : "各栏为此后到达该阶段的项目数，下方为自入库起的天数（中位数 / 80% 分位）。")),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(), .th(.class("num"), .text(en ? "Entered" : "入库")),
+                           .forEach(later) { st in .th(.class("num"), .text(en ? "→ " + st.englishName : "→" + st.rawValue)) },
+                           .th(.class("num"), .text(en ? "Exited" : "退出")), .th(.class("num"), .text(en ? "Still in" : "仍在库")),
+                           .th(.class("num"), .text(en ? "Days in pool" : "在库天数")))),
+                .tbody(row(en ? "All" : "合计", c.result.summary),
+                       .forEach(c.result.byUnit) { u in row(u.unit, u.summary) }))))
+    }
 
     func poolCard(_ pool: PipelineFigures.Pool) -> Node<HTML.BodyContext> {
         let en = lang == .en
