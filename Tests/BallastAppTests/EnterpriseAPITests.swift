@@ -9,17 +9,6 @@ import Vapor
 import VaporTesting
 
 @Suite struct EnterpriseAPITests {
-    func send(_ client: TestClient, _ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> (HTTPStatus, [String: Any]) {
-        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
-        try await client.test(method, path, beforeRequest: { req in
-            if let body {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
-            }
-        }) { res in out = (res.status, jsonObject(res)) }
-        return out
-    }
-
     func error(_ o: [String: Any]) -> [String: Any] { o["error"] as? [String: Any] ?? [:] }
 
     @Test func theDemoInvestorsAreRecordsAndDuplicatesAreCaughtAndMerged() async throws {
@@ -29,36 +18,36 @@ import VaporTesting
             let unlinked = try await ProjectModel.query(on: app.db).filter(\.$investor != nil).filter(\.$enterpriseID == nil).count()
             #expect(unlinked == 0)
             let linked = try #require(try await ProjectModel.query(on: app.db).filter(\.$creditCode != nil).sort(\.$code).first())
-            let (_, existing) = try await send(office, .GET, "/api/v1/enterprises/\(linked.enterpriseID!)")
+            let (_, existing) = try await office.send(.GET, "/api/v1/enterprises/\(linked.enterpriseID!)")
             #expect(existing["creditCode"] as? String == linked.creditCode)
             #expect((existing["projects"] as? [[String: Any]])?.contains { $0["code"] as? String == linked.code } == true)
 
-            let (dupCode, dupBody) = try await send(office, .POST, "/api/v1/enterprises", ["name": "另一家公司", "creditCode": linked.creditCode!])
+            let (dupCode, dupBody) = try await office.send(.POST, "/api/v1/enterprises", ["name": "另一家公司", "creditCode": linked.creditCode!])
             #expect(dupCode == .conflict)
             #expect(error(dupBody)["code"] as? String == "duplicate_credit_code")
             var bad = Array(linked.creditCode!)
             bad[17] = CreditCode.alphabet.first { $0 != bad[17] }!
-            let (badCode, badBody) = try await send(office, .POST, "/api/v1/enterprises", ["name": "新公司", "creditCode": String(bad)])
+            let (badCode, badBody) = try await office.send(.POST, "/api/v1/enterprises", ["name": "新公司", "creditCode": String(bad)])
             #expect(badCode == .unprocessableEntity)
             #expect(error(badBody)["field"] as? String == "creditCode")
             #expect((error(badBody)["message"] as? String)?.contains("校验位错误") == true)
 
             let spaced = linked.investor!.map(String.init).joined(separator: " ")
-            let (sameName, sameBody) = try await send(office, .POST, "/api/v1/enterprises", ["name": spaced])
+            let (sameName, sameBody) = try await office.send(.POST, "/api/v1/enterprises", ["name": spaced])
             #expect(sameName == .conflict)
             #expect(error(sameBody)["code"] as? String == "possible_duplicate")
-            let (created, dup) = try await send(office, .POST, "/api/v1/enterprises", ["name": spaced, "confirmDuplicateName": true, "aboveScale": true])
+            let (created, dup) = try await office.send(.POST, "/api/v1/enterprises", ["name": spaced, "confirmDuplicateName": true, "aboveScale": true])
             #expect(created == .created)
             let dupID = try #require(dup["id"] as? String)
 
             // The unit may register and edit, not merge.
             let unit = try await app.as(.unit, unit: "区住房城乡建设局")
-            #expect(try await send(unit, .POST, "/api/v1/enterprises/\(dupID)/merge", ["into": linked.enterpriseID!.uuidString, "version": 1]).0 == .forbidden)
-            #expect(try await send(office, .POST, "/api/v1/enterprises/\(dupID)/merge", ["into": dupID, "version": 1]).0 == .unprocessableEntity)
-            let (merged, result) = try await send(office, .POST, "/api/v1/enterprises/\(dupID)/merge", ["into": linked.enterpriseID!.uuidString, "version": 1])
+            #expect(try await unit.send(.POST, "/api/v1/enterprises/\(dupID)/merge", ["into": linked.enterpriseID!.uuidString, "version": 1]).0 == .forbidden)
+            #expect(try await office.send(.POST, "/api/v1/enterprises/\(dupID)/merge", ["into": dupID, "version": 1]).0 == .unprocessableEntity)
+            let (merged, result) = try await office.send(.POST, "/api/v1/enterprises/\(dupID)/merge", ["into": linked.enterpriseID!.uuidString, "version": 1])
             #expect(merged == .ok)
             #expect(result["projectsMoved"] as? Int == 0)
-            #expect(try await send(office, .GET, "/api/v1/enterprises/\(dupID)").1["mergedInto"] as? String == linked.enterpriseID!.uuidString)
+            #expect(try await office.send(.GET, "/api/v1/enterprises/\(dupID)").1["mergedInto"] as? String == linked.enterpriseID!.uuidString)
 
             // The pages: the list searches, the record shows its projects.
             try await office.test(.GET, "/enterprises?q=\(linked.creditCode!)") { res in

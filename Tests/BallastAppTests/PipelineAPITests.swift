@@ -9,22 +9,11 @@ import Vapor
 import VaporTesting
 
 @Suite struct PipelineAPITests {
-    func send(_ client: TestClient, _ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> (HTTPStatus, [String: Any]) {
-        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
-        try await client.test(method, path, beforeRequest: { req in
-            if let body {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
-            }
-        }) { res in out = (res.status, jsonObject(res)) }
-        return out
-    }
-
     @Test func poolsFromTheHistoryMatchTheSummaryAndMovesFollowTheRules() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
-            let (_, summary) = try await send(office, .GET, "/api/v1/summary?year=2023&asOf=2023-06-30")
-            let (status, figures) = try await send(office, .GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
+            let (_, summary) = try await office.send(.GET, "/api/v1/summary?year=2023&asOf=2023-06-30")
+            let (status, figures) = try await office.send(.GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
             #expect(status == .ok)
             let pools = try #require(figures["pools"] as? [[String: Any]])
             let summaryPools = try #require(summary["pools"] as? [[String: Any]])
@@ -35,36 +24,36 @@ import VaporTesting
             let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$stage == "谋划").sort(\.$code).first())
             let unitName = try #require(try await ReferenceEntryModel.find(project.$unit.id, on: app.db)).name
             let unit = try await app.as(.unit, unit: unitName)
-            let skip = try await send(unit, .POST, "/api/v1/projects/\(project.id!)/pool",
+            let skip = try await unit.send(.POST, "/api/v1/projects/\(project.id!)/pool",
                                       ["to": "签约", "version": project.version, "investor": "郑州宇通科技有限公司", "signedOn": "2023-06-01", "contractAmount": "5000"])
             #expect(skip.0 == .unprocessableEntity)
             #expect((skip.1["error"] as? [String: Any])?["code"] as? String == "office_only")
-            let missing = try await send(unit, .POST, "/api/v1/projects/\(project.id!)/pool", ["to": "招引", "version": project.version])
+            let missing = try await unit.send(.POST, "/api/v1/projects/\(project.id!)/pool", ["to": "招引", "version": project.version])
             #expect((missing.1["error"] as? [String: Any])?["field"] as? String == "investor")
-            let (moved, result) = try await send(unit, .POST, "/api/v1/projects/\(project.id!)/pool",
+            let (moved, result) = try await unit.send(.POST, "/api/v1/projects/\(project.id!)/pool",
                                                  ["to": "招引", "version": project.version, "investor": "郑州宇通科技有限公司", "on": "2023-06-20"])
             #expect(moved == .ok)
             #expect(result["stage"] as? String == "招引")
-            let (_, after) = try await send(office, .GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
+            let (_, after) = try await office.send(.GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
             #expect((after["pools"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [63, 36, 9, 14])
             // The day before the move, the history still says 谋划.
-            let (_, before) = try await send(office, .GET, "/api/v1/pipeline?year=2023&asOf=2023-06-19")
+            let (_, before) = try await office.send(.GET, "/api/v1/pipeline?year=2023&asOf=2023-06-19")
             #expect((before["pools"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [64, 35, 9, 14])
 
             // Cohorts: the demo's 35 招引 projects entered on import (2023-01-01); the move above is Q2's.
-            let (_, q1) = try await send(office, .GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q1&asOf=2023-06-30")
+            let (_, q1) = try await office.send(.GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q1&asOf=2023-06-30")
             #expect((q1["cohort"] as? [String: Any])?["projects"] as? Int == 35)
             #expect((q1["cohort"] as? [String: Any])?["stillIn"] as? Int == 35)
-            let (_, q2) = try await send(office, .GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q2&asOf=2023-06-30")
+            let (_, q2) = try await office.send(.GET, "/api/v1/pipeline/cohort?pool=招引&quarter=2023-Q2&asOf=2023-06-30")
             #expect((q2["cohort"] as? [String: Any])?["projects"] as? Int == 1)
             #expect((q2["byUnit"] as? [[String: Any]])?.first?["unit"] as? String == unitName)
-            #expect(try await send(office, .GET, "/api/v1/pipeline/cohort?quarter=2023-Q5").0 == .badRequest)
-            #expect(try await send(office, .GET, "/api/v1/pipeline/cohort?pool=在建").0 == .badRequest)
+            #expect(try await office.send(.GET, "/api/v1/pipeline/cohort?quarter=2023-Q5").0 == .badRequest)
+            #expect(try await office.send(.GET, "/api/v1/pipeline/cohort?pool=在建").0 == .badRequest)
 
             // Targets: the office only, any pool name, whole numbers.
-            #expect(try await send(unit, .PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["谋划": 218]]).0 == .forbidden)
-            #expect(try await send(office, .PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["在建": 5]]).0 == .badRequest)
-            let (_, set) = try await send(office, .PUT, "/api/v1/pipeline/targets",
+            #expect(try await unit.send(.PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["谋划": 218]]).0 == .forbidden)
+            #expect(try await office.send(.PUT, "/api/v1/pipeline/targets", ["year": 2023, "targets": ["在建": 5]]).0 == .badRequest)
+            let (_, set) = try await office.send(.PUT, "/api/v1/pipeline/targets",
                                           ["year": 2023, "targets": ["谋划": 218, "招引": 173, "签约": 137, "落地": 107]])
             #expect((set["pools"] as? [[String: Any]])?.map { $0["target"] as? Int } == [218, 173, 137, 107])
 

@@ -1,4 +1,5 @@
 @testable import BallastApp
+import BallastTestSupport
 import BallastStore
 import Fluent
 import Foundation
@@ -48,4 +49,18 @@ func jsonObject(_ res: TestingHTTPResponse) -> [String: Any] {
 
 func errorCode(_ res: TestingHTTPResponse) -> String? {
     (jsonObject(res)["error"] as? [String: Any])?["code"] as? String
+}
+
+extension TestClient {
+    /// A JSON request (or none), answered with its status and JSON object body.
+    func send(_ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> (HTTPStatus, [String: Any]) {
+        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
+        try await test(method, path, beforeRequest: { req in
+            if let body {
+                req.headers.contentType = .json
+                req.body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+            }
+        }) { res in out = (res.status, jsonObject(res)) }
+        return out
+    }
 }
