@@ -62,6 +62,16 @@ import VaporTesting
                 #expect(res.body.string.contains("本年入库"))
                 #expect(res.body.string.contains("目标 218"))
                 #expect(res.body.string.contains("进入招引库的项目"))
+                #expect(res.body.string.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"funnel\""))
+            }
+            // The funnel's drill-down: the ledger filtered to the pool lists the pool's projects.
+            let conceived = "谋划".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let inPool = try #require(try await ProjectModel.query(on: app.db).filter(\.$stage == "谋划").sort(\.$code).first())
+            let elsewhere = try #require(try await ProjectModel.query(on: app.db).filter(\.$stage == "在建").sort(\.$code).first())
+            try await office.test(.GET, "/projects?stage=\(conceived)&year=") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains(inPool.code))
+                #expect(!res.body.string.contains(elsewhere.code))
             }
             try await unit.test(.GET, "/projects/\(project.id!)") { res in
                 #expect(res.body.string.contains("四库流转（当前：招引）"))

@@ -25,6 +25,12 @@ enum Stylesheet {
     .pools { display:grid; grid-template-columns:repeat(auto-fit, minmax(230px, 1fr)); gap:12px; margin-bottom:14px; }
     .pool .value { font-size:28px; font-weight:600; }
     .pool ul.pool-projects { padding-left:18px; margin:8px 0 0; font-size:13px; }
+    svg.funnel { width:100%; max-width:640px; display:block; margin:0 auto; }
+    svg.funnel rect.pool-0 { fill:#90a4ae; } svg.funnel rect.pool-1 { fill:#5c8fcf; }
+    svg.funnel rect.pool-2 { fill:#1e5aa8; } svg.funnel rect.pool-3 { fill:#0d3b75; }
+    svg.funnel a:hover rect { opacity:.85; }
+    svg.funnel .funnel-label { fill:#fff; font-size:15px; font-weight:600; paint-order:stroke; stroke:rgba(0,0,0,.25); stroke-width:2px; }
+    svg.funnel .funnel-label.outside { fill:#1f2933; stroke:none; }
     .bar { height:8px; background:#eceff1; border-radius:4px; margin:6px 0; overflow:hidden; }
     .bar .fill { height:100%; background:#1e5aa8; }
     .bar .fill.w0 { width:0%; }

@@ -13,6 +13,10 @@ public struct PipelineFigures: Sendable, Equatable {
         /// Projects that entered the pool during the year up to `asOf` (what targets count).
         public var entered: Int
         public var target: Int?
+
+        public init(stage: LifecycleStage, projects: Int, totalInvestment: Money, entered: Int, target: Int?) {
+            self.stage = stage; self.projects = projects; self.totalInvestment = totalInvestment; self.entered = entered; self.target = target
+        }
     }
 
     public struct Flow: Sendable, Equatable {

@@ -1,0 +1,45 @@
+import BallastCore
+import BallastStore
+import Foundation
+
+/// 四库 as a funnel, in SVG drawn here: one centred bar per pool, its width in proportion to the
+/// pool's projects, each bar a link to the ledger filtered to that pool (the drill-down). The
+/// same figures always give the same bytes.
+enum PipelineFunnel {
+    static let width = 640.0, rowHeight = 46.0, gap = 8.0, minimumBar = 0.12
+
+    static func svg(_ pools: [PipelineFigures.Pool], year: Int, lang: UILanguage) -> String {
+        let en = lang == .en
+        let most = max(pools.map(\.projects).max() ?? 0, 1)
+        let height = Double(pools.count) * (rowHeight + gap)
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        let title = en ? "Pipeline funnel, \(year)" : "\(year)年四库漏斗"
+        let desc = pools.map { p in
+            en ? "\(p.stage.englishName): \(p.projects) projects" : "\(p.stage.rawValue)库 \(p.projects) 个"
+        }.joined(separator: en ? "; " : "；")
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"funnel\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"funnel-title funnel-desc\">"
+        out += "<title id=\"funnel-title\">\(attr(title))</title><desc id=\"funnel-desc\">\(attr(desc))</desc>"
+        for (i, p) in pools.enumerated() {
+            // A pool with few projects still gets a bar wide enough to read and to click.
+            let share = max(Double(p.projects) / Double(most), minimumBar)
+            let w = (width - 20) * share, x = (width - w) / 2, y = Double(i) * (rowHeight + gap)
+            let stage = p.stage.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let label = en ? "\(p.stage.englishName) \(p.projects) · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
+                           : "\(p.stage.rawValue) \(p.projects) 个 · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
+            out += "<a href=\"\(attr(Layout.link("/projects?stage=\(stage)&year=", lang)))\">"
+            out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(rowHeight))\" rx=\"4\" class=\"pool-\(i)\"/>"
+            // Inside the bar when it fits, else beside it in dark text, so no label runs off a bar.
+            if labelWidth(label) + 16 <= w {
+                out += "<text x=\"\(f(width / 2))\" y=\"\(f(y + rowHeight / 2 + 5))\" text-anchor=\"middle\" class=\"funnel-label\">\(attr(label))</text></a>"
+            } else {
+                out += "<text x=\"\(f(x + w + 8))\" y=\"\(f(y + rowHeight / 2 + 5))\" text-anchor=\"start\" class=\"funnel-label outside\">\(attr(label))</text></a>"
+            }
+        }
+        return out + "</svg>"
+    }
+
+    /// The label's width at 15 px: a CJK character is about a full em, the rest about half.
+    static func labelWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 15 : 8.5) }
+    }
+}
