@@ -63,10 +63,7 @@ struct ProjectsAPIController: RouteCollection {
         let d = try await district(req)
         let id = try RequestParameters.uuid(req, "id")
         let body = try req.content.decode(ProjectDTO.self)
-        guard let version = body.version else {
-            throw BallastError.badParameter("version", zh: "修改时必须提供 version（读取时的版本号）",
-                                            en: "An update must carry the version it was read at")
-        }
+        let version = try RequestParameters.version(body.version)
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let before = try await req.scopedProject(id)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))

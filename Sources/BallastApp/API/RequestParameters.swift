@@ -90,6 +90,26 @@ enum RequestParameters {
         return f
     }
 
+    /// The version an edit was read at: every change names it, so a stale one loses (409).
+    static func version(_ v: Int?) throws -> Int {
+        guard let v else {
+            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
+        }
+        return v
+    }
+
+    /// A YYYY-MM-DD date in a body or query field, named in the error when it is not one.
+    static func date(_ raw: String?, field: String, required: Bool = false) throws -> CalendarDate? {
+        guard let raw = raw?.trimmed, !raw.isEmpty else {
+            if required { throw BallastError.badParameter(field, zh: "缺少日期 \(field)", en: "The date \(field) is required") }
+            return nil
+        }
+        guard raw.count >= 8, let d = CalendarDate.parse(raw) else {
+            throw BallastError.badParameter(field, zh: "日期 \(field) 应为 YYYY-MM-DD，实为“\(raw)”", en: "The date \(field) must be YYYY-MM-DD, not “\(raw)”")
+        }
+        return d
+    }
+
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
         guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
             throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project"))

@@ -17,18 +17,9 @@ struct BenchPipelineCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let n = signature.projects ?? 50_000
         let db = context.application.db
-        let code = "bench-pipe-\(n)"
-        let district: DistrictModel
-        if let existing = try await DistrictModel.query(on: db).filter(\.$code == code).first() {
-            district = existing
-        } else {
-            district = DistrictModel(id: UUID(), code: code, name: "四库基准")
-            try await district.create(on: db)
-            let load = ContinuousClock.now
-            let steps = try await Self.load(district: try district.requireID(), projects: n, on: db)
-            context.console.print(String(format: "loaded %d projects, %d stage changes in %.1f s", n, steps, BenchSupport.seconds(load)))
+        let id = try await BenchSupport.district(code: "bench-pipe-\(n)", name: "四库基准", on: db, console: context.console) { id in
+            "\(n) projects, \(try await Self.load(district: id, projects: n, on: db)) stage changes"
         }
-        let id = try district.requireID()
         for (label, day) in [("2022-09-30", CalendarDate(year: 2022, month: 9, day: 30)!), ("2023-06-30", CalendarDate(year: 2023, month: 6, day: 30)!),
                              ("2023-12-31", CalendarDate(year: 2023, month: 12, day: 31)!)] {
             var poolTimes: [Double] = [], times: [Double] = []

@@ -17,19 +17,10 @@ struct BenchWarningsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let n = signature.projects ?? 60_000
         let db = context.application.db
-        let code = "bench-warn-\(n)"
-        let district: DistrictModel
-        if let existing = try await DistrictModel.query(on: db).filter(\.$code == code).first() {
-            district = existing
-        } else {
-            district = DistrictModel(id: UUID(), code: code, name: "预警基准")
-            try await district.create(on: db)
-            let load = ContinuousClock.now
-            try await Self.load(district: try district.requireID(), projects: n, on: db)
-            context.console.print(String(format: "loaded %d projects, %d reports, %d milestones in %.1f s", n, n * 12, n * 10,
-                                         BenchSupport.seconds(load)))
+        let id = try await BenchSupport.district(code: "bench-warn-\(n)", name: "预警基准", on: db, console: context.console) { id in
+            try await Self.load(district: id, projects: n, on: db)
+            return "\(n) projects, \(n * 12) reports, \(n * 10) milestones"
         }
-        let id = try district.requireID()
         let asOf = CalendarDate(year: 2023, month: 12, day: 31)!
         var t = ContinuousClock.now
         let first = try await WarningEngine.recompute(districtID: id, year: 2023, asOf: asOf, on: db)

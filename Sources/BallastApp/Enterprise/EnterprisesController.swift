@@ -137,10 +137,7 @@ struct EnterprisesController: RouteCollection {
 
     func updateAPI(req: Request) async throws -> EnterpriseDTO {
         let body = try req.content.decode(Body.self)
-        guard let version = body.version else {
-            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
-        }
-        return try EnterpriseDTO(try await editor(req).update(id: try Self.id(req), version: version, try body.record(),
+        return try EnterpriseDTO(try await editor(req).update(id: try Self.id(req), version: try RequestParameters.version(body.version), try body.record(),
                                                               confirmName: body.confirmDuplicateName ?? false, on: req.db))
     }
 
@@ -153,10 +150,7 @@ struct EnterprisesController: RouteCollection {
 
     func merge(_ req: Request, _ body: MergeBody) async throws -> MergeDTO {
         guard let into = body.into else { throw BallastError.badParameter("into", zh: "须指明合并到哪家企业（into）", en: "Say which enterprise to merge into (into)") }
-        guard let version = body.version else {
-            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
-        }
-        let moved = try await editor(req).merge(try Self.id(req), into: into, sourceVersion: version, on: req.db)
+        let moved = try await editor(req).merge(try Self.id(req), into: into, sourceVersion: try RequestParameters.version(body.version), on: req.db)
         return MergeDTO(mergedInto: into, projectsMoved: moved)
     }
 

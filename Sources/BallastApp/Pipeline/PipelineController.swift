@@ -101,8 +101,8 @@ struct PipelineController: RouteCollection {
         }
         let d = try req.district()
         let year = DistrictContext.today(in: d).year
-        let from = try ProjectItemsController.date(req.param("from"), field: "from") ?? CalendarDate(year: year, month: 1, day: 1)!
-        let to = try ProjectItemsController.date(req.param("to"), field: "to") ?? CalendarDate(year: from.year, month: 3, day: 31)!
+        let from = try RequestParameters.date(req.param("from"), field: "from") ?? CalendarDate(year: year, month: 1, day: 1)!
+        let to = try RequestParameters.date(req.param("to"), field: "to") ?? CalendarDate(year: from.year, month: 3, day: 31)!
         guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
         return (pool, from, to)
     }
@@ -179,9 +179,9 @@ struct PipelineController: RouteCollection {
                 }
                 amount = m
             }
-            return PoolMove.Evidence(investor: investor?.trimmed.nilIfEmpty, signedOn: try ProjectItemsController.date(signedOn, field: "signedOn"),
+            return PoolMove.Evidence(investor: investor?.trimmed.nilIfEmpty, signedOn: try RequestParameters.date(signedOn, field: "signedOn"),
                                      contractAmount: amount, registeredCompany: registeredCompany?.trimmed.nilIfEmpty,
-                                     site: site?.trimmed.nilIfEmpty, plannedStart: try ProjectItemsController.date(plannedStart, field: "plannedStart"),
+                                     site: site?.trimmed.nilIfEmpty, plannedStart: try RequestParameters.date(plannedStart, field: "plannedStart"),
                                      exitReason: exitReason?.trimmed.nilIfEmpty)
         }
     }
@@ -194,11 +194,8 @@ struct PipelineController: RouteCollection {
     }
 
     func move(_ req: Request, _ body: MoveBody) async throws -> ProjectModel {
-        guard let version = body.version else {
-            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
-        }
-        let p = try await mover(req).move(projectID: try RequestParameters.uuid(req, "id"), version: version, to: try body.target(),
-                                          on: try ProjectItemsController.date(body.on, field: "on"), evidence: try body.evidence(), on: req.db)
+        let p = try await mover(req).move(projectID: try RequestParameters.uuid(req, "id"), version: try RequestParameters.version(body.version), to: try body.target(),
+                                          on: try RequestParameters.date(body.on, field: "on"), evidence: try body.evidence(), on: req.db)
         // A move in or out of 在建 changes who is judged: recolour the year.
         try await WarningService.recompute(district: try req.district(), year: DistrictContext.today(in: try req.district()).year, on: req.db)
         return p

@@ -37,22 +37,6 @@ struct ProjectItemsController: RouteCollection {
         return id
     }
 
-    static func date(_ raw: String?, field: String, required: Bool = false) throws -> CalendarDate? {
-        guard let raw = raw?.trimmed, !raw.isEmpty else {
-            if required { throw BallastError.badParameter(field, zh: "缺少日期 \(field)", en: "The date \(field) is required") }
-            return nil
-        }
-        guard raw.count >= 8, let d = CalendarDate.parse(raw) else {
-            throw BallastError.badParameter(field, zh: "日期 \(field) 应为 YYYY-MM-DD，实为“\(raw)”", en: "The date \(field) must be YYYY-MM-DD, not “\(raw)”")
-        }
-        return d
-    }
-
-    static func version(_ v: Int?) throws -> Int {
-        guard let v else { throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given") }
-        return v
-    }
-
     func recolour(_ req: Request, year: Int) async throws {
         try await WarningService.recompute(district: try req.district(), year: year, on: req.db)
     }
@@ -87,8 +71,8 @@ struct ProjectItemsController: RouteCollection {
         var version: Int?
 
         func fields() throws -> MilestoneEditor.Fields {
-            MilestoneEditor.Fields(name: name ?? "", planned: try ProjectItemsController.date(planned, field: "planned", required: true)!,
-                                   actual: try ProjectItemsController.date(actual, field: "actual"), unit: unit, seq: seq)
+            MilestoneEditor.Fields(name: name ?? "", planned: try RequestParameters.date(planned, field: "planned", required: true)!,
+                                   actual: try RequestParameters.date(actual, field: "actual"), unit: unit, seq: seq)
         }
     }
 
@@ -123,7 +107,7 @@ struct ProjectItemsController: RouteCollection {
     func updateMilestoneAPI(req: Request) async throws -> MilestoneDTO {
         let body = try req.content.decode(MilestoneBody.self)
         let saved = try await MilestoneEditor(context: try context(req))
-            .update(id: try Self.itemID(req), version: try Self.version(body.version), try body.fields(), on: req.db)
+            .update(id: try Self.itemID(req), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
         try await recolour(req, year: saved.milestone.year)
         return try dto(saved.milestone, units: try await unitNames(req), moved: saved.movedTo)
     }
@@ -131,7 +115,7 @@ struct ProjectItemsController: RouteCollection {
     func deleteMilestoneAPI(req: Request) async throws -> HTTPStatus {
         let id = try Self.itemID(req)
         let year = try await MilestoneModel.find(id, on: req.db)?.year
-        try await MilestoneEditor(context: try context(req)).delete(id: id, version: try Self.version(req.param("version").flatMap(Int.init)), on: req.db)
+        try await MilestoneEditor(context: try context(req)).delete(id: id, version: try RequestParameters.version(req.param("version").flatMap(Int.init)), on: req.db)
         if let year { try await recolour(req, year: year) }
         return .noContent
     }
@@ -174,8 +158,8 @@ struct ProjectItemsController: RouteCollection {
 
         func fields() throws -> ApprovalEditor.Fields {
             ApprovalEditor.Fields(name: name ?? "", department: department,
-                                  target: try ProjectItemsController.date(target, field: "target"),
-                                  actual: try ProjectItemsController.date(actual, field: "actual"))
+                                  target: try RequestParameters.date(target, field: "target"),
+                                  actual: try RequestParameters.date(actual, field: "actual"))
         }
     }
 
@@ -196,12 +180,12 @@ struct ProjectItemsController: RouteCollection {
     func updateApprovalAPI(req: Request) async throws -> ApprovalDTO {
         let body = try req.content.decode(ApprovalBody.self)
         return try ApprovalDTO(try await ApprovalEditor(context: try context(req))
-            .update(id: try Self.itemID(req), version: try Self.version(body.version), try body.fields(), on: req.db))
+            .update(id: try Self.itemID(req), version: try RequestParameters.version(body.version), try body.fields(), on: req.db))
     }
 
     func deleteApprovalAPI(req: Request) async throws -> HTTPStatus {
         try await ApprovalEditor(context: try context(req))
-            .delete(id: try Self.itemID(req), version: try Self.version(req.param("version").flatMap(Int.init)), on: req.db)
+            .delete(id: try Self.itemID(req), version: try RequestParameters.version(req.param("version").flatMap(Int.init)), on: req.db)
         return .noContent
     }
 
@@ -254,10 +238,10 @@ struct ProjectItemsController: RouteCollection {
                 let n = try await editor.applyTemplate(.standard, projectID: projectID, year: year, on: req.db)
                 message = Message(zh: "已套用节点模板：\(n) 个节点", en: "Template applied: \(n) nodes")
             case "delete":
-                try await editor.delete(id: try f.item.orThrow(), version: try Self.version(body.version), on: req.db)
+                try await editor.delete(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), on: req.db)
                 message = Message(zh: "已删除节点", en: "Node deleted")
             case "update":
-                let saved = try await editor.update(id: try f.item.orThrow(), version: try Self.version(body.version), try body.fields(), on: req.db)
+                let saved = try await editor.update(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
                 if let s = saved.movedTo { message = Message(zh: "已保存；项目阶段转为“\(s.rawValue)”", en: "Saved; the project is now \(s.englishName)") }
             default:
                 let saved = try await editor.add(projectID: projectID, year: year, try body.fields(), on: req.db)
@@ -275,10 +259,10 @@ struct ProjectItemsController: RouteCollection {
             let editor = ApprovalEditor(context: try context(req))
             switch f.action {
             case "delete":
-                try await editor.delete(id: try f.item.orThrow(), version: try Self.version(body.version), on: req.db)
+                try await editor.delete(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), on: req.db)
                 return Message(zh: "已删除事项", en: "Item deleted")
             case "update":
-                _ = try await editor.update(id: try f.item.orThrow(), version: try Self.version(body.version), try body.fields(), on: req.db)
+                _ = try await editor.update(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
             default:
                 _ = try await editor.add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req),
                                          try body.fields(), on: req.db)

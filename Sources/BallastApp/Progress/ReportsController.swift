@@ -135,12 +135,7 @@ struct ReportsController: RouteCollection {
         var amount: Double?
     }
 
-    func version(_ body: VersionBody) throws -> Int {
-        guard let v = body.version else {
-            throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")
-        }
-        return v
-    }
+    func version(_ body: VersionBody) throws -> Int { try RequestParameters.version(body.version) }
 
     func submitAPI(req: Request) async throws -> RowDTO {
         let body = try req.content.decode(VersionBody.self)
