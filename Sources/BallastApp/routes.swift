@@ -18,5 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SupervisionController())
     try app.register(collection: EnterprisesController())
     try app.register(collection: PipelineController())
+    try app.register(collection: CampaignController())
+    try app.register(collection: LeadsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

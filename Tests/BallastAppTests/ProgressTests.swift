@@ -11,12 +11,7 @@ import VaporTesting
 
 @Suite struct ProgressTests {
     func upload(_ client: TestClient, _ csv: String) async throws -> (HTTPStatus, [String: Any]) {
-        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
-        try await client.test(.POST, "/api/v1/progress/import?filename=p.csv", beforeRequest: { req in
-            req.headers.contentType = .binary
-            req.body = ByteBuffer(string: csv)
-        }) { res in out = (res.status, jsonObject(res)) }
-        return out
+        try await client.upload("/api/v1/progress/import", fileName: "p.csv", csv)
     }
 
     @Test func theDemoHasHalfAYearOfReportsAndAMixOfColours() async throws {

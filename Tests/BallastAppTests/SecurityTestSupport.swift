@@ -64,3 +64,15 @@ extension TestClient {
         return out
     }
 }
+
+extension TestClient {
+    /// A file uploaded as a raw body with its name in `?filename=`, answered like `send`.
+    func upload(_ path: String, fileName: String, _ content: String) async throws -> (HTTPStatus, [String: Any]) {
+        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
+        try await test(.POST, path + (path.contains("?") ? "&" : "?") + "filename=\(fileName)", beforeRequest: { req in
+            req.headers.contentType = .binary
+            req.body = ByteBuffer(string: content)
+        }) { res in out = (res.status, jsonObject(res)) }
+        return out
+    }
+}

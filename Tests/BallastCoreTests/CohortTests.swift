@@ -13,19 +13,33 @@ import Testing
         #expect(Cohort.percentile(Array(1...10), 80) == 8)
     }
 
-    @Test func followsEachProjectFromItsEntry() {
-        let paths: [Cohort.Path] = [
-            .init(unit: "区商务局", steps: [(.attracting, d(1, 10)), (.signed, d(2, 9)), (.landed, d(4, 10))]),
-            .init(unit: "区商务局", steps: [(.attracting, d(2, 1)), (.exited, d(3, 3))]),
-            .init(unit: "马寨镇", steps: [(.attracting, d(3, 1))]),
-            .init(unit: "马寨镇", steps: [(.attracting, d(3, 20)), (.signed, d(5, 19))]),
-        ]
-        let s = Cohort.summarize(paths, pool: .attracting)
+    @Test func histogramPercentilesAgreeWithTheValuesWrittenOut() {
+        // Deterministic spreads of whole days, including repeats and a single value.
+        var seed: UInt64 = 42
+        for size in [1, 2, 3, 5, 10, 37, 100, 999] {
+            var values: [Int] = []
+            for _ in 0..<size {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                values.append(Int(seed >> 58))   // 0…63: many repeats
+            }
+            let histogram = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+            for p in [1, 20, 50, 80, 99, 100] {
+                #expect(Cohort.percentile(histogram: histogram, p) == Cohort.percentile(values, p), "size \(size) p\(p)")
+            }
+        }
+        #expect(Cohort.percentile(histogram: [:], 50) == nil)
+    }
+
+    @Test func talliesAddUpAcrossUnitsAndReportOnlyStagesReached() {
+        var a = Cohort.Tally()
+        a.projects = 2; a.exited = 1; a.inPool = [30: 2]; a.to = [.signed: [30: 1], .landed: [90: 1]]
+        var b = Cohort.Tally()
+        b.projects = 2; b.stillIn = 1; b.inPool = [60: 1]; b.to = [.signed: [60: 1]]
+        let s = (a + b).summary(pool: .attracting)
         #expect(s.projects == 4)
         #expect(s.reached == [.signed: 2, .landed: 1])
         #expect(s.exited == 1 && s.stillIn == 1)
-        // Days in 招引 of those that left: 30, 30, 60.
-        #expect(s.daysInPool == Cohort.Days(projects: 3, median: 30, p80: 60))
+        #expect(s.daysInPool == Cohort.Days(projects: 3, median: 30, p80: 60))   // 30, 30, 60
         #expect(s.daysTo[.signed] == Cohort.Days(projects: 2, median: 30, p80: 60))
         #expect(s.daysTo[.landed] == Cohort.Days(projects: 1, median: 90, p80: 90))
         #expect(s.daysTo[.underConstruction] == Cohort.Days(projects: 0, median: nil, p80: nil))

@@ -4,6 +4,7 @@ import BallastTestSupport
 import Fluent
 import Foundation
 import Testing
+import Vapor
 
 @Suite struct PipelineTests {
     static let june30 = CalendarDate(year: 2023, month: 6, day: 30)!
@@ -15,14 +16,19 @@ import Testing
 
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
 
+    /// The fixture district with its ledger imported on 2023-01-05, and its 谋划 project P1.
+    static func imported(_ app: Application) async throws -> (DistrictModel, ProjectModel) {
+        let d = try await Fixtures.district(on: app.db)
+        var writer = Fixtures.writer(d)
+        writer.today = day(1, 5)
+        _ = try await writer.apply(Fixtures.ledger, on: app.db)
+        return (d, try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "P1").first()))
+    }
+
     @Test func movesAreRecordedWithEvidenceAndCountedAtAnyDate() async throws {
         try await TestDatabase.withApp { app in
-            let d = try await Fixtures.district(on: app.db)
-            // P1 谋划, P2 落地 (imported 2023-06-01, the writer's day); A1–A3 在建.
-            var writer = Fixtures.writer(d)
-            writer.today = Self.day(1, 5)
-            _ = try await writer.apply(Fixtures.ledger, on: app.db)
-            let p1 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "P1").first())
+            // P1 谋划, P2 落地 (imported 2023-01-05, the writer's day); A1–A3 在建.
+            let (d, p1) = try await Self.imported(app)
             let unit = Self.mover(d, office: false)
 
             await #expect(throws: PipelineMover.Failure.self) {
@@ -88,6 +94,28 @@ import Testing
             #expect(landed.summary.projects == 1 && landed.summary.exited == 1)
             #expect(landed.summary.daysInPool.median == Self.day(1, 5).days(until: Self.day(6, 20)))
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "pool-target").count() == 2)
+        }
+    }
+
+    @Test func aSameDayMoveCountsAfterTheEntryAndAnEarlierSameDayStepDoesNot() async throws {
+        try await TestDatabase.withApp { app in
+            let (d, p1) = try await Self.imported(app)
+            let unit = Self.mover(d, office: false)
+            // Imported into 谋划 on 01-05 and moved to 招引 the same day: the import step is before the entry.
+            let attracted = try await unit.move(projectID: p1.id!, version: p1.version, to: .attracting, on: Self.day(1, 5),
+                                                evidence: .init(investor: "郑州宇通科技有限公司"), on: app.db)
+            let before = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                   asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            #expect(before.summary.projects == 1 && before.summary.stillIn == 1)
+            #expect(before.summary.daysInPool.projects == 0)
+            // Signed the same day, after the entry: zero days in 招引, reached 签约 in zero days.
+            _ = try await unit.move(projectID: p1.id!, version: attracted.version, to: .signed, on: Self.day(1, 5),
+                                    evidence: .init(investor: "郑州宇通科技有限公司", signedOn: Self.day(1, 5), contractAmount: .wan(700)), on: app.db)
+            let after = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                  asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            #expect(after.summary.daysInPool == Cohort.Days(projects: 1, median: 0, p80: 0))
+            #expect(after.summary.daysTo[.signed] == Cohort.Days(projects: 1, median: 0, p80: 0))
+            #expect(after.summary.stillIn == 0)
         }
     }
 }

@@ -9,6 +9,8 @@ struct EnterprisePage {
     var projects: [ProjectModel]
     /// Other live records with the same name: offered as the record to merge into.
     var candidates: [EnterpriseRow] = []
+    /// Its investment leads (a unit sees its own).
+    var leads: [LeadQuery.Row] = []
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
@@ -41,6 +43,15 @@ struct EnterprisePage {
                     .tbody(.forEach(projects) { p in
                         .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link("/projects/\(p.id?.uuidString ?? "")", lang))), .text(p.name))),
                             .td(.text(en ? p.lifecycleStage.englishName : p.stage)))
+                    }))))),
+            .if(!leads.isEmpty, .div(.class("card"),
+                .h2(.text(en ? "Investment leads (\(leads.count))" : "招商线索（\(leads.count)）")),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Lead" : "线索")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Unit" : "责任单位")),
+                               .th(.text(en ? "Collected" : "收集日期")))),
+                    .tbody(.forEach(leads) { l in
+                        .tr(.td(.a(.href(attr(Layout.link("/leads/\(l.id)", lang))), .text(l.title))), .td(.text(l.status)), .td(.text(l.unit)),
+                            .td(.text(l.collectedOn)))
                     }))))),
             .if(e.mergedInto == nil && PageContext.may(.editProjects), .div(.class("card"),
                 .h2(.text(en ? "Edit" : "修改")),

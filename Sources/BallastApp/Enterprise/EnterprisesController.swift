@@ -176,7 +176,9 @@ struct EnterprisesController: RouteCollection {
         let (e, projects) = try await find(req)
         let candidates = try await EnterpriseQuery.duplicatesByName(districtID: e.districtID, on: req.db)
             .first { group in group.contains { $0.id == e.id } }?.filter { $0.id != e.id } ?? []
-        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, notice: notice, lang: req.language).render(),
+        let leads = try await LeadQuery.list(districtID: e.districtID, filter: LeadQuery.Filter(enterpriseID: try e.requireID()),
+                                             scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, on: req.db).rows
+        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, notice: notice, lang: req.language).render(),
                      status: status)
     }
 

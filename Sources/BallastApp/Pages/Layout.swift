@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -44,6 +44,8 @@ enum Layout {
             (.reports, UIText.reports, "/reports", .readProjects),
             (.warnings, UIText.warnings, "/warnings", .readProjects),
             (.pipeline, Message(zh: "四库", en: "Pipeline"), "/pipeline", .readProjects),
+            (.campaign, Message(zh: "三个一批", en: "三个一批"), "/campaign", .readProjects),
+            (.leads, Message(zh: "招商", en: "Leads"), "/leads", .readProjects),
             (.enterprises, Message(zh: "企业", en: "Enterprises"), "/enterprises", .readProjects),
             (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
             (.lists, UIText.lists, "/lists/unit", .manageLists),
@@ -81,6 +83,12 @@ enum Layout {
         items.append(URLQueryItem(name: "lang", value: lang.rawValue))
         components.queryItems = items
         return components.string ?? path
+    }
+
+    /// A headline figure: label, value, and a line under it.
+    static func figure(_ label: String, _ value: String, _ sub: String? = nil) -> Node<HTML.BodyContext> {
+        .div(.class("figure"), .div(.class("label"), .text(label)), .div(.class("value"), .text(value)),
+             .unwrap(sub) { .div(.class("muted"), .text($0)) })
     }
 
     static func yi(_ m: Money) -> String { String(format: "%.2f", m.rounded(in: .yi, places: 2)) }

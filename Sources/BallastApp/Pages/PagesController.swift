@@ -86,8 +86,11 @@ struct PagesController: RouteCollection {
         let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
                                                           open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
         let exitReasons = try await PipelineMover.exitReasons(districtID: try d.requireID(), on: req.db)
+        var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: req.db))
+        let signedFrom = try await LeadModel.query(on: req.db).filter(\.$projectID == detail.id).all()
+        for lead in signedFrom { links.leads += try await LeadQuery.list(districtID: try d.requireID(), filter: .init(), scopeUnitID: nil, limit: 1, on: req.db, only: lead.requireID()).rows }
         return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
-                                             exitReasons: exitReasons, notice: notice, lang: req.language), status: status)
+                                             exitReasons: exitReasons, pipeline: links, notice: notice, lang: req.language), status: status)
     }
 
     func newForm(req: Request) async throws -> Response {

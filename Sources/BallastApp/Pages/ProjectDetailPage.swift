@@ -5,7 +5,8 @@ import Plot
 /// One project: its fields, its year plans and its stage history.
 enum ProjectDetailPage {
     static func render(_ d: ProjectDetail, progress: ProjectProgress?, supervision: [SupervisionRow], asOf: CalendarDate,
-                       units: [String], exitReasons: [String], notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
+                       units: [String], exitReasons: [String], pipeline: PipelineLinks = PipelineLinks(),
+                       notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en
@@ -59,6 +60,7 @@ enum ProjectDetailPage {
                             .td(.text(s.actor)), .td(.text(s.note ?? "")))
                     })
                 ))),
+            pipelineCard(pipeline, lang: lang),
             .if(PageContext.may(.manageProjects),
                 .form(.method(.post), .action(attr("/projects/\(d.id)/delete")), .class("toolbar"), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
@@ -84,5 +86,29 @@ enum ProjectDetailPage {
                                                                        Layout.wan(plan), Double(done.yuan) / Double(plan.yuan) * 100) : "" } ?? ""))),
             .unwrap(p.annualPlan) { plan in .raw(InvestmentCurve.svg(annualPlan: plan, monthly: p.monthly, monthsShown: months, lang: lang)) }
         )
+    }
+
+    /// The lead the project was signed from, and the 三个一批 lists it is on.
+    struct PipelineLinks {
+        var leads: [LeadQuery.Row] = []
+        var campaign: [(period: CampaignPeriodModel, entry: CampaignEntryModel)] = []
+    }
+
+    static func pipelineCard(_ p: PipelineLinks, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        guard !p.leads.isEmpty || !p.campaign.isEmpty else { return .empty }
+        return .div(.class("card"),
+            .h2(.text(en ? "Promotion and 三个一批" : "招商与“三个一批”")),
+            .ul(
+                .forEach(p.leads) { l in
+                    .li(.text(en ? "Lead: " : "招商线索："), .a(.href(attr(Layout.link("/leads/\(l.id)", lang))), .text(l.title)),
+                        .text(l.signedOn.map { en ? ", signed \($0)" : "，\($0) 签约" } ?? ""))
+                },
+                .forEach(p.campaign) { c in
+                    .li(.a(.href(attr(Layout.link("/campaign/\(c.period.id!)", lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
+                        .text("\(c.entry.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(Money(yuan: c.entry.investment)) + " 万元"
+                              + [("开工", c.entry.startedOn), ("投产", c.entry.producedOn), ("达效", c.entry.atCapacityOn)]
+                                  .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))
+                }))
     }
 }

@@ -7,10 +7,10 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     body { margin:0; font-family: "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
            color:var(--ink); background:var(--bg); font-size:14px; line-height:1.5; }
-    header.top { display:flex; align-items:center; gap:24px; background:var(--brand); color:#fff; padding:0 20px; height:52px; }
+    header.top { display:flex; flex-wrap:wrap; align-items:center; gap:0 20px; background:var(--brand); color:#fff; padding:0 20px; min-height:52px; }
     header.top .brand { font-weight:700; font-size:17px; letter-spacing:1px; white-space:nowrap; }
-    header.top nav { display:flex; gap:4px; flex:1; }
-    header.top nav a { color:#f8e1e1; text-decoration:none; padding:15px 12px; white-space:nowrap; }
+    header.top nav { display:flex; flex-wrap:wrap; gap:2px; flex:1; }
+    header.top nav a { color:#f8e1e1; text-decoration:none; padding:15px 9px; white-space:nowrap; }
     header.top nav a.active, header.top nav a:hover { color:#fff; background:rgba(255,255,255,.14); }
     header.top .lang a { color:#fff; }
     header.top .user { display:flex; gap:8px; align-items:center; white-space:nowrap; font-size:13px; }

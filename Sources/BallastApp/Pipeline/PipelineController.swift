@@ -187,10 +187,7 @@ struct PipelineController: RouteCollection {
     }
 
     func mover(_ req: Request) throws -> PipelineMover {
-        let p = try req.requirePrincipal()
-        return PipelineMover(context: ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
-                                                         today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID),
-                             office: p.may(.manageProjects))
+        PipelineMover(context: try req.itemContext(), office: try req.requirePrincipal().may(.manageProjects))
     }
 
     func move(_ req: Request, _ body: MoveBody) async throws -> ProjectModel {

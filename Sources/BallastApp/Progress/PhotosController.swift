@@ -20,9 +20,7 @@ struct PhotosController: RouteCollection {
     }
 
     func photos(_ req: Request) throws -> ReportPhotos {
-        let p = try req.requirePrincipal()
-        return ReportPhotos(context: ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
-                                                        today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID))
+        ReportPhotos(context: try req.itemContext())
     }
 
     static func photoID(_ req: Request) throws -> UUID {

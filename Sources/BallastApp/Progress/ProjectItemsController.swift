@@ -24,11 +24,7 @@ struct ProjectItemsController: RouteCollection {
         edit.post("projects", ":id", "approvals", use: approvalPage)
     }
 
-    func context(_ req: Request) throws -> ProjectItemContext {
-        let p = try req.requirePrincipal()
-        return ProjectItemContext(districtID: try p.district.requireID(), actor: try req.changeActor(),
-                                  today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID)
-    }
+    func context(_ req: Request) throws -> ProjectItemContext { try req.itemContext() }
 
     static func itemID(_ req: Request) throws -> UUID {
         guard let id = req.parameters.get("item").flatMap(UUID.init(uuidString:)) else {

@@ -106,6 +106,12 @@ struct APIErrorMiddleware: AsyncMiddleware {
             case .versionConflict(let current): return .conflict(current: current)
             case .invalid(let field, let message):
                 return BallastError(status: .unprocessableEntity, code: "invalid", message: message, field: field)
+            case .refused(let problems):
+                return BallastError(status: .unprocessableEntity, code: "invalid",
+                                    message: Message(zh: problems.map(\.message.zh).joined(separator: "；"), en: problems.map(\.message.en).joined(separator: "; ")),
+                                    field: problems.first?.field, details: problems.map { LedgerIssue(row: 0, column: $0.field, message: $0.message) })
+            case .notFound(let what):
+                return .notFound(what)
             }
         case let e as DecodingError:
             let field = Self.path(of: e)

@@ -42,3 +42,19 @@ enum DistrictContext {
         return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 }
+
+extension Request {
+    /// Who is editing, in which district, on which day, and (for a unit) within which unit:
+    /// what every editor of project items, pools, campaign entries and leads is given.
+    func itemContext() throws -> ProjectItemContext {
+        let p = try requirePrincipal()
+        return ProjectItemContext(districtID: try p.district.requireID(), actor: try changeActor(),
+                                  today: DistrictContext.today(in: p.district), scopeUnitID: p.scopeUnitID)
+    }
+
+    /// A UUID path parameter, or the given not-found error.
+    func id(_ name: String, orElse missing: Message) throws -> UUID {
+        guard let id = parameters.get(name).flatMap(UUID.init(uuidString:)) else { throw BallastError.notFound(missing) }
+        return id
+    }
+}

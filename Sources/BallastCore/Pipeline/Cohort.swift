@@ -2,18 +2,6 @@
 /// "Of the projects that entered 招引 in 2023 Q1, how many are signed, landed, exited, and after
 /// how many days" — the question leaders ask of the pipeline.
 public enum Cohort {
-    /// One project's steps from its entry into the cohort's pool onward, in order.
-    public struct Path: Sendable, Equatable {
-        public var unit: String
-        public var steps: [(stage: LifecycleStage, on: CalendarDate)]
-
-        public init(unit: String, steps: [(stage: LifecycleStage, on: CalendarDate)]) { self.unit = unit; self.steps = steps }
-
-        public static func == (a: Path, b: Path) -> Bool {
-            a.unit == b.unit && a.steps.map(\.stage) == b.steps.map(\.stage) && a.steps.map(\.on) == b.steps.map(\.on)
-        }
-    }
-
     public struct Days: Sendable, Equatable {
         /// How many projects the figure is over.
         public var projects: Int
@@ -46,36 +34,60 @@ public enum Cohort {
         return sorted[min(rank, sorted.count) - 1]
     }
 
-    static func days(_ values: [Int]) -> Days {
-        Days(projects: values.count, median: percentile(values, 50), p80: percentile(values, 80))
-    }
-
     /// The later stages a pool's cohort is followed to.
     public static func followed(after pool: LifecycleStage) -> [LifecycleStage] {
         guard let i = LifecycleStage.pools.firstIndex(of: pool) else { return [] }
         return Array(LifecycleStage.pools[(i + 1)...]) + [.underConstruction]
     }
+}
 
-    public static func summarize(_ paths: [Path], pool: LifecycleStage) -> Summary {
-        let later = followed(after: pool)
-        var reached: [LifecycleStage: Int] = [:]
-        var daysTo: [LifecycleStage: [Int]] = [:]
-        var inPool: [Int] = []
-        var exited = 0, stillIn = 0
-        for path in paths {
-            guard let entry = path.steps.first else { continue }
-            if let left = path.steps.dropFirst().first { inPool.append(entry.on.days(until: left.on)) }
-            // Where it stands at the end: back in the pool after a move back counts as still in.
-            if path.steps.last?.stage == pool { stillIn += 1 }
-            if path.steps.last?.stage == .exited { exited += 1 }
-            for stage in later {
-                if let first = path.steps.dropFirst().first(where: { $0.stage == stage }) {
-                    reached[stage, default: 0] += 1
-                    daysTo[stage, default: []].append(entry.on.days(until: first.on))
-                }
-            }
+extension Cohort {
+    /// The nearest-rank percentile over a histogram (whole days → how many projects), as SQL
+    /// counts them: the same answer as `percentile` over the values written out.
+    public static func percentile(histogram: [Int: Int], _ p: Int) -> Int? {
+        let total = histogram.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let rank = max(1, (p * total + 99) / 100)
+        var seen = 0
+        for day in histogram.keys.sorted() {
+            seen += histogram[day]!
+            if seen >= rank { return day }
         }
-        return Summary(projects: paths.count, reached: reached, exited: exited, stillIn: stillIn, daysInPool: days(inPool),
-                       daysTo: Dictionary(uniqueKeysWithValues: later.map { ($0, days(daysTo[$0] ?? [])) }))
+        return histogram.keys.max()
+    }
+
+    public static func days(histogram: [Int: Int]) -> Days {
+        Days(projects: histogram.values.reduce(0, +), median: percentile(histogram: histogram, 50), p80: percentile(histogram: histogram, 80))
+    }
+
+    /// A cohort's counts as SQL returns them (per unit, then added up): projects, where they
+    /// stand at the end, and histograms of days in the pool and to each later stage.
+    public struct Tally: Sendable, Equatable {
+        public var projects = 0
+        public var stillIn = 0
+        public var exited = 0
+        public var inPool: [Int: Int] = [:]
+        public var to: [LifecycleStage: [Int: Int]] = [:]
+
+        public init() {}
+
+        public static func + (a: Tally, b: Tally) -> Tally {
+            var t = a
+            t.projects += b.projects; t.stillIn += b.stillIn; t.exited += b.exited
+            t.inPool.merge(b.inPool, uniquingKeysWith: +)
+            for (stage, h) in b.to { t.to[stage, default: [:]].merge(h, uniquingKeysWith: +) }
+            return t
+        }
+
+        public func summary(pool: LifecycleStage) -> Summary {
+            let later = followed(after: pool)
+            var reached: [LifecycleStage: Int] = [:]
+            for stage in later {
+                let n = to[stage]?.values.reduce(0, +) ?? 0
+                if n > 0 { reached[stage] = n }
+            }
+            return Summary(projects: projects, reached: reached, exited: exited, stillIn: stillIn, daysInPool: days(histogram: inPool),
+                           daysTo: Dictionary(uniqueKeysWithValues: later.map { ($0, days(histogram: to[$0] ?? [:])) }))
+        }
     }
 }

@@ -13,15 +13,9 @@ public struct ApprovalRate: Sendable, Equatable {
 
     /// Approved ÷ total, as a percentage with one decimal; nil when there are no items, so an
     /// empty year is not reported as 0% or 100%.
-    public var percent: Double? {
-        guard total > 0 else { return nil }
-        return (Double(approved * 1000) / Double(total)).rounded() / 10
-    }
+    public var percent: Double? { Percent.of(approved, total) }
 
-    public var onTimePercent: Double? {
-        guard total > 0 else { return nil }
-        return (Double(onTime * 1000) / Double(total)).rounded() / 10
-    }
+    public var onTimePercent: Double? { Percent.of(onTime, total) }
 }
 
 extension ApprovalRate {

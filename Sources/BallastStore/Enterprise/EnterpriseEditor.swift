@@ -118,6 +118,13 @@ public struct EnterpriseEditor: Sendable {
             let moved = try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID).count()
             try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID)
                 .set(\.$enterpriseID, to: targetID).set(\.$investor, to: target.name).set(\.$creditCode, to: target.creditCode).update()
+            // Its leads and trip visits follow; a trip that visited both keeps one visit.
+            try await LeadModel.query(on: tx).filter(\.$enterpriseID == sourceID).set(\.$enterpriseID, to: targetID).update()
+            let visitedBoth = try await TripVisitModel.query(on: tx).filter(\.$enterpriseID == targetID).all().map(\.tripID)
+            if !visitedBoth.isEmpty {
+                try await TripVisitModel.query(on: tx).filter(\.$enterpriseID == sourceID).filter(\.$tripID ~~ visitedBoth).delete()
+            }
+            try await TripVisitModel.query(on: tx).filter(\.$enterpriseID == sourceID).set(\.$enterpriseID, to: targetID).update()
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "merge", entity: "enterprise", entityID: sourceID,
                                    summary: "\(source.name) → \(target.name)（\(moved) 个项目）",
                                    before: ["name": source.name, "creditCode": code ?? ""],

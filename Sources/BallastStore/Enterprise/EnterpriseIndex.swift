@@ -58,6 +58,19 @@ public struct EnterpriseIndex: Sendable {
         return out
     }
 
+    /// One enterprise by credit code, else name, created (and audited, with `why`) when the
+    /// district has none: for a form naming one enterprise (a pool move, a lead, a trip).
+    public static func findOrCreate(name: String, creditCode: String?, districtID: UUID, actor: ChangeActor, why: String,
+                                    on db: any Database) async throws -> UUID? {
+        var index = try await load(districtID: districtID, on: db)
+        let id = index.resolve(name: name, creditCode: creditCode)
+        for e in try await index.save(on: db) {
+            try await Audit.record(on: db, districtID: districtID, actor: actor, action: "create", entity: "enterprise",
+                                   entityID: e.id, summary: "\(e.name)（\(why)）", before: Nothing?.none, after: ["name": e.name])
+        }
+        return id
+    }
+
     /// Links every project with an investor and no enterprise yet (after the migration that
     /// adds enterprises, or a loader that wrote projects directly).
     public static func linkUnlinked(districtID: UUID, on db: any Database) async throws {

@@ -26,6 +26,14 @@ public struct ReferenceLists: Sendable {
 
     init(districtID: UUID, year: Int) { self.districtID = districtID; self.year = year }
 
+    /// One list's names in the district's order (for a form's choices): every year's for a
+    /// per-year kind, without repeats.
+    public static func names(districtID: UUID, kind: ReferenceKind, on db: any Database) async throws -> [String] {
+        var seen = Set<String>()
+        return try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == kind.rawValue)
+            .sort(\.$sort).sort(\.$name).all().map(\.name).filter { seen.insert($0).inserted }
+    }
+
     public func id(_ kind: ReferenceKind, _ name: String) -> UUID? { byKey[Key(kind: kind, name: name)] }
 
     public func names(_ kind: ReferenceKind) -> Set<String> {

@@ -21,5 +21,7 @@ public enum BallastMigrations {
         CreatePhotosAndSupervision(),
         CreateEnterprises(),
         CreatePipeline(),
+        CreateCampaignAndLeads(),
+        IndexStageChangesByStage(),
     ]
 }

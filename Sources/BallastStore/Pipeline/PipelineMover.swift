@@ -30,19 +30,17 @@ public struct PipelineMover: Sendable {
             let p = try await context.project(projectID, on: tx)
             let from = p.lifecycleStage
             let day = date ?? context.today
+            // The version first: a move made meanwhile changed the stage the rule is judged on.
+            let claimed = try await context.claim(table: ProjectModel.schema, id: projectID, version: version, on: tx)
             let problems = PoolMove.check(from: from, to: to, evidence: evidence, on: day, today: context.today, office: office,
                                           exitReasons: try await Self.exitReasons(districtID: context.districtID, on: tx))
             guard problems.isEmpty else { throw Failure.refused(problems) }
-            p.version = try await context.claim(table: ProjectModel.schema, id: projectID, version: version, on: tx)
+            p.version = claimed
             p.stage = to.rawValue
             if to == .exited { p.exitReason = evidence.exitReason?.trimmed }
             if let investor = evidence.investor?.trimmed, !investor.isEmpty, investor != p.investor {
-                var index = try await EnterpriseIndex.load(districtID: context.districtID, on: tx)
-                p.enterpriseID = index.resolve(name: investor, creditCode: nil)
-                for e in try await index.save(on: tx) {
-                    try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "enterprise",
-                                           entityID: e.id, summary: "\(e.name)（\(p.code) \(to.rawValue)）", before: Nothing?.none, after: ["name": e.name])
-                }
+                p.enterpriseID = try await EnterpriseIndex.findOrCreate(name: investor, creditCode: nil, districtID: context.districtID,
+                                                                        actor: context.actor, why: "\(p.code) \(to.rawValue)", on: tx)
                 p.investor = investor
                 p.creditCode = nil
             }

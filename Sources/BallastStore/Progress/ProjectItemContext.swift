@@ -19,6 +19,10 @@ public struct ProjectItemContext: Sendable {
         case itemNotFound
         case versionConflict(current: Int?)
         case invalid(field: String, Message)
+        /// Several fields at once (a rule's whole answer).
+        case refused([FieldProblem])
+        /// A campaign entry, lead, trip… that is not in the district (or not the unit's).
+        case notFound(Message)
     }
 
     /// The project, if it is in the district and (for a unit) the unit's own; else not found.

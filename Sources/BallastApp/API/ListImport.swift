@@ -1,0 +1,68 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Vapor
+
+/// Lists uploaded as .xlsx or .csv (campaign lists, leads): read into a sheet, and the outcome
+/// reported the same way whatever was imported.
+enum ListImport {
+    /// What a list's writer did with the rows read.
+    struct Applied { var created = 0; var updated = 0; var unchanged = 0; var issues: [LedgerIssue] = [] }
+
+    /// The uploaded file read into a sheet, its rows checked by `read`, then stored whole by
+    /// `apply`, or refused with every problem by row and column; a stored import is audited.
+    static func run<Row>(_ req: Request, entity: String, summary: String,
+                         read: (SheetTable, CalendarDate) -> (rows: [Row], issues: [LedgerIssue]),
+                         apply: ([Row]) async throws -> Applied) async throws -> ReportDTO {
+        let (data, fileName) = try LedgerUpload.file(from: req)
+        let lang = req.language
+        let table: SheetTable
+        do {
+            table = try LedgerFile.read(data, format: LedgerFormat.detect(fileName: fileName, data: data))
+        } catch {
+            return ReportDTO(applied: false, rows: 0, created: 0, updated: 0, unchanged: 0,
+                             issues: [IssueDTO(LedgerIssue(row: 1, column: nil, message: error.message), lang)])
+        }
+        let district = try req.district()
+        let checked = read(table, DistrictContext.today(in: district))
+        guard checked.issues.isEmpty else {
+            return ReportDTO(applied: false, rows: table.rows.count, created: 0, updated: 0, unchanged: 0, issues: checked.issues.map { IssueDTO($0, lang) })
+        }
+        let done = try await apply(checked.rows)
+        let applied = done.issues.isEmpty
+        if applied {
+            try await Audit.record(on: req.db, districtID: try district.requireID(), actor: try req.changeActor(), action: "import",
+                                   entity: entity, entityID: nil, summary: "\(summary) \(fileName ?? "")：新增\(done.created)，更新\(done.updated)",
+                                   before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(checked.rows.count)])
+        }
+        return ReportDTO(applied: applied, rows: checked.rows.count, created: applied ? done.created : 0, updated: applied ? done.updated : 0,
+                         unchanged: applied ? done.unchanged : 0, issues: done.issues.map { IssueDTO($0, lang) })
+    }
+
+    struct ReportDTO: Content {
+        var applied: Bool
+        var rows: Int
+        var created: Int
+        var updated: Int
+        var unchanged: Int
+        var issues: [IssueDTO]
+    }
+
+    static func response(_ r: ReportDTO) throws -> Response {
+        let response = Response(status: r.applied ? .ok : .unprocessableEntity)
+        try response.content.encode(r)
+        return response
+    }
+
+    /// The outcome as lines for a page's notice.
+    static func text(_ r: ReportDTO, lang: UILanguage) -> String {
+        if r.applied {
+            return lang == .en ? "Imported \(r.rows) rows: \(r.created) new, \(r.updated) updated, \(r.unchanged) unchanged"
+                               : "已导入 \(r.rows) 行：新增 \(r.created)，更新 \(r.updated)，未变 \(r.unchanged)"
+        }
+        let head = lang == .en ? "Import refused; nothing was stored." : "导入被拒绝，未存储任何数据。"
+        return head + " " + r.issues.prefix(20).map { i in
+            (lang == .en ? "Row \(i.row)" : "第\(i.row)行") + (i.column.map { " " + $0 } ?? "") + "：" + i.message
+        }.joined(separator: "；") + (r.issues.count > 20 ? (lang == .en ? " … \(r.issues.count) problems" : " …共 \(r.issues.count) 处问题") : "")
+    }
+}

@@ -1,0 +1,7 @@
+/// What is wrong with one field of a form or request body, in both languages.
+public struct FieldProblem: Sendable, Equatable {
+    public var field: String
+    public var message: Message
+
+    public init(_ field: String, _ message: Message) { self.field = field; self.message = message }
+}

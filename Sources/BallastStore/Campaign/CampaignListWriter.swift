@@ -1,0 +1,80 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// A 三个一批 list file, applied whole or not at all: every project code must be the
+/// district's, every new period must bring its day; an entry already listed is updated with the
+/// file's figures (the file is the list as the district now keeps it), otherwise added.
+public struct CampaignListWriter: Sendable {
+    public var editor: CampaignEditor
+
+    public init(editor: CampaignEditor) { self.editor = editor }
+
+    public struct Outcome: Sendable {
+        public var rows: Int = 0
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public var periodsCreated: [Int] = []
+        public var issues: [LedgerIssue] = []
+        public var applied: Bool { issues.isEmpty }
+    }
+
+    private struct Refused: Error { let issues: [LedgerIssue] }
+
+    public func apply(_ rows: [CampaignListRow], on db: any Database) async throws -> Outcome {
+        let context = editor.context
+        do {
+            return try await db.writeTransaction { tx in
+                var outcome = Outcome(rows: rows.count)
+                var q = ProjectModel.query(on: tx).filter(\.$district.$id == context.districtID).filter(\.$code ~~ Set(rows.map(\.projectCode)))
+                if let scope = context.scopeUnitID { q = q.filter(\.$unit.$id == scope) }
+                let projects = Dictionary(try await q.all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+                var periods = Dictionary(try await CampaignPeriodModel.query(on: tx).filter(\.$districtID == context.districtID).all().map { ($0.number, $0) },
+                                         uniquingKeysWith: { a, _ in a })
+                var issues: [LedgerIssue] = []
+                for r in rows {
+                    if projects[r.projectCode] == nil {
+                        issues.append(LedgerIssue(row: r.row, column: "项目编号", message: Message(
+                            zh: "项目编号“\(r.projectCode)”不在本区项目库中", en: "Project “\(r.projectCode)” is not in the district's ledger")))
+                    }
+                    if periods[r.period] == nil && r.periodDate == nil && !rows.contains(where: { $0.period == r.period && $0.periodDate != nil }) {
+                        issues.append(LedgerIssue(row: r.row, column: "举办日期", message: Message(
+                            zh: "第\(r.period)期尚未建立，须填写举办日期", en: "Period \(r.period) is new: give its 举办日期")))
+                    }
+                }
+                guard issues.isEmpty else { throw Refused(issues: issues) }
+                for r in rows where periods[r.period] == nil {
+                    let day = r.periodDate ?? rows.first { $0.period == r.period && $0.periodDate != nil }!.periodDate!
+                    periods[r.period] = try await editor.createPeriod(number: r.period, heldOn: day, title: nil, on: tx)
+                    outcome.periodsCreated.append(r.period)
+                }
+                for r in rows {
+                    let period = periods[r.period]!, project = projects[r.projectCode]!
+                    if let e = try await CampaignEntryModel.query(on: tx).filter(\.$period.$id == period.requireID())
+                        .filter(\.$batch == r.batch.rawValue).filter(\.$project.$id == project.requireID()).first() {
+                        if e.investment == r.investment.yuan && e.followUp == r.followUp && (r.note == nil || r.note == e.note) {
+                            outcome.unchanged += 1
+                            continue
+                        }
+                        if e.investment != r.investment.yuan {
+                            e.investment = r.investment.yuan
+                            try await e.update(on: tx)
+                        }
+                        _ = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note, on: tx)
+                        outcome.updated += 1
+                    } else {
+                        _ = try await editor.insert(period: period, project: project, batch: r.batch, investment: r.investment, followUp: r.followUp,
+                                                    note: r.note, on: tx)
+                        outcome.created += 1
+                    }
+                }
+                return outcome
+            }
+        } catch let refused as Refused {
+            var outcome = Outcome(rows: rows.count)
+            outcome.issues = refused.issues
+            return outcome
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// 三个一批 figures, counted in SQL: per period and batch, the entries, the investment they
+/// count, and how many had started, gone into production and reached designed output by the
+/// as-of day. Periods held after that day are not yet counted. Rates and running totals are
+/// `CampaignPeriodFigures` (Core).
+public enum CampaignQuery {
+    public struct Period: Sendable {
+        public var id: UUID
+        public var number: Int
+        public var heldOn: CalendarDate
+        public var title: String?
+        public var figures: CampaignPeriodFigures
+    }
+
+    public static func periods(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [Period] {
+        let sql = db as! any SQLDatabase
+        let day = asOf.iso
+        var q: SQLQueryString = """
+            SELECT cp.number AS number, e.batch AS batch, COUNT(*) AS entries,
+                   CAST(COALESCE(SUM(e.investment), 0) AS BIGINT) AS investment,
+                   COALESCE(SUM(CASE WHEN e.started_on <= \(bind: day) THEN 1 ELSE 0 END), 0) AS started,
+                   COALESCE(SUM(CASE WHEN e.produced_on <= \(bind: day) THEN 1 ELSE 0 END), 0) AS produced,
+                   COALESCE(SUM(CASE WHEN e.at_capacity_on <= \(bind: day) THEN 1 ELSE 0 END), 0) AS at_capacity
+            FROM campaign_entries e
+            JOIN campaign_periods cp ON cp.id = e.period_id
+            JOIN projects p ON p.id = e.project_id
+            WHERE e.district_id = \(bind: districtID) AND cp.held_on <= \(bind: day)
+            """
+        if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
+        q += " GROUP BY cp.number, e.batch"
+        var tallies: [Int: [CampaignBatch: CampaignTally]] = [:]
+        for row in try await sql.raw(q).all() {
+            guard let batch = CampaignBatch(rawValue: try row.decode(column: "batch", as: String.self)) else { continue }
+            tallies[try row.decode(column: "number", as: Int.self), default: [:]][batch] = CampaignTally(
+                entries: try row.decode(column: "entries", as: Int.self), investment: Money(yuan: try row.decode(column: "investment", as: Int64.self)),
+                started: try row.decode(column: "started", as: Int.self), produced: try row.decode(column: "produced", as: Int.self),
+                atCapacity: try row.decode(column: "at_capacity", as: Int.self))
+        }
+        let models = try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn <= day).sort(\.$number).all()
+        for m in models where tallies[m.number] == nil { tallies[m.number] = [:] }   // a period with no entries (yet) still shows
+        let figures = Dictionary(uniqueKeysWithValues: CampaignPeriodFigures.accumulate(tallies).map { ($0.number, $0) })
+        return try models.map { m in
+            Period(id: try m.requireID(), number: m.number, heldOn: CalendarDate.parse(m.heldOn) ?? asOf, title: m.title, figures: figures[m.number]!)
+        }
+    }
+
+    /// Periods announced for after the as-of day: listed, not counted.
+    public static func upcoming(districtID: UUID, asOf: CalendarDate, on db: any Database) async throws -> [CampaignPeriodModel] {
+        try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn > asOf.iso).sort(\.$number).all()
+    }
+
+    public struct Entry: Sendable {
+        public var entry: CampaignEntryModel
+        public var project: ProjectModel
+    }
+
+    /// A period's lists (a unit sees its own projects' entries), batch by batch, largest first.
+    public static func entries(periodID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [Entry] {
+        var q = CampaignEntryModel.query(on: db).filter(\.$period.$id == periodID).join(ProjectModel.self, on: \CampaignEntryModel.$project.$id == \ProjectModel.$id)
+        if let scopeUnitID { q = q.filter(ProjectModel.self, \.$unit.$id == scopeUnitID) }
+        let rows = try await q.sort(\.$batch).sort(\.$investment, .descending).all()
+        return try rows.map { Entry(entry: $0, project: try $0.joined(ProjectModel.self)) }
+    }
+
+    /// Every entry naming a project, for its page.
+    public static func entries(projectID: UUID, on db: any Database) async throws -> [(period: CampaignPeriodModel, entry: CampaignEntryModel)] {
+        let rows = try await CampaignEntryModel.query(on: db).filter(\.$project.$id == projectID).with(\.$period).all()
+        return rows.map { ($0.period, $0) }.sorted { $0.period.number < $1.period.number }
+    }
+}

@@ -1,0 +1,42 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// A leads list file, stored whole or not at all: every unit must be on the district's list
+/// (and, for a unit's user, be its own). Every row is a new lead; its enterprise is found by
+/// credit code, else by name, or created.
+public struct LeadListWriter: Sendable {
+    public var editor: LeadEditor
+
+    public init(editor: LeadEditor) { self.editor = editor }
+
+    public struct Outcome: Sendable {
+        public var rows = 0
+        public var created = 0
+        public var issues: [LedgerIssue] = []
+        public var applied: Bool { issues.isEmpty }
+    }
+
+    private struct Refused: Error { let issues: [LedgerIssue] }
+
+    public func apply(_ rows: [LeadListRow], on db: any Database) async throws -> Outcome {
+        do {
+            return try await db.writeTransaction { tx in
+                var issues: [LedgerIssue] = []
+                for r in rows {
+                    do {
+                        _ = try await editor.create(r.lead, status: r.status, abandonReason: r.abandonReason, on: tx)
+                    } catch ProjectItemContext.Failure.refused(let problems) {
+                        let columns = ["unit": "责任单位", "title": "线索名称", "enterprise": "企业名称", "creditCode": "统一社会信用代码",
+                                       "collectedOn": "收集日期", "reason": "放弃原因", "intendedInvestment": "意向投资"]
+                        issues += problems.map { LedgerIssue(row: r.row, column: columns[$0.field] ?? $0.field, message: $0.message) }
+                    }
+                }
+                guard issues.isEmpty else { throw Refused(issues: issues) }
+                return Outcome(rows: rows.count, created: rows.count)
+            }
+        } catch let refused as Refused {
+            return Outcome(rows: rows.count, created: 0, issues: refused.issues)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Leads as the list and the lead's page show them: with the enterprise's and unit's names.
+public enum LeadQuery {
+    public struct Row: Sendable {
+        public var id: UUID
+        public var title: String
+        public var enterpriseID: UUID
+        public var enterprise: String
+        public var source: String
+        public var chain: String?
+        public var intendedInvestment: Money?
+        public var unit: String
+        public var status: String
+        public var collectedOn: String
+        public var signedOn: String?
+        public var contractAmount: Money?
+        public var projectID: UUID?
+        public var version: Int
+    }
+
+    public struct Filter: Sendable {
+        public var status: LeadStatus?
+        public var text: String?
+        public var from: CalendarDate?
+        public var to: CalendarDate?
+        public var enterpriseID: UUID?
+        public var tripID: UUID?
+
+        public init(status: LeadStatus? = nil, text: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                    enterpriseID: UUID? = nil, tripID: UUID? = nil) {
+            self.status = status; self.text = text; self.from = from; self.to = to; self.enterpriseID = enterpriseID; self.tripID = tripID
+        }
+    }
+
+    /// The total matching, and one page of rows, newest first.
+    public static func list(districtID: UUID, filter: Filter, scopeUnitID: UUID?, limit: Int = 100, offset: Int = 0,
+                            on db: any Database, only: UUID? = nil) async throws -> (total: Int, rows: [Row]) {
+        let sql = db as! any SQLDatabase
+        var where_: SQLQueryString = "l.district_id = \(bind: districtID)"
+        if let only { where_ += " AND l.id = \(bind: only)" }
+        if let scopeUnitID { where_ += " AND l.unit_id = \(bind: scopeUnitID)" }
+        if let s = filter.status { where_ += " AND l.status = \(bind: s.rawValue)" }
+        if let f = filter.from { where_ += " AND l.collected_on >= \(bind: f.iso)" }
+        if let t = filter.to { where_ += " AND l.collected_on <= \(bind: t.iso)" }
+        if let e = filter.enterpriseID { where_ += " AND l.enterprise_id = \(bind: e)" }
+        if let t = filter.tripID { where_ += " AND l.trip_id = \(bind: t)" }
+        if let text = filter.text?.trimmed, !text.isEmpty {
+            let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            where_ += " AND (l.title LIKE \(bind: like) OR e.name LIKE \(bind: like) OR l.chain LIKE \(bind: like))"
+        }
+        let from: SQLQueryString = " FROM leads l JOIN enterprises e ON e.id = l.enterprise_id JOIN reference_entries u ON u.id = l.unit_id WHERE "
+        let total = try await sql.raw("SELECT COUNT(*) AS n" + from + where_).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT l.id, l.title, l.enterprise_id, e.name AS enterprise, l.source, l.chain, l.intended_investment, u.name AS unit, l.status,
+                   l.collected_on, l.signed_on, l.contract_amount, l.project_id, l.version
+            """ + from + where_ + " ORDER BY l.collected_on DESC, l.title LIMIT \(literal: limit) OFFSET \(literal: offset)").all()
+        return (total, try rows.map { r in
+            Row(id: try r.decode(column: "id", as: UUID.self), title: try r.decode(column: "title", as: String.self),
+                enterpriseID: try r.decode(column: "enterprise_id", as: UUID.self), enterprise: try r.decode(column: "enterprise", as: String.self),
+                source: try r.decode(column: "source", as: String.self), chain: try r.decode(column: "chain", as: String?.self),
+                intendedInvestment: try r.decode(column: "intended_investment", as: Int64?.self).map(Money.init(yuan:)),
+                unit: try r.decode(column: "unit", as: String.self), status: try r.decode(column: "status", as: String.self),
+                collectedOn: try r.decode(column: "collected_on", as: String.self), signedOn: try r.decode(column: "signed_on", as: String?.self),
+                contractAmount: try r.decode(column: "contract_amount", as: Int64?.self).map(Money.init(yuan:)),
+                projectID: try r.decode(column: "project_id", as: UUID?.self), version: try r.decode(column: "version", as: Int.self))
+        })
+    }
+
+    public struct Detail: Sendable {
+        public var row: Row
+        public var note: String?
+        public var abandonReason: String?
+        public var trip: TripModel?
+        public var project: ProjectModel?
+        public var steps: [LeadStepModel]
+        public var contacts: [LeadContactModel]
+    }
+
+    public static func detail(_ lead: LeadModel, on db: any Database) async throws -> Detail {
+        let id = try lead.requireID()
+        let (_, rows) = try await list(districtID: lead.districtID, filter: Filter(), scopeUnitID: nil, limit: 1, offset: 0, on: db, only: id)
+        guard let row = rows.first else { throw LeadEditor.notFound }
+        let steps = try await LeadStepModel.query(on: db).filter(\.$leadID == id).sort(\.$effectiveOn).sort(\.$createdAt).all()
+        let contacts = try await LeadContactModel.query(on: db).filter(\.$leadID == id).sort(\.$contactedOn, .descending).sort(\.$createdAt, .descending).all()
+        let trip = try await lead.tripID.asyncMap { try await TripModel.find($0, on: db) } ?? nil
+        let project = try await lead.projectID.asyncMap { try await ProjectModel.find($0, on: db) } ?? nil
+        return Detail(row: row, note: lead.note, abandonReason: lead.abandonReason, trip: trip, project: project, steps: steps, contacts: contacts)
+    }
+
+    /// The trips of a period, newest first, with how many enterprises each visited and leads it produced.
+    public static func trips(districtID: UUID, from: CalendarDate, to: CalendarDate, on db: any Database) async throws
+        -> [(trip: TripModel, visits: Int, leads: Int)] {
+        let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from.iso)
+            .filter(\.$startedOn <= to.iso).sort(\.$startedOn, .descending).all()
+        guard !trips.isEmpty else { return [] }
+        let ids = try trips.map { try $0.requireID() }
+        var visits: [UUID: Int] = [:], leads: [UUID: Int] = [:]
+        for v in try await TripVisitModel.query(on: db).filter(\.$tripID ~~ ids).all() { visits[v.tripID, default: 0] += 1 }
+        for l in try await LeadModel.query(on: db).filter(\.$tripID ~~ ids).all() { leads[l.tripID!, default: 0] += 1 }
+        return trips.map { ($0, visits[$0.id!] ?? 0, leads[$0.id!] ?? 0) }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let v = self else { return nil }
+        return try await f(v)
+    }
+}
