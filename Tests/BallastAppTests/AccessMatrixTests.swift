@@ -44,7 +44,7 @@ import VaporTesting
         "POST /api/v1/enterprises": "office unit", "PUT /api/v1/enterprises/:enterprise": "office unit",
         "POST /enterprises": "office unit", "POST /enterprises/:enterprise": "office unit",
         "POST /api/v1/enterprises/:enterprise/merge": "office", "POST /enterprises/:enterprise/merge": "office",
-        "GET /pipeline": all, "GET /api/v1/pipeline": all, "GET /api/v1/pipeline/cohort": all, "POST /api/v1/projects/:id/pool": "office unit",
+        "GET /pipeline": all, "GET /api/v1/pipeline": all, "GET /api/v1/pipeline/cohort": all, "GET /api/v1/pipeline/breakdown": all, "POST /api/v1/projects/:id/pool": "office unit",
         "POST /projects/:id/pool": "office unit", "PUT /api/v1/pipeline/targets": "office", "POST /pipeline/targets": "office",
         "GET /campaign": all, "GET /campaign/:period": all, "GET /api/v1/campaign": all, "GET /api/v1/campaign/periods/:period": all,
         "PUT /api/v1/campaign/entries/:entry": "office unit", "POST /campaign/entries/:entry": "office unit",

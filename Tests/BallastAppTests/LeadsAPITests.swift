@@ -24,6 +24,9 @@ import VaporTesting
                 let p = try #require(try await ProjectModel.find(try #require(lead.projectID), on: app.db))
                 #expect(p.enterpriseID == lead.enterpriseID)
                 #expect([LifecycleStage.signed, .landed].contains(p.lifecycleStage))
+                // Its pool history has it entering 签约库 the day the lead was signed.
+                let step = try await StageChangeModel.query(on: app.db).filter(\.$project.$id == p.id!).filter(\.$toStage == "签约").first()
+                #expect(step?.effectiveOn == lead.signedOn)
             }
             let (_, pools) = try await office.send(.GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
             #expect((pools["pools"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [64, 35, 9, 14])

@@ -53,7 +53,7 @@ import VaporTesting
             }) { res in #expect(res.status == .conflict) }
             var newID = ""
             try await app.as(.office).test(.POST, "api/v1/lists/chain", beforeRequest: { req in
-                try req.content.encode(["name": "电子信息"], as: .json)
+                try req.content.encode(["name": "航空航天"], as: .json)
             }) { res in
                 #expect(res.status == .created)
                 newID = (try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any])?["id"] as? String ?? ""

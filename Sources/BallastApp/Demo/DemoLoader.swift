@@ -43,8 +43,10 @@ enum DemoLoader {
             try await loadProgress(ledger.filter { $0.annualPlan != nil }, districtID: id, actor: actor, on: tx)
             let ids = Dictionary(try await ProjectModel.query(on: tx).filter(\.$district.$id == id).all().map { ($0.code, $0.id!) },
                                  uniquingKeysWith: { a, _ in a })
+            try await DemoPromotion.assignChains(districtID: id, on: tx)
             try await DemoCampaign.load(ledger, districtID: id, ids: ids, on: tx)
             try await DemoPromotion.load(ledger, districtID: id, on: tx)
+            try await DemoPipelineHistory.load(districtID: id, on: tx)
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }

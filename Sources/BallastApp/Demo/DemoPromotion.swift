@@ -44,6 +44,8 @@ enum DemoPromotion {
         // The signed projects' investors were contacted; so were enough others to make 220
         // (two projects may share an investor).
         let contactedOthers = enterprisesContacted - Set(signedProjects.compactMap(\.enterpriseID)).count
+        let chainNames = Dictionary(try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
+            .filter(\.$kind == ReferenceKind.chain.rawValue).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
         let unitIDs = Dictionary(try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
             .filter(\.$kind == ReferenceKind.unit.rawValue).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { a, _ in a })
 
@@ -89,6 +91,7 @@ enum DemoPromotion {
             if i < signed {
                 let p = signedProjects[i]
                 l.title = p.name; l.enterpriseID = p.enterpriseID!; l.unitID = p.$unit.id
+                l.chain = p.$chain.id.flatMap { chainNames[$0] } ?? l.chain
                 l.intendedInvestment = p.totalInvestment; l.contractAmount = p.totalInvestment; l.projectID = p.id
             } else {
                 let e = others[(i - signed) % otherEnterprises]
@@ -129,6 +132,19 @@ enum DemoPromotion {
         try await leadModels.create(on: db)
         try await steps.create(on: db)
         try await contacts.create(on: db)
+    }
+
+    /// The year's industry chains, and one for each project in the four pools (in code order),
+    /// so the pipeline breaks down by chain.
+    static func assignChains(districtID: UUID, on db: any Database) async throws {
+        let entries = chains.enumerated().map { ReferenceEntryModel(districtID: districtID, kind: .chain, year: DemoFigures.year, name: $0.element, sort: $0.offset + 1) }
+        try await entries.create(on: db)
+        let projects = try await ProjectModel.query(on: db).filter(\.$district.$id == districtID)
+            .filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue)).sort(\.$code).all()
+        for (i, p) in projects.enumerated() {
+            p.$chain.id = entries[(i * 5) % chains.count].id
+            try await p.update(on: db)
+        }
     }
 
     static func step(_ l: LeadModel, from: LeadStatus?, to: LeadStatus, on: CalendarDate) -> LeadStepModel {

@@ -11,6 +11,8 @@ struct EnterprisePage {
     var candidates: [EnterpriseRow] = []
     /// Its investment leads (a unit sees its own).
     var leads: [LeadQuery.Row] = []
+    /// The 外出招商 trips that visited it.
+    var trips: [TripModel] = []
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
@@ -53,6 +55,9 @@ struct EnterprisePage {
                         .tr(.td(.a(.href(attr(Layout.link("/leads/\(l.id)", lang))), .text(l.title))), .td(.text(l.status)), .td(.text(l.unit)),
                             .td(.text(l.collectedOn)))
                     }))))),
+            .if(!trips.isEmpty, .div(.class("card"),
+                .h2(.text(en ? "Visited on trips (\(trips.count))" : "外出招商拜访（\(trips.count)）")),
+                .ul(.forEach(trips) { t in .li(.text("\(t.startedOn) \(t.kind) \(t.ledBy)：\(t.destinations)")) }))),
             .if(e.mergedInto == nil && PageContext.may(.editProjects), .div(.class("card"),
                 .h2(.text(en ? "Edit" : "修改")),
                 .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)", lang))), .class("filters"), .csrf(),

@@ -178,7 +178,10 @@ struct EnterprisesController: RouteCollection {
             .first { group in group.contains { $0.id == e.id } }?.filter { $0.id != e.id } ?? []
         let leads = try await LeadQuery.list(districtID: e.districtID, filter: LeadQuery.Filter(enterpriseID: try e.requireID()),
                                              scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, on: req.db).rows
-        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, notice: notice, lang: req.language).render(),
+        let visitedOn = try await TripVisitModel.query(on: req.db).filter(\.$enterpriseID == (try e.requireID())).all().map(\.tripID)
+        let trips = visitedOn.isEmpty ? [] : try await TripModel.query(on: req.db).filter(\.$id ~~ visitedOn).sort(\.$startedOn, .descending).all()
+        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, trips: trips, notice: notice,
+                                    lang: req.language).render(),
                      status: status)
     }
 

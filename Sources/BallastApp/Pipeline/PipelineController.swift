@@ -12,6 +12,7 @@ struct PipelineController: RouteCollection {
         read.get("pipeline", use: page)
         read.get("api", "v1", "pipeline", use: figuresAPI)
         read.get("api", "v1", "pipeline", "cohort", use: cohortAPI)
+        read.get("api", "v1", "pipeline", "breakdown", use: breakdownAPI)
         let edit = routes.access(.requires(.editProjects))
         edit.post("api", "v1", "projects", ":id", "pool", use: moveAPI)
         edit.post("projects", ":id", "pool", use: movePage)
@@ -79,6 +80,35 @@ struct PipelineController: RouteCollection {
     func targetsAPI(req: Request) async throws -> FiguresDTO {
         try await setTargets(req, try req.content.decode(TargetsBody.self))
         return FiguresDTO(try await figures(req))
+    }
+
+    // MARK: Breakdown
+
+    typealias Groups = [(group: String, pools: [(stage: LifecycleStage, projects: Int, total: Money)])]
+
+    func breakdown(_ req: Request, by: PipelineQuery.Breakdown) async throws -> Groups {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        return try await PipelineQuery.breakdown(districtID: try d.requireID(), asOf: try RequestParameters.asOf(req, district: d, year: year), by: by,
+                                                 scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+    }
+
+    struct BreakdownDTO: Content {
+        struct Pool: Content { var stage: String; var projects: Int; var totalInvestment: Double }
+        struct Group: Content { var name: String; var pools: [Pool] }
+        var by: String
+        /// Per unit or per industry chain ("" for projects without one), largest first; 万元.
+        var groups: [Group]
+    }
+
+    func breakdownAPI(req: Request) async throws -> BreakdownDTO {
+        let raw = req.param("by") ?? "unit"
+        guard let by = PipelineQuery.Breakdown(rawValue: raw) else {
+            throw BallastError.badParameter("by", zh: "by 应为 unit 或 chain，实为“\(raw)”", en: "by must be unit or chain")
+        }
+        return BreakdownDTO(by: by.rawValue, groups: try await breakdown(req, by: by).map { g in
+            .init(name: g.group, pools: g.pools.map { .init(stage: $0.stage.rawValue, projects: $0.projects, totalInvestment: $0.total.rounded(in: .wan, places: 4)) })
+        })
     }
 
     // MARK: Cohorts
@@ -229,6 +259,7 @@ struct PipelineController: RouteCollection {
         for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
         let (pool, from, to, _, cohort) = try await cohortResult(req)
         return .html(PipelinePage(figures: f, projects: projects, cohort: (pool, from, to, cohort), quarter: req.param("quarter"),
+                                  byUnit: try await breakdown(req, by: .unit), byChain: try await breakdown(req, by: .chain),
                                   notice: notice, lang: req.language).render(), status: status)
     }
 

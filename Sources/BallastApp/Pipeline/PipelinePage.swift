@@ -11,6 +11,8 @@ struct PipelinePage {
     /// The cohort asked for (or the default: 招引, this year's first quarter).
     var cohort: (pool: LifecycleStage, from: CalendarDate, to: CalendarDate, result: CohortQuery.Result)
     var quarter: String?
+    var byUnit: PipelineController.Groups = []
+    var byChain: PipelineController.Groups = []
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
@@ -36,6 +38,8 @@ struct PipelinePage {
                     .h2(.text(en ? "Exits this year, by reason" : "本年退出（按原因）")),
                     .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
             cohortCard(),
+            breakdownCard(en ? "By unit" : "分单位", byUnit, empty: en ? "—" : "—"),
+            breakdownCard(en ? "By industry chain" : "分产业链", byChain, empty: en ? "(no chain)" : "（未标注产业链）"),
             .if(PageContext.may(.manageProjects), .div(.class("card"),
                 .h2(.text(en ? "Targets for \(f.year): projects to enter each pool" : "\(f.year)年各库入库目标（个）")),
                 .form(.method(.post), .action(attr(Layout.link("/pipeline/targets?year=\(f.year)", lang))), .class("filters"), .csrf(),
@@ -46,6 +50,22 @@ struct PipelinePage {
                     },
                     .button(.type(.submit), .text(UIText.save.text(lang))))))
         )
+    }
+
+    /// The pools at the date per unit or chain: projects / 亿元 in each.
+    func breakdownCard(_ title: String, _ groups: PipelineController.Groups, empty: String) -> Node<HTML.BodyContext> {
+        guard !groups.isEmpty else { return .empty }
+        return .div(.class("card"),
+            .h2(.text(title)),
+            .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(title)), .forEach(LifecycleStage.pools) { s in .th(.class("num"), .text(name(s))) },
+                           .th(.class("num"), .text(lang == .en ? "Total" : "合计")))),
+                .tbody(.forEach(groups) { g in
+                    .tr(.td(.text(g.group.isEmpty ? empty : g.group)),
+                        .forEach(g.pools) { p in .td(.class("num"), .text(p.projects == 0 ? "" : "\(p.projects) / \(Layout.yi(p.total))")) },
+                        .td(.class("num"), .text("\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))")))
+                }))),
+            .p(.class("muted"), .text(lang == .en ? "Projects / 亿元 in each pool on \(figures.asOf.iso)." : "各库项目数 / 总投资（亿元），截至\(figures.asOf.iso)。")))
     }
 
     func name(_ s: LifecycleStage) -> String { lang == .en ? s.englishName : s.rawValue }

@@ -11,7 +11,9 @@ enum PoolMoveForm {
         guard PageContext.may(.editProjects), LifecycleStage.pools.contains(stage) || stage == .exited else { return .empty }
         let office = PageContext.may(.manageProjects)
         let next = LifecycleStage.pools.firstIndex(of: stage).map { $0 + 1 }
-        let targets = LifecycleStage.pools.enumerated().filter { i, s in s != stage && (office || i == next) }.map(\.element)
+        // The next pool first (the usual move), then skips and moves back (the office's), then 退出.
+        let pools = LifecycleStage.pools.enumerated().filter { i, s in s != stage && (office || i == next) }
+        let targets = (pools.filter { $0.offset >= (next ?? 0) } + pools.filter { $0.offset < (next ?? 0) }).map(\.element)
             + (stage.mayExit ? [.exited] : [])
         func field(_ name: String, _ label: String, type: HTMLInputType = .text, size: Int = 14) -> Node<HTML.FormContext> {
             .label(.text(label), .input(.type(type), .name(name), .attribute(named: "size", value: String(size))))

@@ -44,9 +44,23 @@ extension LeadEditor {
         }
         if let p = try await ProjectModel.find(id, on: tx) {
             p.enterpriseID = l.enterpriseID
+            if let chain = l.chain { p.$chain.id = try await chainID(chain, year: year, on: tx) }
             try await p.update(on: tx)
         }
         return id
+    }
+
+    /// The year's industry chain of that name, added to the list (audited) when new.
+    func chainID(_ name: String, year: Int, on tx: any Database) async throws -> UUID {
+        if let e = try await ReferenceEntryModel.query(on: tx).filter(\.$district.$id == context.districtID)
+            .filter(\.$kind == ReferenceKind.chain.rawValue).filter(\.$year == year).filter(\.$name == name).first() {
+            return try e.requireID()
+        }
+        let e = ReferenceEntryModel(districtID: context.districtID, kind: .chain, year: year, name: name, sort: 1000)
+        try await e.create(on: tx)
+        try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "reference_entry",
+                               entityID: e.id, summary: "产业链 \(name)（招商签约新建）", before: Nothing?.none, after: ["kind": "chain", "name": name])
+        return try e.requireID()
     }
 
     /// ZS2023-001, ZS2023-002…: the next free code for projects signed from leads in a year.

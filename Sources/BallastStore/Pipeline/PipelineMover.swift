@@ -73,7 +73,7 @@ public struct PipelineMover: Sendable {
 
 extension JSONEncoder {
     /// Keys in order, so the same evidence is always the same text.
-    static var sorted: JSONEncoder {
+    public static var sorted: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
         return e
