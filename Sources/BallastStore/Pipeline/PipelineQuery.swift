@@ -44,7 +44,8 @@ public enum PipelineQuery {
     /// with the project's investment, exit reason, unit and chain, as rows (project_id, to_stage,
     /// effective_on, total_investment, exit_reason, unit_id, chain_id). The two databases want different plans
     /// for the same answer (200 000 steps, 50 000 projects): SQLite does best with one index
-    /// seek per project on `stage_changes_project_day` (0.3 s, against 0.5 s for a window);
+    /// seek per project on `stage_changes_project_day` (0.18 s reading the stage from the index,
+    /// 0.3 s fetching the step's row, 0.5 s for a window);
     /// PostgreSQL with a window over the history (0.27 s, against 0.44 s for the seeks).
     static func latestSteps(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, postgres: Bool) -> SQLQueryString {
         var scope: SQLQueryString = ""
@@ -60,13 +61,18 @@ public enum PipelineQuery {
                 ) w WHERE w.rn = 1)
                 """
         }
+        // The stage is one seek on the covering `stage_changes_project_day` per project; the day
+        // is looked up again only for the few that exited (the year's exits are counted by it).
+        let latest: SQLQueryString = "(SELECT x.to_stage FROM stage_changes x WHERE x.project_id = p.id AND x.effective_on <= \(bind: asOf.iso) ORDER BY x.effective_on DESC, x.created_at DESC LIMIT 1)"
         return """
-            (SELECT sc.project_id, sc.to_stage, sc.effective_on, p.total_investment, p.exit_reason, p.unit_id, p.chain_id
-             FROM projects p JOIN stage_changes sc ON sc.id =
-                (SELECT x.id FROM stage_changes x WHERE x.project_id = p.id AND x.effective_on <= \(bind: asOf.iso)
-                 ORDER BY x.effective_on DESC, x.created_at DESC LIMIT 1)
-             WHERE p.district_id = \(bind: districtID)
-            """ + scope + ")"
+            (SELECT t.project_id, t.to_stage, t.total_investment, t.exit_reason, t.unit_id, t.chain_id,
+                    CASE WHEN t.to_stage = \(bind: LifecycleStage.exited.rawValue) THEN
+                        (SELECT y.effective_on FROM stage_changes y WHERE y.project_id = t.project_id AND y.effective_on <= \(bind: asOf.iso)
+                         ORDER BY y.effective_on DESC, y.created_at DESC LIMIT 1) END AS effective_on
+             FROM (SELECT p.id AS project_id, p.total_investment, p.exit_reason, p.unit_id, p.chain_id,
+            """ + latest + """
+             AS to_stage FROM projects p WHERE p.district_id = \(bind: districtID)
+            """ + scope + ") t WHERE t.to_stage IS NOT NULL)"
     }
 
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
