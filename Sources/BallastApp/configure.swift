@@ -29,6 +29,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(APIErrorMiddleware(environment: app.environment))
+    app.middleware.use(BodyLimitMiddleware(max: LedgerUpload.maxSize.value))
 
     try routes(app)
 

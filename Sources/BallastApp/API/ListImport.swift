@@ -62,7 +62,7 @@ enum ListImport {
         }
         let head = lang == .en ? "Import refused; nothing was stored." : "导入被拒绝，未存储任何数据。"
         return head + " " + r.issues.prefix(20).map { i in
-            (lang == .en ? "Row \(i.row)" : "第\(i.row)行") + (i.column.map { " " + $0 } ?? "") + "：" + i.message
+            (i.row.map { lang == .en ? "Row \($0)" : "第\($0)行" } ?? "") + (i.column.map { " " + $0 } ?? "") + "：" + i.message
         }.joined(separator: "；") + (r.issues.count > 20 ? (lang == .en ? " … \(r.issues.count) problems" : " …共 \(r.issues.count) 处问题") : "")
     }
 }

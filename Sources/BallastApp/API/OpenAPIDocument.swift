@@ -32,7 +32,7 @@ enum OpenAPIDocument {
           "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object",
             "required": ["code", "message"], "properties": {"code": {"type": "string"}, "message": {"type": "string"},
             "field": {"type": "string"}, "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}}}}}},
-          "Issue": {"type": "object", "properties": {"row": {"type": "integer"}, "column": {"type": "string"}, "message": {"type": "string"}}},
+          "Issue": {"type": "object", "properties": {"row": {"type": "integer", "description": "spreadsheet row of an imported file (header = 1); absent for a request's field"}, "column": {"type": "string"}, "message": {"type": "string"}}},
           "Project": {"type": "object", "required": ["code", "name", "category", "unit", "stage", "totalInvestment"],
             "properties": {"id": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}, "year": {"type": "integer"},
               "code": {"type": "string"}, "name": {"type": "string"}, "category": {"type": "string"}, "level": {"type": "string"},

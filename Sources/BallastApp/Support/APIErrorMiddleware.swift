@@ -144,12 +144,13 @@ struct APIErrorMiddleware: AsyncMiddleware {
 }
 
 struct IssueDTO: Content {
-    var row: Int
+    /// The spreadsheet row of an imported file; absent for a form's or request's field.
+    var row: Int?
     var column: String?
     var message: String
 
     init(_ issue: LedgerIssue, _ lang: UILanguage) {
-        row = issue.row; column = issue.column; message = issue.message.text(lang)
+        row = issue.row > 0 ? issue.row : nil; column = issue.column; message = issue.message.text(lang)
     }
 }
 extension HTTPResponseStatus: HTTPStatusLike {}
