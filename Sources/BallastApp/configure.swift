@@ -8,6 +8,13 @@ import Vapor
 /// Sets the application up: database, migrations, middleware, routes and commands.
 /// Tests call it with their own database; the executable with what the command line says.
 public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false, scheduleJobs: Bool = false) async throws {
+    // A blocking-work pool of the application's own, before the databases take it. SQLite runs
+    // every call on this pool, and a connection that finds the database locked retries at once,
+    // holding its thread, until the lock is free. The default is the process-wide pool with one
+    // thread per core (two here): two such waiters, from two requests or two test apps, took both
+    // threads and the holder of the lock could never finish. With more threads than the SQLite
+    // connections that can wait, the holder always has one. bcrypt runs here too.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 2))
     switch database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
