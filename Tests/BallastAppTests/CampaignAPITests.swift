@@ -97,6 +97,10 @@ import VaporTesting
             #expect(try await office.upload("/api/v1/campaign/import", fileName: "list.csv", good).1["unchanged"] as? Int == 2)
             let changed = good.replacingOccurrences(of: ",800,", with: ",900,")
             #expect(try await office.upload("/api/v1/campaign/import", fileName: "list.csv", changed).1["updated"] as? Int == 1)
+            // The changed amount is audited as one change, before (800 万元) and after (900 万元).
+            let revised = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "campaign-entry").filter(\.$action == "update").first())
+            #expect(revised.before?.contains("\"investment\":8000000") == true)
+            #expect(revised.after?.contains("\"investment\":9000000") == true)
             let (_, figures) = try await office.send(.GET, "/api/v1/campaign?asOf=2023-06-30")
             let nine = try #require((figures["periods"] as? [[String: Any]])?.first { $0["number"] as? Int == 9 })
             #expect(nine["investment"] as? Double == 2_100)

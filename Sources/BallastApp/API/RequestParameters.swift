@@ -110,6 +110,20 @@ enum RequestParameters {
         return d
     }
 
+    /// An amount in 万元 from a form or body field: nil when empty; refused, naming the field,
+    /// when it is not a number (or, with `nonNegative`, below zero).
+    static func money(_ raw: String?, field: String, label: String, required: Bool = false, nonNegative: Bool = false) throws -> Money? {
+        guard let raw = raw?.trimmed, !raw.isEmpty else {
+            if required { throw BallastError.badParameter(field, zh: "请填写\(label)（万元）", en: "\(field) is required (万元)") }
+            return nil
+        }
+        guard case .success(let m) = Money.parse(raw, unit: .wan), !nonNegative || m.yuan >= 0 else {
+            throw BallastError.badParameter(field, zh: "\(label)应为\(nonNegative ? "不小于零的" : "")数字（万元），实为“\(raw)”",
+                                            en: "\(field) must be a number\(nonNegative ? " ≥ 0" : "") in 万元, not “\(raw)”")
+        }
+        return m
+    }
+
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
         guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
             throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project"))

@@ -170,20 +170,17 @@ struct CampaignController: RouteCollection {
         guard let batch = b.batch.flatMap(CampaignBatch.parse) else {
             throw BallastError.badParameter("batch", zh: "批次应为签约、开工或投产", en: "batch must be 签约, 开工 or 投产")
         }
-        guard let raw = b.investment?.trimmed, case .success(let investment) = Money.parse(raw, unit: .wan), investment.yuan >= 0 else {
-            throw BallastError.badParameter("investment", zh: "计入投资应为不小于零的数字（万元）", en: "investment must be a number ≥ 0 in 万元")
-        }
-        let d = try req.district()
-        var q = ProjectModel.query(on: req.db).filter(\.$district.$id == (try d.requireID()))
-        if let id = b.projectID { q = q.filter(\.$id == id) } else if let code = b.projectCode?.trimmed.nilIfEmpty { q = q.filter(\.$code == code) } else {
+        let investment = try RequestParameters.money(b.investment, field: "investment", label: "计入投资", required: true, nonNegative: true)!
+        let editor = try editor(req)
+        let projectID: UUID
+        if let id = b.projectID { projectID = id } else if let code = b.projectCode?.trimmed.nilIfEmpty {
+            projectID = try await editor.context.projectID(code: code, on: req.db)
+        } else {
             throw BallastError.badParameter("projectCode", zh: "请填写项目编号", en: "Give the project code")
         }
-        guard let project = try await q.first() else {
-            throw BallastError(status: .unprocessableEntity, code: "invalid", message: Message(zh: "项目“\(b.projectCode ?? "")”不在本区项目库中",
-                                                                                             en: "No such project in the district"), field: "projectCode")
-        }
-        let e = try await editor(req).addEntry(periodID: try period.requireID(), projectID: try project.requireID(), batch: batch,
-                                               investment: investment, followUp: try b.followUp(), note: b.note, on: req.db)
+        let e = try await editor.addEntry(periodID: try period.requireID(), projectID: projectID, batch: batch,
+                                          investment: investment, followUp: try b.followUp(), note: b.note, on: req.db)
+        guard let project = try await ProjectModel.find(projectID, on: req.db) else { throw ProjectItemContext.Failure.projectNotFound }
         return (e, project)
     }
 

@@ -18,7 +18,7 @@ struct CampaignPage {
         let all = totals.values.reduce(CampaignTally(), +)
         return Layout.page(title: en ? "三个一批 campaign" : "三个一批", lang: lang, section: .campaign, path: "/campaign",
             .h1(.text(en ? "“三个一批” campaign (as of \(asOf.iso))" : "“三个一批”活动（截至\(asOf.iso)）")),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("figures"),
                 Layout.figure(en ? "Since the campaign began" : "活动以来", en ? "\(all.entries) projects, \(Layout.yi(all.investment)) 亿元"
                                                                  : "\(all.entries) 个项目，\(Layout.yi(all.investment)) 亿元"),

@@ -18,7 +18,7 @@ struct CampaignPeriodPage {
         return Layout.page(title: title, lang: lang, section: .campaign, path: "/campaign/\(period.id!)",
             .p(.a(.href(attr(Layout.link("/campaign", lang))), .text(en ? "← All periods" : "← 全部期次"))),
             .h1(.text(title + (period.title.map { " " + $0 } ?? ""))),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .forEach(CampaignBatch.allCases) { b in batchCard(b) },
             .if(PageContext.may(.manageProjects), addForm())
         )

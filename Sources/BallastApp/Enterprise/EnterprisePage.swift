@@ -31,7 +31,7 @@ struct EnterprisePage {
                                               serviceOfficial: e.serviceOfficial, confirmDuplicateName: nil, version: e.version)
         return Layout.page(title: e.name, lang: lang, section: .enterprises, path: "/enterprises/\(id)",
             .h1(.text(e.name)),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .unwrap(e.mergedInto) { into in
                 .div(.class("alert bad"), .text(en ? "Merged into " : "已合并到 "),
                      .a(.href(attr(Layout.link("/enterprises/\(into)", lang))), .text(en ? "the kept record" : "保留的企业记录")))

@@ -23,7 +23,7 @@ struct EnterprisesPage {
                 .label(.text(en ? "Name or credit code" : "名称或统一社会信用代码"), .input(.type(.search), .name("q"), .value(attr(query)))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .p(.class("muted"), .text(en ? "\(total) enterprises" + (rows.count < total ? ", first \(rows.count) shown" : "")
                                          : "共 \(total) 家企业" + (rows.count < total ? "，显示前 \(rows.count) 家" : ""))),
             .div(.class("table-wrap"), table(rows)),

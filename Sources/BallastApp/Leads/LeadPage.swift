@@ -19,7 +19,7 @@ struct LeadPage {
         return Layout.page(title: r.title, lang: lang, section: .leads, path: "/leads/\(r.id)",
             .p(.a(.href(attr(Layout.link("/leads", lang))), .text(en ? "← All leads" : "← 全部线索"))),
             .h1(.text(r.title), .text(" "), .span(.class("tag"), .text(en ? status.englishName : status.rawValue))),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("card"), .dl(.class("fields"),
                 fact(en ? "Enterprise" : "企业", .a(.href(attr(Layout.link("/enterprises/\(r.enterpriseID)", lang))), .text(r.enterprise))),
                 fact(en ? "Source" : "来源", .text(r.source)),

@@ -73,13 +73,7 @@ struct LeadsController: RouteCollection {
                 throw BallastError.badParameter("source", zh: "来源应为\(LeadSource.allCases.map(\.rawValue).joined(separator: "、"))之一",
                                                 en: "source must be one of \(LeadSource.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            var amount: Money?
-            if let raw = intendedInvestment?.trimmed, !raw.isEmpty {
-                guard case .success(let m) = Money.parse(raw, unit: .wan) else {
-                    throw BallastError.badParameter("intendedInvestment", zh: "意向投资应为数字（万元），实为“\(raw)”", en: "intendedInvestment must be a number in 万元")
-                }
-                amount = m
-            }
+            let amount = try RequestParameters.money(intendedInvestment, field: "intendedInvestment", label: "意向投资", nonNegative: true)
             var trip: UUID?
             if let raw = tripID?.trimmed, !raw.isEmpty {
                 guard let id = UUID(uuidString: raw) else { throw BallastError.badParameter("tripID", zh: "tripID 无效", en: "tripID is not an id") }
@@ -228,23 +222,13 @@ struct LeadsController: RouteCollection {
         guard let to = b.to.flatMap(LeadStatus.parse) else {
             throw BallastError.badParameter("to", zh: "请指明新状态（接洽、考察、洽谈、签约或放弃）", en: "Say which status to move to")
         }
-        var amount: Money?
-        if let raw = b.contractAmount?.trimmed, !raw.isEmpty {
-            guard case .success(let m) = Money.parse(raw, unit: .wan) else {
-                throw BallastError.badParameter("contractAmount", zh: "合同金额应为数字（万元），实为“\(raw)”", en: "contractAmount must be a number in 万元")
-            }
-            amount = m
-        }
+        let amount = try RequestParameters.money(b.contractAmount, field: "contractAmount", label: "合同金额")
         var project: UUID?
         if let raw = b.projectID?.trimmed, !raw.isEmpty {
             guard let id = UUID(uuidString: raw) else { throw BallastError.badParameter("projectID", zh: "projectID 无效", en: "projectID is not an id") }
             project = id
         } else if let code = b.projectCode?.trimmed, !code.isEmpty {
-            guard let p = try await ProjectModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID())).filter(\.$code == code).first() else {
-                throw BallastError(status: .unprocessableEntity, code: "invalid", message: Message(zh: "项目“\(code)”不在本区项目库中", en: "No project \(code) in the district"),
-                                   field: "projectCode")
-            }
-            project = p.id
+            project = try await req.itemContext().projectID(code: code, on: req.db)
         }
         let signing = to == .signed ? LeadMove.Signing(signedOn: try RequestParameters.date(b.signedOn, field: "signedOn"), contractAmount: amount) : nil
         let lead = try await editor(req).move(id: try req.id("lead", orElse: Self.noLead), version: try RequestParameters.version(b.version), to: to,
@@ -326,10 +310,17 @@ struct LeadsController: RouteCollection {
         let (total, rows) = try await LeadQuery.list(districtID: try d.requireID(), filter: try filter(req),
                                                      scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 50, on: req.db)
         let trips = try await LeadQuery.trips(districtID: try d.requireID(), from: from, to: to, on: req.db)
-        let units = try await ReferenceLists.names(districtID: try d.requireID(), kind: .unit, on: req.db)
+        let units = try await unitChoices(req)
         return .html(LeadsPage(from: from, to: to, figures: f, total: total, rows: rows, trips: trips, units: units,
                                status: req.param("status") ?? "", query: req.param("q") ?? "", notice: notice, form: form,
                                lang: req.language).render(), status: status)
+    }
+
+    /// The units a lead may be registered for: a unit's user only its own.
+    func unitChoices(_ req: Request) async throws -> [String] {
+        let p = try req.requirePrincipal()
+        if p.scopeUnitID != nil, let own = p.unitName { return [own] }
+        return try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
     }
 
     func detailPage(req: Request) async throws -> Response {
@@ -338,7 +329,7 @@ struct LeadsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await detail(req)
-        let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
+        let units = try await unitChoices(req)
         return .html(LeadPage(detail: d, units: units, notice: notice, lang: req.language).render(), status: status)
     }
 

@@ -24,7 +24,7 @@ struct LeadsPage {
         let f = figures
         return Layout.page(title: en ? "Investment promotion" : "招商引资", lang: lang, section: .leads, path: "/leads",
             .h1(.text(en ? "Investment promotion, \(from.iso) to \(to.iso)" : "招商引资（\(from.iso) 至 \(to.iso)）")),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("figures"),
                 Layout.figure(en ? "Leads collected" : "收集线索", String(f.leads)),
                 Layout.figure(en ? "Enterprises contacted" : "对接企业", String(f.enterprisesContacted)),

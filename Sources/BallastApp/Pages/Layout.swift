@@ -85,6 +85,11 @@ enum Layout {
         return components.string ?? path
     }
 
+    /// What a posted form did, or why it was refused, above the page it returns to.
+    static func notice(_ notice: (ok: Bool, text: String)?) -> Node<HTML.BodyContext> {
+        .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) }
+    }
+
     /// A headline figure: label, value, and a line under it.
     static func figure(_ label: String, _ value: String, _ sub: String? = nil) -> Node<HTML.BodyContext> {
         .div(.class("figure"), .div(.class("label"), .text(label)), .div(.class("value"), .text(value)),

@@ -23,7 +23,7 @@ enum ProjectDetailPage {
         ]
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: "/projects/\(d.id)",
             .h1(.text(r.name)),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),
                     .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),

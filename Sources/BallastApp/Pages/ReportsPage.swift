@@ -34,7 +34,7 @@ struct ReportsPage {
                   .button(.type(.submit), .text(t(UIText.search)))),
             .p(.class("muted"), .text(en ? "Due \(due.iso). Reported \(reported) of \(rows.count); \(rows.count - reported) still to report."
                                          : "报送截止 \(due.iso)。已报送 \(reported) / \(rows.count) 个项目，尚有 \(rows.count - reported) 个未报送。")),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name)))
                            , .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")),

@@ -202,13 +202,7 @@ struct PipelineController: RouteCollection {
         }
 
         func evidence() throws -> PoolMove.Evidence {
-            var amount: Money?
-            if let raw = contractAmount?.trimmed, !raw.isEmpty {
-                guard case .success(let m) = Money.parse(raw, unit: .wan) else {
-                    throw BallastError.badParameter("contractAmount", zh: "合同金额应为数字（万元），实为“\(raw)”", en: "The contract amount must be a number in 万元")
-                }
-                amount = m
-            }
+            let amount = try RequestParameters.money(contractAmount, field: "contractAmount", label: "合同金额")
             return PoolMove.Evidence(investor: investor?.trimmed.nilIfEmpty, signedOn: try RequestParameters.date(signedOn, field: "signedOn"),
                                      contractAmount: amount, registeredCompany: registeredCompany?.trimmed.nilIfEmpty,
                                      site: site?.trimmed.nilIfEmpty, plannedStart: try RequestParameters.date(plannedStart, field: "plannedStart"),

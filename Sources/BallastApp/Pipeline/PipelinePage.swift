@@ -23,7 +23,7 @@ struct PipelinePage {
         let f = figures
         return Layout.page(title: en ? "Pipeline" : "四库管理", lang: lang, section: .pipeline, path: "/pipeline",
             .h1(.text(en ? "Project pipeline, \(f.year) (as of \(f.asOf.iso))" : "\(f.year)年产业项目四库（截至\(f.asOf.iso)）")),
-            .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) },
+            Layout.notice(notice),
             .div(.class("card"), .raw(PipelineFunnel.svg(f.pools, year: f.year, lang: lang))),
             .div(.class("pools"), .forEach(f.pools) { pool in poolCard(pool) }),
             .div(.class("card"),

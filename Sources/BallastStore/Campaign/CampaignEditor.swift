@@ -78,7 +78,10 @@ public struct CampaignEditor: Sendable {
         return e
     }
 
-    public func followUp(entryID: UUID, version: Int, _ f: CampaignFollowUp, note: String?, on db: any Database) async throws -> CampaignEntryModel {
+    /// The entry's follow-up (and, from a re-imported list, the investment it counts), as one
+    /// audited change.
+    public func followUp(entryID: UUID, version: Int, _ f: CampaignFollowUp, note: String?, investment: Money? = nil,
+                         on db: any Database) async throws -> CampaignEntryModel {
         try await db.writeTransaction { tx in
             let (e, p) = try await entry(entryID, on: tx)
             let problems = f.problems(today: context.today)
@@ -86,6 +89,7 @@ public struct CampaignEditor: Sendable {
             let before = EntrySnapshot(e)
             e.version = try await context.claim(table: CampaignEntryModel.schema, id: entryID, version: version, on: tx)
             Self.fill(e, f)
+            if let investment { e.investment = investment.yuan }
             if let note { e.note = note.trimmed.nilIfEmpty }
             try await e.update(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "campaign-entry",

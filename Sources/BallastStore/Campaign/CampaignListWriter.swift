@@ -57,11 +57,8 @@ public struct CampaignListWriter: Sendable {
                             outcome.unchanged += 1
                             continue
                         }
-                        if e.investment != r.investment.yuan {
-                            e.investment = r.investment.yuan
-                            try await e.update(on: tx)
-                        }
-                        _ = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note, on: tx)
+                        _ = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note,
+                                                      investment: r.investment, on: tx)
                         outcome.updated += 1
                     } else {
                         _ = try await editor.insert(period: period, project: project, batch: r.batch, investment: r.investment, followUp: r.followUp,

@@ -97,10 +97,19 @@ public enum LeadQuery {
         let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from.iso)
             .filter(\.$startedOn <= to.iso).sort(\.$startedOn, .descending).all()
         guard !trips.isEmpty else { return [] }
-        let ids = try trips.map { try $0.requireID() }
-        var visits: [UUID: Int] = [:], leads: [UUID: Int] = [:]
-        for v in try await TripVisitModel.query(on: db).filter(\.$tripID ~~ ids).all() { visits[v.tripID, default: 0] += 1 }
-        for l in try await LeadModel.query(on: db).filter(\.$tripID ~~ ids).all() { leads[l.tripID!, default: 0] += 1 }
+        let sql = db as! any SQLDatabase
+        func counts(_ table: String) async throws -> [UUID: Int] {
+            var out: [UUID: Int] = [:]
+            for row in try await sql.raw("""
+                SELECT x.trip_id, COUNT(*) AS n FROM \(ident: table) x JOIN trips t ON t.id = x.trip_id
+                WHERE t.district_id = \(bind: districtID) AND t.started_on >= \(bind: from.iso) AND t.started_on <= \(bind: to.iso)
+                GROUP BY x.trip_id
+                """).all() {
+                out[try row.decode(column: "trip_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+            }
+            return out
+        }
+        let visits = try await counts(TripVisitModel.schema), leads = try await counts(LeadModel.schema)
         return trips.map { ($0, visits[$0.id!] ?? 0, leads[$0.id!] ?? 0) }
     }
 }

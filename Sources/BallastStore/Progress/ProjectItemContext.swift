@@ -33,6 +33,17 @@ public struct ProjectItemContext: Sendable {
         return p
     }
 
+    /// A project named by its code in a form (a lead's signing, a campaign list): the district's,
+    /// and (for a unit) the unit's own; else refused naming `projectCode`.
+    public func projectID(code: String, on db: any Database) async throws -> UUID {
+        var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$code == code.trimmed)
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        guard let id = try await q.first()?.id else {
+            throw Failure.invalid(field: "projectCode", Message(zh: "项目“\(code)”不在本区项目库中", en: "No project \(code) in the district"))
+        }
+        return id
+    }
+
     func claim(table: String, id: UUID, version: Int, on db: any Database) async throws -> Int {
         do {
             return try await VersionGuard.claim(table: table, id: id, expected: version, on: db)
