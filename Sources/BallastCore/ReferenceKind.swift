@@ -11,11 +11,13 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
     case chain
     /// 退出原因: why a project left the pipeline (投资方变化, 要素不具备, 政策调整…).
     case exitReason = "exit-reason"
+    /// 问题类别: how the problem ledger sorts problems (土地, 资金, 规划…).
+    case problemCategory = "problem-category"
 
     public var isPerYear: Bool {
         switch self {
         case .category, .level, .zone, .chain: true
-        case .unit, .leader, .taskForce, .exitReason: false
+        case .unit, .leader, .taskForce, .exitReason, .problemCategory: false
         }
     }
 
@@ -33,6 +35,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
         case .zone: "空间布局"
         case .chain: "产业链"
         case .exitReason: "退出原因"
+        case .problemCategory: "问题类别"
         }
     }
 
@@ -46,6 +49,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable {
         case .zone: "Zone"
         case .chain: "Industry chain"
         case .exitReason: "Exit reason"
+        case .problemCategory: "Problem category"
         }
     }
 

@@ -23,5 +23,6 @@ public enum BallastMigrations {
         CreatePipeline(),
         CreateCampaignAndLeads(),
         IndexStageChangesByStage(),
+        CreateProblems(),
     ]
 }

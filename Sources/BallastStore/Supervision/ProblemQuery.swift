@@ -1,0 +1,157 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Problems and decisions as the ledger and a problem's page show them: with the project's or
+/// enterprise's name, the units' names, and overdue derived from the deadline.
+public enum ProblemQuery {
+    public struct Row: Sendable, Equatable {
+        public var id: UUID
+        public var kind: ProblemKind
+        public var title: String
+        public var category: String
+        public var major: Bool
+        public var projectID: UUID?
+        public var projectCode: String?
+        public var projectName: String?
+        public var enterpriseID: UUID?
+        public var enterprise: String?
+        public var meetingID: UUID?
+        public var leadUnit: String?
+        public var leader: String?
+        public var status: ProblemStatus
+        public var raisedBy: String
+        public var raisedOn: String
+        public var deadline: String?
+        public var originalDeadline: String?
+        public var resolvedOn: String?
+        public var overdue: Bool
+        public var version: Int
+    }
+
+    public enum StatusFilter: String, Sendable, CaseIterable {
+        case open, overdue, solved, all
+    }
+
+    public struct Filter: Sendable {
+        public var status: StatusFilter
+        public var kind: ProblemKind?
+        public var category: String?
+        public var leadUnitID: UUID?
+        public var projectID: UUID?
+        public var enterpriseID: UUID?
+        public var meetingID: UUID?
+        public var text: String?
+
+        public init(status: StatusFilter = .open, kind: ProblemKind? = nil, category: String? = nil, leadUnitID: UUID? = nil,
+                    projectID: UUID? = nil, enterpriseID: UUID? = nil, meetingID: UUID? = nil, text: String? = nil) {
+            self.status = status; self.kind = kind; self.category = category; self.leadUnitID = leadUnitID; self.projectID = projectID
+            self.enterpriseID = enterpriseID; self.meetingID = meetingID; self.text = text
+        }
+    }
+
+    static let solvedStatuses = ProblemStatus.allCases.filter(\.isSolved).map(\.rawValue)
+    static let openStatuses = ProblemStatus.open.map(\.rawValue)
+
+    /// The total matching, and one page: overdue first (longest overdue first), then by deadline.
+    public static func list(districtID: UUID, filter: Filter, today: CalendarDate, scopeUnitID: UUID?, limit: Int = 100, offset: Int = 0,
+                            on db: any Database) async throws -> (total: Int, rows: [Row]) {
+        let sql = db as! any SQLDatabase
+        var where_: SQLQueryString = "p.district_id = \(bind: districtID)" + ProblemScope.visible(to: scopeUnitID)
+        switch filter.status {
+        case .open: where_ += " AND p.status IN (\(binds: openStatuses))"
+        case .overdue: where_ += " AND p.status IN (\(binds: openStatuses)) AND p.deadline < \(bind: today.iso)"
+        case .solved: where_ += " AND p.status IN (\(binds: solvedStatuses))"
+        case .all: break
+        }
+        if let k = filter.kind { where_ += " AND p.kind = \(bind: k.rawValue)" }
+        if let c = filter.category?.trimmed, !c.isEmpty { where_ += " AND p.category = \(bind: c)" }
+        if let u = filter.leadUnitID { where_ += " AND p.lead_unit_id = \(bind: u)" }
+        if let x = filter.projectID { where_ += " AND p.project_id = \(bind: x)" }
+        if let x = filter.enterpriseID { where_ += " AND p.enterprise_id = \(bind: x)" }
+        if let x = filter.meetingID { where_ += " AND p.meeting_id = \(bind: x)" }
+        if let text = filter.text?.trimmed, !text.isEmpty {
+            let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            where_ += " AND (p.title LIKE \(bind: like) OR pr.name LIKE \(bind: like) OR pr.code LIKE \(bind: like) OR e.name LIKE \(bind: like))"
+        }
+        let from: SQLQueryString = """
+             FROM problems p LEFT JOIN projects pr ON pr.id = p.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
+             LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE \n
+            """
+        let total = try await sql.raw("SELECT COUNT(*) AS n" + from + where_).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT p.id, p.kind, p.title, p.category, p.major, p.project_id, pr.code AS project_code, pr.name AS project_name, p.enterprise_id,
+                   e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader, p.status, p.raised_by, p.raised_on, p.deadline,
+                   p.original_deadline, p.resolved_on, p.version
+            """ + from + where_ + """
+             ORDER BY CASE WHEN p.status IN (\(binds: openStatuses)) AND p.deadline < \(bind: today.iso) THEN 0 ELSE 1 END,
+                      CASE WHEN p.status IN (\(binds: openStatuses)) THEN 0 ELSE 1 END, p.deadline, p.raised_on DESC, p.title
+             LIMIT \(literal: limit) OFFSET \(literal: offset)
+            """).all()
+        return (total, try rows.map { try row($0, today: today) })
+    }
+
+    static func row(_ r: any SQLRow, today: CalendarDate) throws -> Row {
+        let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .raised
+        let deadline = try r.decode(column: "deadline", as: String?.self)
+        return Row(id: try r.decode(column: "id", as: UUID.self), kind: ProblemKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .problem,
+                   title: try r.decode(column: "title", as: String.self), category: try r.decode(column: "category", as: String.self),
+                   major: try r.decode(column: "major", as: Bool.self), projectID: try r.decode(column: "project_id", as: UUID?.self),
+                   projectCode: try r.decode(column: "project_code", as: String?.self), projectName: try r.decode(column: "project_name", as: String?.self),
+                   enterpriseID: try r.decode(column: "enterprise_id", as: UUID?.self), enterprise: try r.decode(column: "enterprise", as: String?.self),
+                   meetingID: try r.decode(column: "meeting_id", as: UUID?.self), leadUnit: try r.decode(column: "lead_unit", as: String?.self),
+                   leader: try r.decode(column: "leader", as: String?.self), status: status,
+                   raisedBy: try r.decode(column: "raised_by", as: String.self), raisedOn: try r.decode(column: "raised_on", as: String.self),
+                   deadline: deadline, originalDeadline: try r.decode(column: "original_deadline", as: String?.self),
+                   resolvedOn: try r.decode(column: "resolved_on", as: String?.self),
+                   overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline.flatMap(CalendarDate.parse), today: today),
+                   version: try r.decode(column: "version", as: Int.self))
+    }
+
+    public struct Step: Sendable, Equatable {
+        public var seq: Int
+        public var action: String
+        public var status: String
+        public var deadline: String?
+        public var on: String
+        public var actor: String
+        public var note: String?
+    }
+
+    public struct Detail: Sendable {
+        public var row: Row
+        public var description: String
+        public var path: String?
+        public var assistingUnits: [String]
+        public var assignedOn: String?
+        public var steps: [Step]
+        public var clocks: [ProblemClock.State]
+    }
+
+    public static func detail(id: UUID, districtID: UUID, today: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> Detail? {
+        let sql = db as! any SQLDatabase
+        guard let r = try await sql.raw("""
+            SELECT p.id, p.kind, p.title, p.category, p.major, p.project_id, pr.code AS project_code, pr.name AS project_name, p.enterprise_id,
+                   e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader, p.status, p.raised_by, p.raised_on, p.deadline,
+                   p.original_deadline, p.resolved_on, p.version, p.description, p.path, p.assigned_on, p.acknowledged_on, p.first_feedback_on
+            FROM problems p LEFT JOIN projects pr ON pr.id = p.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
+            LEFT JOIN reference_entries u ON u.id = p.lead_unit_id
+            WHERE p.id = \(bind: id) AND p.district_id = \(bind: districtID)
+            """ + ProblemScope.visible(to: scopeUnitID)).first() else { return nil }
+        let row = try row(r, today: today)
+        let assisting = try await sql.raw("""
+            SELECT u.name FROM problem_assists a JOIN reference_entries u ON u.id = a.unit_id WHERE a.problem_id = \(bind: id) ORDER BY u.name
+            """).all().map { try $0.decode(column: "name", as: String.self) }
+        let steps = try await ProblemStepModel.query(on: db).filter(\.$problemID == id).sort(\.$seq).all().map {
+            Step(seq: $0.seq, action: $0.action, status: $0.status, deadline: $0.deadline, on: $0.effectiveOn, actor: $0.actor, note: $0.note)
+        }
+        let settings = try await SupervisionSettings.load(districtID: districtID, on: db)
+        let day = { (column: String) in try r.decode(column: column, as: String?.self).flatMap(CalendarDate.parse) }
+        let clocks = settings.clock.states(assignedOn: try day("assigned_on"), major: row.major, acknowledgedOn: try day("acknowledged_on"),
+                                           firstFeedbackOn: try day("first_feedback_on"), resolvedOn: try day("resolved_on"),
+                                           today: today, calendar: settings.calendar)
+        return Detail(row: row, description: try r.decode(column: "description", as: String.self), path: try r.decode(column: "path", as: String?.self),
+                      assistingUnits: assisting, assignedOn: try r.decode(column: "assigned_on", as: String?.self), steps: steps, clocks: clocks)
+    }
+}
