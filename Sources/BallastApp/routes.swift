@@ -20,5 +20,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: PipelineController())
     try app.register(collection: CampaignController())
     try app.register(collection: LeadsController())
+    try app.register(collection: ProblemsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

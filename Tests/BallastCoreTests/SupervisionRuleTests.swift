@@ -174,3 +174,47 @@ import Testing
         #expect(NoticeNumber.format(prefix: "二七督", year: 2023, sequence: 15) == "二七督〔2023〕第15号")
     }
 }
+
+@Suite struct AgendaRuleTests {
+    let cutoff = CalendarDate(year: 2023, month: 6, day: 28)!
+
+    func c(_ id: String, _ category: String = "土地", major: Bool = false, colour: WarningColour? = nil, on: Int = 20, listed: Bool = false) -> AgendaRule.Candidate {
+        AgendaRule.Candidate(id: id, raisedOn: CalendarDate(year: 2023, month: 6, day: on)!, category: category, major: major, colour: colour,
+                             onAgendaAlready: listed)
+    }
+
+    @Test func litMajorAndCommonProblemsAreSuggestedWithTheirReasons() {
+        let out = AgendaRule.suggest([c("a", "资金", colour: .red), c("b", "规划", major: true), c("c", "其他", colour: .blue),
+                                      c("d"), c("e"), c("f", colour: .yellow)], cutoff: cutoff)
+        #expect(out.map(\.id) == ["a", "b", "d", "e", "f"])
+        #expect(out.map(\.reasons) == [[.litProject], [.major], [.common], [.common], [.litProject, .common]])
+    }
+
+    @Test func problemsAfterTheCutOffOrAlreadyListedAreLeftOut() {
+        let out = AgendaRule.suggest([c("a", colour: .red, on: 28), c("b", colour: .red, on: 29), c("c", colour: .red, listed: true)], cutoff: cutoff)
+        #expect(out.map(\.id) == ["a"])
+        // Two open problems of a category are not yet common; the third makes them so.
+        #expect(AgendaRule.suggest([c("a"), c("b")], cutoff: cutoff).isEmpty)
+        #expect(AgendaRule.suggest([c("a"), c("b"), c("c", listed: true)], cutoff: cutoff).map(\.id) == ["a", "b"])
+    }
+}
+
+@Suite struct NoticeRuleTests {
+    @Test func anUnacknowledgedNoticeEscalatesAfterItsWorkingDays() {
+        let issued = CalendarDate(year: 2023, month: 6, day: 30)!  // a Friday
+        #expect(NoticeRule.acknowledgeBy(issuedOn: issued, calendar: .weekdaysOnly) == CalendarDate(year: 2023, month: 7, day: 5)!)
+        #expect(NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false,
+                                              today: CalendarDate(year: 2023, month: 7, day: 5)!, calendar: .weekdaysOnly) == false)
+        #expect(NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false,
+                                              today: CalendarDate(year: 2023, month: 7, day: 6)!, calendar: .weekdaysOnly))
+        #expect(NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: true, escalated: false,
+                                              today: CalendarDate(year: 2023, month: 7, day: 9)!, calendar: .weekdaysOnly) == false)
+        #expect(NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: true,
+                                              today: CalendarDate(year: 2023, month: 7, day: 9)!, calendar: .weekdaysOnly) == false)
+    }
+
+    @Test func aNoticesNewDeadlineIsSomeWorkingDaysOn() {
+        #expect(NoticeRule.newDeadline(from: CalendarDate(year: 2023, month: 6, day: 30)!, calendar: .weekdaysOnly)
+                == CalendarDate(year: 2023, month: 7, day: 7)!)
+    }
+}

@@ -371,6 +371,38 @@ enum OpenAPIDocument {
               "kind": {"type": "string", "description": "领导带队|小分队"}, "startedOn": {"type": "string", "format": "date"}, "endedOn": {"type": "string", "format": "date"},
               "ledBy": {"type": "string"}, "destinations": {"type": "string"}, "enterprises": {"type": "array", "items": {"type": "string"}}, "note": {"type": "string"}}}}}},
             "responses": {"201": {"description": "{id}"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/problems": {
+          "get": {"summary": "问题台账（责任单位只见本单位提出、牵头、协办或本单位项目的问题）/ problems and meeting decisions",
+            "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "overdue", "solved", "all"]}},
+              {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}, {"name": "category", "in": "query", "schema": {"type": "string"}},
+              {"name": "unit", "in": "query", "schema": {"type": "string", "description": "牵头单位名称"}}, {"name": "project", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+              {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}}, {"name": "meeting", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+              {"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "page", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "{total, items: [{id, kind, title, category, major, projectID, projectCode, projectName, enterpriseID, enterprise, meetingID, leadUnit, leader, status, raisedBy, raisedOn, deadline, originalDeadline, resolvedOn, overdue, version}]}"}}},
+          "post": {"summary": "提出问题（针对项目或企业）；项目办、督查室可同时交办 / raise a problem; the office may assign it at once",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["category", "title", "description"], "properties": {
+              "projectID": {"type": "string", "format": "uuid"}, "projectCode": {"type": "string"}, "enterpriseID": {"type": "string", "format": "uuid"}, "enterprise": {"type": "string"},
+              "category": {"type": "string", "description": "土地|资金|规划|征迁|手续审批|水电气暖|其他 or the district's list"}, "title": {"type": "string"}, "description": {"type": "string"},
+              "major": {"type": "boolean"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"},
+              "path": {"type": "string", "description": "破解路径"}, "deadline": {"type": "string", "format": "date", "description": "时间节点; default the clock's resolution day"}}}}}},
+            "responses": {"201": {"description": "The problem with its clocks and steps"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/problems/figures": {"get": {"summary": "问题数字：提出、解决、解决率、按时办结率、逾期、平均办结天数，可按单位或类别，任意历史日期 / problem figures at any past day",
+            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "by", "in": "query", "schema": {"type": "string", "enum": ["total", "unit", "category"]}},
+              {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}],
+            "responses": {"200": {"description": "{from, to, asOf, by, kind, lines: [{group, raised, solved, onTime, open, overdue, resolutionRate, onTimeRate, averageDaysToResolve}]}"}, "400": {"$ref": "#/components/responses/Error"}}}},
+        "/problems/overdue": {"get": {"summary": "各牵头单位逾期未办结数（当前）/ overdue problems and decisions by lead unit, now",
+            "responses": {"200": {"description": "[{unit, overdue}]"}}}},
+        "/problems/{problem}": {"get": {"summary": "问题详情：办理时限、办理记录 / a problem with its answer clocks and steps",
+            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "{problem, description, path, assistingUnits, assignedOn, clocks: [{step, due, doneOn, late}], steps: [{seq, action, status, deadline, on, actor, note}]}"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/problems/{problem}/steps": {"post": {"summary": "办理一步：assign 交办（项目办/督查室）、acknowledge 签收、feedback 反馈、resolve 办结（牵头单位）、close 销号与 reopen 重新打开（仅提出人）、deadline 调整时限（须原因）、comment 备注 / take a step",
+            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["action", "version"], "properties": {
+              "action": {"type": "string", "enum": ["assign", "acknowledge", "feedback", "resolve", "close", "reopen", "deadline", "comment"]}, "note": {"type": "string"},
+              "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}, "leadUnit": {"type": "string"},
+              "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

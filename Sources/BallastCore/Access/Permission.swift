@@ -19,6 +19,12 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case readAudit
     /// Approving or returning monthly reports and correcting approved figures: the project office.
     case reviewReports
+    /// Taking part in the supervision loop: raising problems, answering those one's unit is
+    /// responsible for, acknowledging notices (unit users: their own unit's).
+    case workProblems
+    /// The supervision loop's own work: assigning problems, moving deadlines, meetings and their
+    /// decisions, reminder notices, supervision bulletins: the project office and 督查室.
+    case superviseProblems
     /// Every district's portfolio totals: for city and province users, who see no district's detail.
     case readRollups
 }
@@ -30,10 +36,10 @@ extension Role {
         switch self {
         case .admin: [.readSummary, .readProjects, .manageLists, .manageUsers, .readAudit]
         case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit,
-                       .reviewReports]
+                       .reviewReports, .workProblems, .superviseProblems]
         case .leader: [.readSummary, .readProjects]
-        case .supervision: [.readSummary, .readProjects]
-        case .unit: [.readSummary, .readProjects, .editProjects]
+        case .supervision: [.readSummary, .readProjects, .workProblems, .superviseProblems]
+        case .unit: [.readSummary, .readProjects, .editProjects, .workProblems]
         case .viewer: [.readSummary, .readProjects]
         case .regional: [.readRollups]
         }

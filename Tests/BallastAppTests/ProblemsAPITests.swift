@@ -1,0 +1,121 @@
+@testable import BallastApp
+import BallastCore
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ProblemsAPITests {
+    static func field(_ body: [String: Any]) -> String? { (body["error"] as? [String: Any])?["field"] as? String }
+
+    /// A demo project of 区商务局, by code.
+    static func commerceProject(_ app: Application) async throws -> ProjectModel {
+        let unit = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$kind == "unit").filter(\.$name == "区商务局").first())
+        return try #require(try await ProjectModel.query(on: app.db).filter(\.$unit.$id == unit.id!).sort(\.$code).first())
+    }
+
+    @Test func aProblemGoesFromRaisedToClosedThroughTheAPIWithEachRoleDoingItsPart() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let project = try await Self.commerceProject(app)
+            let office = try await app.as(.office), supervision = try await app.as(.supervision)
+            let lead = try await app.as(.unit, unit: "区商务局"), assisting = try await app.as(.unit, unit: "区发展改革委")
+            let stranger = try await app.as(.unit, unit: "区教育局")
+            // Bad input first: a deadline in the past, a unit of another district, an unknown action.
+            let otherDistrict = DistrictModel(id: UUID(), code: "elsewhere", name: "外区")
+            try await otherDistrict.create(on: app.db)
+            try await ReferenceEntryModel(districtID: otherDistrict.id!, kind: .unit, year: 0, name: "外区发改委").create(on: app.db)
+            let body: [String: Any] = ["projectCode": project.code, "category": "土地", "title": "二期用地未供", "description": "二期 40 亩用地待挂牌",
+                                       "major": true, "leadUnit": "区商务局", "assistingUnits": ["区发展改革委"], "path": "协调市自然资源局", "leader": "王立新"]
+            var past = body; past["deadline"] = "2023-06-29"
+            let (pastStatus, pastBody) = try await supervision.send(.POST, "/api/v1/problems", past)
+            #expect(pastStatus == .unprocessableEntity && Self.field(pastBody) == "deadline")
+            var foreign = body; foreign["leadUnit"] = "外区发改委"
+            let (foreignStatus, foreignBody) = try await supervision.send(.POST, "/api/v1/problems", foreign)
+            #expect(foreignStatus == .unprocessableEntity && Self.field(foreignBody) == "leadUnit")
+            #expect(try await ProblemModel.query(on: app.db).filter(\.$title == "二期用地未供").count() == 0)
+
+            // 督查室 raises and assigns: major, so the clock gives 30 working days (11 August).
+            let (created, detail) = try await supervision.send(.POST, "/api/v1/problems", body)
+            #expect(created == .created)
+            let problem = try #require(detail["problem"] as? [String: Any])
+            let id = try #require(problem["id"] as? String)
+            #expect(problem["status"] as? String == "已交办" && problem["deadline"] as? String == "2023-08-11" && problem["leadUnit"] as? String == "区商务局")
+            #expect((detail["clocks"] as? [[String: Any]])?.compactMap { $0["due"] as? String } == ["2023-07-03", "2023-07-05", "2023-08-11"])
+            #expect(detail["assistingUnits"] as? [String] == ["区发展改革委"])
+
+            // Units: the lead and the assisting unit see it, another does not.
+            #expect(try await stranger.send(.GET, "/api/v1/problems/\(id)").0 == .notFound)
+            #expect(try await assisting.send(.GET, "/api/v1/problems/\(id)").0 == .ok)
+            #expect((try await stranger.send(.GET, "/api/v1/problems?status=all").1["items"] as? [[String: Any]])?.contains { $0["id"] as? String == id } == false)
+            let (unknown, unknownBody) = try await lead.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "finish", "version": 1])
+            #expect(unknown == .badRequest && Self.field(unknownBody) == "action")
+            #expect(try await assisting.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "acknowledge", "version": 1]).0 == .unprocessableEntity)
+
+            // The lead unit acknowledges and resolves; a stale version loses.
+            let ack = try await lead.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "acknowledge", "version": 1])
+            #expect(ack.0 == .ok, "\(ack.1)")
+            #expect(try await lead.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "resolve", "note": "x", "version": 1]).0 == .conflict)
+            let (resolved, afterResolve) = try await lead.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "resolve", "note": "已挂牌出让", "version": 2])
+            #expect(resolved == .ok && (afterResolve["problem"] as? [String: Any])?["status"] as? String == "已办结")
+
+            // The office did not raise it: it may not close it. 督查室, who raised it, does.
+            let (notRaiser, refusal) = try await office.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "close", "version": 3])
+            #expect(notRaiser == .unprocessableEntity && Self.field(refusal) == "action")
+            #expect(((refusal["error"] as? [String: Any])?["message"] as? String)?.contains(supervision.username) == true)
+            let (closed, afterClose) = try await supervision.send(.POST, "/api/v1/problems/\(id)/steps", ["action": "close", "version": 3])
+            #expect(closed == .ok && (afterClose["problem"] as? [String: Any])?["status"] as? String == "已销号")
+            #expect((afterClose["steps"] as? [[String: Any]])?.compactMap { $0["action"] as? String } == ["raise", "assign", "acknowledge", "resolve", "close"])
+
+            // The figures count it, and a bad grouping is refused naming the parameter.
+            let (_, figures) = try await office.send(.GET, "/api/v1/problems/figures?from=2023-06-01&to=2023-06-30&by=unit")
+            let line = (figures["lines"] as? [[String: Any]])?.first { $0["group"] as? String == "区商务局" }
+            #expect((line?["raised"] as? Int ?? 0) >= 1 && (line?["solved"] as? Int ?? 0) >= 1)
+            let (badBy, badByBody) = try await office.send(.GET, "/api/v1/problems/figures?by=leader")
+            #expect(badBy == .badRequest && Self.field(badByBody) == "by")
+            #expect(try await office.send(.GET, "/api/v1/problems/figures?from=2023-06-30&to=2023-01-01").0 == .badRequest)
+        }
+    }
+
+    @Test func thePagesListAProblemAndTakeItsStepsThroughForms() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let project = try await Self.commerceProject(app)
+            let office = try await app.as(.office)
+            // A unit raises a problem from the page; the office assigns it from the problem's page.
+            let unit = try await app.as(.unit, unit: "区商务局")
+            var location = ""
+            try await unit.test(.POST, "/problems", beforeRequest: { req in
+                try req.content.encode(["projectCode": project.code, "category": "水电气暖", "title": "临时用电未接入", "description": "施工临电待供电公司批复"],
+                                       as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            #expect(location.hasPrefix("/problems/"))
+            try await office.test(.GET, location) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("临时用电未接入") && res.body.string.contains("待交办"))
+                // The office may assign it; only whoever raised it could close it, so no close form here.
+                #expect(res.body.string.contains("value=\"assign\"") && !res.body.string.contains("value=\"close\""))
+            }
+            try await office.test(.POST, location + "/steps", beforeRequest: { req in
+                try req.content.encode(["action": "assign", "version": "1", "leadUnit": "区商务局", "deadline": "2023-07-14"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("已交办") && res.body.string.contains("2023-07-14"))
+            }
+            try await office.test(.POST, location + "/steps", beforeRequest: { req in
+                try req.content.encode(["action": "deadline", "version": "2", "deadline": "2023-07-21"], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("调整时限须填写原因"))
+            }
+            try await office.test(.GET, "/problems?status=all&q=临时用电") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("临时用电未接入") && res.body.string.contains("问题台账"))
+            }
+        }
+    }
+}
