@@ -21,5 +21,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: CampaignController())
     try app.register(collection: LeadsController())
     try app.register(collection: ProblemsController())
+    try app.register(collection: MeetingsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -3,6 +3,7 @@ import BallastCore
 import BallastStore
 import BallastTestSupport
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import Vapor
@@ -115,6 +116,50 @@ import VaporTesting
             try await office.test(.GET, "/problems?status=all&q=临时用电") { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("临时用电未接入") && res.body.string.contains("问题台账"))
+            }
+        }
+    }
+}
+
+@Suite struct DemoSupervisionTests {
+    @Test func theDemoReproduces2022sProblemsAndItsMeetings() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            // Erqi 2022 (shared/DOMAIN.md): 45 major projects of 26 units, 36 problems solved.
+            let (status, year) = try await office.send(.GET, "/api/v1/problems/figures?from=2022-01-01&to=2022-12-31&asOf=2022-12-31")
+            #expect(status == .ok)
+            let total = try #require((year["lines"] as? [[String: Any]])?.first)
+            #expect(total["raised"] as? Int == 45 && total["solved"] as? Int == 36 && total["resolutionRate"] as? Double == 80.0)
+            let sql = app.db as! any SQLDatabase
+            let spread = try #require(try await sql.raw("""
+                SELECT COUNT(DISTINCT project_id) AS projects, COUNT(DISTINCT lead_unit_id) AS units FROM problems
+                WHERE kind = 'problem' AND raised_on BETWEEN '2022-01-01' AND '2022-12-31'
+                """).first())
+            #expect(try spread.decode(column: "projects", as: Int.self) == 45 && spread.decode(column: "units", as: Int.self) == 26)
+            // Every problem taken to a 2022 meeting was solved by the year's end: 100%.
+            let met = try #require(try await sql.raw("""
+                SELECT COUNT(*) AS n, SUM(CASE WHEN p.resolved_on <= '2022-12-31' THEN 1 ELSE 0 END) AS solved
+                FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id JOIN problems p ON p.id = i.problem_id WHERE m.held_on < '2023-01-01'
+                """).first())
+            #expect(try met.decode(column: "n", as: Int.self) == 36 && met.decode(column: "solved", as: Int.self) == 36)
+            // The same figures, asked for by unit, add up to the total.
+            let (_, byUnit) = try await office.send(.GET, "/api/v1/problems/figures?from=2022-01-01&to=2022-12-31&asOf=2022-12-31&by=unit")
+            let lines = try #require(byUnit["lines"] as? [[String: Any]])
+            #expect(lines.count == 26 && lines.compactMap { $0["solved"] as? Int }.reduce(0, +) == 36)
+
+            // On the demo's day the last meeting's decisions are listed with how they stand; some work is overdue.
+            let (latest, meeting) = try await office.send(.GET, "/api/v1/meetings/latest")
+            #expect(latest == .ok && meeting["heldOn"] as? String == "2023-06-21")
+            #expect(((meeting["decisions"] as? [[String: Any]])?.count ?? 0) > 0)
+            let (_, overdue) = try await office.sendArray(.GET, "/api/v1/problems/overdue")
+            let (_, open) = try await office.send(.GET, "/api/v1/problems/figures?from=2022-01-01&kind=all")
+            let openOverdue = try #require((open["lines"] as? [[String: Any]])?.first?["overdue"] as? Int)
+            #expect(openOverdue > 0 && overdue.compactMap { $0["overdue"] as? Int }.reduce(0, +) == openOverdue)
+            try await office.test(.GET, "/problems") { res in
+                #expect(res.status == .ok && res.body.string.contains("问题台账"))
+            }
+            try await office.test(.GET, "/meetings") { res in
+                #expect(res.status == .ok && res.body.string.contains("区政府第1次重点项目推进周例会（2022）"))
             }
         }
     }

@@ -403,6 +403,38 @@ enum OpenAPIDocument {
               "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}, "leadUnit": {"type": "string"},
               "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
             "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings": {
+          "get": {"summary": "会议列表（议题数、议定事项数、已落实、逾期）/ meetings with how their decisions stand",
+            "responses": {"200": {"description": "[{id, kind, title, heldOn, cutoffOn, agenda, decisions, decisionsSolved, decisionsOverdue}]"}}},
+          "post": {"summary": "召开会议（项目办、督查室）/ call a meeting",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "heldOn"], "properties": {
+              "kind": {"type": "string", "description": "周例会|专题会"}, "title": {"type": "string"}, "heldOn": {"type": "string", "format": "date"},
+              "cutoffOn": {"type": "string", "format": "date", "description": "议题截止; default the day before"}, "chairedBy": {"type": "string"}}}}}},
+            "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/latest": {"get": {"summary": "上次会议议定了什么、落实了多少 / the last meeting held: its decisions and how they stand",
+            "responses": {"200": {"description": "As /meetings/{meeting}"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/{meeting}": {"get": {"summary": "会议：议题、议定事项、（项目办）建议议题 / a meeting's agenda, decisions and suggested problems",
+            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "{id, kind, title, heldOn, cutoffOn, chairedBy, minutes, version, agenda: [{problem, reason}], decisions: [{decision, addresses}], suggestions: [{problem, reasons}]}"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/{meeting}/items": {"post": {"summary": "列入议题（截止日前提出、未解决的问题）/ put problems on the agenda",
+            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["problems", "version"], "properties": {
+              "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}, "version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/{meeting}/items/{problem}": {"delete": {"summary": "移出议题 / take a problem off the agenda",
+            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+              {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/{meeting}/minutes": {"put": {"summary": "会议纪要（会后）/ the minutes, once held",
+            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"minutes": {"type": "string"}, "version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/meetings/{meeting}/decisions": {"post": {"summary": "记录会议议定事项：牵头单位、时间节点、涉及问题；按问题同样跟踪 / record a decision, tracked like a problem",
+            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "leadUnit"], "properties": {
+              "title": {"type": "string"}, "description": {"type": "string"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}},
+              "leader": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
+            "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

@@ -47,6 +47,7 @@ enum DemoLoader {
             try await DemoCampaign.load(ledger, districtID: id, ids: ids, on: tx)
             try await DemoPromotion.load(ledger, districtID: id, on: tx)
             try await DemoPipelineHistory.load(districtID: id, on: tx)
+            try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }

@@ -134,6 +134,14 @@ enum Stylesheet {
     .stage-在建 { background:#e3f2fd; } .stage-落地 { background:#fff8e1; } .stage-谋划 { background:#f3e5f5; }
     .stage-招引 { background:#e0f7fa; } .stage-签约 { background:#e8f5e9; } .stage-退出 { background:#fbe9e7; }
     .card.error h1 { color:var(--red); font-size:40px; }
-    @media print { header.top, .toolbar, form.filters, .pager { display:none; } body { background:#fff; } }
+    .tag.red { background:#ffebee; color:var(--red); }
+    nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
+    nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; }
+    nav.tabs a.active { background:#fff; border:1px solid #dde3ea; border-bottom-color:#fff; color:inherit; margin-bottom:-1px; }
+    .columns { display:grid; grid-template-columns:repeat(auto-fit,minmax(340px,1fr)); gap:0 16px; }
+    .packet-page { background:#fff; padding:24px 32px; margin-bottom:16px; border:1px solid #dde3ea; }
+    .packet-page h2 { font-size:20px; margin-top:0; }
+    @media print { header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
+      .packet-page { border:none; padding:0; margin:0; page-break-after:always; } }
     """
 }

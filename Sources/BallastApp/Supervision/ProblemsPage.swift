@@ -37,6 +37,7 @@ struct ProblemsPage {
         let t = total ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
         return Layout.page(title: en ? "Problems" : "问题台账", lang: lang, section: .problems, path: "/problems",
+            SupervisionNav.node(.problems, lang: lang),
             .h1(.text(en ? "Problems raised \(from.iso) to \(to.iso)" : "问题台账（\(from.iso) 至 \(to.iso) 提出）")),
             Layout.notice(notice),
             .div(.class("figures"),

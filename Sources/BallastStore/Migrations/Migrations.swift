@@ -24,5 +24,6 @@ public enum BallastMigrations {
         CreateCampaignAndLeads(),
         IndexStageChangesByStage(),
         CreateProblems(),
+        CreateMeetings(),
     ]
 }

@@ -84,7 +84,9 @@ public struct ProblemEditor: Sendable {
         return try await db.writeTransaction { tx in
             var problems = early
             let categories = try await Self.categories(districtID: context.districtID, on: tx)
-            if !categories.contains(r.category.trimmed) {
+            // A decision needs no category of its own: 其他 unless the meeting gives one.
+            let category = r.kind == .decision && r.category.trimmed.isEmpty ? "其他" : r.category.trimmed
+            if !categories.contains(category) && !(r.kind == .decision && category == "其他") {
                 problems.append(FieldProblem("category", Message(zh: "问题类别应为\(categories.joined(separator: "、"))之一",
                                                                  en: "The category must be one of \(categories.joined(separator: ", "))")))
             }
@@ -102,7 +104,7 @@ public struct ProblemEditor: Sendable {
             guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
             let p = ProblemModel()
             p.id = UUID(); p.districtID = context.districtID; p.kind = r.kind.rawValue; p.projectID = r.projectID; p.enterpriseID = r.enterpriseID
-            p.meetingID = r.meetingID; p.category = r.category.trimmed; p.title = title; p.description = description; p.major = r.major
+            p.meetingID = r.meetingID; p.category = category; p.title = title; p.description = description; p.major = r.major
             p.raisedBy = context.actor.name; p.raisedByUnitID = context.scopeUnitID; p.raisedOn = context.today.iso
             p.status = ProblemStatus.raised.rawValue; p.version = 1
             try await p.create(on: tx)

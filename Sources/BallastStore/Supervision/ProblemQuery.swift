@@ -43,11 +43,13 @@ public enum ProblemQuery {
         public var enterpriseID: UUID?
         public var meetingID: UUID?
         public var text: String?
+        /// Exactly these (a meeting's agenda, a decision's problems).
+        public var ids: [UUID]?
 
         public init(status: StatusFilter = .open, kind: ProblemKind? = nil, category: String? = nil, leadUnitID: UUID? = nil,
-                    projectID: UUID? = nil, enterpriseID: UUID? = nil, meetingID: UUID? = nil, text: String? = nil) {
+                    projectID: UUID? = nil, enterpriseID: UUID? = nil, meetingID: UUID? = nil, text: String? = nil, ids: [UUID]? = nil) {
             self.status = status; self.kind = kind; self.category = category; self.leadUnitID = leadUnitID; self.projectID = projectID
-            self.enterpriseID = enterpriseID; self.meetingID = meetingID; self.text = text
+            self.enterpriseID = enterpriseID; self.meetingID = meetingID; self.text = text; self.ids = ids
         }
     }
 
@@ -71,6 +73,7 @@ public enum ProblemQuery {
         if let x = filter.projectID { where_ += " AND p.project_id = \(bind: x)" }
         if let x = filter.enterpriseID { where_ += " AND p.enterprise_id = \(bind: x)" }
         if let x = filter.meetingID { where_ += " AND p.meeting_id = \(bind: x)" }
+        if let ids = filter.ids { where_ += ids.isEmpty ? " AND 1 = 0" : " AND p.id IN (\(binds: ids))" }
         if let text = filter.text?.trimmed, !text.isEmpty {
             let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             where_ += " AND (p.title LIKE \(bind: like) OR pr.name LIKE \(bind: like) OR pr.code LIKE \(bind: like) OR e.name LIKE \(bind: like))"

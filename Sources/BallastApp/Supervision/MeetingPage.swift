@@ -1,0 +1,129 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// One meeting: its agenda (and, for the office, the problems the rule suggests adding), its
+/// decisions with how each stands, the minutes, and the forms to run it.
+struct MeetingPage {
+    var detail: MeetingQuery.Detail
+    var suggestions: [MeetingQuery.Suggestion]?
+    var units: [String]
+    var leaders: [String]
+    var today: CalendarDate
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    var en: Bool { lang == .en }
+    var m: MeetingModel { detail.meeting }
+    var held: Bool { m.heldOn <= today.iso }
+
+    func render() -> String {
+        let solved = detail.decisions.filter { !$0.status.isOpen }.count
+        let overdue = detail.decisions.filter(\.overdue).count
+        return Layout.page(title: m.title, lang: lang, section: .problems, path: "/meetings/\(m.id!)",
+            SupervisionNav.node(.meetings, lang: lang),
+            .h1(.text(m.title)),
+            .p(.class("muted"), .text(en ? "\(m.kind) on \(m.heldOn); agenda closed \(m.cutoffOn)" + (m.chairedBy.map { "; chaired by \($0)" } ?? "")
+                                         : "\(m.kind)，\(m.heldOn) 召开；议题截止 \(m.cutoffOn)" + (m.chairedBy.map { "；\($0) 主持" } ?? ""))),
+            Layout.notice(notice),
+            .div(.class("figures"),
+                Layout.figure(en ? "Agenda" : "议题", String(detail.agenda.count)),
+                Layout.figure(en ? "Decisions" : "议定事项", String(detail.decisions.count)),
+                Layout.figure(en ? "Done" : "已落实", String(solved)),
+                Layout.figure(en ? "Overdue" : "逾期未落实", String(overdue))),
+            decisionsCard(),
+            agendaCard(),
+            .unwrap(suggestions) { suggestionsCard($0) },
+            minutesCard()
+        )
+    }
+
+    func problemLink(_ r: ProblemQuery.Row) -> Node<HTML.BodyContext> {
+        .a(.href(attr(Layout.link("/problems/\(r.id)", lang))), .text(r.title))
+    }
+
+    func decisionsCard() -> Node<HTML.BodyContext> {
+        .div(.class("card"),
+            .h2(.text(en ? "Decisions (会议议定事项)" : "会议议定事项")),
+            .if(detail.decisions.isEmpty, .p(.class("muted"), .text(held ? (en ? "None recorded." : "尚未记录。") : (en ? "Recorded once the meeting is held." : "会议召开后记录。")))),
+            .if(!detail.decisions.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(en ? "Decision" : "议定事项")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Deadline" : "时间节点")),
+                           .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Addresses" : "涉及问题")))),
+                .tbody(.forEach(detail.decisions) { r in
+                    .tr(.td(problemLink(r)), .td(.text(r.leadUnit ?? "")), .td(.text(r.deadline ?? "")),
+                        .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)),
+                        .td(.text((detail.addresses[r.id] ?? []).joined(separator: "；"))))
+                })))),
+            .if(held && PageContext.may(.superviseProblems), decisionForm()))
+    }
+
+    func decisionForm() -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.id!)/decisions", lang))), .class("filters"), .csrf(),
+            .label(.text(en ? "Decision" : "议定事项"), .input(.type(.text), .name("title"), .attribute(named: "size", value: "36"))),
+            .label(.text(en ? "Lead unit" : "牵头单位"), .select(.attribute(named: "name", value: "leadUnit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+            .label(.text(en ? "Assisting (、-separated)" : "配合单位（以、分隔）"), .input(.type(.text), .name("assistingUnits"), .attribute(named: "size", value: "16"))),
+            .label(.text(en ? "Leader" : "责任领导"), .select(.attribute(named: "name", value: "leader"), .option(.value(attr("")), .label(attr("—"))),
+                .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l))) })),
+            .label(.text(en ? "Deadline" : "时间节点"), .input(.type(.date), .name("deadline"))),
+            .forEach(detail.agenda) { item in
+                .label(.class("check"), .input(.type(.checkbox), .name("problems[]"), .value(attr(item.row.id.uuidString))), .text(" " + item.row.title))
+            },
+            .button(.type(.submit), .text(en ? "Record decision" : "记录议定事项")))
+    }
+
+    func reasonText(_ raw: String) -> String {
+        raw.split(separator: ",").map { r in AgendaRule.Reason(rawValue: String(r))?.message.text(lang) ?? (en ? "chosen" : "手动列入") }.joined(separator: "、")
+    }
+
+    func agendaCard() -> Node<HTML.BodyContext> {
+        .div(.class("card"),
+            .h2(.text(en ? "Agenda" : "议题")),
+            .if(PageContext.may(.superviseProblems) && !detail.agenda.isEmpty,
+                .p(.a(.href(attr(Layout.link("/meetings/\(m.id!)/packet", lang))), .text(en ? "Print the meeting packet →" : "打印会议材料 →")))),
+            .if(detail.agenda.isEmpty, .p(.class("muted"), .text(en ? "No problems on the agenda." : "暂无议题。"))),
+            .if(!detail.agenda.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text("#")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Project or enterprise" : "项目或企业")),
+                           .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Why" : "列入原因")), .th(.text("")))),
+                .tbody(.forEach(Array(detail.agenda.enumerated())) { i, item in
+                    .tr(.td(.text(String(i + 1))), .td(problemLink(item.row)),
+                        .td(.text(item.row.projectName.map { "\(item.row.projectCode ?? "") \($0)" } ?? item.row.enterprise ?? "")),
+                        .td(.text(item.row.leadUnit ?? "")), .td(ProblemPage.statusTag(item.row.status, overdue: item.row.overdue, lang: lang)),
+                        .td(.text(reasonText(item.reason))),
+                        .td(.if(PageContext.may(.superviseProblems),
+                            .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.id!)/items/\(item.row.id)/delete", lang))), .csrf(),
+                                  .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                                  .button(.type(.submit), .class("link"), .text(en ? "Remove" : "移出"))))))
+                })))))
+    }
+
+    func suggestionsCard(_ list: [MeetingQuery.Suggestion]) -> Node<HTML.BodyContext> {
+        .div(.class("card"),
+            .h2(.text(en ? "Suggested for the agenda" : "建议列入议题")),
+            .p(.class("muted"), .text(en ? "Open problems raised by \(m.cutoffOn) that block a red or yellow project, are major, or are common (three or more open in a category)."
+                                         : "截至 \(m.cutoffOn) 提出、尚未解决，且影响红黄灯项目、属重大问题或共性问题（同类未解决 3 项以上）的问题。")),
+            .if(list.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
+            .if(!list.isEmpty, .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.id!)/items", lang))), .csrf(),
+                .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text("")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Raised" : "提出日期")),
+                               .th(.text(en ? "Why" : "建议原因")))),
+                    .tbody(.forEach(list) { s in
+                        .tr(.td(.input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true))),
+                            .td(problemLink(s.row)), .td(.text(s.row.leadUnit ?? "")), .td(.text(s.row.raisedOn)),
+                            .td(.text(s.reasons.map { $0.message.text(lang) }.joined(separator: "、"))))
+                    }))),
+                .button(.type(.submit), .text(en ? "Put on the agenda" : "列入议题")))))
+    }
+
+    func minutesCard() -> Node<HTML.BodyContext> {
+        .div(.class("card"),
+            .h2(.text(en ? "Minutes" : "会议纪要")),
+            .p(.text(m.minutes ?? (en ? "Not recorded." : "尚未录入。"))),
+            .if(held && PageContext.may(.superviseProblems),
+                .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.id!)/minutes", lang))), .csrf(),
+                    .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                    .textarea(.name("minutes"), .attribute(named: "rows", value: "4"), .attribute(named: "cols", value: "60"), .text(m.minutes ?? "")),
+                    .button(.type(.submit), .text(UIText.save.text(lang))))))
+    }
+}

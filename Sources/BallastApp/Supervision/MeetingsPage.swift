@@ -1,0 +1,59 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// 会议: every meeting with how its decisions stand, and the form to call one.
+struct MeetingsPage {
+    var rows: [MeetingQuery.Row]
+    var leaders: [String]
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        return Layout.page(title: en ? "Meetings" : "会议", lang: lang, section: .problems, path: "/meetings",
+            SupervisionNav.node(.meetings, lang: lang),
+            .h1(.text(en ? "Meetings and their decisions" : "会议与议定事项")),
+            Layout.notice(notice),
+            .p(.a(.href(attr(Layout.link("/meetings/latest", lang))), .text(en ? "What did the last meeting decide, and what is done →" : "上次会议议定了什么、落实了多少 →"))),
+            .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No meetings yet." : "暂无会议。"))),
+            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Meeting" : "会议")), .th(.text(en ? "Kind" : "类型")),
+                           .th(.class("num"), .text(en ? "Agenda" : "议题")), .th(.class("num"), .text(en ? "Decisions" : "议定事项")),
+                           .th(.class("num"), .text(en ? "Done" : "已落实")), .th(.class("num"), .text(en ? "Overdue" : "逾期")))),
+                .tbody(.forEach(rows) { r in
+                    .tr(.td(.text(r.heldOn)), .td(.a(.href(attr(Layout.link("/meetings/\(r.id)", lang))), .text(r.title))),
+                        .td(.text(MeetingKind(rawValue: r.kind).map { en ? $0.englishName : $0.rawValue } ?? r.kind)),
+                        .td(.class("num"), .text(String(r.agenda))), .td(.class("num"), .text(String(r.decisions))),
+                        .td(.class("num"), .text(String(r.decisionsSolved))),
+                        .td(.class("num"), r.decisionsOverdue > 0 ? .span(.class("tag red"), .text(String(r.decisionsOverdue))) : .text("0")))
+                })))),
+            .if(PageContext.may(.superviseProblems), .div(.class("card"),
+                .h2(.text(en ? "Call a meeting" : "召开会议")),
+                .form(.method(.post), .action(attr(Layout.link("/meetings", lang))), .class("filters"), .csrf(),
+                    .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "kind"), .forEach(MeetingKind.allCases) { k in
+                        .option(.value(attr(k.rawValue)), .label(attr(en ? k.englishName : k.rawValue)))
+                    })),
+                    .label(.text(en ? "Title" : "会议名称"), .input(.type(.text), .name("title"), .attribute(named: "size", value: "24"))),
+                    .label(.text(en ? "Date" : "会议日期"), .input(.type(.date), .name("heldOn"))),
+                    .label(.text(en ? "Agenda closes (default: the day before)" : "议题截止（默认前一天）"), .input(.type(.date), .name("cutoffOn"))),
+                    .label(.text(en ? "Chaired by" : "主持领导"), .select(.attribute(named: "name", value: "chairedBy"), .option(.value(attr("")), .label(attr("—"))),
+                        .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l))) })),
+                    .button(.type(.submit), .text(en ? "Create" : "创建")))))
+        )
+    }
+}
+
+/// The supervision pages' own tabs: problems, meetings.
+enum SupervisionNav {
+    enum Tab { case problems, meetings }
+
+    static func node(_ tab: Tab, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", "/problems"), (.meetings, en ? "Meetings" : "会议", "/meetings")]
+        return .nav(.class("tabs"), .forEach(tabs) { t in
+            .a(.class(t.0 == tab ? "active" : ""), .href(attr(Layout.link(t.2, lang))), .text(t.1))
+        })
+    }
+}
