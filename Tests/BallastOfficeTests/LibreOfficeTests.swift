@@ -47,3 +47,36 @@ enum LibreOffice {
         return dirs.map { "\($0)/libreoffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 }
+
+/// Our .docx as LibreOffice reads it: converted to plain text, every block's words come back in order.
+@Suite(.enabled(if: LibreOffice.path != nil, "needs libreoffice on PATH"))
+struct LibreOfficeDocxTests {
+    @Test func libreOfficeReadsOurDocument() throws {
+        let blocks: [DocxBlock] = [.title("重点项目督办催办单"), .centered("二七督〔2023〕第15号"), .plain("区住房城乡建设局："),
+                                   .paragraph("你单位牵头的“<施工临电>未接入”问题已逾期 & 未办结。"),
+                                   .table(header: ["事项", "原定时限", "新时限"], rows: [["施工临电未接入", "2023-06-20", "2023-07-07"]]),
+                                   .right("二七区重点项目建设领导小组办公室"), .pageBreak, .heading("一、附件")]
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("notice.docx")
+        try DocxWriter.write(blocks).write(to: docx)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LibreOffice.path!)
+        process.arguments = ["--headless", "-env:UserInstallation=file://\(dir.path)/profile", "--convert-to", "txt:Text (encoded):UTF8",
+                             "--outdir", dir.path, docx.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = try String(contentsOf: dir.appendingPathComponent("notice.txt"), encoding: .utf8)
+        let words = ["重点项目督办催办单", "二七督〔2023〕第15号", "区住房城乡建设局：", "你单位牵头的“<施工临电>未接入”问题已逾期 & 未办结。",
+                     "原定时限", "2023-07-07", "二七区重点项目建设领导小组办公室", "一、附件"]
+        var rest = Substring(text)
+        for w in words {
+            guard let r = rest.range(of: w) else { Issue.record("missing or out of order: \(w)"); break }
+            rest = rest[r.upperBound...]
+        }
+    }
+}

@@ -165,6 +165,8 @@ enum DemoSupervision {
             }
             meetings.append((m, agenda))
         }
+        // The next meeting is called; its agenda is for the office to build from the suggestions.
+        meetings.append((meeting(d(2023, 7, 5), n + 1), []))
         // 2023 problems never taken to a meeting: the earlier half solved by their units.
         for i in (solved2022 + 9)..<plans.count where !meetings.contains(where: { $0.agenda.contains(i) }) && plans[i].seed.leadUnitID != nil {
             if plans[i].seed.raisedOn < d(2023, 4, 1) && plans[i].seed.steps.count <= 2 { resolve(&plans[i], on: work(plans[i].seed.raisedOn, 6)) }

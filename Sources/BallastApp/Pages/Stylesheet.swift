@@ -135,6 +135,7 @@ enum Stylesheet {
     .stage-招引 { background:#e0f7fa; } .stage-签约 { background:#e8f5e9; } .stage-退出 { background:#fbe9e7; }
     .card.error h1 { color:var(--red); font-size:40px; }
     .tag.red { background:#ffebee; color:var(--red); }
+    td.date { white-space:nowrap; }
     nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
     nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; }
     nav.tabs a.active { background:#fff; border:1px solid #dde3ea; border-bottom-color:#fff; color:inherit; margin-bottom:-1px; }

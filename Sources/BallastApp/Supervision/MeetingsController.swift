@@ -111,7 +111,9 @@ struct MeetingsController: RouteCollection {
     func detail(_ req: Request, _ m: MeetingModel) async throws -> (MeetingQuery.Detail, [MeetingQuery.Suggestion]?) {
         let p = try req.requirePrincipal()
         let d = try await MeetingQuery.detail(m, today: try today(req), scopeUnitID: p.scopeUnitID, on: req.db)
-        let s = p.may(.superviseProblems) ? try await MeetingQuery.suggestions(m, today: try today(req), on: req.db) : nil
+        // Suggestions while the agenda is open: up to the meeting's day.
+        let day = try today(req)
+        let s = p.may(.superviseProblems) && m.heldOn >= day.iso ? try await MeetingQuery.suggestions(m, today: day, on: req.db) : nil
         return (d, s)
     }
 

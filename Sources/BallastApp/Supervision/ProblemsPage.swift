@@ -64,9 +64,9 @@ struct ProblemsPage {
                         .td(subject(r)),
                         .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
                         .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)),
-                        .td(.text(r.raisedOn)),
-                        .td(.text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
-                            .span(.class("muted"), .text(en ? " (was \(r.originalDeadline ?? ""))" : "（原 \(r.originalDeadline ?? "")）")))))
+                        .td(.class("date"), .text(r.raisedOn)),
+                        .td(.class("date"), .text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
+                            .div(.class("muted"), .text(en ? "was \(r.originalDeadline ?? "")" : "原 \(r.originalDeadline ?? "")")))))
                 }))),
             .if(PageContext.may(.workProblems), raiseForm())
         )

@@ -62,6 +62,10 @@ public struct MeetingEditor: Sendable {
         try await db.writeTransaction { tx in
             let m = try await meeting(meetingID, on: tx)
             m.version = try await context.claim(table: MeetingModel.schema, id: meetingID, version: version, on: tx)
+            // The agenda is what the meeting discussed: it closes once the meeting is over.
+            if m.heldOn < context.today.iso {
+                throw ProjectItemContext.Failure.invalid(field: "meeting", Message(zh: "会议已于 \(m.heldOn) 召开，议题不能再增加", en: "The meeting was held on \(m.heldOn); its agenda is closed"))
+            }
             let existing = try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).all()
             var position = existing.map(\.position).max() ?? 0
             var problems: [FieldProblem] = []
