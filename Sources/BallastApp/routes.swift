@@ -22,5 +22,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: LeadsController())
     try app.register(collection: ProblemsController())
     try app.register(collection: MeetingsController())
+    try app.register(collection: NoticesController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -164,3 +164,50 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct NoticesAPITests {
+    @Test func noticesAreNumberedAcknowledgedByTheirUnitAndDownloadedAsWordDocuments() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let (_, all) = try await office.sendArray(.GET, "/api/v1/notices?year=2023")
+            #expect(!all.isEmpty)
+            // Numbered 1…n in the year, without gaps; the May batch acknowledged, the June one awaiting.
+            let numbers = Set(all.compactMap { $0["number"] as? String })
+            #expect(numbers == Set((1...all.count).map { "二七督〔2023〕第\($0)号" }))
+            #expect(all.contains { $0["issuedOn"] as? String == "2023-05-04" && $0["acknowledgedOn"] != nil })
+            #expect(all.contains { $0["issuedOn"] as? String == "2023-06-30" && $0["acknowledgedOn"] == nil })
+            // The demo's day was generated already: generating again issues nothing twice.
+            let (_, again) = try await office.send(.POST, "/api/v1/notices/generate")
+            #expect((again["issued"] as? [String])?.isEmpty == true)
+
+            let pending = try #require(all.first { $0["acknowledgedOn"] == nil && $0["issuedOn"] as? String == "2023-06-30" })
+            let unitName = try #require(pending["unit"] as? String)
+            let id = try #require(pending["id"] as? String)
+            let unit = try await app.as(.unit, unit: unitName)
+            let other = try await app.as(.unit, unit: unitName == "区教育局" ? "区商务局" : "区教育局")
+            let (_, own) = try await unit.sendArray(.GET, "/api/v1/notices")
+            #expect(!own.isEmpty && own.allSatisfy { $0["unit"] as? String == unitName })
+            #expect(try await other.send(.POST, "/api/v1/notices/\(id)/acknowledge", ["version": 1]).0 == .notFound)
+            #expect(try await unit.send(.POST, "/api/v1/notices/generate").0 == .forbidden)
+            let (acked, body) = try await unit.send(.POST, "/api/v1/notices/\(id)/acknowledge", ["version": 1])
+            #expect(acked == .ok && body["acknowledgedOn"] as? String == "2023-06-30" && body["acknowledgedBy"] as? String == unit.username)
+            #expect(try await unit.send(.POST, "/api/v1/notices/\(id)/acknowledge", ["version": 2]).0 == .unprocessableEntity)
+
+            // A notice by hand needs an item and a unit of the district.
+            let (bad, badBody) = try await office.send(.POST, "/api/v1/notices", ["unit": "外区某局", "item": "x"])
+            #expect(bad == .badRequest && (badBody["error"] as? [String: Any])?["field"] as? String == "unit")
+            let (made, manual) = try await office.send(.POST, "/api/v1/notices", ["unit": unitName, "item": "请于 7 月 5 日前报送项目用地材料", "newDeadline": "2023-07-05"])
+            #expect(made == .created && manual["number"] as? String == "二七督〔2023〕第\(all.count + 1)号")
+
+            try await office.test(.GET, "/notices/\(id)/docx") { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.subType == "vnd.openxmlformats-officedocument.wordprocessingml.document")
+                #expect(Array(res.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            }
+            try await office.test(.GET, "/notices/\(id)") { res in
+                #expect(res.status == .ok && res.body.string.contains("重点项目督办催办单") && res.body.string.contains(pending["number"] as? String ?? "?"))
+            }
+            try await office.test(.GET, "/notices") { res in #expect(res.status == .ok && res.body.string.contains("催办单")) }
+        }
+    }
+}

@@ -435,6 +435,23 @@ enum OpenAPIDocument {
               "title": {"type": "string"}, "description": {"type": "string"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}},
               "leader": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
             "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/notices": {
+          "get": {"summary": "催办单（责任单位只见本单位）/ reminder notices",
+            "parameters": [{"name": "year", "in": "query", "schema": {"type": "integer"}}, {"name": "pending", "in": "query", "schema": {"type": "boolean", "description": "unacknowledged only"}}],
+            "responses": {"200": {"description": "[{id, number, unit, subject, problemID, item, originalDeadline, newDeadline, issuedOn, issuedBy, automatic, acknowledgedOn, acknowledgedBy, escalatedOn, version}]"}}},
+          "post": {"summary": "手动发出催办单（针对问题/议定事项，或单位与事项）/ issue a notice by hand",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+              "problemID": {"type": "string", "format": "uuid"}, "unit": {"type": "string"}, "item": {"type": "string"}, "newDeadline": {"type": "string", "format": "date"}}}}}},
+            "responses": {"201": {"description": "The notice, numbered 二七督〔2023〕第N号"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/notices/generate": {"post": {"summary": "按数据生成催办单（逾期问题、议定事项、逾期未报月报）并升级逾期未签收的 / generate the notices lateness calls for, escalate the unacknowledged",
+            "responses": {"200": {"description": "{issued: [number], escalated: [number]}"}}}},
+        "/notices/{notice}": {"get": {"summary": "催办单 / a notice",
+            "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "The notice"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/notices/{notice}/acknowledge": {"post": {"summary": "签收（仅被催办单位）/ acknowledge (the unit notified only)",
+            "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The notice"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

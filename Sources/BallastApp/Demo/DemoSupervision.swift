@@ -186,5 +186,13 @@ enum DemoSupervision {
             link.id = UUID(); link.decisionID = decision.id; link.problemID = problem
             try await link.create(on: db)
         }
+        // Notices as the nightly run would have issued them at the start of May (since
+        // acknowledged) and on the demo's day (awaiting acknowledgement).
+        let may = try await NoticeGenerator.run(districtID: districtID, today: d(2023, 5, 4), actor: ChangeActor(name: "system"), on: db)
+        for n in try await NoticeModel.query(on: db).filter(\.$districtID == districtID).filter(\.$number ~~ may.issued).all() {
+            n.acknowledgedOn = work(d(2023, 5, 4), 1).iso; n.acknowledgedBy = "unit-ack"
+            try await n.update(on: db)
+        }
+        _ = try await NoticeGenerator.run(districtID: districtID, today: DemoProgress.asOf, actor: ChangeActor(name: "system"), on: db)
     }
 }

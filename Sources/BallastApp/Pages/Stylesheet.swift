@@ -136,6 +136,10 @@ enum Stylesheet {
     .card.error h1 { color:var(--red); font-size:40px; }
     .tag.red { background:#ffebee; color:var(--red); }
     td.date { white-space:nowrap; }
+    .official { font-size:17px; line-height:1.9; max-width:800px; }
+    .official .doc-title { text-align:center; color:var(--red); font-size:28px; letter-spacing:2px; }
+    .official .doc-number { text-align:center; border-bottom:2px solid var(--red); padding-bottom:8px; }
+    .official .indent { text-indent:2em; } .official .doc-sign { text-align:right; margin:4px 0; }
     nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
     nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; }
     nav.tabs a.active { background:#fff; border:1px solid #dde3ea; border-bottom-color:#fff; color:inherit; margin-bottom:-1px; }

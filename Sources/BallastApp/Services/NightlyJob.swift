@@ -6,7 +6,7 @@ import Vapor
 
 /// Every night at 02:00 (Asia/Shanghai) the colours of every district's current year are
 /// recomputed, so a milestone that became late overnight turns its project's light without
-/// anyone touching a figure. With several servers on one PostgreSQL, a transaction-scoped
+/// anyone touching a figure, and the reminder notices lateness calls for are issued. With several servers on one PostgreSQL, a transaction-scoped
 /// advisory lock lets exactly one of them do it; the others see the lock taken and skip.
 enum NightlyJob {
     /// The advisory lock's key: "BALLAST1" read as a number, unlikely to collide with anyone's.
@@ -29,6 +29,9 @@ enum NightlyJob {
                 let year = try await RequestParameters.defaultYear(district: district, on: tx)
                 let r = try await WarningService.recompute(district: district, year: year, on: tx)
                 logger.info("nightly recompute \(district.code) \(year): \(r.projects) projects, \(r.changed) changed")
+                // Then the reminders lateness calls for, on today's colours and deadlines.
+                let notices = try await NoticeGenerator.run(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
+                logger.info("nightly notices \(district.code): \(notices.issued.count) issued, \(notices.escalated.count) escalated")
             }
             return true
         }

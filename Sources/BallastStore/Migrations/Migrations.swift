@@ -25,5 +25,6 @@ public enum BallastMigrations {
         IndexStageChangesByStage(),
         CreateProblems(),
         CreateMeetings(),
+        CreateNotices(),
     ]
 }

@@ -1,0 +1,206 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// 催办单: the notices issued to late units — generated from the data (also each night) or by
+/// hand — printable, downloadable as .docx, and acknowledged by the unit. Read by whoever
+/// reads projects (a unit: its own notices); acknowledged by the unit's users; issued by the
+/// office and 督查室.
+struct NoticesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("notices", use: listPage)
+        read.get("notices", ":notice", use: detailPage)
+        read.get("notices", ":notice", "docx", use: docx)
+        read.get("api", "v1", "notices", use: listAPI)
+        read.get("api", "v1", "notices", ":notice", use: detailAPI)
+        let work = routes.access(.requires(.workProblems))
+        work.post("api", "v1", "notices", ":notice", "acknowledge", use: acknowledgeAPI)
+        work.post("notices", ":notice", "acknowledge", use: acknowledgePage)
+        let run = routes.access(.requires(.superviseProblems))
+        run.post("api", "v1", "notices", use: issueAPI)
+        run.post("api", "v1", "notices", "generate", use: generateAPI)
+        run.post("notices", use: issuePage)
+        run.post("notices", "generate", use: generatePage)
+    }
+
+    static let noNotice = Message(zh: "催办单不存在", en: "No such notice")
+
+    func editor(_ req: Request) throws -> NoticeEditor { NoticeEditor(context: try req.itemContext()) }
+
+    struct IssueBody: Content {
+        /// A problem or decision the notice is about (its lead unit is notified), or a unit and an item.
+        var problemID: String?
+        var unit: String?
+        var item: String?
+        var newDeadline: String?
+    }
+
+    struct AckBody: Content { var version: Int? }
+
+    struct NoticeDTO: Content {
+        var id: UUID, number: String, unit: String, subject: String, problemID: UUID?, item: String, originalDeadline: String?, newDeadline: String
+        var issuedOn: String, issuedBy: String, automatic: Bool, acknowledgedOn: String?, acknowledgedBy: String?, escalatedOn: String?, version: Int
+        init(_ r: NoticeQuery.Row) {
+            id = r.id; number = r.number; unit = r.unit; subject = r.subject; problemID = r.problemID; item = r.item
+            originalDeadline = r.originalDeadline; newDeadline = r.newDeadline; issuedOn = r.issuedOn; issuedBy = r.issuedBy
+            automatic = r.automatic; acknowledgedOn = r.acknowledgedOn; acknowledgedBy = r.acknowledgedBy; escalatedOn = r.escalatedOn; version = r.version
+        }
+    }
+
+    struct GeneratedDTO: Content { var issued: [String]; var escalated: [String] }
+
+    func rows(_ req: Request, id: UUID? = nil) async throws -> [NoticeQuery.Row] {
+        let year: Int? = try req.param("year").map { raw in
+            guard let y = Int(raw), (2000...2100).contains(y) else { throw BallastError.badParameter("year", zh: "year 应为年份，实为“\(raw)”", en: "year must be a year, not “\(raw)”") }
+            return y
+        }
+        return try await NoticeQuery.list(districtID: try req.district().requireID(), year: id == nil ? year : nil, pending: req.param("pending") == "true",
+                                          scopeUnitID: try req.requirePrincipal().scopeUnitID, id: id, on: req.db)
+    }
+
+    func row(_ req: Request) async throws -> NoticeQuery.Row {
+        let id = try req.id("notice", orElse: Self.noNotice)
+        guard let r = try await rows(req, id: id).first else { throw BallastError.notFound(Self.noNotice) }
+        return r
+    }
+
+    func listAPI(req: Request) async throws -> [NoticeDTO] { try await rows(req).map(NoticeDTO.init) }
+    func detailAPI(req: Request) async throws -> NoticeDTO { NoticeDTO(try await row(req)) }
+
+    func issue(_ req: Request, _ b: IssueBody) async throws -> NoticeModel {
+        let editor = try editor(req)
+        let deadline = try RequestParameters.date(b.newDeadline, field: "newDeadline")
+        if let raw = b.problemID?.trimmed, !raw.isEmpty {
+            guard let id = UUID(uuidString: raw) else { throw BallastError.badParameter("problemID", zh: "problemID 无效", en: "problemID is not an id") }
+            let p = try await ProblemEditor(context: editor.context, supervisor: true).problem(id, on: req.db)
+            guard let unit = p.leadUnitID else {
+                throw BallastError.badParameter("problemID", zh: "问题尚未交办，没有牵头单位可催办", en: "The problem has no lead unit yet")
+            }
+            let decision = p.kind == ProblemKind.decision.rawValue
+            return try await editor.issue(.init(unitID: unit, subject: decision ? .decision : .problem, problemID: id,
+                                                item: b.item?.trimmed.nilIfEmpty ?? "你单位牵头办理的\(decision ? "会议议定事项" : "问题")“\(p.title)”请抓紧办理并按期反馈。",
+                                                originalDeadline: p.deadline.flatMap(CalendarDate.parse), newDeadline: deadline), on: req.db)
+        }
+        guard let name = b.unit?.trimmed, !name.isEmpty,
+              let unit = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == editor.context.districtID)
+                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first()?.id else {
+            throw BallastError.badParameter("unit", zh: "请选择本区名单中的被催办单位", en: "Choose a unit on the district's list")
+        }
+        return try await editor.issue(.init(unitID: unit, subject: .other, item: b.item ?? "", newDeadline: deadline), on: req.db)
+    }
+
+    func issueAPI(req: Request) async throws -> Response {
+        let n = try await issue(req, try req.content.decode(IssueBody.self))
+        req.parameters.set("notice", to: try n.requireID().uuidString)
+        return try await NoticeDTO(try await row(req)).encodeResponse(status: .created, for: req)
+    }
+
+    func generate(_ req: Request) async throws -> NoticeGenerator.Outcome {
+        let d = try req.district()
+        return try await NoticeGenerator.run(districtID: try d.requireID(), today: DistrictContext.today(in: d), actor: try req.changeActor(), on: req.db)
+    }
+
+    func generateAPI(req: Request) async throws -> GeneratedDTO {
+        let o = try await generate(req)
+        return GeneratedDTO(issued: o.issued, escalated: o.escalated)
+    }
+
+    func acknowledge(_ req: Request, version: Int?) async throws -> NoticeModel {
+        try await editor(req).acknowledge(id: try req.id("notice", orElse: Self.noNotice), version: try RequestParameters.version(version), on: req.db)
+    }
+
+    func acknowledgeAPI(req: Request) async throws -> NoticeDTO {
+        _ = try await acknowledge(req, version: try req.content.decode(AckBody.self).version)
+        return NoticeDTO(try await row(req))
+    }
+
+    /// The notice as an official .docx, named by its number.
+    func docx(req: Request) async throws -> Response {
+        let r = try await row(req)
+        let data = try DocxWriter.write(NoticeDocument.blocks(r, district: try req.district().name))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let name = "催办单-\(r.number).docx"
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"notice.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "notice.docx")")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    // MARK: Pages
+
+    func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
+
+    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let rows = try await rows(req)
+        let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
+        return .html(NoticesPage(rows: rows, units: units, pending: req.param("pending") == "true", notice: notice, lang: req.language).render(), status: status)
+    }
+
+    func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
+
+    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let r = try await row(req)
+        let p = try req.requirePrincipal()
+        return .html(NoticePage(row: r, district: try req.district().name, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
+                                notice: notice, lang: req.language).render(), status: status)
+    }
+
+    func issuePage(req: Request) async throws -> Response {
+        let body = try req.content.decode(IssueBody.self)
+        var created: NoticeModel?
+        let response = try await PageOutcome.run(req, work: {
+            created = try await issue(req, body)
+            return Message(zh: "已发出 \(created?.number ?? "")", en: "Issued \(created?.number ?? "")")
+        }) { notice, status in try await renderList(req, notice: notice, status: status) }
+        if let id = created?.id { return req.redirect(to: Layout.link("/notices/\(id)", req.language)) }
+        return response
+    }
+
+    func generatePage(req: Request) async throws -> Response {
+        try await PageOutcome.run(req, work: {
+            let o = try await generate(req)
+            return Message(zh: "生成催办单 \(o.issued.count) 份，升级至分管领导 \(o.escalated.count) 份",
+                           en: "\(o.issued.count) notices issued, \(o.escalated.count) escalated to the leader")
+        }) { notice, status in try await renderList(req, notice: notice, status: status) }
+    }
+
+    func acknowledgePage(req: Request) async throws -> Response {
+        let version = try req.content.decode(AckBody.self).version
+        return try await PageOutcome.run(req, work: {
+            _ = try await acknowledge(req, version: version)
+            return Message(zh: "已签收", en: "Acknowledged")
+        }) { notice, status in try await renderDetail(req, notice: notice, status: status) }
+    }
+}
+
+/// The notice's text as the office issues it, shared by the printable page and the .docx.
+enum NoticeDocument {
+    static let title = "重点项目督办催办单"
+
+    static func chineseDate(_ iso: String) -> String {
+        guard let d = CalendarDate.parse(iso) else { return iso }
+        return "\(d.year)年\(d.month)月\(d.day)日"
+    }
+
+    static func issuer(_ district: String) -> String { "\(district)重点项目建设领导小组办公室" }
+
+    static let request = "请于收到本单后 3 个工作日内签收，并于新时限前办结，书面反馈办理结果。逾期未签收的，报送分管领导。"
+
+    static func blocks(_ r: NoticeQuery.Row, district: String) -> [DocxBlock] {
+        [.title(title), .centered(r.number), .plain("\(r.unit)："), .paragraph(r.item),
+         .table(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline ?? "—", r.newDeadline]]),
+         .paragraph(request), .right(issuer(district)), .right(chineseDate(r.issuedOn))]
+    }
+
+    static func subjectName(_ raw: String) -> String {
+        switch raw {
+        case "problem": "问题办理"
+        case "decision": "会议议定事项"
+        case "report": "月度进度报送"
+        default: "督办事项"
+        }
+    }
+}

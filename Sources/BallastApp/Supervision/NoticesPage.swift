@@ -1,0 +1,90 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// 催办单: the notices issued, which are still unacknowledged or escalated, and (for the
+/// office) the buttons to generate the notices lateness calls for and to issue one by hand.
+struct NoticesPage {
+    var rows: [NoticeQuery.Row]
+    var units: [String]
+    var pending: Bool
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let open = rows.filter { $0.acknowledgedOn == nil }.count
+        let escalated = rows.filter { $0.acknowledgedOn == nil && $0.escalatedOn != nil }.count
+        return Layout.page(title: en ? "Reminder notices" : "催办单", lang: lang, section: .problems, path: "/notices",
+            SupervisionNav.node(.notices, lang: lang),
+            .h1(.text(en ? "Reminder notices (催办单)" : "催办单")),
+            Layout.notice(notice),
+            .div(.class("figures"),
+                Layout.figure(en ? "Issued" : "已发出", String(rows.count)),
+                Layout.figure(en ? "Not acknowledged" : "未签收", String(open)),
+                Layout.figure(en ? "Escalated" : "已报分管领导", String(escalated))),
+            .p(.a(.href(attr(Layout.link(pending ? "/notices" : "/notices?pending=true", lang))),
+                  .text(pending ? (en ? "Show all" : "显示全部") : (en ? "Show unacknowledged only" : "只看未签收")))),
+            .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No notices." : "暂无催办单。"))),
+            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(en ? "Number" : "编号")), .th(.text(en ? "Unit" : "被催办单位")), .th(.text(en ? "Item" : "事项")),
+                           .th(.text(en ? "Issued" : "发出日期")), .th(.text(en ? "New deadline" : "新时限")), .th(.text(en ? "Acknowledged" : "签收")))),
+                .tbody(.forEach(rows) { r in
+                    .tr(.td(.class("date"), .a(.href(attr(Layout.link("/notices/\(r.id)", lang))), .text(r.number))), .td(.text(r.unit)), .td(.text(r.item)),
+                        .td(.class("date"), .text(r.issuedOn)), .td(.class("date"), .text(r.newDeadline)),
+                        .td(.class("date"), r.acknowledgedOn.map { .text($0) }
+                            ?? (r.escalatedOn != nil ? .span(.class("tag red"), .text(en ? "escalated" : "已报分管领导")) : .span(.class("tag"), .text(en ? "awaiting" : "待签收")))))
+                })))),
+            .if(PageContext.may(.superviseProblems), .div(.class("card"),
+                .h2(.text(en ? "Issue notices" : "发出催办单")),
+                .form(.method(.post), .action(attr(Layout.link("/notices/generate", lang))), .csrf(),
+                    .p(.class("muted"), .text(en ? "Generate one for every overdue problem or decision not yet reminded, and for each unit's missing monthly reports; escalate the unacknowledged. The scheduler does this each night."
+                                                 : "为每个逾期未办结、尚未催办的问题和议定事项，以及各单位逾期未报的月度进度生成催办单，并将逾期未签收的报分管领导。系统每晚自动执行。")),
+                    .button(.type(.submit), .text(en ? "Generate now" : "立即生成"))),
+                .form(.method(.post), .action(attr(Layout.link("/notices", lang))), .class("filters"), .csrf(),
+                    .label(.text(en ? "Unit" : "被催办单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                    .label(.text(en ? "Item" : "催办事项"), .input(.type(.text), .name("item"), .attribute(named: "size", value: "40"))),
+                    .label(.text(en ? "New deadline" : "新时限"), .input(.type(.date), .name("newDeadline"))),
+                    .button(.type(.submit), .text(en ? "Issue" : "发出")))))
+        )
+    }
+}
+
+/// One notice in the official layout, printable, with its .docx and the unit's acknowledgement.
+struct NoticePage {
+    var row: NoticeQuery.Row
+    var district: String
+    var mayAcknowledge: Bool
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let r = row
+        return Layout.page(title: r.number, lang: lang, section: .problems, path: "/notices/\(r.id)",
+            .p(.class("no-print"), .a(.href(attr(Layout.link("/notices", lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
+               .a(.href(attr("/notices/\(r.id)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
+            Layout.notice(notice),
+            .div(.class("packet-page official"),
+                .h1(.class("doc-title"), .text(NoticeDocument.title)),
+                .p(.class("doc-number"), .text(r.number)),
+                .p(.text("\(r.unit)：")),
+                .p(.class("indent"), .text(r.item)),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text("催办事项")), .th(.text("原定时限")), .th(.text("新时限")))),
+                    .tbody(.tr(.td(.text(NoticeDocument.subjectName(r.subject))), .td(.text(r.originalDeadline ?? "—")), .td(.text(r.newDeadline)))))),
+                .p(.class("indent"), .text(NoticeDocument.request)),
+                .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
+                .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
+            .div(.class("card no-print"),
+                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0 + (en ? " by " : " 由 ") + (r.acknowledgedBy ?? "") + (en ? "" : " 签收") }
+                         ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
+                             ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
+                .if(mayAcknowledge && r.acknowledgedOn == nil,
+                    .form(.method(.post), .action(attr(Layout.link("/notices/\(r.id)/acknowledge", lang))), .csrf(),
+                          .input(.type(.hidden), .name("version"), .value(String(r.version))),
+                          .button(.type(.submit), .text(en ? "Acknowledge" : "签收")))))
+        )
+    }
+}

@@ -1,0 +1,80 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Issues the notices lateness calls for, and escalates the unanswered: run by the scheduler
+/// each night, and by the office from the notices page. A problem or decision past its deadline
+/// gets a notice unless one still running covers it; a unit whose monthly reports are missing
+/// after the reporting day gets one notice for the month; a notice unacknowledged past its
+/// days goes up to the unit's leader.
+public enum NoticeGenerator {
+    public struct Outcome: Sendable, Equatable {
+        public var issued: [String]
+        public var escalated: [String]
+    }
+
+    public static func run(districtID: UUID, today: CalendarDate, actor: ChangeActor = .system, on db: any Database) async throws -> Outcome {
+        let editor = NoticeEditor(context: ProjectItemContext(districtID: districtID, actor: actor, today: today, scopeUnitID: nil))
+        let sql = db as! any SQLDatabase
+        var issued: [String] = []
+        let late = try await sql.raw("""
+            SELECT p.id, p.kind, p.title, p.deadline, p.lead_unit_id, pr.code, pr.name AS project FROM problems p
+            LEFT JOIN projects pr ON pr.id = p.project_id
+            WHERE p.district_id = \(bind: districtID) AND p.status IN (\(binds: ProblemQuery.openStatuses)) AND p.deadline < \(bind: today.iso)
+              AND p.lead_unit_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.problem_id = p.id AND n.new_deadline >= \(bind: today.iso))
+            ORDER BY p.deadline, p.title
+            """).all()
+        for r in late {
+            let kind = try r.decode(column: "kind", as: String.self)
+            let title = try r.decode(column: "title", as: String.self)
+            let deadline = try r.decode(column: "deadline", as: String.self)
+            let project = try r.decode(column: "project", as: String?.self).map { "（\($0)）" } ?? ""
+            let what = kind == ProblemKind.decision.rawValue ? "会议议定事项“\(title)”" : "问题“\(title)”\(project)"
+            let n = try await editor.issue(.init(unitID: try r.decode(column: "lead_unit_id", as: UUID.self),
+                                                 subject: kind == ProblemKind.decision.rawValue ? .decision : .problem,
+                                                 problemID: try r.decode(column: "id", as: UUID.self),
+                                                 item: "你单位牵头办理的\(what)已超过时间节点 \(deadline) 仍未办结，请抓紧办理并按期反馈。",
+                                                 originalDeadline: CalendarDate.parse(deadline), automatic: true), on: db)
+            issued.append(n.number)
+        }
+        for month in 1...today.month {
+            let due = ReportingDeadline.dueDate(year: today.year, month: month)
+            guard due < today else { continue }
+            let key = "report:\(today.year)-\(month < 10 ? "0" : "")\(month)"
+            let missing = try await sql.raw("""
+                SELECT p.unit_id, COUNT(*) AS n, MIN(p.code) AS first FROM year_plans yp JOIN projects p ON p.id = yp.project_id
+                LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: today.year) AND r.month = \(bind: month)
+                     AND r.status IN ('submitted', 'approved')
+                WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: today.year) AND yp.annual_plan IS NOT NULL AND r.id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.district_id = \(bind: districtID) AND n.unit_id = p.unit_id AND n.subject_key = \(bind: key))
+                GROUP BY p.unit_id ORDER BY MIN(p.code)
+                """).all()
+            for r in missing {
+                let count = try r.decode(column: "n", as: Int.self)
+                let first = try r.decode(column: "first", as: String.self)
+                let n = try await editor.issue(.init(unitID: try r.decode(column: "unit_id", as: UUID.self), subject: .report, subjectKey: key,
+                                                     item: "你单位 \(today.year) 年 \(month) 月有 \(count) 个项目（\(first)\(count > 1 ? " 等" : "")）未在 \(due.iso) 前报送月度进度，请即报送。",
+                                                     originalDeadline: due, automatic: true), on: db)
+                issued.append(n.number)
+            }
+        }
+        return Outcome(issued: issued, escalated: try await escalate(districtID: districtID, today: today, on: db))
+    }
+
+    /// Marks every notice unacknowledged past its days as escalated today; the numbers escalated.
+    static func escalate(districtID: UUID, today: CalendarDate, on db: any Database) async throws -> [String] {
+        let settings = try await SupervisionSettings.load(districtID: districtID, on: db)
+        var out: [String] = []
+        for n in try await NoticeModel.query(on: db).filter(\.$districtID == districtID).filter(\.$acknowledgedOn == nil)
+            .filter(\.$escalatedOn == nil).sort(\.$seq).all() {
+            guard let issued = CalendarDate.parse(n.issuedOn),
+                  NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false, today: today, calendar: settings.calendar) else { continue }
+            n.escalatedOn = today.iso
+            try await n.update(on: db)
+            out.append(n.number)
+        }
+        return out
+    }
+}

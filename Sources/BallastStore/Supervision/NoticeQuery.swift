@@ -1,0 +1,51 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Notices as the list and a notice's page show them, with the unit's name.
+public enum NoticeQuery {
+    public struct Row: Sendable, Equatable {
+        public var id: UUID
+        public var number: String
+        public var unit: String
+        public var subject: String
+        public var problemID: UUID?
+        public var item: String
+        public var originalDeadline: String?
+        public var newDeadline: String
+        public var issuedOn: String
+        public var issuedBy: String
+        public var automatic: Bool
+        public var acknowledgedOn: String?
+        public var acknowledgedBy: String?
+        public var escalatedOn: String?
+        public var version: Int
+    }
+
+    /// Newest first; `pending` keeps the unacknowledged only.
+    public static func list(districtID: UUID, year: Int?, pending: Bool = false, scopeUnitID: UUID?, id: UUID? = nil, limit: Int = 200,
+                            on db: any Database) async throws -> [Row] {
+        let sql = db as! any SQLDatabase
+        var q: SQLQueryString = """
+            SELECT n.id, n.number, u.name AS unit, n.subject, n.problem_id, n.item, n.original_deadline, n.new_deadline, n.issued_on, n.issued_by,
+                   n.automatic, n.acknowledged_on, n.acknowledged_by, n.escalated_on, n.version
+            FROM notices n JOIN reference_entries u ON u.id = n.unit_id WHERE n.district_id = \(bind: districtID)
+            """
+        if let year { q += " AND n.year = \(bind: year)" }
+        if pending { q += " AND n.acknowledged_on IS NULL" }
+        if let scopeUnitID { q += " AND n.unit_id = \(bind: scopeUnitID)" }
+        if let id { q += " AND n.id = \(bind: id)" }
+        q += " ORDER BY n.year DESC, n.seq DESC LIMIT \(literal: limit)"
+        return try await sql.raw(q).all().map { r in
+            Row(id: try r.decode(column: "id", as: UUID.self), number: try r.decode(column: "number", as: String.self),
+                unit: try r.decode(column: "unit", as: String.self), subject: try r.decode(column: "subject", as: String.self),
+                problemID: try r.decode(column: "problem_id", as: UUID?.self), item: try r.decode(column: "item", as: String.self),
+                originalDeadline: try r.decode(column: "original_deadline", as: String?.self), newDeadline: try r.decode(column: "new_deadline", as: String.self),
+                issuedOn: try r.decode(column: "issued_on", as: String.self), issuedBy: try r.decode(column: "issued_by", as: String.self),
+                automatic: try r.decode(column: "automatic", as: Bool.self), acknowledgedOn: try r.decode(column: "acknowledged_on", as: String?.self),
+                acknowledgedBy: try r.decode(column: "acknowledged_by", as: String?.self), escalatedOn: try r.decode(column: "escalated_on", as: String?.self),
+                version: try r.decode(column: "version", as: Int.self))
+        }
+    }
+}
