@@ -52,7 +52,10 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
 
     try await app.autoMigrate()
     // Only a serving instance runs the nightly recompute; CLI verbs and tests do not.
-    if scheduleJobs { NightlyJob.schedule(app) }
+    if scheduleJobs {
+        NightlyJob.schedule(app)
+        WebhookSender.schedule(app)
+    }
     if demo {
         try await DemoLoader.loadIfEmpty(on: app.db, passwordHashing: app.passwordHashing, logger: app.logger)
         let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")

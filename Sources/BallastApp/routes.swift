@@ -23,5 +23,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProblemsController())
     try app.register(collection: MeetingsController())
     try app.register(collection: NoticesController())
+    try app.register(collection: InboxController())
+    try app.register(collection: WebhooksController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

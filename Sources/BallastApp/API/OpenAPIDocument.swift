@@ -452,6 +452,30 @@ enum OpenAPIDocument {
             "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "The notice"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/inbox": {"get": {"summary": "我的消息：新交办、明日到期、逾期、催办单、会议议定、催办升级 / my inbox",
+            "parameters": [{"name": "unread", "in": "query", "schema": {"type": "boolean"}}],
+            "responses": {"200": {"description": "{unread, items: [{id, kind, title, link, createdAt, readAt}]}"}}}},
+        "/inbox/read": {"post": {"summary": "全部标为已读 / mark all read", "responses": {"200": {"description": "{marked}"}}}},
+        "/inbox/{message}/read": {"post": {"summary": "标为已读 / mark one read",
+            "parameters": [{"name": "message", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "{marked}"}}}},
+        "/webhooks": {
+          "get": {"summary": "群机器人（系统管理员）/ group-robot webhooks (admin)",
+            "responses": {"200": {"description": "[{id, name, url, format, unit, enabled, pending, sent, failed}]"}}},
+          "post": {"summary": "添加群机器人：企业微信（wecom）或钉钉（dingtalk），http(s) 地址 / add a webhook",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["name", "url"], "properties": {
+              "name": {"type": "string"}, "url": {"type": "string", "format": "uri"}, "format": {"type": "string", "enum": ["wecom", "dingtalk"]}, "unit": {"type": "string"}}}}}},
+            "responses": {"201": {"description": "The webhook"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/webhooks/{hook}/test": {"post": {"summary": "发送测试消息（排队，后台发送）/ queue a test message",
+            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"202": {"description": "The queued delivery"}}}},
+        "/webhooks/{hook}/enabled": {"put": {"summary": "启用或停用 / switch on or off",
+            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["enabled"], "properties": {"enabled": {"type": "boolean"}}}}}},
+            "responses": {"200": {"description": "The webhook"}}}},
+        "/webhooks/{hook}/deliveries": {"get": {"summary": "投递记录（最近 50 条）/ the delivery log",
+            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError, createdAt, finishedAt, nextAttemptAt}]"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

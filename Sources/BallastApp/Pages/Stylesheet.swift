@@ -136,6 +136,7 @@ enum Stylesheet {
     .card.error h1 { color:var(--red); font-size:40px; }
     .tag.red { background:#ffebee; color:var(--red); }
     td.date { white-space:nowrap; }
+    tr.unread td { font-weight:600; }
     .official { font-size:17px; line-height:1.9; max-width:800px; }
     .official .doc-title { text-align:center; color:var(--red); font-size:28px; letter-spacing:2px; }
     .official .doc-number { text-align:center; border-bottom:2px solid var(--red); padding-bottom:8px; }

@@ -26,5 +26,6 @@ public enum BallastMigrations {
         CreateProblems(),
         CreateMeetings(),
         CreateNotices(),
+        CreateNotifications(),
     ]
 }

@@ -60,7 +60,29 @@ public enum NoticeGenerator {
                 issued.append(n.number)
             }
         }
+        try await remind(districtID: districtID, today: today, on: db)
         return Outcome(issued: issued, escalated: try await escalate(districtID: districtID, today: today, on: db))
+    }
+
+    /// The inbox's daily reminders: a problem or decision due tomorrow (to its units), and one
+    /// that went overdue yesterday (to its units and whoever raised it). Each is sent once.
+    static func remind(districtID: UUID, today: CalendarDate, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for (kind, day) in [(NotificationKind.dueTomorrow, today.adding(days: 1)), (.overdue, today.adding(days: -1))] {
+            for r in try await sql.raw("""
+                SELECT p.id, p.title, p.lead_unit_id, p.raised_by FROM problems p
+                WHERE p.district_id = \(bind: districtID) AND p.status IN (\(binds: ProblemQuery.openStatuses)) AND p.deadline = \(bind: day.iso)
+                  AND p.lead_unit_id IS NOT NULL
+                """).all() {
+                let id = try r.decode(column: "id", as: UUID.self)
+                let title = try r.decode(column: "title", as: String.self)
+                try await Notifier.send(.init(districtID: districtID, kind: kind,
+                                              title: kind == .dueTomorrow ? "\(title) 明天（\(day.iso)）到期" : "\(title) 已超过时间节点 \(day.iso)",
+                                              link: "/problems/\(id)", units: [try r.decode(column: "lead_unit_id", as: UUID.self)],
+                                              usernames: kind == .overdue ? [try r.decode(column: "raised_by", as: String.self)] : [],
+                                              dedupeKey: "\(kind.rawValue):\(id):\(day.iso)"), on: db)
+            }
+        }
     }
 
     /// Marks every notice unacknowledged past its days as escalated today; the numbers escalated.
@@ -73,6 +95,8 @@ public enum NoticeGenerator {
                   NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false, today: today, calendar: settings.calendar) else { continue }
             n.escalatedOn = today.iso
             try await n.update(on: db)
+            try await Notifier.send(.init(districtID: districtID, kind: .escalated, title: "\(n.number) 逾期未签收：\(String(n.item.prefix(60)))",
+                                          link: "/notices/\(n.id!)", leadersOf: [n.unitID]), on: db)
             out.append(n.number)
         }
         return out

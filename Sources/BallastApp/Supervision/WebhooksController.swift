@@ -1,0 +1,176 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// 群机器人: the administrator adds each unit's (or the district's) 企业微信 or 钉钉 robot,
+/// sends it a test message, switches it off, and reads its delivery log.
+struct WebhooksController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.access(.requires(.manageUsers))
+        admin.get("admin", "webhooks", use: page)
+        admin.post("admin", "webhooks", use: createPage)
+        admin.post("admin", "webhooks", ":hook", "test", use: testPage)
+        admin.post("admin", "webhooks", ":hook", "enabled", use: togglePage)
+        admin.get("api", "v1", "webhooks", use: listAPI)
+        admin.post("api", "v1", "webhooks", use: createAPI)
+        admin.post("api", "v1", "webhooks", ":hook", "test", use: testAPI)
+        admin.put("api", "v1", "webhooks", ":hook", "enabled", use: toggleAPI)
+        admin.get("api", "v1", "webhooks", ":hook", "deliveries", use: deliveriesAPI)
+    }
+
+    static let noHook = Message(zh: "机器人不存在", en: "No such webhook")
+
+    func editor(_ req: Request) throws -> WebhookEditor {
+        WebhookEditor(districtID: try req.district().requireID(), actor: try req.changeActor())
+    }
+
+    struct HookBody: Content { var name: String?; var url: String?; var format: String?; var unit: String? }
+    struct ToggleBody: Content { var enabled: Bool? }
+
+    struct HookDTO: Content {
+        var id: UUID, name: String, url: String, format: String, unit: String?, enabled: Bool, pending: Int, sent: Int, failed: Int
+        init(_ l: WebhookEditor.Listed) {
+            id = l.hook.id!; name = l.hook.name; url = l.hook.url; format = l.hook.format; unit = l.unit; enabled = l.hook.enabled
+            pending = l.pending; sent = l.sent; failed = l.failed
+        }
+    }
+
+    struct DeliveryDTO: Content {
+        var id: UUID, status: String, attempts: Int, lastStatus: Int?, lastError: String?, createdAt: Date, finishedAt: Date?, nextAttemptAt: Date
+        init(_ d: WebhookDeliveryModel) {
+            id = d.id!; status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
+            finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
+        }
+    }
+
+    func create(_ req: Request, _ b: HookBody) async throws -> WebhookModel {
+        guard let format = RobotMessage.Format(rawValue: (b.format ?? "wecom").trimmed) else {
+            throw BallastError.badParameter("format", zh: "format 应为 wecom（企业微信）或 dingtalk（钉钉）", en: "format must be wecom or dingtalk")
+        }
+        var unit: UUID?
+        if let name = b.unit?.trimmed, !name.isEmpty {
+            guard let id = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID()))
+                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first()?.id else {
+                throw BallastError.badParameter("unit", zh: "单位“\(name)”不在本区名单中", en: "“\(name)” is not on the district's list of units")
+            }
+            unit = id
+        }
+        return try await editor(req).create(name: b.name ?? "", url: b.url ?? "", format: format, unitID: unit, on: req.db)
+    }
+
+    func listAPI(req: Request) async throws -> [HookDTO] { try await editor(req).list(on: req.db).map(HookDTO.init) }
+
+    func createAPI(req: Request) async throws -> Response {
+        let h = try await create(req, try req.content.decode(HookBody.self))
+        let listed = try await editor(req).list(on: req.db).first { $0.hook.id == h.id }!
+        return try await HookDTO(listed).encodeResponse(status: .created, for: req)
+    }
+
+    /// Queues a test message: the background sender posts it, and the log shows what came back.
+    func test(_ req: Request) async throws -> WebhookDeliveryModel {
+        let h = try await editor(req).hook(try req.id("hook", orElse: Self.noHook), on: req.db)
+        return try await Notifier.enqueue(h, text: "测试消息：\(h.name) 已接入 Ballast 重点项目督办。", link: "/inbox", on: req.db)
+    }
+
+    func testAPI(req: Request) async throws -> Response {
+        try await DeliveryDTO(try await test(req)).encodeResponse(status: .accepted, for: req)
+    }
+
+    func toggleAPI(req: Request) async throws -> HookDTO {
+        guard let enabled = try req.content.decode(ToggleBody.self).enabled else {
+            throw BallastError.badParameter("enabled", zh: "请给出 enabled（true 或 false）", en: "Give enabled: true or false")
+        }
+        let h = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
+        return HookDTO(try await editor(req).list(on: req.db).first { $0.hook.id == h.id }!)
+    }
+
+    func deliveriesAPI(req: Request) async throws -> [DeliveryDTO] {
+        try await editor(req).deliveries(hookID: try req.id("hook", orElse: Self.noHook), on: req.db).map(DeliveryDTO.init)
+    }
+
+    // MARK: Pages
+
+    func page(req: Request) async throws -> Response { try await render(req, notice: nil) }
+
+    func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let hooks = try await editor(req).list(on: req.db)
+        var logs: [UUID: [WebhookDeliveryModel]] = [:]
+        for h in hooks { logs[h.hook.id!] = try await editor(req).deliveries(hookID: h.hook.id!, limit: 5, on: req.db) }
+        let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
+        return .html(WebhooksPage(hooks: hooks, logs: logs, units: units, notice: notice, lang: req.language).render(), status: status)
+    }
+
+    func createPage(req: Request) async throws -> Response {
+        let body = try req.content.decode(HookBody.self)
+        return try await PageOutcome.run(req, work: {
+            _ = try await create(req, body)
+            return Message(zh: "已添加", en: "Added")
+        }) { notice, status in try await render(req, notice: notice, status: status) }
+    }
+
+    func testPage(req: Request) async throws -> Response {
+        try await PageOutcome.run(req, work: {
+            _ = try await test(req)
+            return Message(zh: "测试消息已排队，稍后刷新查看投递记录", en: "Test message queued; refresh to see the delivery log")
+        }) { notice, status in try await render(req, notice: notice, status: status) }
+    }
+
+    func togglePage(req: Request) async throws -> Response {
+        let enabled = (try? req.content.get(String.self, at: "enabled")) == "true"
+        return try await PageOutcome.run(req, work: {
+            _ = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
+            return enabled ? Message(zh: "已启用", en: "Enabled") : Message(zh: "已停用", en: "Disabled")
+        }) { notice, status in try await render(req, notice: notice, status: status) }
+    }
+}
+
+struct WebhooksPage {
+    var hooks: [WebhookEditor.Listed]
+    var logs: [UUID: [WebhookDeliveryModel]]
+    var units: [String]
+    var notice: (ok: Bool, text: String)?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai"); f.dateFormat = "MM-dd HH:mm:ss"
+        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: "/admin/webhooks",
+            .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
+            .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."
+                                         : "单位的机器人接收本单位的交办、催办和到期提醒；不指定单位的接收全区消息。消息在后台发送，失败最多重试 5 次。")),
+            Layout.notice(notice),
+            .if(hooks.isEmpty, .p(.class("muted"), .text(en ? "No robots yet." : "尚未添加机器人。"))),
+            .forEach(hooks) { h in
+                .div(.class("card"),
+                    .h2(.text(h.hook.name), .text(" "), .span(.class(h.hook.enabled ? "tag" : "tag red"), .text(h.hook.enabled ? (en ? "on" : "启用") : (en ? "off" : "停用")))),
+                    .p(.class("muted"), .text("\(RobotMessage.Format(rawValue: h.hook.format)?.chineseName ?? h.hook.format) · \(h.unit ?? (en ? "whole district" : "全区")) · \(h.hook.url)")),
+                    .p(.text(en ? "Sent \(h.sent), waiting \(h.pending), failed \(h.failed)" : "已送达 \(h.sent)，待发送 \(h.pending)，失败 \(h.failed)")),
+                    .div(.class("table-wrap"), .table(
+                        .thead(.tr(.th(.text(en ? "Queued" : "排队时间")), .th(.text(en ? "Status" : "状态")), .th(.class("num"), .text(en ? "Attempts" : "次数")),
+                                   .th(.text(en ? "Last answer" : "最近结果")))),
+                        .tbody(.forEach(logs[h.hook.id!] ?? []) { d in
+                            .tr(.td(.class("date"), .text(f.string(from: d.createdAt))), .td(.span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status))),
+                                .td(.class("num"), .text(String(d.attempts))), .td(.text(d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "")))
+                        }))),
+                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.id!)/test", lang))), .csrf(),
+                          .button(.type(.submit), .text(en ? "Send a test message" : "发送测试消息"))),
+                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.id!)/enabled", lang))), .csrf(),
+                          .input(.type(.hidden), .name("enabled"), .value(h.hook.enabled ? "false" : "true")),
+                          .button(.type(.submit), .class("link"), .text(h.hook.enabled ? (en ? "Switch off" : "停用") : (en ? "Switch on" : "启用")))))
+            },
+            .div(.class("card"),
+                .h2(.text(en ? "Add a robot" : "添加机器人")),
+                .form(.method(.post), .action(attr(Layout.link("/admin/webhooks", lang))), .class("filters"), .csrf(),
+                    .label(.text(en ? "Name" : "名称"), .input(.type(.text), .name("name"), .attribute(named: "size", value: "14"))),
+                    .label(.text(en ? "Address" : "地址"), .input(.type(.url), .name("url"), .attribute(named: "size", value: "40"))),
+                    .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "format"), .forEach(RobotMessage.Format.allCases) { f in
+                        .option(.value(attr(f.rawValue)), .label(attr(f.chineseName)))
+                    })),
+                    .label(.text(en ? "Unit" : "单位"), .select(.attribute(named: "name", value: "unit"), .option(.value(attr("")), .label(attr(en ? "Whole district" : "全区"))),
+                        .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                    .button(.type(.submit), .text(en ? "Add" : "添加"))))
+        )
+    }
+}
