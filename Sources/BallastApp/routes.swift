@@ -25,5 +25,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: NoticesController())
     try app.register(collection: InboxController())
     try app.register(collection: WebhooksController())
+    try app.register(collection: ServiceController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -211,3 +211,39 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ServiceAPITests {
+    @Test func aVisitRaisesEnterpriseProblemsWorkedLikeAnyOtherAndCountsInTheFigures() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let enterprise = try #require(try await EnterpriseModel.query(on: app.db).filter(\.$mergedInto == nil).sort(\.$name).first())
+            let unit = try await app.as(.unit, unit: "区商务局")
+            let office = try await app.as(.office)
+            let path = "/api/v1/enterprises/\(enterprise.id!)/visits"
+            // Bad input: another unit's visit, a future day, a problem without a known category — nothing stored.
+            let (other, otherBody) = try await unit.send(.POST, path, ["unit": "区教育局", "visitedOn": "2023-06-20", "visitors": "张伟", "discussed": "用工"])
+            #expect(other == .unprocessableEntity && (otherBody["error"] as? [String: Any])?["field"] as? String == "unit")
+            #expect(try await unit.send(.POST, path, ["unit": "区商务局", "visitedOn": "2023-07-20", "visitors": "张伟", "discussed": "用工"]).0 == .unprocessableEntity)
+            let (badProblem, badBody) = try await unit.send(.POST, path, ["unit": "区商务局", "visitedOn": "2023-06-20", "visitors": "张伟", "discussed": "用工",
+                                                                          "problems": [["category": "天气", "title": "x", "description": "y"]]])
+            #expect(badProblem == .unprocessableEntity && (badBody["error"] as? [String: Any])?["field"] as? String == "problems[0].category")
+            #expect(try await VisitModel.query(on: app.db).count() == 0)
+
+            let (created, visit) = try await unit.send(.POST, path, ["unit": "区商务局", "visitedOn": "2023-06-20", "visitors": "张伟、王芳", "discussed": "了解用工和用电需求",
+                                                                     "problems": [["category": "水电气暖", "title": "厂区专线电力增容", "description": "增容 2000 千伏安待供电公司批复"]]])
+            #expect(created == .created && visit["problems"] as? Int == 1)
+            // The problem is against the enterprise, waiting for the office to assign it; solved, it counts as solved.
+            let problem = try #require(try await ProblemModel.query(on: app.db).filter(\.$enterpriseID == enterprise.id!).first())
+            #expect(problem.status == "待交办" && problem.raisedByUnitID != nil)
+            #expect(try await office.send(.POST, "/api/v1/problems/\(problem.id!)/steps", ["action": "assign", "version": 1, "leadUnit": "区商务局"]).0 == .ok)
+            #expect(try await unit.send(.POST, "/api/v1/problems/\(problem.id!)/steps", ["action": "resolve", "note": "已批复增容", "version": 2]).0 == .ok)
+            let (_, figures) = try await office.send(.GET, "/api/v1/service?from=2023-06-01&to=2023-06-30")
+            let line = try #require((figures["units"] as? [[String: Any]])?.first { $0["unit"] as? String == "区商务局" })
+            #expect(line["enterprises"] as? Int == 1 && line["visits"] as? Int == 1 && line["raised"] as? Int == 1 && line["solved"] as? Int == 1)
+            #expect((figures["total"] as? [String: Any])?["resolutionRate"] as? Double == 100.0)
+            try await office.test(.GET, "/enterprises/\(enterprise.id!)") { res in
+                #expect(res.status == .ok && res.body.string.contains("厂区专线电力增容") && res.body.string.contains("了解用工和用电需求"))
+            }
+            try await office.test(.GET, "/service") { res in #expect(res.status == .ok && res.body.string.contains("万人助万企")) }
+        }
+    }
+}

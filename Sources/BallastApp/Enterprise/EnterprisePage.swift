@@ -13,6 +13,8 @@ struct EnterprisePage {
     var leads: [LeadQuery.Row] = []
     /// The 外出招商 trips that visited it.
     var trips: [TripModel] = []
+    /// 万人助万企: its visits and problems.
+    var service = EnterpriseService()
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
@@ -58,6 +60,7 @@ struct EnterprisePage {
             .if(!trips.isEmpty, .div(.class("card"),
                 .h2(.text(en ? "Visited on trips (\(trips.count))" : "外出招商拜访（\(trips.count)）")),
                 .ul(.forEach(trips) { t in .li(.text("\(t.startedOn) \(t.kind) \(t.ledBy)：\(t.destinations)")) }))),
+            service.node(enterpriseID: id, lang: lang),
             .if(e.mergedInto == nil && PageContext.may(.editProjects), .div(.class("card"),
                 .h2(.text(en ? "Edit" : "修改")),
                 .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)", lang))), .class("filters"), .csrf(),

@@ -180,7 +180,15 @@ struct EnterprisesController: RouteCollection {
                                              scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, on: req.db).rows
         let visitedOn = try await TripVisitModel.query(on: req.db).filter(\.$enterpriseID == (try e.requireID())).all().map(\.tripID)
         let trips = visitedOn.isEmpty ? [] : try await TripModel.query(on: req.db).filter(\.$id ~~ visitedOn).sort(\.$startedOn, .descending).all()
-        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, trips: trips, notice: notice,
+        let scope = try req.requirePrincipal().scopeUnitID
+        let visits = try await ServiceFigures.visits(districtID: e.districtID, enterpriseID: try e.requireID(), scopeUnitID: scope, on: req.db)
+        let problems = try await ProblemQuery.list(districtID: e.districtID, filter: .init(status: .all, enterpriseID: try e.requireID()),
+                                                   today: DistrictContext.today(in: try req.district()), scopeUnitID: scope, on: req.db).rows
+        let p = try req.requirePrincipal()
+        let units = p.scopeUnitID != nil ? [p.unitName].compactMap { $0 } : try await ReferenceLists.names(districtID: e.districtID, kind: .unit, on: req.db)
+        let categories = try await ProblemEditor.categories(districtID: e.districtID, on: req.db)
+        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, trips: trips,
+                                    service: .init(visits: visits, problems: problems, units: units, categories: categories), notice: notice,
                                     lang: req.language).render(),
                      status: status)
     }

@@ -27,5 +27,6 @@ public enum BallastMigrations {
         CreateMeetings(),
         CreateNotices(),
         CreateNotifications(),
+        CreateVisits(),
     ]
 }

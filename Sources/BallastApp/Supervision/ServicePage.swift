@@ -1,0 +1,87 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// 万人助万企: the period's figures by unit and the latest visits.
+struct ServicePage {
+    var from: CalendarDate
+    var to: CalendarDate
+    var lines: [ServiceFigures.Line]
+    var visits: [ServiceFigures.Visit]
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let total = lines.last ?? .empty
+        let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        return Layout.page(title: en ? "Enterprise service" : "万人助万企", lang: lang, section: .problems, path: "/service",
+            SupervisionNav.node(.service, lang: lang),
+            .h1(.text(en ? "Enterprise service, \(from.iso) to \(to.iso)" : "万人助万企（\(from.iso) 至 \(to.iso)）")),
+            .div(.class("figures"),
+                Layout.figure(en ? "Enterprises visited" : "走访企业", String(total.enterprises)),
+                Layout.figure(en ? "Visits" : "走访次数", String(total.visits)),
+                Layout.figure(en ? "Problems raised" : "收集问题", String(total.raised)),
+                Layout.figure(en ? "Solved" : "解决问题", String(total.solved), (en ? "resolution rate " : "解决率 ") + rate(total.resolutionRate))),
+            .form(.class("filters"), .method(.get), .action("/service"),
+                .label(.text(en ? "From" : "自"), .input(.type(.date), .name("from"), .value(from.iso))),
+                .label(.text(en ? "To" : "至"), .input(.type(.date), .name("to"), .value(to.iso))),
+                .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+                .button(.type(.submit), .text(UIText.search.text(lang)))),
+            .div(.class("card"), .h2(.text(en ? "By unit" : "按单位")),
+                .if(lines.count <= 1, .p(.class("muted"), .text(en ? "No visits in the period." : "期内无走访记录。"))),
+                .if(lines.count > 1, .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Unit" : "单位")), .th(.class("num"), .text(en ? "Enterprises" : "走访企业")), .th(.class("num"), .text(en ? "Visits" : "走访次数")),
+                               .th(.class("num"), .text(en ? "Problems" : "收集问题")), .th(.class("num"), .text(en ? "Solved" : "解决")), .th(.class("num"), .text(en ? "Rate" : "解决率")))),
+                    .tbody(.forEach(Array(lines.dropLast())) { l in row(l) }))))),
+            .div(.class("card"), .h2(.text(en ? "Latest visits" : "最近走访")),
+                .if(visits.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
+                .if(!visits.isEmpty, .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Enterprise" : "企业")), .th(.text(en ? "Unit" : "单位")),
+                               .th(.text(en ? "Visitors" : "走访人员")), .th(.text(en ? "Discussed" : "走访内容")), .th(.class("num"), .text(en ? "Problems" : "问题")))),
+                    .tbody(.forEach(visits) { v in
+                        .tr(.td(.class("date"), .text(v.visitedOn)), .td(.a(.href(attr(Layout.link("/enterprises/\(v.enterpriseID)", lang))), .text(v.enterprise))),
+                            .td(.text(v.unit)), .td(.text(v.visitors)), .td(.text(v.discussed)), .td(.class("num"), .text(String(v.problems))))
+                    })))))
+        )
+    }
+}
+
+extension ServicePage {
+    func row(_ l: ServiceFigures.Line) -> Node<HTML.TableContext> {
+        let rate = l.resolutionRate.map { String(format: "%.1f%%", $0) } ?? "—"
+        let n = { (v: Int) -> Node<HTML.TableRowContext> in .td(.class("num"), .text(String(v))) }
+        return .tr(.td(.text(l.unit)), n(l.enterprises), n(l.visits), n(l.raised), n(l.solved), .td(.class("num"), .text(rate)))
+    }
+}
+
+/// The enterprise page's 万人助万企 part: its visits, its problems, and the form to log a visit.
+struct EnterpriseService {
+    var visits: [ServiceFigures.Visit] = []
+    var problems: [ProblemQuery.Row] = []
+    var units: [String] = []
+    var categories: [String] = []
+
+    func node(enterpriseID: String, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        return .div(.class("card"),
+            .h2(.text(en ? "Enterprise service: visits (\(visits.count)) and problems (\(problems.count))" : "万人助万企：走访（\(visits.count)）与问题（\(problems.count)）")),
+            .if(!visits.isEmpty, .ul(.forEach(visits) { v in
+                .li(.text("\(v.visitedOn) \(v.unit) \(v.visitors)：\(v.discussed)" + (v.problems > 0 ? (en ? " (\(v.problems) problems)" : "（提出问题 \(v.problems) 项）") : "")))
+            })),
+            .if(!problems.isEmpty, .div(.class("table-wrap"), .table(
+                .thead(.tr(.th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Deadline" : "时间节点")))),
+                .tbody(.forEach(problems) { r in
+                    .tr(.td(.a(.href(attr(Layout.link("/problems/\(r.id)", lang))), .text(r.title))), .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
+                        .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)), .td(.class("date"), .text(r.deadline ?? "—")))
+                })))),
+            .if(PageContext.may(.workProblems), .form(.method(.post), .action(attr(Layout.link("/enterprises/\(enterpriseID)/visits", lang))), .class("filters"), .csrf(),
+                .label(.text(en ? "Unit" : "走访单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                .label(.text(en ? "Date" : "走访日期"), .input(.type(.date), .name("visitedOn"))),
+                .label(.text(en ? "Visitors" : "走访人员"), .input(.type(.text), .name("visitors"), .attribute(named: "size", value: "10"))),
+                .label(.text(en ? "Discussed" : "走访内容"), .input(.type(.text), .name("discussed"), .attribute(named: "size", value: "24"))),
+                .label(.text(en ? "Problem raised (optional)" : "企业反映问题（可选）"), .input(.type(.text), .name("problemTitle"), .attribute(named: "size", value: "18"))),
+                .label(.text(en ? "Category" : "类别"), .select(.attribute(named: "name", value: "problemCategory"), .forEach(categories) { c in .option(.value(attr(c)), .label(attr(c))) })),
+                .button(.type(.submit), .text(en ? "Log the visit" : "记录走访")))))
+    }
+}
