@@ -26,5 +26,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: InboxController())
     try app.register(collection: WebhooksController())
     try app.register(collection: ServiceController())
+    try app.register(collection: SupervisionSettingsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -78,6 +78,7 @@ import VaporTesting
         "POST /api/v1/webhooks/:hook/test": "admin", "PUT /api/v1/webhooks/:hook/enabled": "admin", "GET /api/v1/webhooks/:hook/deliveries": "admin",
         "GET /service": all, "GET /api/v1/service": all, "GET /api/v1/enterprises/:enterprise/visits": all,
         "POST /api/v1/enterprises/:enterprise/visits": "office supervision unit", "POST /enterprises/:enterprise/visits": "office supervision unit",
+        "GET /api/v1/supervision/settings": all, "PUT /api/v1/supervision/settings": "office supervision", "POST /problems/settings": "office supervision",
         "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
         "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",
         "POST /admin/users/:username/enable": "admin", "GET /admin/tokens": "admin", "POST /admin/tokens/new": "admin",

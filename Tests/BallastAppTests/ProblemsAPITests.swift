@@ -247,3 +247,28 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SupervisionSettingsTests {
+    @Test func theClockIsSetPerDistrictInOrderAndNewAssignmentsRunOnIt() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let (_, standard) = try await office.send(.GET, "/api/v1/supervision/settings")
+            #expect(standard["resolveDays"] as? Int == 7 && standard["version"] as? Int == 0)
+            // Out of order, or a day that is not one: refused, naming the field; nothing saved.
+            let (disorder, body) = try await office.send(.PUT, "/api/v1/supervision/settings", ["resolveDays": 2, "version": 0])
+            #expect(disorder == .unprocessableEntity && (body["error"] as? [String: Any])?["field"] as? String == "resolveDays")
+            let (badDay, dayBody) = try await office.send(.PUT, "/api/v1/supervision/settings", ["holidays": ["2023-07-03", "端午"], "version": 0])
+            #expect(badDay == .unprocessableEntity && (dayBody["error"] as? [String: Any])?["field"] as? String == "holidays")
+            // Ten working days to resolve, and Monday 3 July off: an assignment on Friday 30 June is due 17 July.
+            let (saved, settings) = try await office.send(.PUT, "/api/v1/supervision/settings", ["resolveDays": 10, "holidays": ["2023-07-03"], "version": 0])
+            #expect(saved == .ok && settings["version"] as? Int == 1)
+            #expect(try await office.send(.PUT, "/api/v1/supervision/settings", ["resolveDays": 9, "version": 0]).0 == .conflict)
+            let project = try await ProblemsAPITests.commerceProject(app)
+            let (_, detail) = try await office.send(.POST, "/api/v1/problems", ["projectCode": project.code, "category": "规划", "title": "规划条件待调整",
+                                                                                "description": "d", "leadUnit": "区商务局"])
+            #expect((detail["problem"] as? [String: Any])?["deadline"] as? String == "2023-07-17")
+            #expect((detail["clocks"] as? [[String: Any]])?.first?["due"] as? String == "2023-07-04")
+            #expect(try await app.as(.unit, unit: "区商务局").send(.PUT, "/api/v1/supervision/settings", ["resolveDays": 8, "version": 1]).0 == .forbidden)
+        }
+    }
+}

@@ -476,6 +476,15 @@ enum OpenAPIDocument {
         "/webhooks/{hook}/deliveries": {"get": {"summary": "投递记录（最近 50 条）/ the delivery log",
             "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError, createdAt, finishedAt, nextAttemptAt}]"}}}},
+        "/supervision/settings": {
+          "get": {"summary": "办理时限（默认 13710：签收 1、反馈 3、办结 7、重大 30 个工作日）与工作日历 / the answer clock and working-day calendar",
+            "responses": {"200": {"description": "{acknowledgeDays, feedbackDays, resolveDays, majorResolveDays, holidays: [date], workdays: [date], version}"}}},
+          "put": {"summary": "设置办理时限（项目办、督查室；须带 version）/ set the clock (with version)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {
+              "acknowledgeDays": {"type": "integer"}, "feedbackDays": {"type": "integer"}, "resolveDays": {"type": "integer"}, "majorResolveDays": {"type": "integer"},
+              "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}, "workdays": {"type": "array", "items": {"type": "string", "format": "date"}},
+              "version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The settings"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

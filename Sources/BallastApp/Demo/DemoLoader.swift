@@ -47,8 +47,9 @@ enum DemoLoader {
             try await DemoCampaign.load(ledger, districtID: id, ids: ids, on: tx)
             try await DemoPromotion.load(ledger, districtID: id, on: tx)
             try await DemoPipelineHistory.load(districtID: id, on: tx)
-            try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
+            // The users first: the supervision loop's notices reach their inboxes.
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
+            try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {

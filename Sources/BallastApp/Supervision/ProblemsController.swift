@@ -304,7 +304,8 @@ struct ProblemsController: RouteCollection {
         let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
         let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)
         let categories = try await ProblemEditor.categories(districtID: districtID, on: req.db)
-        let page = ProblemsPage(from: from, to: to, asOf: asOf, total: total.first?.tally, byUnit: byUnit, byCategory: byCategory, count: count, rows: rows,
+        let settings = try await SupervisionSettings.load(districtID: districtID, on: req.db)
+        let page = ProblemsPage(settings: settings, from: from, to: to, asOf: asOf, total: total.first?.tally, byUnit: byUnit, byCategory: byCategory, count: count, rows: rows,
                                 units: units, leaders: leaders, categories: categories, filters: ProblemsPage.Filters(req), notice: notice, form: form, lang: req.language)
         return .html(page.render(), status: status)
     }

@@ -16,6 +16,7 @@ struct ProblemsPage {
         }
     }
 
+    var settings: SupervisionSettings
     var from: CalendarDate
     var to: CalendarDate
     var asOf: CalendarDate
@@ -68,8 +69,34 @@ struct ProblemsPage {
                         .td(.class("date"), .text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
                             .div(.class("muted"), .text(en ? "was \(r.originalDeadline ?? "")" : "原 \(r.originalDeadline ?? "")")))))
                 }))),
-            .if(PageContext.may(.workProblems), raiseForm())
+            .if(PageContext.may(.workProblems), raiseForm()),
+            clockCard()
         )
+    }
+
+    /// The answer clock every assignment runs on; the office and 督查室 may change it.
+    func clockCard() -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let c = settings.clock
+        let summary = en ? "Acknowledge within \(c.acknowledgeDays), feed back within \(c.feedbackDays), resolve within \(c.resolveDays) working days (major problems \(c.majorResolveDays))."
+            : "交办后 \(c.acknowledgeDays) 个工作日内签收、\(c.feedbackDays) 个工作日内反馈、\(c.resolveDays) 个工作日内办结（重大问题 \(c.majorResolveDays) 个工作日）。"
+        func number(_ name: String, _ label: String, _ value: Int) -> Node<HTML.FormContext> {
+            .label(.text(label), .input(.type(.number), .name(name), .value(String(value)), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "365")))
+        }
+        return .div(.class("card"),
+            .h2(.text(en ? "Answer clock" : "办理时限")),
+            .p(.text(summary)),
+            .if(PageContext.may(.superviseProblems), .form(.method(.post), .action(attr(Layout.link("/problems/settings", lang))), .class("filters"), .csrf(),
+                .input(.type(.hidden), .name("version"), .value(String(settings.version))),
+                number("acknowledgeDays", en ? "Acknowledge" : "签收", c.acknowledgeDays),
+                number("feedbackDays", en ? "Feedback" : "反馈", c.feedbackDays),
+                number("resolveDays", en ? "Resolve" : "办结", c.resolveDays),
+                number("majorResolveDays", en ? "Major" : "重大问题办结", c.majorResolveDays),
+                .label(.text(en ? "Holidays (weekdays off)" : "节假日（工作日放假）"),
+                       .input(.type(.text), .name("holidays"), .value(attr(settings.calendar.holidays.sorted().map(\.iso).joined(separator: ","))), .attribute(named: "size", value: "30"))),
+                .label(.text(en ? "Weekend days worked" : "调休上班日"),
+                       .input(.type(.text), .name("workdays"), .value(attr(settings.calendar.workdays.sorted().map(\.iso).joined(separator: ","))), .attribute(named: "size", value: "20"))),
+                .button(.type(.submit), .text(UIText.save.text(lang))))))
     }
 
     func subject(_ r: ProblemQuery.Row) -> Node<HTML.BodyContext> {
