@@ -27,5 +27,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: WebhooksController())
     try app.register(collection: ServiceController())
     try app.register(collection: SupervisionSettingsController())
+    try app.register(collection: BulletinsController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

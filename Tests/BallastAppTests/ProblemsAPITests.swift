@@ -272,3 +272,57 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct BulletinAPITests {
+    @Test func anIssuedBulletinKeepsItsFiguresAndNamesWhateverChangesAfter() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            #expect(try await office.send(.POST, "/api/v1/bulletins", ["month": "2023-07"]).0 == .unprocessableEntity)
+            #expect(try await office.send(.POST, "/api/v1/bulletins", ["month": "六月"]).0 == .badRequest)
+            let (created, draft) = try await office.send(.POST, "/api/v1/bulletins", ["month": "2023-06", "asOf": "2023-06-30"])
+            #expect(created == .created)
+            let doc = try #require(draft["document"] as? [String: Any])
+            let id = try #require(doc["id"] as? String)
+            let content = try #require(draft["content"] as? [String: Any])
+            let overdue = try #require(content["overdue"] as? [[String: Any]])
+            #expect(!overdue.isEmpty && !((content["notices"] as? [Any]) ?? []).isEmpty)
+            #expect(((content["units"] as? [[String: Any]]) ?? []).allSatisfy { ($0["unit"] as? String)?.isEmpty == false })
+
+            let (issued, issuedBody) = try await office.send(.POST, "/api/v1/bulletins/\(id)/issue", ["version": doc["version"] as? Int ?? 0])
+            #expect(issued == .ok && (issuedBody["document"] as? [String: Any])?["number"] as? String == "2023年第1期")
+            let (_, frozen) = try await office.send(.GET, "/api/v1/bulletins/\(id)")
+            let before = try JSONSerialization.data(withJSONObject: frozen["content"] as Any, options: .sortedKeys)
+
+            // The world moves on: an overdue problem is solved, its unit renamed.
+            let first = try #require(overdue.first)
+            let unitName = try #require(first["unit"] as? String)
+            let problem = try #require(try await ProblemModel.query(on: app.db).filter(\.$title == (first["title"] as? String ?? "")).first())
+            _ = try await ProblemEditor(context: ProjectItemContext(districtID: problem.districtID, actor: ChangeActor(name: "office"),
+                                                                    today: CalendarDate(year: 2023, month: 6, day: 30)!, scopeUnitID: nil), supervisor: true)
+                .act(id: problem.id!, version: problem.version, .resolve, note: "已解决", on: app.db)
+            let unit = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$kind == "unit").filter(\.$name == unitName).first())
+            unit.name = unitName + "（更名）"
+            try await unit.update(on: app.db)
+
+            let (_, after) = try await office.send(.GET, "/api/v1/bulletins/\(id)")
+            #expect(try JSONSerialization.data(withJSONObject: after["content"] as Any, options: .sortedKeys) == before)
+            // Issued: neither redrafted nor issued again.
+            let (redraft, redraftBody) = try await office.send(.POST, "/api/v1/bulletins", ["month": "2023-06"])
+            #expect(redraft == .unprocessableEntity && ((redraftBody["error"] as? [String: Any])?["message"] as? String)?.contains("已于") == true)
+            #expect(try await office.send(.POST, "/api/v1/bulletins/\(id)/issue", ["version": 2]).0 == .unprocessableEntity)
+            try await office.test(.GET, "/bulletins/\(id)") { res in
+                #expect(res.status == .ok && res.body.string.contains(unitName) && !res.body.string.contains(unitName + "（更名）"))
+            }
+            try await office.test(.GET, "/bulletins/\(id)/docx") { res in
+                #expect(res.status == .ok && Array(res.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            }
+
+            // A month with nothing to report makes a bulletin that says so.
+            let (empty, emptyBody) = try await office.send(.POST, "/api/v1/bulletins", ["month": "2021-03"])
+            #expect(empty == .created && ((emptyBody["content"] as? [String: Any])?["overdue"] as? [Any])?.isEmpty == true)
+            let emptyID = try #require((emptyBody["document"] as? [String: Any])?["id"] as? String)
+            try await office.test(.GET, "/bulletins/\(emptyID)") { res in #expect(res.status == .ok && res.body.string.contains("本月无逾期事项")) }
+            #expect(try await app.as(.unit, unit: "区商务局").send(.POST, "/api/v1/bulletins", ["month": "2023-05"]).0 == .forbidden)
+        }
+    }
+}

@@ -485,6 +485,20 @@ enum OpenAPIDocument {
               "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}, "workdays": {"type": "array", "items": {"type": "string", "format": "date"}},
               "version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "The settings"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/bulletins": {
+          "get": {"summary": "督查通报（草稿与已印发）/ supervision bulletins",
+            "responses": {"200": {"description": "[{id, period, title, number, asOf, status (draft|issued), issuedOn, issuedBy, version}]"}}},
+          "post": {"summary": "生成月度督查通报草稿（按统计日期的数据；已印发的不能重新生成）/ draft the month's bulletin as of a day",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["month"], "properties": {
+              "month": {"type": "string", "description": "YYYY-MM"}, "asOf": {"type": "string", "format": "date"}}}}}},
+            "responses": {"201": {"description": "{document, content: {year, month, asOf, units, overdue, notices, lateReports, litAllMonth}}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/bulletins/{doc}": {"get": {"summary": "通报内容（印发后冻结）/ a bulletin, frozen once issued",
+            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/bulletins/{doc}/issue": {"post": {"summary": "印发（编号、冻结；不能重复印发）/ issue: numbered and frozen",
+            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

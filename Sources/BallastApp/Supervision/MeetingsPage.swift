@@ -47,12 +47,13 @@ struct MeetingsPage {
 
 /// The supervision pages' own tabs: problems, meetings.
 enum SupervisionNav {
-    enum Tab { case problems, meetings, notices, service }
+    enum Tab { case problems, meetings, notices, bulletins, service }
 
     static func node(_ tab: Tab, lang: UILanguage) -> Node<HTML.BodyContext> {
         let en = lang == .en
         let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", "/problems"), (.meetings, en ? "Meetings" : "会议", "/meetings"),
-                                             (.notices, en ? "Notices" : "催办单", "/notices"), (.service, en ? "Enterprise service" : "万人助万企", "/service")]
+                                             (.notices, en ? "Notices" : "催办单", "/notices"),
+                                             (.bulletins, en ? "Bulletins" : "督查通报", "/bulletins"), (.service, en ? "Enterprise service" : "万人助万企", "/service")]
         return .nav(.class("tabs"), .forEach(tabs) { t in
             .a(.class(t.0 == tab ? "active" : ""), .href(attr(Layout.link(t.2, lang))), .text(t.1))
         })

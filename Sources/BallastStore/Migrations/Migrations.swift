@@ -28,5 +28,6 @@ public enum BallastMigrations {
         CreateNotices(),
         CreateNotifications(),
         CreateVisits(),
+        CreateDocuments(),
     ]
 }

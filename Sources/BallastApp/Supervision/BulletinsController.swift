@@ -1,0 +1,168 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// 督查通报: the monthly supervision bulletin, drafted from the data as of a day, issued (and
+/// from then frozen) by the office or 督查室, read by everyone, printable and downloadable as .docx.
+struct BulletinsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("bulletins", use: listPage)
+        read.get("bulletins", ":doc", use: detailPage)
+        read.get("bulletins", ":doc", "docx", use: docx)
+        read.get("api", "v1", "bulletins", use: listAPI)
+        read.get("api", "v1", "bulletins", ":doc", use: detailAPI)
+        let run = routes.access(.requires(.superviseProblems))
+        run.post("api", "v1", "bulletins", use: draftAPI)
+        run.post("api", "v1", "bulletins", ":doc", "issue", use: issueAPI)
+        run.post("bulletins", use: draftPage)
+        run.post("bulletins", ":doc", "issue", use: issuePage)
+    }
+
+    static let noDocument = Message(zh: "通报不存在", en: "No such bulletin")
+
+    func desk(_ req: Request) throws -> DocumentDesk { DocumentDesk(context: try req.itemContext()) }
+
+    struct DraftBody: Content { var month: String?; var asOf: String? }
+    struct IssueBody: Content { var version: Int? }
+
+    struct RowDTO: Content {
+        var id: UUID, period: String, title: String, number: String?, asOf: String, status: String, issuedOn: String?, issuedBy: String?, version: Int
+        init(_ d: DocumentModel) {
+            id = d.id!; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status; issuedOn = d.issuedOn
+            issuedBy = d.issuedBy; version = d.version
+        }
+    }
+
+    struct DetailDTO: Content { var document: RowDTO; var content: SupervisionBulletin }
+
+    func listAPI(req: Request) async throws -> [RowDTO] {
+        try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db).map(RowDTO.init)
+    }
+
+    func document(_ req: Request) async throws -> DocumentModel {
+        try await desk(req).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
+    }
+
+    func detailAPI(req: Request) async throws -> DetailDTO {
+        let d = try await document(req)
+        return DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d))
+    }
+
+    func draft(_ req: Request, _ b: DraftBody) async throws -> DocumentModel {
+        let raw = b.month?.trimmed ?? ""
+        let parts = raw.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, (1...12).contains(parts[1]) else {
+            throw BallastError.badParameter("month", zh: "month 应为 YYYY-MM，实为“\(raw)”", en: "month must be YYYY-MM, not “\(raw)”")
+        }
+        return try await desk(req).draftSupervisionBulletin(year: parts[0], month: parts[1], asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
+    }
+
+    func draftAPI(req: Request) async throws -> Response {
+        let d = try await draft(req, try req.content.decode(DraftBody.self))
+        return try await DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d)).encodeResponse(status: .created, for: req)
+    }
+
+    func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
+        try await desk(req).issue(id: try req.id("doc", orElse: Self.noDocument), version: try RequestParameters.version(version), on: req.db)
+    }
+
+    func issueAPI(req: Request) async throws -> DetailDTO {
+        let d = try await issue(req, version: try req.content.decode(IssueBody.self).version)
+        return DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d))
+    }
+
+    func docx(req: Request) async throws -> Response {
+        let d = try await document(req)
+        let data = try DocxWriter.write(BulletinDocument.blocks(d, try DocumentDesk.bulletin(d), district: try req.district().name))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let name = "督查通报-\(d.period)\(d.status == "issued" ? "" : "-草稿").docx"
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"bulletin.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bulletin.docx")")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    // MARK: Pages
+
+    func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
+
+    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let docs = try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db)
+        return .html(BulletinsPage(documents: docs, today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language).render(), status: status)
+    }
+
+    func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
+
+    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let d = try await document(req)
+        return .html(BulletinPage(document: d, bulletin: try DocumentDesk.bulletin(d), district: try req.district().name, notice: notice,
+                                  lang: req.language).render(), status: status)
+    }
+
+    func draftPage(req: Request) async throws -> Response {
+        let body = try req.content.decode(DraftBody.self)
+        var made: DocumentModel?
+        let response = try await PageOutcome.run(req, work: {
+            made = try await draft(req, body)
+            return Message(zh: "已生成草稿", en: "Draft generated")
+        }) { notice, status in try await renderList(req, notice: notice, status: status) }
+        if let id = made?.id { return req.redirect(to: Layout.link("/bulletins/\(id)", req.language)) }
+        return response
+    }
+
+    func issuePage(req: Request) async throws -> Response {
+        let version = try req.content.decode(IssueBody.self).version
+        return try await PageOutcome.run(req, work: {
+            let d = try await issue(req, version: version)
+            return Message(zh: "已印发 \(d.number ?? "")", en: "Issued \(d.number ?? "")")
+        }) { notice, status in try await renderDetail(req, notice: notice, status: status) }
+    }
+}
+
+/// The bulletin's text, shared by the printable page and the .docx.
+enum BulletinDocument {
+    static func intro(_ b: SupervisionBulletin) -> String {
+        let overdueUnits = Set(b.overdue.map(\.unit)).count
+        return "截至\(NoticeDocument.chineseDate(b.asOf))，全区逾期未办结的问题和会议议定事项 \(b.overdue.count) 项，涉及 \(overdueUnits) 个单位；"
+            + "本月发出催办单 \(b.notices.count) 份，其中 \(b.notices.filter { !$0.acknowledged }.count) 份未签收；"
+            + "\(b.lateReports.count) 个单位月度进度未按期报送；连续亮灯未改善项目 \(b.litAllMonth.count) 个。现将有关情况通报如下。"
+    }
+
+    static let closing = "请被通报单位高度重视，对照问题逐项整改，于 5 个工作日内将整改情况书面报送区重点项目建设领导小组办公室。"
+
+    static func colourName(_ c: String) -> String { c == "red" ? "红灯" : c == "yellow" ? "黄灯" : c }
+
+    static func unitRows(_ b: SupervisionBulletin) -> [[String]] {
+        b.units.map { [$0.unit, String($0.overdueProblems), String($0.overdueDecisions), String($0.notices), String($0.lateReports)] }
+    }
+
+    static func blocks(_ d: DocumentModel, _ b: SupervisionBulletin, district: String) -> [DocxBlock] {
+        var out: [DocxBlock] = [.title("重点项目督查通报"), .centered(d.number.map { "〔\($0)〕" } ?? "（草稿）"),
+                                .centered("\(NoticeDocument.issuer(district))　\(NoticeDocument.chineseDate(d.issuedOn ?? b.asOf))"),
+                                .paragraph(intro(b))]
+        if b.isEmpty { out.append(.paragraph("本月无逾期事项、催办和亮灯未改善项目。")) }
+        if !b.units.isEmpty {
+            out += [.heading("一、各单位情况"), .table(header: ["单位", "逾期问题", "逾期议定事项", "催办单", "逾期未报项目"], rows: unitRows(b))]
+        }
+        if !b.overdue.isEmpty {
+            out += [.heading("二、逾期未办结事项"),
+                    .table(header: ["牵头单位", "事项", "时间节点", "逾期天数"], rows: b.overdue.map { [$0.unit, $0.title, $0.deadline, String($0.daysOverdue)] })]
+        }
+        if !b.notices.isEmpty {
+            out += [.heading("三、本月催办情况"),
+                    .table(header: ["编号", "被催办单位", "发出日期", "签收"], rows: b.notices.map { [$0.number, $0.unit, $0.issuedOn, $0.acknowledged ? "已签收" : "未签收"] })]
+        }
+        if !b.lateReports.isEmpty {
+            out += [.heading("四、月度进度逾期未报"),
+                    .table(header: ["单位", "项目"], rows: b.lateReports.keys.sorted().map { [$0, b.lateReports[$0]!.joined(separator: "、")] })]
+        }
+        if !b.litAllMonth.isEmpty {
+            out += [.heading("五、连续亮灯未改善项目"),
+                    .table(header: ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"], rows: b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]
+        }
+        return out + [.paragraph(closing)]
+    }
+}

@@ -1,0 +1,85 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// Drafting and issuing official documents. A draft is generated (again and again) from the
+/// data as of a day; issuing numbers it (第N期 in the year, per kind) and freezes it: from then
+/// on its content is never regenerated, so what was issued is what it says for years.
+public struct DocumentDesk: Sendable {
+    public var context: ProjectItemContext
+
+    public init(context: ProjectItemContext) { self.context = context }
+
+    static let notFound = ProjectItemContext.Failure.notFound(Message(zh: "文件不存在", en: "No such document"))
+
+    /// The month's supervision bulletin, drafted (or redrafted) as of `asOf` (at most today).
+    public func draftSupervisionBulletin(year: Int, month: Int, asOf: CalendarDate?, on db: any Database) async throws -> DocumentModel {
+        guard (1...12).contains(month), let start = CalendarDate(year: year, month: month, day: 1), start <= context.today else {
+            throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "月份 \(year)-\(month) 尚未开始或无效", en: "The month \(year)-\(month) has not begun or is not a month"))
+        }
+        let day = asOf ?? context.today
+        if day > context.today {
+            throw ProjectItemContext.Failure.invalid(field: "asOf", Message(zh: "统计日期 \(day.iso) 晚于今天", en: "The as-of day is after today"))
+        }
+        if day < start {
+            throw ProjectItemContext.Failure.invalid(field: "asOf", Message(zh: "统计日期早于该月", en: "The as-of day is before the month"))
+        }
+        let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
+        return try await db.writeTransaction { tx in
+            let bulletin = try await SupervisionBulletin.build(districtID: context.districtID, year: year, month: month, asOf: day, on: tx)
+            let payload = String(decoding: try JSONEncoder.sorted.encode(bulletin), as: UTF8.self)
+            let existing = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID)
+                .filter(\.$kind == DocumentKind.supervisionBulletin.rawValue).filter(\.$period == period).first()
+            if let existing, existing.status == "issued" {
+                throw ProjectItemContext.Failure.invalid(field: "period", Message(zh: "\(year)年\(month)月督查通报已于 \(existing.issuedOn ?? "") 印发，不能重新生成",
+                                                                                 en: "The bulletin for \(period) was issued on \(existing.issuedOn ?? ""); it cannot be regenerated"))
+            }
+            let d = existing ?? DocumentModel()
+            if existing == nil {
+                d.id = UUID(); d.districtID = context.districtID; d.kind = DocumentKind.supervisionBulletin.rawValue; d.period = period
+                d.status = "draft"; d.version = 1
+            } else {
+                d.version += 1
+            }
+            d.title = "重点项目督查通报（\(year)年\(month)月）"; d.asOf = bulletin.asOf; d.payload = payload
+            try await d.save(on: tx)
+            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: existing == nil ? "create" : "update",
+                                   entity: "document", entityID: d.id, summary: "督查通报 \(period) 草稿（截至 \(bulletin.asOf)）",
+                                   before: Nothing?.none, after: ["asOf": bulletin.asOf])
+            return d
+        }
+    }
+
+    /// 印发: numbered and frozen. Issuing an issued one is refused with the day it was issued.
+    public func issue(id: UUID, version: Int, on db: any Database) async throws -> DocumentModel {
+        try await db.writeTransaction { tx in
+            let d = try await document(id, on: tx)
+            if d.status == "issued" {
+                throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn ?? "") 印发（\(d.number ?? "")），不能重复印发",
+                                                                                 en: "Issued on \(d.issuedOn ?? "") already (\(d.number ?? ""))"))
+            }
+            d.version = try await context.claim(table: DocumentModel.schema, id: id, version: version, on: tx)
+            let year = String(d.period.prefix(4))
+            let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
+                .filter(\.$status == "issued").filter(\.$period >= year + "-01").filter(\.$period <= year + "-12").count()
+            d.status = "issued"; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today.iso; d.issuedBy = context.actor.name
+            try await d.update(on: tx)
+            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document", entityID: id,
+                                   summary: "\(d.title) 印发 \(d.number ?? "")", before: ["status": "draft"], after: ["status": "issued", "number": d.number ?? ""])
+            return d
+        }
+    }
+
+    public func document(_ id: UUID, on db: any Database) async throws -> DocumentModel {
+        guard let d = try await DocumentModel.query(on: db).filter(\.$id == id).filter(\.$districtID == context.districtID).first() else { throw Self.notFound }
+        return d
+    }
+
+    public static func list(districtID: UUID, kind: DocumentKind, on db: any Database) async throws -> [DocumentModel] {
+        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind.rawValue).sort(\.$period, .descending).all()
+    }
+
+    public static func bulletin(_ d: DocumentModel) throws -> SupervisionBulletin {
+        try JSONDecoder().decode(SupervisionBulletin.self, from: Data(d.payload.utf8))
+    }
+}

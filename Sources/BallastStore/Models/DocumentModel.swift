@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+
+/// An official document — a supervision bulletin now; the weekly bulletin, rankings and
+/// assessments after it — as generated for a period and a day. A draft can be generated again;
+/// once issued its content is frozen: the stored figures are what it says for ever.
+public final class DocumentModel: Model, @unchecked Sendable {
+    public static let schema = "documents"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "district_id") public var districtID: UUID
+    /// `DocumentKind.rawValue`.
+    @Field(key: "kind") public var kind: String
+    /// The period it covers: `2023-06` for a month.
+    @Field(key: "period") public var period: String
+    @Field(key: "title") public var title: String
+    /// Given when issued: 第6期.
+    @OptionalField(key: "number") public var number: String?
+    @Field(key: "as_of") public var asOf: String
+    /// `draft` or `issued`.
+    @Field(key: "status") public var status: String
+    /// The content as JSON, in the kind's own shape.
+    @Field(key: "payload") public var payload: String
+    @OptionalField(key: "issued_on") public var issuedOn: String?
+    @OptionalField(key: "issued_by") public var issuedBy: String?
+    @Field(key: "version") public var version: Int
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+}
+
+public enum DocumentKind: String, Sendable, CaseIterable, Codable {
+    case supervisionBulletin = "supervision-bulletin"
+
+    public var chineseName: String { "督查通报" }
+}
