@@ -326,3 +326,40 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MeetingPagesTests {
+    @Test func theOfficeBuildsTheNextAgendaFromTheSuggestionsAndRecordsADecisionThroughForms() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let next = try #require(try await MeetingModel.query(on: app.db).filter(\.$heldOn == "2023-07-05").first())
+            let (_, detail) = try await office.send(.GET, "/api/v1/meetings/\(next.id!)")
+            let suggested = try #require(detail["suggestions"] as? [[String: Any]]).compactMap { ($0["problem"] as? [String: Any])?["id"] as? String }
+            #expect(suggested.count >= 2)
+            try await office.test(.POST, "/meetings/\(next.id!)/items", beforeRequest: { req in
+                let form = (["version=\(next.version)"] + suggested.prefix(2).map { "problems%5B%5D=\($0)" }).joined(separator: "&")
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: form)
+            }) { res in
+                #expect(res.status == .ok && res.body.string.contains("已列入议题"))
+            }
+            #expect(try await MeetingItemModel.query(on: app.db).filter(\.$meetingID == next.id!).count() == 2)
+            // Held meetings take decisions; this one is still to come.
+            let (early, earlyBody) = try await office.send(.POST, "/api/v1/meetings/\(next.id!)/decisions", ["title": "x", "leadUnit": "区商务局"])
+            #expect(early == .unprocessableEntity && (earlyBody["error"] as? [String: Any])?["field"] as? String == "meeting")
+            let held = try #require(try await MeetingModel.query(on: app.db).filter(\.$heldOn == "2023-06-21").first())
+            let agendaProblem = try #require(try await MeetingItemModel.query(on: app.db).filter(\.$meetingID == held.id!).first()).problemID
+            try await office.test(.POST, "/meetings/\(held.id!)/decisions", beforeRequest: { req in
+                let form = ["title=%E5%8C%BA%E5%95%86%E5%8A%A1%E5%B1%80%E7%89%B5%E5%A4%B4%E5%8D%8F%E8%B0%83", "leadUnit=%E5%8C%BA%E5%95%86%E5%8A%A1%E5%B1%80",
+                            "deadline=2023-07-14", "problems%5B%5D=\(agendaProblem)"].joined(separator: "&")
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: form)
+            }) { res in
+                #expect(res.status == .ok && res.body.string.contains("已记录议定事项") && res.body.string.contains("区商务局牵头协调"))
+            }
+            let decision = try #require(try await ProblemModel.query(on: app.db).filter(\.$title == "区商务局牵头协调").first())
+            #expect(decision.kind == "decision" && decision.deadline == "2023-07-14" && decision.meetingID == held.id)
+            #expect(try await DecisionProblemModel.query(on: app.db).filter(\.$decisionID == decision.id!).first()?.problemID == agendaProblem)
+            try await office.test(.GET, "/meetings/\(held.id!)/packet") { res in #expect(res.status == .ok && res.body.string.contains("会议意见")) }
+        }
+    }
+}
