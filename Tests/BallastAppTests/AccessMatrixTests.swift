@@ -82,6 +82,8 @@ import VaporTesting
         "GET /bulletins": all, "GET /bulletins/:doc": all, "GET /bulletins/:doc/docx": all, "GET /api/v1/bulletins": all,
         "GET /api/v1/bulletins/:doc": all, "POST /api/v1/bulletins": "office supervision", "POST /api/v1/bulletins/:doc/issue": "office supervision",
         "POST /bulletins": "office supervision", "POST /bulletins/:doc/issue": "office supervision",
+        "GET /api/v1/problems/:problem/attachments/:attachment": all, "POST /api/v1/problems/:problem/attachments": "office supervision unit",
+        "POST /problems/:problem/attachments": "office supervision unit",
         "GET /admin/users": "admin", "POST /admin/users/new": "admin", "POST /admin/users/:username/roles": "admin",
         "POST /admin/users/:username/reset": "admin", "POST /admin/users/:username/disable": "admin",
         "POST /admin/users/:username/enable": "admin", "GET /admin/tokens": "admin", "POST /admin/tokens/new": "admin",

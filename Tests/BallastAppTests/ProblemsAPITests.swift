@@ -363,3 +363,47 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ProblemAttachmentTests {
+    static func multipart(_ name: String, _ bytes: [UInt8]) -> (HTTPMediaType, ByteBuffer) {
+        let boundary = "ballast-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return (HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]), body)
+    }
+
+    @Test func filesAreAttachedByThoseWhoSeeTheProblemAndDownloadedNeverShownInline() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let project = try await ProblemsAPITests.commerceProject(app)
+            let office = try await app.as(.office)
+            let (_, created) = try await office.send(.POST, "/api/v1/problems", ["projectCode": project.code, "category": "手续审批", "title": "施工许可待批",
+                                                                                 "description": "d", "leadUnit": "区商务局"])
+            let id = try #require((created["problem"] as? [String: Any])?["id"] as? String)
+            func attach(_ client: TestClient, _ name: String, _ bytes: [UInt8]) async throws -> (HTTPStatus, [String: Any]) {
+                var out: (HTTPStatus, [String: Any]) = (.ok, [:])
+                try await client.test(.POST, "/api/v1/problems/\(id)/attachments", beforeRequest: { req in
+                    let (type, body) = Self.multipart(name, bytes)
+                    req.headers.contentType = type
+                    req.body = body
+                }) { res in out = (res.status, jsonObject(res)) }
+                return out
+            }
+            let pdf = Array("%PDF-1.4 批复".utf8)
+            let (refused, why) = try await attach(office, "run.html", Array("<script>".utf8))
+            #expect(refused == .unprocessableEntity && (why["error"] as? [String: Any])?["field"] as? String == "file")
+            #expect(try await attach(app.as(.unit, unit: "区教育局"), "批复.pdf", pdf).0 == .notFound)
+            let (ok, detail) = try await attach(try await app.as(.unit, unit: "区商务局"), "用地批复.pdf", pdf)
+            #expect(ok == .created)
+            let listed = try #require((detail["attachments"] as? [[String: Any]])?.first)
+            #expect(listed["fileName"] as? String == "用地批复.pdf" && listed["size"] as? Int == pdf.count)
+            try await office.test(.GET, try #require(listed["url"] as? String)) { res in
+                #expect(res.status == .ok && Array(res.body.readableBytesView) == pdf)
+                #expect(res.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+                #expect(res.headers.contentType?.subType == "pdf")
+            }
+            try await app.as(.unit, unit: "区教育局").test(.GET, try #require(listed["url"] as? String)) { res in #expect(res.status == .notFound) }
+        }
+    }
+}

@@ -124,4 +124,28 @@ struct FakeRobot {
             }
         }
     }
+
+    @Test func aRobotThatDoesNotAnswerInTimeIsRetriedThenGivenUp() async throws {
+        try await FakeRobot.run { robot in
+            try await TestDatabase.withApp { app in
+                let district = try await DistrictContext.findOrCreate(code: nil, name: nil, on: app.db)
+                let hook = try await WebhookEditor(districtID: district.id!, actor: .system)
+                    .create(name: "不应答", url: robot.url("slow"), format: .dingtalk, unitID: nil, on: app.db)
+                try await Notifier.enqueue(hook, text: "消息", link: "/", on: app.db)
+                var sender = WebhookSender(db: app.db, client: app.client, logger: app.logger)
+                sender.timeout = .milliseconds(200)
+                sender.maxAttempts = 2
+                var now = Date()
+                #expect(try await sender.processOnce(now: now) == 1)
+                let first = try #require(try await WebhookDeliveryModel.query(on: app.db).first())
+                #expect(first.status == "pending" && first.attempts == 1 && first.lastError?.contains("将重试") == true)
+                // Not due again until its wait is over.
+                #expect(try await sender.processOnce(now: now) == 0)
+                now = now.addingTimeInterval(3600)
+                #expect(try await sender.processOnce(now: now) == 1)
+                let last = try #require(try await WebhookDeliveryModel.query(on: app.db).first())
+                #expect(last.status == "failed" && last.attempts == 2 && last.lastError?.contains("不再重试") == true && last.finishedAt != nil)
+            }
+        }
+    }
 }

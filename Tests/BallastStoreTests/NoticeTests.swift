@@ -57,8 +57,18 @@ import Vapor
 
             // The report notices nobody acknowledged go up on the fourth working day (Thursday 6 July).
             #expect(try await NoticeGenerator.escalate(districtID: d.id!, today: Self.day(7, 5), on: app.db).isEmpty)
+            // The escalation reaches the leader attached to the unit, not its clerks; 区商务局 has no
+            // leader of its own in the system, so its six go to the district's leaders: the same one here.
+            let leader = UserModel(districtID: d.id!, username: "ld", displayName: "分管领导", passwordHash: "-", roles: [.leader], unitID: housing,
+                                   mustChangePassword: false)
+            try await leader.create(on: app.db)
+            let clerk = UserModel(districtID: d.id!, username: "zj-clerk", displayName: "科员", passwordHash: "-", roles: [.unit], unitID: housing,
+                                  mustChangePassword: false)
+            try await clerk.create(on: app.db)
             let escalated = try await NoticeGenerator.escalate(districtID: d.id!, today: Self.day(7, 6), on: app.db)
             #expect(escalated.count == 12)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$userID == leader.id!).filter(\.$kind == "escalated").count() == 12)
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$userID == clerk.id!).filter(\.$kind == "escalated").count() == 0)
             // Still late after the notice's own deadline: a second notice.
             let later = try await NoticeGenerator.run(districtID: d.id!, today: Self.day(7, 10), on: app.db)
             #expect(later.issued == ["测试督〔2023〕第14号"])

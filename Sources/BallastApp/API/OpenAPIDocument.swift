@@ -499,6 +499,13 @@ enum OpenAPIDocument {
             "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/problems/{problem}/attachments": {"post": {"summary": "上传附件（PDF、图片、Word、Excel，≤ 10 MB）/ attach a file",
+            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+            "responses": {"201": {"description": "The problem with its attachments"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/problems/{problem}/attachments/{attachment}": {"get": {"summary": "下载附件 / download an attachment",
+            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "attachment", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "The file, as an attachment"}, "404": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }

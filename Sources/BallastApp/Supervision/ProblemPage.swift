@@ -11,6 +11,7 @@ struct ProblemPage {
     var actor: ProblemActor?
     var units: [String]
     var leaders: [String]
+    var attachments: [(id: UUID, fileName: String, size: Int, uploadedBy: String)] = []
     var notice: (ok: Bool, text: String)?
     var today: CalendarDate
     var lang: UILanguage
@@ -52,8 +53,24 @@ struct ProblemPage {
                             .td(.text(ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status)),
                             .td(.text(s.deadline ?? "")), .td(.text(s.note ?? "")))
                     })))),
+            attachmentsCard(),
             .unwrap(actor) { stepForms($0) }
         )
+    }
+
+    func attachmentsCard() -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let id = detail.row.id
+        return .div(.class("card"),
+            .h2(.text(en ? "Attachments" : "附件")),
+            .if(attachments.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
+            .ul(.forEach(attachments) { a in
+                .li(.a(.href(attr("/api/v1/problems/\(id)/attachments/\(a.id)")), .text(a.fileName)),
+                    .span(.class("muted"), .text(" \(max(1, a.size / 1024)) KB · \(a.uploadedBy)")))
+            }),
+            .if(actor != nil, .form(.method(.post), .action(attr(Layout.link("/problems/\(id)/attachments", lang))), .enctype(.multipartData), .class("filters"), .csrf(),
+                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx")),
+                .button(.type(.submit), .text(en ? "Attach (≤ 10 MB)" : "上传附件（≤ 10 MB）")))))
     }
 
     func actionName(_ raw: String) -> String {

@@ -17,7 +17,12 @@ struct ProblemsController: RouteCollection {
         read.get("api", "v1", "problems", "figures", use: figuresAPI)
         read.get("api", "v1", "problems", "overdue", use: overdueAPI)
         read.get("api", "v1", "problems", ":problem", use: detailAPI)
+        read.get("api", "v1", "problems", ":problem", "attachments", ":attachment", use: download)
         let work = routes.access(.requires(.workProblems))
+        work.on(.POST, "api", "v1", "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachAPI)
+            .bodyLimit(Self.attachmentLimit)
+        work.on(.POST, "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachPage)
+            .bodyLimit(Self.attachmentLimit)
         work.post("api", "v1", "problems", use: raiseAPI)
         work.post("api", "v1", "problems", ":problem", "steps", use: stepAPI)
         work.post("problems", use: raisePage)
@@ -25,6 +30,8 @@ struct ProblemsController: RouteCollection {
     }
 
     static let noProblem = Message(zh: "问题不存在", en: "No such problem")
+    /// The attachment limit plus room for a multipart envelope.
+    static let attachmentLimit: ByteCount = .init(value: ProblemAttachments.maxBytes + 64 * 1024)
 
     func editor(_ req: Request) throws -> ProblemEditor {
         ProblemEditor(context: try req.itemContext(), supervisor: try req.requirePrincipal().may(.superviseProblems))
@@ -125,6 +132,8 @@ struct ProblemsController: RouteCollection {
         var assignedOn: String?
         var clocks: [Clock]
         var steps: [Step]
+        var attachments: [Attachment] = []
+        struct Attachment: Content { var id: UUID; var fileName: String; var size: Int; var uploadedBy: String; var uploadedAt: Date; var url: String }
         init(_ d: ProblemQuery.Detail) {
             problem = RowDTO(d.row); description = d.description; path = d.path; assistingUnits = d.assistingUnits; assignedOn = d.assignedOn
             clocks = d.clocks.map { Clock(step: $0.step.rawValue, due: $0.due.iso, doneOn: $0.doneOn?.iso, late: $0.isLate) }
@@ -206,7 +215,51 @@ struct ProblemsController: RouteCollection {
         return detail
     }
 
-    func detailAPI(req: Request) async throws -> DetailDTO { DetailDTO(try await detail(req)) }
+    func detailAPI(req: Request) async throws -> DetailDTO {
+        let d = try await detail(req)
+        var dto = DetailDTO(d)
+        dto.attachments = try await ProblemAttachments.list(problemID: d.row.id, on: req.db).map {
+            .init(id: $0.id, fileName: $0.fileName, size: $0.size, uploadedBy: $0.uploadedBy, uploadedAt: $0.uploadedAt,
+                  url: "/api/v1/problems/\(d.row.id)/attachments/\($0.id)")
+        }
+        return dto
+    }
+
+    // MARK: Attachments
+
+    struct AttachmentUpload: Content { var file: File }
+
+    func attach(_ req: Request) async throws {
+        guard let upload = try? req.content.decode(AttachmentUpload.self) else {
+            throw BallastError.badParameter("file", zh: "请选择要上传的附件", en: "Choose a file to attach")
+        }
+        _ = try await ProblemAttachments(context: try req.itemContext())
+            .attach(problemID: try req.id("problem", orElse: Self.noProblem), fileName: upload.file.filename, bytes: Data(buffer: upload.file.data), on: req.db)
+    }
+
+    func attachAPI(req: Request) async throws -> Response {
+        try await attach(req)
+        return try await detailAPI(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    func attachPage(req: Request) async throws -> Response {
+        try await PageOutcome.run(req, work: {
+            try await attach(req)
+            return Message(zh: "附件已上传", en: "Attached")
+        }) { notice, status in try await renderDetail(req, notice: notice, status: status) }
+    }
+
+    func download(req: Request) async throws -> Response {
+        let a = try await ProblemAttachments(context: try req.itemContext())
+            .attachment(try req.id("attachment", orElse: Message(zh: "附件不存在", en: "No such attachment")),
+                        problemID: try req.id("problem", orElse: Self.noProblem), on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: a.contentType)
+        // Downloaded, never shown inline: an uploaded file must not run as a page of ours.
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"file\"; filename*=UTF-8''\(a.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")")
+        return Response(status: .ok, headers: headers, body: .init(data: a.bytes))
+    }
 
     /// `from`/`to` (raised between; default the year to date), `asOf` (default `to`, at most
     /// today), `by` (total, unit, category), `kind` (problem by default, decision, all).
@@ -321,7 +374,9 @@ struct ProblemsController: RouteCollection {
                                  isAssistingUnit: p.unitName.map(detail.assistingUnits.contains) ?? false)
         let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
         let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)
-        return .html(ProblemPage(detail: detail, actor: p.may(.workProblems) ? actor : nil, units: units, leaders: leaders, notice: notice,
+        let attachments = try await ProblemAttachments.list(problemID: detail.row.id, on: req.db)
+        return .html(ProblemPage(detail: detail, actor: p.may(.workProblems) ? actor : nil, units: units, leaders: leaders,
+                                 attachments: attachments.map { ($0.id, $0.fileName, $0.size, $0.uploadedBy) }, notice: notice,
                                  today: DistrictContext.today(in: try req.district()), lang: req.language).render(), status: status)
     }
 

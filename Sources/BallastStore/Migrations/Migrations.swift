@@ -29,5 +29,6 @@ public enum BallastMigrations {
         CreateNotifications(),
         CreateVisits(),
         CreateDocuments(),
+        CreateProblemAttachments(),
     ]
 }
