@@ -124,6 +124,15 @@ enum RequestParameters {
         return m
     }
 
+    /// `from` and `to` (inclusive), by default the current year up to today; `to` before `from` is refused.
+    static func period(_ req: Request) throws -> (from: CalendarDate, to: CalendarDate) {
+        let today = DistrictContext.today(in: try req.district())
+        let from = try date(req.param("from"), field: "from") ?? CalendarDate(year: today.year, month: 1, day: 1)!
+        let to = try date(req.param("to"), field: "to") ?? today
+        guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
+        return (from, to)
+    }
+
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
         guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
             throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project"))

@@ -76,13 +76,8 @@ struct BulletinsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        let data = try DocxWriter.write(BulletinDocument.blocks(d, try DocumentDesk.bulletin(d), district: try req.district().name))
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let name = "督查通报-\(d.period)\(d.status == "issued" ? "" : "-草稿").docx"
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"bulletin.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bulletin.docx")")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return .download(try DocxWriter.write(BulletinDocument.blocks(d, try DocumentDesk.bulletin(d), district: try req.district().name)),
+                         contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == "issued" ? "" : "-草稿").docx", fallback: "bulletin.docx")
     }
 
     // MARK: Pages

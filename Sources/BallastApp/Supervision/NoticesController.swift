@@ -120,13 +120,8 @@ struct NoticesController: RouteCollection {
     /// The notice as an official .docx, named by its number.
     func docx(req: Request) async throws -> Response {
         let r = try await row(req)
-        let data = try DocxWriter.write(NoticeDocument.blocks(r, district: try req.district().name))
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        let name = "催办单-\(r.number).docx"
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"notice.docx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "notice.docx")")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return .download(try DocxWriter.write(NoticeDocument.blocks(r, district: try req.district().name)), contentType: DocxWriter.contentType,
+                         fileName: "催办单-\(r.number).docx", fallback: "notice.docx")
     }
 
     // MARK: Pages

@@ -253,21 +253,15 @@ struct ProblemsController: RouteCollection {
         let a = try await ProblemAttachments(context: try req.itemContext())
             .attachment(try req.id("attachment", orElse: Message(zh: "附件不存在", en: "No such attachment")),
                         problemID: try req.id("problem", orElse: Self.noProblem), on: req.db)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: a.contentType)
         // Downloaded, never shown inline: an uploaded file must not run as a page of ours.
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"file\"; filename*=UTF-8''\(a.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file")")
-        return Response(status: .ok, headers: headers, body: .init(data: a.bytes))
+        return .download(a.bytes, contentType: a.contentType, fileName: a.fileName, fallback: "file")
     }
 
     /// `from`/`to` (raised between; default the year to date), `asOf` (default `to`, at most
     /// today), `by` (total, unit, category), `kind` (problem by default, decision, all).
     func figures(_ req: Request, by fallback: ProblemFigures.Grouping = .total) throws -> (CalendarDate, CalendarDate, CalendarDate, ProblemFigures.Grouping, ProblemKind?) {
         let today = DistrictContext.today(in: try req.district())
-        let from = try RequestParameters.date(req.param("from"), field: "from") ?? CalendarDate(year: today.year, month: 1, day: 1)!
-        let to = try RequestParameters.date(req.param("to"), field: "to") ?? today
-        guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
+        let (from, to) = try RequestParameters.period(req)
         let asOf = try RequestParameters.date(req.param("asOf"), field: "asOf") ?? min(to, today)
         guard asOf <= today else { throw BallastError.badParameter("asOf", zh: "asOf 晚于今天", en: "asOf is after today") }
         let by: ProblemFigures.Grouping

@@ -57,13 +57,7 @@ struct ServiceController: RouteCollection {
         }
     }
 
-    func period(_ req: Request) throws -> (CalendarDate, CalendarDate) {
-        let today = DistrictContext.today(in: try req.district())
-        let from = try RequestParameters.date(req.param("from"), field: "from") ?? CalendarDate(year: today.year, month: 1, day: 1)!
-        let to = try RequestParameters.date(req.param("to"), field: "to") ?? today
-        guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
-        return (from, to)
-    }
+    func period(_ req: Request) throws -> (CalendarDate, CalendarDate) { try RequestParameters.period(req) }
 
     func figures(_ req: Request) async throws -> (CalendarDate, CalendarDate, [ServiceFigures.Line]) {
         let (from, to) = try period(req)

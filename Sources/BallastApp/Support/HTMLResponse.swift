@@ -8,4 +8,14 @@ extension Response {
         if noStore { headers.add(name: .cacheControl, value: "no-store") }
         return Response(status: status, headers: headers, body: .init(string: page))
     }
+
+    /// A file to save, never shown inline: the name in UTF-8 (RFC 5987) for Chinese names, and a
+    /// plain ASCII `fallback` for clients that cannot read it.
+    static func download(_ data: Data, contentType: String, fileName: String, fallback: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? fallback
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
 }
