@@ -155,6 +155,14 @@ import Vapor
             let june30 = try await total(asOf: Self.day(6, 30))
             #expect(june30 == ProblemTally(raised: 3, solved: 2, onTime: 1, open: 1, overdue: 1, daysToResolve: 21))
             #expect(june30.resolutionRate == 66.7 && june30.onTimeRate == 50.0 && june30.averageDaysToResolve == 10.5)
+            // Asked on the day itself the problems' own columns answer, and agree with the steps.
+            for by in ProblemFigures.Grouping.allCases {
+                let fromSteps = try await ProblemFigures.run(districtID: d.id!, from: Self.day(1, 1), to: Self.day(12, 31), asOf: Self.day(6, 30), by: by,
+                                                             scopeUnitID: nil, on: app.db)
+                let fromColumns = try await ProblemFigures.run(districtID: d.id!, from: Self.day(1, 1), to: Self.day(12, 31), asOf: Self.day(6, 30), by: by,
+                                                               scopeUnitID: nil, today: Self.day(6, 30), on: app.db)
+                #expect(fromColumns == fromSteps)
+            }
             // Before anything was raised there is nothing to count.
             #expect(try await ProblemFigures.run(districtID: d.id!, from: Self.day(1, 1), to: Self.day(12, 31), asOf: Self.day(5, 31), by: .total,
                                                  scopeUnitID: nil, on: app.db).isEmpty)

@@ -52,9 +52,14 @@ struct BenchSupervisionCommand: AsyncCommand {
             let (total, rows) = try await ProblemQuery.list(districtID: id, filter: .init(status: .overdue), today: Self.today, scopeUnitID: nil, on: db)
             return "\(total) overdue, \(rows.count) listed"
         }
-        try await time("figures by unit for H1 at 2023-06-30 (from the steps)") {
+        try await time("figures by unit for H1, today (from the problems)") {
             let lines = try await ProblemFigures.run(districtID: id, from: CalendarDate(year: 2023, month: 1, day: 1)!, to: Self.today, asOf: Self.today,
-                                                     by: .unit, scopeUnitID: nil, on: db)
+                                                     by: .unit, scopeUnitID: nil, today: Self.today, on: db)
+            return "\(lines.count) units, \(lines.reduce(0) { $0 + $1.tally.raised }) raised"
+        }
+        try await time("figures by unit for H1 at a past day, 2023-05-31 (from the steps)") {
+            let lines = try await ProblemFigures.run(districtID: id, from: CalendarDate(year: 2023, month: 1, day: 1)!, to: Self.today,
+                                                     asOf: CalendarDate(year: 2023, month: 5, day: 31)!, by: .unit, scopeUnitID: nil, today: Self.today, on: db)
             return "\(lines.count) units, \(lines.reduce(0) { $0 + $1.tally.raised }) raised"
         }
         let messages = signature.messages ?? 1_000

@@ -277,7 +277,8 @@ struct ProblemsController: RouteCollection {
     func figuresAPI(req: Request) async throws -> FiguresDTO {
         let (from, to, asOf, by, kind) = try figures(req)
         let lines = try await ProblemFigures.run(districtID: try req.district().requireID(), from: from, to: to, asOf: asOf, by: by, kind: kind,
-                                                 scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+                                                 scopeUnitID: try req.requirePrincipal().scopeUnitID, today: DistrictContext.today(in: try req.district()),
+                                                 on: req.db)
         return FiguresDTO(from: from.iso, to: to.iso, asOf: asOf.iso, by: by.rawValue, kind: kind?.rawValue ?? "all", lines: lines.map(TallyDTO.init))
     }
 
@@ -344,9 +345,11 @@ struct ProblemsController: RouteCollection {
         let districtID = try d.requireID()
         let scope = try req.requirePrincipal().scopeUnitID
         let (from, to, asOf, _, kind) = try figures(req)
-        let total = try await ProblemFigures.run(districtID: districtID, from: from, to: to, asOf: asOf, by: .total, kind: kind, scopeUnitID: scope, on: req.db)
-        let byUnit = try await ProblemFigures.run(districtID: districtID, from: from, to: to, asOf: asOf, by: .unit, kind: kind, scopeUnitID: scope, on: req.db)
-        let byCategory = try await ProblemFigures.run(districtID: districtID, from: from, to: to, asOf: asOf, by: .category, kind: kind, scopeUnitID: scope, on: req.db)
+        let today = DistrictContext.today(in: d)
+        func lines(_ by: ProblemFigures.Grouping) async throws -> [ProblemFigures.Line] {
+            try await ProblemFigures.run(districtID: districtID, from: from, to: to, asOf: asOf, by: by, kind: kind, scopeUnitID: scope, today: today, on: req.db)
+        }
+        let total = try await lines(.total), byUnit = try await lines(.unit), byCategory = try await lines(.category)
         let (count, rows) = try await list(req, limit: 100)
         let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
         let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)

@@ -18,7 +18,7 @@ public enum ProblemFigures {
     }
 
     public static func run(districtID: UUID, from: CalendarDate, to: CalendarDate, asOf: CalendarDate, by grouping: Grouping,
-                           kind: ProblemKind? = .problem, scopeUnitID: UUID?, on db: any Database) async throws -> [Line] {
+                           kind: ProblemKind? = .problem, scopeUnitID: UUID?, today: CalendarDate? = nil, on db: any Database) async throws -> [Line] {
         let sql = db as! any SQLDatabase
         let postgres = sql.dialect.name == "postgresql"
         let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: asOf.iso)"
@@ -33,7 +33,12 @@ public enum ProblemFigures {
         case .unit: "COALESCE(u.name, '')"
         case .category: "p.category"
         }
-        let state: SQLQueryString = "SELECT " + group + " AS grp, p.raised_on, (SELECT s.status " + last
+        // On or after today a problem's own columns are its state: a deadline moves only while it
+        // is open, so the one it carries is the one it was resolved against. Past days read the
+        // last step by then, which costs a lookup per problem.
+        let current: SQLQueryString = "SELECT " + group + " AS grp, p.raised_on, p.status, p.deadline, p.resolved_on, p.deadline AS resolved_deadline"
+            + " FROM problems p LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE " + where_
+        let state: SQLQueryString = today.map { asOf >= $0 } ?? false ? current : "SELECT " + group + " AS grp, p.raised_on, (SELECT s.status " + last
             + " ORDER BY s.seq DESC LIMIT 1) AS status, (SELECT s.deadline " + last
             + " ORDER BY s.seq DESC LIMIT 1) AS deadline, (SELECT s.effective_on " + lastResolve
             + " ORDER BY s.seq DESC LIMIT 1) AS resolved_on, (SELECT s.deadline " + lastResolve
