@@ -506,6 +506,19 @@ enum OpenAPIDocument {
         "/problems/{problem}/attachments/{attachment}": {"get": {"summary": "下载附件 / download an attachment",
             "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "attachment", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "The file, as an attachment"}, "404": {"$ref": "#/components/responses/Error"}}}},
+        "/service": {"get": {"summary": "万人助万企数字：走访企业、走访次数、收集问题、解决问题、解决率，按单位 / enterprise service figures by unit",
+            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+            "responses": {"200": {"description": "{from, to, units: [{unit, enterprises, visits, raised, solved, resolutionRate}], total}"}}}},
+        "/enterprises/{enterprise}/visits": {
+          "get": {"summary": "企业的走访记录 / an enterprise's visits",
+            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "responses": {"200": {"description": "[{id, enterpriseID, enterprise, unit, visitedOn, visitors, discussed, problems}]"}}},
+          "post": {"summary": "记录走访及企业反映的问题（责任单位只记本单位）/ log a visit and the problems raised",
+            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["unit", "visitedOn", "visitors", "discussed"], "properties": {
+              "unit": {"type": "string"}, "visitedOn": {"type": "string", "format": "date"}, "visitors": {"type": "string"}, "discussed": {"type": "string"},
+              "problems": {"type": "array", "items": {"type": "object", "properties": {"category": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"}}}}}}}}},
+            "responses": {"201": {"description": "The visit"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
         "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
       }
     }
