@@ -98,21 +98,21 @@ public enum ServiceFigures {
         let solvedAsOf: SQLQueryString = """
             (SELECT s.status FROM problem_steps s WHERE s.problem_id = vp.problem_id AND s.effective_on <= \(bind: to.iso) ORDER BY s.seq DESC LIMIT 1)
             """
-        func lines(_ group: SQLQueryString) async throws -> [Line] {
-            try await sql.raw("SELECT " + group + """
+        /// Per unit when grouped; the district's one line when not (PostgreSQL refuses a constant to group by).
+        func lines(grouped: Bool) async throws -> [Line] {
+            let group: SQLQueryString = grouped ? " GROUP BY u.name ORDER BY COUNT(DISTINCT v.id) DESC, u.name" : ""
+            return try await sql.raw("SELECT " + (grouped ? "u.name" : "''") + """
                  AS unit, COUNT(DISTINCT v.enterprise_id) AS enterprises, COUNT(DISTINCT v.id) AS visits, COUNT(vp.problem_id) AS raised,
                        SUM(CASE WHEN
                 """ + solvedAsOf + " IN (\(binds: ProblemQuery.solvedStatuses)) THEN 1 ELSE 0 END) AS solved"
                 + " FROM enterprise_visits v JOIN reference_entries u ON u.id = v.unit_id LEFT JOIN visit_problems vp ON vp.visit_id = v.id WHERE "
-                + where_ + " GROUP BY " + group + " ORDER BY COUNT(DISTINCT v.id) DESC, " + group).all().map { r in
+                + where_ + group).all().map { r in
                 Line(unit: try r.decode(column: "unit", as: String.self), enterprises: try r.decode(column: "enterprises", as: Int.self),
                      visits: try r.decode(column: "visits", as: Int.self), raised: try r.decode(column: "raised", as: Int.self),
                      solved: try r.decode(column: "solved", as: Int?.self) ?? 0)
             }
         }
-        let units = try await lines("u.name")
-        let total = try await lines("''")
-        return units + (total.isEmpty ? [Line(unit: "", enterprises: 0, visits: 0, raised: 0, solved: 0)] : total)
+        return try await lines(grouped: true) + (try await lines(grouped: false).first.map { [$0] } ?? [.empty])
     }
 
     /// An enterprise's visits (or the district's in a period), newest first.
