@@ -75,7 +75,7 @@ struct FakeRobot {
 
                 // The sender: the good robot takes it; the others are retried, then given up on with the reason logged.
                 var sender = WebhookSender(db: app.db, client: app.client, logger: app.logger)
-                sender.timeout = .seconds(5)
+                sender.timeout = .seconds(30)
                 var now = Date()
                 #expect(try await sender.processOnce(now: now) == 3)
                 let messages = robot.received.withLockedValue { $0 }
@@ -117,6 +117,8 @@ struct FakeRobot {
                 for i in 0..<16 { try await Notifier.enqueue(hook, text: "消息\(i)", link: "/", on: app.db) }
                 var sender = WebhookSender(db: app.db, client: app.client, logger: app.logger)
                 sender.concurrency = 8
+                // A generous limit: on a loaded CI machine a one-second answer can take several.
+                sender.timeout = .seconds(60)
                 // Sixteen one-second answers, eight at a time: all delivered in one pass.
                 #expect(try await sender.processOnce() == 16)
                 #expect(try await WebhookDeliveryModel.query(on: app.db).filter(\.$status == "sent").count() == 16)
