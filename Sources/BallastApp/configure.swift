@@ -15,15 +15,18 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     // threads and the holder of the lock could never finish. With more threads than the SQLite
     // connections that can wait, the holder always has one. bcrypt runs here too.
     app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 2))
+    // A request waits up to 30 s for a pooled connection rather than the drivers' 10: under a
+    // burst (or a loaded CI machine opening connections slowly) it is served late, not failed.
+    let poolTimeout: TimeAmount = .seconds(30)
     switch database {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: poolTimeout), as: .sqlite)
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: poolTimeout), as: .sqlite)
     case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout), as: .psql)
         if let schema {
             // A schema named in the URL is created on first use: tests isolate themselves this way.
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
