@@ -27,12 +27,8 @@ struct AuditPageView {
     func render() -> String {
         let en = lang == .en
         let t = { (m: Message) in m.text(self.lang) }
-        let f = DateFormatter()
-        f.timeZone = TimeZone(identifier: timeZone)
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        let day = DateFormatter()
-        day.timeZone = f.timeZone
-        day.dateFormat = "yyyy-MM-dd"
+        let f = DateFormatter.district("yyyy-MM-dd HH:mm:ss", timeZone: timeZone)
+        let day = DateFormatter.district("yyyy-MM-dd", timeZone: timeZone)
         let pages = max(1, (result.total + filter.perPage - 1) / filter.perPage)
         func pageLink(_ n: Int) -> String {
             var items = (URLComponents(string: "/audit?" + query)?.queryItems ?? []).filter { $0.name != "page" }

@@ -69,8 +69,7 @@ struct InboxPage {
 
     func render() -> String {
         let en = lang == .en
-        let f = DateFormatter()
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai"); f.dateFormat = "yyyy-MM-dd HH:mm"
+        let f = DateFormatter.district("yyyy-MM-dd HH:mm")
         return Layout.page(title: en ? "Inbox" : "消息", lang: lang, section: .inbox, path: "/inbox",
             .h1(.text(en ? "Inbox — \(unread) unread" : "消息（未读 \(unread) 条）")),
             .if(unread > 0, .form(.method(.post), .action(attr(Layout.link("/inbox/read", lang))), .csrf(),

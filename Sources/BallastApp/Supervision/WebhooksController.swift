@@ -134,8 +134,7 @@ struct WebhooksPage {
 
     func render() -> String {
         let en = lang == .en
-        let f = DateFormatter()
-        f.timeZone = TimeZone(identifier: "Asia/Shanghai"); f.dateFormat = "MM-dd HH:mm:ss"
+        let f = DateFormatter.district("MM-dd HH:mm:ss")
         return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: "/admin/webhooks",
             .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
             .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."

@@ -19,3 +19,13 @@ extension Response {
         return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 }
+
+extension DateFormatter {
+    /// Times as the district reads them (Zhengzhou's clock), in the given pattern.
+    static func district(_ pattern: String, timeZone: String = "Asia/Shanghai") -> DateFormatter {
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: timeZone)
+        f.dateFormat = pattern
+        return f
+    }
+}
