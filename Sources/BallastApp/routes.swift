@@ -28,5 +28,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ServiceController())
     try app.register(collection: SupervisionSettingsController())
     try app.register(collection: BulletinsController())
+    try app.register(collection: DocumentsController())
+    try app.register(collection: ScoringController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

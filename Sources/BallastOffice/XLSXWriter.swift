@@ -15,19 +15,38 @@ public enum XLSXCell: Sendable, Equatable {
     case date(CalendarDate)
 }
 
-/// Writes a single-sheet .xlsx workbook: the parts Excel, WPS and LibreOffice need and
-/// nothing else. Text goes in inline strings so a row is written once, in order, without
-/// building a shared-string table in memory first.
+/// One sheet of a workbook: a bold header row, then the rows.
+public struct XLSXSheet: Sendable, Equatable {
+    public var name: String
+    public var header: [String]
+    public var rows: [[XLSXCell]]
+    public var columnWidths: [Int]
+
+    public init(name: String, header: [String], rows: [[XLSXCell]], columnWidths: [Int] = []) {
+        self.name = name; self.header = header; self.rows = rows; self.columnWidths = columnWidths
+    }
+}
+
+/// Writes an .xlsx workbook: the parts Excel, WPS and LibreOffice need and nothing else. Text
+/// goes in inline strings so a row is written once, in order, without building a
+/// shared-string table in memory first.
 public enum XLSXWriter {
     public static func write(sheetName: String, header: [String], rows: [[XLSXCell]],
                              columnWidths: [Int] = []) throws -> Data {
+        try write([XLSXSheet(name: sheetName, header: header, rows: rows, columnWidths: columnWidths)])
+    }
+
+    /// A workbook of several sheets, in order (names cut to Excel's 31 characters).
+    public static func write(_ sheets: [XLSXSheet]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        try add(archive, "[Content_Types].xml", contentTypes)
+        try add(archive, "[Content_Types].xml", contentTypes(sheets.count))
         try add(archive, "_rels/.rels", rootRels)
-        try add(archive, "xl/workbook.xml", workbook(sheetName: sheetName))
-        try add(archive, "xl/_rels/workbook.xml.rels", workbookRels)
+        try add(archive, "xl/workbook.xml", workbook(sheets.map(\.name)))
+        try add(archive, "xl/_rels/workbook.xml.rels", workbookRels(sheets.count))
         try add(archive, "xl/styles.xml", styles)
-        try add(archive, "xl/worksheets/sheet1.xml", sheet(header: header, rows: rows, widths: columnWidths))
+        for (i, s) in sheets.enumerated() {
+            try add(archive, "xl/worksheets/sheet\(i + 1).xml", sheet(header: s.header, rows: s.rows, widths: s.columnWidths))
+        }
         guard let data = archive.data else { throw OfficeError.notAnXLSX("write failed") }
         return data
     }
@@ -125,25 +144,34 @@ public enum XLSXWriter {
         return out
     }
 
-    static func workbook(sheetName: String) -> String {
-        """
+    static func workbook(_ names: [String]) -> String {
+        // Sheets are r:id rId1…rIdN; the styles part takes the next id.
+        let sheets = names.enumerated().map { i, n in
+            "<sheet name=\"\(escape(String(n.replacingOccurrences(of: "/", with: "-").prefix(31))))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+        }.joined()
+        return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-        <sheets><sheet name="\(escape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets>
+        <sheets>\(sheets)</sheets>
         </workbook>
         """
     }
 
-    static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-    <Default Extension="xml" ContentType="application/xml"/>
-    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-    </Types>
-    """
+    static func contentTypes(_ count: Int) -> String {
+        let sheets = (1...max(1, count)).map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined(separator: "\n")
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+        <Default Extension="xml" ContentType="application/xml"/>
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+        \(sheets)
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+        </Types>
+        """
+    }
 
     static let rootRels = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -152,11 +180,17 @@ public enum XLSXWriter {
     </Relationships>
     """
 
-    static let workbookRels = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-    </Relationships>
-    """
+    static func workbookRels(_ count: Int) -> String {
+        let n = max(1, count)
+        let sheets = (1...n).map {
+            "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+        }.joined(separator: "\n")
+        return """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        \(sheets)
+        <Relationship Id="rId\(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+        </Relationships>
+        """
+    }
 }

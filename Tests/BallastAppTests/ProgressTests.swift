@@ -202,11 +202,16 @@ import VaporTesting
     @Test func newRedsAndTurnedGreenAreQueries() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
-            // The demo's first recompute, on 2023-06-30, recorded every project's first colour.
-            try await office.test(.GET, "/api/v1/warnings/changes?year=2023&colour=red") { res in
+            // The demo's colours were judged at each month's end, January to June: each of the 156
+            // projects red at the end of June turned red once, at one of those month ends.
+            let monthEnds: Set<String> = ["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31", "2023-06-30"]
+            let redNow = Set(try await WarningStateModel.query(on: app.db).filter(\.$colour == "red").all().map(\.projectID))
+            #expect(redNow.count == 156)
+            try await office.test(.GET, "/api/v1/warnings/changes?year=2023&colour=red&from=2023-01-01&to=2023-06-30") { res in
                 let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
                 #expect(items.count == 156)
-                #expect(items.allSatisfy { $0["to"] as? String == "red" && $0["on"] as? String == "2023-06-30" && $0["from"] == nil })
+                #expect(items.allSatisfy { $0["to"] as? String == "red" && monthEnds.contains($0["on"] as? String ?? "") && $0["from"] != nil })
+                #expect(Set(items.compactMap { $0["on"] as? String }).count > 1)
             }
             // A week later a red project's missing figure is approved and it turns green.
             try await DistrictModel.query(on: app.db).set(\.$frozenOn, to: "2023-07-07").update()
@@ -233,7 +238,10 @@ import VaporTesting
                 let items = try #require(try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]])
                 let unit = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first())
                 let own = Set(try await ProjectModel.query(on: app.db).filter(\.$unit.$id == unit.id!).all().map(\.code))
-                #expect(items.count >= 13)   // each project's first colour, plus July's changes
+                let ownIDs = try await ProjectModel.query(on: app.db).filter(\.$unit.$id == unit.id!).all().map { $0.id! }
+                let stored = try await WarningChangeModel.query(on: app.db).filter(\.$projectID ~~ ownIDs)
+                    .filter(\.$onDate >= "2023-06-01").filter(\.$onDate <= "2023-07-31").count()
+                #expect(items.count == stored && stored > 0)   // June's month-end changes, plus July's
                 #expect(items.allSatisfy { own.contains($0["code"] as? String ?? "") })
             }
         }

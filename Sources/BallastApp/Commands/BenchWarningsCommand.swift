@@ -40,13 +40,14 @@ struct BenchWarningsCommand: AsyncCommand {
     }
 
     /// The bench ledger, then twelve months and ten milestones per project, in bulk.
-    static func load(district id: UUID, projects n: Int, on db: any Database) async throws {
+    static func load(district id: UUID, projects n: Int, units: Int = 40, on db: any Database) async throws {
         // No template: the benchmark writes its own ten milestones per project.
         let writer = LedgerWriter(districtID: id, year: 2023, actor: ChangeActor(name: "bench"),
                                   today: CalendarDate(year: 2023, month: 1, day: 1)!, milestoneTemplate: nil)
         let records = BenchSupport.records(count: n, prefix: "W").map { r -> LedgerRecord in
             var r = r
             if r.annualPlan == nil { r.annualPlan = .wan(200) }
+            r.unit = "单位\(r.row % units)"
             return r
         }
         for chunk in stride(from: 0, to: n, by: 10_000) {

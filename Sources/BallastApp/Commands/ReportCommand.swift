@@ -5,7 +5,9 @@ import Vapor
 
 struct ReportCommandGroup: AsyncCommandGroup {
     var help: String { "生成报表 / Produce reports" }
-    var commands: [String: any AnyAsyncCommand] { ["summary": ReportSummaryCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["summary": ReportSummaryCommand(), "bulletin": ReportBulletinCommand(), "ranking": ReportRankingCommand(), "assessment": ReportAssessmentCommand()]
+    }
 }
 
 /// `ballast report summary --year YYYY --as-of YYYY-MM-DD --format json|table`.

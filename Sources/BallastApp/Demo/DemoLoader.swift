@@ -53,7 +53,13 @@ enum DemoLoader {
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {
-            try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: DemoProgress.asOf, on: db)
+            // Judged at each month's end, as the nightly job would have: the lights have a
+            // history (a project red since March, another newly yellow in June) for the weekly
+            // bulletin and the rankings to read, and end where the half-year's figures put them.
+            for month in 1...DemoProgress.asOf.month {
+                let end = CalendarDate(year: DemoFigures.year, month: month, day: CalendarDate.daysIn(month: month, year: DemoFigures.year))!
+                try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: min(end, DemoProgress.asOf), on: db)
+            }
         }
         return true
     }

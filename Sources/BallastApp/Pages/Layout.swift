@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox }
+    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -48,6 +48,7 @@ enum Layout {
             (.leads, Message(zh: "招商", en: "Leads"), "/leads", .readProjects),
             (.enterprises, Message(zh: "企业", en: "Enterprises"), "/enterprises", .readProjects),
             (.problems, Message(zh: "督办", en: "Supervision"), "/problems", .readProjects),
+            (.documents, Message(zh: "通报考核", en: "Bulletins & rankings"), "/documents", .readProjects),
             (.inbox, Message(zh: "消息", en: "Inbox"), "/inbox", .readSummary),
             (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
             (.lists, UIText.lists, "/lists/unit", .manageLists),

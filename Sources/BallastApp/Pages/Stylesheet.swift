@@ -63,6 +63,12 @@ enum Stylesheet {
     .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }
     .light.red { background:var(--red); } .light.yellow { background:var(--yellow); }
     .light.blue { background:var(--blue); } .light.green { background:var(--green); }
+    svg.bars { width:100%; max-width:720px; height:auto; display:block; margin:8px 0 14px; }
+    svg.bars .bar { fill:#1e5aa8; } svg.bars .bar.behind { fill:#d9822b; }
+    svg.bars .bars-title { font-size:14px; font-weight:600; fill:#1f2933; }
+    svg.bars .bars-label, svg.bars .bars-value { font-size:12px; fill:#1f2933; }
+    svg.bars .bars-marker { stroke:#c62828; stroke-width:1.5; stroke-dasharray:4 3; }
+    svg.bars .bars-marker-label { font-size:11px; fill:#c62828; }
     svg.curve { width:100%; max-width:720px; height:auto; display:block; margin:8px 0; }
     svg.curve .grid { stroke:#e4e8ec; stroke-width:1; }
     svg.curve .axis { fill:var(--muted); font-size:11px; }
@@ -138,8 +144,10 @@ enum Stylesheet {
     td.date { white-space:nowrap; }
     tr.unread td { font-weight:600; }
     .official { font-size:17px; line-height:1.9; max-width:800px; }
+    .official.wide { max-width:1040px; }
     .official .doc-title { text-align:center; color:var(--red); font-size:28px; letter-spacing:2px; }
     .official .doc-number { text-align:center; border-bottom:2px solid var(--red); padding-bottom:8px; }
+    .official table { font-size:15px; line-height:1.5; min-width:0; } .official th, .official td.keep { white-space:nowrap; }
     .official .indent { text-indent:2em; } .official .doc-sign { text-align:right; margin:4px 0; }
     nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
     nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; }
@@ -147,7 +155,9 @@ enum Stylesheet {
     .columns { display:grid; grid-template-columns:repeat(auto-fit,minmax(340px,1fr)); gap:0 16px; }
     .packet-page { background:#fff; padding:24px 32px; margin-bottom:16px; border:1px solid #dde3ea; }
     .packet-page h2 { font-size:20px; margin-top:0; }
+    @page { size:A4; margin:20mm 18mm; }
     @media print { header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
-      .packet-page { border:none; padding:0; margin:0; page-break-after:always; } }
+      .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
+      .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official svg.bars { max-width:560px; } }
     """
 }

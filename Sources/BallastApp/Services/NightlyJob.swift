@@ -32,9 +32,32 @@ enum NightlyJob {
                 // Then the reminders lateness calls for, on today's colours and deadlines.
                 let notices = try await NoticeGenerator.run(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
                 logger.info("nightly notices \(district.code): \(notices.issued.count) issued, \(notices.escalated.count) escalated")
+                for drafted in try await draftDocuments(district, on: tx) { logger.info("nightly draft \(district.code): \(drafted)") }
             }
             return true
         }
+    }
+
+    /// The drafts the day calls for (`CadenceSchedule`): Monday's weekly bulletin, the first's
+    /// ranking. One already issued is left as it is; one that cannot be drafted (a year with no
+    /// plan) is logged and skipped, so it never stops the night's other work.
+    static func draftDocuments(_ district: DistrictModel, today: CalendarDate? = nil, on db: any Database) async throws -> [String] {
+        let today = today ?? DistrictContext.today(in: district)
+        let desk = DocumentDesk(context: ProjectItemContext(districtID: try district.requireID(), actor: .system, today: today, scopeUnitID: nil))
+        var plans: [DocumentDesk.Plan] = []
+        if let week = CadenceSchedule.weekToDraft(on: today) { plans.append(try desk.weeklyBulletin(week: week, asOf: week.sunday)) }
+        if let m = CadenceSchedule.monthToRank(on: today) { plans.append(try desk.ranking(year: m.year, month: m.month, asOf: nil)) }
+        var done: [String] = []
+        for plan in plans {
+            if try await DocumentDesk.issued(districtID: try district.requireID(), kind: plan.kind, period: plan.period, on: db) != nil { continue }
+            do {
+                let d = try await desk.draft(plan, on: db)
+                done.append("\(d.title) v\(d.version)")
+            } catch let ProjectItemContext.Failure.invalid(_, message) {
+                done.append("\(plan.title) 未生成：\(message.zh)")
+            }
+        }
+        return done
     }
 
     /// Seconds from `now` to the next 02:00 in Zhengzhou.

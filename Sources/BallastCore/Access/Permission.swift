@@ -25,6 +25,9 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     /// The supervision loop's own work: assigning problems, moving deadlines, meetings and their
     /// decisions, reminder notices, supervision bulletins: the project office and 督查室.
     case superviseProblems
+    /// The district's rhythm: drafting and issuing the weekly bulletin, monthly rankings and
+    /// assessments, the scoring scheme and 加减分: the project office.
+    case issueDocuments
     /// Every district's portfolio totals: for city and province users, who see no district's detail.
     case readRollups
 }
@@ -36,7 +39,7 @@ extension Role {
         switch self {
         case .admin: [.readSummary, .readProjects, .manageLists, .manageUsers, .readAudit]
         case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit,
-                       .reviewReports, .workProblems, .superviseProblems]
+                       .reviewReports, .workProblems, .superviseProblems, .issueDocuments]
         case .leader: [.readSummary, .readProjects]
         case .supervision: [.readSummary, .readProjects, .workProblems, .superviseProblems]
         case .unit: [.readSummary, .readProjects, .editProjects, .workProblems]

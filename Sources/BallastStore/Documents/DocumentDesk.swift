@@ -25,29 +25,44 @@ public struct DocumentDesk: Sendable {
             throw ProjectItemContext.Failure.invalid(field: "asOf", Message(zh: "统计日期早于该月", en: "The as-of day is before the month"))
         }
         let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
-        return try await db.writeTransaction { tx in
+        return try await draft(kind: .supervisionBulletin, period: period, title: "重点项目督查通报（\(year)年\(month)月）", on: db) { tx in
             let bulletin = try await SupervisionBulletin.build(districtID: context.districtID, year: year, month: month, asOf: day, on: tx)
-            let payload = String(decoding: try JSONEncoder.sorted.encode(bulletin), as: UTF8.self)
+            return (bulletin, bulletin.asOf)
+        }
+    }
+
+    /// Drafts (or redrafts) the document of `kind` for `period` from what `build` makes of the
+    /// data, in one transaction; refused once that period's document has been issued.
+    public func draft(kind: DocumentKind, period: String, title: String, on db: any Database,
+                      build: @escaping @Sendable (any Database) async throws -> (any Encodable & Sendable, String)) async throws -> DocumentModel {
+        try await db.writeTransaction { tx in
             let existing = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID)
-                .filter(\.$kind == DocumentKind.supervisionBulletin.rawValue).filter(\.$period == period).first()
+                .filter(\.$kind == kind.rawValue).filter(\.$period == period).first()
             if let existing, existing.status == "issued" {
-                throw ProjectItemContext.Failure.invalid(field: "period", Message(zh: "\(year)年\(month)月督查通报已于 \(existing.issuedOn ?? "") 印发，不能重新生成",
-                                                                                 en: "The bulletin for \(period) was issued on \(existing.issuedOn ?? ""); it cannot be regenerated"))
+                throw ProjectItemContext.Failure.invalid(field: "period", Message(
+                    zh: "\(title)已于 \(existing.issuedOn ?? "") 印发（\(existing.number ?? "")），不能重新生成",
+                    en: "The \(kind.englishName.lowercased()) for \(period) was issued on \(existing.issuedOn ?? ""); it cannot be regenerated"))
             }
+            let (content, asOf) = try await build(tx)
             let d = existing ?? DocumentModel()
             if existing == nil {
-                d.id = UUID(); d.districtID = context.districtID; d.kind = DocumentKind.supervisionBulletin.rawValue; d.period = period
-                d.status = "draft"; d.version = 1
+                d.id = UUID(); d.districtID = context.districtID; d.kind = kind.rawValue; d.period = period; d.status = "draft"; d.version = 1
             } else {
                 d.version += 1
             }
-            d.title = "重点项目督查通报（\(year)年\(month)月）"; d.asOf = bulletin.asOf; d.payload = payload
+            d.title = title; d.asOf = asOf; d.payload = String(decoding: try JSONEncoder.sorted.encode(content), as: UTF8.self)
             try await d.save(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: existing == nil ? "create" : "update",
-                                   entity: "document", entityID: d.id, summary: "督查通报 \(period) 草稿（截至 \(bulletin.asOf)）",
-                                   before: Nothing?.none, after: ["asOf": bulletin.asOf])
+                                   entity: "document", entityID: d.id, summary: "\(kind.chineseName) \(period) 草稿（截至 \(asOf)）",
+                                   before: Nothing?.none, after: ["asOf": asOf])
             return d
         }
+    }
+
+    /// The period's document of a kind, if it has been issued.
+    public static func issued(districtID: UUID, kind: DocumentKind, period: String, on db: any Database) async throws -> DocumentModel? {
+        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind.rawValue)
+            .filter(\.$period == period).filter(\.$status == "issued").first()
     }
 
     /// 印发: numbered and frozen. Issuing an issued one is refused with the day it was issued.
@@ -59,9 +74,10 @@ public struct DocumentDesk: Sendable {
                                                                                  en: "Issued on \(d.issuedOn ?? "") already (\(d.number ?? ""))"))
             }
             d.version = try await context.claim(table: DocumentModel.schema, id: id, version: version, on: tx)
+            // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
             let year = String(d.period.prefix(4))
             let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
-                .filter(\.$status == "issued").filter(\.$period >= year + "-01").filter(\.$period <= year + "-12").count()
+                .filter(\.$status == "issued").filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
             d.status = "issued"; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today.iso; d.issuedBy = context.actor.name
             try await d.update(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document", entityID: id,

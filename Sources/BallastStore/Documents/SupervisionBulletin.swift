@@ -57,18 +57,7 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
         let start = CalendarDate(year: year, month: month, day: 1)!
         let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
         let day = min(asOf, end)
-        // Each problem's status and deadline on the day: its last step by then.
-        let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: day.iso) ORDER BY s.seq DESC LIMIT 1"
-        let overdueRows = try await sql.raw("SELECT * FROM (SELECT u.name AS unit, p.kind, p.title, (SELECT s.status " + last + ") AS status, (SELECT s.deadline "
-            + last + ") AS deadline FROM problems p JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.district_id = \(bind: districtID) AND p.raised_on <= \(bind: day.iso)) x"
-            + " WHERE x.status IN (\(binds: ProblemQuery.openStatuses)) AND x.deadline < \(bind: day.iso) ORDER BY x.deadline, x.unit, x.title").all()
-        var overdue: [OverdueItem] = []
-        for r in overdueRows {
-            let deadline = try r.decode(column: "deadline", as: String.self)
-            overdue.append(OverdueItem(unit: try r.decode(column: "unit", as: String.self), kind: try r.decode(column: "kind", as: String.self),
-                                       title: try r.decode(column: "title", as: String.self), deadline: deadline,
-                                       daysOverdue: (CalendarDate.parse(deadline) ?? day).days(until: day)))
-        }
+        let overdue = try await overdueItems(districtID: districtID, on: day, sql: sql)
         let notices = try await sql.raw("""
             SELECT n.number, u.name AS unit, n.item, n.issued_on, n.acknowledged_on FROM notices n JOIN reference_entries u ON u.id = n.unit_id
             WHERE n.district_id = \(bind: districtID) AND n.issued_on >= \(bind: start.iso) AND n.issued_on <= \(bind: day.iso) ORDER BY n.seq
@@ -77,19 +66,8 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
                        item: try r.decode(column: "item", as: String.self), issuedOn: try r.decode(column: "issued_on", as: String.self),
                        acknowledged: (try r.decode(column: "acknowledged_on", as: String?.self)).map { $0 <= day.iso } ?? false)
         }
-        var lateReports: [String: [String]] = [:]
-        let due = ReportingDeadline.dueDate(year: year, month: month)
-        if due < day {
-            for r in try await sql.raw("""
-                SELECT u.name AS unit, p.code FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries u ON u.id = p.unit_id
-                LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
-                WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
-                  AND (r.id IS NULL OR r.late = \(bind: true) OR r.submitted_at IS NULL)
-                ORDER BY u.name, p.code
-                """).all() {
-                lateReports[try r.decode(column: "unit", as: String.self), default: []].append(try r.decode(column: "code", as: String.self))
-            }
-        }
+        let lateReports = ReportingDeadline.dueDate(year: year, month: month) < day
+            ? try await lateReportCodes(districtID: districtID, year: year, month: month, sql: sql) : [:]
         let lit = try await sql.raw("""
             SELECT p.code, p.name, u.name AS unit, s.opened_colour, s.opened_on FROM supervision_items s
             JOIN projects p ON p.id = s.project_id JOIN reference_entries u ON u.id = p.unit_id
@@ -113,5 +91,34 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
         return SupervisionBulletin(year: year, month: month, asOf: day.iso,
                                    units: units.values.sorted { weight($0) != weight($1) ? weight($0) > weight($1) : $0.unit < $1.unit },
                                    overdue: overdue, notices: notices, lateReports: lateReports, litAllMonth: lit)
+    }
+
+    /// Problems and decisions open and past their deadline on `day`, each read from its last step by then.
+    static func overdueItems(districtID: UUID, on day: CalendarDate, sql: any SQLDatabase) async throws -> [OverdueItem] {
+        let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: day.iso) ORDER BY s.seq DESC LIMIT 1"
+        let rows = try await sql.raw("SELECT * FROM (SELECT u.name AS unit, p.kind, p.title, (SELECT s.status " + last + ") AS status, (SELECT s.deadline "
+            + last + ") AS deadline FROM problems p JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.district_id = \(bind: districtID) AND p.raised_on <= \(bind: day.iso)) x"
+            + " WHERE x.status IN (\(binds: ProblemQuery.openStatuses)) AND x.deadline < \(bind: day.iso) ORDER BY x.deadline, x.unit, x.title").all()
+        return try rows.map { r in
+            let deadline = try r.decode(column: "deadline", as: String.self)
+            return OverdueItem(unit: try r.decode(column: "unit", as: String.self), kind: try r.decode(column: "kind", as: String.self),
+                               title: try r.decode(column: "title", as: String.self), deadline: deadline,
+                               daysOverdue: (CalendarDate.parse(deadline) ?? day).days(until: day))
+        }
+    }
+
+    /// Unit → codes of the year's planned projects whose report for the month is missing, late or unsubmitted.
+    static func lateReportCodes(districtID: UUID, year: Int, month: Int, sql: any SQLDatabase) async throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for r in try await sql.raw("""
+            SELECT u.name AS unit, p.code FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries u ON u.id = p.unit_id
+            LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+              AND (r.id IS NULL OR r.late = \(bind: true) OR r.submitted_at IS NULL)
+            ORDER BY u.name, p.code
+            """).all() {
+            out[try r.decode(column: "unit", as: String.self), default: []].append(try r.decode(column: "code", as: String.self))
+        }
+        return out
     }
 }

@@ -30,5 +30,6 @@ public enum BallastMigrations {
         CreateVisits(),
         CreateDocuments(),
         CreateProblemAttachments(),
+        CreateCadence(),
     ]
 }

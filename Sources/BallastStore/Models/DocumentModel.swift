@@ -1,8 +1,7 @@
 import Fluent
 import Foundation
 
-/// An official document — a supervision bulletin now; the weekly bulletin, rankings and
-/// assessments after it — as generated for a period and a day. A draft can be generated again;
+/// An official document — a supervision or weekly bulletin, a ranking, an assessment — as generated for a period and a day. A draft can be generated again;
 /// once issued its content is frozen: the stored figures are what it says for ever.
 public final class DocumentModel: Model, @unchecked Sendable {
     public static let schema = "documents"
@@ -11,7 +10,7 @@ public final class DocumentModel: Model, @unchecked Sendable {
     @Field(key: "district_id") public var districtID: UUID
     /// `DocumentKind.rawValue`.
     @Field(key: "kind") public var kind: String
-    /// The period it covers: `2023-06` for a month.
+    /// The period it covers: `2023-06` for a month, `2023-W23` for a week, `2023-Q2`, `2023`.
     @Field(key: "period") public var period: String
     @Field(key: "title") public var title: String
     /// Given when issued: 第6期.
@@ -32,6 +31,32 @@ public final class DocumentModel: Model, @unchecked Sendable {
 
 public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case supervisionBulletin = "supervision-bulletin"
+    /// Period `2023-W23`.
+    case weeklyBulletin = "weekly-bulletin"
+    /// Period `2023-05`.
+    case unitRanking = "unit-ranking"
+    /// Period `2023-Q2`.
+    case quarterlyAssessment = "quarterly-assessment"
+    /// Period `2023`.
+    case annualEvaluation = "annual-evaluation"
 
-    public var chineseName: String { "督查通报" }
+    public var chineseName: String {
+        switch self {
+        case .supervisionBulletin: "督查通报"
+        case .weeklyBulletin: "周通报"
+        case .unitRanking: "月排名"
+        case .quarterlyAssessment: "季度考核"
+        case .annualEvaluation: "年度评优"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .supervisionBulletin: "Supervision bulletin"
+        case .weeklyBulletin: "Weekly bulletin"
+        case .unitRanking: "Monthly ranking"
+        case .quarterlyAssessment: "Quarterly assessment"
+        case .annualEvaluation: "Annual evaluation"
+        }
+    }
 }

@@ -1,0 +1,165 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// 通报考核: the weekly bulletin, monthly rankings, quarterly assessments and annual evaluations.
+/// Everyone in the district reads, searches and downloads them (issued ones for years); the
+/// project office drafts, redrafts and issues them. An issued one is frozen: every format is
+/// rendered from its stored content alone.
+struct DocumentsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readProjects))
+        read.get("documents", use: listPage)
+        read.get("documents", ":doc", use: detailPage)
+        read.get("documents", ":doc", "docx", use: docx)
+        read.get("documents", ":doc", "xlsx", use: xlsx)
+        read.get("api", "v1", "documents", use: listAPI)
+        read.get("api", "v1", "documents", ":doc", use: detailAPI)
+        let issue = routes.access(.requires(.issueDocuments))
+        issue.post("documents", use: draftPage)
+        issue.post("documents", ":doc", "issue", use: issuePage)
+        issue.post("api", "v1", "documents", use: draftAPI)
+        issue.post("api", "v1", "documents", ":doc", "issue", use: issueAPI)
+    }
+
+    static let noDocument = Message(zh: "文件不存在", en: "No such document")
+
+    struct DraftBody: Content { var kind: String?; var period: String?; var asOf: String? }
+    struct IssueBody: Content { var version: Int? }
+
+    struct RowDTO: Content {
+        var id: UUID, kind: String, period: String, title: String, number: String?, asOf: String, status: String
+        var issuedOn: String?, issuedBy: String?, version: Int
+        init(_ d: DocumentModel) {
+            id = d.id!; kind = d.kind; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status
+            issuedOn = d.issuedOn; issuedBy = d.issuedBy; version = d.version
+        }
+    }
+
+    /// The search: kind, year of the period, and words in the title, number or content.
+    struct Search {
+        var kind: DocumentKind?
+        var year: Int?
+        var q: String?
+
+        init(_ req: Request) throws {
+            kind = try req.param("kind").map { raw in
+                guard let k = DocumentKind(rawValue: raw) else {
+                    throw BallastError.badParameter("kind", zh: "没有“\(raw)”这类文件", en: "No kind of document “\(raw)”")
+                }
+                return k
+            }
+            year = try RequestParameters.year(req)
+            q = req.param("q")
+        }
+
+        func run(districtID: UUID, on db: any Database) async throws -> [DocumentModel] {
+            var query = DocumentModel.query(on: db).filter(\.$districtID == districtID)
+            if let kind { query = query.filter(\.$kind == kind.rawValue) }
+            if let year { query = query.filter(\.$period >= String(year)).filter(\.$period < String(year + 1)) }
+            if let q, !q.isEmpty {
+                query = query.group(.or) { g in g.filter(\.$title ~~ q).filter(\.$number ~~ q).filter(\.$payload ~~ q) }
+            }
+            return try await query.sort(\.$period, .descending).sort(\.$kind).limit(500).all()
+        }
+    }
+
+    func document(_ req: Request) async throws -> DocumentModel {
+        let d = try await DocumentDesk(context: try req.itemContext()).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
+        guard CadenceDrafts.kinds.contains(where: { $0.rawValue == d.kind }) else { throw BallastError.notFound(Self.noDocument) }
+        return d
+    }
+
+    func listAPI(req: Request) async throws -> [RowDTO] {
+        try await Search(req).run(districtID: try req.district().requireID(), on: req.db).map(RowDTO.init)
+    }
+
+    /// The document and its content as stored (the frozen figures for an issued one).
+    func detailAPI(req: Request) async throws -> Response {
+        try Self.detail(try await document(req))
+    }
+
+    static func detail(_ d: DocumentModel, status: HTTPStatus = .ok) throws -> Response {
+        let row = String(decoding: try JSONEncoder.sorted.encode(RowDTO(d)), as: UTF8.self)
+        let body = "{\"document\":\(row),\"content\":\(d.payload)}"
+        return Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(string: body))
+    }
+
+    func draft(_ req: Request, _ b: DraftBody) async throws -> DocumentModel {
+        let kind = try CadenceDrafts.kind(b.kind)
+        guard let period = b.period?.trimmed, !period.isEmpty else {
+            throw BallastError.badParameter("period", zh: "请填写期次（周、月、季度或年度）", en: "period is required")
+        }
+        return try await CadenceDrafts.draft(DocumentDesk(context: try req.itemContext()), kind: kind, period: period,
+                                             asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
+    }
+
+    func draftAPI(req: Request) async throws -> Response {
+        try Self.detail(try await draft(req, try req.content.decode(DraftBody.self)), status: .created)
+    }
+
+    func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
+        _ = try await document(req)
+        return try await DocumentDesk(context: try req.itemContext())
+            .issue(id: try req.id("doc", orElse: Self.noDocument), version: try RequestParameters.version(version), on: req.db)
+    }
+
+    func issueAPI(req: Request) async throws -> Response {
+        try Self.detail(try await issue(req, version: try req.content.decode(IssueBody.self).version))
+    }
+
+    func docx(req: Request) async throws -> Response {
+        let d = try await document(req)
+        let doc = try CadenceDrafts.layout(d, district: try req.district().name)
+        return .download(try DocxWriter.write(doc.docx()), contentType: DocxWriter.contentType,
+                         fileName: CadenceDrafts.fileName(d, ext: "docx"), fallback: "document.docx")
+    }
+
+    func xlsx(req: Request) async throws -> Response {
+        let d = try await document(req)
+        let doc = try CadenceDrafts.layout(d, district: try req.district().name)
+        return .download(try XLSXWriter.write(doc.sheets()), contentType: LedgerFormat.xlsx.mimeType,
+                         fileName: CadenceDrafts.fileName(d, ext: "xlsx"), fallback: "document.xlsx")
+    }
+
+    // MARK: Pages
+
+    func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
+
+    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let district = try req.district()
+        let search = try Search(req)
+        let docs = try await search.run(districtID: try district.requireID(), on: req.db)
+        return .html(DocumentsPage(documents: docs, search: search, today: DistrictContext.today(in: district), notice: notice, lang: req.language).render(),
+                     status: status)
+    }
+
+    func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
+
+    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+        let d = try await document(req)
+        return .html(DocumentPage(document: d, layout: try CadenceDrafts.layout(d, district: try req.district().name), notice: notice, lang: req.language).render(),
+                     status: status)
+    }
+
+    func draftPage(req: Request) async throws -> Response {
+        let body = try req.content.decode(DraftBody.self)
+        var made: DocumentModel?
+        let response = try await PageOutcome.run(req, work: {
+            made = try await draft(req, body)
+            return Message(zh: "已生成草稿", en: "Draft generated")
+        }) { notice, status in try await renderList(req, notice: notice, status: status) }
+        if let id = made?.id { return req.redirect(to: Layout.link("/documents/\(id)", req.language)) }
+        return response
+    }
+
+    func issuePage(req: Request) async throws -> Response {
+        let version = try req.content.decode(IssueBody.self).version
+        return try await PageOutcome.run(req, work: {
+            let d = try await issue(req, version: version)
+            return Message(zh: "已印发 \(d.number ?? "")", en: "Issued \(d.number ?? "")")
+        }) { notice, status in try await renderDetail(req, notice: notice, status: status) }
+    }
+}

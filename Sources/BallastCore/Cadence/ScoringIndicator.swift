@@ -1,0 +1,74 @@
+import Foundation
+
+/// The fixed set of formulas a unit's monthly score is made of. A scheme weighs some or all of
+/// them; a scheme naming anything else is refused, since there would be nothing to compute.
+public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
+    /// Investment completed against 时序进度: (completed ÷ annual plan) ÷ (month ÷ 12), capped.
+    case investment
+    /// Planned starts achieved: 开工 nodes due by the month's end that were reached.
+    case starts
+    /// Problems solved on time: problems led by the unit whose deadline fell by the month's end, solved by it.
+    case problems
+    /// Reporting timeliness: the month's reports submitted by the reporting day.
+    case reporting
+    /// Red/yellow share: one less the share of the unit's projects lit red or yellow at the month's end.
+    case warnings
+    /// Pipeline targets met: leads signed this year against the scheme's yearly target per unit, pro rata, capped.
+    case pipeline
+
+    public var name: Message {
+        switch self {
+        case .investment: Message(zh: "投资完成率（对时序进度）", en: "Investment vs time progress")
+        case .starts: Message(zh: "计划开工完成", en: "Planned starts achieved")
+        case .problems: Message(zh: "问题按期办结", en: "Problems solved on time")
+        case .reporting: Message(zh: "月报按期报送", en: "Reports on time")
+        case .warnings: Message(zh: "红黄灯占比", en: "Red/yellow share")
+        case .pipeline: Message(zh: "招商签约目标", en: "Pipeline target")
+        }
+    }
+
+    /// For a table's header, where the full name would not fit.
+    public var shortName: String {
+        switch self {
+        case .investment: "投资"
+        case .starts: "开工"
+        case .problems: "问题"
+        case .reporting: "报送"
+        case .warnings: "亮灯"
+        case .pipeline: "招商"
+        }
+    }
+
+    public var formula: Message {
+        switch self {
+        case .investment: Message(zh: "（年度完成 ÷ 年度计划）÷（月份 ÷ 12），不超过封顶值；无年度计划的单位计满分",
+                                  en: "(completed ÷ annual plan) ÷ (month ÷ 12), up to the cap; full marks without a plan")
+        case .starts: Message(zh: "截至月末已开工 ÷ 计划于月末前开工；无计划开工计满分",
+                              en: "starts reached ÷ starts planned by the month's end; full marks when none planned")
+        case .problems: Message(zh: "时间节点在月末前的问题中按期办结的比例；无到期问题计满分",
+                                en: "share of problems due by the month's end solved by their deadline; full marks when none due")
+        case .reporting: Message(zh: "本月按期报送的月报 ÷ 应报项目数", en: "the month's reports in by the reporting day ÷ projects due to report")
+        case .warnings: Message(zh: "1 − 月末亮红灯、黄灯项目 ÷ 项目数", en: "1 − projects red or yellow at the month's end ÷ projects")
+        case .pipeline: Message(zh: "本年签约线索 ÷（年度签约目标 × 月份 ÷ 12），不超过封顶值",
+                                en: "leads signed this year ÷ (yearly target × month ÷ 12), up to the cap")
+        }
+    }
+}
+
+/// One unit's facts for a month, counted in SQL; the score is computed from these alone.
+public struct UnitFacts: Sendable, Codable, Equatable {
+    public var projects = 0
+    /// Annual plan and completed to the month's end, in yuan.
+    public var plan: Int64 = 0
+    public var completed: Int64 = 0
+    public var plannedStarts = 0
+    public var achievedStarts = 0
+    public var problemsDue = 0
+    public var problemsOnTime = 0
+    public var reportsExpected = 0
+    public var reportsOnTime = 0
+    public var litProjects = 0
+    public var signedLeads = 0
+
+    public init() {}
+}
