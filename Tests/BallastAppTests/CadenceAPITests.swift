@@ -39,13 +39,16 @@ import VaporTesting
             let changes = try await WarningChangeModel.query(on: app.db).filter(\.$onDate == "2023-06-30").all()
             let expected = changes.filter { ["red", "yellow"].contains($0.toColour) && !($0.toColour == "yellow" && $0.fromColour == "red") }
             #expect(lit.count == expected.count && !lit.isEmpty)
-            // Units read it but cannot draft or issue.
-            #expect(try await unit.send(.GET, "/api/v1/documents/\(id)").0 == .ok)
+            // Units do not see drafts, and cannot draft or issue.
+            #expect(try await unit.send(.GET, "/api/v1/documents/\(id)").0 == .notFound)
+            #expect(try await unit.sendArray(.GET, "/api/v1/documents").1.isEmpty)
             #expect(try await unit.send(.POST, "/api/v1/documents", ["kind": "weekly-bulletin", "period": "2023-W25"]).0 == .forbidden)
             #expect(try await unit.send(.POST, "/api/v1/documents/\(id)/issue", ["version": 1]).0 == .forbidden)
             // Issued once: numbered; a second issue and a redraft are refused, saying when it went out.
             let (issued, issuedBody) = try await office.send(.POST, "/api/v1/documents/\(id)/issue", ["version": 1])
             #expect(issued == .ok && (issuedBody["document"] as? [String: Any])?["number"] as? String == "2023年第1期")
+            #expect(try await unit.send(.GET, "/api/v1/documents/\(id)").0 == .ok)
+            #expect(try await unit.sendArray(.GET, "/api/v1/documents").1.count == 1)
             let (again, againBody) = try await office.send(.POST, "/api/v1/documents/\(id)/issue", ["version": 2])
             #expect(again == .unprocessableEntity && error(againBody).message.contains("不能重复印发") && error(againBody).message.contains("2023-06-30"))
             let (redraft, redraftBody) = try await office.send(.POST, "/api/v1/documents", ["kind": "weekly-bulletin", "period": "2023-W26"])

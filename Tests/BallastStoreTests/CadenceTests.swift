@@ -87,6 +87,20 @@ import Vapor
             // At April's end A2 is yellow and A1 still red: two of 商务局's projects lit.
             let april = try await UnitFactsQuery.run(districtID: d.id!, year: 2023, month: 4, on: app.db)
             #expect(april.first { $0.name == "区商务局" }?.facts.litProjects == 2)
+            // A3's May figure corrected down by 50 万: counted from May on, not in April.
+            let may = try #require(try await MonthlyReportModel.query(on: app.db).filter(\.$month == 5).filter(\.$amount == 150 * 10_000).first())
+            let a = ReportAdjustmentModel()
+            a.id = UUID(); a.districtID = d.id!; a.$report.id = may.id!; a.projectID = may.$project.id; a.year = 2023; a.month = 5
+            a.delta = -50 * 10_000; a.reason = "核减"; a.actor = "tester"; a.at = Date()
+            try await a.create(on: app.db)
+            let both = try await UnitFactsQuery.run(districtID: d.id!, year: 2023, months: [4, 5], on: app.db)
+            let housingMay = both[5]?.first(where: { $0.name == "区住建局" })?.facts.completed
+            let housingApril = both[4]?.first(where: { $0.name == "区住建局" })?.facts.completed
+            #expect(housingMay == Int64(100 * 10_000))
+            #expect(housingApril == Int64(0))
+            // Months in one pass count what each month alone counts.
+            let commerceMay = both[5]?.first(where: { $0.name == "区商务局" })?.facts
+            #expect(both[4] == april && commerceMay == commerce)
         }
     }
 

@@ -5,8 +5,9 @@ import Fluent
 import Vapor
 
 /// 通报考核: the weekly bulletin, monthly rankings, quarterly assessments and annual evaluations.
-/// Everyone in the district reads, searches and downloads them (issued ones for years); the
-/// project office drafts, redrafts and issues them. An issued one is frozen: every format is
+/// Everyone in the district reads, searches and downloads the issued ones, for years; the
+/// project office drafts, redrafts and issues them, and alone sees drafts (a draft ranking is
+/// not a result a unit should act on). An issued one is frozen: every format is
 /// rendered from its stored content alone.
 struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -43,8 +44,10 @@ struct DocumentsController: RouteCollection {
         var kind: DocumentKind?
         var year: Int?
         var q: String?
+        var draftsToo: Bool
 
         init(_ req: Request) throws {
+            draftsToo = try req.requirePrincipal().may(.issueDocuments)
             kind = try req.param("kind").map { raw in
                 guard let k = DocumentKind(rawValue: raw) else {
                     throw BallastError.badParameter("kind", zh: "没有“\(raw)”这类文件", en: "No kind of document “\(raw)”")
@@ -58,6 +61,7 @@ struct DocumentsController: RouteCollection {
         func run(districtID: UUID, on db: any Database) async throws -> [DocumentModel] {
             var query = DocumentModel.query(on: db).filter(\.$districtID == districtID)
             if let kind { query = query.filter(\.$kind == kind.rawValue) }
+            if !draftsToo { query = query.filter(\.$status == "issued") }
             if let year { query = query.filter(\.$period >= String(year)).filter(\.$period < String(year + 1)) }
             if let q, !q.isEmpty {
                 query = query.group(.or) { g in g.filter(\.$title ~~ q).filter(\.$number ~~ q).filter(\.$payload ~~ q) }
@@ -68,7 +72,10 @@ struct DocumentsController: RouteCollection {
 
     func document(_ req: Request) async throws -> DocumentModel {
         let d = try await DocumentDesk(context: try req.itemContext()).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
-        guard CadenceDrafts.kinds.contains(where: { $0.rawValue == d.kind }) else { throw BallastError.notFound(Self.noDocument) }
+        let office = try req.requirePrincipal().may(.issueDocuments)
+        guard CadenceDrafts.kinds.contains(where: { $0.rawValue == d.kind }), d.status == "issued" || office else {
+            throw BallastError.notFound(Self.noDocument)
+        }
         return d
     }
 

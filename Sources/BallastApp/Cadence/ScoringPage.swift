@@ -109,12 +109,12 @@ struct ScoringPage {
                     .div(.class("table-wrap"), .table(
                         .thead(.tr(.th(.text(en ? "Indicator" : "指标")), .th(.text(en ? "Weight" : "权重")), .th(.text(en ? "Cap (1–2)" : "封顶（1–2）")))),
                         .tbody(.forEach(ScoringIndicator.allCases) { editRow($0, item($0)) }))),
-                    .div(.class("filters"),
-                        .label(.input(.type(.checkbox), .name("separateGroups"), .value("1"), .checked(s.separateGroups)),
-                               .text(en ? " Rank departments and towns/streets apart" : " 部门与乡镇（街道）分组排名")),
+                    .div(.class("options"),
+                        .label(.class("check"), .input(.type(.checkbox), .name("separateGroups"), .value("1"), .checked(s.separateGroups)),
+                               .text(en ? "Rank departments and towns/streets apart" : "部门与乡镇（街道）分组排名")),
                         .label(.text(en ? "Month weights (empty: mean)" : "月份权重（空为平均）"),
                                .input(.type(.text), .name("monthWeights"), .value(monthWeights), .attribute(named: "size", value: "8"))),
-                        .label(.text(en ? "Signed leads a year" : "年度签约目标"), .input(.type(.number), .name("pipelineTarget"), .value(String(s.pipelineTarget)))),
+                        .label(.text(en ? "Signed leads a year" : "年度签约目标"), .input(.type(.number), .name("pipelineTarget"), .value(String(s.pipelineTarget)), .attribute(named: "size", value: "4"))),
                         .label(.text(en ? "Advanced units" : "先进单位名额"), .input(.type(.number), .name("advancedCount"), .value(String(s.advancedCount)))),
                         .label(.text(en ? "Threshold" : "分数线"), .input(.type(.text), .name("advancedThreshold"), .value(ScoringScheme.format(s.advancedThreshold)), .attribute(named: "size", value: "5"))))
         )

@@ -56,16 +56,18 @@ public struct UnitAssessment: Codable, Sendable, Equatable {
         var scores: [Int: [UUID: UnitRanking.Row]] = [:]
         var sources: [MonthSource] = []
         var units: [UUID: (name: String, group: UnitGroup)] = [:]
+        var issued: [Int: (String?, UnitRanking)] = [:]
         for m in months {
-            var rows: [UnitRanking.Row]
-            if let issued = try await DocumentDesk.issued(districtID: districtID, kind: .unitRanking, period: UnitRanking.period(year: period.year, month: m), on: db),
-               let content = try? JSONDecoder().decode(UnitRanking.self, from: Data(issued.payload.utf8)) {
-                rows = content.rows
-                sources.append(MonthSource(month: m, issued: issued.number))
-            } else {
-                rows = try await UnitRanking.rank(districtID: districtID, year: period.year, month: m, scheme: scheme, on: db)
-                sources.append(MonthSource(month: m, issued: nil))
+            if let d = try await DocumentDesk.issued(districtID: districtID, kind: .unitRanking, period: UnitRanking.period(year: period.year, month: m), on: db),
+               let content = try? JSONDecoder().decode(UnitRanking.self, from: Data(d.payload.utf8)) {
+                issued[m] = (d.number, content)
             }
+        }
+        // The months not issued are scored now, all in one pass.
+        let computed = try await UnitFactsQuery.run(districtID: districtID, year: period.year, months: months.filter { issued[$0] == nil }, on: db)
+        for m in months {
+            let rows = issued[m]?.1.rows ?? UnitRanking.rank(computed[m] ?? [], month: m, scheme: scheme)
+            sources.append(MonthSource(month: m, issued: issued[m].map { $0.0 ?? "" }))
             for r in rows { scores[m, default: [:]][r.unitID] = r; units[r.unitID] = (r.unit, r.group) }
         }
         guard !units.isEmpty else {

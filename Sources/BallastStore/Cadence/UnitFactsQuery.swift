@@ -3,8 +3,11 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Every unit's facts for a month, one GROUP BY per indicator in the database. The units are
-/// those responsible for projects in the year's plan: a unit with no project is not ranked.
+/// Every unit's facts for one or more months of a year, counted in the database: one pass per
+/// source (reports, colours, milestones, problems, leads), each month a column of conditional
+/// sums, so a ranking with last month's beside it, or a year's assessment, costs what one month
+/// does. The units are those responsible for projects in the year's plan: a unit with no
+/// project is not ranked.
 public enum UnitFactsQuery {
     public struct Unit: Sendable, Equatable {
         public var id: UUID
@@ -13,72 +16,103 @@ public enum UnitFactsQuery {
     }
 
     public static func run(districtID: UUID, year: Int, month: Int, on db: any Database) async throws -> [Unit] {
+        try await run(districtID: districtID, year: year, months: [month], on: db)[month] ?? []
+    }
+
+    /// Month → its units, by name.
+    public static func run(districtID: UUID, year: Int, months: [Int], on db: any Database) async throws -> [Int: [Unit]] {
+        let months = Array(Set(months.filter { (1...12).contains($0) })).sorted()
+        guard let last = months.last else { return [:] }
         let sql = db as! any SQLDatabase
         let start = CalendarDate(year: year, month: 1, day: 1)!.iso
-        let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!.iso
-        var units: [UUID: Unit] = [:]
-        for r in try await sql.raw("""
-            SELECT p.unit_id, u.name, COUNT(*) AS n, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan,
-                   CAST(COALESCE(SUM(c.done), 0) AS BIGINT) AS done
-            FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries u ON u.id = p.unit_id
-            LEFT JOIN 
-            """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: month) + """
-             c ON c.project_id = p.id
-            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
-            GROUP BY p.unit_id, u.name
-            """).all() {
-            var f = UnitFacts()
-            f.projects = try r.decode(column: "n", as: Int.self)
-            f.reportsExpected = f.projects
-            f.plan = try r.decode(column: "plan", as: Int64.self)
-            f.completed = try r.decode(column: "done", as: Int64.self)
-            let id = try r.decode(column: "unit_id", as: UUID.self)
-            units[id] = Unit(id: id, name: try r.decode(column: "name", as: String.self), facts: f)
+        let ends = months.map { CalendarDate(year: year, month: $0, day: CalendarDate.daysIn(month: $0, year: year))!.iso }
+        let cols = months.indices
+        func columns(_ each: (Int) -> SQLQueryString) -> SQLQueryString {
+            cols.map(each).reduce(SQLQueryString("")) { $0 + ", " + $1 }
         }
-        func add(_ query: SQLQueryString, _ apply: (inout UnitFacts, any SQLRow) throws -> Void) async throws {
+        // Unit id → facts per month (index into `months`).
+        var facts: [UUID: (name: String, months: [UnitFacts])] = [:]
+        let portfolio: SQLQueryString = " JOIN year_plans yp ON yp.project_id = p.id AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
+
+        // The portfolio and its plan.
+        for r in try await sql.raw("""
+            SELECT p.unit_id, u.name, COUNT(*) AS n, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan
+            FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries u ON u.id = p.unit_id
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id, u.name
+            """).all() {
+            var base = UnitFacts()
+            base.projects = try r.decode(column: "n", as: Int.self)
+            base.reportsExpected = base.projects
+            base.plan = try r.decode(column: "plan", as: Int64.self)
+            facts[try r.decode(column: "unit_id", as: UUID.self)] = (try r.decode(column: "name", as: String.self), Array(repeating: base, count: months.count))
+        }
+        func add(_ query: SQLQueryString, _ apply: (inout UnitFacts, any SQLRow, Int) throws -> Void) async throws {
             for r in try await sql.raw(query).all() {
-                guard let id = try r.decode(column: "unit_id", as: UUID?.self), units[id] != nil else { continue }
-                try apply(&units[id]!.facts, r)
+                guard let id = try r.decode(column: "unit_id", as: UUID?.self), facts[id] != nil else { continue }
+                for i in cols { try apply(&facts[id]!.months[i], r, i) }
             }
         }
-        let portfolio: SQLQueryString = " JOIN year_plans yp ON yp.project_id = p.id AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
-        // 开工 nodes planned by the month's end, and those reached by then.
-        try await add("""
-            SELECT p.unit_id, COUNT(*) AS due, SUM(CASE WHEN m.actual IS NOT NULL AND m.actual <= \(bind: end) THEN 1 ELSE 0 END) AS done
-            FROM milestones m JOIN projects p ON p.id = m.project_id
-            WHERE m.district_id = \(bind: districtID) AND m.year = \(bind: year) AND m.name = '开工' AND m.planned <= \(bind: end)
-            GROUP BY p.unit_id
-            """) { f, r in f.plannedStarts = try r.decode(column: "due", as: Int.self); f.achievedStarts = try r.decode(column: "done", as: Int.self) }
-        // Problems and decisions the unit leads whose deadline fell in the year by the month's end.
-        try await add("""
-            SELECT p.lead_unit_id AS unit_id, COUNT(*) AS due,
-                   SUM(CASE WHEN p.resolved_on IS NOT NULL AND p.resolved_on <= p.deadline THEN 1 ELSE 0 END) AS done
-            FROM problems p WHERE p.district_id = \(bind: districtID) AND p.deadline >= \(bind: start) AND p.deadline <= \(bind: end)
-            GROUP BY p.lead_unit_id
-            """) { f, r in f.problemsDue = try r.decode(column: "due", as: Int.self); f.problemsOnTime = try r.decode(column: "done", as: Int.self) }
-        // The month's reports submitted by the reporting day.
-        try await add("""
-            SELECT p.unit_id, COUNT(*) AS n FROM monthly_reports r JOIN projects p ON p.id = r.project_id
-            """ + portfolio + """
-             WHERE r.district_id = \(bind: districtID) AND r.year = \(bind: year) AND r.month = \(bind: month)
-              AND r.submitted_at IS NOT NULL AND r.late = \(bind: false)
-            GROUP BY p.unit_id
-            """) { f, r in f.reportsOnTime = try r.decode(column: "n", as: Int.self) }
-        // Projects red or yellow at the month's end: each project's last change of colour by then.
-        try await add("""
-            SELECT x.unit_id, COUNT(*) AS n FROM (
-                SELECT p.unit_id, c.to_colour, ROW_NUMBER() OVER (PARTITION BY c.project_id ORDER BY c.on_date DESC) AS k
-                FROM warning_changes c JOIN projects p ON p.id = c.project_id
-            """ + portfolio + """
-                WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year) AND c.on_date <= \(bind: end)
-            ) x WHERE x.k = 1 AND x.to_colour IN ('red', 'yellow') GROUP BY x.unit_id
-            """) { f, r in f.litProjects = try r.decode(column: "n", as: Int.self) }
-        // Leads signed in the year by the month's end.
-        try await add("""
-            SELECT l.unit_id, COUNT(*) AS n FROM leads l
-            WHERE l.district_id = \(bind: districtID) AND l.signed_on >= \(bind: start) AND l.signed_on <= \(bind: end)
-            GROUP BY l.unit_id
-            """) { f, r in f.signedLeads = try r.decode(column: "n", as: Int.self) }
-        return units.values.sorted { $0.name < $1.name }
+        func int(_ r: any SQLRow, _ column: String) throws -> Int { Int(try r.decode(column: column, as: Int64?.self) ?? 0) }
+        // Each month's completed (approved reports to the month's end) and reports on time.
+        // PostgreSQL hash-joins the reports to their projects and sums by unit at once; SQLite,
+        // which joins row by row, first sums the reports by project along its index, then joins
+        // the 60 000 sums instead of the 720 000 reports (0.55 s against 1.15 s there).
+        let sums: SQLQueryString = columns { i in
+            " CAST(SUM(CASE WHEN r.status = 'approved' AND r.month <= \(bind: months[i]) THEN r.amount ELSE 0 END) AS BIGINT) AS d\(unsafeRaw: String(i)),"
+                + " SUM(CASE WHEN r.month = \(bind: months[i]) AND r.late = \(bind: false) AND r.submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS o\(unsafeRaw: String(i))"
+        }
+        let reportsWhere: SQLQueryString = " WHERE r.district_id = \(bind: districtID) AND r.year = \(bind: year) AND r.month <= \(bind: last)"
+        let reportsByUnit: SQLQueryString
+        if sql.dialect.name == "postgresql" {
+            reportsByUnit = "SELECT p.unit_id" + sums + " FROM monthly_reports r JOIN projects p ON p.id = r.project_id" + portfolio + reportsWhere + " GROUP BY p.unit_id"
+        } else {
+            reportsByUnit = "SELECT p.unit_id" + columns { i in " CAST(SUM(x.d\(unsafeRaw: String(i))) AS BIGINT) AS d\(unsafeRaw: String(i)), SUM(x.o\(unsafeRaw: String(i))) AS o\(unsafeRaw: String(i))" }
+                + " FROM (SELECT r.project_id" + sums + " FROM monthly_reports r" + reportsWhere + " GROUP BY r.project_id) x JOIN projects p ON p.id = x.project_id"
+                + portfolio + " GROUP BY p.unit_id"
+        }
+        try await add(reportsByUnit) { f, r, i in
+            f.completed = try r.decode(column: "d\(i)", as: Int64?.self) ?? 0
+            f.reportsOnTime = try int(r, "o\(i)")
+        }
+        // Corrections to approved figures count in the month they correct.
+        try await add("SELECT p.unit_id" + columns { i in " CAST(SUM(CASE WHEN a.month <= \(bind: months[i]) THEN a.delta ELSE 0 END) AS BIGINT) AS d\(unsafeRaw: String(i))" }
+            + " FROM report_adjustments a JOIN projects p ON p.id = a.project_id" + portfolio
+            + " WHERE a.district_id = \(bind: districtID) AND a.year = \(bind: year) GROUP BY p.unit_id") { f, r, i in
+            f.completed += try r.decode(column: "d\(i)", as: Int64?.self) ?? 0
+        }
+        // Each project's colour at each month's end is its last change by then: the latest
+        // "date + colour" (ISO dates sort as text), the colour read after the ten-character date.
+        let colours: SQLQueryString = "SELECT c.project_id" + columns { i in
+            " MAX(CASE WHEN c.on_date <= \(bind: ends[i]) THEN c.on_date || c.to_colour END) AS c\(unsafeRaw: String(i))"
+        } + " FROM warning_changes c WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year) AND c.on_date <= \(bind: ends.last!) GROUP BY c.project_id"
+        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN substr(z.c\(unsafeRaw: String(i)), 11) IN ('red', 'yellow') THEN 1 ELSE 0 END) AS l\(unsafeRaw: String(i))" }
+            + " FROM (" + colours + ") z JOIN projects p ON p.id = z.project_id" + portfolio + " GROUP BY p.unit_id") { f, r, i in
+            f.litProjects = try int(r, "l\(i)")
+        }
+        // 开工 nodes planned by each month's end, and those reached by then.
+        try await add("SELECT p.unit_id" + columns { i in
+            " SUM(CASE WHEN m.planned <= \(bind: ends[i]) THEN 1 ELSE 0 END) AS due\(unsafeRaw: String(i)),"
+                + " SUM(CASE WHEN m.planned <= \(bind: ends[i]) AND m.actual IS NOT NULL AND m.actual <= \(bind: ends[i]) THEN 1 ELSE 0 END) AS done\(unsafeRaw: String(i))"
+        } + " FROM milestones m JOIN projects p ON p.id = m.project_id WHERE m.district_id = \(bind: districtID) AND m.year = \(bind: year)"
+            + " AND m.name = '开工' AND m.planned <= \(bind: ends.last!) GROUP BY p.unit_id") { f, r, i in
+            f.plannedStarts = try int(r, "due\(i)"); f.achievedStarts = try int(r, "done\(i)")
+        }
+        // Problems and decisions the unit leads whose deadline fell in the year by each month's end.
+        try await add("SELECT p.lead_unit_id AS unit_id" + columns { i in
+            " SUM(CASE WHEN p.deadline <= \(bind: ends[i]) THEN 1 ELSE 0 END) AS due\(unsafeRaw: String(i)),"
+                + " SUM(CASE WHEN p.deadline <= \(bind: ends[i]) AND p.resolved_on IS NOT NULL AND p.resolved_on <= p.deadline THEN 1 ELSE 0 END) AS done\(unsafeRaw: String(i))"
+        } + " FROM problems p WHERE p.district_id = \(bind: districtID) AND p.deadline >= \(bind: start) AND p.deadline <= \(bind: ends.last!) GROUP BY p.lead_unit_id") { f, r, i in
+            f.problemsDue = try int(r, "due\(i)"); f.problemsOnTime = try int(r, "done\(i)")
+        }
+        // Leads signed in the year by each month's end.
+        try await add("SELECT l.unit_id" + columns { i in " SUM(CASE WHEN l.signed_on <= \(bind: ends[i]) THEN 1 ELSE 0 END) AS s\(unsafeRaw: String(i))" }
+            + " FROM leads l WHERE l.district_id = \(bind: districtID) AND l.signed_on >= \(bind: start) AND l.signed_on <= \(bind: ends.last!) GROUP BY l.unit_id") { f, r, i in
+            f.signedLeads = try int(r, "s\(i)")
+        }
+        var out: [Int: [Unit]] = [:]
+        for (i, m) in months.enumerated() {
+            out[m] = facts.map { Unit(id: $0.key, name: $0.value.name, facts: $0.value.months[i]) }.sorted { $0.name < $1.name }
+        }
+        return out
     }
 }

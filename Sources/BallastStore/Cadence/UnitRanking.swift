@@ -35,7 +35,11 @@ public struct UnitRanking: Codable, Sendable, Equatable {
     /// Scores and ranks the month. `previous` is last month's ranking when one was issued.
     public static func build(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, on db: any Database) async throws -> UnitRanking {
         let current = try await ScoringSchemes.current(districtID: districtID, year: year, on: db)
-        let rows = try await rank(districtID: districtID, year: year, month: month, scheme: current.scheme, on: db)
+        let issuedLast = month > 1
+            ? try await DocumentDesk.issued(districtID: districtID, kind: .unitRanking, period: period(year: year, month: month - 1), on: db) : nil
+        // Last month's facts come in the same pass unless last month's ranking was issued.
+        let facts = try await UnitFactsQuery.run(districtID: districtID, year: year, months: issuedLast == nil ? [month - 1, month] : [month], on: db)
+        let rows = rank(facts[month] ?? [], month: month, scheme: current.scheme)
         guard !rows.isEmpty else {
             throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "\(year)年没有列入年度计划的项目，\(month)月无单位可排名",
                                                                              en: "No project is in \(year)'s plan: there is no unit to rank for month \(month)"))
@@ -44,13 +48,12 @@ public struct UnitRanking: Codable, Sendable, Equatable {
                                   tieRule: RankingOrder.tieRule.zh, previousSource: nil, rows: rows)
         if month > 1 {
             var last: [UUID: Row] = [:]
-            if let issued = try await DocumentDesk.issued(districtID: districtID, kind: .unitRanking, period: period(year: year, month: month - 1), on: db),
-               let content = try? JSONDecoder().decode(UnitRanking.self, from: Data(issued.payload.utf8)) {
+            if let issued = issuedLast, let content = try? JSONDecoder().decode(UnitRanking.self, from: Data(issued.payload.utf8)) {
                 ranking.previousSource = issued.number
                 content.rows.forEach { last[$0.unitID] = $0 }
             } else {
                 ranking.previousSource = "计算"
-                try await rank(districtID: districtID, year: year, month: month - 1, scheme: current.scheme, on: db).forEach { last[$0.unitID] = $0 }
+                rank(facts[month - 1] ?? [], month: month - 1, scheme: current.scheme).forEach { last[$0.unitID] = $0 }
             }
             for i in ranking.rows.indices {
                 ranking.rows[i].previousRank = last[ranking.rows[i].unitID]?.rank
@@ -62,7 +65,11 @@ public struct UnitRanking: Codable, Sendable, Equatable {
 
     /// The month's rows, ranked by `RankingOrder` (within each group when the scheme separates them).
     public static func rank(districtID: UUID, year: Int, month: Int, scheme: ScoringScheme, on db: any Database) async throws -> [Row] {
-        let units = try await UnitFactsQuery.run(districtID: districtID, year: year, month: month, on: db)
+        rank(try await UnitFactsQuery.run(districtID: districtID, year: year, month: month, on: db), month: month, scheme: scheme)
+    }
+
+    /// Ranks units whose facts are known.
+    public static func rank(_ units: [UnitFactsQuery.Unit], month: Int, scheme: ScoringScheme) -> [Row] {
         var out: [Row] = []
         let groups: [UnitGroup?] = scheme.separateGroups ? UnitGroup.allCases : [nil]
         for group in groups {
