@@ -153,13 +153,9 @@ struct DocumentsController: RouteCollection {
 
     func draftPage(req: Request) async throws -> Response {
         let body = try req.content.decode(DraftBody.self)
-        var made: DocumentModel?
-        let response = try await PageOutcome.run(req, work: {
-            made = try await draft(req, body)
-            return Message(zh: "已生成草稿", en: "Draft generated")
-        }) { notice, status in try await renderList(req, notice: notice, status: status) }
-        if let id = made?.id { return req.redirect(to: Layout.link("/documents/\(id)", req.language)) }
-        return response
+        return try await PageOutcome.make(req, work: { "/documents/\(try await draft(req, body).id!)" }) { notice, status in
+            try await renderList(req, notice: notice, status: status)
+        }
     }
 
     func issuePage(req: Request) async throws -> Response {

@@ -14,6 +14,10 @@ struct ScoringPage {
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
+    var s: ScoringScheme { current.scheme }
+    var office: Bool { PageContext.may(.issueDocuments) }
+    func item(_ i: ScoringIndicator) -> ScoringScheme.Item? { s.items.first { $0.indicator == i.rawValue } }
+
     var versionLine: String {
         let en = lang == .en
         if current.version == 0 { return en ? "The standard scheme: the office has not saved its own for this year." : "默认办法：本年度尚未保存自定义办法。" }
@@ -48,11 +52,6 @@ struct ScoringPage {
 
     func schemeTable() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let s = current.scheme
-        _ = s; _ = en
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
-        _ = item
-        let office = PageContext.may(.issueDocuments); _ = office
         return .group(
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Indicator" : "指标")), .th(.class("num"), .text(en ? "Weight" : "权重")), .th(.class("num"), .text(en ? "Cap" : "封顶")),
@@ -67,11 +66,6 @@ struct ScoringPage {
 
     func rules() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let s = current.scheme
-        _ = s; _ = en
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
-        _ = item
-        let office = PageContext.may(.issueDocuments); _ = office
         return .group(
             .ul(.li(.text((en ? "Months add up as " : "季度、年度得分：") + s.aggregation.description.text(lang) + (en ? ", plus adjustments." : "，加上加减分。"))),
                 .li(.text(s.separateGroups ? (en ? "Departments and towns/streets are ranked separately." : "区直部门与乡镇（街道）分组排名。") : (en ? "All units in one ranking." : "全部单位统一排名。"))),
@@ -83,11 +77,6 @@ struct ScoringPage {
 
     func schemeForm() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let s = current.scheme
-        _ = s; _ = en
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
-        _ = item
-        let office = PageContext.may(.issueDocuments); _ = office
         return .group(
             .if(office, .div(.class("card"),
                 .h2(.text(en ? "Change the scheme" : "修改评分办法")),
@@ -103,8 +92,6 @@ struct ScoringPage {
 
     func schemeFields() -> Node<HTML.FormContext> {
         let en = lang == .en
-        let s = current.scheme
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
         return .group(
                     .div(.class("table-wrap"), .table(
                         .thead(.tr(.th(.text(en ? "Indicator" : "指标")), .th(.text(en ? "Weight" : "权重")), .th(.text(en ? "Cap (1–2)" : "封顶（1–2）")))),
@@ -122,11 +109,6 @@ struct ScoringPage {
 
     func adjustmentsList() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let s = current.scheme
-        _ = s; _ = en
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
-        _ = item
-        let office = PageContext.may(.issueDocuments); _ = office
         return .group(
             .h2(.text(en ? "Adjustments for \(period)" : "\(period) 加减分")),
             .form(.method(.get), .action("/scoring"), .class("filters"),
@@ -145,11 +127,6 @@ struct ScoringPage {
 
     func adjustmentForm() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let s = current.scheme
-        _ = s; _ = en
-        let item = { (i: ScoringIndicator) in s.items.first { $0.indicator == i.rawValue } }
-        _ = item
-        let office = PageContext.may(.issueDocuments); _ = office
         return .group(
             .if(office, .div(.class("card"),
                 .h2(.text(en ? "Add an adjustment" : "记录加减分")),

@@ -17,4 +17,17 @@ enum PageOutcome {
         }
         return try await render((true, done.text(req.language)), .ok)
     }
+
+    /// A form that makes something with a page of its own (a drafted document): on success the
+    /// browser goes to that page; when refused, the form's page shows why.
+    static func make(_ req: Request, work: () async throws -> String,
+                     render: ((ok: Bool, text: String), HTTPStatus) async throws -> Response) async throws -> Response {
+        var made: String?
+        let response = try await run(req, work: {
+            made = try await work()
+            return Message(zh: "已生成", en: "Done")
+        }, render: render)
+        if let made { return req.redirect(to: Layout.link(made, req.language)) }
+        return response
+    }
 }
