@@ -24,6 +24,8 @@ import Testing
             #expect(ISOWeek.parse(bad) == nil, "\(bad)")
         }
         #expect(ISOWeek.parse("2023w7")?.description == "2023-W07")
+        // What was written, for a refusal that says why: 2023 has no week 53.
+        #expect(ISOWeek.components("2023-W53")! == (2023, 53) && ISOWeek.components("2023-53") == nil)
     }
 }
 
@@ -83,7 +85,7 @@ import Testing
         #expect(UnitScore.ratio(.investment, facts { $0.completed = 10 }, month: 5, pipelineTarget: 0) == 1)
     }
 
-    @Test func eachIndicatorCountsItsOwnFactsAndNothingToDoIsFullMarks() {
+    @Test func eachIndicatorCountsItsOwnFactsAndAnIdleUnitGetsFullMarks() {
         let f = facts {
             $0.projects = 10; $0.litProjects = 3; $0.plannedStarts = 4; $0.achievedStarts = 3
             $0.problemsDue = 5; $0.problemsOnTime = 4; $0.reportsExpected = 10; $0.reportsOnTime = 9; $0.signedLeads = 1

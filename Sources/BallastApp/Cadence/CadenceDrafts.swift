@@ -18,8 +18,9 @@ enum CadenceDrafts {
     }
 
     static func week(_ raw: String) throws -> ISOWeek {
-        if let w = ISOWeek.parse(raw.replacingOccurrences(of: "53", with: "52")), raw.hasSuffix("53"), ISOWeek.parse(raw) == nil {
-            throw BallastError.badParameter("week", zh: "\(w.year)年只有 52 周，没有“\(raw)”", en: "\(w.year) has 52 weeks; there is no “\(raw)”")
+        if let c = ISOWeek.components(raw), c.week > 0, ISOWeek.parse(raw) == nil {
+            let n = ISOWeek.weeks(in: c.year)
+            throw BallastError.badParameter("week", zh: "\(c.year)年只有 \(n) 周，没有“\(raw)”", en: "\(c.year) has \(n) weeks; there is no “\(raw)”")
         }
         guard let w = ISOWeek.parse(raw) else {
             throw BallastError.badParameter("week", zh: "周次应为 YYYY-Www（如 2023-W23），实为“\(raw)”", en: "week must be YYYY-Www (e.g. 2023-W23), not “\(raw)”")

@@ -76,7 +76,7 @@ struct BulletinsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        return .download(try DocxWriter.write(BulletinDocument.blocks(d, try DocumentDesk.bulletin(d), district: try req.district().name)),
+        return .download(try DocxWriter.write(BulletinDocument.layout(d, try DocumentDesk.bulletin(d), district: try req.district().name).docx()),
                          contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == "issued" ? "" : "-草稿").docx", fallback: "bulletin.docx")
     }
 
@@ -93,7 +93,7 @@ struct BulletinsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(BulletinPage(document: d, bulletin: try DocumentDesk.bulletin(d), district: try req.district().name, notice: notice,
+        return .html(BulletinPage(document: d, layout: BulletinDocument.layout(d, try DocumentDesk.bulletin(d), district: try req.district().name), notice: notice,
                                   lang: req.language).render(), status: status)
     }
 
@@ -130,30 +130,34 @@ enum BulletinDocument {
         b.units.map { [$0.unit, String($0.overdueProblems), String($0.overdueDecisions), String($0.notices), String($0.lateReports)] }
     }
 
-    static func blocks(_ d: DocumentModel, _ b: SupervisionBulletin, district: String) -> [DocxBlock] {
-        var out: [DocxBlock] = [.title("重点项目督查通报"), .centered(d.number.map { "〔\($0)〕" } ?? "（草稿）"),
-                                .centered("\(NoticeDocument.issuer(district))　\(NoticeDocument.chineseDate(d.issuedOn ?? b.asOf))"),
-                                .paragraph(intro(b))]
-        if b.isEmpty { out.append(.paragraph("本月无逾期事项、催办和亮灯未改善项目。")) }
+    /// The bulletin laid out once for the page and the .docx.
+    static func layout(_ d: DocumentModel, _ b: SupervisionBulletin, district: String) -> OfficialDoc {
+        func table(_ sheet: String, _ header: [String], _ rows: [[String]]) -> OfficialDoc.Block {
+            .table(OfficialDoc.Table(sheet: sheet, header: header, rows: rows.map { $0.map { OfficialDoc.Cell($0) } }))
+        }
+        var sections: [OfficialDoc.Section] = []
         if !b.units.isEmpty {
-            out += [.heading("一、各单位情况"), .table(header: ["单位", "逾期问题", "逾期议定事项", "催办单", "逾期未报项目"], rows: unitRows(b))]
+            sections.append(.init(heading: "各单位情况", blocks: [table("各单位", ["单位", "逾期问题", "逾期议定事项", "催办单", "逾期未报项目"], unitRows(b))]))
         }
         if !b.overdue.isEmpty {
-            out += [.heading("二、逾期未办结事项"),
-                    .table(header: ["牵头单位", "事项", "时间节点", "逾期天数"], rows: b.overdue.map { [$0.unit, $0.title, $0.deadline, String($0.daysOverdue)] })]
+            sections.append(.init(heading: "逾期未办结事项", blocks: [table("逾期事项", ["牵头单位", "事项", "时间节点", "逾期天数"],
+                                                                       b.overdue.map { [$0.unit, $0.title, $0.deadline, String($0.daysOverdue)] })]))
         }
         if !b.notices.isEmpty {
-            out += [.heading("三、本月催办情况"),
-                    .table(header: ["编号", "被催办单位", "发出日期", "签收"], rows: b.notices.map { [$0.number, $0.unit, $0.issuedOn, $0.acknowledged ? "已签收" : "未签收"] })]
+            sections.append(.init(heading: "本月催办情况", blocks: [table("催办", ["编号", "被催办单位", "发出日期", "签收"],
+                                                                      b.notices.map { [$0.number, $0.unit, $0.issuedOn, $0.acknowledged ? "已签收" : "未签收"] })]))
         }
         if !b.lateReports.isEmpty {
-            out += [.heading("四、月度进度逾期未报"),
-                    .table(header: ["单位", "项目"], rows: b.lateReports.keys.sorted().map { [$0, b.lateReports[$0]!.joined(separator: "、")] })]
+            sections.append(.init(heading: "月度进度逾期未报", blocks: [table("逾期未报", ["单位", "项目"],
+                                                                        b.lateReports.keys.sorted().map { [$0, b.lateReports[$0]!.joined(separator: "、")] })]))
         }
         if !b.litAllMonth.isEmpty {
-            out += [.heading("五、连续亮灯未改善项目"),
-                    .table(header: ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"], rows: b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]
+            sections.append(.init(heading: "连续亮灯未改善项目", blocks: [table("连续亮灯", ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"],
+                                                                         b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]))
         }
-        return out + [.paragraph(closing)]
+        return OfficialDoc(title: "重点项目督查通报", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
+                           date: NoticeDocument.chineseDate(d.issuedOn ?? b.asOf),
+                           intro: [intro(b)] + (b.isEmpty ? ["本月无逾期事项、催办和亮灯未改善项目。"] : []),
+                           sections: OfficialDoc.numbered(sections), closing: closing)
     }
 }

@@ -42,43 +42,21 @@ struct BulletinsPage {
 /// the same for ever.
 struct BulletinPage {
     var document: DocumentModel
-    var bulletin: SupervisionBulletin
-    var district: String
+    var layout: OfficialDoc
     var notice: (ok: Bool, text: String)?
     var lang: UILanguage
 
-    func table(_ header: [String], _ rows: [[String]]) -> Node<HTML.BodyContext> {
-        .div(.class("table-wrap"), .table(.thead(.tr(.forEach(header) { .th(.text($0)) })),
-                                          .tbody(.forEach(rows) { r in .tr(.forEach(r) { .td(.text($0)) }) })))
-    }
-
     func render() -> String {
         let en = lang == .en
-        let d = document, b = bulletin
+        let d = document
         let issued = d.status == "issued"
         return Layout.page(title: d.title, lang: lang, section: .problems, path: "/bulletins/\(d.id!)",
             .p(.class("no-print"), .a(.href(attr(Layout.link("/bulletins", lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
                .a(.href(attr("/bulletins/\(d.id!)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
-            .div(.class("packet-page official"),
-                .h1(.class("doc-title"), .text("重点项目督查通报")),
-                .p(.class("doc-number"), .text((d.number.map { "〔\($0)〕" } ?? "（草稿）") + "　" + NoticeDocument.issuer(district) + "　"
-                                               + NoticeDocument.chineseDate(d.issuedOn ?? b.asOf))),
-                .p(.class("indent"), .text(BulletinDocument.intro(b))),
-                .if(b.isEmpty, .p(.class("indent"), .text("本月无逾期事项、催办和亮灯未改善项目。"))),
-                .if(!b.units.isEmpty, .group(.h2(.text("一、各单位情况")),
-                    table(["单位", "逾期问题", "逾期议定事项", "催办单", "逾期未报项目"], BulletinDocument.unitRows(b)))),
-                .if(!b.overdue.isEmpty, .group(.h2(.text("二、逾期未办结事项")),
-                    table(["牵头单位", "事项", "时间节点", "逾期天数"], b.overdue.map { [$0.unit, $0.title, $0.deadline, String($0.daysOverdue)] }))),
-                .if(!b.notices.isEmpty, .group(.h2(.text("三、本月催办情况")),
-                    table(["编号", "被催办单位", "发出日期", "签收"], b.notices.map { [$0.number, $0.unit, $0.issuedOn, $0.acknowledged ? "已签收" : "未签收"] }))),
-                .if(!b.lateReports.isEmpty, .group(.h2(.text("四、月度进度逾期未报")),
-                    table(["单位", "项目"], b.lateReports.keys.sorted().map { [$0, b.lateReports[$0]!.joined(separator: "、")] }))),
-                .if(!b.litAllMonth.isEmpty, .group(.h2(.text("五、连续亮灯未改善项目")),
-                    table(["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"], b.litAllMonth.map { [$0.code, $0.name, $0.unit, BulletinDocument.colourName($0.colour), $0.since] }))),
-                .p(.class("indent"), .text(BulletinDocument.closing))),
+            layout.html(lang),
             .if(!issued && PageContext.may(.superviseProblems), .div(.class("card no-print"),
-                .p(.class("muted"), .text(en ? "Draft as of \(b.asOf). Issuing numbers and freezes it." : "草稿，统计截至 \(b.asOf)。印发后编号并冻结。")),
+                .p(.class("muted"), .text(en ? "Draft as of \(d.asOf). Issuing numbers and freezes it." : "草稿，统计截至 \(d.asOf)。印发后编号并冻结。")),
                 .form(.method(.post), .action(attr(Layout.link("/bulletins/\(d.id!)/issue", lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发")))))

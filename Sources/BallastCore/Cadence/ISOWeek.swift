@@ -25,12 +25,18 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// "2023-W23" (also "2023W23", lower-case w); nil for anything else or a week the year lacks.
     public static func parse(_ raw: String) -> ISOWeek? {
+        components(raw).flatMap { ISOWeek(year: $0.year, week: $0.week) }
+    }
+
+    /// The year and week written, whether or not the year has that week: so a refusal can say
+    /// "2023 has 52 weeks" rather than "not a week".
+    public static func components(_ raw: String) -> (year: Int, week: Int)? {
         let s = raw.trimmingCharacters(in: .whitespaces).uppercased()
         let parts = s.split(separator: "W", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         let y = parts[0].hasSuffix("-") ? parts[0].dropLast() : parts[0]
         guard y.count == 4, let year = Int(y), (1...2).contains(parts[1].count), let week = Int(parts[1]) else { return nil }
-        return ISOWeek(year: year, week: week)
+        return (year, week)
     }
 
     /// 52 or 53: a year has 53 weeks when it starts on a Thursday, or is a leap year starting on a Wednesday.

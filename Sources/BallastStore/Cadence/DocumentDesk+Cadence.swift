@@ -30,6 +30,15 @@ extension DocumentDesk {
         public var build: @Sendable (any Database) async throws -> (any Encodable & Sendable, String)
     }
 
+    /// The as-of day for a month's document.
+    func monthAsOf(year: Int, month: Int, _ asOf: CalendarDate?) throws -> CalendarDate {
+        guard (1...12).contains(month), let start = CalendarDate(year: year, month: month, day: 1) else {
+            throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "月份 \(year)-\(month) 无效", en: "\(year)-\(month) is not a month"))
+        }
+        let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        return try asOfDay(asOf, start: start, end: end, field: "month", name: Message(zh: "\(year)年\(month)月", en: UnitRanking.period(year: year, month: month)))
+    }
+
     public func weeklyBulletin(week: ISOWeek, asOf: CalendarDate?) throws -> Plan {
         let day = try asOfDay(asOf, start: week.monday, end: week.sunday, field: "week", name: Message(zh: "\(week.year)年第\(week.week)周", en: "week \(week)"))
         let districtID = context.districtID
@@ -40,11 +49,7 @@ extension DocumentDesk {
     }
 
     public func ranking(year: Int, month: Int, asOf: CalendarDate?) throws -> Plan {
-        guard (1...12).contains(month), let start = CalendarDate(year: year, month: month, day: 1) else {
-            throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "月份 \(year)-\(month) 无效", en: "\(year)-\(month) is not a month"))
-        }
-        let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
-        let day = try asOfDay(asOf, start: start, end: end, field: "month", name: Message(zh: "\(year)年\(month)月", en: "\(UnitRanking.period(year: year, month: month))"))
+        let day = try monthAsOf(year: year, month: month, asOf)
         let districtID = context.districtID
         return Plan(kind: .unitRanking, period: UnitRanking.period(year: year, month: month), title: "重点项目责任单位月度排名（\(year)年\(month)月）") { db in
             let r = try await UnitRanking.build(districtID: districtID, year: year, month: month, asOf: day, on: db)

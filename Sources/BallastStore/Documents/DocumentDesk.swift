@@ -14,18 +14,8 @@ public struct DocumentDesk: Sendable {
 
     /// The month's supervision bulletin, drafted (or redrafted) as of `asOf` (at most today).
     public func draftSupervisionBulletin(year: Int, month: Int, asOf: CalendarDate?, on db: any Database) async throws -> DocumentModel {
-        guard (1...12).contains(month), let start = CalendarDate(year: year, month: month, day: 1), start <= context.today else {
-            throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "月份 \(year)-\(month) 尚未开始或无效", en: "The month \(year)-\(month) has not begun or is not a month"))
-        }
-        let day = asOf ?? context.today
-        if day > context.today {
-            throw ProjectItemContext.Failure.invalid(field: "asOf", Message(zh: "统计日期 \(day.iso) 晚于今天", en: "The as-of day is after today"))
-        }
-        if day < start {
-            throw ProjectItemContext.Failure.invalid(field: "asOf", Message(zh: "统计日期早于该月", en: "The as-of day is before the month"))
-        }
-        let period = "\(year)-\(month < 10 ? "0" : "")\(month)"
-        return try await draft(kind: .supervisionBulletin, period: period, title: "重点项目督查通报（\(year)年\(month)月）", on: db) { tx in
+        let day = try monthAsOf(year: year, month: month, asOf)
+        return try await draft(kind: .supervisionBulletin, period: UnitRanking.period(year: year, month: month), title: "重点项目督查通报（\(year)年\(month)月）", on: db) { tx in
             let bulletin = try await SupervisionBulletin.build(districtID: context.districtID, year: year, month: month, asOf: day, on: tx)
             return (bulletin, bulletin.asOf)
         }
