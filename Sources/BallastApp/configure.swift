@@ -54,6 +54,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.asyncCommands.use(WarningsCommandGroup(), as: "warnings")
 
     try await app.autoMigrate()
+    try await app.tuneSQLiteConnections()
     // Only a serving instance runs the nightly recompute; CLI verbs and tests do not.
     if scheduleJobs {
         NightlyJob.schedule(app)

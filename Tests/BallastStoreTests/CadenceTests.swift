@@ -101,6 +101,12 @@ import Vapor
             // Months in one pass count what each month alone counts.
             let commerceMay = both[5]?.first(where: { $0.name == "区商务局" })?.facts
             #expect(both[4] == april && commerceMay == commerce)
+            // Read with the reports on a second connection (another event loop's), the same facts.
+            let loops = Array(app.eventLoopGroup.makeIterator())
+            let other = loops.first { $0 !== app.db.eventLoop } ?? loops[0]
+            let split = try await UnitFactsQuery.run(districtID: d.id!, year: 2023, months: [4, 5], on: app.db,
+                                                     alongside: app.databases.database(logger: app.logger, on: other))
+            #expect(split == both && split[5]?.isEmpty == false)
         }
     }
 

@@ -71,7 +71,7 @@ struct DocumentsController: RouteCollection {
     }
 
     func document(_ req: Request) async throws -> DocumentModel {
-        let d = try await DocumentDesk(context: try req.itemContext()).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
+        let d = try await DocumentDesk(context: try req.itemContext(), alongside: req.dbAlongside).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
         let office = try req.requirePrincipal().may(.issueDocuments)
         guard CadenceDrafts.kinds.contains(where: { $0.rawValue == d.kind }), d.status == "issued" || office else {
             throw BallastError.notFound(Self.noDocument)
@@ -99,7 +99,7 @@ struct DocumentsController: RouteCollection {
         guard let period = b.period?.trimmed, !period.isEmpty else {
             throw BallastError.badParameter("period", zh: "请填写期次（周、月、季度或年度）", en: "period is required")
         }
-        return try await CadenceDrafts.draft(DocumentDesk(context: try req.itemContext()), kind: kind, period: period,
+        return try await CadenceDrafts.draft(DocumentDesk(context: try req.itemContext(), alongside: req.dbAlongside), kind: kind, period: period,
                                              asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
     }
 
@@ -109,7 +109,7 @@ struct DocumentsController: RouteCollection {
 
     func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
         _ = try await document(req)
-        return try await DocumentDesk(context: try req.itemContext())
+        return try await DocumentDesk(context: try req.itemContext(), alongside: req.dbAlongside)
             .issue(id: try req.id("doc", orElse: Self.noDocument), version: try RequestParameters.version(version), on: req.db)
     }
 

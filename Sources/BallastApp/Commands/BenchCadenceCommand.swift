@@ -46,7 +46,7 @@ struct BenchCadenceCommand: AsyncCommand {
             return "\(b.headline.projects) projects, \(b.newlyLit.count) newly lit, \(b.litFourWeeks.count) lit 4+ weeks, docx \(docx.count / 1024) KB"
         }
         try await time("ranking 2023-06 (and May for the change)") {
-            let r = try await UnitRanking.build(districtID: id, year: 2023, month: 6, asOf: asOf, on: db)
+            let r = try await UnitRanking.build(districtID: id, year: 2023, month: 6, asOf: asOf, on: db, alongside: context.application.database(beside: db.eventLoop))
             return "\(r.rows.count) units"
         }
         context.console.print(String(format: "peak RSS %.0f MB", BenchSupport.peakRSSMegabytes()))

@@ -19,7 +19,8 @@ enum CadenceReport {
             return d
         }
         let desk = DocumentDesk(context: ProjectItemContext(districtID: try district.requireID(), actor: ChangeActor(name: "cli:\(NSUserName())", role: "cli"),
-                                                            today: DistrictContext.today(in: district), scopeUnitID: nil))
+                                                            today: DistrictContext.today(in: district), scopeUnitID: nil),
+                                alongside: context.application.database(beside: db.eventLoop))
         let document: DocumentModel
         do {
             document = try await desk.preview(try CadenceDrafts.plan(desk, kind: kind, period: period, asOf: day), on: db)

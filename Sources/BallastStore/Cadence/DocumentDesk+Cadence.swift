@@ -50,9 +50,9 @@ extension DocumentDesk {
 
     public func ranking(year: Int, month: Int, asOf: CalendarDate?) throws -> Plan {
         let day = try monthAsOf(year: year, month: month, asOf)
-        let districtID = context.districtID
+        let districtID = context.districtID, alongside = alongside
         return Plan(kind: .unitRanking, period: UnitRanking.period(year: year, month: month), title: "重点项目责任单位月度排名（\(year)年\(month)月）") { db in
-            let r = try await UnitRanking.build(districtID: districtID, year: year, month: month, asOf: day, on: db)
+            let r = try await UnitRanking.build(districtID: districtID, year: year, month: month, asOf: day, on: db, alongside: alongside)
             return (r, r.asOf)
         }
     }
@@ -60,10 +60,10 @@ extension DocumentDesk {
     public func assessment(period: AssessmentPeriod, asOf: CalendarDate?) throws -> Plan {
         let start = CalendarDate(year: period.year, month: period.months.lowerBound, day: 1)!
         let day = try asOfDay(asOf, start: start, end: period.lastDay, field: "period", name: Message(zh: period.chineseName, en: period.description))
-        let districtID = context.districtID
+        let districtID = context.districtID, alongside = alongside
         return Plan(kind: period.quarter == nil ? .annualEvaluation : .quarterlyAssessment, period: period.description,
                     title: period.quarter == nil ? "\(period.year)年度重点项目工作评优" : "\(period.chineseName)重点项目工作考核") { db in
-            let a = try await UnitAssessment.build(districtID: districtID, period: period, asOf: day, on: db)
+            let a = try await UnitAssessment.build(districtID: districtID, period: period, asOf: day, on: db, alongside: alongside)
             return (a, a.asOf)
         }
     }

@@ -46,7 +46,8 @@ public struct UnitAssessment: Codable, Sendable, Equatable {
 
     public var isAnnual: Bool { !period.contains("Q") }
 
-    public static func build(districtID: UUID, period: AssessmentPeriod, asOf: CalendarDate, on db: any Database) async throws -> UnitAssessment {
+    public static func build(districtID: UUID, period: AssessmentPeriod, asOf: CalendarDate, on db: any Database,
+                             alongside: (any Database)? = nil) async throws -> UnitAssessment {
         let current = try await ScoringSchemes.current(districtID: districtID, year: period.year, on: db)
         let scheme = current.scheme
         let months = period.months.filter { CalendarDate(year: period.year, month: $0, day: 1)! <= asOf }
@@ -64,7 +65,7 @@ public struct UnitAssessment: Codable, Sendable, Equatable {
             }
         }
         // The months not issued are scored now, all in one pass.
-        let computed = try await UnitFactsQuery.run(districtID: districtID, year: period.year, months: months.filter { issued[$0] == nil }, on: db)
+        let computed = try await UnitFactsQuery.run(districtID: districtID, year: period.year, months: months.filter { issued[$0] == nil }, on: db, alongside: alongside)
         for m in months {
             let rows = issued[m]?.1.rows ?? UnitRanking.rank(computed[m] ?? [], month: m, scheme: scheme)
             sources.append(MonthSource(month: m, issued: issued[m].map { $0.0 ?? "" }))

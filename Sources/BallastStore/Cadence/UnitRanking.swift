@@ -32,13 +32,15 @@ public struct UnitRanking: Codable, Sendable, Equatable {
 
     public static func period(year: Int, month: Int) -> String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
-    /// Scores and ranks the month. `previous` is last month's ranking when one was issued.
-    public static func build(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, on db: any Database) async throws -> UnitRanking {
+    /// Scores and ranks the month, with last month's rank beside each unit. `alongside` is a
+    /// second connection to read from at the same time (see `UnitFactsQuery`).
+    public static func build(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, on db: any Database,
+                             alongside: (any Database)? = nil) async throws -> UnitRanking {
         let current = try await ScoringSchemes.current(districtID: districtID, year: year, on: db)
         let issuedLast = month > 1
             ? try await DocumentDesk.issued(districtID: districtID, kind: .unitRanking, period: period(year: year, month: month - 1), on: db) : nil
         // Last month's facts come in the same pass unless last month's ranking was issued.
-        let facts = try await UnitFactsQuery.run(districtID: districtID, year: year, months: issuedLast == nil ? [month - 1, month] : [month], on: db)
+        let facts = try await UnitFactsQuery.run(districtID: districtID, year: year, months: issuedLast == nil ? [month - 1, month] : [month], on: db, alongside: alongside)
         let rows = rank(facts[month] ?? [], month: month, scheme: current.scheme)
         guard !rows.isEmpty else {
             throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "\(year)年没有列入年度计划的项目，\(month)月无单位可排名",

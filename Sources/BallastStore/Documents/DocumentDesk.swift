@@ -7,8 +7,13 @@ import Foundation
 /// on its content is never regenerated, so what was issued is what it says for years.
 public struct DocumentDesk: Sendable {
     public var context: ProjectItemContext
+    /// A second connection the costliest drafts read from at the same time as the first.
+    public var alongside: (any Database)?
 
-    public init(context: ProjectItemContext) { self.context = context }
+    public init(context: ProjectItemContext, alongside: (any Database)? = nil) {
+        self.context = context
+        self.alongside = alongside
+    }
 
     static let notFound = ProjectItemContext.Failure.notFound(Message(zh: "文件不存在", en: "No such document"))
 

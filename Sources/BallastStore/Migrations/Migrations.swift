@@ -31,5 +31,6 @@ public enum BallastMigrations {
         CreateDocuments(),
         CreateProblemAttachments(),
         CreateCadence(),
+        IndexRankingFacts(),
     ]
 }
