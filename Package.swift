@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "BallastApp",
             dependencies: [
-                "BallastCore", "BallastStore", "BallastOffice",
+                "BallastCore", "BallastStore", "BallastOffice", "BallastCharts",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .target(name: "BallastCore"),
+        // Charts as SVG from values: pure functions, no dependencies, the same bytes for the same input.
+        .target(name: "BallastCharts"),
         // Gives each test a database of its own: in-memory SQLite, or a fresh PostgreSQL schema.
         .target(
             name: "BallastTestSupport",
@@ -58,6 +60,7 @@ let package = Package(
             path: "Tests/BallastTestSupport"
         ),
         .testTarget(name: "BallastCoreTests", dependencies: ["BallastCore"]),
+        .testTarget(name: "BallastChartsTests", dependencies: ["BallastCharts"]),
         .testTarget(
             name: "BallastOfficeTests",
             dependencies: ["BallastOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -30,5 +30,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: BulletinsController())
     try app.register(collection: DocumentsController())
     try app.register(collection: ScoringController())
+    try app.register(collection: DashboardController())
     app.access(.open).get("healthz") { _ in "ok" }
 }

@@ -5,3 +5,6 @@ public struct FieldProblem: Sendable, Equatable {
 
     public init(_ field: String, _ message: Message) { self.field = field; self.message = message }
 }
+
+/// A field problem is also what a reader that stops at the first one throws or returns.
+extension FieldProblem: Error {}

@@ -15,7 +15,10 @@ import VaporTesting
     static let all = "admin office leader supervision unit viewer"
     static let signedIn = "signed-in"
     static let expected: [String: String] = [
-        "GET /": all, "GET /projects": all, "GET /projects/:id": all, "GET /ledger/export": all,
+        "GET /": all, "GET /overview": all, "GET /map": all, "GET /api/v1/dashboard": all, "GET /api/v1/map/points": all,
+        "GET /api/v1/map/zones/:year": all, "GET /screen": all, "GET /screen/panels": all, "GET /assets/screen.js": "open",
+        "PUT /api/v1/map/zones/:year": "admin office", "POST /map/zones": "admin office",
+        "GET /projects": all, "GET /projects/:id": all, "GET /ledger/export": all,
         "GET /projects/new": "office", "POST /projects/new": "office", "POST /projects/:id/delete": "office",
         "GET /projects/:id/edit": "office unit", "POST /projects/:id/edit": "office unit",
         "GET /ledger/import": "office", "POST /ledger/import": "office",

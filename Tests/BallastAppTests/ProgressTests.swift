@@ -105,9 +105,10 @@ import VaporTesting
                 let html = res.body.string
                 #expect(res.status == .ok)
                 #expect(html.contains("<svg"))
-                #expect(html.contains("class=\"actual\""))
-                // Six months of approved figures: six points on the actual line.
-                #expect(html.components(separatedBy: "<circle class=\"actual\"").count - 1 == 6)
+                #expect(html.contains("id=\"project-curve\""))
+                // Six months of approved figures: six points on the completed line, and the plan line beside it.
+                #expect(html.components(separatedBy: "<circle class=\"dot s5\"").count - 1 == 6)
+                #expect(html.contains("<polyline class=\"series s-plan dashed\""))
                 #expect(html.contains("红灯"))
             }
             try await office.test(.GET, "/warnings?year=2023&colour=red") { res in

@@ -55,6 +55,18 @@ enum RequestParameters {
         f.zone = text("zone")
         f.unit = text("unit")
         f.text = text("q")
+        f.portfolioOnly = text("portfolio") == "1"
+        if let c = text("colour") {
+            guard let colour = WarningColour(rawValue: c) else {
+                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green，实为“\(c)”", en: "colour must be red, yellow, blue or green, not “\(c)”")
+            }
+            guard year != nil else {
+                throw BallastError.badParameter("colour", zh: "按预警颜色筛选需要指定年度", en: "Filtering by colour needs a year")
+            }
+            let today = DistrictContext.today(in: try req.district())
+            let day = try date(req.param("asOf"), field: "asOf") ?? today
+            f.colour = ColourFilter(colour: colour, day: min(day, today), today: today)
+        }
         if let s = text("stage") {
             guard let stage = LifecycleStage.parse(s) else {
                 throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”")

@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import BallastOffice
 import Foundation
@@ -35,7 +36,7 @@ struct OfficialDoc {
     enum Block {
         case paragraph(String)
         case table(Table)
-        case chart(BarChart)
+        case chart(HorizontalBarChart)
     }
 
     struct Section {
@@ -109,7 +110,7 @@ struct OfficialDoc {
                 .group(.h2(.text(s.heading)), .forEach(s.blocks) { b in
                     switch b {
                     case .paragraph(let p): return .p(.class("indent"), .text(p))
-                    case .chart(let c): return .raw(c.svg())
+                    case .chart(let c): return .div(.class("doc-chart"), .p(.class("chart-title"), .text(c.title)), .raw(c.svg()))
                     case .table(let t):
                         return .div(.class("table-wrap"), .table(
                             .thead(.tr(.forEach(t.header) { .th(.text($0)) })),

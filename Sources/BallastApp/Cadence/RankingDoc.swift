@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import BallastStore
 import Foundation
@@ -33,7 +34,9 @@ enum RankingDoc {
         var sections: [OfficialDoc.Section] = groups.map { name, rows in
             OfficialDoc.Section(heading: "\(name)得分排名", blocks: [
                 .table(rankingTable(rows, scheme: r.scheme, year: r.year, sheet: name)),
-                .chart(BarChart(title: "\(name)总分", bars: rows.map { BarChart.Bar(label: $0.unit, value: $0.score.total, text: String(format: "%.2f", $0.score.total)) }, marker: nil)),
+                .chart(HorizontalBarChart(id: "totals-\(name)", title: "\(name)总分", description: "\(name)各单位总分，按排名",
+                                          bars: rows.map { .init(label: $0.unit, segments: [.init(value: $0.score.total, cssClass: "s0")], text: String(format: "%.2f", $0.score.total)) },
+                                          format: .count)),
             ])
         }
         sections.append(OfficialDoc.Section(heading: "评分办法", blocks: [

@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import BallastStore
 import Foundation
@@ -33,9 +34,11 @@ enum WeeklyBulletinDoc {
         let headerFigures = ["分组", "项目数", "总投资（亿元）", "年度计划（亿元）", "已完成（亿元）", "完成率"]
         sections.append(OfficialDoc.Section(heading: "总体进度", blocks: [
             .table(OfficialDoc.Table(sheet: "按类别", header: headerFigures, rows: figuresRows(b.byCategory, year: b.year, by: "category", total: b.headline))),
-            .chart(BarChart(title: "各类别投资完成率（虚线为时序进度）", bars: b.byCategory.map {
-                BarChart.Bar(label: $0.name, value: $0.rate * 100, text: String(format: "%.1f%%", $0.rate * 100), behind: $0.rate < b.timeProgress)
-            }, marker: (b.timeProgress * 100, String(format: "时序进度 %.1f%%", b.timeProgress * 100)))),
+            .chart(HorizontalBarChart(id: "category-rates", title: "各类别投资完成率（虚线为时序进度）",
+                                      description: "各类别年度计划完成率与时序进度 \(ValueFormat.percent.text(b.timeProgress))", bars: b.byCategory.map {
+                // Behind time progress: drawn in the warning colour.
+                .init(label: $0.name, segments: [.init(value: $0.rate, cssClass: $0.rate < b.timeProgress ? "s2" : "s0")])
+            }, format: .percent, marker: (b.timeProgress, "时序进度 \(ValueFormat.percent.text(b.timeProgress))"))),
             .table(OfficialDoc.Table(sheet: "按级别", header: headerFigures, rows: figuresRows(b.byLevel, year: b.year, by: "level"))),
         ]))
         sections.append(OfficialDoc.Section(heading: "本周新亮灯项目", blocks: b.newlyLit.isEmpty ? [.paragraph("本周无新亮红灯、黄灯项目。")] : [

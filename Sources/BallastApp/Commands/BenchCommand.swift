@@ -11,7 +11,8 @@ struct BenchCommandGroup: AsyncCommandGroup {
     var help: String { "性能测量 / Benchmarks" }
     var commands: [String: any AnyAsyncCommand] {
         ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand(),
-         "warnings": BenchWarningsCommand(), "pipeline": BenchPipelineCommand(), "supervision": BenchSupervisionCommand(), "cadence": BenchCadenceCommand()]
+         "warnings": BenchWarningsCommand(), "pipeline": BenchPipelineCommand(), "supervision": BenchSupervisionCommand(), "cadence": BenchCadenceCommand(),
+         "dashboard": BenchDashboardCommand()]
     }
 }
 

@@ -50,6 +50,7 @@ enum DemoLoader {
             // The users first: the supervision loop's notices reach their inboxes.
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
+            try await MapLayers.upload(districtID: id, year: DemoFigures.year, geojson: DemoMap.geojson(), actor: actor, on: tx)
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {

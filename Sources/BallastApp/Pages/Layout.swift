@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -39,7 +39,9 @@ enum Layout {
     /// The sections the signed-in user's roles open; a signed-out visitor sees none.
     static var sections: [(section: Section, label: Message, href: String)] {
         let all: [(Section, Message, String, Permission)] = [
-            (.overview, UIText.overview, "/", .readSummary),
+            (.overview, Message(zh: "挂图作战", en: "Dashboard"), "/", .readSummary),
+            (.map, Message(zh: "地图", en: "Map"), "/map", .readSummary),
+            (.tables, UIText.overview, "/overview", .readSummary),
             (.ledger, UIText.ledger, "/projects", .readProjects),
             (.reports, UIText.reports, "/reports", .readProjects),
             (.warnings, UIText.warnings, "/warnings", .readProjects),

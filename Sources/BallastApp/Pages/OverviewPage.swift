@@ -27,7 +27,7 @@ enum OverviewPage {
             )
         }
         let title = lang == .en ? "\(district) \(s.year) portfolio (as of \(s.asOf.iso))" : "\(district)\(s.year)年重点项目（截至\(s.asOf.iso)）"
-        return Layout.page(title: t(UIText.overview), lang: lang, section: .overview, path: "/?year=\(s.year)",
+        return Layout.page(title: t(UIText.overview), lang: lang, section: .tables, path: "/overview?year=\(s.year)",
             .h1(.text(title)),
             .div(.class("figures"),
                 figure(UIText.projects, String(s.projects)),

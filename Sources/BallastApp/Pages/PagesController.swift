@@ -7,7 +7,7 @@ import Vapor
 /// The pages officials use: overview, ledger, project, forms, import.
 struct PagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readSummary)).get(use: overview)
+        routes.access(.requires(.readSummary)).get("overview", use: overview)
         let read = routes.access(.requires(.readProjects))
         read.get("projects", use: list)
         read.get("projects", ":id", use: detail)
@@ -25,6 +25,7 @@ struct PagesController: RouteCollection {
             .bodyLimit(LedgerUpload.maxSize)
         let open = routes.access(.open)
         open.get("assets", "app.css", use: css)
+        open.get("assets", "screen.js", use: screenScript)
         open.get("docs", "ledger-example.csv", use: example)
     }
 
@@ -206,6 +207,11 @@ struct PagesController: RouteCollection {
     func css(req: Request) async throws -> Response {
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "max-age=3600"],
                  body: .init(string: Stylesheet.css))
+    }
+
+    func screenScript(req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "max-age=3600"],
+                 body: .init(string: ScreenScript.js))
     }
 
     func example(req: Request) async throws -> Response {

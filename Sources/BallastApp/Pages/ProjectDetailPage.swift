@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import BallastStore
 import Plot
@@ -84,7 +85,7 @@ enum ProjectDetailPage {
             .p(.text((en ? "Completed to date: " : "累计完成：") + Layout.wan(done) + (en ? " 万元" : " 万元")
                      + (p.annualPlan.map { plan in plan.yuan > 0 ? String(format: en ? " of %@ (%.1f%%)" : "，年度计划 %@（%.1f%%）",
                                                                        Layout.wan(plan), Double(done.yuan) / Double(plan.yuan) * 100) : "" } ?? ""))),
-            .unwrap(p.annualPlan) { plan in .raw(InvestmentCurve.svg(annualPlan: plan, monthly: p.monthly, monthsShown: months, lang: lang)) }
+            .unwrap(p.annualPlan) { plan in .div(.class("project-curve"), .raw(curve(plan: plan, monthly: p.monthly, months: months, en: en))) }
         )
     }
 
@@ -92,6 +93,24 @@ enum ProjectDetailPage {
     struct PipelineLinks {
         var leads: [LeadQuery.Row] = []
         var campaign: [(period: CampaignPeriodModel, entry: CampaignEntryModel)] = []
+    }
+
+    /// The project's investment curve: cumulative approved completion month by month against
+    /// the plan spread evenly over the year (时序进度 × annual plan), in 万元.
+    static func curve(plan: Money, monthly: [Money], months: Int, en: Bool) -> String {
+        var sum: Int64 = 0
+        let done: [Double?] = (0..<12).map { i in
+            guard i < months else { return nil }
+            sum += i < monthly.count ? monthly[i].yuan : 0
+            return Double(sum)
+        }
+        return LineChart(id: "project-curve", title: en ? "Investment curve" : "投资完成曲线",
+                         description: en ? "Completed to date against the plan spread over the year" : "累计完成与按时序进度分摊的年度计划",
+                         xLabels: DashboardCharts.months(en), series: [
+                            .init(name: en ? "Completed (cumulative)" : "累计完成", cssClass: "s5", values: done),
+                            .init(name: en ? "Plan (time progress)" : "计划（时序进度）", cssClass: "s-plan",
+                                  values: (1...12).map { Double(plan.yuan) * Double($0) / 12 }, dashed: true),
+                         ], format: .money(.wan), width: 640, height: 260).svg()
     }
 
     static func pipelineCard(_ p: PipelineLinks, lang: UILanguage) -> Node<HTML.BodyContext> {

@@ -19,6 +19,7 @@ struct ProjectListPage {
             filterForm(),
             .div(.class("toolbar"),
                 .span(.class("muted"), .text(lang == .en ? "\(page.total) projects" : "共 \(page.total) 个项目")),
+                .if(filter.portfolioOnly, .span(.class("chip"), .text(lang == .en ? "in the year's plan" : "列入年度计划"))),
                 .span(.class("spacer")),
                 .if(PageContext.may(.manageProjects),
                     .a(.class("button"), .href(attr(Layout.link("/projects/new", lang))), .text(t(UIText.newProject)))),
@@ -76,11 +77,25 @@ struct ProjectListPage {
             select("zone", lang == .en ? "Zone" : "空间布局", options[.zone] ?? [], filter.zone),
             select("unit", lang == .en ? "Unit" : "责任单位", options[.unit] ?? [], filter.unit),
             select("stage", lang == .en ? "Stage" : "项目阶段", LifecycleStage.allCases.map(\.rawValue), filter.stage?.rawValue),
+            colourSelect(),
+            // A dashboard's drill-down keeps its scope: the year's portfolio, and the day the colours are read on.
+            .if(filter.portfolioOnly, .input(.type(.hidden), .name("portfolio"), .value("1"))),
+            .unwrap(filter.colour.flatMap { $0.day < $0.today ? $0.day.iso : nil }) { .input(.type(.hidden), .name("asOf"), .value(attr($0))) },
             .label(.text(t(UIText.keyword)), .input(.type(.search), .name("q"), .value(attr(filter.text ?? "")),
                                                     .placeholder(attr(lang == .en ? "code, name, investor" : "编号、名称、建设单位")))),
             .button(.type(.submit), .text(t(UIText.search))),
             .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.reset)))
         )
+    }
+
+    /// The warning light on the day the list reads (today unless a dashboard's past day).
+    func colourSelect() -> Node<HTML.FormContext> {
+        let day = filter.colour.map { $0.day < $0.today ? (lang == .en ? " on \($0.day.iso)" : "（\($0.day.iso)）") : "" } ?? ""
+        return .label(.text((lang == .en ? "Light" : "预警") + day), .select(.attribute(named: "name", value: "colour"),
+            .option(.value(attr("")), .label(attr(UIText.all.text(lang)))),
+            .forEach(DashboardCharts.lights) { c in
+                .option(.value(attr(c.rawValue)), .label(attr(DashboardCharts.colourName(c, lang == .en))), .isSelected(filter.colour?.colour == c))
+            }))
     }
 
     func select(_ name: String, _ label: String, _ values: [String], _ selected: String?) -> Node<HTML.FormContext> {
@@ -105,6 +120,9 @@ struct ProjectListPage {
         add("year", year.map(String.init))
         add("category", filter.category); add("level", filter.level); add("zone", filter.zone)
         add("unit", filter.unit); add("stage", filter.stage?.rawValue); add("q", filter.text)
+        add("colour", filter.colour?.colour.rawValue)
+        add("asOf", filter.colour.flatMap { $0.day < $0.today ? $0.day.iso : nil })
+        add("portfolio", filter.portfolioOnly ? "1" : nil)
         add("sort", sort ?? ((filter.descending ? "-" : "") + filter.sort.rawValue))
         add("page", String(page))
         if lang == .en { add("lang", "en") }

@@ -1,7 +1,9 @@
 /// The whole stylesheet, served by the binary itself: no CDN, no external fonts, so the
 /// pages work on a government network with no internet.
 enum Stylesheet {
-    static let css = """
+    static let css = core + ChartStyles.css + ScreenStyles.css
+
+    static let core = """
     :root { --ink:#1f2933; --muted:#616e7c; --line:#d9dee4; --bg:#f4f6f8; --brand:#a61b1b; --accent:#1b4f8a;
             --red:#c62828; --yellow:#d89b00; --blue:#1e63b6; --green:#2e7d32; }
     * { box-sizing: border-box; }
@@ -63,19 +65,7 @@ enum Stylesheet {
     .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }
     .light.red { background:var(--red); } .light.yellow { background:var(--yellow); }
     .light.blue { background:var(--blue); } .light.green { background:var(--green); }
-    svg.bars { width:100%; max-width:720px; height:auto; display:block; margin:8px 0 14px; }
-    svg.bars .bar { fill:#1e5aa8; } svg.bars .bar.behind { fill:#d9822b; }
-    svg.bars .bars-title { font-size:14px; font-weight:600; fill:#1f2933; }
-    svg.bars .bars-label, svg.bars .bars-value { font-size:12px; fill:#1f2933; }
-    svg.bars .bars-marker { stroke:#c62828; stroke-width:1.5; stroke-dasharray:4 3; }
-    svg.bars .bars-marker-label { font-size:11px; fill:#c62828; }
-    svg.curve { width:100%; max-width:720px; height:auto; display:block; margin:8px 0; }
-    svg.curve .grid { stroke:#e4e8ec; stroke-width:1; }
-    svg.curve .axis { fill:var(--muted); font-size:11px; }
-    svg.curve .legend { fill:var(--muted); font-size:12px; }
-    svg.curve polyline.plan { fill:none; stroke:#9aa5b1; stroke-width:2; stroke-dasharray:6 4; }
-    svg.curve polyline.actual { fill:none; stroke:var(--brand); stroke-width:2.5; }
-    svg.curve circle.actual { fill:var(--brand); }
+    .doc-chart { max-width:720px; margin:8px 0 14px; } .doc-chart .chart-title { font-weight:600; margin:0 0 4px; }
     .warning { margin:6px 0 10px; }
     a.figure { text-decoration:none; color:inherit; }
     a.figure.light-red { border-left-color:var(--red); } a.figure.light-yellow { border-left-color:var(--yellow); }
@@ -160,6 +150,6 @@ enum Stylesheet {
     @page { size:A4; margin:20mm 18mm; }
     @media print { header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
       .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
-      .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official svg.bars { max-width:560px; } }
+      .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official .doc-chart { max-width:560px; } }
     """
 }

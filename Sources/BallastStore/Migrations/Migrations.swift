@@ -32,5 +32,6 @@ public enum BallastMigrations {
         CreateProblemAttachments(),
         CreateCadence(),
         IndexRankingFacts(),
+        CreateMapLayers(),
     ]
 }

@@ -17,6 +17,11 @@ public struct ProjectFilter: Sendable, Equatable {
     public var unit: String?
     public var stage: LifecycleStage?
     public var text: String?
+    /// Only projects of a warning colour on a day (needs a year): the list behind a dashboard's
+    /// colour figures.
+    public var colour: ColourFilter?
+    /// Only the year's portfolio: projects with an annual plan (needs a year).
+    public var portfolioOnly = false
     /// Set for a responsible unit's users: the query itself keeps other units' rows out.
     public var scopeUnitID: UUID?
     public var sort: Sort = .code
@@ -54,7 +59,7 @@ public struct ProjectPage: Sendable, Equatable {
 public enum ProjectListQuery {
     public static func run(districtID: UUID, filter: ProjectFilter, on db: any Database) async throws -> ProjectPage {
         let sql = db as! any SQLDatabase
-        let from = fromClause(filter) + whereClause(districtID: districtID, filter: filter)
+        let from = fromClause(filter, districtID: districtID) + whereClause(districtID: districtID, filter: filter)
         let perPage = max(1, min(filter.perPage, ProjectFilter.maxPerPage))
         let page = max(1, filter.page)
         let planColumns: SQLQueryString = filter.year == nil
@@ -77,7 +82,7 @@ public enum ProjectListQuery {
         return ProjectPage(items: try rows.map(decodeRow), total: total, page: page, perPage: perPage)
     }
 
-    static func fromClause(_ filter: ProjectFilter) -> SQLQueryString {
+    static func fromClause(_ filter: ProjectFilter, districtID: UUID) -> SQLQueryString {
         var from: SQLQueryString = """
             FROM projects p
             JOIN reference_entries cat ON cat.id = p.category_id
@@ -89,6 +94,10 @@ public enum ProjectListQuery {
                  JOIN reference_entries lvl ON lvl.id = yp.level_id
                  LEFT JOIN reference_entries zn ON zn.id = yp.zone_id
                 """
+            if let c = filter.colour {
+                from += " JOIN " + ColourAsOf.subquery(districtID: districtID, year: year, on: c.day, today: c.today)
+                    + " col ON col.project_id = p.id AND col.colour = \(bind: c.colour.rawValue)"
+            }
         }
         return from
     }
@@ -101,7 +110,8 @@ public enum ProjectListQuery {
         if let v = filter.stage { conditions.append("p.stage = \(bind: v.rawValue)") }
         if filter.year != nil {
             if let v = filter.level { conditions.append("lvl.name = \(bind: v)") }
-            if let v = filter.zone { conditions.append("zn.name = \(bind: v)") }
+            if let v = filter.zone { conditions.append(v == SummaryQuery.unassigned ? "yp.zone_id IS NULL" : "zn.name = \(bind: v)") }
+            if filter.portfolioOnly { conditions.append("yp.annual_plan IS NOT NULL") }
         }
         if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + escapeLike(text.lowercased()) + "%"
@@ -148,4 +158,12 @@ public enum ProjectListQuery {
             annualPlan: try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:)),
             version: try row.decode(column: "version", as: Int.self))
     }
+}
+
+/// A colour on a day, for `ProjectFilter.colour`.
+public struct ColourFilter: Sendable, Equatable {
+    public var colour: WarningColour
+    public var day: CalendarDate
+    public var today: CalendarDate
+    public init(colour: WarningColour, day: CalendarDate, today: CalendarDate) { self.colour = colour; self.day = day; self.today = today }
 }

@@ -1,0 +1,183 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Vapor
+
+/// 挂图作战: the dashboard (the signed-in home page), the district map and the big screen, with
+/// their figures as JSON. Everyone who reads the summary may look (a unit's user sees its own
+/// projects); the project office uploads the zone map.
+struct DashboardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let read = routes.access(.requires(.readSummary))
+        read.get(use: page)
+        read.get("api", "v1", "dashboard", use: figuresAPI)
+        read.get("map", use: mapPage)
+        read.get("api", "v1", "map", "points", use: pointsAPI)
+        read.get("api", "v1", "map", "zones", ":year", use: zonesAPI)
+        read.get("screen", use: screen)
+        read.get("screen", "panels", use: screenPanels)
+        let office = routes.access(.requires(.manageLists))
+        office.on(.PUT, "api", "v1", "map", "zones", ":year", body: .collect(maxSize: "8mb"), use: uploadZonesAPI)
+        office.on(.POST, "map", "zones", body: .collect(maxSize: "8mb"), use: uploadZonesPage)
+    }
+
+    /// The map on the dashboard and the big screen: every project of the scope, no filters.
+    static let tilesVariable = "BALLAST_MAP_TILES"
+
+    static func districtMap(_ r: DashboardRequest, points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double,
+                            selected: UUID? = nil, href: @escaping (MapPointsQuery.Point) -> String) -> DistrictMap {
+        DistrictMap(id: "district-map", layer: layer, points: points, width: width, height: height, href: href,
+                    title: r.lang == .en ? "\(r.district.name) projects on the map" : "\(r.district.name)重点项目分布",
+                    tiles: Environment.get(tilesVariable).flatMap { $0.isEmpty ? nil : $0 }, selected: selected)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        let figures = try await DashboardQuery.run(r.scope, on: req.db, alongside: req.dbAlongside)
+        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
+        let points = try await MapPointsQuery.run(r.scope, filter: .init(), on: req.db)
+        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 600) { p in r.link("/map", "&project=\(p.id.uuidString)#card") }
+        return .html(DashboardPage(request: r, figures: figures, map: map.svg()).render())
+    }
+
+    func figuresAPI(req: Request) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        return try await Self.json(DashboardQuery.run(r.scope, on: req.db, alongside: req.dbAlongside))
+    }
+
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(value)))
+    }
+
+    func filter(_ req: Request) throws -> MapPointsQuery.Filter {
+        func text(_ key: String) -> String? {
+            guard let v = req.param(key)?.trimmed, !v.isEmpty else { return nil }
+            return v
+        }
+        var f = MapPointsQuery.Filter(category: text("category"), zone: text("zone"))
+        if let c = text("colour") {
+            guard let colour = WarningColour(rawValue: c) else {
+                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green，实为“\(c)”", en: "colour must be red, yellow, blue or green, not “\(c)”")
+            }
+            f.colour = colour
+        }
+        if let s = text("stage") {
+            guard let stage = LifecycleStage.parse(s) else { throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”") }
+            f.stage = stage
+        }
+        return f
+    }
+
+    func mapPage(req: Request) async throws -> Response {
+        try await mapPage(req, notice: nil, status: .ok)
+    }
+
+    func mapPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        let f = try filter(req)
+        let selected = req.param("project").flatMap(UUID.init(uuidString:))
+        let points = try await MapPointsQuery.run(r.scope, filter: f, on: req.db)
+        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
+        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 720, selected: selected) { p in
+            Layout.link("/map?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
+        }
+        let page = MapPage(request: r, filter: f, map: map, layer: layer, options: try await PagesController().options(r.district, year: r.scope.year, on: req.db),
+                           mayUpload: try req.requirePrincipal().may(.manageLists), notice: notice)
+        return .html(page.render(), status: status)
+    }
+
+    struct PointDTO: Content {
+        var point: MapPointsQuery.Point
+        var outside: Bool
+    }
+
+    struct PointsDTO: Content {
+        var year: Int
+        var asOf: String
+        var points: [MapPointsQuery.Point]
+        /// Ids of projects whose coordinates lie outside the district's boundary.
+        var outside: [UUID]
+        /// Ids of projects with no coordinates.
+        var unlocated: [UUID]
+    }
+
+    func pointsAPI(req: Request) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        let points = try await MapPointsQuery.run(r.scope, filter: try filter(req), on: req.db)
+        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
+        let place = Self.districtMap(r, points: points, layer: layer?.layer, width: 1, height: 1) { _ in "" }.placement()
+        return try Self.json(PointsDTO(year: r.scope.year, asOf: r.scope.asOf.iso, points: points,
+                                       outside: place.outside.map(\.id), unlocated: place.unlocated.map(\.id)))
+    }
+
+    func year(_ req: Request) throws -> Int {
+        guard let raw = req.parameters.get("year") ?? req.param("year"), let y = Int(raw), (2000...2100).contains(y) else {
+            throw BallastError.badParameter("year", zh: "年度应为四位数字", en: "year must be a four-digit year")
+        }
+        return y
+    }
+
+    func zonesAPI(req: Request) async throws -> Response {
+        let d = try req.district()
+        guard let current = try await MapLayers.current(districtID: try d.requireID(), year: try year(req), on: req.db) else {
+            throw Abort(.notFound, reason: req.language == .en ? "No zone map for that year" : "该年度没有功能区图层")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "geo+json", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: "X-Layer-Version", value: "\(current.year)-v\(current.version)")
+        return Response(status: .ok, headers: headers, body: .init(string: current.geojson))
+    }
+
+    func uploadZonesAPI(req: Request) async throws -> Response {
+        let y = try year(req)
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw BallastError.badParameter("body", zh: "请求体应为 GeoJSON", en: "The body must be GeoJSON")
+        }
+        let ctx = try req.itemContext()
+        let saved = try await MapLayers.upload(districtID: ctx.districtID, year: y, geojson: Data(buffer: body), actor: ctx.actor, on: req.db)
+        return try Self.json(["year": saved.year, "version": saved.version, "features": saved.layer.features.count])
+    }
+
+    struct ZonesForm: Content { var year: String?; var file: File? }
+
+    func uploadZonesPage(req: Request) async throws -> Response {
+        try await PageOutcome.run(req, work: {
+            let form = try req.content.decode(ZonesForm.self)
+            guard let y = form.year.flatMap({ Int($0) }) else {
+                throw BallastError.badParameter("year", zh: "年度应为四位数字", en: "year must be a four-digit year")
+            }
+            guard let file = form.file, file.data.readableBytes > 0 else {
+                throw BallastError.badParameter("file", zh: "请选择 GeoJSON 文件", en: "Choose a GeoJSON file")
+            }
+            let ctx = try req.itemContext()
+            let saved = try await MapLayers.upload(districtID: ctx.districtID, year: y, geojson: Data(buffer: file.data), actor: ctx.actor, on: req.db)
+            return Message(zh: "已保存 \(y) 年功能区图层第 \(saved.version) 版（\(saved.layer.features.count) 个要素）",
+                           en: "Saved the \(y) zone layer, version \(saved.version) (\(saved.layer.features.count) features)")
+        }, render: { notice, status in try await mapPage(req, notice: notice, status: status) })
+    }
+
+    func screen(req: Request) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        let size = try ScreenPage.Size.parse(req.param("size"))
+        let seconds = try ScreenPage.refresh(req.param("refresh"))
+        return .html(ScreenPage(request: r, size: size, seconds: seconds, panels: try await screenPanelsHTML(req, r, size)).render(), noStore: true)
+    }
+
+    func screenPanels(req: Request) async throws -> Response {
+        let r = try await DashboardRequest.from(req)
+        let size = try ScreenPage.Size.parse(req.param("size"))
+        return .html(try await screenPanelsHTML(req, r, size), noStore: true)
+    }
+
+    func screenPanelsHTML(_ req: Request, _ r: DashboardRequest, _ size: ScreenPage.Size) async throws -> String {
+        let figures = try await DashboardQuery.run(r.scope, on: req.db, alongside: req.dbAlongside)
+        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
+        let points = try await MapPointsQuery.run(r.scope, filter: .init(), on: req.db)
+        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 900, height: 760) { p in r.link("/map", "&project=\(p.id.uuidString)#card") }
+        return ScreenPage.panels(r, figures: figures, map: map.svg(), size: size, renderedAt: Date())
+    }
+}

@@ -1,0 +1,34 @@
+import BallastCore
+import BallastStore
+import Vapor
+
+/// What a dashboard, map or big screen is asked for: the year, the day (today unless a past
+/// day is asked for: the comparison with any earlier date), and the signed-in user's scope.
+struct DashboardRequest {
+    var district: DistrictModel
+    var scope: DashboardQuery.Scope
+    var lang: UILanguage
+
+    static func from(_ req: Request) async throws -> DashboardRequest {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        let today = DistrictContext.today(in: d)
+        if asOf > today {
+            throw BallastError.badParameter("asOf", zh: "统计日期 \(asOf.iso) 晚于今天（\(today.iso)）", en: "The as-of day \(asOf.iso) is after today (\(today.iso))")
+        }
+        let scope = DashboardQuery.Scope(districtID: try d.requireID(), year: year, asOf: asOf, today: today,
+                                         scopeUnitID: try req.requirePrincipal().scopeUnitID)
+        return DashboardRequest(district: d, scope: scope, lang: req.language)
+    }
+
+    /// The query string that keeps the year and a past day in every drill-down link.
+    var keep: String {
+        "year=\(scope.year)" + (scope.asOf < scope.today ? "&asOf=\(scope.asOf.iso)" : "")
+    }
+
+    /// A drill-down link: the path with the dashboard's year and day, then `extra`, in the page's language.
+    func link(_ path: String, _ extra: String = "") -> String {
+        Layout.link(path + (path.contains("?") ? "&" : "?") + keep + extra, lang)
+    }
+}

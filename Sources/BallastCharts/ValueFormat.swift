@@ -1,0 +1,20 @@
+/// How a chart writes its values: money in 万元/亿元, a percentage of 1, or a count.
+public enum ValueFormat: Sendable, Equatable {
+    case money(MoneyScale)
+    case percent
+    case count
+
+    public func text(_ v: Double) -> String {
+        switch self {
+        case .money(let scale): return scale.figure(v)
+        case .percent: return MoneyScale.grouped(v * 100, decimals: 1) + "%"
+        case .count: return MoneyScale.grouped(v, decimals: 0)
+        }
+    }
+
+    /// The unit shown once on the axis rather than on every tick.
+    public var axisUnit: String? {
+        if case .money(let scale) = self { return scale.unit }
+        return nil
+    }
+}

@@ -1,0 +1,191 @@
+import BallastCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Counts the dashboard's figures in the database: one grouped query a figure, never a loop over
+/// projects. `scopeUnitID` narrows every figure to one unit's projects (a unit user's view).
+public enum DashboardQuery {
+    public struct Scope: Sendable {
+        public var districtID: UUID
+        public var year: Int
+        public var asOf: CalendarDate
+        public var today: CalendarDate
+        public var scopeUnitID: UUID?
+        public init(districtID: UUID, year: Int, asOf: CalendarDate, today: CalendarDate, scopeUnitID: UUID?) {
+            self.districtID = districtID; self.year = year; self.asOf = asOf; self.today = today; self.scopeUnitID = scopeUnitID
+        }
+
+        /// Months of the year counted by the day: all twelve for a past year, none for a future one.
+        var month: Int { asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month }
+        /// The portfolio: the year's projects with an annual plan, in the unit's scope.
+        func portfolio(_ alias: SQLQueryString = "p") -> SQLQueryString {
+            var s: SQLQueryString = " JOIN year_plans yp ON yp.project_id = " + alias + ".id AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
+            if let scopeUnitID { s += " AND " + alias + ".unit_id = \(bind: scopeUnitID)" }
+            return s
+        }
+    }
+
+    /// `alongside`, when given, is a second connection: the reports-heavy figures are counted on
+    /// `db` while the pools, campaign, problems and ranking are counted there at the same time.
+    public static func run(_ scope: Scope, on db: any Database, alongside: (any Database)? = nil) async throws -> DashboardFigures {
+        let sql = db as! any SQLDatabase
+        let other = alongside ?? db
+        async let pipeline = PipelineQuery.run(districtID: scope.districtID, year: scope.year, asOf: scope.asOf, scopeUnitID: scope.scopeUnitID, on: other)
+        async let side = sideFigures(scope, on: other)
+        let groups = try await groupFigures(scope, sql: sql)
+        var f = DashboardFigures(
+            year: scope.year, asOf: scope.asOf.iso, month: scope.month, timeProgress: Double(scope.month) / 12,
+            projects: groups.total.projects, totalInvestment: groups.total.totalInvestment, annualPlan: groups.total.annualPlan,
+            completed: groups.total.completed, colours: try await colours(scope, sql: sql),
+            byCategory: groups.byCategory, byZone: groups.byZone,
+            monthly: try await monthly(scope, sql: sql), lastYear: nil, pools: [], campaign: nil,
+            problems: .init(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, resolutionRate: nil), ranking: nil, unlocated: 0)
+        f.lastYear = try await comparison(scope, sql: sql)
+        let (problems, campaign, ranking, unlocated) = try await side
+        f.problems = problems; f.campaign = campaign; f.ranking = ranking; f.unlocated = unlocated
+        f.pools = try await pipeline.pools.map { .init(stage: $0.stage.rawValue, projects: $0.projects, entered: $0.entered, target: $0.target) }
+        return f
+    }
+
+    /// The figures that read no reports: problems, the campaign, the ranking, unlocated projects.
+    static func sideFigures(_ scope: Scope, on db: any Database) async throws
+        -> (DashboardFigures.Problems, DashboardFigures.Campaign?, DashboardFigures.Ranking?, Int) {
+        var campaign: DashboardFigures.Campaign?
+        if let period = try await CampaignQuery.periods(districtID: scope.districtID, asOf: scope.asOf, scopeUnitID: scope.scopeUnitID, on: db).last {
+            campaign = .init(period: period.number, heldOn: period.heldOn.iso, rates: CampaignBatch.allCases.map { b in
+                let t = period.figures.cumulative[b] ?? CampaignTally()
+                return .init(batch: b.rawValue, entries: t.entries, done: t.count(b.followUp), rate: t.rate(for: b).map { $0 / 100 })
+            })
+        }
+        return (try await problems(scope, on: db), campaign, try await ranking(scope, on: db), try await unlocated(scope, sql: db as! any SQLDatabase))
+    }
+
+    struct Groups {
+        var total: DashboardFigures.Group
+        var byCategory: [DashboardFigures.Group]
+        var byZone: [DashboardFigures.Group]
+    }
+
+    /// The portfolio by category × zone in one pass over the reports (the cells are few: a
+    /// handful of categories by a dozen zones), then the cells summed into the total, the
+    /// categories and the zones, each in its list's order: the list's sort, then investment.
+    static func groupFigures(_ s: Scope, sql: any SQLDatabase) async throws -> Groups {
+        let completed = CompletedQuery.subquery(districtID: s.districtID, year: s.year, throughMonth: s.month)
+        let rows = try await sql.raw("""
+            SELECT cat.name AS category, cat.sort AS category_sort, zn.name AS zone, zn.sort AS zone_sort, COUNT(*) AS projects,
+                   CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan,
+                   CAST(COALESCE(SUM(c.done), 0) AS BIGINT) AS completed
+            FROM projects p
+            """ + s.portfolio() + " LEFT JOIN " + completed + " c ON c.project_id = p.id"
+            + " LEFT JOIN reference_entries cat ON cat.id = p.category_id LEFT JOIN reference_entries zn ON zn.id = yp.zone_id"
+            + " WHERE p.district_id = \(bind: s.districtID) GROUP BY cat.name, cat.sort, zn.name, zn.sort").all()
+        var total = DashboardFigures.Group(name: "", projects: 0, totalInvestment: 0, annualPlan: 0, completed: 0)
+        var categories: [String: (sort: Int, group: DashboardFigures.Group)] = [:], zones = categories
+        func add(_ cell: DashboardFigures.Group, to g: inout DashboardFigures.Group) {
+            g.projects += cell.projects; g.totalInvestment += cell.totalInvestment; g.annualPlan += cell.annualPlan; g.completed += cell.completed
+        }
+        func add(_ cell: DashboardFigures.Group, to groups: inout [String: (sort: Int, group: DashboardFigures.Group)], _ row: any SQLRow, _ column: String) throws {
+            let name = try row.decode(column: column, as: String?.self) ?? SummaryQuery.unassigned
+            let sort = try row.decode(column: column + "_sort", as: Int?.self) ?? Int.max
+            add(cell, to: &groups[name, default: (sort, .init(name: name, projects: 0, totalInvestment: 0, annualPlan: 0, completed: 0))].group)
+        }
+        for r in rows {
+            let cell = DashboardFigures.Group(name: "", projects: try r.decode(column: "projects", as: Int.self),
+                                              totalInvestment: try r.decode(column: "total", as: Int64.self),
+                                              annualPlan: try r.decode(column: "plan", as: Int64.self), completed: try r.decode(column: "completed", as: Int64.self))
+            add(cell, to: &total)
+            try add(cell, to: &categories, r, "category")
+            try add(cell, to: &zones, r, "zone")
+        }
+        func ordered(_ d: [String: (sort: Int, group: DashboardFigures.Group)]) -> [DashboardFigures.Group] {
+            d.values.sorted { a, b in
+                (a.sort, -a.group.totalInvestment, a.group.name) < (b.sort, -b.group.totalInvestment, b.group.name)
+            }.map(\.group)
+        }
+        return Groups(total: total, byCategory: ordered(categories), byZone: ordered(zones))
+    }
+
+    static func colours(_ s: Scope, sql: any SQLDatabase) async throws -> [String: Int] {
+        var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0.rawValue, 0) })
+        for r in try await sql.raw("SELECT col.colour, COUNT(*) AS n FROM projects p" + s.portfolio()
+            + " JOIN " + ColourAsOf.subquery(districtID: s.districtID, year: s.year, on: s.asOf, today: s.today) + " col ON col.project_id = p.id"
+            + " WHERE p.district_id = \(bind: s.districtID) GROUP BY col.colour").all() {
+            out[try r.decode(column: "colour", as: String.self)] = try r.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+
+    /// Each month's completed for the portfolio of `year` (the scope's year unless given).
+    static func monthly(_ s: Scope, year: Int? = nil, through: Int? = nil, sql: any SQLDatabase) async throws -> [Int64] {
+        var scope = s
+        if let year { scope.year = year }
+        let last = through ?? s.month
+        var out = Array(repeating: Int64(0), count: 12)
+        guard last > 0 else { return out }
+        let portfolio = scope.portfolio()
+        let q: SQLQueryString = "SELECT x.month, CAST(SUM(x.amount) AS BIGINT) AS done FROM ("
+            + "SELECT r.month, r.amount FROM monthly_reports r JOIN projects p ON p.id = r.project_id" + portfolio
+            + " WHERE r.district_id = \(bind: s.districtID) AND r.year = \(bind: scope.year) AND r.month <= \(bind: last) AND r.status = 'approved'"
+            + " UNION ALL SELECT a.month, a.delta FROM report_adjustments a JOIN projects p ON p.id = a.project_id" + portfolio
+            + " WHERE a.district_id = \(bind: s.districtID) AND a.year = \(bind: scope.year) AND a.month <= \(bind: last)"
+            + ") x GROUP BY x.month"
+        for r in try await sql.raw(q).all() {
+            let m = try r.decode(column: "month", as: Int.self)
+            if (1...12).contains(m) { out[m - 1] = try r.decode(column: "done", as: Int64.self) }
+        }
+        return out
+    }
+
+    /// Last year's portfolio through the same month, for year-over-year; nil when it had none.
+    static func comparison(_ s: Scope, sql: any SQLDatabase) async throws -> DashboardFigures.Comparison? {
+        var last = s
+        last.year = s.year - 1
+        let row = try await sql.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan FROM projects p" + last.portfolio()
+            + " WHERE p.district_id = \(bind: s.districtID)").first()
+        let n = try row?.decode(column: "n", as: Int.self) ?? 0
+        guard n > 0 else { return nil }
+        let monthly = try await monthly(s, year: last.year, through: 12, sql: sql)
+        return .init(year: last.year, projects: n, annualPlan: try row?.decode(column: "plan", as: Int64.self) ?? 0,
+                     completed: monthly.prefix(s.month).reduce(0, +), monthly: monthly)
+    }
+
+    static func problems(_ s: Scope, on db: any Database) async throws -> DashboardFigures.Problems {
+        let from = CalendarDate(year: s.year, month: 1, day: 1)!, to = CalendarDate(year: s.year, month: 12, day: 31)!
+        let t = try await ProblemFigures.run(districtID: s.districtID, from: from, to: to, asOf: min(s.asOf, to), by: .total,
+                                             scopeUnitID: s.scopeUnitID, today: s.today, on: db).first?.tally
+            ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
+        return .init(raised: t.raised, solved: t.solved, onTime: t.onTime, open: t.open, overdue: t.overdue, resolutionRate: t.resolutionRate.map { $0 / 100 })
+    }
+
+    static func unlocated(_ s: Scope, sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM projects p" + s.portfolio()
+            + " WHERE p.district_id = \(bind: s.districtID) AND (p.longitude IS NULL OR p.latitude IS NULL)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The latest month's ranking by the day: the issued one when there is one, else worked out
+    /// for the last month that has ended (the current month while it runs is not ranked).
+    static func ranking(_ s: Scope, on db: any Database) async throws -> DashboardFigures.Ranking? {
+        let month = s.asOf.year > s.year ? 12 : s.asOf.month - 1
+        guard s.asOf.year >= s.year, month >= 1 else { return nil }
+        let period = UnitRanking.period(year: s.year, month: month)
+        var rows: [UnitRanking.Row]
+        var source = "计算"
+        if let issued = try await DocumentDesk.issued(districtID: s.districtID, kind: .unitRanking, period: period, on: db),
+           let content = try? JSONDecoder().decode(UnitRanking.self, from: Data(issued.payload.utf8)) {
+            rows = content.rows
+            source = issued.number ?? "已印发"
+        } else {
+            let scheme = try await ScoringSchemes.current(districtID: s.districtID, year: s.year, on: db).scheme
+            rows = try await UnitRanking.rank(districtID: s.districtID, year: s.year, month: month, scheme: scheme, on: db)
+        }
+        guard !rows.isEmpty else { return nil }
+        // Across groups, by total: the dashboard shows the district's best and worst at a glance.
+        let ordered = rows.sorted { a, b in a.score.total != b.score.total ? a.score.total > b.score.total : a.unit < b.unit }
+        let ranked = ordered.enumerated().map { DashboardFigures.RankedUnit(unit: $0.element.unit, rank: $0.offset + 1, total: $0.element.score.total) }
+        let n = min(5, ranked.count / 2 == 0 ? ranked.count : min(5, ranked.count / 2))
+        return .init(period: period, source: source, units: ranked.count, top: Array(ranked.prefix(n)),
+                     bottom: ranked.count > n ? Array(ranked.suffix(n).reversed()) : [])
+    }
+}
