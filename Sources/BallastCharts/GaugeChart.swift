@@ -11,7 +11,8 @@ public struct GaugeChart: Sendable {
     public var target: (ratio: Double, label: String)?
     public var caption: String
     public var maxRatio: Double
-    /// "behind" when the rate is short of the target, so the stylesheet colours it as a warning.
+    /// Where the figure links to. A rate short of the target is marked "behind", which the
+    /// stylesheet colours as a warning.
     public var href: String?
 
     public init(id: String, title: String, description: String, ratio: Double, target: (ratio: Double, label: String)?,

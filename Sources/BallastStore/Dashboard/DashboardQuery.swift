@@ -184,7 +184,8 @@ public enum DashboardQuery {
         // Across groups, by total: the dashboard shows the district's best and worst at a glance.
         let ordered = rows.sorted { a, b in a.score.total != b.score.total ? a.score.total > b.score.total : a.unit < b.unit }
         let ranked = ordered.enumerated().map { DashboardFigures.RankedUnit(unit: $0.element.unit, rank: $0.offset + 1, total: $0.element.score.total) }
-        let n = min(5, ranked.count / 2 == 0 ? ranked.count : min(5, ranked.count / 2))
+        // Five at each end, or half of a short list each (a lone unit is top only).
+        let n = ranked.count < 2 ? ranked.count : min(5, ranked.count / 2)
         return .init(period: period, source: source, units: ranked.count, top: Array(ranked.prefix(n)),
                      bottom: ranked.count > n ? Array(ranked.suffix(n).reversed()) : [])
     }
