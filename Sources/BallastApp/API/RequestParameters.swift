@@ -43,6 +43,24 @@ enum RequestParameters {
         return try await defaultYear(district: district, on: req.db)
     }
 
+    /// `?colour=`: a warning light, or nil when absent; refused, naming the parameter, when unknown.
+    static func colour(_ req: Request) throws -> WarningColour? {
+        guard let c = req.param("colour")?.trimmed, !c.isEmpty else { return nil }
+        guard let colour = WarningColour(rawValue: c) else {
+            throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green，实为“\(c)”", en: "colour must be red, yellow, blue or green, not “\(c)”")
+        }
+        return colour
+    }
+
+    /// `?stage=`: a lifecycle stage by its Chinese or English name, or nil when absent.
+    static func stage(_ req: Request) throws -> LifecycleStage? {
+        guard let s = req.param("stage")?.trimmed, !s.isEmpty else { return nil }
+        guard let stage = LifecycleStage.parse(s) else {
+            throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”")
+        }
+        return stage
+    }
+
     static func filter(_ req: Request, year: Int?) throws -> ProjectFilter {
         var f = ProjectFilter()
         f.year = year
@@ -56,10 +74,7 @@ enum RequestParameters {
         f.unit = text("unit")
         f.text = text("q")
         f.portfolioOnly = text("portfolio") == "1"
-        if let c = text("colour") {
-            guard let colour = WarningColour(rawValue: c) else {
-                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green，实为“\(c)”", en: "colour must be red, yellow, blue or green, not “\(c)”")
-            }
+        if let colour = try colour(req) {
             guard year != nil else {
                 throw BallastError.badParameter("colour", zh: "按预警颜色筛选需要指定年度", en: "Filtering by colour needs a year")
             }
@@ -67,12 +82,7 @@ enum RequestParameters {
             let day = try date(req.param("asOf"), field: "asOf") ?? today
             f.colour = ColourFilter(colour: colour, day: min(day, today), today: today)
         }
-        if let s = text("stage") {
-            guard let stage = LifecycleStage.parse(s) else {
-                throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”")
-            }
-            f.stage = stage
-        }
+        f.stage = try stage(req)
         if let s = text("sort") {
             let key = s.hasPrefix("-") ? String(s.dropFirst()) : s
             guard let sort = ProjectFilter.Sort(rawValue: key) else {

@@ -58,18 +58,8 @@ struct DashboardController: RouteCollection {
             guard let v = req.param(key)?.trimmed, !v.isEmpty else { return nil }
             return v
         }
-        var f = MapPointsQuery.Filter(category: text("category"), zone: text("zone"))
-        if let c = text("colour") {
-            guard let colour = WarningColour(rawValue: c) else {
-                throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green，实为“\(c)”", en: "colour must be red, yellow, blue or green, not “\(c)”")
-            }
-            f.colour = colour
-        }
-        if let s = text("stage") {
-            guard let stage = LifecycleStage.parse(s) else { throw BallastError.badParameter("stage", zh: "未知的项目阶段“\(s)”", en: "Unknown stage “\(s)”") }
-            f.stage = stage
-        }
-        return f
+        return MapPointsQuery.Filter(category: text("category"), colour: try RequestParameters.colour(req), zone: text("zone"),
+                                     stage: try RequestParameters.stage(req))
     }
 
     func mapPage(req: Request) async throws -> Response {
