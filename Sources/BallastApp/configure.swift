@@ -26,6 +26,9 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     case .postgres(let url, let schema):
         var config = try SQLPostgresConfiguration(url: url)
         if let schema { config.searchPath = [schema] }
+        // Opening a connection may also wait 30 s rather than 10, for the same reason: the
+        // PostgreSQL suite failed once on a loaded machine with "Connect timeout (10 s)".
+        config.coreConfiguration.options.connectTimeout = .seconds(30)
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout), as: .psql)
         if let schema {
             // A schema named in the URL is created on first use: tests isolate themselves this way.

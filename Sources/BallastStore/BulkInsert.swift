@@ -11,18 +11,17 @@ protocol BulkInsertable: Model {
 }
 
 enum BulkInsert {
-    /// Rows per statement, so rows × columns stays under SQLite's limit of 32 766 bound values.
     static func insert<M: BulkInsertable>(_ models: [M], on db: any Database) async throws {
-        guard !models.isEmpty else { return }
-        let sql = db as! any SQLDatabase
-        let perStatement = max(1, 30_000 / M.columns.count)
-        var start = 0
-        while start < models.count {
-            let end = min(start + perStatement, models.count)
-            var insert = sql.insert(into: M.schema).columns(M.columns)
-            for model in models[start..<end] { insert = insert.values(model.row) }
+        try await insert(models.map(\.row), into: M.schema, columns: M.columns, on: db as! any SQLDatabase)
+    }
+
+    /// Rows per statement, so rows × columns stays under SQLite's limit of 32 766 bound values.
+    static func insert(_ rows: [[any Encodable & Sendable]], into table: String, columns: [String], on sql: any SQLDatabase) async throws {
+        let perStatement = max(1, 30_000 / columns.count)
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            var insert = sql.insert(into: table).columns(columns)
+            for row in rows[start..<min(start + perStatement, rows.count)] { insert = insert.values(row) }
             try await insert.run()
-            start = end
         }
     }
 }
@@ -50,9 +49,9 @@ extension YearPlanModel: BulkInsertable {
 }
 
 extension StageChangeModel: BulkInsertable {
-    static let columns = ["id", "project_id", "from_stage", "to_stage", "effective_on", "actor", "note", "created_at"]
+    static let columns = ["id", "project_id", "from_stage", "to_stage", "effective_on", "actor", "note", "evidence", "created_at"]
     var row: [any Encodable & Sendable] {
-        [id, $project.id, fromStage, toStage, effectiveOn, actor, note, Date()]
+        [id, $project.id, fromStage, toStage, effectiveOn, actor, note, evidence, Date()]
     }
 }
 

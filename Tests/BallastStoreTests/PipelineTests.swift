@@ -118,4 +118,49 @@ import Vapor
             #expect(after.summary.stillIn == 0)
         }
     }
+
+    /// The spans and entries kept beside the history are exactly what the steps give, whether
+    /// written by each move or rebuilt from the whole history (as the migration does for a
+    /// database that already had steps).
+    @Test func theDerivedRowsAreWhatTheStepsGiveAndARebuildGivesTheSame() async throws {
+        try await TestDatabase.withApp { app in
+            let (d, p1) = try await Self.imported(app)
+            let unit = Self.mover(d, office: false)
+            let attracted = try await unit.move(projectID: p1.id!, version: p1.version, to: .attracting, on: Self.day(3, 1),
+                                                evidence: .init(investor: "郑州宇通科技有限公司"), on: app.db)
+            _ = try await unit.move(projectID: p1.id!, version: attracted.version, to: .signed, on: Self.day(3, 1),
+                                    evidence: .init(investor: "郑州宇通科技有限公司", signedOn: Self.day(3, 1), contractAmount: .wan(700)), on: app.db)
+            func spans() async throws -> [String] {
+                try await StageSpanModel.query(on: app.db).filter(\.$projectID == p1.id!).all()
+                    .map { "\($0.stage) \($0.fromOn)…\($0.untilOn)" }.sorted()
+            }
+            func entries() async throws -> [String] {
+                try await PoolEntryModel.query(on: app.db).filter(\.$projectID == p1.id!).all()
+                    .map { "\($0.pool) \($0.enteredOn) left \($0.leftOn ?? "-") 签约 \($0.reachedSigned ?? "-")" }.sorted()
+            }
+            // Imported 01-05 into 谋划; 招引 and 签约 both on 03-01, 签约 recorded last.
+            let written = try await spans()
+            #expect(written == ["招引 2023-03-01…2023-03-01", "签约 2023-03-01…9999-12-31", "谋划 2023-01-05…2023-03-01"].sorted())
+            #expect(try await entries() == ["招引 2023-03-01 left 2023-03-01 签约 2023-03-01", "签约 2023-03-01 left - 签约 -",
+                                            "谋划 2023-01-05 left 2023-03-01 签约 2023-03-01"])
+            let pools = try await PipelineQuery.poolsAt(districtID: d.id!, year: 2023, asOf: Self.day(3, 1), scopeUnitID: nil, on: app.db).0
+            #expect(pools["签约"]?.0 == 1 && pools["招引"] == nil)
+
+            try await StageSpanModel.query(on: app.db).delete()
+            try await PoolEntryModel.query(on: app.db).delete()
+            try await StageHistory.relinkAll(on: app.db)
+            #expect(try await spans() == written)
+            #expect(try await StageSpanModel.query(on: app.db).count() == (try await StageChangeModel.query(on: app.db).count()))
+            #expect(try await entries().count == 3)
+
+            // P1 handed to 区住建局 by the ledger: its cohort counts it there, with no step taken.
+            var ledger = Fixtures.ledger
+            ledger[3] = Fixtures.record("P1", category: "产业转型发展", unit: "区住建局", stage: .signed, totalWan: 700, planWan: nil)
+            _ = try await Fixtures.writer(d).apply(ledger, on: app.db)
+            let cohort = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                   asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            #expect(cohort.byUnit.map(\.unit) == ["区住建局"] && cohort.summary.projects == 1)
+            #expect(try await StageChangeModel.query(on: app.db).filter(\.$project.$id == p1.id!).count() == 3)
+        }
+    }
 }

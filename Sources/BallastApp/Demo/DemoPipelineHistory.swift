@@ -53,6 +53,6 @@ enum DemoPipelineHistory {
         }
         // The import wrote one step per project; these projects get their history instead.
         try await StageChangeModel.query(on: db).filter(\.$project.$id ~~ rewritten).delete()
-        try await steps.create(on: db)
+        try await StageHistory.record(steps, on: db)
     }
 }

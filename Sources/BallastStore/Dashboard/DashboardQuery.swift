@@ -18,9 +18,12 @@ public enum DashboardQuery {
 
         /// Months of the year counted by the day: all twelve for a past year, none for a future one.
         var month: Int { asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month }
-        /// The portfolio: the year's projects with an annual plan, in the unit's scope.
+        /// The portfolio: the year's projects with an annual plan, in the unit's scope. Naming the
+        /// district on the plans lets PostgreSQL read them by `year_plans_portfolio` rather than
+        /// hash every district's plans for the year (72 800 rows for a 400-project district's 50 ms).
         func portfolio(_ alias: SQLQueryString = "p") -> SQLQueryString {
-            var s: SQLQueryString = " JOIN year_plans yp ON yp.project_id = " + alias + ".id AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
+            var s: SQLQueryString = " JOIN year_plans yp ON yp.project_id = " + alias + ".id AND yp.district_id = \(bind: districtID)"
+                + " AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
             if let scopeUnitID { s += " AND " + alias + ".unit_id = \(bind: scopeUnitID)" }
             return s
         }

@@ -88,6 +88,7 @@ public struct LedgerWriter: Sendable {
         var newProjects: [ProjectModel] = []
         var newPlans: [YearPlanModel] = []
         var stageChanges: [StageChangeModel] = []
+        var regrouped: [UUID] = []
 
         for r in records {
             let after = ProjectSnapshot(r)
@@ -95,11 +96,14 @@ public struct LedgerWriter: Sendable {
                 let plan = planByProject[projectID]
                 let before = snapshot(project, plan: plan, names: names)
                 if before == after { report.unchanged += 1; continue }
+                let unitBefore = project.$unit.id
                 if project.stage != r.stage.rawValue {
                     stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
                                                          effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
                 }
                 fill(project, from: r, lists: lists)
+                // The pool entries carry the unit (a cohort counts by it): bring them along.
+                if project.$unit.id != unitBefore { regrouped.append(projectID) }
                 project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 if bumpsVersion { project.version += 1 }
                 try await project.update(on: db)
@@ -141,7 +145,9 @@ public struct LedgerWriter: Sendable {
         }
         try await createInBatches(newProjects, on: db)
         try await createInBatches(newPlans, on: db)
-        try await createInBatches(stageChanges, on: db)
+        try await StageHistory.record(stageChanges, on: db)
+        let relinked = Set(stageChanges.map { $0.$project.id })
+        try await StageHistory.relink(projects: regrouped.filter { !relinked.contains($0) }, on: db)
         if let milestoneTemplate, !newPlans.isEmpty {
             let byID = Dictionary(projectByCode.values.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
             let nodes = newPlans.compactMap { byID[$0.$project.id] }.flatMap {

@@ -33,5 +33,6 @@ public enum BallastMigrations {
         CreateCadence(),
         IndexRankingFacts(),
         CreateMapLayers(),
+        CreateStageSpans(),
     ]
 }

@@ -4,11 +4,14 @@ import Foundation
 import SQLKit
 
 /// A pool's cohort counted in SQL: the projects whose first step into `pool` fell in the
-/// period, followed to `asOf`. Per project, one pass over its steps gives the day it left the
-/// pool, the first day it reached each later stage and where it stood at the end; then per unit
-/// SQL counts projects by end state and by whole days. Percentiles are read off those
-/// histograms by `Cohort.Tally` (nearest-rank percentiles are not portable SQL: SQLite has no
-/// percentile function), so only a few hundred rows leave the database however large the cohort.
+/// period, followed to `asOf`. Each project's first entry into each pool is kept beside the
+/// history (`pool_entries`: the day it left, the first day at each later stage, its unit and its
+/// latest step), and its stage on a day before its latest step is the span holding then
+/// (`stage_spans`), so the cohort is one index range, plus a seek for each project that moved
+/// after the as-of day, however long the history. Per unit, SQL counts projects by end state and by
+/// whole days; percentiles are read off those histograms by `Cohort.Tally` (nearest-rank
+/// percentiles are not portable SQL: SQLite has no percentile function), so only a few hundred
+/// rows leave the database however large the cohort.
 public enum CohortQuery {
     public struct Result: Sendable, Equatable {
         public var summary: Cohort.Summary
@@ -23,52 +26,41 @@ public enum CohortQuery {
     public static func run(districtID: UUID, pool: LifecycleStage, from: CalendarDate, to: CalendarDate, asOf: CalendarDate,
                            scopeUnitID: UUID?, on db: any Database) async throws -> Result {
         let sql = db as! any SQLDatabase
-        let postgres = sql.dialect.name == "postgresql"
         let later = Cohort.followed(after: pool)
         let end = asOf.iso
-        var entries: SQLQueryString = """
-            SELECT sc.project_id, MIN(sc.effective_on) AS entered_on
-            FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
-            WHERE p.district_id = \(bind: districtID) AND sc.to_stage = \(bind: pool.rawValue)
-              AND sc.effective_on >= \(bind: from.iso) AND sc.effective_on <= \(bind: to.iso) AND sc.effective_on <= \(bind: end)
-            """
-        if let scopeUnitID { entries += " AND p.unit_id = \(bind: scopeUnitID)" }
-        entries += " GROUP BY sc.project_id"
-        // Per project: the first step out (any later day, or another stage the same day), the
-        // first day at each later stage, and the stage of its last step by the as-of day.
-        // A step the same day as the entry is after it only if recorded after it.
-        let after: SQLQueryString = "(sc.effective_on > e.entered_on OR sc.created_at > e.entry_created)"
-        var firsts: SQLQueryString = ""
+        // The days from entry to a step, if the step was taken by the as-of day: a later day
+        // has not happened yet as far as the cohort is followed.
+        func byEnd(_ day: String) -> SQLQueryString {
+            "CASE WHEN e.\(unsafeRaw: day) <= \(bind: end) THEN e.\(unsafeRaw: PoolEntryModel.daysColumn(day)) END"
+        }
+        var columns: SQLQueryString = byEnd("left_on") + " AS left_days"
         for (i, stage) in later.enumerated() {
-            firsts += ", MIN(CASE WHEN sc.to_stage = \(bind: stage.rawValue) AND " + after + " THEN sc.effective_on END) AS r\(unsafeRaw: String(i))"
+            columns += ", " + byEnd(PoolEntryModel.reachedColumn(stage)!) + " AS r\(unsafeRaw: String(i))"
         }
-        let paths: SQLQueryString = "SELECT e.project_id, e.entered_on, u.name AS unit, MIN(CASE WHEN " + after
-            + " THEN sc.effective_on END) AS left_on" + firsts + """
-            , (SELECT l.to_stage FROM stage_changes l WHERE l.project_id = e.project_id AND l.effective_on <= \(bind: end)
-                ORDER BY l.effective_on DESC, l.created_at DESC LIMIT 1) AS last_stage
-            FROM e JOIN projects p ON p.id = e.project_id JOIN reference_entries u ON u.id = p.unit_id
-            JOIN stage_changes sc ON sc.project_id = e.project_id AND sc.effective_on >= e.entered_on AND sc.effective_on <= \(bind: end)
-            GROUP BY e.project_id, e.entered_on, u.name
+        // Units are named after counting: a few hundred seeks instead of one a project.
+        // The stage at the end: the latest step's if it was taken by then (a cohort followed to
+        // today), otherwise the span holding then, one seek for each project moved since.
+        let last: SQLQueryString = """
+            CASE WHEN e.latest_on <= \(bind: end) THEN e.latest_stage ELSE (SELECT l.stage FROM stage_spans l
+              WHERE l.project_id = e.project_id AND l.until_on > \(bind: end) AND l.from_on <= \(bind: end)) END
             """
-        func days(_ column: String) -> SQLQueryString {
-            postgres ? "(CAST(\(unsafeRaw: column) AS DATE) - CAST(entered_on AS DATE))"
-                : "CAST(julianday(\(unsafeRaw: column)) - julianday(entered_on) AS INTEGER)"
-        }
+        var paths: SQLQueryString = "SELECT e.unit_id AS unit, " + last + " AS last_stage, " + columns + """
+             FROM pool_entries e
+            WHERE e.district_id = \(bind: districtID) AND e.pool = \(bind: pool.rawValue)
+              AND e.entered_on >= \(bind: from.iso) AND e.entered_on <= \(bind: to.iso) AND e.entered_on <= \(bind: end)
+            """
+        if let scopeUnitID { paths += " AND e.unit_id = \(bind: scopeUnitID)" }
         var counts: SQLQueryString = """
             SELECT unit, 'end' AS metric, last_stage AS label, 0 AS days, COUNT(*) AS n FROM s GROUP BY unit, last_stage
-            UNION ALL SELECT unit, 'left', '', \(days("left_on")), COUNT(*) FROM s WHERE left_on IS NOT NULL GROUP BY unit, \(days("left_on"))
+            UNION ALL SELECT unit, 'left', '', left_days, COUNT(*) FROM s WHERE left_days IS NOT NULL GROUP BY unit, left_days
             """
         for i in later.indices {
             let column = "r\(i)"
-            counts += " UNION ALL SELECT unit, 'to', '\(unsafeRaw: String(i))', \(days(column)), COUNT(*) FROM s WHERE \(unsafeRaw: column) IS NOT NULL GROUP BY unit, \(days(column))"
+            counts += " UNION ALL SELECT unit, 'to', '\(unsafeRaw: String(i))', \(unsafeRaw: column), COUNT(*) FROM s WHERE \(unsafeRaw: column) IS NOT NULL GROUP BY unit, \(unsafeRaw: column)"
         }
-        let entered: SQLQueryString = """
-            SELECT e0.project_id, e0.entered_on,
-                   (SELECT MIN(x.created_at) FROM stage_changes x WHERE x.project_id = e0.project_id AND x.effective_on = e0.entered_on
-                      AND x.to_stage = \(bind: pool.rawValue)) AS entry_created
-            FROM e0
-            """
-        let query: SQLQueryString = "WITH e0 AS (" + entries + "), e AS (" + entered + "), s AS (" + paths + ") " + counts
+        // Materialized: the counts read it five or six times, and it is the costly part.
+        let query: SQLQueryString = "WITH s AS MATERIALIZED (" + paths + ") SELECT u.name AS unit, g.metric, g.label, g.days, g.n FROM ("
+            + counts + ") g JOIN reference_entries u ON u.id = g.unit"
         var tallies: [String: Cohort.Tally] = [:]
         for row in try await sql.raw(query).all() {
             let unit = try row.decode(column: "unit", as: String.self)

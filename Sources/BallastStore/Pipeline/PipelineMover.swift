@@ -50,6 +50,7 @@ public struct PipelineMover: Sendable {
                                           actor: context.actor.name, note: Self.note(from: from, to: to, evidence))
             change.evidence = String(decoding: try JSONEncoder.sorted.encode(evidence), as: UTF8.self)
             try await change.create(on: tx)
+            try await StageHistory.relink(projects: [projectID], on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
                                    entityID: projectID, summary: "\(p.code) \(from.rawValue) → \(to.rawValue)（\(day.iso)）",
                                    before: ["stage": from.rawValue], after: evidence)

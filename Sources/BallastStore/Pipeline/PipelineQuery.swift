@@ -40,55 +40,40 @@ public struct PipelineFigures: Sendable, Equatable {
 }
 
 public enum PipelineQuery {
-    /// Each project's latest step on or before a day (by date, then by when it was recorded),
+    /// Each project's stage at the end of a day, from the span holding then (`stage_spans`),
     /// with the project's investment, exit reason, unit and chain, as rows (project_id, to_stage,
-    /// effective_on, total_investment, exit_reason, unit_id, chain_id). The two databases want different plans
-    /// for the same answer (200 000 steps, 50 000 projects): SQLite does best with one index
-    /// seek per project on `stage_changes_project_day` (0.18 s reading the stage from the index,
-    /// 0.3 s fetching the step's row, 0.5 s for a window);
-    /// PostgreSQL with a window over the history (0.27 s, against 0.44 s for the seeks).
-    static func latestSteps(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, postgres: Bool) -> SQLQueryString {
+    /// effective_on, total_investment, exit_reason, unit_id, chain_id). One index range over the
+    /// spans that end after the day, instead of finding each project's latest step.
+    static func stagesAt(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?) -> SQLQueryString {
         var scope: SQLQueryString = ""
         if let scopeUnitID { scope = " AND p.unit_id = \(bind: scopeUnitID)" }
-        if postgres {
-            return """
-                (SELECT w.project_id, w.to_stage, w.effective_on, w.total_investment, w.exit_reason, w.unit_id, w.chain_id FROM (
-                    SELECT sc.project_id, sc.to_stage, sc.effective_on, p.total_investment, p.exit_reason, p.unit_id, p.chain_id,
-                           ROW_NUMBER() OVER (PARTITION BY sc.project_id ORDER BY sc.effective_on DESC, sc.created_at DESC) AS rn
-                    FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
-                    WHERE p.district_id = \(bind: districtID) AND sc.effective_on <= \(bind: asOf.iso)
-                """ + scope + """
-                ) w WHERE w.rn = 1)
-                """
-        }
-        // The stage is one seek on the covering `stage_changes_project_day` per project; the day
-        // is looked up again only for the few that exited (the year's exits are counted by it).
-        let latest: SQLQueryString = "(SELECT x.to_stage FROM stage_changes x WHERE x.project_id = p.id AND x.effective_on <= \(bind: asOf.iso) ORDER BY x.effective_on DESC, x.created_at DESC LIMIT 1)"
         return """
-            (SELECT t.project_id, t.to_stage, t.total_investment, t.exit_reason, t.unit_id, t.chain_id,
-                    CASE WHEN t.to_stage = \(bind: LifecycleStage.exited.rawValue) THEN
-                        (SELECT y.effective_on FROM stage_changes y WHERE y.project_id = t.project_id AND y.effective_on <= \(bind: asOf.iso)
-                         ORDER BY y.effective_on DESC, y.created_at DESC LIMIT 1) END AS effective_on
-             FROM (SELECT p.id AS project_id, p.total_investment, p.exit_reason, p.unit_id, p.chain_id,
-            """ + latest + """
-             AS to_stage FROM projects p WHERE p.district_id = \(bind: districtID)
-            """ + scope + ") t WHERE t.to_stage IS NOT NULL)"
+            (SELECT s.project_id, s.stage AS to_stage, s.from_on AS effective_on, p.total_investment, p.exit_reason, p.unit_id, p.chain_id
+             FROM stage_spans s JOIN projects p ON p.id = s.project_id
+             WHERE s.district_id = \(bind: districtID) AND s.until_on > \(bind: asOf.iso) AND s.from_on <= \(bind: asOf.iso)
+            """ + scope + ")"
+    }
+
+    /// The steps taken from the start of `year` to `asOf` (their spans), joined to their projects
+    /// only when a unit's scope needs it.
+    static func yearSteps(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?) -> SQLQueryString {
+        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
+        var q: SQLQueryString = " FROM stage_spans sc"
+        if scopeUnitID != nil { q += " JOIN projects p ON p.id = sc.project_id" }
+        q += " WHERE sc.district_id = \(bind: districtID) AND sc.from_on >= \(bind: start) AND sc.from_on <= \(bind: asOf.iso)"
+        if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
+        return q
     }
 
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                            on db: any Database) async throws -> PipelineFigures {
         let (now, exits) = try await poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
         let sql = db as! any SQLDatabase
-        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
-        var scope: SQLQueryString = ""
-        if let scopeUnitID { scope = " AND p.unit_id = \(bind: scopeUnitID)" }
+        let steps = yearSteps(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID)
         var entered: [String: Int] = [:]
         var flows: [PipelineFigures.Flow] = []
-        for row in try await sql.raw("""
-            SELECT sc.from_stage, sc.to_stage, COUNT(DISTINCT sc.project_id) AS n
-            FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
-            WHERE p.district_id = \(bind: districtID) AND sc.effective_on >= \(bind: start) AND sc.effective_on <= \(bind: asOf.iso)
-            """ + scope + " GROUP BY sc.from_stage, sc.to_stage").all() {
+        for row in try await sql.raw("SELECT sc.from_stage, sc.stage AS to_stage, COUNT(DISTINCT sc.project_id) AS n" + steps
+                                     + " GROUP BY sc.from_stage, sc.stage").all() {
             let to = try row.decode(column: "to_stage", as: String.self)
             let n = try row.decode(column: "n", as: Int.self)
             guard let toStage = LifecycleStage(rawValue: to) else { continue }
@@ -96,12 +81,8 @@ public enum PipelineQuery {
         }
         // Entered = distinct projects whose step into the pool fell in the period (a project
         // moved back and forward again counts once).
-        for row in try await sql.raw("""
-            SELECT sc.to_stage, COUNT(DISTINCT sc.project_id) AS n
-            FROM stage_changes sc JOIN projects p ON p.id = sc.project_id
-            WHERE p.district_id = \(bind: districtID) AND sc.effective_on >= \(bind: start) AND sc.effective_on <= \(bind: asOf.iso)
-              AND (sc.from_stage IS NULL OR sc.from_stage <> sc.to_stage)
-            """ + scope + " GROUP BY sc.to_stage").all() {
+        for row in try await sql.raw("SELECT sc.stage AS to_stage, COUNT(DISTINCT sc.project_id) AS n" + steps
+                                     + " AND (sc.from_stage IS NULL OR sc.from_stage <> sc.stage) GROUP BY sc.stage").all() {
             entered[try row.decode(column: "to_stage", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
         let targets = try await PoolTargetModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).all()
@@ -126,7 +107,7 @@ public enum PipelineQuery {
                         THEN COALESCE(sc.exit_reason, '') END AS exit_reason,
                    COUNT(*) AS n, CAST(COALESCE(SUM(sc.total_investment), 0) AS BIGINT) AS total
             FROM
-            """ + latestSteps(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID, postgres: sql.dialect.name == "postgresql")
+            """ + stagesAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID)
             + " sc"
         var now: [String: (Int, Int64)] = [:]
         var exits: [String: Int] = [:]
@@ -152,7 +133,7 @@ public enum PipelineQuery {
         let sql = db as! any SQLDatabase
         let column: SQLQueryString = by == .unit ? "sc.unit_id" : "sc.chain_id"
         let q: SQLQueryString = "SELECT COALESCE(g.name, '') AS grp, sc.to_stage AS stage, COUNT(*) AS n, CAST(COALESCE(SUM(sc.total_investment), 0) AS BIGINT) AS total FROM "
-            + latestSteps(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID, postgres: sql.dialect.name == "postgresql")
+            + stagesAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID)
             + " sc LEFT JOIN reference_entries g ON g.id = " + column
             + " WHERE sc.to_stage IN (\(binds: LifecycleStage.pools.map(\.rawValue))) GROUP BY g.name, sc.to_stage"
         var groups: [String: [LifecycleStage: (Int, Money)]] = [:]

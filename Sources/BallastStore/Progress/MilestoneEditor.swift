@@ -125,6 +125,7 @@ public struct MilestoneEditor: Sendable {
         try await p.update(on: db)
         try await StageChangeModel(projectID: p.id!, from: from, to: next.rawValue, effectiveOn: actual,
                                    actor: context.actor.name, note: "节点完成：\(m.name)").create(on: db)
+        try await StageHistory.relink(projects: [p.id!], on: db)
         try await Audit.record(on: db, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
                                entityID: p.id, summary: "\(p.code) 项目阶段 \(from) → \(next.rawValue)（\(m.name) \(actual)）",
                                before: ["stage": from], after: ["stage": next.rawValue])
