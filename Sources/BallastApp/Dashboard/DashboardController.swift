@@ -75,7 +75,7 @@ struct DashboardController: RouteCollection {
         let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 720, selected: selected) { p in
             Layout.link("/map?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
         }
-        let page = MapPage(request: r, filter: f, map: map, layer: layer, options: try await PagesController().options(r.district, year: r.scope.year, on: req.db),
+        let page = MapPage(request: r, filter: f, map: map, layer: layer, options: try await ReferenceOptions.load(r.district, year: r.scope.year, on: req.db),
                            mayUpload: try req.requirePrincipal().may(.manageLists), notice: notice)
         return .html(page.render(), status: status)
     }

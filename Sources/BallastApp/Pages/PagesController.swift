@@ -46,18 +46,6 @@ struct PagesController: RouteCollection {
         return html(OverviewPage.render(district: d.name, summary: s, lang: req.language))
     }
 
-    func options(_ d: DistrictModel, year: Int?, on db: any Database) async throws -> [ReferenceKind: [String]] {
-        let entries = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == d.requireID())
-            .sort(\.$sort).sort(\.$name).all()
-        var out: [ReferenceKind: [String]] = [:]
-        for e in entries {
-            guard let kind = e.referenceKind else { continue }
-            if kind.isPerYear, let year, e.year != year { continue }
-            if !(out[kind]?.contains(e.name) ?? false) { out[kind, default: []].append(e.name) }
-        }
-        return out
-    }
-
     func list(req: Request) async throws -> Response {
         let d = try await district(req)
         // An empty year field means "all years"; no year parameter at all means the current one.
@@ -65,7 +53,7 @@ struct PagesController: RouteCollection {
         var filter = try RequestParameters.filter(req, year: year)
         filter.scopeUnitID = try req.requirePrincipal().scopeUnitID
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
-        let opts = try await options(d, year: year, on: req.db)
+        let opts = try await ReferenceOptions.load(d, year: year, on: req.db)
         return html(ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language).render())
     }
 
@@ -83,7 +71,7 @@ struct PagesController: RouteCollection {
             progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: req.db)
             asOf = WarningService.asOf(district: d, year: plan.year)
         }
-        let units = try await options(d, year: nil, on: req.db)[.unit] ?? []
+        let units = try await ReferenceOptions.load(d, year: nil, on: req.db)[.unit] ?? []
         let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
                                                           open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
         let exitReasons = try await PipelineMover.exitReasons(districtID: try d.requireID(), on: req.db)
@@ -99,7 +87,7 @@ struct PagesController: RouteCollection {
         let year = try await RequestParameters.defaultYear(district: d, on: req.db)
         let t = UIText.newProject.text(req.language)
         return html(ProjectFormPage(title: t, action: "/projects/new", year: year, version: nil, values: ["stage": "在建", "level": "区重点"],
-                                    errors: [:], options: try await options(d, year: year, on: req.db), lang: req.language).render())
+                                    errors: [:], options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: req.language).render())
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -112,7 +100,7 @@ struct PagesController: RouteCollection {
         for (column, text) in zip(LedgerColumn.allCases, detail.record.exportCells) { values[FormValidation.fieldName(column)] = text }
         return html(ProjectFormPage(title: UIText.edit.text(req.language) + " · " + detail.record.name,
                                     action: "/projects/\(id)/edit", year: year, version: detail.version, values: values,
-                                    errors: [:], options: try await options(d, year: year, on: req.db), lang: req.language).render())
+                                    errors: [:], options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: req.language).render())
     }
 
     /// The posted form as ledger cells, keyed by field name, to validate and to show again.
@@ -160,7 +148,7 @@ struct PagesController: RouteCollection {
             let title = id == nil ? UIText.newProject.text(lang) : UIText.edit.text(lang)
             let page = ProjectFormPage(title: title, action: id.map { "/projects/\($0)/edit" } ?? "/projects/new", year: year,
                                        version: values["version"].flatMap(Int.init), values: values, errors: errors,
-                                       options: try await options(d, year: year, on: req.db), lang: lang)
+                                       options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: lang)
             return html(page.render(), status: e.status)
         }
     }

@@ -29,8 +29,11 @@ public final class StageSpanModel: Model, @unchecked Sendable {
 public final class PoolEntryModel: Model, @unchecked Sendable {
     public static let schema = "pool_entries"
 
-    /// The column holding the first day a project reached `stage` after entering the pool: one
-    /// for each stage `Cohort.followed(after:)` can name.
+    /// The stages an entry records a first day for: every stage `Cohort.followed(after:)` can
+    /// name, in column order.
+    public static let reachedStages: [LifecycleStage] = [.attracting, .signed, .landed, .underConstruction]
+
+    /// The column holding the first day a project reached `stage` after entering the pool.
     public static func reachedColumn(_ stage: LifecycleStage) -> String? {
         switch stage {
         case .attracting: "reached_attracting"

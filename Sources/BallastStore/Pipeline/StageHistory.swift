@@ -54,7 +54,7 @@ public enum StageHistory {
     }
 
     static func write(_ steps: [Step], on sql: any SQLDatabase) async throws {
-        let reachedColumns = reachedStages.map { PoolEntryModel.reachedColumn($0)! }
+        let reachedColumns = PoolEntryModel.reachedStages.map { PoolEntryModel.reachedColumn($0)! }
         var spans: [[any Encodable & Sendable]] = []
         var entries: [[any Encodable & Sendable]] = []
         var i = steps.startIndex
@@ -68,8 +68,8 @@ public enum StageHistory {
                 spans.append([step.id, step.district, project, step.from, span.stage.rawValue, span.from.iso, span.until?.iso ?? StageSpanModel.open])
             }
             for e in StagePath.entries(path) {
-                let reached: [any Encodable & Sendable] = reachedStages.map { e.reached[$0]?.iso }
-                let days: [any Encodable & Sendable] = [e.left.map(e.entered.days(until:))] + reachedStages.map { e.reached[$0].map(e.entered.days(until:)) }
+                let reached: [any Encodable & Sendable] = PoolEntryModel.reachedStages.map { e.reached[$0]?.iso }
+                let days: [any Encodable & Sendable] = [e.left.map(e.entered.days(until:))] + PoolEntryModel.reachedStages.map { e.reached[$0].map(e.entered.days(until:)) }
                 entries.append([UUID(), own.first!.district, project, own.first!.unit, e.pool.rawValue, own.last!.stage.rawValue, own.last!.on.iso,
                                 e.entered.iso, e.left?.iso] + reached + days)
             }
@@ -82,7 +82,4 @@ public enum StageHistory {
                          + (["left_on"] + reachedColumns).map(PoolEntryModel.daysColumn),
                          on: sql)
     }
-
-    /// The stages an entry records a first day for, in column order.
-    static let reachedStages: [LifecycleStage] = [.attracting, .signed, .landed, .underConstruction]
 }
