@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BallastCharts
 
@@ -14,6 +15,8 @@ import Testing
 
     @Test func textIsEscaped() {
         #expect(SVG.escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
+        #expect(SVG.escape("/map?year=2023&project=甲\"乙\"（5亿元）") == "/map?year=2023&amp;project=甲&quot;乙&quot;（5亿元）")
+        #expect(SVG.escape("二七区重点项目") == "二七区重点项目")
     }
 
     @Test func chineseCharactersAreAFullEmAndLatinAbout60Percent() {
@@ -41,6 +44,19 @@ import Testing
         #expect(AxisTicks.nice(max: 3_100, target: 4) == [0, 1_000, 2_000, 3_000, 4_000])
         #expect(AxisTicks.nice(max: 0) == [0, 1])
         #expect(AxisTicks.nice(max: -5) == [0, 1])
+    }
+
+    /// The fast fixed-point formatting gives Foundation's bytes, halves and negatives included.
+    @Test func fixedPlacesAreFormattedAsFoundationFormatsThem() {
+        var values: [Double] = [0, -0.0, 0.005, 0.125, 0.375, 1.005, 2.675, -2.5, 12.345, 99.995, 1e15 + 0.5, -0.004]
+        var seed: UInt64 = 42
+        for _ in 0..<500 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Double(Int64(bitPattern: seed >> 20) % 10_000_000) / 1000)
+        }
+        for v in values {
+            for d in 0...2 { #expect(MoneyScale.fixed(v, decimals: d) == String(format: "%.\(d)f", v), "\(v) to \(d) places") }
+        }
     }
 
     @Test func moneyIsIn万元BelowAHundredMillionAnd亿元From() {

@@ -119,6 +119,63 @@ import Vapor
         }
     }
 
+    /// A cohort of several projects in two units: the counts and the nearest-rank percentiles,
+    /// per unit and for the district, worked out here by hand from the days each project took.
+    @Test func aCohortOfTwoUnitsGivesEachUnitsPercentilesAndTheDistricts() async throws {
+        try await TestDatabase.withApp { app in
+            let d = try await Fixtures.district(on: app.db)
+            var writer = Fixtures.writer(d)
+            writer.today = Self.day(1, 5)
+            let units = ["Q1": "区商务局", "Q2": "区商务局", "Q3": "区商务局", "Q4": "区住建局", "Q5": "区住建局"]
+            let ledger = units.keys.sorted().map { Fixtures.record($0, category: "产业转型发展", unit: units[$0]!, stage: .conceived, totalWan: 100, planWan: nil) }
+            _ = try await writer.apply(ledger, on: app.db)
+            let mover = Self.mover(d, office: false)
+            // All enter 招引 on 01-10. Q1–Q3 sign after 10, 20 and 30 days, Q4 after 5; Q5 exits after 22.
+            let signedAfter = ["Q1": 10, "Q2": 20, "Q3": 30, "Q4": 5]
+            for code in units.keys.sorted() {
+                let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == code).first())
+                let attracted = try await mover.move(projectID: p.id!, version: p.version, to: .attracting, on: Self.day(1, 10),
+                                                     evidence: .init(investor: "投资方\(code)"), on: app.db)
+                if let days = signedAfter[code] {
+                    let on = Self.day(1, 10).adding(days: days)
+                    _ = try await mover.move(projectID: p.id!, version: attracted.version, to: .signed, on: on,
+                                             evidence: .init(investor: "投资方\(code)", signedOn: on, contractAmount: .wan(100)), on: app.db)
+                } else {
+                    _ = try await mover.move(projectID: p.id!, version: attracted.version, to: .exited, on: Self.day(1, 10).adding(days: 22),
+                                             evidence: .init(exitReason: "要素不具备"), on: app.db)
+                }
+            }
+            let cohort = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                   asOf: Self.june30, scopeUnitID: nil, on: app.db)
+            // District: signed in 5, 10, 20, 30 days (median the 2nd of 4, p80 the 4th); in the pool
+            // 5, 10, 20, 22, 30 days (median the 3rd of 5, p80 the 4th).
+            #expect(cohort.summary.projects == 5 && cohort.summary.exited == 1 && cohort.summary.stillIn == 0)
+            #expect(cohort.summary.reached == [.signed: 4])
+            #expect(cohort.summary.daysTo[.signed] == Cohort.Days(projects: 4, median: 10, p80: 30))
+            #expect(cohort.summary.daysInPool == Cohort.Days(projects: 5, median: 20, p80: 22))
+            #expect(cohort.byUnit.map(\.unit) == ["区住建局", "区商务局"])
+            let housing = cohort.byUnit[0].summary, commerce = cohort.byUnit[1].summary
+            // 区住建局: Q4 signed after 5 days, Q5 left after 22.
+            #expect(housing.projects == 2 && housing.exited == 1 && housing.reached == [.signed: 1])
+            #expect(housing.daysInPool == Cohort.Days(projects: 2, median: 5, p80: 22))
+            // 区商务局: 10, 20, 30 days (median the 2nd of 3, p80 the 3rd).
+            #expect(commerce.projects == 3 && commerce.exited == 0)
+            #expect(commerce.daysTo[.signed] == Cohort.Days(projects: 3, median: 20, p80: 30))
+            // Followed only to 01-25: Q4 and Q1 had signed; Q2, Q3 and Q5 were still in 招引.
+            let early = try await CohortQuery.run(districtID: d.id!, pool: .attracting, from: Self.day(1, 1), to: Self.day(3, 31),
+                                                  asOf: Self.day(1, 25), scopeUnitID: nil, on: app.db)
+            #expect(early.summary.stillIn == 3 && early.summary.daysTo[.signed] == Cohort.Days(projects: 2, median: 5, p80: 10))
+        }
+    }
+
+    @Test func dayListsAreCountedWhateverTheirShape() {
+        var h: [Int: Int] = [:]
+        CohortQuery.count("110,97,110,0,-3", into: &h)
+        CohortQuery.count("", into: &h)
+        CohortQuery.count("7", into: &h)
+        #expect(h == [110: 2, 97: 1, 0: 1, -3: 1, 7: 1])
+    }
+
     /// The spans and entries kept beside the history are exactly what the steps give, whether
     /// written by each move or rebuilt from the whole history (as the migration does for a
     /// database that already had steps).

@@ -33,11 +33,8 @@ struct DashboardController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let r = try await DashboardRequest.from(req)
-        let figures = try await DashboardQuery.run(r.scope, on: req.db, alongside: req.dbAlongside)
-        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
-        let points = try await MapPointsQuery.run(r.scope, filter: .init(), on: req.db)
-        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 600) { p in r.link("/map", "&project=\(p.id.uuidString)#card") }
-        return .html(DashboardPage(request: r, figures: figures, map: map.svg()).render())
+        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 960, height: 600)
+        return .html(DashboardPage(request: r, figures: figures, map: map).render())
     }
 
     func figuresAPI(req: Request) async throws -> Response {
@@ -164,10 +161,7 @@ struct DashboardController: RouteCollection {
     }
 
     func screenPanelsHTML(_ req: Request, _ r: DashboardRequest, _ size: ScreenPage.Size) async throws -> String {
-        let figures = try await DashboardQuery.run(r.scope, on: req.db, alongside: req.dbAlongside)
-        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
-        let points = try await MapPointsQuery.run(r.scope, filter: .init(), on: req.db)
-        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 900, height: 760) { p in r.link("/map", "&project=\(p.id.uuidString)#card") }
-        return ScreenPage.panels(r, figures: figures, map: map.svg(), size: size, renderedAt: Date())
+        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 900, height: 760)
+        return ScreenPage.panels(r, figures: figures, map: map, size: size, renderedAt: Date())
     }
 }
