@@ -47,9 +47,7 @@ struct BenchDashboardCommand: AsyncCommand {
         let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
         for _ in 0..<runs {
             let t = ContinuousClock.now
-            _ = DashboardController.districtMap(request, points: points, layer: layer?.layer, width: 960, height: 600) { p in
-                request.link("/map", "&project=\(p.id.uuidString)#card")
-            }.svg()
+            _ = request.map(points, layer: layer?.layer, width: 960, height: 600).svg()
             mapBest = min(mapBest, BenchSupport.seconds(t))
         }
         context.console.print(String(format: "dashboard HTML with charts and map: best %.0f ms, worst %.0f ms over %d runs (%d projects, %.0f KB)",

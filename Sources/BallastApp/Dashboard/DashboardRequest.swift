@@ -41,9 +41,13 @@ struct DashboardRequest {
         async let figures = DashboardQuery.run(scope, on: db, alongside: alongside)
         let layer = try await MapLayers.current(districtID: scope.districtID, year: scope.year, on: db)
         let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
-        let map = DashboardController.districtMap(self, points: points, layer: layer?.layer, width: width, height: height) { p in
+        return (try await figures, map(points, layer: layer?.layer, width: width, height: height).svg())
+    }
+
+    /// The dashboard's map: every dot opens its project's card on the map page.
+    func map(_ points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double) -> DistrictMap {
+        DashboardController.districtMap(self, points: points, layer: layer, width: width, height: height) { p in
             link("/map", "&project=\(p.id.uuidString)#card")
         }
-        return (try await figures, map.svg())
     }
 }

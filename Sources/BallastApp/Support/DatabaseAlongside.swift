@@ -16,7 +16,8 @@ extension Application {
     /// a ranking over 60 000 projects rereads its indexes from the operating system's cache through
     /// system calls. Each event loop's connection is given a 64 MB cache and reads the file
     /// mapped, and keeps its temporary tables and sorts in memory (a cohort's GROUP BYs over
-    /// 50 000 rows: 380 → 250 ms in the shell). These settings belong to the connection; the pool keeps its connections open.
+    /// 50 000 rows: 380 → 250 ms in the shell). These settings belong to the connection; the
+    /// pool keeps its connections open.
     func tuneSQLiteConnections() async throws {
         for loop in eventLoopGroup.makeIterator() {
             guard let db = databases.database(logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { continue }

@@ -7,7 +7,7 @@ import SQLKit
 /// period, followed to `asOf`. Each project's first entry into each pool is kept beside the
 /// history (`pool_entries`: the day it left, the first day at each later stage, its unit and its
 /// latest step), and its stage on a day before its latest step is the span holding then
-/// (`stage_spans`), so the cohort is one index range, plus a seek for each project that moved
+/// (`stage_spans`), so the cohort is one index range, plus a span for each project that moved
 /// after the as-of day, however long the history.
 ///
 /// SQL groups the cohort once, by unit and the stage at the end: it counts the projects and
@@ -39,23 +39,17 @@ public enum CohortQuery {
             "CASE WHEN e.\(unsafeRaw: day) <= \(bind: end) THEN e.\(unsafeRaw: PoolEntryModel.daysColumn(day)) END"
         }
         // The stage at the end: the latest step's if it was taken by then (a cohort followed to
-        // today), otherwise the span holding then. SQLite seeks it for each project moved since;
-        // PostgreSQL's seeks cost it 5 µs each (a cohort of 50 000 followed to a day before most
-        // of its moves: 450 ms), and it joins the district's spans at that day by hash instead
-        // (200 ms). SQLite given the join scans the spans instead of seeking.
-        let hashed = sql.dialect.name == "postgresql"
-        let last: SQLQueryString = hashed ? "CASE WHEN e.latest_on <= \(bind: end) THEN e.latest_stage ELSE l.stage END" : """
-            CASE WHEN e.latest_on <= \(bind: end) THEN e.latest_stage ELSE (SELECT l.stage FROM stage_spans l
-              WHERE l.project_id = e.project_id AND l.until_on > \(bind: end) AND l.from_on <= \(bind: end)) END
-            """
+        // today), otherwise the span holding then, joined only for the projects moved since.
+        // A join rather than a subquery a row: PostgreSQL's seeks cost 5 µs each (a cohort of
+        // 50 000 followed to a day before most of its moves: 450 ms) and it hashes the spans at
+        // that day instead (190 ms); SQLite seeks either way. Naming the district on the spans
+        // too turned SQLite to a scan of the district's spans.
+        let last: SQLQueryString = "CASE WHEN e.latest_on <= \(bind: end) THEN e.latest_stage ELSE l.stage END"
         let measures = ["left_on"] + later.map { PoolEntryModel.reachedColumn($0)! }
         var paths: SQLQueryString = "SELECT e.unit_id AS unit, " + last + " AS last_stage"
         for (i, day) in measures.enumerated() { paths += ", " + byEnd(day) + " AS d\(unsafeRaw: String(i))" }
-        paths += " FROM pool_entries e"
-        if hashed {
-            paths += " LEFT JOIN stage_spans l ON e.latest_on > \(bind: end) AND l.project_id = e.project_id"
-                + " AND l.district_id = e.district_id AND l.until_on > \(bind: end) AND l.from_on <= \(bind: end)"
-        }
+        paths += " FROM pool_entries e LEFT JOIN stage_spans l ON e.latest_on > \(bind: end) AND l.project_id = e.project_id"
+            + " AND l.until_on > \(bind: end) AND l.from_on <= \(bind: end)"
         paths += """
              WHERE e.district_id = \(bind: districtID) AND e.pool = \(bind: pool.rawValue)
               AND e.entered_on >= \(bind: from.iso) AND e.entered_on <= \(bind: to.iso) AND e.entered_on <= \(bind: end)
