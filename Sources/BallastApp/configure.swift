@@ -7,7 +7,8 @@ import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes and commands.
 /// Tests call it with their own database; the executable with what the command line says.
-public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false, scheduleJobs: Bool = false) async throws {
+public func configure(_ app: Application, database: DatabaseLocation, demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
+                      scheduleJobs: Bool = false) async throws {
     // A blocking-work pool of the application's own, before the databases take it. SQLite runs
     // every call on this pool, and a connection that finds the database locked retries at once,
     // holding its thread, until the lock is free. The default is the process-wide pool with one
@@ -64,7 +65,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
         WebhookSender.schedule(app)
     }
     if demo {
-        try await DemoLoader.loadIfEmpty(on: app.db, passwordHashing: app.passwordHashing, logger: app.logger)
+        try await DemoLoader.loadIfEmpty(on: app.db, passwordHashing: app.passwordHashing, logger: app.logger, asOf: demoAsOf)
         let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")
         app.logger.notice("演示用户 / demo users: \(names) — 密码 / password \(DemoUsers.password)")
     }

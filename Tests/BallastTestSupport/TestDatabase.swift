@@ -20,11 +20,12 @@ public enum TestDatabase {
 
     /// Runs `body` with a configured application, then shuts it down and drops its schema.
     @discardableResult
-    public static func withApp<T>(demo: Bool = false, _ body: (Application) async throws -> T) async throws -> T {
+    public static func withApp<T>(demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
+                                  _ body: (Application) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
         let location = try location()
         do {
-            try await configure(app, database: location, demo: demo)
+            try await configure(app, database: location, demo: demo, demoAsOf: demoAsOf)
             let result = try await body(app)
             try await cleanUp(app, location)
             try await app.asyncShutdown()

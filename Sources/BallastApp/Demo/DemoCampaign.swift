@@ -71,7 +71,8 @@ enum DemoCampaign {
         return parts
     }
 
-    static func load(_ portfolio: [LedgerRecord], districtID: UUID, ids: [String: UUID], on db: any Database) async throws {
+    /// The entries' follow-up as recorded by `asOf`, the demo's day.
+    static func load(_ portfolio: [LedgerRecord], asOf: CalendarDate, districtID: UUID, ids: [String: UUID], on db: any Database) async throws {
         var periodIDs: [Int: UUID] = [:]
         var models: [CampaignPeriodModel] = []
         for p in periods {
@@ -82,7 +83,7 @@ enum DemoCampaign {
             models.append(m)
         }
         try await models.create(on: db)
-        let entries = entries(portfolio, asOf: DemoProgress.asOf).map { e -> CampaignEntryModel in
+        let entries = entries(portfolio, asOf: asOf).map { e -> CampaignEntryModel in
             let m = CampaignEntryModel()
             m.id = UUID(); m.districtID = districtID; m.$period.id = periodIDs[e.period]!; m.$project.id = ids[e.code]!
             m.batch = e.batch.rawValue; m.investment = Money.wan(e.wan).yuan; m.version = 1

@@ -8,14 +8,15 @@ import Vapor
 enum DemoLoader {
     /// Returns false, changing nothing, when the demo district is already there.
     @discardableResult
-    static func loadIfEmpty(on db: any Database, passwordHashing: PasswordHashing, logger: Logger) async throws -> Bool {
+    static func loadIfEmpty(on db: any Database, passwordHashing: PasswordHashing, logger: Logger,
+                            asOf snapshot: DemoSnapshot = .midYear) async throws -> Bool {
         if try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() != nil { return false }
         let actor = ChangeActor(name: "demo", role: "system")
         // One hash for the six demo users: they share the documented demo password.
         let demoHash = try await passwordHashing.hash(DemoUsers.password)
         try await db.writeTransaction { tx in
             let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name,
-                                         frozenOn: DemoProgress.asOf.iso)
+                                         frozenOn: snapshot.day.iso)
             try await district.create(on: tx)
             let id = try district.requireID()
             var entries: [ReferenceEntryModel] = []
@@ -40,39 +41,42 @@ enum DemoLoader {
                                       today: CalendarDate(year: 2023, month: 1, day: 1)!, milestoneTemplate: nil)
             let ledger = DemoDistrict.records()
             let report = try await writer.apply(ledger, on: tx)
-            try await loadProgress(ledger.filter { $0.annualPlan != nil }, districtID: id, actor: actor, on: tx)
+            try await loadProgress(ledger.filter { $0.annualPlan != nil }, through: snapshot, districtID: id, actor: actor, on: tx)
             let ids = Dictionary(try await ProjectModel.query(on: tx).filter(\.$district.$id == id).all().map { ($0.code, $0.id!) },
                                  uniquingKeysWith: { a, _ in a })
             try await DemoPromotion.assignChains(districtID: id, on: tx)
-            try await DemoCampaign.load(ledger, districtID: id, ids: ids, on: tx)
+            try await DemoCampaign.load(ledger, asOf: snapshot.day, districtID: id, ids: ids, on: tx)
             try await DemoPromotion.load(ledger, districtID: id, on: tx)
             try await DemoPipelineHistory.load(districtID: id, on: tx)
             // The users first: the supervision loop's notices reach their inboxes.
             try await DemoUsers.create(districtID: id, passwordHash: demoHash, on: tx)
             try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
             try await MapLayers.upload(districtID: id, year: DemoFigures.year, geojson: DemoMap.geojson(), actor: actor, on: tx)
+            // Last, so that the first half above is the mid-year demo's to the row.
+            if snapshot == .yearEnd { try await DemoPipelineYearEnd.load(districtID: id, on: tx) }
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {
             // Judged at each month's end, as the nightly job would have: the lights have a
             // history (a project red since March, another newly yellow in June) for the weekly
             // bulletin and the rankings to read, and end where the half-year's figures put them.
-            for month in 1...DemoProgress.asOf.month {
+            for month in 1...snapshot.day.month {
                 let end = CalendarDate(year: DemoFigures.year, month: month, day: CalendarDate.daysIn(month: month, year: DemoFigures.year))!
-                try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: min(end, DemoProgress.asOf), on: db)
+                try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: min(end, snapshot.day), on: db)
             }
         }
         return true
     }
 
-    /// Reports January–June, milestones and approvals, through the same writer an import uses.
-    static func loadProgress(_ portfolio: [LedgerRecord], districtID: UUID, actor: ChangeActor, on db: any Database) async throws {
-        let progress = try await ProgressWriter(districtID: districtID, actor: actor).apply(DemoProgress.reports(portfolio), on: db)
+    /// Reports to the snapshot's month, milestones and approvals, through the same writer an import uses.
+    static func loadProgress(_ portfolio: [LedgerRecord], through snapshot: DemoSnapshot, districtID: UUID, actor: ChangeActor,
+                             on db: any Database) async throws {
+        let progress = try await ProgressWriter(districtID: districtID, actor: actor).apply(DemoProgress.reports(portfolio, through: snapshot), on: db)
         guard progress.applied else { throw DemoError.invalid(progress.issues.prefix(3).map(\.message.zh).joined(separator: "; ")) }
         let ids = Dictionary(try await ProjectModel.query(on: db).filter(\.$district.$id == districtID).all().map { ($0.code, $0.id!) },
                              uniquingKeysWith: { a, _ in a })
         var milestones: [MilestoneModel] = []
-        for (code, nodes) in DemoProgress.milestones(portfolio) {
+        for (code, nodes) in DemoProgress.milestones(portfolio, through: snapshot) {
             for n in nodes {
                 let m = MilestoneModel()
                 m.id = UUID(); m.districtID = districtID; m.$project.id = ids[code]!; m.year = DemoFigures.year

@@ -7,6 +7,7 @@ import Foundation
 /// projects' completion rates are spread so that the colours on 2023-06-30 are a realistic
 /// mix rather than one colour everywhere.
 enum DemoProgress {
+    /// The mid-year day the first half is recorded to (`DemoSnapshot.midYear`).
     static let asOf = CalendarDate(year: 2023, month: 6, day: 30)!
     /// 103亿 in 万元: the district's published H1 figure.
     static let completedWan: Int64 = 1_030_000
@@ -43,7 +44,14 @@ enum DemoProgress {
         return out
     }
 
-    static func reports(_ portfolio: [LedgerRecord]) -> [ProgressRecord] {
+    /// Each project's January–June total, as `reports` spreads it over the months.
+    static func firstHalf(_ portfolio: [LedgerRecord]) -> [String: Int64] {
+        var rng = DemoRandom(seed: 0x2023_0630)
+        return ytd(portfolio, rng: &rng)
+    }
+
+    /// January–June; the year-end demo adds July–December (`DemoSecondHalf`).
+    static func reports(_ portfolio: [LedgerRecord], through snapshot: DemoSnapshot = .midYear) -> [ProgressRecord] {
         var rng = DemoRandom(seed: 0x2023_0630)
         let totals = ytd(portfolio, rng: &rng)
         var out: [ProgressRecord] = []
@@ -60,14 +68,14 @@ enum DemoProgress {
                 row += 1
             }
         }
-        return out
+        return snapshot == .yearEnd ? out + DemoSecondHalf.reports(portfolio, firstRow: row) : out
     }
 
     struct Node { var seq: Int; var name: String; var planned: CalendarDate; var actual: CalendarDate? }
 
     /// Milestones for 2023: the new starts get 施工许可 and 开工 (and 主体封顶 later in the year);
     /// about one in eight has not started by its planned date.
-    static func milestones(_ portfolio: [LedgerRecord]) -> [String: [Node]] {
+    static func milestones(_ portfolio: [LedgerRecord], through snapshot: DemoSnapshot = .midYear) -> [String: [Node]] {
         var rng = DemoRandom(seed: 0x2023_0701)
         var out: [String: [Node]] = [:]
         for r in portfolio where r.nature == .newStart {
@@ -81,6 +89,7 @@ enum DemoProgress {
                 Node(seq: 3, name: "主体封顶", planned: CalendarDate(year: 2023, month: rng.int(10...12), day: rng.int(1...28))!, actual: nil),
             ]
         }
+        if snapshot == .yearEnd { DemoSecondHalf.reach(&out, by: snapshot.day) }
         return out
     }
 

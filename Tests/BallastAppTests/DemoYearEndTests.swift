@@ -1,0 +1,90 @@
+@testable import BallastApp
+import BallastCore
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// The demo as of 2023-12-31: the first half exactly as in the mid-year demo, and a second half
+/// that ends at the district's published year-end figures. Expected numbers are typed from
+/// shared/DOMAIN.md and the seeds (亿元), not from the demo's code.
+@Suite struct DemoYearEndTests {
+    @Test func thePoolsConvertTo185ProjectsAnd1026YiAndStillReadAsAtMidYear() async throws {
+        try await TestDatabase.withApp(demo: true, demoAsOf: .yearEnd) { app in
+            let office = try await app.as(.office)
+            // The district's clock stands at the year's end: the default day is 2023-12-31.
+            let (status, yearEnd) = try await office.send(.GET, "/api/v1/pipeline?year=2023")
+            #expect(status == .ok)
+            #expect(yearEnd["asOf"] as? String == "2023-12-31")
+            let pools = try #require(yearEnd["pools"] as? [[String: Any]])
+            #expect(pools.compactMap { $0["projects"] as? Int }.reduce(0, +) == 185)
+            let wan = pools.compactMap { $0["totalInvestment"] as? Double }.reduce(0, +)
+            #expect(wan == 10_260_000)   // 1026亿 in 万元
+            // Eight projects left the pools in the half-year, each with a reason from the district's list.
+            let exits = try #require(yearEnd["exits"] as? [[String: Any]])
+            #expect(exits.compactMap { $0["projects"] as? Int }.reduce(0, +) == 8)
+            #expect(exits.allSatisfy { PoolMove.defaultExitReasons.contains($0["reason"] as? String ?? "") })
+
+            // The projects that entered in the second half were given chains too.
+            let (_, byChain) = try await office.send(.GET, "/api/v1/pipeline/breakdown?by=chain&year=2023")
+            let chains = try #require(byChain["groups"] as? [[String: Any]])
+            #expect(chains.count == 8 && chains.allSatisfy { ($0["name"] as? String)?.isEmpty == false })
+            let perChain = chains.map { g in ((g["pools"] as? [[String: Any]]) ?? []).compactMap { $0["projects"] as? Int }.reduce(0, +) }
+            #expect(perChain.reduce(0, +) == 185)
+
+            // The same history still gives the mid-year pools exactly.
+            let (_, midYear) = try await office.send(.GET, "/api/v1/pipeline?year=2023&asOf=2023-06-30")
+            let mid = try #require(midYear["pools"] as? [[String: Any]])
+            #expect(mid.map { $0["projects"] as? Int } == [64, 35, 9, 14])
+            #expect(mid.map { $0["totalInvestment"] as? Double } == [3_698_000, 1_944_000, 439_000, 101_000])
+
+            // Every move of the second half is in the history with its evidence and in the audit.
+            let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
+            let secondHalf = try await StageChangeModel.query(on: app.db).filter(\.$effectiveOn > "2023-06-30").all()
+            let moves = secondHalf.filter { $0.fromStage != nil }
+            // 42 into 招引, 24 into 签约, 14 into 落地, 8 exits: the demo's split of the year-end figure.
+            let split = 42 + 24 + 14 + 8
+            #expect(moves.count == split)
+            #expect(moves.allSatisfy { $0.evidence != nil })
+            let audited = try await AuditEntryModel.query(on: app.db).filter(\.$districtID == d.id!)
+                .filter(\.$entity == "project").all().filter { $0.summary?.contains(" → ") == true && $0.summary?.contains("（2023-") == true }
+            #expect(audited.count == moves.count)
+        }
+    }
+
+    @Test func theReportsReachThePublishedNovemberFigureOnTheUnchangedFirstHalf() async throws {
+        try await TestDatabase.withApp(demo: true, demoAsOf: .yearEnd) { app in
+            let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
+            func summary(_ month: Int, _ day: Int) async throws -> YearSummary {
+                try await SummaryQuery.run(districtID: d.id!, year: 2023, asOf: CalendarDate(year: 2023, month: month, day: day)!, on: app.db)
+            }
+            #expect(try await summary(6, 30).completed == .yi(103))                                   // 上半年 103亿
+            #expect(try await summary(11, 30).completed == (try Money.parse("253.4", unit: .yi).get())) // 1~11月 253.4亿
+            let year = try await summary(12, 31)
+            #expect(year.completed > (try Money.parse("253.4", unit: .yi).get()) && year.completed < year.annualPlan)
+            // The year-end lights are a mix, every colour present, over the whole portfolio.
+            #expect(year.colours.values.reduce(0, +) == 360)
+            #expect(WarningColour.allCases.allSatisfy { (year.colours[$0] ?? 0) > 0 }, "\(year.colours)")
+            // The campaign's totals do not depend on the day.
+            let entries = try await CampaignEntryModel.query(on: app.db).filter(\.$districtID == d.id!).all()
+            #expect(entries.count == 81)
+            #expect(entries.reduce(Int64(0)) { $0 + $1.investment } == (try Money.parse("559.5", unit: .yi).get()).yuan)
+        }
+    }
+
+    @Test func anyOtherDayIsRefusedNamingTheFlag() throws {
+        #expect(try DemoSnapshot.parse(flag: nil) == .midYear)
+        #expect(try DemoSnapshot.parse(flag: " 2023-12-31 ") == .yearEnd)
+        for bad in ["2023-09-30", "2023-13-01", "年末"] {
+            #expect {
+                try DemoSnapshot.parse(flag: bad)
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("--as-of") && text.contains(bad) && text.contains("2023-06-30")
+            }
+        }
+    }
+}
