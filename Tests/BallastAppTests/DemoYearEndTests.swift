@@ -45,8 +45,8 @@ import VaporTesting
             let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
             let secondHalf = try await StageChangeModel.query(on: app.db).filter(\.$effectiveOn > "2023-06-30").all()
             let moves = secondHalf.filter { $0.fromStage != nil }
-            // 42 into 招引, 24 into 签约, 14 into 落地, 8 exits: the demo's split of the year-end figure.
-            let split = 42 + 24 + 14 + 8
+            // 42 into 招引, 33 into 签约, 14 into 落地, 8 exits: the demo's split of the year-end figure.
+            let split = 42 + 33 + 14 + 8
             #expect(moves.count == split)
             #expect(moves.allSatisfy { $0.evidence != nil })
             let audited = try await AuditEntryModel.query(on: app.db).filter(\.$districtID == d.id!)
@@ -72,6 +72,37 @@ import VaporTesting
             let entries = try await CampaignEntryModel.query(on: app.db).filter(\.$districtID == d.id!).all()
             #expect(entries.count == 81)
             #expect(entries.reduce(Int64(0)) { $0 + $1.investment } == (try Money.parse("559.5", unit: .yi).get()).yuan)
+        }
+    }
+
+    @Test func thePromotionReachesTheYearsPublishedFiguresWithEverySigningInThePools() async throws {
+        try await TestDatabase.withApp(demo: true, demoAsOf: .yearEnd) { app in
+            let office = try await app.as(.office)
+            // Erqi, 2023 (seeds, 2024 work report): 1000余条 leads, 400多家 enterprises, 领导带队14次,
+            // 小分队40次, 洽谈73个, 新签约46个、签约额258亿元.
+            let (status, year) = try await office.send(.GET, "/api/v1/promotion?from=2023-01-01&to=2023-12-31")
+            #expect(status == .ok)
+            #expect((1_000..<1_100).contains(year["leads"] as? Int ?? 0))
+            #expect((400..<500).contains(year["enterprisesContacted"] as? Int ?? 0))
+            #expect(year["leaderTrips"] as? Int == 14 && year["teamTrips"] as? Int == 40)
+            #expect(year["negotiated"] as? Int == 73)
+            #expect(year["signed"] as? Int == 46)
+            #expect(year["signedAmount"] as? Double == 2_580_000)
+            // The first half is the mid-year demo's: 530 leads, 220 enterprises, 13 signed.
+            let (_, h1) = try await office.send(.GET, "/api/v1/promotion?from=2023-01-01&to=2023-06-30")
+            #expect(h1["leads"] as? Int == 530 && h1["enterprisesContacted"] as? Int == 220 && h1["signed"] as? Int == 13)
+            // Every signing of the year is a project that entered 签约库 that day, with the lead's
+            // enterprise, and a contract no larger than the project's investment.
+            let signed = try await LeadModel.query(on: app.db).filter(\.$status == "签约").all()
+            #expect(signed.count == 46)
+            for lead in signed {
+                let p = try #require(try await ProjectModel.find(try #require(lead.projectID), on: app.db))
+                #expect(p.enterpriseID == lead.enterpriseID)
+                #expect([LifecycleStage.signed, .landed].contains(p.lifecycleStage))
+                #expect((lead.contractAmount ?? 0) > 0 && (lead.contractAmount ?? 0) <= p.totalInvestment)
+                let step = try await StageChangeModel.query(on: app.db).filter(\.$project.$id == p.id!).filter(\.$toStage == "签约").first()
+                #expect(step?.effectiveOn == lead.signedOn)
+            }
         }
     }
 

@@ -53,7 +53,10 @@ enum DemoLoader {
             try await DemoSupervision.load(ledger, districtID: id, ids: ids, on: tx)
             try await MapLayers.upload(districtID: id, year: DemoFigures.year, geojson: DemoMap.geojson(), actor: actor, on: tx)
             // Last, so that the first half above is the mid-year demo's to the row.
-            if snapshot == .yearEnd { try await DemoPipelineYearEnd.load(districtID: id, on: tx) }
+            if snapshot == .yearEnd {
+                try await DemoPipelineYearEnd.load(districtID: id, on: tx)
+                try await DemoPromotionSecondHalf.load(districtID: id, on: tx)
+            }
             logger.info("demo district loaded: \(report.created.count) projects")
         }
         if let district = try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() {

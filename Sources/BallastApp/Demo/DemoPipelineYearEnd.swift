@@ -6,10 +6,11 @@ import Foundation
 /// Erqi's 四库 in the second half of 2023, for the year-end demo: from the mid-year pools
 /// (122 projects, 618.2亿) to the year-end 185 projects / 1026亿 the district published
 /// ("经动态转化后，重大产业项目入库185个、总投资1026亿元"). The split between the pools was not
-/// published; the demo's is 谋划 88, 招引 50, 签约 19, 落地 28. New 谋划 projects enter in
-/// monthly batches through the ledger writer, and every move and exit goes through
-/// `PipelineMover` with its evidence, as an official would make it, so the history, the
-/// audit and the enterprise links are the system's own.
+/// published; the demo's is 谋划 88, 招引 41, 签约 28, 落地 28. New 谋划 projects enter in
+/// monthly batches through the ledger writer; every move and exit goes through `PipelineMover`
+/// with its evidence, and each of the 33 signings through a 招商线索 signed with `LeadEditor`
+/// (`DemoPromotionSecondHalf`), as an official would make them, so the history, the audit and
+/// the enterprise links are the system's own.
 enum DemoPipelineYearEnd {
     static let yearEndWan: Int64 = 10_260_000
     /// New 谋划 projects per monthly batch, July–December: 71 in all.
@@ -36,7 +37,8 @@ enum DemoPipelineYearEnd {
         let midYear = DemoProgress.asOf.adding(days: 1)
         var paths: [Path] = []
 
-        // 谋划: five exit; thirty of the rest find an investor, eight of them sign, three of those land.
+        // 谋划: five exit; thirty of the rest find an investor. The ten largest of those sign
+        // (three of them land); the other twenty are every other project in code order.
         let conceived = pool(.conceived)
         let conceivedExits = conceived.indices.filter { $0 % 13 == 5 }
         let conceivedLeft = conceived.indices.filter { !conceivedExits.contains($0) }
@@ -44,21 +46,24 @@ enum DemoPipelineYearEnd {
             paths.append(Path(projectID: conceived[i].id!, from: midYear, to: [.exited],
                               exitReason: PoolMove.defaultExitReasons[n % 3]))
         }
-        for (k, i) in conceivedLeft.enumerated() where k % 2 == 0 {
-            let signs = (k / 2) % 4 == 1
-            let lands = signs && (k / 2) < 12
-            paths.append(Path(projectID: conceived[i].id!, from: midYear,
-                              to: [.attracting] + (signs ? [.signed] : []) + (lands ? [.landed] : [])))
+        let conceivedSigners = largest(conceivedLeft.map { conceived[$0] }, 10)
+        for (k, p) in conceivedSigners.enumerated() {
+            paths.append(Path(projectID: p.id!, from: midYear, to: [.attracting, .signed] + (k < 3 ? [.landed] : [])))
         }
-        // 招引: three exit; fourteen of the rest sign, seven of those land.
+        let signerIDs = Set(conceivedSigners.map { $0.id! })
+        for (k, i) in conceivedLeft.filter({ !signerIDs.contains(conceived[$0].id!) }).enumerated() where k % 2 == 0 && k < 40 {
+            paths.append(Path(projectID: conceived[i].id!, from: midYear, to: [.attracting]))
+        }
+        // 招引: three exit; the twenty-one largest of the rest sign, seven of those land.
         let attracting = pool(.attracting)
         let attractingExits = attracting.indices.filter { $0 % 12 == 7 }
         for (n, i) in attractingExits.enumerated() {
             paths.append(Path(projectID: attracting[i].id!, from: midYear, to: [.exited],
                               exitReason: PoolMove.defaultExitReasons[(n + 1) % 4]))
         }
-        for (k, i) in attracting.indices.filter({ !attractingExits.contains($0) }).enumerated() where k % 2 == 0 && k < 28 {
-            paths.append(Path(projectID: attracting[i].id!, from: midYear, to: k < 14 ? [.signed, .landed] : [.signed]))
+        let attractingLeft = attracting.indices.filter { !attractingExits.contains($0) }.map { attracting[$0] }
+        for (k, p) in largest(attractingLeft, 21).enumerated() {
+            paths.append(Path(projectID: p.id!, from: midYear, to: k < 7 ? [.signed, .landed] : [.signed]))
         }
         // 签约: four land, a month or more after their signing.
         for p in pool(.signed).prefix(4) {
@@ -105,7 +110,13 @@ enum DemoPipelineYearEnd {
         try await move(paths, districtID: districtID, rng: &rng, on: db)
     }
 
-    /// Every step, in the order of its day, through the mover an official's request uses.
+    /// The `n` largest by investment, in code order.
+    static func largest(_ projects: [ProjectModel], _ n: Int) -> [ProjectModel] {
+        Array(projects.sorted { ($0.totalInvestment, $1.code) > ($1.totalInvestment, $0.code) }.prefix(n)).sorted { $0.code < $1.code }
+    }
+
+    /// Every step, in the order of its day, through the mover an official's request uses; a
+    /// signing through its 招商线索, for the contract amounts `DemoPromotionSecondHalf` shares out.
     static func move(_ paths: [Path], districtID: UUID, rng: inout DemoRandom, on db: any Database) async throws {
         let last = DemoSnapshot.yearEnd.day.adding(days: -3)
         var steps: [(day: CalendarDate, order: Int, path: Path, to: LifecycleStage)] = []
@@ -121,6 +132,8 @@ enum DemoPipelineYearEnd {
         let context = ProjectItemContext(districtID: districtID, actor: ChangeActor(name: "demo", role: "system"),
                                          today: DemoSnapshot.yearEnd.day, scopeUnitID: nil)
         let mover = PipelineMover(context: context, office: true)
+        let signers = try await ProjectModel.query(on: db).filter(\.$id ~~ steps.filter { $0.to == .signed }.map(\.path.projectID)).all()
+        let contracts = try await DemoPromotionSecondHalf.contractAmounts(signers, districtID: districtID, on: db)
         var investors: [UUID: String] = [:]
         for s in steps {
             guard let p = try await ProjectModel.find(s.path.projectID, on: db) else { continue }
@@ -128,8 +141,10 @@ enum DemoPipelineYearEnd {
             investors[p.id!] = investor
             let evidence: PoolMove.Evidence
             switch s.to {
+            case .signed:
+                try await DemoPromotionSecondHalf.sign(p, on: s.day, amount: contracts[p.id!]!, context: context, rng: &rng, on: db)
+                continue
             case .attracting: evidence = PoolMove.Evidence(investor: investor)
-            case .signed: evidence = PoolMove.Evidence(investor: investor, signedOn: s.day, contractAmount: p.total)
             case .landed:
                 evidence = PoolMove.Evidence(registeredCompany: "\(p.name)项目公司", site: "\(p.name)用地",
                                              plannedStart: s.day.adding(days: rng.int(60...150)))

@@ -109,24 +109,7 @@ enum DemoPromotion {
             case (leads - abandoned)...: path = [.abandoned]
             default: path = []
             }
-            var from: LeadStatus = .collected
-            var on = collected
-            steps.append(step(l, from: nil, to: .collected, on: collected))
-            for (k, to) in path.enumerated() {
-                on = min(on.adding(days: 7 + (i + k) % 8), DemoProgress.asOf.adding(days: -(path.count - k)))
-                if on < collected { on = collected }
-                steps.append(step(l, from: from, to: to, on: on))
-                if to == .contacted {
-                    let c = LeadContactModel()
-                    c.id = UUID(); c.leadID = l.id!; c.contactedOn = on.iso; c.who = people[i % 8]; c.recordedBy = "demo"
-                    c.what = "电话对接\(l.chain ?? "")项目投资意向，约定实地考察"
-                    contacts.append(c)
-                }
-                if to == .signed { l.signedOn = on.iso }
-                if to == .abandoned { l.abandonReason = "企业投资计划调整" }
-                from = to
-            }
-            l.status = from.rawValue
+            follow(l, path, from: collected, by: DemoProgress.asOf, index: i, steps: &steps, contacts: &contacts)
             leadModels.append(l)
         }
         try await leadModels.create(on: db)
@@ -145,6 +128,30 @@ enum DemoPromotion {
             p.$chain.id = entries[(i * 5) % chains.count].id
             try await p.update(on: db)
         }
+    }
+
+    /// Takes the lead along `path` from the day collected, a week or two per step, every step by
+    /// `last`; a contact is logged when it is contacted. Sets the lead's status, and its signing
+    /// day or reason for giving up.
+    static func follow(_ l: LeadModel, _ path: [LeadStatus], from collected: CalendarDate, by last: CalendarDate, index i: Int,
+                       steps: inout [LeadStepModel], contacts: inout [LeadContactModel]) {
+        var from: LeadStatus = .collected
+        var on = collected
+        steps.append(step(l, from: nil, to: .collected, on: collected))
+        for (k, to) in path.enumerated() {
+            on = max(collected, min(on.adding(days: 7 + (i + k) % 8), last.adding(days: -(path.count - k))))
+            steps.append(step(l, from: from, to: to, on: on))
+            if to == .contacted {
+                let c = LeadContactModel()
+                c.id = UUID(); c.leadID = l.id!; c.contactedOn = on.iso; c.who = people[i % 8]; c.recordedBy = "demo"
+                c.what = "电话对接\(l.chain ?? "")项目投资意向，约定实地考察"
+                contacts.append(c)
+            }
+            if to == .signed { l.signedOn = on.iso }
+            if to == .abandoned { l.abandonReason = "企业投资计划调整" }
+            from = to
+        }
+        l.status = from.rawValue
     }
 
     static func step(_ l: LeadModel, from: LeadStatus?, to: LeadStatus, on: CalendarDate) -> LeadStepModel {
