@@ -106,6 +106,18 @@ import VaporTesting
         }
     }
 
+    @Test func amountsAreSettledWithinTheirBoundsAndSpreadWithoutLoss() {
+        var a: [String: Int64] = ["x": 500, "y": 2_000, "z": 0]
+        // +2 600 over x and y in turns of at most 1 000, x never above 900: x +400, y +1 000, y +1 000, y +200.
+        #expect(DemoAmounts.settle(&a, to: 5_100, over: ["x", "y"], ceiling: { $0 == "x" ? 900 : .max }))
+        #expect(a == ["x": 900, "y": 4_200, "z": 0])
+        // Down below what the floors allow: refused, every code left at its floor.
+        #expect(!DemoAmounts.settle(&a, to: 100, over: ["x", "y"], floor: { _ in 300 }))
+        #expect(a["x"] == 300 && a["y"] == 300)
+        #expect(DemoAmounts.spread(10, over: [1, 1, 1]) == [3, 3, 4])
+        #expect(DemoAmounts.spread(0, over: [2, 3]) == [0, 0])
+    }
+
     @Test func anyOtherDayIsRefusedNamingTheFlag() throws {
         #expect(try DemoSnapshot.parse(flag: nil) == .midYear)
         #expect(try DemoSnapshot.parse(flag: " 2023-12-31 ") == .yearEnd)

@@ -1,3 +1,4 @@
+import BallastStore
 import Fluent
 import Vapor
 
@@ -15,8 +16,14 @@ struct DemoCommand: AsyncCommand {
             try await DemoLoader.loadIfEmpty(on: context.application.db, passwordHashing: context.application.passwordHashing,
                                              logger: context.application.logger, asOf: snapshot)
         }
-        context.console.print(loaded ? "演示地区已载入 / demo district loaded"
-                                     : "演示地区已存在，未改动 / demo district already present, left as it is")
+        if loaded {
+            context.console.print("演示地区已载入（截至 \(snapshot.rawValue)）/ demo district loaded, as of \(snapshot.rawValue)")
+        } else {
+            // Say which day the one present stands at: asking for the other day changes nothing.
+            let day = try await DistrictModel.query(on: context.application.db).filter(\.$code == DemoDistrict.code).first()?.frozenOn ?? "—"
+            context.console.print("演示地区已存在（截至 \(day)），未改动；换一天请用新数据库 / demo district already present (as of \(day)), left as it is; "
+                                  + "use a new database for another day")
+        }
         if loaded {
             let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")
             context.console.print("演示用户 / demo users: \(names)；密码 / password: \(DemoUsers.password)")

@@ -19,7 +19,6 @@ enum DemoPipelineYearEnd {
         (CalendarDate(year: 2023, month: 9, day: 11)!, 12), (CalendarDate(year: 2023, month: 10, day: 10)!, 12),
         (CalendarDate(year: 2023, month: 11, day: 10)!, 12), (CalendarDate(year: 2023, month: 12, day: 11)!, 11),
     ]
-    static let units = ["区商务局", "区工业和信息化局", "二七新区管委会", "马寨经济技术开发区管委会"]
 
     /// One project's way through the second half: the pools it reaches, or its exit.
     struct Path {
@@ -87,7 +86,7 @@ enum DemoPipelineYearEnd {
                     row: created + 2, code: "EQ-MH-" + String(format: "%03d", serial),
                     name: DemoNames.projectName(category: 0, serial: 2000 + serial, rng: &rng),
                     category: DemoFigures.categories[0].name, level: "区重点", zone: DemoFigures.areas[rng.int(0...2)],
-                    unit: rng.pick(units), leader: rng.pick(DemoFigures.leaders), taskForce: "招商引资专班",
+                    unit: rng.pick(DemoPromotion.units), leader: rng.pick(DemoFigures.leaders), taskForce: "招商引资专班",
                     stage: .conceived, totalInvestment: .wan(amounts[created]), content: DemoNames.content(category: 0, rng: &rng))
             }
             let writer = LedgerWriter(districtID: districtID, year: DemoFigures.year, actor: ChangeActor(name: "demo", role: "system"),

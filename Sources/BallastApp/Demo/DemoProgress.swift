@@ -32,15 +32,7 @@ enum DemoProgress {
             out[r.code] = Int64((Double(plan) * ratio).rounded())
         }
         // The rounding and sampling difference lands on the projects ahead of time, in turn.
-        var diff = completedWan - out.values.reduce(0, +)
-        var i = 0
-        while diff != 0 && !ahead.isEmpty {
-            let code = ahead[i % ahead.count]
-            let step = diff > 0 ? min(diff, 1_000) : max(diff, -min(1_000, out[code]!))
-            out[code]! += step
-            diff -= step
-            i += 1
-        }
+        _ = DemoAmounts.settle(&out, to: completedWan, over: ahead)
         return out
     }
 
@@ -57,12 +49,7 @@ enum DemoProgress {
         var out: [ProgressRecord] = []
         var row = 2
         for r in portfolio {
-            let total = totals[r.code] ?? 0
-            let weightSum = monthWeights.reduce(0, +)
-            var left = total
-            for (i, w) in monthWeights.enumerated() {
-                let wan = i == monthWeights.count - 1 ? left : total * w / weightSum
-                left -= wan
+            for (i, wan) in DemoAmounts.spread(totals[r.code] ?? 0, over: monthWeights).enumerated() {
                 let progress = wan == 0 ? "本月无实物工作量" : DemoNames.progressText(month: i + 1, rng: &rng)
                 out.append(ProgressRecord(row: row, code: r.code, year: 2023, month: i + 1, amount: .wan(wan), progress: progress))
                 row += 1

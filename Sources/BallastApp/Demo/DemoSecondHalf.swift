@@ -33,13 +33,10 @@ enum DemoSecondHalf {
         }
         // The difference to the year's figure lands on the projects ahead, as in the first
         // half; on the others only where those have no room left under their investment.
-        var diff = yearWan - out.values.reduce(0, +)
-        for code in Array(repeating: ahead, count: 8).joined() + others + others where diff != 0 {
-            let step = diff > 0 ? min(diff, 1_000, ceiling[code]! - out[code]!) : max(diff, -min(1_000, out[code]! - (firstHalf[code] ?? 0)))
-            out[code]! += step
-            diff -= step
-        }
-        precondition(diff == 0, "the demo's year total could not be met")
+        let floor = { (code: String) in firstHalf[code] ?? 0 }
+        let met = DemoAmounts.settle(&out, to: yearWan, over: ahead, floor: floor, ceiling: { ceiling[$0]! })
+            || DemoAmounts.settle(&out, to: yearWan, over: others, floor: floor, ceiling: { ceiling[$0]! })
+        precondition(met, "the demo's year total could not be met")
         return out
     }
 
@@ -52,30 +49,14 @@ enum DemoSecondHalf {
         var nov = Dictionary(uniqueKeysWithValues: portfolio.map { r in
             (r.code, (h1[r.code] ?? 0) + ((year[r.code] ?? 0) - (h1[r.code] ?? 0)) * 4 / 5)
         })
-        var diff = throughNovemberWan - nov.values.reduce(0, +)
-        var i = 0
-        while diff != 0 && i < 10 * portfolio.count {
-            let code = portfolio[i % portfolio.count].code
-            let room = diff > 0 ? year[code]! - nov[code]! : nov[code]! - (h1[code] ?? 0)
-            let step = diff > 0 ? min(diff, room, 100) : -min(-diff, room, 100)
-            nov[code]! += step
-            diff -= step
-            i += 1
-        }
-        precondition(diff == 0, "the demo's January–November total could not be met")
+        let met = DemoAmounts.settle(&nov, to: throughNovemberWan, over: portfolio.map(\.code), step: 100,
+                                     floor: { h1[$0] ?? 0 }, ceiling: { year[$0]! })
+        precondition(met, "the demo's January–November total could not be met")
 
         var out: [ProgressRecord] = []
         var row = firstRow
-        let weightSum = julyToNovemberWeights.reduce(0, +)
         for r in portfolio {
-            let toNovember = nov[r.code]! - (h1[r.code] ?? 0)
-            var left = toNovember
-            var months: [Int64] = julyToNovemberWeights.enumerated().map { k, w in
-                let wan = k == julyToNovemberWeights.count - 1 ? left : toNovember * w / weightSum
-                left -= wan
-                return wan
-            }
-            months.append(year[r.code]! - nov[r.code]!)
+            let months = DemoAmounts.spread(nov[r.code]! - (h1[r.code] ?? 0), over: julyToNovemberWeights) + [year[r.code]! - nov[r.code]!]
             for (k, wan) in months.enumerated() {
                 let month = 7 + k
                 let progress = wan == 0 ? "本月无实物工作量" : DemoNames.progressText(month: month, rng: &rng)

@@ -56,7 +56,7 @@ public enum CohortQuery {
             """
         if let scopeUnitID { paths += " AND e.unit_id = \(bind: scopeUnitID)" }
         // Grouped by unit and the stage at the end, so that stage is worked out once a project
-        // (a SUM over it would repeat its seek). string_agg skips NULLs: a list holds the days
+        // and each group's count is its end state. string_agg skips NULLs: a list holds the days
         // of the projects that took the step by then.
         var grouped: SQLQueryString = "SELECT unit, last_stage, COUNT(*) AS projects"
         for i in measures.indices { grouped += ", string_agg(CAST(d\(unsafeRaw: String(i)) AS TEXT), ',') AS d\(unsafeRaw: String(i))" }
