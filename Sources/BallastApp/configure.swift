@@ -14,8 +14,9 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     // holding its thread, until the lock is free. The default is the process-wide pool with one
     // thread per core (two here): two such waiters, from two requests or two test apps, took both
     // threads and the holder of the lock could never finish. With more threads than the SQLite
-    // connections that can wait, the holder always has one. bcrypt runs here too.
+    // connections that can wait, the holder always has one. bcrypt has a pool of its own.
     app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 2))
+    HashingPool.install(on: app)
     // A request waits up to 30 s for a pooled connection rather than the drivers' 10: under a
     // burst (or a loaded CI machine opening connections slowly) it is served late, not failed.
     let poolTimeout: TimeAmount = .seconds(30)
@@ -33,7 +34,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout), as: .psql)
         if let schema {
             // A schema named in the URL is created on first use: tests isolate themselves this way.
-            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            try await (try app.db.sql()).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
     }
     app.migrations.add(BallastMigrations.all)
@@ -44,6 +45,7 @@ public func configure(_ app: Application, database: DatabaseLocation, demo: Bool
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(APIErrorMiddleware(environment: app.environment))
     app.middleware.use(BodyLimitMiddleware(max: LedgerUpload.maxSize.value))
+    app.middleware.use(MultipartGate())
 
     try routes(app)
 

@@ -13,6 +13,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.year = year; self.month = month; self.day = day
     }
 
+    /// The day nearest to the one named, never nil: the year is held within 1900–2999, the
+    /// month within 1–12 and the day within the month. For days built from a year that was
+    /// checked on the way in (`PlanYear`), where a failing initializer would mean a force unwrap.
+    public static func clamped(year: Int, month: Int, day: Int) -> CalendarDate {
+        let y = min(max(year, 1900), 2999), m = min(max(month, 1), 12)
+        let d = min(max(day, 1), daysIn(month: m, year: y))
+        return CalendarDate(checkedYear: y, month: m, day: d)
+    }
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year; self.month = month; self.day = day
+    }
+
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
@@ -130,5 +143,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp + (mp < 10 ? 3 : -9)
         return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+extension TimeZone {
+    /// China Standard Time, the districts' default zone; UTC+8 should the zone database lack it.
+    public static var chinaStandard: TimeZone {
+        TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? TimeZone(secondsFromGMT: 0) ?? .current
     }
 }

@@ -15,7 +15,14 @@ public struct LedgerValidator: Sendable {
         public var issues: [LedgerIssue]
         /// Header cells that name no ledger column: reported, then ignored.
         public var unknownColumns: [String]
+        /// Every problem found; `issues` holds the first `TableLimits.maxReportedIssues` of them.
+        public var issueTotal: Int
         public var isValid: Bool { issues.isEmpty }
+
+        init(records: [LedgerRecord], issues: [LedgerIssue], unknownColumns: [String], issueTotal: Int? = nil) {
+            self.records = records; self.issues = issues; self.unknownColumns = unknownColumns
+            self.issueTotal = issueTotal ?? issues.count
+        }
     }
 
     public func validate(_ table: SheetTable) -> Outcome {
@@ -47,6 +54,8 @@ public struct LedgerValidator: Sendable {
 
         var records: [LedgerRecord] = []
         var firstRowOfCode: [String: Int] = [:]
+        // A million faulty rows must not become a million issues in memory and in the answer.
+        var total = 0
         for (number, cells) in table.rows {
             if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var row = RowReader(number: number, cells: cells, columns: columns)
@@ -59,13 +68,14 @@ public struct LedgerValidator: Sendable {
                     records.append(record)
                 }
             }
-            issues += row.issues
+            total += row.issues.count
+            issues += row.issues.prefix(max(0, TableLimits.maxReportedIssues - issues.count))
         }
         if records.isEmpty && issues.isEmpty {
             issues.append(LedgerIssue(row: 2, column: nil, message: Message(
                 zh: "文件只有表头，没有项目行", en: "The file has a header but no project rows")))
         }
-        return Outcome(records: issues.isEmpty ? records : [], issues: issues, unknownColumns: unknown)
+        return Outcome(records: issues.isEmpty ? records : [], issues: issues, unknownColumns: unknown, issueTotal: max(total, issues.count))
     }
 }
 
@@ -105,7 +115,7 @@ private struct RowReader {
 
     mutating func money(_ column: LedgerColumn) -> Money? {
         guard let raw = text(column) else { return nil }
-        let unit = columns[column]!.unit
+        let unit = columns[column]?.unit ?? .wan
         switch Money.parse(raw, unit: unit) {
         case .success(let m) where m.yuan < 0:
             fail(column, zh: "金额不能为负数：“\(raw)”", en: "Amount must not be negative: “\(raw)”")
@@ -143,6 +153,14 @@ private struct RowReader {
     }
 
     mutating func read(knownLevels: Set<String>) -> LedgerRecord? {
+        // Names and short fields are bounded well below a cell's limit; 建设内容 may use it all.
+        for column in LedgerColumn.allCases where column != .content {
+            if let v = values[column], v.utf8.count > TableLimits.maxNameCharacters, v.count > TableLimits.maxNameCharacters {
+                fail(column, zh: "“\(column.rawValue)”超过\(TableLimits.maxNameCharacters)个字符的上限",
+                     en: "“\(column.rawValue)” is longer than \(TableLimits.maxNameCharacters) characters")
+                return nil
+            }
+        }
         let code = required(.code)
         let name = required(.name)
         let category = required(.category)

@@ -13,7 +13,12 @@ public enum CSVTable {
             throw .malformedCSV(String(describing: error))
         }
         var all: [[String]] = []
-        while let row = reader.next() { all.append(row) }
+        while let row = reader.next() {
+            // The header is record 1, so data rows are records 2 onwards.
+            if all.count > TableLimits.maxRows { throw .tooManyRows(limit: TableLimits.maxRows) }
+            try TableLimits.check(row, rowNumber: all.count + 1)
+            all.append(row.map(FormulaGuard.unguard))
+        }
         if let error = reader.error { throw .malformedCSV(String(describing: error)) }
         // A file that ends in a newline yields one empty record at the end.
         while let last = all.last, last.allSatisfy(\.isEmpty) { all.removeLast() }
@@ -27,8 +32,8 @@ public enum CSVTable {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: header)
-            for row in rows { try writer.write(row: row) }
+            try writer.write(row: header.map(FormulaGuard.guarded))
+            for row in rows { try writer.write(row: row.map(FormulaGuard.guarded)) }
             writer.stream.close()
         } catch {
             // Writing to memory cannot fail short of running out of it.
@@ -36,5 +41,25 @@ public enum CSVTable {
         }
         let body = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return Data([0xEF, 0xBB, 0xBF]) + body + Data("\r\n".utf8)
+    }
+}
+
+/// CSV cells a spreadsheet would run as a formula (OWASP's CSV injection): a unit could name
+/// its project `=HYPERLINK(…)` and have it run on the office's machine when the export is
+/// opened. Such cells are written with a leading `'`, which makes them text, and reading a
+/// CSV drops that mark again before the same characters, so an export imports back unchanged.
+public enum FormulaGuard {
+    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// A cell that is a trigger after any run of `'` gets one more `'`: so a cell that really
+    /// began with `'=` is told apart from a guarded `=` and also comes back as it was.
+    public static func guarded(_ cell: String) -> String {
+        guard let first = cell.drop(while: { $0 == "'" }).first, triggers.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    public static func unguard(_ cell: String) -> String {
+        guard cell.first == "'", let first = cell.drop(while: { $0 == "'" }).first, triggers.contains(first) else { return cell }
+        return String(cell.dropFirst())
     }
 }

@@ -8,6 +8,12 @@ public enum OfficeError: Error, Equatable, Sendable {
     case notAnXLSX(String)
     case tooLarge(limit: Int)
     case malformedCSV(String)
+    /// More data rows than `TableLimits.maxRows`.
+    case tooManyRows(limit: Int)
+    /// A row (spreadsheet numbering) with more columns than `TableLimits.maxColumns`.
+    case tooManyColumns(row: Int, limit: Int)
+    /// A cell (row and column letter) longer than `TableLimits.maxCellCharacters`.
+    case cellTooLong(row: Int, column: String, limit: Int)
 
     public var message: Message {
         switch self {
@@ -23,6 +29,34 @@ public enum OfficeError: Error, Equatable, Sendable {
             Message(zh: "文件解压后超过\(limit / 1_048_576)MB上限", en: "The file exceeds the \(limit / 1_048_576) MB limit when unpacked")
         case .malformedCSV(let why):
             Message(zh: "CSV格式错误：\(why)", en: "Malformed CSV: \(why)")
+        case .tooManyRows(let limit):
+            Message(zh: "文件超过\(limit)行数据的上限，请分批导入", en: "The file has more than \(limit) data rows; import it in parts")
+        case .tooManyColumns(let row, let limit):
+            Message(zh: "第\(row)行超过\(limit)列的上限", en: "Row \(row) has more than \(limit) columns")
+        case .cellTooLong(let row, let column, let limit):
+            Message(zh: "第\(row)行\(column)列超过\(limit)个字符的上限", en: "Cell \(column)\(row) is longer than \(limit) characters")
+        }
+    }
+
+    /// A column's spreadsheet letters (0 → A, 26 → AA), for messages that point at a cell.
+    public static func columnLetters(_ index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}
+
+extension TableLimits {
+    /// Refuses a row wider than `maxColumns` or with a cell longer than `maxCellCharacters`.
+    static func check(_ cells: [String], rowNumber: Int) throws(OfficeError) {
+        if cells.count > maxColumns { throw .tooManyColumns(row: rowNumber, limit: maxColumns) }
+        for (i, cell) in cells.enumerated() where cell.utf8.count > maxCellCharacters && cell.count > maxCellCharacters {
+            throw .cellTooLong(row: rowNumber, column: OfficeError.columnLetters(i), limit: maxCellCharacters)
         }
     }
 }

@@ -6,40 +6,49 @@ import Foundation
 /// Worksheets are the bulk of a workbook (10 000 ledger rows are ~10 MB of XML), and
 /// Foundation's delegate-based XMLParser spent ~0.65 s on that. A sheet is regular: rows of
 /// cells with a reference, a type, a style, and a value in `<v>` or inline text in `<is><t>`;
-/// everything else (formulas, rich-text properties, extensions) is skipped. The small index
-/// parts (workbook, relationships, styles, shared strings) still go through XMLParser.
+/// everything else (formulas, rich-text properties, extensions) is skipped.
 struct SheetScanner {
-    let bytes: [UInt8]
+    private var xml: XMLTokens
     let shared: [String]
     let dateStyles: Set<Int>
-    private var i = 0
 
     init(data: Data, shared: [String], dateStyles: Set<Int>) {
-        bytes = [UInt8](data)
+        xml = XMLTokens(data)
         self.shared = shared
         self.dateStyles = dateStyles
     }
 
-    /// Rows with at least one non-empty cell, with the sheet's own row numbers.
-    mutating func rows() -> [(number: Int, cells: [String])] {
+    /// Excel's last row; a larger `r` is forged and would make row numbers meaningless.
+    static let maxRowNumber = 1_048_576
+
+    /// Rows with at least one non-empty cell, with the sheet's own row numbers, within
+    /// `TableLimits` (the header and at most `maxRows` data rows).
+    mutating func rows() throws(OfficeError) -> [(number: Int, cells: [String])] {
         var out: [(number: Int, cells: [String])] = []
         var rowNumber = 0
-        while let tag = nextTag() {
+        while let tag = xml.nextTag() {
             guard tag.name == "row", !tag.isClosing else { continue }
-            rowNumber = tag.attribute("r").flatMap(Int.init) ?? rowNumber + 1
+            let stated = tag.attribute("r").flatMap(Int.init)
+            rowNumber = stated.map { min(max($0, 1), Self.maxRowNumber) } ?? min(rowNumber + 1, Self.maxRowNumber)
             var cells: [String] = []
-            if !tag.selfClosing { readCells(into: &cells) }
-            if cells.contains(where: { !$0.isEmpty }) { out.append((rowNumber, cells)) }
+            if !tag.selfClosing { try readCells(into: &cells, row: rowNumber) }
+            if cells.contains(where: { !$0.isEmpty }) {
+                if out.count > TableLimits.maxRows { throw .tooManyRows(limit: TableLimits.maxRows) }
+                try TableLimits.check(cells, rowNumber: rowNumber)
+                out.append((rowNumber, cells))
+            }
         }
         return out
     }
 
-    private mutating func readCells(into cells: inout [String]) {
+    private mutating func readCells(into cells: inout [String], row: Int) throws(OfficeError) {
         var next = 0
-        while let tag = nextTag() {
+        while let tag = xml.nextTag() {
             if tag.name == "row" && tag.isClosing { return }
             guard tag.name == "c", !tag.isClosing else { continue }
             let column = tag.attribute("r").flatMap(SheetParser.columnIndex) ?? next
+            // Checked before the row grows to the column: a cell at XFD must not allocate 16 384.
+            if column >= TableLimits.maxColumns { throw .tooManyColumns(row: row, limit: TableLimits.maxColumns) }
             let type = tag.attribute("t") ?? "n"
             let style = tag.attribute("s").flatMap(Int.init) ?? 0
             var value = ""
@@ -54,86 +63,13 @@ struct SheetScanner {
     /// The text of `<v>` or of every `<t>` in `<is>`, up to `</c>`; formulas are skipped.
     private mutating func readCellValue() -> String {
         var value = ""
-        while let tag = nextTag() {
+        while let tag = xml.nextTag() {
             if tag.name == "c" && tag.isClosing { return value }
-            if (tag.name == "v" || tag.name == "t") && !tag.isClosing && !tag.selfClosing {
-                value += readText(until: tag.name)
+            if (tag.name == "v" || tag.name == "t") && tag.opens {
+                value += xml.readText()
             }
         }
         return value
-    }
-
-    /// Character data up to the closing tag, with entities decoded.
-    private mutating func readText(until name: String) -> String {
-        let start = i
-        while i < bytes.count && bytes[i] != UInt8(ascii: "<") { i += 1 }
-        let raw = bytes[start..<i]
-        _ = nextTag()  // the closing tag
-        return XMLText.decode(raw)
-    }
-
-    struct Tag {
-        var name: String
-        var isClosing: Bool
-        var selfClosing: Bool
-        var attributes: [(String, String)]
-
-        func attribute(_ key: String) -> String? { attributes.first { $0.0 == key }?.1 }
-    }
-
-    /// The next element tag, skipping text, comments and processing instructions.
-    private mutating func nextTag() -> Tag? {
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
-            i += 1
-            guard i < bytes.count else { return nil }
-            if bytes[i] == UInt8(ascii: "?") || bytes[i] == UInt8(ascii: "!") {
-                skipPast(UInt8(ascii: ">"))
-                continue
-            }
-            var closing = false
-            if bytes[i] == UInt8(ascii: "/") { closing = true; i += 1 }
-            let name = readName()
-            var attributes: [(String, String)] = []
-            var selfClosing = false
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: ">") { i += 1; break }
-                if b == UInt8(ascii: "/") { selfClosing = true; i += 1; continue }
-                if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") {
-                    i += 1; continue
-                }
-                let key = readName()
-                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "'") { i += 1 }
-                guard i < bytes.count else { break }
-                let quote = bytes[i]
-                i += 1
-                let start = i
-                while i < bytes.count && bytes[i] != quote { i += 1 }
-                attributes.append((key, XMLText.decode(bytes[start..<min(i, bytes.count)])))
-                i += 1
-            }
-            return Tag(name: name, isClosing: closing, selfClosing: selfClosing, attributes: attributes)
-        }
-        return nil
-    }
-
-    /// An element or attribute name without its namespace prefix (`x:row` is `row`).
-    private mutating func readName() -> String {
-        var start = i
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: ":") { start = i + 1 }
-            if b == UInt8(ascii: " ") || b == UInt8(ascii: ">") || b == UInt8(ascii: "/") || b == UInt8(ascii: "=")
-                || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") { break }
-            i += 1
-        }
-        return String(decoding: bytes[start..<i], as: UTF8.self)
-    }
-
-    private mutating func skipPast(_ byte: UInt8) {
-        while i < bytes.count && bytes[i] != byte { i += 1 }
-        i += 1
     }
 }
 

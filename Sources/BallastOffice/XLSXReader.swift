@@ -1,8 +1,5 @@
 import BallastCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads the first worksheet of an .xlsx workbook into a table of cell texts.
@@ -12,48 +9,77 @@ import ZIPFoundation
 /// numbers as ISO dates, and formulas as their cached value.
 public enum XLSXReader {
     /// Unpacked XML above this is refused: a zip bomb must not take the server down.
-    public static let unpackedLimit = 256 * 1_048_576
+    public static let unpackedLimit = TableLimits.maxUnpackedBytes
+    /// Shared strings above this are refused: `<si/>` is five bytes, so the unpacked limit
+    /// alone would let tens of millions of them through.
+    static let sharedStringsLimit = 2_000_000
 
-    public static func read(_ data: Data) throws(OfficeError) -> SheetTable {
+    public static func read(_ data: Data, unpackedLimit: Int = unpackedLimit) throws(OfficeError) -> SheetTable {
         if data.isEmpty { throw .empty }
         guard data.starts(with: [0x50, 0x4B]) else { throw .notAnXLSX("不是ZIP压缩包 / not a zip package") }
+        // Read from a file of its own, not from memory: ZIPFoundation's in-memory reader traps
+        // when a forged offset seeks past the end (found by ParserFuzzTests), while reading a
+        // file past its end merely comes up short and is reported as a damaged package.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-upload-\(UUID().uuidString).xlsx")
+        do { try data.write(to: file, options: [.atomic]) } catch {
+            throw .notAnXLSX("无法暂存文件 / cannot stage the file")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive(url: file, accessMode: .read) } catch {
             throw .notAnXLSX("压缩包已损坏 / damaged zip package")
         }
-        let total = archive.reduce(UInt64(0)) { $0 + $1.uncompressedSize }
+        // The declared sizes refuse an honest oversized file early; the budget below counts
+        // what is actually inflated, which is what a forged header cannot hide.
+        let total = archive.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
         if total > UInt64(unpackedLimit) { throw .tooLarge(limit: unpackedLimit) }
+        var budget = InflateBudget(remaining: unpackedLimit, limit: unpackedLimit)
 
-        let sheetPath = try firstSheetPath(archive)
-        let shared = try entry(archive, "xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
-        let dateStyles = try entry(archive, "xl/styles.xml").map(StylesParser.dateStyleIndexes) ?? []
-        guard let sheetXML = try entry(archive, sheetPath) else {
+        let sheetPath = try firstSheetPath(archive, budget: &budget)
+        let shared = try entry(archive, "xl/sharedStrings.xml", budget: &budget).map(SharedStringsParser.parse) ?? []
+        if shared.count > sharedStringsLimit { throw .tooLarge(limit: unpackedLimit) }
+        let dateStyles = try entry(archive, "xl/styles.xml", budget: &budget).map(StylesParser.dateStyleIndexes) ?? []
+        guard let sheetXML = try entry(archive, sheetPath, budget: &budget) else {
             throw .notAnXLSX("缺少工作表 \(sheetPath) / missing worksheet")
         }
         var scanner = SheetScanner(data: sheetXML, shared: shared, dateStyles: dateStyles)
-        let rows = scanner.rows()
+        let rows = try scanner.rows()
         guard let first = rows.first else { throw .empty }
         // The header is whatever the first non-empty row is; it is row 1 in a normal sheet.
         return SheetTable(header: first.cells, rows: Array(rows.dropFirst()))
     }
 
-    static func entry(_ archive: Archive, _ path: String) throws(OfficeError) -> Data? {
+    /// What is left of the unpacked limit, spent by every part inflated.
+    struct InflateBudget { var remaining: Int; let limit: Int }
+    private struct BudgetSpent: Error {}
+
+    static func entry(_ archive: Archive, _ path: String, budget: inout InflateBudget) throws(OfficeError) -> Data? {
         guard let e = archive[path] else { return nil }
         var out = Data()
-        do { _ = try archive.extract(e, skipCRC32: true) { out.append($0) } } catch {
+        var remaining = budget.remaining
+        do {
+            _ = try archive.extract(e, skipCRC32: true) { chunk in
+                remaining -= chunk.count
+                if remaining < 0 { throw BudgetSpent() }
+                out.append(chunk)
+            }
+        } catch is BudgetSpent {
+            throw .tooLarge(limit: budget.limit)
+        } catch {
             throw .notAnXLSX("无法解压 \(path) / cannot unpack")
         }
+        budget.remaining = remaining
         return out
     }
 
     /// The workbook names its sheets in order; the first one's file comes from the relationships.
-    static func firstSheetPath(_ archive: Archive) throws(OfficeError) -> String {
-        guard let workbook = try entry(archive, "xl/workbook.xml") else {
+    static func firstSheetPath(_ archive: Archive, budget: inout InflateBudget) throws(OfficeError) -> String {
+        guard let workbook = try entry(archive, "xl/workbook.xml", budget: &budget) else {
             throw .notAnXLSX("缺少 xl/workbook.xml / missing workbook")
         }
         let fallback = "xl/worksheets/sheet1.xml"
-        guard let rid = XMLAttributeScan.first(in: workbook, element: "sheet", attribute: "r:id"),
-              let rels = try entry(archive, "xl/_rels/workbook.xml.rels"),
+        guard let rid = XMLAttributeScan.first(in: workbook, element: "sheet", attribute: "id"),
+              let rels = try entry(archive, "xl/_rels/workbook.xml.rels", budget: &budget),
               let target = XMLAttributeScan.target(in: rels, id: rid)
         else { return fallback }
         if target.hasPrefix("/") { return String(target.dropFirst()) }
@@ -63,86 +89,75 @@ public enum XLSXReader {
 
 /// Small one-purpose scans of the package's index files.
 enum XMLAttributeScan {
+    /// An attribute of the first `element`; names are matched without their namespace prefix
+    /// (`r:id` is `id`).
     static func first(in data: Data, element: String, attribute: String) -> String? {
-        let d = AttributeCollector(element: element)
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
-        return d.found.first?[attribute]
+        firstTag(in: data, element: element)?.attribute(attribute)
+    }
+
+    static func firstTag(in data: Data, element: String) -> XMLTokens.Tag? {
+        var xml = XMLTokens(data)
+        while let tag = xml.nextTag() {
+            if tag.name == element && !tag.isClosing { return tag }
+        }
+        return nil
     }
 
     static func target(in rels: Data, id: String) -> String? {
-        let d = AttributeCollector(element: "Relationship")
-        let p = XMLParser(data: rels)
-        p.delegate = d
-        p.parse()
-        return d.found.first { $0["Id"] == id }?["Target"]
-    }
-
-    final class AttributeCollector: NSObject, XMLParserDelegate {
-        let element: String
-        var found: [[String: String]] = []
-        init(element: String) { self.element = element }
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
-            if name == element || name.hasSuffix(":" + element) { found.append(attributes) }
+        var xml = XMLTokens(rels)
+        while let tag = xml.nextTag() {
+            if tag.name == "Relationship" && !tag.isClosing && tag.attribute("Id") == id { return tag.attribute("Target") }
         }
+        return nil
     }
 }
 
 /// xl/sharedStrings.xml: each <si> is one string, possibly split in rich-text runs <r><t>.
 /// Phonetic guides (<rPh>) are not part of the text.
-final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
+enum SharedStringsParser {
     static func parse(_ data: Data) -> [String] {
-        let d = SharedStringsParser()
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
-        return d.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
+        var xml = XMLTokens(data)
+        var strings: [String] = []
+        var current = ""
+        var inPhonetic = false
+        while let tag = xml.nextTag() {
+            switch (tag.name, tag.isClosing) {
+            case ("si", false):
+                current = ""
+                if tag.selfClosing { strings.append("") }
+            case ("si", true): strings.append(current)
+            case ("rPh", false): inPhonetic = !tag.selfClosing
+            case ("rPh", true): inPhonetic = false
+            case ("t", false) where tag.opens:
+                let text = xml.readText()
+                if !inPhonetic { current += text }
+            default: break
+            }
         }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
+        return strings
     }
 }
 
 /// xl/styles.xml: which cell style indexes format numbers as dates.
-final class StylesParser: NSObject, XMLParserDelegate {
-    private var customFormats: [Int: String] = [:]
-    private var xfFormatIds: [Int] = []
-    private var inCellXfs = false
-
+enum StylesParser {
     static func dateStyleIndexes(_ data: Data) -> Set<Int> {
-        let d = StylesParser()
-        let p = XMLParser(data: data)
-        p.delegate = d
-        p.parse()
+        var xml = XMLTokens(data)
+        var customFormats: [Int: String] = [:]
+        var xfFormatIds: [Int] = []
+        var inCellXfs = false
+        while let tag = xml.nextTag() {
+            switch tag.name {
+            case "numFmt" where !tag.isClosing:
+                if let id = tag.attribute("numFmtId").flatMap(Int.init) { customFormats[id] = tag.attribute("formatCode") }
+            case "cellXfs":
+                inCellXfs = !tag.isClosing && !tag.selfClosing
+            case "xf" where inCellXfs && !tag.isClosing:
+                xfFormatIds.append(tag.attribute("numFmtId").flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }
         var result = Set<Int>()
-        for (index, fmt) in d.xfFormatIds.enumerated() where isDateFormat(id: fmt, code: d.customFormats[fmt]) {
+        for (index, fmt) in xfFormatIds.enumerated() where isDateFormat(id: fmt, code: customFormats[fmt]) {
             result.insert(index)
         }
         return result
@@ -169,22 +184,6 @@ final class StylesParser: NSObject, XMLParserDelegate {
         return lower.contains("y") || lower.contains("d") || (lower.contains("m") && !lower.contains("h"))
             || plain.contains("年") || plain.contains("月") || plain.contains("日")
     }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "numFmt":
-            if let id = attributes["numFmtId"].flatMap(Int.init) { customFormats[id] = attributes["formatCode"] }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs:
-            xfFormatIds.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "cellXfs" { inCellXfs = false }
-    }
 }
 
 /// Cell text and references, as a person reads them in Excel.
@@ -202,7 +201,8 @@ enum SheetParser {
             return value  // #N/A and friends: shown as Excel shows them, the validator rejects them
         default:
             guard !value.isEmpty, let number = Double(value) else { return value }
-            if dateStyles.contains(style), let date = CalendarDate.fromExcelSerial(Int(number.rounded(.down))) {
+            // Only a number of a plausible day: Int(_:) of 1e300 would trap.
+            if dateStyles.contains(style), number >= 0, number < 3_000_000, let date = CalendarDate.fromExcelSerial(Int(number.rounded(.down))) {
                 return date.iso
             }
             return plain(raw: value, number)
@@ -236,14 +236,17 @@ enum SheetParser {
     }
 
     /// "AB12" → 27 (zero-based column index).
+    /// The column of a reference such as `AB12`; nil past three letters (Excel's last column
+    /// is XFD), so a forged reference cannot overflow the arithmetic.
     static func columnIndex(_ ref: String) -> Int? {
         var n = 0
-        var any = false
+        var letters = 0
         for scalar in ref.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            letters += 1
+            if letters > 3 { return nil }
             n = n * 26 + Int(scalar.value - 64)
-            any = true
         }
-        return any ? n - 1 : nil
+        return letters > 0 ? n - 1 : nil
     }
 }

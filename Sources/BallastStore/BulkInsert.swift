@@ -12,7 +12,7 @@ protocol BulkInsertable: Model {
 
 enum BulkInsert {
     static func insert<M: BulkInsertable>(_ models: [M], on db: any Database) async throws {
-        try await insert(models.map(\.row), into: M.schema, columns: M.columns, on: db as! any SQLDatabase)
+        try await insert(models.map(\.row), into: M.schema, columns: M.columns, on: try db.sql())
     }
 
     /// Rows per statement, so rows × columns stays under SQLite's limit of 32 766 bound values.

@@ -13,7 +13,7 @@ public enum VersionGuard {
     /// The compare-and-set is one UPDATE, so two concurrent editors cannot both pass it,
     /// on SQLite or PostgreSQL alike; the caller then saves its fields in the same transaction.
     public static func claim(table: String, id: UUID, expected: Int, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let row = try await sql.update(table)
             .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, id)

@@ -10,7 +10,7 @@ extension Database {
     /// as they are updated and needs nothing.
     public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = try tx.sql()
             if sql.dialect.name == "sqlite" {
                 try await sql.raw("UPDATE districts SET code = code WHERE 1 = 0").run()
             }

@@ -12,8 +12,11 @@ import VaporTesting
 /// demo district's unit and office would use them.
 @Suite struct ProjectItemsAPITests {
     static let unitName = "区住房城乡建设局"
+    /// A 640 × 480 PNG: signature, IHDR, an IDAT chunk of 64 bytes, IEND (checksums not checked).
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-                               0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0] + Array(repeating: 7, count: 64)
+                               0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0, 0, 0, 0, 0]
+        + [0, 0, 0, 64, 0x49, 0x44, 0x41, 0x54] + Array(repeating: 7, count: 64) + [0, 0, 0, 0]
+        + [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
 
     func send(_ client: TestClient, _ method: HTTPMethod, _ path: String, json body: [String: Any]? = nil,
               bytes: [UInt8]? = nil, type: HTTPMediaType? = nil) async throws -> (HTTPStatus, [String: Any], TestingHTTPResponse?) {

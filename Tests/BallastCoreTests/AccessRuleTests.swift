@@ -49,19 +49,26 @@ import Testing
         #expect(UnitEditRule.forbiddenChanges(before: before, after: after) == [.unit, .annualPlan])
     }
 
-    @Test func accountLocksAtTheFifthFailureForAQuarterHour() {
-        let now = Date(timeIntervalSince1970: 1_700_000_000)
-        #expect(SignInThrottle.lockUntil(failures: 4, now: now) == nil)
-        let until = try? #require(SignInThrottle.lockUntil(failures: 5, now: now))
-        #expect(until == now.addingTimeInterval(900))
-        #expect(SignInThrottle.isLocked(until: until, now: now.addingTimeInterval(899)))
-        #expect(!SignInThrottle.isLocked(until: until, now: now.addingTimeInterval(900)))
-        #expect(!SignInThrottle.isLocked(until: nil, now: now))
+    @Test func aPairIsRefusedFromItsFifthFailureAnAccountFromItsFiftiethAnAddressFromItsHundredth() {
+        func refused(_ pair: Int, _ account: Int, _ address: Int) -> Bool {
+            SignInThrottle.refused(.init(pair: pair, account: account, address: address))
+        }
+        #expect(!refused(4, 4, 4))
+        #expect(refused(5, 5, 5))
+        // A colleague behind the same address with four failures of her own is not refused.
+        #expect(!refused(0, 0, 99))
+        #expect(refused(0, 0, 100))
+        // Guessing one account from many addresses.
+        #expect(!refused(1, 49, 1))
+        #expect(refused(1, 50, 1))
+        #expect(SignInThrottle.windowSeconds == 900)
     }
 
-    @Test func addressIsRefusedFromTheThirtiethFailure() {
-        #expect(!SignInThrottle.addressRefused(recentFailures: 29))
-        #expect(SignInThrottle.addressRefused(recentFailures: 30))
+    @Test func anAdministratorsLockLastsUntilItsTime() {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(SignInThrottle.isLocked(until: now.addingTimeInterval(1), now: now))
+        #expect(!SignInThrottle.isLocked(until: now, now: now))
+        #expect(!SignInThrottle.isLocked(until: nil, now: now))
     }
 
     @Test func sessionsEndAfterTwoIdleHoursOrTwelveInAll() {

@@ -85,12 +85,18 @@ import Testing
 }
 
 @Suite struct SitePhotoTests {
-    /// A PNG's signature and IHDR chunk: width 640, height 480.
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-                               0, 0, 0x02, 0x80, 0, 0, 0x01, 0xE0, 8, 2, 0, 0, 0]
-    /// SOI, an APP0 segment of 16 bytes, then SOF0 with height 1080 and width 1920.
+    /// A PNG's signature, IHDR chunk (width 640, height 480), one IDAT chunk and IEND.
+    static let png: [UInt8] = pngHeader(width: [0, 0, 0x02, 0x80], height: [0, 0, 0x01, 0xE0]) + pngBody
+    static func pngHeader(width: [UInt8], height: [UInt8]) -> [UInt8] {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + width + height + [8, 2, 0, 0, 0]
+            + [0, 0, 0, 0]
+    }
+    static let pngBody: [UInt8] = [0, 0, 0, 2, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0, 0, 0, 0] + [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+    /// SOI, an APP0 segment of 16 bytes, SOF0 with height 1080 and width 1920 and three
+    /// components, a start of scan, two bytes of data and EOI.
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14)
-        + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x04, 0x38, 0x07, 0x80, 0x03, 0x01, 0x22, 0x00]
+        + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x04, 0x38, 0x07, 0x80, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]
+        + [0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00, 0x12, 0x34, 0xFF, 0xD9]
 
     @Test func readsKindAndSizeFromTheBytes() throws {
         #expect(try SitePhoto.check(Self.png).get() == SitePhoto.Checked(kind: .png, width: 640, height: 480))
@@ -107,6 +113,28 @@ import Testing
         var zero = Self.png
         zero[16...19] = [0, 0, 0, 0]
         #expect(SitePhoto.check(zero) == .failure(.notAnImage))
+        // The 33-byte PNG of issue 19: a header without image data.
+        #expect(SitePhoto.check(Array(Self.png.prefix(33))) == .failure(.notAnImage))
+        // A chunk claiming more bytes than the file has.
+        var overlong = Self.png
+        overlong[33...36] = [0x7F, 0xFF, 0xFF, 0xFF]
+        #expect(SitePhoto.check(overlong) == .failure(.notAnImage))
+        // A JPEG frame header with no scan after it.
+        #expect(SitePhoto.check(Array(Self.jpeg.prefix(39))) == .failure(.notAnImage))
+    }
+
+    @Test func refusesMoreThanFiftyMegapixels() {
+        // 30 000 × 30 000: a few bytes that would decode to 2.7 GB.
+        let huge = Self.pngHeader(width: [0, 0, 0x75, 0x30], height: [0, 0, 0x75, 0x30]) + Self.pngBody
+        #expect(SitePhoto.check(huge) == .failure(.tooManyPixels(width: 30_000, height: 30_000)))
+        // 10 000 × 5 000 is exactly the limit; one row more is over it.
+        let atLimit = Self.pngHeader(width: [0, 0, 0x27, 0x10], height: [0, 0, 0x13, 0x88]) + Self.pngBody
+        #expect((try? SitePhoto.check(atLimit).get())?.width == 10_000)
+        let over = Self.pngHeader(width: [0, 0, 0x27, 0x10], height: [0, 0, 0x13, 0x89]) + Self.pngBody
+        #expect(SitePhoto.check(over) == .failure(.tooManyPixels(width: 10_000, height: 5_001)))
+        // The largest sides a PNG header can state do not overflow the check.
+        let widest = Self.pngHeader(width: [0x7F, 0xFF, 0xFF, 0xFF], height: [0x7F, 0xFF, 0xFF, 0xFF]) + Self.pngBody
+        #expect(SitePhoto.check(widest) == .failure(.tooManyPixels(width: 2_147_483_647, height: 2_147_483_647)))
     }
 
     @Test func sizeLimitIsFiveMegabytesInclusive() {

@@ -8,7 +8,7 @@ import Testing
         #expect(XMLText.decode(raw[...]) == "a & b <c> \"d\" 'e' 中文 &bogus; tail")
     }
 
-    @Test func readsPrefixedSelfClosingAndCommentedMarkup() {
+    @Test func readsPrefixedSelfClosingAndCommentedMarkup() throws {
         let xml = """
         <?xml version="1.0"?><x:worksheet xmlns:x="urn:x"><!-- note --><x:sheetData>
         <x:row r="1"><x:c r="B1" t="inlineStr"><x:is><x:r><x:t>富</x:t></x:r><x:r><x:t xml:space="preserve"> 文本</x:t></x:r></x:is></x:c><x:c r="C1"/></x:row>
@@ -17,7 +17,7 @@ import Testing
         </x:sheetData></x:worksheet>
         """
         var scanner = SheetScanner(data: Data(xml.utf8), shared: [], dateStyles: [])
-        let rows = scanner.rows()
+        let rows = try scanner.rows()
         #expect(rows.map(\.number) == [1, 5])
         #expect(rows[0].cells == ["", "富 文本", ""])
         #expect(rows[1].cells == ["<ok>"])

@@ -173,7 +173,7 @@ import Vapor
             let desk = DocumentDesk(context: ctx)
             // May's ranking issued first: the quarter takes May from it.
             let may = try await desk.draft(try desk.ranking(year: 2023, month: 5, asOf: nil), on: app.db)
-            let issuedMay = try await desk.issue(id: may.id!, version: may.version, on: app.db)
+            let issuedMay = try await desk.issue(id: may.id!, kinds: [.unitRanking], version: may.version, on: app.db)
             #expect(issuedMay.number == "2023年第1期")
             _ = try await ScoreAdjustments(context: ctx).add(period: "2023-Q2", unit: "区住建局", points: 5, reason: "获市级表彰", on: app.db)
             await #expect(throws: ProjectItemContext.Failure.invalid(field: "reason", Message(zh: "请写明加减分的理由（至少 4 个字）", en: "Give the reason (at least 4 characters)"))) {
@@ -188,7 +188,7 @@ import Vapor
             #expect(housing.final == UnitScore.round2(housing.base + 5) && housing.adjustments.map(\.reason) == ["获市级表彰"])
             // Once the quarter's assessment is issued, no more adjustments.
             let q = try await desk.draft(try desk.assessment(period: AssessmentPeriod.parse("2023-Q2")!, asOf: nil), on: app.db)
-            _ = try await desk.issue(id: q.id!, version: q.version, on: app.db)
+            _ = try await desk.issue(id: q.id!, kinds: DocumentKind.allCases, version: q.version, on: app.db)
             await #expect(throws: ProjectItemContext.Failure.self) {
                 try await ScoreAdjustments(context: ctx).add(period: "2023-Q2", unit: "区商务局", points: -2, reason: "瞒报投资数据", on: app.db)
             }

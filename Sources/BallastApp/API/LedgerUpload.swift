@@ -8,17 +8,13 @@ enum LedgerUpload {
     /// A 10 000-row ledger is about 2 MB as .xlsx; 20 MB leaves room and refuses the absurd.
     static let maxSize: ByteCount = "20mb"
 
-    struct Form: Content {
-        var file: File
-        var year: Int?
-        var strict: Bool?
-    }
-
     /// The file from a multipart form (field `file`) or a raw body with `?filename=`.
     static func file(from req: Request) throws -> (Data, String?) {
-        if req.headers.contentType?.type == "multipart" {
-            let form = try req.content.decode(Form.self)
-            return (Data(buffer: form.file.data), form.file.filename)
+        if req.isMultipart {
+            guard let file = try req.multipartForm().file("file") else {
+                throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")
+            }
+            return (file.data, file.filename)
         }
         guard let body = req.body.data, body.readableBytes > 0 else {
             throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")

@@ -45,7 +45,14 @@ enum ListImport {
         var created: Int
         var updated: Int
         var unchanged: Int
+        /// The first 1 000 problems; `issueTotal` counts them all.
         var issues: [IssueDTO]
+        var issueTotal: Int
+
+        init(applied: Bool, rows: Int, created: Int, updated: Int, unchanged: Int, issues: [IssueDTO]) {
+            self.applied = applied; self.rows = rows; self.created = created; self.updated = updated; self.unchanged = unchanged
+            self.issues = Array(issues.prefix(TableLimits.maxReportedIssues)); issueTotal = issues.count
+        }
     }
 
     static func response(_ r: ReportDTO) throws -> Response {

@@ -11,9 +11,9 @@ struct ProgressAPIController: RouteCollection {
         api.access(.requires(.readProjects)).get("warnings", "changes", use: changes)
         routes.access(.requires(.readProjects)).get("warnings", use: page)
         routes.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: uploadPage)
-            .bodyLimit(LedgerUpload.maxSize)
+            .uploads(LedgerUpload.maxSize)
         api.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
-            .bodyLimit(LedgerUpload.maxSize)
+            .uploads(LedgerUpload.maxSize)
     }
 
     /// `?year=&asOf=&colour=red,yellow`: worst first; a unit sees its own projects only.
@@ -112,7 +112,9 @@ struct ProgressAPIController: RouteCollection {
         var created: Int
         var adjusted: Int
         var unchanged: Int
+        /// The first 1 000 problems; `issueTotal` counts them all.
         var issues: [IssueDTO]
+        var issueTotal: Int
     }
 
     func importProgress(req: Request) async throws -> Response {
@@ -122,7 +124,8 @@ struct ProgressAPIController: RouteCollection {
         let response = Response(status: report.applied ? .ok : .unprocessableEntity)
         try response.content.encode(ProgressReportDTO(applied: report.applied, rows: report.rows, created: report.created,
                                                        adjusted: report.adjusted, unchanged: report.unchanged,
-                                                       issues: report.issues.map { IssueDTO($0, req.language) }))
+                                                       issues: report.issues.prefix(TableLimits.maxReportedIssues).map { IssueDTO($0, req.language) },
+                                                       issueTotal: report.issues.count))
         return response
     }
 }

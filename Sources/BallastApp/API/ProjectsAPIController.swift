@@ -18,7 +18,7 @@ struct ProjectsAPIController: RouteCollection {
         api.access(.requires(.editProjects)).put("projects", ":id", use: update)
         api.access(.requires(.readSummary)).get("summary", use: summary)
         api.access(.requires(.importLedger)).on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
-            .bodyLimit(LedgerUpload.maxSize)
+            .uploads(LedgerUpload.maxSize)
         // The API's description is public, like any published interface; it holds no data.
         api.access(.open).get("openapi.json", use: openAPI)
     }
@@ -52,11 +52,19 @@ struct ProjectsAPIController: RouteCollection {
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
         let id = try await editor(req, district: d, year: year).create(record, on: req.db)
-        let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!
+        let detail = try await Self.detail(d, id, req)
         let response = Response(status: .created)
         try response.content.encode(ProjectDetailDTO(detail))
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/projects/\(id)")
         return response
+    }
+
+    /// A project just written, read back; gone meanwhile (deleted by another request) is a 404.
+    static func detail(_ d: DistrictModel, _ id: UUID, _ req: Request) async throws -> ProjectDetail {
+        guard let detail = try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db) else {
+            throw BallastError.notFound(Message(zh: "项目不存在", en: "No such project"))
+        }
+        return detail
     }
 
     func update(req: Request) async throws -> ProjectDetailDTO {
@@ -69,7 +77,7 @@ struct ProjectsAPIController: RouteCollection {
         let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
         try UnitEditCheck.check(req, before: before.record, after: record)
         try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)
-        return ProjectDetailDTO(try await ProjectDetailQuery.run(districtID: try d.requireID(), id: id, on: req.db)!)
+        return ProjectDetailDTO(try await Self.detail(d, id, req))
     }
 
     func delete(req: Request) async throws -> HTTPStatus {
@@ -84,20 +92,20 @@ struct ProjectsAPIController: RouteCollection {
 
     func summary(req: Request) async throws -> SummaryDTO {
         let d = try await district(req)
-        let year = try RequestParameters.year(req, required: true)!
+        let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
         return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db))
     }
 
     func export(req: Request) async throws -> Response {
         let d = try await district(req)
-        let year = try RequestParameters.year(req, required: true)!
+        let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         return try await LedgerUpload.exportResponse(req, district: d, year: year)
     }
 
     func importLedger(req: Request) async throws -> Response {
         let d = try await district(req)
-        let year = try RequestParameters.year(req, required: true)!
+        let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         let strict = req.param("strict").map { $0 == "true" || $0 == "1" } ?? false
         let (data, fileName) = try LedgerUpload.file(from: req)
         let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: try actor(req))
@@ -123,6 +131,8 @@ struct ImportReportDTO: Content {
     var newReferences: [String: [String]]
     var unknownColumns: [String]
     var issues: [IssueDTO]
+    /// All problems found; `issues` lists the first 1 000.
+    var issueTotal: Int
 
     init(_ r: LedgerImportReport, _ lang: UILanguage) {
         applied = r.applied; rows = r.rows; created = r.created.count; updated = r.updated.count
@@ -130,5 +140,6 @@ struct ImportReportDTO: Content {
         newReferences = Dictionary(uniqueKeysWithValues: r.newReferences.map { ($0.key.rawValue, $0.value) })
         unknownColumns = r.unknownColumns
         issues = r.issues.map { IssueDTO($0, lang) }
+        issueTotal = r.issueTotal
     }
 }

@@ -5,12 +5,49 @@ import Vapor
 
 /// Query parameters shared by the API and the pages, checked with errors that name them.
 enum RequestParameters {
+    /// `?page=` (1…`Paging.maxPage`) and `?perPage=` (1…maxPerPage), each refused by name when
+    /// out of range; the one parse of paging for every list.
+    static func paging(_ req: Request, perPage defaultPerPage: Int, maxPerPage: Int) throws -> Paging {
+        func text(_ key: String) -> String? { req.param(key).flatMap { $0.isEmpty ? nil : $0 } }
+        var page = 1, perPage = defaultPerPage
+        if let p = text("page") {
+            guard let n = Int(p), (1...Paging.maxPage).contains(n) else {
+                throw BallastError.badParameter("page", zh: "参数 page 应为 1～\(Paging.maxPage) 的整数，实为“\(p.prefix(40))”",
+                                                en: "Parameter page must be a whole number from 1 to \(Paging.maxPage), not “\(p.prefix(40))”")
+            }
+            page = n
+        }
+        if let p = text("perPage") {
+            guard let n = Int(p), (1...maxPerPage).contains(n) else {
+                throw BallastError.badParameter("perPage", zh: "参数 perPage 应为 1～\(maxPerPage)", en: "Parameter perPage must be 1 to \(maxPerPage)")
+            }
+            perPage = n
+        }
+        return Paging(page: page, perPage: perPage)
+    }
+
+    /// A value a `required: true` parse has already insisted on, without a force unwrap.
+    static func present<T>(_ value: T?, _ field: String) throws -> T {
+        guard let value else { throw BallastError.badParameter(field, zh: "缺少 \(field)", en: "\(field) is required") }
+        return value
+    }
+
+    /// A year from a body or form, checked like `?year=`; nil stays nil.
+    static func checkedYear(_ year: Int?, field: String = "year") throws -> Int? {
+        guard let year else { return nil }
+        guard PlanYear.isValid(year) else {
+            throw BallastError.badParameter(field, zh: "\(field) 应为 \(PlanYear.range.lowerBound)～\(PlanYear.range.upperBound) 年之间的年份，实为 \(year)",
+                                            en: "\(field) must be a year from \(PlanYear.range.lowerBound) to \(PlanYear.range.upperBound), not \(year)")
+        }
+        return year
+    }
+
     static func year(_ req: Request, required: Bool = false) throws -> Int? {
         guard let raw = req.param("year"), !raw.isEmpty else {
             if required { throw BallastError.badParameter("year", zh: "缺少参数 year（年度）", en: "Parameter year is required") }
             return nil
         }
-        guard let y = Int(raw), (2000...2100).contains(y) else {
+        guard let y = Int(raw), PlanYear.isValid(y) else {
             throw BallastError.badParameter("year", zh: "参数 year 应为年份（如 2023），实为“\(raw)”",
                                             en: "Parameter year must be a year such as 2023, not “\(raw)”")
         }
@@ -21,7 +58,7 @@ enum RequestParameters {
     static func asOf(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
         guard let raw = req.param("asOf"), !raw.isEmpty else {
             let today = DistrictContext.today(in: district)
-            return today.year > year ? CalendarDate(year: year, month: 12, day: 31)! : today
+            return today.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : today
         }
         guard let d = CalendarDate.parse(raw), raw.count >= 8 else {
             throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 YYYY-MM-DD，实为“\(raw)”",
@@ -38,7 +75,7 @@ enum RequestParameters {
 
     /// An explicit year (from a body), else the `year` parameter, else the district's latest.
     static func yearOrDefault(_ explicit: Int?, _ req: Request, district: DistrictModel) async throws -> Int {
-        if let explicit { return explicit }
+        if let explicit = try checkedYear(explicit) { return explicit }
         if let y = try year(req) { return y }
         return try await defaultYear(district: district, on: req.db)
     }
@@ -92,19 +129,9 @@ enum RequestParameters {
             f.sort = sort
             f.descending = s.hasPrefix("-")
         }
-        if let p = text("page") {
-            guard let n = Int(p), n >= 1 else {
-                throw BallastError.badParameter("page", zh: "参数 page 应为正整数", en: "Parameter page must be a positive whole number")
-            }
-            f.page = n
-        }
-        if let p = text("perPage") {
-            guard let n = Int(p), (1...ProjectFilter.maxPerPage).contains(n) else {
-                throw BallastError.badParameter("perPage", zh: "参数 perPage 应为 1～\(ProjectFilter.maxPerPage)",
-                                                en: "Parameter perPage must be 1 to \(ProjectFilter.maxPerPage)")
-            }
-            f.perPage = n
-        }
+        let paging = try paging(req, perPage: f.perPage, maxPerPage: ProjectFilter.maxPerPage)
+        f.page = paging.page
+        f.perPage = paging.perPage
         if year == nil && (f.level != nil || f.zone != nil || f.sort == .annualPlan) {
             throw BallastError.badParameter("year", zh: "按级别、空间布局或年度计划筛选排序时需要 year",
                                             en: "Filtering by level or zone, or sorting by annual plan, needs a year")
@@ -149,7 +176,7 @@ enum RequestParameters {
     /// `from` and `to` (inclusive), by default the current year up to today; `to` before `from` is refused.
     static func period(_ req: Request) throws -> (from: CalendarDate, to: CalendarDate) {
         let today = DistrictContext.today(in: try req.district())
-        let from = try date(req.param("from"), field: "from") ?? CalendarDate(year: today.year, month: 1, day: 1)!
+        let from = try date(req.param("from"), field: "from") ?? CalendarDate.clamped(year: today.year, month: 1, day: 1)
         let to = try date(req.param("to"), field: "to") ?? today
         guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
         return (from, to)

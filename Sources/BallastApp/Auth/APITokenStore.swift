@@ -75,7 +75,7 @@ struct APITokenStore {
 
     /// The principal a bearer token stands for. Last use is written at most once a minute.
     static func resolve(secret: String, now: Date = Date(), on db: any Database) async throws -> Result<Principal, AccessDenied> {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         guard secret.hasPrefix(prefix), let row = try await sql.raw("""
             SELECT t.id, t.name, t.role, t.unit_id, t.expires_at, t.revoked_at, t.last_used_at,
                    d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, un.name AS unit_name

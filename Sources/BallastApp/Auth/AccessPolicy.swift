@@ -59,11 +59,15 @@ extension Route {
 
     var accessPolicy: AccessPolicy? { userInfo[.init(stringLiteral: AccessPolicy.userInfoKey)] as? AccessPolicy }
 
-    /// Records an upload route's body limit, so the CSRF check, which reads form fields before
-    /// the handler runs, collects the body up to the same size the handler allows.
+    /// Marks a route that takes files and records its body limit: only such routes accept a
+    /// multipart body (`MultipartGate`), and the CSRF check, which reads form fields before the
+    /// handler runs, collects the body up to the same size the handler allows.
     @discardableResult
-    func bodyLimit(_ limit: ByteCount) -> Route {
+    func uploads(_ limit: ByteCount) -> Route {
         userInfo[.init(stringLiteral: Self.bodyLimitKey)] = limit.value
         return self
     }
+
+    /// The body limit of a route that takes files; nil for every other route.
+    var uploadLimit: Int? { userInfo[.init(stringLiteral: Self.bodyLimitKey)] as? Int }
 }

@@ -26,16 +26,10 @@ struct AccountController: RouteCollection {
         var _csrf: String?
     }
 
-    /// Only a path on this site: `next=https://elsewhere` or `//elsewhere` would make the
-    /// sign-in form an open redirect.
-    static func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.hasPrefix("/signin") else { return "/" }
-        return raw
-    }
 
     func signInPage(_ req: Request, username: String = "", next: String?, error: String?, status: HTTPStatus = .ok) -> Response {
         let csrf = SecretToken.make()
-        let html = AccountPages.signIn(username: username, next: Self.safeNext(next), csrf: csrf, error: error, lang: req.language)
+        let html = AccountPages.signIn(username: username, next: NextTarget.safe(next, routes: req.application.routes), csrf: csrf, error: error, lang: req.language)
         let response = Response.html(html, status: status, noStore: true)
         response.cookies[Self.signInCookie] = HTTPCookies.Value(string: csrf, path: "/signin", isSecure: req.application.security.secureCookies,
                                                                isHTTPOnly: true, sameSite: .strict)
@@ -57,12 +51,11 @@ struct AccountController: RouteCollection {
                                     userAgent: req.headers.first(name: .userAgent))
         switch try await service.attempt(username: form.username ?? "", password: form.password ?? "") {
         case .failure(let refusal):
-            let zone = TimeZone(identifier: "Asia/Shanghai")!
             let status: HTTPStatus = refusal == .invalid ? .unauthorized : .tooManyRequests
             return signInPage(req, username: form.username ?? "", next: form.next,
-                              error: SignInService.message(refusal, timeZone: zone).text(lang), status: status)
+                              error: SignInService.message(refusal).text(lang), status: status)
         case .success(let signedIn):
-            var target = signedIn.user.mustChangePassword ? "/account/password" : Self.safeNext(form.next)
+            var target = signedIn.user.mustChangePassword ? "/account/password" : NextTarget.safe(form.next, routes: req.application.routes)
             // City and province users have no district overview; their start page is the roll-up.
             if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = "/rollup" }
             let response = req.redirect(to: target)

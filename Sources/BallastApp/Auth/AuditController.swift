@@ -28,7 +28,7 @@ struct AuditController: RouteCollection {
             f.entityID = id
         }
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone.chinaStandard
         func day(_ key: String, plus: Int) throws -> Date? {
             guard let raw = text(key) else { return nil }
             guard let d = CalendarDate.parse(raw), raw.count >= 8,
@@ -39,16 +39,9 @@ struct AuditController: RouteCollection {
         }
         f.from = try day("from", plus: 0)
         f.until = try day("to", plus: 1)
-        if let p = text("page") {
-            guard let n = Int(p), n >= 1 else { throw BallastError.badParameter("page", zh: "参数 page 应为正整数", en: "Parameter page must be a positive whole number") }
-            f.page = n
-        }
-        if let p = text("perPage") {
-            guard let n = Int(p), (1...AuditFilter.maxPerPage).contains(n) else {
-                throw BallastError.badParameter("perPage", zh: "参数 perPage 应为 1～\(AuditFilter.maxPerPage)", en: "Parameter perPage must be 1 to \(AuditFilter.maxPerPage)")
-            }
-            f.perPage = n
-        }
+        let paging = try RequestParameters.paging(req, perPage: f.perPage, maxPerPage: AuditFilter.maxPerPage)
+        f.page = paging.page
+        f.perPage = paging.perPage
         return f
     }
 

@@ -29,7 +29,7 @@ enum SessionStore {
     /// The principal a session cookie stands for, or why there is none. One query joins the
     /// session, its user, district and unit: this runs on every signed-in request.
     static func resolve(token: String, now: Date = Date(), on db: any Database) async throws -> Result<Principal, AccessDenied> {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         guard let row = try await sql.raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at, s.last_seen_at,
                    u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.must_change_password, u.disabled,

@@ -17,8 +17,8 @@ struct SignInService {
         /// Wrong name or password, or a disabled account: one message for all three, so the
         /// form does not tell a stranger which names exist.
         case invalid
-        case accountLocked(until: Date)
-        case addressThrottled
+        /// Too many recent failures for this name, this address, or both (`SignInThrottle`).
+        case throttled
     }
 
     struct SignedIn {
@@ -26,38 +26,38 @@ struct SignInService {
         var token: String
     }
 
+    /// Every attempt does the same work whatever the name: the throttle counts (which do not
+    /// depend on the account existing), one bcrypt check (against a decoy when the name is
+    /// unknown or the attempt is refused), one audit entry. So a refusal looks and takes the
+    /// same for a real account and an invented one.
     func attempt(username rawName: String, password: String) async throws -> Result<SignedIn, Refusal> {
         let username = String(rawName.trimmed.prefix(64))
+        let actorName = username.isEmpty ? "(空)" : username
+        let since = now.addingTimeInterval(-SignInThrottle.windowSeconds)
+        var failures = SignInThrottle.Failures(
+            pair: 0, account: try await AuditQuery.recentFailures(username: actorName, since: since, limit: SignInThrottle.accountLimit, on: db),
+            address: 0)
         if let address {
-            let since = now.addingTimeInterval(-SignInThrottle.addressWindowSeconds)
-            let failures = try await AuditQuery.recentFailures(address: address, since: since, limit: SignInThrottle.addressLimit, on: db)
-            if SignInThrottle.addressRefused(recentFailures: failures) {
-                try await recordFailure(username: username, user: nil, reason: "address-throttled")
-                return .failure(.addressThrottled)
-            }
+            failures.pair = try await AuditQuery.recentFailures(username: actorName, address: address, since: since, limit: SignInThrottle.pairLimit, on: db)
+            failures.address = try await AuditQuery.recentFailures(address: address, since: since, limit: SignInThrottle.addressLimit, on: db)
         }
-        guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
+        let user = try await UserModel.query(on: db).filter(\.$username == username).first()
+        if SignInThrottle.refused(failures) {
             try await passwordHashing.verifyDecoy(password)
-            try await recordFailure(username: username, user: nil, reason: "unknown-user")
+            try await record(username: username, user: user, action: "sign-in-refused", reason: "throttled")
+            return .failure(.throttled)
+        }
+        guard let user else {
+            try await passwordHashing.verifyDecoy(password)
+            try await record(username: username, user: nil, action: "sign-in-failed", reason: "unknown-user")
             return .failure(.invalid)
         }
-        if SignInThrottle.isLocked(until: user.lockedUntil, now: now), let until = user.lockedUntil {
-            // No bcrypt while locked: a loop of guesses against a locked account costs a query each.
-            try await recordFailure(username: username, user: user, reason: "locked")
-            return .failure(.accountLocked(until: until))
-        }
-        guard try await passwordHashing.verify(password, hash: user.passwordHash), !user.disabled else {
-            if user.disabled {
-                try await recordFailure(username: username, user: user, reason: "disabled")
-                return .failure(.invalid)
-            }
-            let failures = try await countFailure(user)
-            let lock = SignInThrottle.lockUntil(failures: failures, now: now)
-            if let lock {
-                try await UserModel.query(on: db).filter(\.$id == user.requireID()).set(\.$lockedUntil, to: lock).update()
-            }
-            try await recordFailure(username: username, user: user, reason: lock == nil ? "wrong-password" : "wrong-password, locked")
-            return lock.map { .failure(.accountLocked(until: $0)) } ?? .failure(.invalid)
+        guard try await passwordHashing.verify(password, hash: user.passwordHash), !user.disabled,
+              !SignInThrottle.isLocked(until: user.lockedUntil, now: now) else {
+            let reason = user.disabled ? "disabled" : SignInThrottle.isLocked(until: user.lockedUntil, now: now) ? "locked" : "wrong-password"
+            if reason == "wrong-password" { _ = try await countFailure(user) }
+            try await record(username: username, user: user, action: "sign-in-failed", reason: reason)
+            return .failure(.invalid)
         }
         let token = try await db.writeTransaction { tx in
             try await UserModel.query(on: tx).filter(\.$id == user.requireID())
@@ -73,7 +73,7 @@ struct SignInService {
 
     /// One more consecutive failure, counted in the database so concurrent guesses all count.
     func countFailure(_ user: UserModel) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let row = try await sql.raw("""
             UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = \(bind: user.requireID()) RETURNING failed_attempts
             """).first()
@@ -84,25 +84,19 @@ struct SignInService {
         ChangeActor(name: username.isEmpty ? "(空)" : username, role: user?.roles, address: address)
     }
 
-    func recordFailure(username: String, user: UserModel?, reason: String) async throws {
-        try await Audit.record(on: db, districtID: user?.$district.id, actor: actor(username, user), action: "sign-in-failed",
+    /// A failed or refused attempt. Only `sign-in-failed` entries count towards the throttle.
+    func record(username: String, user: UserModel?, action: String, reason: String) async throws {
+        try await Audit.record(on: db, districtID: user?.$district.id, actor: actor(username, user), action: action,
                                entity: "user", entityID: user?.id, summary: "登录失败 \(username)：\(reason)",
                                before: Nothing?.none, after: ["reason": reason])
     }
 
-    static func message(_ refusal: Refusal, timeZone: TimeZone) -> Message {
+    static func message(_ refusal: Refusal) -> Message {
         switch refusal {
         case .invalid:
             return Message(zh: "用户名或密码错误", en: "Wrong user name or password")
-        case .accountLocked(let until):
-            let f = DateFormatter()
-            f.timeZone = timeZone
-            f.dateFormat = "HH:mm"
-            let t = f.string(from: until)
-            return Message(zh: "连续登录失败次数过多，账号已锁定至 \(t)，或请管理员重置密码",
-                           en: "Too many failed sign-ins: the account is locked until \(t), or ask an admin to reset it")
-        case .addressThrottled:
-            return Message(zh: "此地址登录失败次数过多，请15分钟后再试", en: "Too many failed sign-ins from this address; try again in 15 minutes")
+        case .throttled:
+            return Message(zh: "登录失败次数过多，请15分钟后再试", en: "Too many failed sign-ins; try again in 15 minutes")
         }
     }
 }

@@ -110,7 +110,7 @@ struct DocumentsController: RouteCollection {
     func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
         _ = try await document(req)
         return try await DocumentDesk(context: try req.itemContext(), alongside: req.dbAlongside)
-            .issue(id: try req.id("doc", orElse: Self.noDocument), version: try RequestParameters.version(version), on: req.db)
+            .issue(id: try req.id("doc", orElse: Self.noDocument), kinds: CadenceDrafts.kinds, version: try RequestParameters.version(version), on: req.db)
     }
 
     func issueAPI(req: Request) async throws -> Response {

@@ -77,7 +77,7 @@ enum WeeklyBulletinDoc {
             sections.append(OfficialDoc.Section(heading: "月度进度逾期未报", blocks: [
                 .paragraph("\(m)月投资进度应于报送日前填报，以下单位的项目逾期未报或报送迟延："),
                 .table(OfficialDoc.Table(sheet: "逾期未报", header: ["单位", "项目数", "项目编号"], rows: b.lateReports.keys.sorted().map {
-                    [OfficialDoc.Cell($0), .int(b.lateReports[$0]!.count), OfficialDoc.Cell(b.lateReports[$0]!.joined(separator: "、"))]
+                    [OfficialDoc.Cell($0), .int(b.lateReports[$0, default: []].count), OfficialDoc.Cell(b.lateReports[$0, default: []].joined(separator: "、"))]
                 })),
             ]))
         }

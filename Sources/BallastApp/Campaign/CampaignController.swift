@@ -21,9 +21,11 @@ struct CampaignController: RouteCollection {
         manage.post("api", "v1", "campaign", "periods", ":period", "entries", use: addEntryAPI)
         manage.delete("api", "v1", "campaign", "entries", ":entry", use: removeEntryAPI)
         manage.on(.POST, "api", "v1", "campaign", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+            .uploads(LedgerUpload.maxSize)
         manage.post("campaign", "periods", use: createPeriodPage)
         manage.post("campaign", ":period", "entries", use: addEntryPage)
         manage.on(.POST, "campaign", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+            .uploads(LedgerUpload.maxSize)
     }
 
     func editor(_ req: Request) throws -> CampaignEditor { CampaignEditor(context: try req.itemContext()) }
@@ -170,7 +172,7 @@ struct CampaignController: RouteCollection {
         guard let batch = b.batch.flatMap(CampaignBatch.parse) else {
             throw BallastError.badParameter("batch", zh: "批次应为签约、开工或投产", en: "batch must be 签约, 开工 or 投产")
         }
-        let investment = try RequestParameters.money(b.investment, field: "investment", label: "计入投资", required: true, nonNegative: true)!
+        let investment = try RequestParameters.present(RequestParameters.money(b.investment, field: "investment", label: "计入投资", required: true, nonNegative: true), "investment")
         let editor = try editor(req)
         let projectID: UUID
         if let id = b.projectID { projectID = id } else if let code = b.projectCode?.trimmed.nilIfEmpty {

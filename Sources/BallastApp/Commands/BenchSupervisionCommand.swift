@@ -153,7 +153,7 @@ struct BenchSupervisionCommand: AsyncCommand {
         let everyone = users
         for chunk in stride(from: 0, to: everyone.count, by: 50) {
             try await db.writeTransaction { tx in
-                let sqlTx = tx as! any SQLDatabase
+                let sqlTx = try tx.sql()
                 for user in everyone[chunk..<min(chunk + 50, everyone.count)] {
                     var insert = sqlTx.insert(into: NotificationModel.schema).columns("id", "district_id", "user_id", "kind", "title", "link", "created_at", "read_at")
                     for k in 0..<500 {

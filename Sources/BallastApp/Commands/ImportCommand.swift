@@ -57,8 +57,11 @@ enum ImportReportText {
             out.append(en ? "Imported \(r.rows) rows: \(r.created.count) created, \(r.updated.count) updated, \(r.unchanged) unchanged"
                           : "已导入\(r.rows)行：新增\(r.created.count)个，更新\(r.updated.count)个，未变\(r.unchanged)个")
         } else {
-            out.append(en ? "Import refused: \(r.issues.count) problem(s), nothing stored"
-                          : "导入被拒绝：共\(r.issues.count)处错误，未存储任何数据")
+            out.append(en ? "Import refused: \(r.issueTotal) problem(s), nothing stored"
+                          : "导入被拒绝：共\(r.issueTotal)处错误，未存储任何数据")
+            if r.issueTotal > r.issues.count {
+                out.append(en ? "The first \(r.issues.count) are listed" : "以下列出前\(r.issues.count)处")
+            }
         }
         for kind in ReferenceKind.allCases {
             guard let names = r.newReferences[kind], !names.isEmpty else { continue }

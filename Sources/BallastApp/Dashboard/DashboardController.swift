@@ -18,7 +18,9 @@ struct DashboardController: RouteCollection {
         read.get("screen", "panels", use: screenPanels)
         let office = routes.access(.requires(.manageLists))
         office.on(.PUT, "api", "v1", "map", "zones", ":year", body: .collect(maxSize: "8mb"), use: uploadZonesAPI)
+            .uploads("8mb")
         office.on(.POST, "map", "zones", body: .collect(maxSize: "8mb"), use: uploadZonesPage)
+            .uploads("8mb")
     }
 
     /// The map on the dashboard and the big screen: every project of the scope, no filters.
@@ -129,19 +131,17 @@ struct DashboardController: RouteCollection {
         return try Self.json(["year": saved.year, "version": saved.version, "features": saved.layer.features.count])
     }
 
-    struct ZonesForm: Content { var year: String?; var file: File? }
-
     func uploadZonesPage(req: Request) async throws -> Response {
         try await PageOutcome.run(req, work: {
-            let form = try req.content.decode(ZonesForm.self)
-            guard let y = form.year.flatMap({ Int($0) }) else {
+            let form = try req.multipartForm()
+            guard let y = form.text("year").flatMap({ Int($0) }), PlanYear.range.contains(y) else {
                 throw BallastError.badParameter("year", zh: "年度应为四位数字", en: "year must be a four-digit year")
             }
-            guard let file = form.file, file.data.readableBytes > 0 else {
+            guard let file = form.file("file") else {
                 throw BallastError.badParameter("file", zh: "请选择 GeoJSON 文件", en: "Choose a GeoJSON file")
             }
             let ctx = try req.itemContext()
-            let saved = try await MapLayers.upload(districtID: ctx.districtID, year: y, geojson: Data(buffer: file.data), actor: ctx.actor, on: req.db)
+            let saved = try await MapLayers.upload(districtID: ctx.districtID, year: y, geojson: file.data, actor: ctx.actor, on: req.db)
             return Message(zh: "已保存 \(y) 年功能区图层第 \(saved.version) 版（\(saved.layer.features.count) 个要素）",
                            en: "Saved the \(y) zone layer, version \(saved.version) (\(saved.layer.features.count) features)")
         }, render: { notice, status in try await mapPage(req, notice: notice, status: status) })

@@ -39,7 +39,7 @@ struct DistrictMap {
 
     func svg() -> String {
         let place = placement()
-        let dots = place.placed.map { GeoPoint(lng: $0.lng!, lat: $0.lat!) }
+        let dots = place.placed.map { GeoPoint(lng: $0.lng ?? 0, lat: $0.lat ?? 0) }   // placed points have both
         // The district's extent when its map is known (a dot far outside is then drawn at the
         // edge, flagged, not allowed to shrink the district to a speck); else the dots' extent.
         let bounds = layer?.bounds ?? GeoBounds(dots)
@@ -64,7 +64,7 @@ struct DistrictMap {
         let outside = Set(place.outside.map(\.id))
         out += "<g class=\"dots\">"
         for p in place.placed {
-            var (x, y) = projection.point(GeoPoint(lng: p.lng!, lat: p.lat!))
+            var (x, y) = projection.point(GeoPoint(lng: p.lng ?? 0, lat: p.lat ?? 0))
             x = min(max(x, 2), width - 2); y = min(max(y, 2), height - 2)
             let r = 2.5 + 9 * (Double(max(p.totalInvestment, 0)) / max(maxInvestment, 1)).squareRoot()
             let cls = "dot c-\(p.colour ?? "none")\(outside.contains(p.id) ? " outside" : "")\(p.id == selected ? " selected" : "")"

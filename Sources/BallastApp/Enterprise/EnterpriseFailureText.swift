@@ -22,6 +22,9 @@ enum EnterpriseFailureText {
         case .mergeIntoItself:
             return BallastError(status: .unprocessableEntity, code: "invalid", message: Message(
                 zh: "不能把企业合并到它自己", en: "An enterprise cannot be merged into itself"), field: "into")
+        case .othersProjects(let count):
+            return BallastError(status: .forbidden, code: "forbidden", message: Message(
+                zh: "该企业还关联其他单位的 \(count) 个项目，只能由项目办修改", en: "This enterprise has \(count) projects of other units; only the project office may change it"))
         case .alreadyMerged(let into):
             return BallastError(status: .conflict, code: "merged", message: Message(
                 zh: "该企业已合并到 \(into)", en: "This enterprise was merged into \(into)"), field: "id")

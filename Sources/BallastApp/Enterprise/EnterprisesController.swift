@@ -24,7 +24,8 @@ struct EnterprisesController: RouteCollection {
     }
 
     func editor(_ req: Request) throws -> EnterpriseEditor {
-        EnterpriseEditor(districtID: try req.district().requireID(), actor: try req.changeActor())
+        EnterpriseEditor(districtID: try req.district().requireID(), actor: try req.changeActor(),
+                         scopeUnitID: try req.requirePrincipal().scopeUnitID)
     }
 
     static func id(_ req: Request, _ name: String = "enterprise") throws -> UUID {
@@ -114,9 +115,9 @@ struct EnterprisesController: RouteCollection {
     // MARK: API
 
     func listAPI(req: Request) async throws -> ListDTO {
-        let page = max(1, req.param("page").flatMap(Int.init) ?? 1)
+        let paging = try RequestParameters.paging(req, perPage: 200, maxPerPage: 200)
         let (total, rows) = try await EnterpriseQuery.list(districtID: try req.district().requireID(), q: req.param("q"),
-                                                           limit: 200, offset: (page - 1) * 200, on: req.db)
+                                                           limit: paging.perPage, offset: paging.offset, on: req.db)
         return ListDTO(total: total, items: rows.map(RowDTO.init))
     }
 

@@ -21,11 +21,13 @@ struct LeadsController: RouteCollection {
         edit.post("api", "v1", "leads", ":lead", "status", use: moveAPI)
         edit.post("api", "v1", "leads", ":lead", "contacts", use: contactAPI)
         edit.on(.POST, "api", "v1", "leads", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+            .uploads(LedgerUpload.maxSize)
         edit.post("leads", use: createPage)
         edit.post("leads", ":lead", use: updatePage)
         edit.post("leads", ":lead", "status", use: movePage)
         edit.post("leads", ":lead", "contacts", use: contactPage)
         edit.on(.POST, "leads", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+            .uploads(LedgerUpload.maxSize)
         let manage = routes.access(.requires(.manageProjects))
         manage.post("api", "v1", "trips", use: createTripAPI)
         manage.post("trips", use: createTripPage)
@@ -168,9 +170,9 @@ struct LeadsController: RouteCollection {
     struct ListDTO: Content { var total: Int; var items: [RowDTO] }
 
     func listAPI(req: Request) async throws -> ListDTO {
-        let page = max(1, req.param("page").flatMap(Int.init) ?? 1)
+        let paging = try RequestParameters.paging(req, perPage: 200, maxPerPage: 200)
         let (total, rows) = try await LeadQuery.list(districtID: try req.district().requireID(), filter: try filter(req),
-                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, offset: (page - 1) * 200, on: req.db)
+                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: paging.perPage, offset: paging.offset, on: req.db)
         return ListDTO(total: total, items: rows.map(RowDTO.init))
     }
 

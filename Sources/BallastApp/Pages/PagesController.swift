@@ -22,7 +22,7 @@ struct PagesController: RouteCollection {
         let imports = routes.access(.requires(.importLedger))
         imports.get("ledger", "import", use: importForm)
         imports.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
-            .bodyLimit(LedgerUpload.maxSize)
+            .uploads(LedgerUpload.maxSize)
         let open = routes.access(.open)
         open.get("assets", "app.css", use: css)
         open.get("assets", "screen.js", use: screenScript)
@@ -175,20 +175,24 @@ struct PagesController: RouteCollection {
     }
 
     func importUpload(req: Request) async throws -> Response {
-        let form = try req.content.decode(LedgerUpload.Form.self)
-        guard let year = form.year, (2000...2100).contains(year) else {
+        let form = try req.multipartForm()
+        guard let year = form.text("year").flatMap({ Int($0) }), PlanYear.range.contains(year) else {
             throw BallastError.badParameter("year", zh: "请填写年度", en: "Please give the year")
         }
+        guard let file = form.file("file") else {
+            throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")
+        }
+        let strict = form.text("strict").map { ["true", "on", "1"].contains($0.lowercased()) } ?? false
         let d = try req.district()
-        let report = try await LedgerImportService(district: d, year: year, strict: form.strict ?? false, actor: try actor(req))
-            .run(data: Data(buffer: form.file.data), fileName: form.file.filename, on: req.db)
+        let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: try actor(req))
+            .run(data: file.data, fileName: file.filename, on: req.db)
         return html(ImportPage.render(year: year, report: report, lang: req.language),
                     status: report.applied ? .ok : .unprocessableEntity)
     }
 
     func export(req: Request) async throws -> Response {
         let d = try await district(req)
-        let year = try RequestParameters.year(req, required: true)!
+        let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         return try await LedgerUpload.exportResponse(req, district: d, year: year)
     }
 

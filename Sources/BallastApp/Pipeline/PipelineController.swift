@@ -126,13 +126,13 @@ struct PipelineController: RouteCollection {
                   let n = Int(parts[1].dropFirst()), (1...4).contains(n) else {
                 throw BallastError.badParameter("quarter", zh: "quarter 应为 YYYY-Qn（如 2023-Q1），实为“\(q)”", en: "quarter must be YYYY-Qn, such as 2023-Q1")
             }
-            let from = CalendarDate(year: y, month: 3 * n - 2, day: 1)!
-            return (pool, from, CalendarDate(year: y, month: 3 * n, day: CalendarDate.daysIn(month: 3 * n, year: y))!)
+            let from = CalendarDate.clamped(year: y, month: 3 * n - 2, day: 1)
+            return (pool, from, CalendarDate.clamped(year: y, month: 3 * n, day: CalendarDate.daysIn(month: 3 * n, year: y)))
         }
         let d = try req.district()
         let year = DistrictContext.today(in: d).year
-        let from = try RequestParameters.date(req.param("from"), field: "from") ?? CalendarDate(year: year, month: 1, day: 1)!
-        let to = try RequestParameters.date(req.param("to"), field: "to") ?? CalendarDate(year: from.year, month: 3, day: 31)!
+        let from = try RequestParameters.date(req.param("from"), field: "from") ?? CalendarDate.clamped(year: year, month: 1, day: 1)
+        let to = try RequestParameters.date(req.param("to"), field: "to") ?? CalendarDate.clamped(year: from.year, month: 3, day: 31)
         guard from <= to else { throw BallastError.badParameter("to", zh: "to 早于 from", en: "to is before from") }
         return (pool, from, to)
     }

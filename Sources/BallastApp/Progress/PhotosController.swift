@@ -12,10 +12,10 @@ struct PhotosController: RouteCollection {
         routes.access(.requires(.readProjects)).get("api", "v1", "photos", ":photo", use: image)
         let edit = routes.access(.requires(.editProjects))
         edit.on(.POST, "api", "v1", "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadAPI)
-            .bodyLimit(Self.bodyLimit)
+            .uploads(Self.bodyLimit)
         edit.delete("api", "v1", "photos", ":photo", use: deleteAPI)
         edit.on(.POST, "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadPage)
-            .bodyLimit(Self.bodyLimit)
+            .uploads(Self.bodyLimit)
         edit.post("photos", ":photo", "delete", use: deletePage)
     }
 
@@ -30,15 +30,13 @@ struct PhotosController: RouteCollection {
         return id
     }
 
-    struct Upload: Content { var photo: File }
-
     /// The photo from a multipart form (field `photo`) or a raw image body.
     static func bytes(_ req: Request) throws -> [UInt8] {
-        if req.headers.contentType?.type == "multipart" {
-            guard let form = try? req.content.decode(Upload.self) else {
+        if req.isMultipart {
+            guard let photo = try req.multipartForm().file("photo") else {
                 throw BallastError.badParameter("photo", zh: "请选择要上传的照片", en: "Choose a photo to upload")
             }
-            return Array(buffer: form.photo.data)
+            return [UInt8](photo.data)
         }
         return req.body.data.map { Array(buffer: $0) } ?? []
     }

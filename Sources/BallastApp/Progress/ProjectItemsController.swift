@@ -67,7 +67,7 @@ struct ProjectItemsController: RouteCollection {
         var version: Int?
 
         func fields() throws -> MilestoneEditor.Fields {
-            MilestoneEditor.Fields(name: name ?? "", planned: try RequestParameters.date(planned, field: "planned", required: true)!,
+            MilestoneEditor.Fields(name: name ?? "", planned: try RequestParameters.present(RequestParameters.date(planned, field: "planned", required: true), "planned"),
                                    actual: try RequestParameters.date(actual, field: "actual"), unit: unit, seq: seq)
         }
     }

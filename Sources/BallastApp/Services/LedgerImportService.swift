@@ -25,7 +25,7 @@ struct LedgerImportService {
         let districtID = try district.requireID()
         let levels = try await LedgerWriter.knownLevels(districtID: districtID, year: year, on: db)
         let outcome = LedgerValidator(knownLevels: levels).validate(table)
-        guard outcome.isValid else { return .rejected(outcome.issues, unknownColumns: outcome.unknownColumns) }
+        guard outcome.isValid else { return .rejected(outcome.issues, unknownColumns: outcome.unknownColumns, issueTotal: outcome.issueTotal) }
 
         let writer = LedgerWriter(districtID: districtID, year: year, actor: actor,
                                   today: DistrictContext.today(in: district), strict: strict)

@@ -17,7 +17,7 @@ enum NightlyJob {
     @discardableResult
     static func runOnce(on db: any Database, logger: Logger) async throws -> Bool {
         try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = try tx.sql()
             if sql.dialect.name == "postgresql" {
                 let row = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: lockKey)) AS got").first()
                 guard try row?.decode(column: "got", as: Bool.self) == true else {
@@ -63,7 +63,7 @@ enum NightlyJob {
     /// Seconds from `now` to the next 02:00 in Zhengzhou.
     static func secondsUntilNextRun(from now: Date = Date()) -> TimeInterval {
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        cal.timeZone = TimeZone.chinaStandard
         let next = cal.nextDate(after: now, matching: DateComponents(hour: hour, minute: 0, second: 0), matchingPolicy: .nextTime)!
         return next.timeIntervalSince(now)
     }

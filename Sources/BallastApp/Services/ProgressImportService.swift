@@ -70,7 +70,7 @@ struct ProgressImportService {
 enum WarningService {
     static func asOf(district: DistrictModel, year: Int) -> CalendarDate {
         let today = DistrictContext.today(in: district)
-        return today.year > year ? CalendarDate(year: year, month: 12, day: 31)! : today
+        return today.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : today
     }
 
     @discardableResult

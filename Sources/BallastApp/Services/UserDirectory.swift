@@ -22,6 +22,7 @@ struct UserDirectory {
         case wrongPassword
         case samePassword
         case ownAccount
+        case ownRoles
     }
 
     func create(username: String, displayName: String?, roles: [Role], unitName: String?, password: String,
@@ -91,6 +92,10 @@ struct UserDirectory {
         let unitID = try await unit(named: unitName, roles: roles, on: db)
         try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
+            // An administrator administers and never edits figures; granting itself a working
+            // role (office, unit…) would undo that separation, so its own roles are another
+            // administrator's to change (and that is audited like any other change).
+            if username == actor.name && Set(roles.map(\.rawValue)) != Set(user.roleList.map(\.rawValue)) { throw Failure.ownRoles }
             let before = ["roles": user.roles, "unit": user.$unit.id?.uuidString ?? ""]
             user.roles = roles.map(\.rawValue).joined(separator: ",")
             user.$unit.id = unitID
@@ -170,6 +175,7 @@ struct UserDirectory {
         case .wrongPassword: Message(zh: "当前密码不正确", en: "The current password is wrong")
         case .samePassword: Message(zh: "新密码不能与当前密码相同", en: "The new password must differ from the current one")
         case .ownAccount: Message(zh: "不能停用自己或取消自己的管理员角色", en: "You cannot disable yourself or drop your own admin role")
+        case .ownRoles: Message(zh: "不能修改自己的角色，请由另一名管理员操作", en: "You cannot change your own roles; another administrator must")
         }
     }
 }

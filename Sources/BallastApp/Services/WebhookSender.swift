@@ -25,7 +25,7 @@ struct WebhookSender: Sendable {
     /// Claims and sends what is due at `now`; the number attempted.
     @discardableResult
     func processOnce(now: Date = Date(), batch: Int = 32) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // A message claimed by a server that died mid-send is due again once its claim lapses.
         let candidates = try await sql.raw("""
             SELECT d.id, h.url, d.payload, d.attempts FROM webhook_deliveries d JOIN webhooks h ON h.id = d.webhook_id
@@ -71,7 +71,7 @@ struct WebhookSender: Sendable {
             failure = String(String(describing: error).prefix(300))
         }
         let attempts = c.attempts + 1
-        let update = (db as! any SQLDatabase).update(WebhookDeliveryModel.schema).set("attempts", to: attempts)
+        let update = (try db.sql()).update(WebhookDeliveryModel.schema).set("attempts", to: attempts)
             .set("last_status", to: status).where("id", .equal, c.id)
         if let error = failure {
             if attempts >= maxAttempts {

@@ -39,11 +39,24 @@ struct BulletinsController: RouteCollection {
     struct DetailDTO: Content { var document: RowDTO; var content: SupervisionBulletin }
 
     func listAPI(req: Request) async throws -> [RowDTO] {
-        try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db).map(RowDTO.init)
+        try await visible(req).map(RowDTO.init)
     }
 
+    /// The district's supervision bulletins the caller may see: drafts only for those who draft them.
+    func visible(_ req: Request) async throws -> [DocumentModel] {
+        let all = try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db)
+        return try req.requirePrincipal().may(.superviseProblems) ? all : all.filter { $0.status == "issued" }
+    }
+
+    /// A supervision bulletin (any other kind is not found here); a draft only for those who
+    /// draft them, as the office's drafts are the office's.
     func document(_ req: Request) async throws -> DocumentModel {
-        try await desk(req).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
+        let d = try await desk(req).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
+        let drafter = try req.requirePrincipal().may(.superviseProblems)
+        guard d.kind == DocumentKind.supervisionBulletin.rawValue, d.status == "issued" || drafter else {
+            throw BallastError.notFound(Self.noDocument)
+        }
+        return d
     }
 
     func detailAPI(req: Request) async throws -> DetailDTO {
@@ -66,7 +79,9 @@ struct BulletinsController: RouteCollection {
     }
 
     func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
-        try await desk(req).issue(id: try req.id("doc", orElse: Self.noDocument), version: try RequestParameters.version(version), on: req.db)
+        _ = try await document(req)
+        return try await desk(req).issue(id: try req.id("doc", orElse: Self.noDocument), kinds: [.supervisionBulletin],
+                                         version: try RequestParameters.version(version), on: req.db)
     }
 
     func issueAPI(req: Request) async throws -> DetailDTO {
@@ -85,7 +100,7 @@ struct BulletinsController: RouteCollection {
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
     func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
-        let docs = try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db)
+        let docs = try await visible(req)
         return .html(BulletinsPage(documents: docs, today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language).render(), status: status)
     }
 
@@ -149,7 +164,7 @@ enum BulletinDocument {
         }
         if !b.lateReports.isEmpty {
             sections.append(.init(heading: "月度进度逾期未报", blocks: [table("逾期未报", ["单位", "项目"],
-                                                                        b.lateReports.keys.sorted().map { [$0, b.lateReports[$0]!.joined(separator: "、")] })]))
+                                                                        b.lateReports.keys.sorted().map { [$0, b.lateReports[$0, default: []].joined(separator: "、")] })]))
         }
         if !b.litAllMonth.isEmpty {
             sections.append(.init(heading: "连续亮灯未改善项目", blocks: [table("连续亮灯", ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"],

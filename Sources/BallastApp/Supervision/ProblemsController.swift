@@ -20,9 +20,9 @@ struct ProblemsController: RouteCollection {
         read.get("api", "v1", "problems", ":problem", "attachments", ":attachment", use: download)
         let work = routes.access(.requires(.workProblems))
         work.on(.POST, "api", "v1", "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachAPI)
-            .bodyLimit(Self.attachmentLimit)
+            .uploads(Self.attachmentLimit)
         work.on(.POST, "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachPage)
-            .bodyLimit(Self.attachmentLimit)
+            .uploads(Self.attachmentLimit)
         work.post("api", "v1", "problems", use: raiseAPI)
         work.post("api", "v1", "problems", ":problem", "steps", use: stepAPI)
         work.post("problems", use: raisePage)
@@ -196,10 +196,10 @@ struct ProblemsController: RouteCollection {
     }
 
     func list(_ req: Request, limit: Int) async throws -> (Int, [ProblemQuery.Row]) {
-        let page = max(1, req.param("page").flatMap(Int.init) ?? 1)
+        let paging = try RequestParameters.paging(req, perPage: limit, maxPerPage: limit)
         return try await ProblemQuery.list(districtID: try req.district().requireID(), filter: try await filter(req),
                                            today: DistrictContext.today(in: try req.district()),
-                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: limit, offset: (page - 1) * limit, on: req.db)
+                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: paging.perPage, offset: paging.offset, on: req.db)
     }
 
     func listAPI(req: Request) async throws -> ListDTO {
@@ -227,14 +227,12 @@ struct ProblemsController: RouteCollection {
 
     // MARK: Attachments
 
-    struct AttachmentUpload: Content { var file: File }
-
     func attach(_ req: Request) async throws {
-        guard let upload = try? req.content.decode(AttachmentUpload.self) else {
+        guard req.isMultipart, let upload = try req.multipartForm().file("file") else {
             throw BallastError.badParameter("file", zh: "请选择要上传的附件", en: "Choose a file to attach")
         }
         _ = try await ProblemAttachments(context: try req.itemContext())
-            .attach(problemID: try req.id("problem", orElse: Self.noProblem), fileName: upload.file.filename, bytes: Data(buffer: upload.file.data), on: req.db)
+            .attach(problemID: try req.id("problem", orElse: Self.noProblem), fileName: upload.filename ?? "附件", bytes: upload.data, on: req.db)
     }
 
     func attachAPI(req: Request) async throws -> Response {

@@ -67,7 +67,9 @@ struct ServiceController: RouteCollection {
 
     func figuresAPI(req: Request) async throws -> FiguresDTO {
         let (from, to, lines) = try await figures(req)
-        return FiguresDTO(from: from.iso, to: to.iso, units: lines.dropLast().map(LineDTO.init), total: LineDTO(lines.last!))
+        // The figures end with the district's line, always present (one ungrouped row).
+        guard let total = lines.last else { throw BallastError.notFound(Message(zh: "没有数据", en: "No figures")) }
+        return FiguresDTO(from: from.iso, to: to.iso, units: lines.dropLast().map(LineDTO.init), total: LineDTO(total))
     }
 
     func visitsAPI(req: Request) async throws -> [VisitDTO] {

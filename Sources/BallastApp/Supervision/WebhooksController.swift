@@ -63,8 +63,7 @@ struct WebhooksController: RouteCollection {
 
     func createAPI(req: Request) async throws -> Response {
         let h = try await create(req, try req.content.decode(HookBody.self))
-        let listed = try await editor(req).list(on: req.db).first { $0.hook.id == h.id }!
-        return try await HookDTO(listed).encodeResponse(status: .created, for: req)
+        return try await HookDTO(try await listed(req, h)).encodeResponse(status: .created, for: req)
     }
 
     /// Queues a test message: the background sender posts it, and the log shows what came back.
@@ -82,7 +81,13 @@ struct WebhooksController: RouteCollection {
             throw BallastError.badParameter("enabled", zh: "请给出 enabled（true 或 false）", en: "Give enabled: true or false")
         }
         let h = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
-        return HookDTO(try await editor(req).list(on: req.db).first { $0.hook.id == h.id }!)
+        return HookDTO(try await listed(req, h))
+    }
+
+    /// The robot as the list shows it (with its unit), just after a change to it.
+    func listed(_ req: Request, _ h: WebhookModel) async throws -> WebhookEditor.Listed {
+        guard let l = try await editor(req).list(on: req.db).first(where: { $0.hook.id == h.id }) else { throw BallastError.notFound(Self.noHook) }
+        return l
     }
 
     func deliveriesAPI(req: Request) async throws -> [DeliveryDTO] {

@@ -57,6 +57,10 @@ struct APIErrorMiddleware: AsyncMiddleware {
             case .invalid(let issues):
                 return BallastError(status: .unprocessableEntity, code: "invalid", message: issues.first?.message
                     ?? Message(zh: "数据无效", en: "Invalid data"), field: issues.first?.column, details: issues)
+            case .hasRecords(let held):
+                return BallastError(status: .conflict, code: "has_records", message: Message(
+                    zh: "该项目已有\(held.map(\.zh).joined(separator: "、"))，不能删除；项目终止请在“四库流转”中退出",
+                    en: "The project has \(held.map(\.en).joined(separator: ", ")) and cannot be deleted; a project that ends exits through a pool move"))
             }
         case let e as ReferenceListEditor.Failure:
             switch e {

@@ -37,9 +37,9 @@ enum DistrictContext {
     static func today(in district: DistrictModel, now: Date = Date()) -> CalendarDate {
         if let frozen = district.frozenOn.flatMap(CalendarDate.parse) { return frozen }
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone.chinaStandard
         let c = cal.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        return CalendarDate.clamped(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
     }
 }
 

@@ -1,33 +1,45 @@
 import Foundation
 
-/// When repeated sign-in failures lock an account or an address out. Plain functions of counts
-/// and times, so the rule is tested without a server.
+/// When repeated sign-in failures refuse further attempts. Plain functions of counts, so the
+/// rule is tested without a server.
+///
+/// Failures are counted per (address, account), per account and per address over the last
+/// quarter hour, and the counts do not depend on whether the account exists: an unknown name
+/// and a real one are refused alike, with the same message and after the same bcrypt work, so
+/// neither the answer nor its timing tells a stranger which names exist. The pair limit stops a
+/// guesser at five tries per quarter hour without shutting a colleague at another desk out; the
+/// softer address limit lets an office behind one NAT address share it (one clerk's typos
+/// block only that clerk's account from there); the account limit stops guessing spread over
+/// many addresses.
 public enum SignInThrottle {
-    /// Consecutive failures on one account before it locks.
-    public static let accountLimit = 5
-    /// How long a locked account stays locked. Long enough to stop guessing (at most
-    /// `accountLimit` guesses per quarter hour), short enough that a colleague typing a
-    /// password wrong five times is not shut out for the day.
-    public static let accountLockSeconds: TimeInterval = 15 * 60
-    /// Failures from one address within `addressWindowSeconds` before that address is refused.
-    /// Higher than the account limit: an office behind one NAT address shares it.
-    public static let addressLimit = 30
-    public static let addressWindowSeconds: TimeInterval = 15 * 60
+    /// Failures on one account from one address.
+    public static let pairLimit = 5
+    /// Failures on one account from all addresses.
+    public static let accountLimit = 50
+    /// Failures from one address on all accounts.
+    public static let addressLimit = 100
+    /// The window every count looks back over; refusals end when failures age out of it.
+    public static let windowSeconds: TimeInterval = 15 * 60
 
-    /// After a failure brings an account to `failures` consecutive failures: until when it is
-    /// locked, or nil.
-    public static func lockUntil(failures: Int, now: Date) -> Date? {
-        failures >= accountLimit ? now.addingTimeInterval(accountLockSeconds) : nil
+    public struct Failures: Sendable, Equatable {
+        public var pair: Int
+        public var account: Int
+        public var address: Int
+
+        public init(pair: Int, account: Int, address: Int) {
+            self.pair = pair; self.account = account; self.address = address
+        }
     }
 
+    /// Whether an attempt with these recent failures is refused before its password is looked at.
+    public static func refused(_ f: Failures) -> Bool {
+        f.pair >= pairLimit || f.account >= accountLimit || f.address >= addressLimit
+    }
+
+    /// Kept for the users page: an account an administrator locked stays locked until then.
     public static func isLocked(until: Date?, now: Date) -> Bool {
         guard let until else { return false }
         return now < until
-    }
-
-    /// Whether an address with `recentFailures` failures in the window may try again.
-    public static func addressRefused(recentFailures: Int) -> Bool {
-        recentFailures >= addressLimit
     }
 }
 

@@ -23,7 +23,7 @@ public struct AssessmentPeriod: Hashable, Sendable, Codable, CustomStringConvert
 
     public var months: ClosedRange<Int> { quarter.map { (($0 - 1) * 3 + 1)...($0 * 3) } ?? 1...12 }
 
-    public var lastDay: CalendarDate { CalendarDate(year: year, month: months.upperBound, day: CalendarDate.daysIn(month: months.upperBound, year: year))! }
+    public var lastDay: CalendarDate { CalendarDate.clamped(year: year, month: months.upperBound, day: CalendarDate.daysIn(month: months.upperBound, year: year)) }
 
     public var description: String { quarter.map { "\(year)-Q\($0)" } ?? String(year) }
 

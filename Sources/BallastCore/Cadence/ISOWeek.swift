@@ -18,7 +18,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
         // The Thursday of the day's week decides the week's year.
         let weekday = (WorkCalendar.weekday(d) + 6) % 7 // 0 = Monday
         let thursday = d.adding(days: 3 - weekday)
-        let jan1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        let jan1 = CalendarDate.clamped(year: thursday.year, month: 1, day: 1)
         year = thursday.year
         week = jan1.days(until: thursday) / 7 + 1
     }
@@ -47,7 +47,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
     }
 
     public var monday: CalendarDate {
-        let jan4 = CalendarDate(year: year, month: 1, day: 4)!
+        let jan4 = CalendarDate.clamped(year: year, month: 1, day: 4)
         let weekday = (WorkCalendar.weekday(jan4) + 6) % 7
         return jan4.adding(days: -weekday + (week - 1) * 7)
     }

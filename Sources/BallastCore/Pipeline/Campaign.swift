@@ -121,6 +121,10 @@ public struct CampaignPeriodFigures: Sendable, Equatable {
     public var batches: [CampaignBatch: CampaignTally]
     public var cumulative: [CampaignBatch: CampaignTally]
 
+    public init(number: Int, batches: [CampaignBatch: CampaignTally], cumulative: [CampaignBatch: CampaignTally]) {
+        self.number = number; self.batches = batches; self.cumulative = cumulative
+    }
+
     public var entries: Int { batches.values.reduce(0) { $0 + $1.entries } }
     public var investment: Money { batches.values.reduce(.zero) { $0 + $1.investment } }
 
@@ -128,8 +132,9 @@ public struct CampaignPeriodFigures: Sendable, Equatable {
     public static func accumulate(_ tallies: [Int: [CampaignBatch: CampaignTally]]) -> [CampaignPeriodFigures] {
         var running: [CampaignBatch: CampaignTally] = [:]
         return tallies.keys.sorted().map { n in
-            for (b, t) in tallies[n]! { running[b, default: CampaignTally()] = running[b, default: CampaignTally()] + t }
-            return CampaignPeriodFigures(number: n, batches: tallies[n]!, cumulative: running)
+            let batches = tallies[n, default: [:]]
+            for (b, t) in batches { running[b, default: CampaignTally()] = running[b, default: CampaignTally()] + t }
+            return CampaignPeriodFigures(number: n, batches: batches, cumulative: running)
         }
     }
 }

@@ -50,7 +50,7 @@ extension Cohort {
         let rank = max(1, (p * total + 99) / 100)
         var seen = 0
         for day in histogram.keys.sorted() {
-            seen += histogram[day]!
+            seen += histogram[day, default: 0]
             if seen >= rank { return day }
         }
         return histogram.keys.max()

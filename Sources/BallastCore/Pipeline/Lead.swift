@@ -114,8 +114,8 @@ public enum LeadMove {
                 out.append(FieldProblem("contractAmount", Message(zh: "签约须填写合同金额（大于零）", en: "Signing needs the contract amount (above zero)")))
             }
         default:
-            let fromIndex = LeadStatus.open.firstIndex(of: from), toIndex = LeadStatus.open.firstIndex(of: to)!
-            if let fromIndex, toIndex < fromIndex {
+            let fromIndex = LeadStatus.open.firstIndex(of: from), toIndex = LeadStatus.open.firstIndex(of: to)
+            if let fromIndex, let toIndex, toIndex < fromIndex {
                 out.append(FieldProblem("to", Message(zh: "线索不能从“\(from.rawValue)”退回“\(to.rawValue)”", en: "A lead does not go back from \(from.englishName.lowercased()) to \(to.englishName.lowercased())")))
             }
         }

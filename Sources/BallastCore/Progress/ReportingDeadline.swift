@@ -4,7 +4,7 @@ public enum ReportingDeadline {
     public static let defaultDay = 25
 
     public static func dueDate(year: Int, month: Int, day: Int = defaultDay) -> CalendarDate {
-        CalendarDate(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))!
+        CalendarDate.clamped(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))
     }
 
     /// Submitted after the due date: recorded, and counted against the unit in the ranking.

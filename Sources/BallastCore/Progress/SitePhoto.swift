@@ -5,6 +5,10 @@ public enum SitePhoto {
     public static let maxBytes = 5 * 1024 * 1024
     /// Photos per report, so one month cannot fill the database.
     public static let maxPerReport = 12
+    /// 50 megapixels: a phone's best camera is under this. The header states the size the image
+    /// decodes to, and a 30 000 × 30 000 PNG of a few bytes would decode to 2.7 GB in any viewer
+    /// or thumbnailer that opens it.
+    public static let maxPixels = 50_000_000
 
     public enum Kind: String, Sendable, Equatable {
         case jpeg, png
@@ -16,6 +20,7 @@ public enum SitePhoto {
         case tooLarge(bytes: Int)
         case notAnImage
         case tooMany
+        case tooManyPixels(width: Int, height: Int)
 
         public var message: Message {
             switch self {
@@ -24,6 +29,8 @@ public enum SitePhoto {
                 Message(zh: "照片 \(b / 1024 / 1024) MB，超过 5 MB 上限", en: "The photo is \(b / 1024 / 1024) MB, over the 5 MB limit")
             case .notAnImage: Message(zh: "只接受 JPEG 或 PNG 格式的照片", en: "Only JPEG or PNG photos are accepted")
             case .tooMany: Message(zh: "每份月报最多 \(SitePhoto.maxPerReport) 张照片", en: "At most \(SitePhoto.maxPerReport) photos per report")
+            case .tooManyPixels(let w, let h):
+                Message(zh: "照片 \(w)×\(h) 像素，超过 5000 万像素上限", en: "The photo is \(w)×\(h) pixels, over the 50-megapixel limit")
             }
         }
     }
@@ -40,18 +47,40 @@ public enum SitePhoto {
     public static func check(_ bytes: [UInt8]) -> Result<Checked, Problem> {
         if bytes.isEmpty { return .failure(.empty) }
         if bytes.count > maxBytes { return .failure(.tooLarge(bytes: bytes.count)) }
-        if let size = pngSize(bytes) { return .success(Checked(kind: .png, width: size.0, height: size.1)) }
-        if let size = jpegSize(bytes) { return .success(Checked(kind: .jpeg, width: size.0, height: size.1)) }
-        return .failure(.notAnImage)
+        let found: Checked
+        if let size = pngSize(bytes) {
+            found = Checked(kind: .png, width: size.0, height: size.1)
+        } else if let size = jpegSize(bytes) {
+            found = Checked(kind: .jpeg, width: size.0, height: size.1)
+        } else {
+            return .failure(.notAnImage)
+        }
+        // Both sides are at most 2³² (PNG) or 2¹⁶ (JPEG): the product fits an Int.
+        let (pixels, overflow) = found.width.multipliedReportingOverflow(by: found.height)
+        if overflow || pixels > maxPixels { return .failure(.tooManyPixels(width: found.width, height: found.height)) }
+        return .success(found)
     }
 
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    /// PNG: the signature, then the IHDR chunk with width and height as big-endian 32-bit.
+    /// PNG: the signature, the 13-byte IHDR chunk with width and height as big-endian 32-bit,
+    /// then whole chunks with image data (IDAT) up to IEND: a header alone is not a photo.
     static func pngSize(_ b: [UInt8]) -> (Int, Int)? {
-        guard b.count >= 24, Array(b[0..<8]) == pngSignature, b[12...15].elementsEqual([0x49, 0x48, 0x44, 0x52]) else { return nil }
+        guard b.count >= 33, Array(b[0..<8]) == pngSignature, b[8...11].elementsEqual([0, 0, 0, 13]),
+              b[12...15].elementsEqual([0x49, 0x48, 0x44, 0x52]) else { return nil }
         let w = b[16...19].reduce(0) { $0 << 8 | Int($1) }, h = b[20...23].reduce(0) { $0 << 8 | Int($1) }
-        return w > 0 && h > 0 ? (w, h) : nil
+        // The PNG standard caps each side at 2³¹ − 1.
+        guard w > 0 && h > 0 && w <= Int(Int32.max) && h <= Int(Int32.max) else { return nil }
+        var i = 33, sawData = false
+        while i + 12 <= b.count {
+            let length = b[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) }
+            let type = Array(b[(i + 4)..<(i + 8)])
+            guard length <= b.count - i - 12 else { return nil }
+            if type == Array("IDAT".utf8) && length > 0 { sawData = true }
+            if type == Array("IEND".utf8) { return sawData ? (w, h) : nil }
+            i += 12 + length
+        }
+        return nil
     }
 
     /// JPEG: SOI, then segments until a start-of-frame marker (C0–CF except C4, C8, CC) gives
@@ -59,6 +88,7 @@ public enum SitePhoto {
     static func jpegSize(_ b: [UInt8]) -> (Int, Int)? {
         guard b.count >= 4, b[0] == 0xFF, b[1] == 0xD8 else { return nil }
         var i = 2
+        var size: (Int, Int)?
         while i + 9 < b.count {
             guard b[i] == 0xFF else { return nil }
             let marker = b[i + 1]
@@ -66,8 +96,11 @@ public enum SitePhoto {
             let length = Int(b[i + 2]) << 8 | Int(b[i + 3])
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 let h = Int(b[i + 5]) << 8 | Int(b[i + 6]), w = Int(b[i + 7]) << 8 | Int(b[i + 8])
-                return w > 0 && h > 0 ? (w, h) : nil
+                guard w > 0 && h > 0 else { return nil }
+                size = (w, h)
             }
+            // Start of scan: the image data follows, so a frame header without it is no photo.
+            if marker == 0xDA { return size }
             guard length >= 2 else { return nil }
             i += 2 + length
         }

@@ -35,7 +35,7 @@ extension DocumentDesk {
         guard (1...12).contains(month), let start = CalendarDate(year: year, month: month, day: 1) else {
             throw ProjectItemContext.Failure.invalid(field: "month", Message(zh: "月份 \(year)-\(month) 无效", en: "\(year)-\(month) is not a month"))
         }
-        let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
         return try asOfDay(asOf, start: start, end: end, field: "month", name: Message(zh: "\(year)年\(month)月", en: UnitRanking.period(year: year, month: month)))
     }
 
@@ -58,7 +58,7 @@ extension DocumentDesk {
     }
 
     public func assessment(period: AssessmentPeriod, asOf: CalendarDate?) throws -> Plan {
-        let start = CalendarDate(year: period.year, month: period.months.lowerBound, day: 1)!
+        let start = CalendarDate.clamped(year: period.year, month: period.months.lowerBound, day: 1)
         let day = try asOfDay(asOf, start: start, end: period.lastDay, field: "period", name: Message(zh: period.chineseName, en: period.description))
         let districtID = context.districtID, alongside = alongside
         return Plan(kind: period.quarter == nil ? .annualEvaluation : .quarterlyAssessment, period: period.description,

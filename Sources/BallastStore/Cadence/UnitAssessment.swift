@@ -50,7 +50,7 @@ public struct UnitAssessment: Codable, Sendable, Equatable {
                              alongside: (any Database)? = nil) async throws -> UnitAssessment {
         let current = try await ScoringSchemes.current(districtID: districtID, year: period.year, on: db)
         let scheme = current.scheme
-        let months = period.months.filter { CalendarDate(year: period.year, month: $0, day: 1)! <= asOf }
+        let months = period.months.filter { CalendarDate.clamped(year: period.year, month: $0, day: 1) <= asOf }
         guard !months.isEmpty else {
             throw ProjectItemContext.Failure.invalid(field: "period", Message(zh: "\(period.chineseName)尚未开始", en: "\(period) has not begun"))
         }

@@ -24,9 +24,9 @@ public enum UnitFactsQuery {
     public static func run(districtID: UUID, year: Int, months: [Int], on db: any Database, alongside: (any Database)? = nil) async throws -> [Int: [Unit]] {
         let months = Array(Set(months.filter { (1...12).contains($0) })).sorted()
         guard let last = months.last else { return [:] }
-        let sql = db as! any SQLDatabase
-        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
-        let ends = months.map { CalendarDate(year: year, month: $0, day: CalendarDate.daysIn(month: $0, year: year))!.iso }
+        let sql = try db.sql()
+        let start = CalendarDate.clamped(year: year, month: 1, day: 1).iso
+        let ends = months.map { CalendarDate.clamped(year: year, month: $0, day: CalendarDate.daysIn(month: $0, year: year)).iso }
         let cols = months.indices
         func columns(_ each: (Int) -> SQLQueryString) -> SQLQueryString {
             cols.map(each).reduce(SQLQueryString("")) { $0 + ", " + $1 }
@@ -61,7 +61,7 @@ public enum UnitFactsQuery {
         // The reports are the costliest source: they are read beside the others, on the second
         // connection when there is one (SQLite gives each event loop one connection and runs one
         // query at a time on it), so the two cores share the work.
-        async let reportRows = ((alongside ?? db) as! any SQLDatabase).raw(reportsByUnit).all()
+        async let reportRows = (try (alongside ?? db).sql()).raw(reportsByUnit).all()
 
         // The portfolio and its plan; the units' names are looked up once a unit, not once a project.
         for r in try await sql.raw("""
@@ -82,8 +82,9 @@ public enum UnitFactsQuery {
         }
         func apply(rows: [any SQLRow], _ fill: (inout UnitFacts, any SQLRow, Int) throws -> Void) throws {
             for r in rows {
-                guard let id = try r.decode(column: "unit_id", as: UUID?.self), facts[id] != nil else { continue }
-                for i in cols { try fill(&facts[id]!.months[i], r, i) }
+                guard let id = try r.decode(column: "unit_id", as: UUID?.self), var unitFacts = facts[id] else { continue }
+                for i in cols { try fill(&unitFacts.months[i], r, i) }
+                facts[id] = unitFacts
             }
         }
         func int(_ r: any SQLRow, _ column: String) throws -> Int { Int(try r.decode(column: column, as: Int64?.self) ?? 0) }

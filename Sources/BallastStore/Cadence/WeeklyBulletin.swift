@@ -68,7 +68,7 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
 
     /// Builds the bulletin; refused (naming the week) when its year has no portfolio at all.
     public static func build(districtID: UUID, week: ISOWeek, asOf: CalendarDate, on db: any Database) async throws -> WeeklyBulletin {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let day = min(asOf, week.sunday)
         let year = day.year
         let scope = SummaryQuery.Scope(districtID: districtID, year: year, month: day.month)
@@ -107,7 +107,7 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
             byUnit[o.unit] = u
         }
         // The latest month whose reporting day has passed by the as-of day.
-        let lateMonth = (1...12).last { m in CalendarDate(year: year, month: m, day: 1)! <= day && ReportingDeadline.dueDate(year: year, month: m) < day }
+        let lateMonth = (1...12).last { m in CalendarDate.clamped(year: year, month: m, day: 1) <= day && ReportingDeadline.dueDate(year: year, month: m) < day }
         var late: [String: [String]] = [:]
         if let lateMonth { late = try await SupervisionBulletin.lateReportCodes(districtID: districtID, year: year, month: lateMonth, sql: sql) }
         return WeeklyBulletin(

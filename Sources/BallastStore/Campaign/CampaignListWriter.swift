@@ -45,12 +45,14 @@ public struct CampaignListWriter: Sendable {
                 }
                 guard issues.isEmpty else { throw Refused(issues: issues) }
                 for r in rows where periods[r.period] == nil {
-                    let day = r.periodDate ?? rows.first { $0.period == r.period && $0.periodDate != nil }!.periodDate!
+                    // Checked above: a new period has its 举办日期 on one of its rows.
+                    guard let day = r.periodDate ?? rows.first(where: { $0.period == r.period && $0.periodDate != nil })?.periodDate else { continue }
                     periods[r.period] = try await editor.createPeriod(number: r.period, heldOn: day, title: nil, on: tx)
                     outcome.periodsCreated.append(r.period)
                 }
                 for r in rows {
-                    let period = periods[r.period]!, project = projects[r.projectCode]!
+                    // Both were checked or created above; a row without them is skipped, not trapped on.
+                    guard let period = periods[r.period], let project = projects[r.projectCode] else { continue }
                     if let e = try await CampaignEntryModel.query(on: tx).filter(\.$period.$id == period.requireID())
                         .filter(\.$batch == r.batch.rawValue).filter(\.$project.$id == project.requireID()).first() {
                         if e.investment == r.investment.yuan && e.followUp == r.followUp && (r.note == nil || r.note == e.note) {

@@ -17,7 +17,7 @@ public enum CampaignQuery {
     }
 
     public static func periods(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [Period] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let day = asOf.iso
         var q: SQLQueryString = """
             SELECT cp.number AS number, e.batch AS batch, COUNT(*) AS entries,
@@ -44,7 +44,8 @@ public enum CampaignQuery {
         for m in models where tallies[m.number] == nil { tallies[m.number] = [:] }   // a period with no entries (yet) still shows
         let figures = Dictionary(uniqueKeysWithValues: CampaignPeriodFigures.accumulate(tallies).map { ($0.number, $0) })
         return try models.map { m in
-            Period(id: try m.requireID(), number: m.number, heldOn: CalendarDate.parse(m.heldOn) ?? asOf, title: m.title, figures: figures[m.number]!)
+            Period(id: try m.requireID(), number: m.number, heldOn: CalendarDate.parse(m.heldOn) ?? asOf, title: m.title,
+                   figures: figures[m.number] ?? CampaignPeriodFigures(number: m.number, batches: [:], cumulative: [:]))
         }
     }
 

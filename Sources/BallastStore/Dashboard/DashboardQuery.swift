@@ -32,7 +32,7 @@ public enum DashboardQuery {
     /// `alongside`, when given, is a second connection: the reports-heavy figures are counted on
     /// `db` while the pools, campaign, problems and ranking are counted there at the same time.
     public static func run(_ scope: Scope, on db: any Database, alongside: (any Database)? = nil) async throws -> DashboardFigures {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let other = alongside ?? db
         async let pipeline = PipelineQuery.run(districtID: scope.districtID, year: scope.year, asOf: scope.asOf, scopeUnitID: scope.scopeUnitID, on: other)
         async let side = sideFigures(scope, on: other)
@@ -61,7 +61,7 @@ public enum DashboardQuery {
                 return .init(batch: b.rawValue, entries: t.entries, done: t.count(b.followUp), rate: t.rate(for: b).map { $0 / 100 })
             })
         }
-        return (try await problems(scope, on: db), campaign, try await ranking(scope, on: db), try await unlocated(scope, sql: db as! any SQLDatabase))
+        return (try await problems(scope, on: db), campaign, try await ranking(scope, on: db), try await unlocated(scope, sql: try db.sql()))
     }
 
     struct Groups {
@@ -154,7 +154,7 @@ public enum DashboardQuery {
     }
 
     static func problems(_ s: Scope, on db: any Database) async throws -> DashboardFigures.Problems {
-        let from = CalendarDate(year: s.year, month: 1, day: 1)!, to = CalendarDate(year: s.year, month: 12, day: 31)!
+        let from = CalendarDate.clamped(year: s.year, month: 1, day: 1), to = CalendarDate.clamped(year: s.year, month: 12, day: 31)
         let t = try await ProblemFigures.run(districtID: s.districtID, from: from, to: to, asOf: min(s.asOf, to), by: .total,
                                              scopeUnitID: s.scopeUnitID, today: s.today, on: db).first?.tally
             ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)

@@ -61,9 +61,12 @@ public struct DocumentDesk: Sendable {
     }
 
     /// 印发: numbered and frozen. Issuing an issued one is refused with the day it was issued.
-    public func issue(id: UUID, version: Int, on db: any Database) async throws -> DocumentModel {
+    /// `kinds` are those the caller's route serves: another kind's id is not found, and nothing
+    /// is written (the 督查室 could once issue the office's ranking through the bulletins route).
+    public func issue(id: UUID, kinds: [DocumentKind], version: Int, on db: any Database) async throws -> DocumentModel {
         try await db.writeTransaction { tx in
             let d = try await document(id, on: tx)
+            guard kinds.contains(where: { $0.rawValue == d.kind }) else { throw Self.notFound }
             if d.status == "issued" {
                 throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn ?? "") 印发（\(d.number ?? "")），不能重复印发",
                                                                                  en: "Issued on \(d.issuedOn ?? "") already (\(d.number ?? ""))"))

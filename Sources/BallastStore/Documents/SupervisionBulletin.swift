@@ -53,9 +53,9 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
     public var isEmpty: Bool { overdue.isEmpty && notices.isEmpty && lateReports.isEmpty && litAllMonth.isEmpty }
 
     public static func build(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, on db: any Database) async throws -> SupervisionBulletin {
-        let sql = db as! any SQLDatabase
-        let start = CalendarDate(year: year, month: month, day: 1)!
-        let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        let sql = try db.sql()
+        let start = CalendarDate.clamped(year: year, month: month, day: 1)
+        let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
         let day = min(asOf, end)
         let overdue = try await overdueItems(districtID: districtID, on: day, sql: sql)
         let notices = try await sql.raw("""

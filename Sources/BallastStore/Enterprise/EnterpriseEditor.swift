@@ -10,8 +10,14 @@ import SQLKit
 public struct EnterpriseEditor: Sendable {
     public var districtID: UUID
     public var actor: ChangeActor
+    /// A unit's user edits only enterprises whose projects are all the unit's own: an
+    /// enterprise's name and code are written onto its projects, and another unit's projects
+    /// are not this user's to change (issue 19). Nil: the whole district.
+    public var scopeUnitID: UUID?
 
-    public init(districtID: UUID, actor: ChangeActor) { self.districtID = districtID; self.actor = actor }
+    public init(districtID: UUID, actor: ChangeActor, scopeUnitID: UUID? = nil) {
+        self.districtID = districtID; self.actor = actor; self.scopeUnitID = scopeUnitID
+    }
 
     public enum Failure: Error, Equatable, Sendable {
         case notFound
@@ -21,6 +27,8 @@ public struct EnterpriseEditor: Sendable {
         case versionConflict(current: Int?)
         case mergeIntoItself
         case alreadyMerged(into: UUID)
+        /// The enterprise has projects of other units than the editing user's.
+        case othersProjects(count: Int)
     }
 
     struct Snapshot: Encodable {
@@ -75,6 +83,11 @@ public struct EnterpriseEditor: Sendable {
     public func update(id: UUID, version: Int, _ r: EnterpriseRecord, confirmName: Bool = false, on db: any Database) async throws -> EnterpriseModel {
         try await db.writeTransaction { tx in
             let e = try await live(id, on: tx)
+            let projects = try await ProjectModel.query(on: tx).filter(\.$enterpriseID == id).filter(\.$district.$id == districtID).all()
+            if let scopeUnitID {
+                let others = projects.filter { $0.$unit.id != scopeUnitID }.count
+                if others > 0 { throw Failure.othersProjects(count: others) }
+            }
             try await checkDuplicates(r, except: id, confirmName: confirmName || EnterpriseName.key(r.name) == e.nameKey, on: tx)
             do {
                 e.version = try await VersionGuard.claim(table: EnterpriseModel.schema, id: id, expected: version, on: tx)
@@ -84,9 +97,16 @@ public struct EnterpriseEditor: Sendable {
             let before = Snapshot(e)
             Self.fill(e, r)
             try await e.update(on: tx)
-            // The projects naming it follow its name and code, so the ledger reads the same.
-            try await ProjectModel.query(on: tx).filter(\.$enterpriseID == id)
-                .set(\.$investor, to: e.name).set(\.$creditCode, to: e.creditCode).update()
+            // The projects naming it follow its name and code, so the ledger reads the same; each
+            // such project is changed like any other: its version advances and its trail says why.
+            for p in projects where p.investor != e.name || p.creditCode != e.creditCode {
+                let was = ["investor": p.investor ?? "", "creditCode": p.creditCode ?? ""]
+                p.investor = e.name; p.creditCode = e.creditCode; p.version += 1
+                try await p.update(on: tx)
+                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "project", entityID: p.id,
+                                       summary: "\(p.code) 建设单位随企业记录更新为 \(e.name)", before: was,
+                                       after: ["investor": e.name, "creditCode": e.creditCode ?? ""])
+            }
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "enterprise", entityID: id,
                                    summary: e.name, before: before, after: Snapshot(e))
             return e
@@ -115,9 +135,17 @@ public struct EnterpriseEditor: Sendable {
                 target.version += 1
                 try await target.update(on: tx)
             }
-            let moved = try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID).count()
-            try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID)
-                .set(\.$enterpriseID, to: targetID).set(\.$investor, to: target.name).set(\.$creditCode, to: target.creditCode).update()
+            // Each moved project is changed like any other: its version advances and its trail says why.
+            let movedProjects = try await ProjectModel.query(on: tx).filter(\.$enterpriseID == sourceID).all()
+            let moved = movedProjects.count
+            for p in movedProjects {
+                let was = ["investor": p.investor ?? "", "creditCode": p.creditCode ?? ""]
+                p.enterpriseID = targetID; p.investor = target.name; p.creditCode = target.creditCode; p.version += 1
+                try await p.update(on: tx)
+                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "project", entityID: p.id,
+                                       summary: "\(p.code) 建设单位随企业合并改为 \(target.name)", before: was,
+                                       after: ["investor": target.name, "creditCode": target.creditCode ?? ""])
+            }
             // Its leads and trip visits follow; a trip that visited both keeps one visit.
             try await LeadModel.query(on: tx).filter(\.$enterpriseID == sourceID).set(\.$enterpriseID, to: targetID).update()
             let visitedBoth = try await TripVisitModel.query(on: tx).filter(\.$enterpriseID == targetID).all().map(\.tripID)

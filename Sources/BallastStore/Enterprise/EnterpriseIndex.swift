@@ -15,7 +15,7 @@ public struct EnterpriseIndex: Sendable {
 
     public static func load(districtID: UUID, on db: any Database) async throws -> EnterpriseIndex {
         var index = EnterpriseIndex(districtID: districtID)
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for row in try await sql.raw("""
             SELECT id, name_key, credit_code FROM enterprises WHERE district_id = \(bind: districtID) AND merged_into IS NULL
             """).all() {

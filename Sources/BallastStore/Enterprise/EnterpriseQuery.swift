@@ -19,7 +19,7 @@ public enum EnterpriseQuery {
     /// Live records, searched by name or credit code (`q`, wildcards taken literally), by name.
     public static func list(districtID: UUID, q: String?, limit: Int = 200, offset: Int = 0,
                             on db: any Database) async throws -> (total: Int, rows: [EnterpriseRow]) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var filter: SQLQueryString = "e.district_id = \(bind: districtID) AND e.merged_into IS NULL"
         if let q = q?.trimmed, !q.isEmpty {
             filter += " AND (LOWER(e.name) LIKE \(bind: "%" + ProjectListQuery.escapeLike(q.lowercased()) + "%") ESCAPE '\\' OR e.credit_code = \(bind: q.uppercased()))"
@@ -44,7 +44,7 @@ public enum EnterpriseQuery {
     /// Live records sharing a name once spaces, full-width forms and case are set aside:
     /// the candidates for a merge, in groups.
     public static func duplicatesByName(districtID: UUID, on db: any Database) async throws -> [[EnterpriseRow]] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let rows = try await sql.raw("""
             SELECT e.id, e.name, e.name_key, e.credit_code, e.industry, e.above_scale, e.service_official, e.version,
                    (SELECT COUNT(*) FROM projects p WHERE p.enterprise_id = e.id) AS projects

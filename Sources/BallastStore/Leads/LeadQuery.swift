@@ -39,7 +39,7 @@ public enum LeadQuery {
     /// The total matching, and one page of rows, newest first.
     public static func list(districtID: UUID, filter: Filter, scopeUnitID: UUID?, limit: Int = 100, offset: Int = 0,
                             on db: any Database, only: UUID? = nil) async throws -> (total: Int, rows: [Row]) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var where_: SQLQueryString = "l.district_id = \(bind: districtID)"
         if let only { where_ += " AND l.id = \(bind: only)" }
         if let scopeUnitID { where_ += " AND l.unit_id = \(bind: scopeUnitID)" }
@@ -97,7 +97,7 @@ public enum LeadQuery {
         let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from.iso)
             .filter(\.$startedOn <= to.iso).sort(\.$startedOn, .descending).all()
         guard !trips.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         func counts(_ table: String) async throws -> [UUID: Int] {
             var out: [UUID: Int] = [:]
             for row in try await sql.raw("""

@@ -21,7 +21,7 @@ public enum PromotionQuery {
     }
 
     public static func run(districtID: UUID, from: CalendarDate, to: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> Figures {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let (a, b) = (from.iso, to.iso)
         var f = Figures()
         func scoped(_ q: SQLQueryString, lead alias: String) -> SQLQueryString {

@@ -8,7 +8,7 @@ import SQLKit
 public enum LedgerExportQuery {
     public static func records(districtID: UUID, year: Int, scopeUnitID: UUID? = nil,
                                projectID: UUID? = nil, on db: any Database) async throws -> [LedgerRecord] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var query: SQLQueryString = """
             SELECT p.code, p.name, cat.name AS category, lvl.name AS level, yp.nature, zn.name AS zone,
                    un.name AS unit, ld.name AS leader, tf.name AS task_force, p.stage, p.total_investment,

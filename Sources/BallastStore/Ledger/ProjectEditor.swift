@@ -14,7 +14,27 @@ public struct ProjectEditor: Sendable {
         case codeTaken(String)
         case versionConflict(current: Int?)
         case invalid([LedgerIssue])
+        /// The project has records that would go with it (counts by kind, in Chinese and English).
+        case hasRecords([(zh: String, en: String)])
+
+        public static func == (a: Failure, b: Failure) -> Bool {
+            switch (a, b) {
+            case (.notFound, .notFound): true
+            case let (.codeTaken(x), .codeTaken(y)): x == y
+            case let (.versionConflict(x), .versionConflict(y)): x == y
+            case let (.invalid(x), .invalid(y)): x == y
+            case let (.hasRecords(x), .hasRecords(y)): x.map(\.zh) == y.map(\.zh)
+            default: false
+            }
+        }
     }
+
+    /// Why a stage cannot be changed by editing: the pools and exits have rules and evidence
+    /// (`PipelineMover`), construction stages follow the milestones (`MilestoneEditor`), and a
+    /// stage changed through the edit form once bypassed them all (issue 19).
+    public static let stageByEditIssue = LedgerIssue(row: 1, column: LedgerColumn.stage.exportHeader, message: Message(
+        zh: "项目阶段不能在编辑中修改：四库之间的流转和退出请在项目页“四库流转”中办理（须提交相应材料），在建之后的阶段随节点完成而变更",
+        en: "The stage is not changed by editing: moves between the pools and exits go through the project's pool move (with their evidence), and construction stages follow the milestones"))
 
     public func create(_ record: LedgerRecord, on db: any Database) async throws -> UUID {
         try await db.writeTransaction { tx in
@@ -40,6 +60,7 @@ public struct ProjectEditor: Sendable {
             } catch let c as VersionGuard.Conflict {
                 throw Failure.versionConflict(current: c.current)
             }
+            if record.stage.rawValue != project.stage { throw Failure.invalid([Self.stageByEditIssue]) }
             if record.code != project.code {
                 if try await ProjectModel.query(on: tx).filter(\.$district.$id == writer.districtID)
                     .filter(\.$code == record.code).first() != nil {
@@ -68,6 +89,15 @@ public struct ProjectEditor: Sendable {
             } catch let c as VersionGuard.Conflict {
                 throw Failure.versionConflict(current: c.current)
             }
+            // A project with history is not deleted with it: reports, problems, campaign entries and
+            // leads are the district's record. Such a project exits instead.
+            let held: [(zh: String, en: String, count: Int)] = [
+                ("月报", "monthly reports", try await MonthlyReportModel.query(on: tx).filter(\.$project.$id == id).count()),
+                ("问题或决定", "problems or decisions", try await ProblemModel.query(on: tx).filter(\.$projectID == id).count()),
+                ("三个一批名单", "campaign entries", try await CampaignEntryModel.query(on: tx).filter(\.$project.$id == id).count()),
+                ("招商线索", "leads", try await LeadModel.query(on: tx).filter(\.$projectID == id).count()),
+            ].filter { $0.count > 0 }
+            if !held.isEmpty { throw Failure.hasRecords(held.map { ("\($0.count) 条\($0.zh)", "\($0.count) \($0.en)") }) }
             let names = try await writer.namesByID(on: tx)
             let plan = try await YearPlanModel.query(on: tx).filter(\.$project.$id == id).filter(\.$year == writer.year).first()
             let before = writer.snapshot(project, plan: plan, names: names)

@@ -33,7 +33,7 @@ public enum MapPointsQuery {
     }
 
     public static func run(_ scope: DashboardQuery.Scope, filter: Filter, on db: any Database) async throws -> [Point] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT p.id, p.code, p.name, un.name AS unit, cat.name AS category, zn.name AS zone, p.stage, col.colour,
                    p.total_investment, yp.annual_plan, p.longitude, p.latitude

@@ -30,7 +30,7 @@ struct CreateProjects: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "district_id", "code")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // Unit scoping and pool counts filter on these in every list and summary.
         try await sql.create(index: "projects_district_unit").on(ProjectModel.schema)
             .column("district_id").column("unit_id").run()

@@ -18,7 +18,7 @@ struct CreateYearPlans: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "project_id", "year")
             .create()
-        try await (db as! any SQLDatabase).create(index: "year_plans_district_year").on(YearPlanModel.schema)
+        try await (try db.sql()).create(index: "year_plans_district_year").on(YearPlanModel.schema)
             .column("district_id").column("year").run()
     }
 

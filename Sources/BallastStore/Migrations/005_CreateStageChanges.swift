@@ -13,7 +13,7 @@ struct CreateStageChanges: AsyncMigration {
             .field("note", .string)
             .field("created_at", .datetime)
             .create()
-        try await (db as! any SQLDatabase).create(index: "stage_changes_project").on(StageChangeModel.schema)
+        try await (try db.sql()).create(index: "stage_changes_project").on(StageChangeModel.schema)
             .column("project_id").run()
     }
 

@@ -18,7 +18,7 @@ struct CreateAuditEntries: AsyncMigration {
             .field("before", .string)
             .field("after", .string)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "audit_entries_entity").on(AuditEntryModel.schema).column("entity_id").run()
         try await sql.create(index: "audit_entries_at").on(AuditEntryModel.schema).column("at").run()
     }

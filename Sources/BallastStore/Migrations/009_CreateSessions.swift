@@ -14,7 +14,7 @@ struct CreateSessions: AsyncMigration {
             .field("user_agent", .string)
             .unique(on: "token_hash")
             .create()
-        try await (db as! any SQLDatabase).create(index: "sessions_user").on(SessionModel.schema).column("user_id").run()
+        try await (try db.sql()).create(index: "sessions_user").on(SessionModel.schema).column("user_id").run()
     }
 
     func revert(on db: any Database) async throws { try await db.schema(SessionModel.schema).delete() }

@@ -6,7 +6,7 @@ import SQLKit
 /// indexes the audit search and the sign-in throttle read by.
 struct ProtectAuditEntries: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let table = AuditEntryModel.schema
         try await sql.create(index: "audit_entries_actor_at").on(table).column("actor").column("at").run()
         try await sql.create(index: "audit_entries_action_address_at").on(table).column("action").column("address").column("at").run()
@@ -31,7 +31,7 @@ struct ProtectAuditEntries: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         switch sql.dialect.name {
         case "postgresql":
             try await sql.raw("DROP TRIGGER IF EXISTS audit_entries_append_only ON \(ident: AuditEntryModel.schema)").run()

@@ -95,7 +95,7 @@ struct CreateProgress: AsyncMigration {
             .field("on_date", .string, .required)
             .field("rule_version", .int, .required)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "monthly_reports_district_year").on(MonthlyReportModel.schema).column("district_id").column("year").run()
         try await sql.create(index: "report_adjustments_project").on(ReportAdjustmentModel.schema).column("project_id").column("year").run()
         try await sql.create(index: "milestones_district_year").on(MilestoneModel.schema).column("district_id").column("year").run()

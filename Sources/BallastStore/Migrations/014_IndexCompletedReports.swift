@@ -5,11 +5,11 @@ import SQLKit
 /// index holding exactly those columns answers it without touching the table.
 struct IndexCompletedReports: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).create(index: "monthly_reports_completed").on(MonthlyReportModel.schema)
+        try await (try db.sql()).create(index: "monthly_reports_completed").on(MonthlyReportModel.schema)
             .column("district_id").column("year").column("project_id").column("status").column("month").column("amount").run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).drop(index: "monthly_reports_completed").run()
+        try await (try db.sql()).drop(index: "monthly_reports_completed").run()
     }
 }

@@ -30,7 +30,7 @@ struct CreatePhotosAndSupervision: AsyncMigration {
             .field("closed_on", .string)
             .field("closed_colour", .string)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "report_photos_report").on(ReportPhotoModel.schema).column("report_id").run()
         try await sql.create(index: "supervision_items_district_year").on(SupervisionItemModel.schema)
             .column("district_id").column("year").column("closed_on").run()

@@ -23,7 +23,7 @@ struct CreateEnterprises: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // One live record per credit code: a merged record gives its code up (NULLs do not collide).
         try await sql.create(index: "enterprises_credit_code").on(EnterpriseModel.schema).column("district_id").column("credit_code").unique().run()
         try await sql.create(index: "enterprises_name_key").on(EnterpriseModel.schema).column("district_id").column("name_key").run()

@@ -14,7 +14,7 @@ struct CreatePipeline: AsyncMigration {
             .unique(on: "district_id", "year", "stage")
             .create()
         // A project's stage on any day is one seek: its latest step on or before the day.
-        try await (db as! any SQLDatabase).create(index: "stage_changes_project_day").on(StageChangeModel.schema)
+        try await (try db.sql()).create(index: "stage_changes_project_day").on(StageChangeModel.schema)
             .column("project_id").column("effective_on").column("created_at").run()
     }
 

@@ -87,7 +87,7 @@ struct CreateCampaignAndLeads: AsyncMigration {
             .field("recorded_by", .string, .required)
             .field("created_at", .datetime)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "campaign_entries_district").on(CampaignEntryModel.schema).column("district_id").column("period_id").run()
         try await sql.create(index: "leads_district_collected").on(LeadModel.schema).column("district_id").column("collected_on").run()
         try await sql.create(index: "leads_enterprise").on(LeadModel.schema).column("enterprise_id").run()

@@ -7,7 +7,7 @@ import SQLKit
 /// each project's steps by day carry their stage, so following a project reads the index alone.
 struct IndexStageChangesByStage: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "stage_changes_stage_day").on(StageChangeModel.schema)
             .column("to_stage").column("effective_on").column("project_id").run()
         try await sql.drop(index: "stage_changes_project_day").run()
@@ -16,7 +16,7 @@ struct IndexStageChangesByStage: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.drop(index: "stage_changes_stage_day").run()
         try await sql.drop(index: "stage_changes_project_day").run()
         try await sql.create(index: "stage_changes_project_day").on(StageChangeModel.schema)

@@ -65,7 +65,7 @@ struct CreateProblems: AsyncMigration {
             .field("version", .int, .required)
             .unique(on: "district_id")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // Overdue by unit, now: open problems by deadline, the unit read from the index itself.
         try await sql.create(index: "problems_open_deadline").on(ProblemModel.schema)
             .column("district_id").column("status").column("deadline").column("lead_unit_id").run()

@@ -30,7 +30,7 @@ struct CreateMeetings: AsyncMigration {
             .field("problem_id", .uuid, .required, .references(ProblemModel.schema, "id", onDelete: .cascade))
             .unique(on: "decision_id", "problem_id")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "meetings_district_held").on(MeetingModel.schema).column("district_id").column("held_on").run()
         try await sql.create(index: "meeting_items_problem").on(MeetingItemModel.schema).column("problem_id").run()
         try await sql.create(index: "decision_problems_problem").on(DecisionProblemModel.schema).column("problem_id").run()

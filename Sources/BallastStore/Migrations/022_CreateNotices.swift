@@ -28,7 +28,7 @@ struct CreateNotices: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "district_id", "year", "seq")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "notices_unit").on(NoticeModel.schema).column("unit_id").column("acknowledged_on").run()
         try await sql.create(index: "notices_problem").on(NoticeModel.schema).column("problem_id").run()
         try await sql.create(index: "notices_subject").on(NoticeModel.schema).column("district_id").column("subject_key").run()

@@ -38,7 +38,7 @@ struct CreateNotifications: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("finished_at", .datetime)
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // The inbox: a user's unread first, newest first.
         try await sql.create(index: "notifications_user").on(NotificationModel.schema).column("user_id").column("read_at").column("created_at").run()
         try await sql.create(index: "notifications_dedupe").on(NotificationModel.schema).column("user_id").column("dedupe_key").run()

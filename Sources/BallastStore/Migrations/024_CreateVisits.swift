@@ -21,7 +21,7 @@ struct CreateVisits: AsyncMigration {
             .field("problem_id", .uuid, .required, .references(ProblemModel.schema, "id", onDelete: .cascade))
             .unique(on: "visit_id", "problem_id")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.create(index: "enterprise_visits_day").on(VisitModel.schema).column("district_id").column("visited_on").run()
         try await sql.create(index: "enterprise_visits_enterprise").on(VisitModel.schema).column("enterprise_id").run()
         try await sql.create(index: "visit_problems_visit").on(VisitProblemModel.schema).column("visit_id").run()

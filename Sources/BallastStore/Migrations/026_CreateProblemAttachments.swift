@@ -14,7 +14,7 @@ struct CreateProblemAttachments: AsyncMigration {
             .field("uploaded_by", .string, .required)
             .field("uploaded_at", .datetime, .required)
             .create()
-        try await (db as! any SQLDatabase).create(index: "problem_attachments_problem").on(ProblemAttachmentModel.schema).column("problem_id").run()
+        try await (try db.sql()).create(index: "problem_attachments_problem").on(ProblemAttachmentModel.schema).column("problem_id").run()
     }
 
     func revert(on db: any Database) async throws {

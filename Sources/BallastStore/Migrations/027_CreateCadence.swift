@@ -24,19 +24,19 @@ struct CreateCadence: AsyncMigration {
             .field("created_by", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await (db as! any SQLDatabase).create(index: "score_adjustments_period").on(ScoreAdjustmentModel.schema)
+        try await (try db.sql()).create(index: "score_adjustments_period").on(ScoreAdjustmentModel.schema)
             .column("district_id").column("period").run()
         // The ranking counts the year's 开工 nodes among ten or so milestones a project.
-        try await (db as! any SQLDatabase).create(index: "milestones_name").on(MilestoneModel.schema)
+        try await (try db.sql()).create(index: "milestones_name").on(MilestoneModel.schema)
             .column("district_id").column("year").column("name").column("planned").run()
         // The ranking reads each project's colour at a month's end from its changes.
-        try await (db as! any SQLDatabase).create(index: "warning_changes_project_date").on(WarningChangeModel.schema)
+        try await (try db.sql()).create(index: "warning_changes_project_date").on(WarningChangeModel.schema)
             .column("project_id").column("on_date").run()
     }
 
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).drop(index: "warning_changes_project_date").run()
-        try await (db as! any SQLDatabase).drop(index: "milestones_name").run()
+        try await (try db.sql()).drop(index: "warning_changes_project_date").run()
+        try await (try db.sql()).drop(index: "milestones_name").run()
         try await db.schema(ScoreAdjustmentModel.schema).delete()
         try await db.schema(ScoringSchemeModel.schema).delete()
     }

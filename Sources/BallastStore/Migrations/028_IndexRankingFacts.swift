@@ -12,7 +12,7 @@ import SQLKit
 /// - projects: a project's unit, from its id.
 struct IndexRankingFacts: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         try await sql.drop(index: "monthly_reports_completed").run()
         try await sql.create(index: "monthly_reports_facts").on(MonthlyReportModel.schema)
             .column("district_id").column("year").column("project_id").column("month")
@@ -26,7 +26,7 @@ struct IndexRankingFacts: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for index in ["projects_id_unit", "year_plans_portfolio", "warning_changes_facts", "monthly_reports_facts"] {
             try await sql.drop(index: SQLIdentifier(index)).run()
         }

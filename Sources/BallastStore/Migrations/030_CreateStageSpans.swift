@@ -36,7 +36,7 @@ struct CreateStageSpans: AsyncMigration {
             .field("reached_under_construction_days", .int)
             .unique(on: "project_id", "pool")
             .create()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // The spans holding at the end of a day: those ending after it, started by it.
         try await sql.create(index: "stage_spans_holding").on(StageSpanModel.schema)
             .column("district_id").column("until_on").column("from_on").column("stage").column("project_id").run()

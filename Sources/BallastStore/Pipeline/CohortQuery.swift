@@ -30,7 +30,7 @@ public enum CohortQuery {
 
     public static func run(districtID: UUID, pool: LifecycleStage, from: CalendarDate, to: CalendarDate, asOf: CalendarDate,
                            scopeUnitID: UUID?, on db: any Database) async throws -> Result {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let later = Cohort.followed(after: pool)
         let end = asOf.iso
         // The days from entry to a step, if the step was taken by the as-of day: a later day

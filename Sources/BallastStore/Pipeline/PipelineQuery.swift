@@ -57,7 +57,7 @@ public enum PipelineQuery {
     /// The steps taken from the start of `year` to `asOf` (their spans), joined to their projects
     /// only when a unit's scope needs it.
     static func yearSteps(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?) -> SQLQueryString {
-        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
+        let start = CalendarDate.clamped(year: year, month: 1, day: 1).iso
         var q: SQLQueryString = " FROM stage_spans sc"
         if scopeUnitID != nil { q += " JOIN projects p ON p.id = sc.project_id" }
         q += " WHERE sc.district_id = \(bind: districtID) AND sc.from_on >= \(bind: start) AND sc.from_on <= \(bind: asOf.iso)"
@@ -68,7 +68,7 @@ public enum PipelineQuery {
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                            on db: any Database) async throws -> PipelineFigures {
         let (now, exits) = try await poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let steps = yearSteps(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID)
         var entered: [String: Int] = [:]
         var flows: [PipelineFigures.Flow] = []
@@ -99,8 +99,8 @@ public enum PipelineQuery {
     /// `year` and are still out then, by reason: one pass over the projects.
     public static func poolsAt(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?,
                                on db: any Database) async throws -> ([String: (Int, Int64)], [(String, Int)]) {
-        let sql = db as! any SQLDatabase
-        let start = CalendarDate(year: year, month: 1, day: 1)!.iso
+        let sql = try db.sql()
+        let start = CalendarDate.clamped(year: year, month: 1, day: 1).iso
         let q: SQLQueryString = """
             SELECT sc.to_stage AS stage,
                    CASE WHEN sc.to_stage = \(bind: LifecycleStage.exited.rawValue) AND sc.effective_on >= \(bind: start)
@@ -130,7 +130,7 @@ public enum PipelineQuery {
     /// projects without a chain), each group's pools in order, groups by projects in the pools.
     public static func breakdown(districtID: UUID, asOf: CalendarDate, by: Breakdown, scopeUnitID: UUID?,
                                  on db: any Database) async throws -> [(group: String, pools: [(stage: LifecycleStage, projects: Int, total: Money)])] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let column: SQLQueryString = by == .unit ? "sc.unit_id" : "sc.chain_id"
         let q: SQLQueryString = "SELECT COALESCE(g.name, '') AS grp, sc.to_stage AS stage, COUNT(*) AS n, CAST(COALESCE(SUM(sc.total_investment), 0) AS BIGINT) AS total FROM "
             + stagesAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID)

@@ -16,7 +16,7 @@ public enum StageHistory {
     /// Rebuilds the spans and pool entries of these projects from their steps.
     public static func relink(projects: [UUID], on db: any Database) async throws {
         let ids = Array(Set(projects))
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
             try await sql.delete(from: StageSpanModel.schema).where("project_id", .in, chunk).run()
@@ -27,7 +27,7 @@ public enum StageHistory {
 
     /// Every project's, in chunks: for the migration that brings the derived rows in.
     static func relinkAll(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let ids = try await sql.raw("SELECT DISTINCT project_id FROM stage_changes").all().map { try $0.decode(column: "project_id", as: UUID.self) }
         try await relink(projects: ids, on: db)
     }

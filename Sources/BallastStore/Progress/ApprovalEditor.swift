@@ -81,7 +81,7 @@ public struct ApprovalEditor: Sendable {
 /// and still open past the target on `asOf`.
 public enum ApprovalRateQuery {
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> ApprovalRate {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT COUNT(*) AS total,
                    COALESCE(SUM(CASE WHEN a.actual IS NOT NULL THEN 1 ELSE 0 END), 0) AS approved,

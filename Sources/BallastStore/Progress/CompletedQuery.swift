@@ -25,7 +25,7 @@ public enum CompletedQuery {
 
     /// Each project's YTD completed, keyed by project id (projects with nothing approved absent).
     public static func byProject(districtID: UUID, year: Int, throughMonth month: Int, on db: any Database) async throws -> [UUID: Money] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let rows = try await sql.raw("SELECT c.project_id, CAST(c.done AS BIGINT) AS done FROM "
                                      + subquery(districtID: districtID, year: year, throughMonth: month) + " c").all()
         var out: [UUID: Money] = [:]

@@ -26,7 +26,7 @@ public enum MonthReportsQuery {
     /// `projectID` narrows to one project's row (the API's answer after a step).
     public static func run(districtID: UUID, year: Int, month: Int, scopeUnitID: UUID?, projectID: UUID? = nil,
                            on db: any Database) async throws -> [MonthReportRow] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var query: SQLQueryString = """
             SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
                    CAST(r.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = r.id), 0) AS BIGINT) AS amount,

@@ -57,7 +57,8 @@ public struct ProgressWriter: Sendable {
         var newReports: [MonthlyReportModel] = [], audits: [AuditEntryModel] = []
         let now = Date()
         for r in records {
-            let project = projects[r.code]!
+            // Unknown codes were refused by the validator before this runs.
+            guard let project = projects[r.code] else { continue }
             let projectID = try project.requireID()
             let key = "\(projectID)|\(r.year)|\(r.month)"
             let month = String(format: "%04d-%02d", r.year, r.month)
@@ -121,8 +122,8 @@ public struct ProgressWriter: Sendable {
         for year in years {
             let done = try await CompletedQuery.byProject(districtID: districtID, year: year, throughMonth: 12, on: db)
             for r in records where r.year == year {
-                let p = projects[r.code]!
-                if let total = done[p.id!], total.yuan > p.totalInvestment,
+                guard let p = projects[r.code] else { continue }
+                if let total = done[try p.requireID()], total.yuan > p.totalInvestment,
                    !report.issues.contains(where: { $0.row == r.row }) {
                     report.issues.append(LedgerIssue(row: r.row, column: ProgressValidator.amountHeader + "（万元）", message: Message(
                         zh: "\(r.code) \(year)年累计完成 \(total.formatted(in: .wan)) 万元，超过总投资 \(Money(yuan: p.totalInvestment).formatted(in: .wan)) 万元",

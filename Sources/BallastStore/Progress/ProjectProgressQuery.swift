@@ -21,7 +21,7 @@ public struct ProjectProgress: Sendable {
 
 public enum ProjectProgressQuery {
     public static func run(projectID: UUID, year: Int, annualPlan: Money?, on db: any Database) async throws -> ProjectProgress {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var monthly = Array(repeating: Money.zero, count: 12)
         for row in try await sql.raw("""
             SELECT x.month, CAST(SUM(x.amount) AS BIGINT) AS amount FROM (

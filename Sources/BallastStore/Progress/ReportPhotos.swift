@@ -94,7 +94,7 @@ public struct ReportPhotos: Sendable {
     }
 
     static func list(where condition: SQLQueryString, on db: any Database) async throws -> [Info] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let select: SQLQueryString = """
             SELECT ph.id, ph.report_id, r.month, ph.content_type, ph.width, ph.height, ph.size, ph.uploaded_by
             FROM report_photos ph JOIN monthly_reports r ON r.id = ph.report_id

@@ -18,7 +18,7 @@ public enum WarningChangesQuery {
     /// optionally only those to one of `to`.
     public static func run(districtID: UUID, year: Int, from: CalendarDate, through: CalendarDate, to: Set<WarningColour>?,
                            scopeUnitID: UUID? = nil, on db: any Database) async throws -> [ColourChange] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var query: SQLQueryString = """
             SELECT p.code, p.name, p.unit_id, c.from_colour, c.to_colour, c.on_date
             FROM warning_changes c JOIN projects p ON p.id = c.project_id

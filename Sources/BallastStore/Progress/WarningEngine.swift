@@ -38,7 +38,7 @@ public enum WarningEngine {
     /// otherwise only the stored colour and since-date, which `since` needs.
     static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, forRecompute: Bool = false,
                                    on db: any Database) async throws -> [(ProjectWarning, StoredState?)] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
         let throughMonth = asOf.year > year ? 12 : asOf.month
         var query: SQLQueryString = """
@@ -57,7 +57,7 @@ public enum WarningEngine {
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         let rows = try await sql.raw(forRecompute ? query : query + " ORDER BY p.code").all()
         // A year that is over is judged at its last day.
-        let judgedOn = asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf
+        let judgedOn = asOf.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : asOf
         // Only open milestones already past their date can make a project late: the rest are not
         // read, and their (empty) actual date is not either.
         var milestones: [UUID: [WarningInput.Milestone]] = [:]
@@ -140,8 +140,8 @@ public enum WarningEngine {
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
-            let judgedOn = (asOf.year > year ? CalendarDate(year: year, month: 12, day: 31)! : asOf).iso
-            let latest = try await (tx as! any SQLDatabase).raw("""
+            let judgedOn = (asOf.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : asOf).iso
+            let latest = try await (try tx.sql()).raw("""
                 SELECT MAX(as_of) AS latest FROM warning_states WHERE district_id = \(bind: districtID) AND year = \(bind: year)
                 """).first()?.decode(column: "latest", as: String?.self)
             let evaluated = try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, forRecompute: true, on: tx)
@@ -156,7 +156,7 @@ public enum WarningEngine {
             // more states than were matched there are none to look for.
             let storedCount = try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year).count()
             let matched = evaluated.filter { $0.1 != nil }.count
-            for row in storedCount == matched ? [] : try await (tx as! any SQLDatabase).raw("""
+            for row in storedCount == matched ? [] : try await (try tx.sql()).raw("""
                 SELECT ws.project_id, ws.colour FROM warning_states ws
                 LEFT JOIN year_plans yp ON yp.project_id = ws.project_id AND yp.year = ws.year AND yp.annual_plan IS NOT NULL
                 WHERE ws.district_id = \(bind: districtID) AND ws.year = \(bind: year) AND yp.id IS NULL

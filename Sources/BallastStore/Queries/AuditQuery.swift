@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -34,15 +35,22 @@ public enum AuditQuery {
         if let v = filter.from { query = query.filter(\.$at >= v) }
         if let v = filter.until { query = query.filter(\.$at < v) }
         let total = try await query.count()
+        let paging = Paging(page: filter.page, perPage: filter.perPage)
         let entries = try await query.sort(\.$at, .descending).sort(\.$id)
-            .range(lower: (filter.page - 1) * filter.perPage, upper: filter.page * filter.perPage).all()
+            .range(lower: paging.offset, upper: paging.offset + paging.perPage).all()
         return AuditPage(entries: entries, total: total)
     }
 
     /// Failed sign-ins from `address` since `since`, counted only up to `limit`: once an
     /// address is over the limit, the exact number does not matter and is not worth scanning.
-    public static func recentFailures(address: String, since: Date, limit: Int, on db: any Database) async throws -> Int {
-        try await AuditEntryModel.query(on: db).filter(\.$action == "sign-in-failed").filter(\.$address == address)
-            .filter(\.$at >= since).limit(limit).all(\.$id).count
+    /// Failed sign-ins since a time, by name, by address, or by both (whichever are given),
+    /// counted up to `limit`. Refused attempts are audited under another action and do not count:
+    /// a flood of them must not lock an account for everyone.
+    public static func recentFailures(username: String? = nil, address: String? = nil, since: Date, limit: Int,
+                                      on db: any Database) async throws -> Int {
+        var q = AuditEntryModel.query(on: db).filter(\.$action == "sign-in-failed").filter(\.$at >= since)
+        if let username { q = q.filter(\.$actor == username) }
+        if let address { q = q.filter(\.$address == address) }
+        return try await q.limit(limit).all(\.$id).count
     }
 }

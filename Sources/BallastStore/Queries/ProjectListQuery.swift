@@ -58,10 +58,10 @@ public struct ProjectPage: Sendable, Equatable {
 
 public enum ProjectListQuery {
     public static func run(districtID: UUID, filter: ProjectFilter, on db: any Database) async throws -> ProjectPage {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let from = fromClause(filter, districtID: districtID) + whereClause(districtID: districtID, filter: filter)
         let perPage = max(1, min(filter.perPage, ProjectFilter.maxPerPage))
-        let page = max(1, filter.page)
+        let page = Paging(page: filter.page, perPage: perPage).page
         let planColumns: SQLQueryString = filter.year == nil
             ? ", NULL AS level, NULL AS nature, NULL AS zone, NULL AS annual_plan"
             : ", lvl.name AS level, yp.nature AS nature, zn.name AS zone, yp.annual_plan AS annual_plan"
@@ -71,7 +71,7 @@ public enum ProjectListQuery {
                    COUNT(*) OVER () AS total_count
             """
         let query = select + planColumns + " " + from + orderClause(filter)
-            + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String((page - 1) * perPage))"
+            + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(Paging(page: page, perPage: perPage).offset))"
         let rows = try await sql.raw(query).all()
         // The window count rides along with the page: one query instead of two. Past the last
         // page there is no row to carry it, and only then is it counted on its own.

@@ -17,7 +17,7 @@ public struct DistrictRollup: Sendable, Equatable {
 /// that year appear with zeros, so a missing report shows as such.
 public enum RollupQuery {
     public static func run(year: Int, on db: any Database) async throws -> [DistrictRollup] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         return try await sql.raw("""
             SELECT d.code, d.name, COUNT(yp.id) AS projects,
                    CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total,

@@ -24,7 +24,7 @@ public enum SummaryQuery {
     }
 
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> YearSummary {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         // Completed counts approved months up to the as-of month of the year.
         let month = asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month
         let scope = Scope(districtID: districtID, year: year, month: month)

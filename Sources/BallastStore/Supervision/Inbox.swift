@@ -15,7 +15,7 @@ public enum Inbox {
     }
 
     public static func list(userID: UUID, unreadOnly: Bool = false, limit: Int = 100, on db: any Database) async throws -> (unread: Int, items: [Item]) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let unread = try await sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         // Two index range reads (unread, then read) rather than one sort over the whole inbox.
@@ -38,7 +38,7 @@ public enum Inbox {
 
     /// Marks one message (nil: all) read; only the user's own.
     public static func markRead(userID: UUID, id: UUID?, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q = sql.update(NotificationModel.schema).set("read_at", to: Date()).where("user_id", .equal, userID).where("read_at", .is, SQLLiteral.null)
         if let id { q = q.where("id", .equal, id) }
         return try await q.returning("id").all().count
@@ -114,7 +114,7 @@ public struct WebhookEditor: Sendable {
     }
 
     public func list(on db: any Database) async throws -> [Listed] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var counts: [UUID: [String: Int]] = [:]
         for r in try await sql.raw("""
             SELECT d.webhook_id, d.status, COUNT(*) AS n FROM webhook_deliveries d JOIN webhooks h ON h.id = d.webhook_id

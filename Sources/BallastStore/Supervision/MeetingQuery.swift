@@ -20,7 +20,7 @@ public enum MeetingQuery {
 
     /// Newest first.
     public static func list(districtID: UUID, today: CalendarDate, on db: any Database) async throws -> [Row] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         return try await sql.raw("""
             SELECT m.id, m.kind, m.title, m.held_on, m.cutoff_on,
                    (SELECT COUNT(*) FROM meeting_items i WHERE i.meeting_id = m.id) AS agenda,
@@ -63,7 +63,7 @@ public enum MeetingQuery {
         let agenda = items.compactMap { i in byID[i.problemID].map { ($0, i.reason) } }
         let decisions = try await ProblemQuery.list(districtID: m.districtID, filter: .init(status: .all, kind: .decision, meetingID: id), today: today,
                                                     scopeUnitID: scopeUnitID, limit: 1000, on: db).rows
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var addresses: [UUID: [String]] = [:]
         if !decisions.isEmpty {
             for r in try await sql.raw("""
@@ -84,7 +84,7 @@ public enum MeetingQuery {
 
     /// The open problems the rule offers for this meeting's agenda.
     public static func suggestions(_ m: MeetingModel, today: CalendarDate, on db: any Database) async throws -> [Suggestion] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let year = Int(m.heldOn.prefix(4)) ?? today.year
         let candidates = try await sql.raw("""
             SELECT p.id, p.raised_on, p.category, p.major, ws.colour,

@@ -16,7 +16,7 @@ public enum NoticeGenerator {
 
     public static func run(districtID: UUID, today: CalendarDate, actor: ChangeActor = .system, on db: any Database) async throws -> Outcome {
         let editor = NoticeEditor(context: ProjectItemContext(districtID: districtID, actor: actor, today: today, scopeUnitID: nil))
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var issued: [String] = []
         let late = try await sql.raw("""
             SELECT p.id, p.kind, p.title, p.deadline, p.lead_unit_id, pr.code, pr.name AS project FROM problems p
@@ -67,7 +67,7 @@ public enum NoticeGenerator {
     /// The inbox's daily reminders: a problem or decision due tomorrow (to its units), and one
     /// that went overdue yesterday (to its units and whoever raised it). Each is sent once.
     static func remind(districtID: UUID, today: CalendarDate, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for (kind, day) in [(NotificationKind.dueTomorrow, today.adding(days: 1)), (.overdue, today.adding(days: -1))] {
             for r in try await sql.raw("""
                 SELECT p.id, p.title, p.lead_unit_id, p.raised_by FROM problems p

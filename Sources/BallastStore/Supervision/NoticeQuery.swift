@@ -26,7 +26,7 @@ public enum NoticeQuery {
     /// Newest first; `pending` keeps the unacknowledged only.
     public static func list(districtID: UUID, year: Int?, pending: Bool = false, scopeUnitID: UUID?, id: UUID? = nil, limit: Int = 200,
                             on db: any Database) async throws -> [Row] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT n.id, n.number, u.name AS unit, n.subject, n.problem_id, n.item, n.original_deadline, n.new_deadline, n.issued_on, n.issued_by,
                    n.automatic, n.acknowledged_on, n.acknowledged_by, n.escalated_on, n.version

@@ -50,7 +50,7 @@ public enum Notifier {
     }
 
     public static func send(_ e: Event, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var recipients: Set<UUID> = []
         let active: SQLQueryString = "SELECT id FROM users WHERE district_id = \(bind: e.districtID) AND disabled = \(bind: false)"
         if !e.units.isEmpty {

@@ -173,7 +173,7 @@ public struct ProblemEditor: Sendable {
     /// The problem, if it is the district's and (for a unit) one it raised, leads, assists or
     /// whose project it owns.
     public func problem(_ id: UUID, on db: any Database) async throws -> ProblemModel {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let q: SQLQueryString = "SELECT p.id FROM problems p WHERE p.id = \(bind: id) AND p.district_id = \(bind: context.districtID)"
             + ProblemScope.visible(to: context.scopeUnitID)
         guard try await sql.raw(q).first() != nil, let p = try await ProblemModel.find(id, on: db) else { throw Self.notFound }

@@ -19,7 +19,7 @@ public enum ProblemFigures {
 
     public static func run(districtID: UUID, from: CalendarDate, to: CalendarDate, asOf: CalendarDate, by grouping: Grouping,
                            kind: ProblemKind? = .problem, scopeUnitID: UUID?, today: CalendarDate? = nil, on db: any Database) async throws -> [Line] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let postgres = sql.dialect.name == "postgresql"
         let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: asOf.iso)"
         let lastResolve: SQLQueryString = last + " AND s.action = 'resolve'"
@@ -63,7 +63,7 @@ public enum ProblemFigures {
     /// Read from the problems themselves (their index holds status, deadline and unit), so it
     /// stays quick over hundreds of thousands of problems.
     public static func overdueByUnit(districtID: UUID, today: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [(unit: String, overdue: Int)] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         return try await sql.raw("""
             SELECT u.name AS unit, c.n FROM (
               SELECT p.lead_unit_id, COUNT(*) AS n FROM problems p

@@ -59,7 +59,7 @@ public enum ProblemQuery {
     /// The total matching, and one page: open work by deadline (longest overdue first), the rest newest first.
     public static func list(districtID: UUID, filter: Filter, today: CalendarDate, scopeUnitID: UUID?, limit: Int = 100, offset: Int = 0,
                             on db: any Database) async throws -> (total: Int, rows: [Row]) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var where_: SQLQueryString = "p.district_id = \(bind: districtID)" + ProblemScope.visible(to: scopeUnitID)
         switch filter.status {
         case .open: where_ += " AND p.status IN (\(binds: openStatuses))"
@@ -140,7 +140,7 @@ public enum ProblemQuery {
     }
 
     public static func detail(id: UUID, districtID: UUID, today: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> Detail? {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         guard let r = try await sql.raw("""
             SELECT p.id, p.kind, p.title, p.category, p.major, p.project_id, pr.code AS project_code, pr.name AS project_name, p.enterprise_id,
                    e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader, p.status, p.raised_by, p.raised_on, p.deadline,

@@ -36,7 +36,7 @@ public enum SupervisionItems {
             }
         }
         try await BulkInsert.insert(opened, on: db)
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         for (colour, projects) in closing {
             for chunk in stride(from: 0, to: projects.count, by: 500) {
                 try await sql.update(SupervisionItemModel.schema)
@@ -52,7 +52,7 @@ public enum SupervisionItems {
     /// Opens an item for every lit project that has none: for databases whose colours were
     /// stored before items existed (run by the migration that adds them).
     static func backfill(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var items: [SupervisionItemModel] = []
         for row in try await sql.raw("""
             SELECT ws.district_id, ws.project_id, p.unit_id, ws.year, ws.colour, ws.reasons, ws.since
@@ -98,7 +98,7 @@ public enum SupervisionQuery {
     /// Open items first (reddest first, then oldest), then closed ones, newest first.
     public static func run(districtID: UUID, year: Int, open: Bool?, scopeUnitID: UUID?, projectID: UUID? = nil,
                            on db: any Database) async throws -> [SupervisionRow] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT s.id, s.project_id, p.code, p.name, u.name AS unit, s.opened_on, s.opened_colour, ws.colour, ws.reasons AS now_reasons,
                    s.reasons, s.closed_on, s.closed_colour

@@ -92,7 +92,7 @@ public enum ServiceFigures {
 
     /// One line per unit, and the district's total last (unit "").
     public static func run(districtID: UUID, from: CalendarDate, to: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [Line] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var where_: SQLQueryString = "v.district_id = \(bind: districtID) AND v.visited_on >= \(bind: from.iso) AND v.visited_on <= \(bind: to.iso)"
         if let scopeUnitID { where_ += " AND v.unit_id = \(bind: scopeUnitID)" }
         let solvedAsOf: SQLQueryString = """
@@ -117,7 +117,7 @@ public enum ServiceFigures {
 
     /// An enterprise's visits (or the district's in a period), newest first.
     public static func visits(districtID: UUID, enterpriseID: UUID?, scopeUnitID: UUID?, limit: Int = 200, on db: any Database) async throws -> [Visit] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT v.id, v.enterprise_id, e.name AS enterprise, u.name AS unit, v.visited_on, v.visitors, v.discussed,
                    (SELECT COUNT(*) FROM visit_problems vp WHERE vp.visit_id = v.id) AS problems
