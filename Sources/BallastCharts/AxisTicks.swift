@@ -60,8 +60,9 @@ public enum MoneyScale: Sendable, Equatable {
         let format = "%.\(max(0, min(decimals, 9)))f"
         return withVaList([v]) { args in
             withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-                _ = vsnprintf(buffer.baseAddress!, buffer.count, format, args)
-                return String(cString: buffer.baseAddress!)
+                guard let base = buffer.baseAddress else { return String(v) }
+                _ = vsnprintf(base, buffer.count, format, args)
+                return String(cString: base)
             }
         }
     }

@@ -46,7 +46,8 @@ public enum CreditCode {
         for (i, c) in chars.enumerated() where !alphabet.contains(c) {
             return .failure(.invalidCharacter(c, position: i + 1))
         }
-        let expected = checkCharacter(for: String(chars[0..<17]))!
+        // Every character is in the alphabet (checked above), so the check character exists.
+        guard let expected = checkCharacter(for: String(chars[0..<17])) else { return .failure(.invalidCharacter(chars[0], position: 1)) }
         guard expected == chars[17] else { return .failure(.wrongCheckCharacter(expected: expected, found: chars[17])) }
         return .success(code)
     }

@@ -36,7 +36,7 @@ public enum LifecycleStage: String, CaseIterable, Sendable, Codable {
     /// A project may exit from any stage before 竣工; after completion it is part of the record.
     public var mayExit: Bool {
         guard let order else { return false }
-        return order < LifecycleStage.completed.order!
+        return order < (LifecycleStage.completed.order ?? Int.max)
     }
 
     /// Whether a ledger may record a move from `self` to `next`. Ledgers are corrected in

@@ -14,6 +14,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yuan < rhs.yuan }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan + rhs.yuan) }
+
+    /// The largest amount any input may state: 10 万亿元 (10¹³ yuan), far above any project,
+    /// so that sums over a province's 100 000 projects, and the warning rule's products, stay
+    /// within 64-bit integers.
+    public static let maxYuan: Int64 = 10_000_000_000_000
     public static func - (lhs: Money, rhs: Money) -> Money { Money(yuan: lhs.yuan - rhs.yuan) }
 
     public static func wan(_ wan: Int64) -> Money { Money(yuan: wan * MoneyUnit.wan.yuanPerUnit) }
@@ -32,6 +37,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         var exponent = 0
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             guard let exp = Int(s[s.index(after: e)...]) else { return .failure(.notANumber) }
+            // 1E+999999999 would pad a billion zeros before being found too large.
+            guard (-40...40).contains(exp) else { return .failure(.tooLarge) }
             exponent = exp
             s = String(s[..<e])
         }
@@ -55,7 +62,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         }
         let trimmed = digits.drop(while: { $0 == "0" })
         if trimmed.isEmpty { return .success(.zero) }
-        guard trimmed.count <= 18, let value = Int64(trimmed) else { return .failure(.tooLarge) }
+        guard trimmed.count <= 18, let value = Int64(trimmed), value <= Money.maxYuan else { return .failure(.tooLarge) }
         return .success(Money(yuan: negative ? -value : value))
     }
 

@@ -14,3 +14,9 @@ extension Database {
         return sql
     }
 }
+
+extension Model where IDValue == UUID {
+    /// The id as links write it. Records read from the database always have one; a record not
+    /// yet saved links nowhere (an empty segment) instead of trapping a page.
+    public var idString: String { id?.uuidString ?? "" }
+}

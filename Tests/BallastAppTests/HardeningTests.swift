@@ -285,4 +285,38 @@ import VaporTesting
             #expect(try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id == p.id!).count() > 0)
         }
     }
+
+    @Test func aFileWithThousandsOfFaultsAnswersWithTheFirstThousandAndTheTotal() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            var csv = "项目编号,项目名称,项目类别,项目级别,责任单位,项目阶段,总投资（万元）\n"
+            for i in 0..<3_000 { csv += "BAD-\(i),名称\(i),产业,区重点,区商务局,谋划,不是数字\n" }
+            let (status, body) = try await office.upload("/api/v1/ledger/import?year=2023", fileName: "bad.csv", csv)
+            #expect(status == .unprocessableEntity)
+            #expect((body["issues"] as? [[String: Any]])?.count == TableLimits.maxReportedIssues)
+            #expect(body["issueTotal"] as? Int == 3_000)
+            #expect(try await ProjectModel.query(on: app.db).filter(\.$code == "BAD-0").count() == 0)
+            // A name past its bound is refused by row and column.
+            let long = "项目编号,项目名称,项目类别,项目级别,责任单位,项目阶段,总投资（万元）\nL-1," + String(repeating: "名", count: 2_001) + ",产业,区重点,区商务局,谋划,100\n"
+            let (refused, answer) = try await office.upload("/api/v1/ledger/import?year=2023", fileName: "long.csv", long)
+            #expect(refused == .unprocessableEntity)
+            let first = try #require((answer["issues"] as? [[String: Any]])?.first)
+            #expect(first["row"] as? Int == 2 && first["column"] as? String == "项目名称")
+        }
+    }
+
+    @Test func aFormulaPlantedInANameLeavesTheExportAsText() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let unitRef = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == Self.unitName).first())
+            let own = try #require(try await ProjectModel.query(on: app.db).filter(\.$unit.$id == unitRef.id!).sort(\.$code).first())
+            own.name = "=HYPERLINK(\"http://evil.example\",\"点此\")"
+            try await own.update(on: app.db)
+            let office = try await app.as(.office)
+            try await office.test(.GET, "/api/v1/ledger/export?year=2023&format=csv") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("\"'=HYPERLINK(\"\"http://evil.example"))
+                #expect(!res.body.string.contains(",\"=HYPERLINK") && !res.body.string.contains(",=HYPERLINK"))
+            }
+        }
+    }
 }

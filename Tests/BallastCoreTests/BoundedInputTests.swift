@@ -79,3 +79,43 @@ struct SeededBytes {
         return b
     }
 }
+
+@Suite struct DeepNestingTests {
+    @Test func deeplyNestedGeoJSONIsRefusedNotOverflowingTheStack() {
+        let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        let doc = #"{"type":"FeatureCollection","features":"# + deep + "}"
+        if case .success = GeoJSONReader.read(Data(doc.utf8)) { Issue.record("accepted") }
+        let deepObjects = String(repeating: #"{"a":"#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+        if case .success = GeoJSONReader.read(Data(deepObjects.utf8)) { Issue.record("accepted") }
+    }
+}
+
+/// The overflows the API fuzzer found (issue 19): a threshold of 10⁹ lag points, or a plan of
+/// 10¹⁶ yuan, made the warning rule's products trap and stopped the server on every read.
+@Suite struct WarningArithmeticTests {
+    static let day = CalendarDate(year: 2023, month: 6, day: 30)!
+
+    @Test func thresholdsAreBoundedAndHugeOnesDoNotTrap() {
+        let huge = WarningThresholds(version: 2, blueLagPoints: 1_000_000_000, yellowLagPoints: 14_228_166_428, blueLateDays: 13_616, yellowLateDays: 14_228_166_428)
+        #expect(huge.problem != nil)
+        #expect(WarningThresholds(version: 2, blueLagPoints: 10, yellowLagPoints: 100, blueLateDays: 15, yellowLateDays: 3_650).problem == nil)
+        #expect(WarningThresholds(version: 2, blueLagPoints: 10, yellowLagPoints: 101, blueLateDays: 15, yellowLateDays: 30).problem != nil)
+        // Even a stored rule past the bounds (from before them) is evaluated without trapping.
+        let input = WarningInput(asOf: Self.day, annualPlan: Money(yuan: 797_790_000), completedYTD: Money(yuan: 1_000_000),
+                                 plannedStart: nil, stage: .underConstruction, milestones: [])
+        #expect(WarningRule.evaluate(input, thresholds: huge).colour == .blue)
+    }
+
+    @Test func hugeAmountsAreRefusedAtTheDoorAndDoNotTrapTheRule() {
+        #expect(Money.parse("99999999999999", unit: .wan) == .failure(.tooLarge))
+        #expect(Money.parse("1000000000", unit: .wan) == .success(Money(yuan: Money.maxYuan)))
+        #expect(Money.parse("1000000001", unit: .wan) == .failure(.tooLarge))
+        #expect(Money.parse("1E+999999999", unit: .wan) == .failure(.tooLarge))
+        #expect(Money.parse("1E-9223372036854775808", unit: .wan) == .failure(.tooLarge))
+        let input = WarningInput(asOf: Self.day, annualPlan: Money(yuan: 999_999_999_999_999_999), completedYTD: Money(yuan: 5),
+                                 plannedStart: nil, stage: .underConstruction, milestones: [])
+        let outcome = WarningRule.evaluate(input)
+        #expect(outcome.colour == .red)
+        #expect(abs((outcome.lagPoints ?? 0) - 50) < 0.001)
+    }
+}

@@ -33,8 +33,8 @@ struct DocumentsController: RouteCollection {
     struct RowDTO: Content {
         var id: UUID, kind: String, period: String, title: String, number: String?, asOf: String, status: String
         var issuedOn: String?, issuedBy: String?, version: Int
-        init(_ d: DocumentModel) {
-            id = d.id!; kind = d.kind; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status
+        init(_ d: DocumentModel) throws {
+            id = try d.requireID(); kind = d.kind; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status
             issuedOn = d.issuedOn; issuedBy = d.issuedBy; version = d.version
         }
     }
@@ -153,7 +153,7 @@ struct DocumentsController: RouteCollection {
 
     func draftPage(req: Request) async throws -> Response {
         let body = try req.content.decode(DraftBody.self)
-        return try await PageOutcome.make(req, work: { "/documents/\(try await draft(req, body).id!)" }) { notice, status in
+        return try await PageOutcome.make(req, work: { "/documents/\(try await draft(req, body).requireID())" }) { notice, status in
             try await renderList(req, notice: notice, status: status)
         }
     }

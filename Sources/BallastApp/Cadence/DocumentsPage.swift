@@ -18,7 +18,7 @@ struct DocumentsPage {
 
     /// Supervision bulletins live under 督办; the others here.
     static func href(_ d: DocumentModel) -> String {
-        d.kind == DocumentKind.supervisionBulletin.rawValue ? "/bulletins/\(d.id!)" : "/documents/\(d.id!)"
+        d.kind == DocumentKind.supervisionBulletin.rawValue ? "/bulletins/\(d.idString)" : "/documents/\(d.idString)"
     }
 
     /// What the draft form proposes for each kind: last week, last month, this quarter, this year.
@@ -114,17 +114,17 @@ struct DocumentPage {
     func render() -> String {
         let en = lang == .en
         let d = document
-        return Layout.page(title: d.title, lang: lang, section: .documents, path: "/documents/\(d.id!)",
+        return Layout.page(title: d.title, lang: lang, section: .documents, path: "/documents/\(d.idString)",
             .p(.class("no-print"), .a(.href(attr(Layout.link("/documents", lang))), .text(en ? "← All documents" : "← 通报考核")), .text(" · "),
-               .a(.href(attr("/documents/\(d.id!)/docx")), .text(en ? "Download .docx" : "下载 .docx")), .text(" · "),
-               .a(.href(attr("/documents/\(d.id!)/xlsx")), .text(en ? "Tables as .xlsx" : "表格 .xlsx")), .text(" · "),
-               .a(.href(attr("/api/v1/documents/\(d.id!)")), .text("JSON"))),
+               .a(.href(attr("/documents/\(d.idString)/docx")), .text(en ? "Download .docx" : "下载 .docx")), .text(" · "),
+               .a(.href(attr("/documents/\(d.idString)/xlsx")), .text(en ? "Tables as .xlsx" : "表格 .xlsx")), .text(" · "),
+               .a(.href(attr("/api/v1/documents/\(d.idString)")), .text("JSON"))),
             Layout.notice(notice),
             layout.html(lang),
             .if(d.status != "issued" && PageContext.may(.issueDocuments), .div(.class("card no-print"),
                 .p(.class("muted"), .text(en ? "Draft as of \(d.asOf), version \(d.version). Issuing numbers and freezes it."
                                              : "草稿，统计截至 \(d.asOf)，第 \(d.version) 稿。印发后编号并冻结，不再随数据改变。")),
-                .form(.method(.post), .action(attr(Layout.link("/documents/\(d.id!)/issue", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link("/documents/\(d.idString)/issue", lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发"))),
                 .form(.method(.post), .action(attr(Layout.link("/documents", lang))), .csrf(),

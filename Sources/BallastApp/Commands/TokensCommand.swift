@@ -48,7 +48,7 @@ struct TokensCreateCommand: AsyncCommand {
             let (secret, token) = try await store.create(name: signature.name, role: role, unitName: signature.unit,
                                                          expiresAt: signature.days.map { Date().addingTimeInterval(Double($0) * 86_400) },
                                                          on: context.application.db)
-            context.console.print("已创建令牌 / created \(token.name) [\(token.role)] id \(token.id!)")
+            context.console.print("已创建令牌 / created \(token.name) [\(token.role)] id \(token.idString)")
             context.console.print("令牌（仅显示一次）/ token, shown once: \(secret)")
         }
     }

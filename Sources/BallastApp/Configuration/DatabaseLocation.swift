@@ -40,14 +40,17 @@ public enum DatabaseLocation: Equatable, Sendable {
             }
             if url.path.count <= 1 { throw Invalid(url: raw, reason: "缺少数据库名 / no database name in the path") }
             if url.user == nil { throw Invalid(url: raw, reason: "缺少用户名 / no user name") }
-            var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
+            guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+                throw Invalid(url: raw, reason: "无法解析地址 / cannot read the URL")
+            }
             let schema = components.queryItems?.first { $0.name == "schema" }?.value
             if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
                 throw Invalid(url: raw, reason: "schema 只能含字母、数字、下划线 / schema must be letters, digits, underscores")
             }
             components.queryItems = components.queryItems?.filter { $0.name != "schema" }
             if components.queryItems?.isEmpty == true { components.queryItems = nil }
-            return .postgres(components.url!, schema: schema)
+            guard let cleaned = components.url else { throw Invalid(url: raw, reason: "无法解析地址 / cannot read the URL") }
+            return .postgres(cleaned, schema: schema)
         }
         let scheme = text.split(separator: ":").first.map(String.init) ?? text
         throw Invalid(url: raw, reason: "不支持的类型“\(scheme)” / unsupported scheme “\(scheme)”")

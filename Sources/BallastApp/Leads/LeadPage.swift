@@ -31,7 +31,7 @@ struct LeadPage {
                 .unwrap(detail.abandonReason) { fact(en ? "Reason given up" : "放弃原因", .text($0)) },
                 .unwrap(r.signedOn) { fact(en ? "Signed" : "签约日期", .text($0)) },
                 .unwrap(r.contractAmount) { fact(en ? "Contract amount" : "合同金额", .text(Layout.wan($0) + " 万元")) },
-                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link("/projects/\(p.id!)", lang))), .text("\(p.code) \(p.name)（\(p.stage)）"))) },
+                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link("/projects/\(p.idString)", lang))), .text("\(p.code) \(p.name)（\(p.stage)）"))) },
                 .unwrap(detail.note) { fact(en ? "Note" : "备注", .text($0)) })),
             .div(.class("card"),
                 .h2(.text(en ? "Contact log" : "对接记录")),

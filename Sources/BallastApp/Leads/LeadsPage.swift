@@ -78,7 +78,7 @@ struct LeadsPage {
                     .tr(.td(.text(t.trip.startedOn + (t.trip.endedOn.map { " — " + $0 } ?? ""))), .td(.text(t.trip.ledBy)),
                         .td(.text(TripKind(rawValue: t.trip.kind).map { en ? $0.englishName : $0.rawValue } ?? t.trip.kind)),
                         .td(.text(t.trip.destinations)), .td(.class("num"), .text(String(t.visits))),
-                        .td(.class("num"), .a(.href(attr(Layout.link("/leads?trip=\(t.trip.id!)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))))
+                        .td(.class("num"), .a(.href(attr(Layout.link("/leads?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))))
                 })))))
     }
 

@@ -128,7 +128,7 @@ enum AdminPages {
                                .td(.text(k.lastUsedAt.map(f.string) ?? "—")),
                                .td(.text(status)),
                                .td(.if(k.revokedAt == nil,
-                                       .form(.method(.post), .action(attr(Layout.link("/admin/tokens/\(k.id!)/revoke", lang))), .csrf(),
+                                       .form(.method(.post), .action(attr(Layout.link("/admin/tokens/\(k.idString)/revoke", lang))), .csrf(),
                                              .button(.type(.submit), .class("danger"), .text(en ? "Revoke" : "吊销"))))))
                 })
             )),

@@ -222,7 +222,7 @@ enum ExampleLedger {
                      taskForce: "产业项目专班", stage: .underConstruction, totalInvestment: .wan(1_200_000),
                      annualPlan: .wan(150_000), plannedStart: CalendarDate(year: 2021, month: 3, day: 1),
                      plannedEnd: CalendarDate(year: 2026, month: 12, day: 31), investor: "郑州华润置地有限公司",
-                     creditCode: "91410103" + "MA45X8Y1" + "2" + String(CreditCode.checkCharacter(for: "91410103MA45X8Y12")!),
+                     creditCode: "91410103" + "MA45X8Y1" + "2" + String(CreditCode.checkCharacter(for: "91410103MA45X8Y12") ?? "0"),
                      longitude: 113.621, latitude: 34.712, content: "建设科创研发楼、人才公寓及配套商业"),
         LedgerRecord(row: 3, code: "EQ2023-0002", name: "大学路雨污分流改造", category: "现代基础设施", level: "区重点",
                      nature: .newStart, zone: "大学路健康服务及消费提质发展轴", unit: "区住房城乡建设局",

@@ -124,7 +124,7 @@ enum ProjectDetailPage {
                         .text(l.signedOn.map { en ? ", signed \($0)" : "，\($0) 签约" } ?? ""))
                 },
                 .forEach(p.campaign) { c in
-                    .li(.a(.href(attr(Layout.link("/campaign/\(c.period.id!)", lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
+                    .li(.a(.href(attr(Layout.link("/campaign/\(c.period.idString)", lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
                         .text("\(c.entry.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(Money(yuan: c.entry.investment)) + " 万元"
                               + [("开工", c.entry.startedOn), ("投产", c.entry.producedOn), ("达效", c.entry.atCapacityOn)]
                                   .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))

@@ -64,7 +64,8 @@ enum NightlyJob {
     static func secondsUntilNextRun(from now: Date = Date()) -> TimeInterval {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone.chinaStandard
-        let next = cal.nextDate(after: now, matching: DateComponents(hour: hour, minute: 0, second: 0), matchingPolicy: .nextTime)!
+        let next = cal.nextDate(after: now, matching: DateComponents(hour: hour, minute: 0, second: 0), matchingPolicy: .nextTime)
+            ?? now.addingTimeInterval(86_400)
         return next.timeIntervalSince(now)
     }
 

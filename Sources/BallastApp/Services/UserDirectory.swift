@@ -158,7 +158,7 @@ struct UserDirectory {
         let letters = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ")
         let digits = Array("23456789")
         var rng = SystemRandomNumberGenerator()
-        var chars = (0..<12).map { _ in letters.randomElement(using: &rng)! } + (0..<4).map { _ in digits.randomElement(using: &rng)! }
+        var chars = (0..<12).map { _ in letters.randomElement(using: &rng) ?? "k" } + (0..<4).map { _ in digits.randomElement(using: &rng) ?? "7" }
         chars.shuffle(using: &rng)
         return String(chars)
     }

@@ -30,8 +30,8 @@ struct BulletinsController: RouteCollection {
 
     struct RowDTO: Content {
         var id: UUID, period: String, title: String, number: String?, asOf: String, status: String, issuedOn: String?, issuedBy: String?, version: Int
-        init(_ d: DocumentModel) {
-            id = d.id!; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status; issuedOn = d.issuedOn
+        init(_ d: DocumentModel) throws {
+            id = try d.requireID(); period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status; issuedOn = d.issuedOn
             issuedBy = d.issuedBy; version = d.version
         }
     }
@@ -61,7 +61,7 @@ struct BulletinsController: RouteCollection {
 
     func detailAPI(req: Request) async throws -> DetailDTO {
         let d = try await document(req)
-        return DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d))
+        return DetailDTO(document: try RowDTO(d), content: try DocumentDesk.bulletin(d))
     }
 
     func draft(_ req: Request, _ b: DraftBody) async throws -> DocumentModel {
@@ -75,7 +75,7 @@ struct BulletinsController: RouteCollection {
 
     func draftAPI(req: Request) async throws -> Response {
         let d = try await draft(req, try req.content.decode(DraftBody.self))
-        return try await DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d)).encodeResponse(status: .created, for: req)
+        return try await DetailDTO(document: try RowDTO(d), content: try DocumentDesk.bulletin(d)).encodeResponse(status: .created, for: req)
     }
 
     func issue(_ req: Request, version: Int?) async throws -> DocumentModel {
@@ -86,7 +86,7 @@ struct BulletinsController: RouteCollection {
 
     func issueAPI(req: Request) async throws -> DetailDTO {
         let d = try await issue(req, version: try req.content.decode(IssueBody.self).version)
-        return DetailDTO(document: RowDTO(d), content: try DocumentDesk.bulletin(d))
+        return DetailDTO(document: try RowDTO(d), content: try DocumentDesk.bulletin(d))
     }
 
     func docx(req: Request) async throws -> Response {
@@ -114,7 +114,7 @@ struct BulletinsController: RouteCollection {
 
     func draftPage(req: Request) async throws -> Response {
         let body = try req.content.decode(DraftBody.self)
-        return try await PageOutcome.make(req, work: { "/bulletins/\(try await draft(req, body).id!)" }) { notice, status in
+        return try await PageOutcome.make(req, work: { "/bulletins/\(try await draft(req, body).requireID())" }) { notice, status in
             try await renderList(req, notice: notice, status: status)
         }
     }

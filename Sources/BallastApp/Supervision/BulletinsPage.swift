@@ -22,7 +22,7 @@ struct BulletinsPage {
                 .thead(.tr(.th(.text(en ? "Month" : "月份")), .th(.text(en ? "Title" : "标题")), .th(.text(en ? "Number" : "期号")),
                            .th(.text(en ? "As of" : "统计截至")), .th(.text(en ? "Status" : "状态")))),
                 .tbody(.forEach(documents) { d in
-                    .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link("/bulletins/\(d.id!)", lang))), .text(d.title))),
+                    .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link("/bulletins/\(d.idString)", lang))), .text(d.title))),
                         .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
                         .td(.span(.class("tag"), .text(d.status == "issued" ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))))
                 })))),
@@ -50,14 +50,14 @@ struct BulletinPage {
         let en = lang == .en
         let d = document
         let issued = d.status == "issued"
-        return Layout.page(title: d.title, lang: lang, section: .problems, path: "/bulletins/\(d.id!)",
+        return Layout.page(title: d.title, lang: lang, section: .problems, path: "/bulletins/\(d.idString)",
             .p(.class("no-print"), .a(.href(attr(Layout.link("/bulletins", lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
-               .a(.href(attr("/bulletins/\(d.id!)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
+               .a(.href(attr("/bulletins/\(d.idString)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
             layout.html(lang),
             .if(!issued && PageContext.may(.superviseProblems), .div(.class("card no-print"),
                 .p(.class("muted"), .text(en ? "Draft as of \(d.asOf). Issuing numbers and freezes it." : "草稿，统计截至 \(d.asOf)。印发后编号并冻结。")),
-                .form(.method(.post), .action(attr(Layout.link("/bulletins/\(d.id!)/issue", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link("/bulletins/\(d.idString)/issue", lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发")))))
         )

@@ -93,9 +93,9 @@ struct MeetingsController: RouteCollection {
         var decisions: [Decision]
         /// For the office: open problems the rule suggests adding.
         var suggestions: [Suggestion]?
-        init(_ d: MeetingQuery.Detail, suggestions: [MeetingQuery.Suggestion]?) {
+        init(_ d: MeetingQuery.Detail, suggestions: [MeetingQuery.Suggestion]?) throws {
             let m = d.meeting
-            id = m.id!; kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
+            id = try m.requireID(); kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
             agenda = d.agenda.map { Item(problem: .init($0.row), reason: $0.reason) }
             decisions = d.decisions.map { Decision(decision: .init($0), addresses: d.addresses[$0.id] ?? []) }
             self.suggestions = suggestions?.map { Suggestion(problem: .init($0.row), reasons: $0.reasons.map(\.rawValue)) }
@@ -119,7 +119,7 @@ struct MeetingsController: RouteCollection {
 
     func detailAPI(req: Request) async throws -> DetailDTO {
         let (d, s) = try await detail(req, try await meeting(req))
-        return DetailDTO(d, suggestions: s)
+        return try DetailDTO(d, suggestions: s)
     }
 
     func latest(_ req: Request) async throws -> MeetingModel {
@@ -131,7 +131,7 @@ struct MeetingsController: RouteCollection {
 
     func latestAPI(req: Request) async throws -> DetailDTO {
         let (d, s) = try await detail(req, try await latest(req))
-        return DetailDTO(d, suggestions: s)
+        return try DetailDTO(d, suggestions: s)
     }
 
     func createAPI(req: Request) async throws -> Response {
@@ -160,7 +160,7 @@ struct MeetingsController: RouteCollection {
 
     func addItemsAPI(req: Request) async throws -> DetailDTO {
         let (d, s) = try await detail(req, try await addItems(req, try req.content.decode(ItemsBody.self)))
-        return DetailDTO(d, suggestions: s)
+        return try DetailDTO(d, suggestions: s)
     }
 
     func removeItem(_ req: Request, version: Int?) async throws -> MeetingModel {
@@ -170,7 +170,7 @@ struct MeetingsController: RouteCollection {
 
     func removeItemAPI(req: Request) async throws -> DetailDTO {
         let (d, s) = try await detail(req, try await removeItem(req, version: req.param("version").flatMap(Int.init)))
-        return DetailDTO(d, suggestions: s)
+        return try DetailDTO(d, suggestions: s)
     }
 
     func minutes(_ req: Request, _ b: MinutesBody) async throws -> MeetingModel {
@@ -180,7 +180,7 @@ struct MeetingsController: RouteCollection {
 
     func minutesAPI(req: Request) async throws -> DetailDTO {
         let (d, s) = try await detail(req, try await minutes(req, try req.content.decode(MinutesBody.self)))
-        return DetailDTO(d, suggestions: s)
+        return try DetailDTO(d, suggestions: s)
     }
 
     func decision(_ req: Request, _ b: DecisionBody) async throws -> ProblemModel {
@@ -212,7 +212,7 @@ struct MeetingsController: RouteCollection {
         guard let m = try await MeetingQuery.latestHeld(districtID: try req.district().requireID(), today: try today(req), on: req.db) else {
             return try await renderList(req, notice: (false, Message(zh: "尚未召开过会议", en: "No meeting has been held yet").text(req.language)))
         }
-        return req.redirect(to: Layout.link("/meetings/\(m.id!)", req.language))
+        return req.redirect(to: Layout.link("/meetings/\(try m.requireID())", req.language))
     }
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }

@@ -87,7 +87,8 @@ struct ServiceController: RouteCollection {
 
     func recordAPI(req: Request) async throws -> Response {
         let v = try await record(req, try req.content.decode(VisitBody.self))
-        let listed = try await ServiceFigures.visits(districtID: v.districtID, enterpriseID: v.enterpriseID, scopeUnitID: nil, on: req.db).first { $0.id == v.id }!
+        guard let listed = try await ServiceFigures.visits(districtID: v.districtID, enterpriseID: v.enterpriseID, scopeUnitID: nil, on: req.db)
+            .first(where: { $0.id == v.id }) else { throw BallastError.notFound(Message(zh: "走访记录不存在", en: "No such visit")) }
         return try await VisitDTO(listed).encodeResponse(status: .created, for: req)
     }
 

@@ -30,16 +30,16 @@ struct WebhooksController: RouteCollection {
 
     struct HookDTO: Content {
         var id: UUID, name: String, url: String, format: String, unit: String?, enabled: Bool, pending: Int, sent: Int, failed: Int
-        init(_ l: WebhookEditor.Listed) {
-            id = l.hook.id!; name = l.hook.name; url = l.hook.url; format = l.hook.format; unit = l.unit; enabled = l.hook.enabled
+        init(_ l: WebhookEditor.Listed) throws {
+            id = try l.hook.requireID(); name = l.hook.name; url = l.hook.url; format = l.hook.format; unit = l.unit; enabled = l.hook.enabled
             pending = l.pending; sent = l.sent; failed = l.failed
         }
     }
 
     struct DeliveryDTO: Content {
         var id: UUID, status: String, attempts: Int, lastStatus: Int?, lastError: String?, createdAt: Date, finishedAt: Date?, nextAttemptAt: Date
-        init(_ d: WebhookDeliveryModel) {
-            id = d.id!; status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
+        init(_ d: WebhookDeliveryModel) throws {
+            id = try d.requireID(); status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
             finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
         }
     }
@@ -63,7 +63,7 @@ struct WebhooksController: RouteCollection {
 
     func createAPI(req: Request) async throws -> Response {
         let h = try await create(req, try req.content.decode(HookBody.self))
-        return try await HookDTO(try await listed(req, h)).encodeResponse(status: .created, for: req)
+        return try await (try HookDTO(try await listed(req, h))).encodeResponse(status: .created, for: req)
     }
 
     /// Queues a test message: the background sender posts it, and the log shows what came back.
@@ -81,7 +81,7 @@ struct WebhooksController: RouteCollection {
             throw BallastError.badParameter("enabled", zh: "请给出 enabled（true 或 false）", en: "Give enabled: true or false")
         }
         let h = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
-        return HookDTO(try await listed(req, h))
+        return try HookDTO(try await listed(req, h))
     }
 
     /// The robot as the list shows it (with its unit), just after a change to it.
@@ -101,7 +101,7 @@ struct WebhooksController: RouteCollection {
     func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let hooks = try await editor(req).list(on: req.db)
         var logs: [UUID: [WebhookDeliveryModel]] = [:]
-        for h in hooks { logs[h.hook.id!] = try await editor(req).deliveries(hookID: h.hook.id!, limit: 5, on: req.db) }
+        for h in hooks { let id = try h.hook.requireID(); logs[id] = try await editor(req).deliveries(hookID: id, limit: 5, on: req.db) }
         let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
         return .html(WebhooksPage(hooks: hooks, logs: logs, units: units, notice: notice, lang: req.language).render(), status: status)
     }
@@ -154,13 +154,13 @@ struct WebhooksPage {
                     .div(.class("table-wrap"), .table(
                         .thead(.tr(.th(.text(en ? "Queued" : "排队时间")), .th(.text(en ? "Status" : "状态")), .th(.class("num"), .text(en ? "Attempts" : "次数")),
                                    .th(.text(en ? "Last answer" : "最近结果")))),
-                        .tbody(.forEach(logs[h.hook.id!] ?? []) { d in
+                        .tbody(.forEach(h.hook.id.flatMap { logs[$0] } ?? []) { d in
                             .tr(.td(.class("date"), .text(f.string(from: d.createdAt))), .td(.span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status))),
                                 .td(.class("num"), .text(String(d.attempts))), .td(.text(d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "")))
                         }))),
-                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.id!)/test", lang))), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.idString)/test", lang))), .csrf(),
                           .button(.type(.submit), .text(en ? "Send a test message" : "发送测试消息"))),
-                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.id!)/enabled", lang))), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.idString)/enabled", lang))), .csrf(),
                           .input(.type(.hidden), .name("enabled"), .value(h.hook.enabled ? "false" : "true")),
                           .button(.type(.submit), .class("link"), .text(h.hook.enabled ? (en ? "Switch off" : "停用") : (en ? "Switch on" : "启用")))))
             },

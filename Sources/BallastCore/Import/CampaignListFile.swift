@@ -28,7 +28,7 @@ public enum CampaignListFile {
             var p = RowProblems(row: number)
             let periodText = cols.cell("期次", in: cells)
             let period = Int(periodText.replacingOccurrences(of: "第", with: "").replacingOccurrences(of: "期", with: ""))
-            if period == nil || period! < 1 || period! > 999 {
+            if !(1...999).contains(period ?? 0) {
                 p.fail("期次", zh: "期次应为正整数（如 7 或 第7期），实为“\(periodText)”", en: "期次 must be a period number such as 7, not “\(periodText)”")
             }
             let batchText = cols.cell("批次", in: cells)

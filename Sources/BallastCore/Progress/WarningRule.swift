@@ -11,7 +11,7 @@ public enum WarningColour: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    var severity: Int { WarningColour.allCases.firstIndex(of: self)! }
+    var severity: Int { WarningColour.allCases.firstIndex(of: self) ?? 0 }
 
     public static func < (a: WarningColour, b: WarningColour) -> Bool { a.severity < b.severity }
 
@@ -53,14 +53,20 @@ public struct WarningThresholds: Sendable, Codable, Equatable {
 
     /// Nil when usable, otherwise what is wrong: the bands must widen from blue to yellow.
     public var problem: Message? {
-        if blueLagPoints < 0 || yellowLagPoints < blueLagPoints {
-            return Message(zh: "投资滞后阈值应满足 0 ≤ 蓝 ≤ 黄", en: "Lag thresholds must satisfy 0 ≤ blue ≤ yellow")
+        if blueLagPoints < 0 || yellowLagPoints < blueLagPoints || yellowLagPoints > Self.maxLagPoints {
+            return Message(zh: "投资滞后阈值应满足 0 ≤ 蓝 ≤ 黄 ≤ \(Self.maxLagPoints)", en: "Lag thresholds must satisfy 0 ≤ blue ≤ yellow ≤ \(Self.maxLagPoints)")
         }
-        if blueLateDays < 0 || yellowLateDays < blueLateDays {
-            return Message(zh: "节点逾期阈值应满足 0 ≤ 蓝 ≤ 黄", en: "Late-day thresholds must satisfy 0 ≤ blue ≤ yellow")
+        if blueLateDays < 0 || yellowLateDays < blueLateDays || yellowLateDays > Self.maxLateDays {
+            return Message(zh: "节点逾期阈值应满足 0 ≤ 蓝 ≤ 黄 ≤ \(Self.maxLateDays)", en: "Late-day thresholds must satisfy 0 ≤ blue ≤ yellow ≤ \(Self.maxLateDays)")
         }
         return nil
     }
+
+    /// A lag is at most 100 points (nothing done by the year's end), and no milestone is judged
+    /// on years of lateness: bounds beyond these mean nothing, and a lag threshold of 10⁹ once
+    /// overflowed the comparison below and stopped the server (issue 19, found by the API fuzzer).
+    public static let maxLagPoints = 100
+    public static let maxLateDays = 3_650
 }
 
 /// What the rule needs to know of one project on one date.
@@ -111,13 +117,20 @@ public enum WarningRule {
         let startPassed = input.plannedStart.map { $0 <= input.asOf } ?? true
         if let plan = input.annualPlan, plan.yuan > 0, startPassed {
             let m = Int64(input.asOf.month), p = plan.yuan, c = input.completedYTD.yuan
-            // lag ≤ T  ⟺  100·(m·p − 12·c) ≤ T·12·p   (p > 0)
-            let scaledLag = 100 * (m * p - 12 * c)
-            let colour: WarningColour = scaledLag <= 0 ? .green
-                : scaledLag <= Int64(t.blueLagPoints) * 12 * p ? .blue
-                : scaledLag <= Int64(t.yellowLagPoints) * 12 * p ? .yellow : .red
+            // lag ≤ T  ⟺  100·(m·p − 12·c) ≤ T·12·p   (p > 0), exact in integers while the
+            // products fit; amounts too large for that (beyond any real plan) compare as doubles.
+            let colour: WarningColour
+            let points: Double
+            if let scaledLag = Exact.product(100, Exact.difference(Exact.product(m, p), Exact.product(12, c))),
+               let twelveP = Exact.product(12, p),
+               let blue = Exact.product(Int64(t.blueLagPoints), twelveP), let yellow = Exact.product(Int64(t.yellowLagPoints), twelveP) {
+                colour = scaledLag <= 0 ? .green : scaledLag <= blue ? .blue : scaledLag <= yellow ? .yellow : .red
+                points = Double(scaledLag) / Double(twelveP)
+            } else {
+                points = (Double(m) / 12 - Double(c) / Double(p)) * 100
+                colour = points <= 0 ? .green : points <= Double(t.blueLagPoints) ? .blue : points <= Double(t.yellowLagPoints) ? .yellow : .red
+            }
             let rate = Double(c) / Double(p) * 100
-            let points = Double(scaledLag) / Double(12 * p)
             lag = points
             if colour != .green {
                 findings.append((colour, Message(
@@ -132,7 +145,7 @@ public enum WarningRule {
                                              en: "Milestone \(milestone.name) \(days) days late")))
         }
         if let start = input.plannedStart, start < input.asOf, let order = input.stage.order,
-           order < LifecycleStage.underConstruction.order! {
+           order < (LifecycleStage.underConstruction.order ?? Int.max) {
             findings.append((.red, Message(
                 zh: "计划开工 \(start.iso) 已过，项目仍处于\(input.stage.rawValue)阶段",
                 en: "Planned start \(start.iso) has passed; the project is still \(input.stage.englishName.lowercased())")))
@@ -149,5 +162,20 @@ public enum WarningRule {
         let whole = Int(tenths / 10)
         let frac = Int(abs(tenths).truncatingRemainder(dividingBy: 10))
         return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
+    }
+}
+
+/// Integer arithmetic that reports overflow as nil instead of trapping.
+enum Exact {
+    static func product(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a, let b else { return nil }
+        let (r, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : r
+    }
+
+    static func difference(_ a: Int64?, _ b: Int64?) -> Int64? {
+        guard let a, let b else { return nil }
+        let (r, overflow) = a.subtractingReportingOverflow(b)
+        return overflow ? nil : r
     }
 }

@@ -39,7 +39,7 @@ public struct ScoreAdjustments: Sendable {
     public static func list(districtID: UUID, period: String, on db: any Database) async throws -> [(ScoreAdjustmentModel, String)] {
         let rows = try await ScoreAdjustmentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$period == period).sort(\.$createdAt).all()
         let names = try await ReferenceEntryModel.query(on: db).filter(\.$id ~~ Set(rows.map(\.unitID))).all()
-        let byID = Dictionary(names.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(try names.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { a, _ in a })
         return rows.map { ($0, byID[$0.unitID] ?? "") }
     }
 }

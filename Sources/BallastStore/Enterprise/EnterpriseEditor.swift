@@ -52,13 +52,13 @@ public struct EnterpriseEditor: Sendable {
         if let code = r.creditCode {
             var q = EnterpriseModel.query(on: db).filter(\.$districtID == districtID).filter(\.$creditCode == code)
             if let id { q = q.filter(\.$id != id) }
-            if let other = try await q.first() { throw Failure.creditCodeTaken(existing: other.id!, name: other.name) }
+            if let other = try await q.first() { throw Failure.creditCodeTaken(existing: try other.requireID(), name: other.name) }
         }
         guard !confirmName else { return }
         var q = EnterpriseModel.query(on: db).filter(\.$districtID == districtID).filter(\.$nameKey == EnterpriseName.key(r.name))
             .filter(\.$mergedInto == nil)
         if let id { q = q.filter(\.$id != id) }
-        if let other = try await q.first() { throw Failure.possibleDuplicate(existing: other.id!, name: other.name) }
+        if let other = try await q.first() { throw Failure.possibleDuplicate(existing: try other.requireID(), name: other.name) }
     }
 
     static func fill(_ e: EnterpriseModel, _ r: EnterpriseRecord) {

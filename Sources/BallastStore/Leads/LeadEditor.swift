@@ -149,8 +149,11 @@ public struct LeadEditor: Sendable {
         }
         guard problems.isEmpty, let unitID else { throw ProjectItemContext.Failure.refused(problems) }
         l.title = title
-        l.enterpriseID = try await EnterpriseIndex.findOrCreate(name: name, creditCode: code, districtID: context.districtID, actor: context.actor,
-                                                                why: "招商线索 \(title)", on: tx)!
+        guard let enterpriseID = try await EnterpriseIndex.findOrCreate(name: name, creditCode: code, districtID: context.districtID, actor: context.actor,
+                                                                        why: "招商线索 \(title)", on: tx) else {
+            throw ProjectItemContext.Failure.refused([FieldProblem("enterprise", Message(zh: "请填写企业名称", en: "Give the enterprise's name"))])
+        }
+        l.enterpriseID = enterpriseID
         l.source = f.source.rawValue; l.chain = f.chain?.trimmed.nilIfEmpty; l.intendedInvestment = f.intendedInvestment?.yuan
         l.unitID = unitID; l.collectedOn = f.collectedOn.iso; l.tripID = f.tripID; l.note = f.note?.trimmed.nilIfEmpty
     }

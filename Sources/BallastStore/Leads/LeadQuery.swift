@@ -110,7 +110,7 @@ public enum LeadQuery {
             return out
         }
         let visits = try await counts(TripVisitModel.schema), leads = try await counts(LeadModel.schema)
-        return trips.map { ($0, visits[$0.id!] ?? 0, leads[$0.id!] ?? 0) }
+        return try trips.map { ($0, visits[try $0.requireID()] ?? 0, leads[try $0.requireID()] ?? 0) }
     }
 }
 

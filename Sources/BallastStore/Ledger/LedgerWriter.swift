@@ -69,7 +69,7 @@ public struct LedgerWriter: Sendable {
         for m in missing {
             let entry = ReferenceEntryModel(districtID: districtID, kind: m.kind, year: year, name: m.name, sort: 1000)
             newEntries.append(entry)
-            lists.insert(m.kind, m.name, id: entry.id!)
+            lists.insert(m.kind, m.name, id: try entry.requireID())
             audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "reference_entry",
                                       entityID: entry.id, summary: "\(m.kind.chineseName) \(m.name)（导入新建）",
                                       before: Nothing?.none, after: ["kind": m.kind.rawValue, "name": m.name]))
@@ -101,18 +101,18 @@ public struct LedgerWriter: Sendable {
                     stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
                                                          effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
                 }
-                fill(project, from: r, lists: lists)
+                try fill(project, from: r, lists: lists)
                 // The pool entries carry the unit (a cohort counts by it): bring them along.
                 if project.$unit.id != unitBefore { regrouped.append(projectID) }
                 project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 if bumpsVersion { project.version += 1 }
                 try await project.update(on: db)
                 if let plan {
-                    fill(plan, from: r, lists: lists)
+                    try fill(plan, from: r, lists: lists)
                     plan.version += 1
                     try await plan.update(on: db)
                 } else {
-                    let plan = newPlan(projectID: projectID, record: r, lists: lists)
+                    let plan = try newPlan(projectID: projectID, record: r, lists: lists)
                     newPlans.append(plan)
                     planByProject[projectID] = plan
                 }
@@ -125,12 +125,12 @@ public struct LedgerWriter: Sendable {
                 project.$district.id = districtID
                 project.code = r.code
                 project.version = 1
-                fill(project, from: r, lists: lists)
+                try fill(project, from: r, lists: lists)
                 project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 newProjects.append(project)
                 projectByCode[r.code] = project
-                newPlans.append(newPlan(projectID: project.id!, record: r, lists: lists))
-                stageChanges.append(StageChangeModel(projectID: project.id!, from: nil, to: r.stage.rawValue,
+                newPlans.append(try newPlan(projectID: project.requireID(), record: r, lists: lists))
+                stageChanges.append(StageChangeModel(projectID: try project.requireID(), from: nil, to: r.stage.rawValue,
                                                      effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "project",
                                           entityID: project.id, summary: "\(r.code) \(r.name)",
@@ -150,8 +150,8 @@ public struct LedgerWriter: Sendable {
         try await StageHistory.relink(projects: regrouped.filter { !relinked.contains($0) }, on: db)
         if let milestoneTemplate, !newPlans.isEmpty {
             let byID = Dictionary(projectByCode.values.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
-            let nodes = newPlans.compactMap { byID[$0.$project.id] }.flatMap {
-                MilestoneEditor.nodes(milestoneTemplate, project: $0, year: year, districtID: districtID)
+            let nodes = try newPlans.compactMap { byID[$0.$project.id] }.flatMap {
+                try MilestoneEditor.nodes(milestoneTemplate, project: $0, year: year, districtID: districtID)
             }
             try await createInBatches(nodes, on: db)
         }
@@ -159,21 +159,21 @@ public struct LedgerWriter: Sendable {
         return report
     }
 
-    func newPlan(projectID: UUID, record r: LedgerRecord, lists: ReferenceLists) -> YearPlanModel {
+    func newPlan(projectID: UUID, record r: LedgerRecord, lists: ReferenceLists) throws -> YearPlanModel {
         let plan = YearPlanModel()
         plan.id = UUID()
         plan.$district.id = districtID
         plan.$project.id = projectID
         plan.year = year
         plan.version = 1
-        fill(plan, from: r, lists: lists)
+        try fill(plan, from: r, lists: lists)
         return plan
     }
 
-    func fill(_ p: ProjectModel, from r: LedgerRecord, lists: ReferenceLists) {
+    func fill(_ p: ProjectModel, from r: LedgerRecord, lists: ReferenceLists) throws {
         p.name = r.name
-        p.$category.id = lists.id(.category, r.category)!
-        p.$unit.id = lists.id(.unit, r.unit)!
+        p.$category.id = try lists.require(.category, r.category)
+        p.$unit.id = try lists.require(.unit, r.unit)
         p.$leader.id = r.leader.flatMap { lists.id(.leader, $0) }
         p.$taskForce.id = r.taskForce.flatMap { lists.id(.taskForce, $0) }
         p.stage = r.stage.rawValue
@@ -187,8 +187,8 @@ public struct LedgerWriter: Sendable {
         p.content = r.content
     }
 
-    func fill(_ plan: YearPlanModel, from r: LedgerRecord, lists: ReferenceLists) {
-        plan.$level.id = lists.id(.level, r.level)!
+    func fill(_ plan: YearPlanModel, from r: LedgerRecord, lists: ReferenceLists) throws {
+        plan.$level.id = try lists.require(.level, r.level)
         plan.nature = r.nature?.rawValue
         plan.$zone.id = r.zone.flatMap { lists.id(.zone, $0) }
         plan.annualPlan = r.annualPlan?.yuan

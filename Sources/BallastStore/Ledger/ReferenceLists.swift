@@ -36,6 +36,17 @@ public struct ReferenceLists: Sendable {
 
     public func id(_ kind: ReferenceKind, _ name: String) -> UUID? { byKey[Key(kind: kind, name: name)] }
 
+    /// A name the writer created or found before using it; missing, it is a refusal, not a trap.
+    func require(_ kind: ReferenceKind, _ name: String) throws -> UUID {
+        guard let id = id(kind, name) else { throw MissingReference(kind: kind, name: name) }
+        return id
+    }
+
+    struct MissingReference: Error, CustomStringConvertible {
+        var kind: ReferenceKind, name: String
+        var description: String { "\(kind.rawValue) “\(name)” was not created before use" }
+    }
+
     public func names(_ kind: ReferenceKind) -> Set<String> {
         Set(byKey.keys.filter { $0.kind == kind }.map(\.name))
     }

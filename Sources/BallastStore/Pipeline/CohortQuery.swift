@@ -45,7 +45,7 @@ public enum CohortQuery {
         // that day instead (190 ms); SQLite seeks either way. Naming the district on the spans
         // too turned SQLite to a scan of the district's spans.
         let last: SQLQueryString = "CASE WHEN e.latest_on <= \(bind: end) THEN e.latest_stage ELSE l.stage END"
-        let measures = ["left_on"] + later.map { PoolEntryModel.reachedColumn($0)! }
+        let measures = ["left_on"] + later.compactMap { PoolEntryModel.reachedColumn($0) }
         var paths: SQLQueryString = "SELECT e.unit_id AS unit, " + last + " AS last_stage"
         for (i, day) in measures.enumerated() { paths += ", " + byEnd(day) + " AS d\(unsafeRaw: String(i))" }
         paths += " FROM pool_entries e LEFT JOIN stage_spans l ON e.latest_on > \(bind: end) AND l.project_id = e.project_id"

@@ -54,7 +54,7 @@ public enum StageHistory {
     }
 
     static func write(_ steps: [Step], on sql: any SQLDatabase) async throws {
-        let reachedColumns = PoolEntryModel.reachedStages.map { PoolEntryModel.reachedColumn($0)! }
+        let reachedColumns = PoolEntryModel.reachedStages.compactMap { PoolEntryModel.reachedColumn($0) }
         var spans: [[any Encodable & Sendable]] = []
         var entries: [[any Encodable & Sendable]] = []
         var i = steps.startIndex
@@ -70,7 +70,8 @@ public enum StageHistory {
             for e in StagePath.entries(path) {
                 let reached: [any Encodable & Sendable] = PoolEntryModel.reachedStages.map { e.reached[$0]?.iso }
                 let days: [any Encodable & Sendable] = [e.left.map(e.entered.days(until:))] + PoolEntryModel.reachedStages.map { e.reached[$0].map(e.entered.days(until:)) }
-                entries.append([UUID(), own.first!.district, project, own.first!.unit, e.pool.rawValue, own.last!.stage.rawValue, own.last!.on.iso,
+                guard let first = own.first, let last = own.last else { continue }
+                entries.append([UUID(), first.district, project, first.unit, e.pool.rawValue, last.stage.rawValue, last.on.iso,
                                 e.entered.iso, e.left?.iso] + reached + days)
             }
             i = j

@@ -79,7 +79,7 @@ public struct MilestoneEditor: Sendable {
         try await db.writeTransaction { tx in
             let p = try await context.project(projectID, on: tx)
             guard try await MilestoneModel.query(on: tx).filter(\.$project.$id == projectID).filter(\.$year == year).count() == 0 else { return 0 }
-            let nodes = Self.nodes(template, project: p, year: year, districtID: context.districtID)
+            let nodes = try Self.nodes(template, project: p, year: year, districtID: context.districtID)
             try await BulkInsert.insert(nodes, on: tx)
             if !nodes.isEmpty {
                 try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "milestone",
@@ -91,11 +91,11 @@ public struct MilestoneEditor: Sendable {
     }
 
     /// Template nodes as rows, dated from the project's ledger dates.
-    static func nodes(_ template: MilestoneTemplate, project p: ProjectModel, year: Int, districtID: UUID) -> [MilestoneModel] {
-        template.plan(year: year, plannedStart: p.plannedStart.flatMap(CalendarDate.parse),
+    static func nodes(_ template: MilestoneTemplate, project p: ProjectModel, year: Int, districtID: UUID) throws -> [MilestoneModel] {
+        try template.plan(year: year, plannedStart: p.plannedStart.flatMap(CalendarDate.parse),
                       plannedEnd: p.plannedEnd.flatMap(CalendarDate.parse), stage: p.lifecycleStage).map { n in
             let m = MilestoneModel()
-            m.id = UUID(); m.districtID = districtID; m.$project.id = p.id!; m.year = year; m.seq = n.seq
+            m.id = UUID(); m.districtID = districtID; m.$project.id = try p.requireID(); m.year = year; m.seq = n.seq
             m.name = n.name; m.planned = n.planned.iso; m.unitID = p.$unit.id; m.version = 1
             return m
         }
@@ -123,9 +123,9 @@ public struct MilestoneEditor: Sendable {
         p.stage = next.rawValue
         p.version += 1
         try await p.update(on: db)
-        try await StageChangeModel(projectID: p.id!, from: from, to: next.rawValue, effectiveOn: actual,
+        try await StageChangeModel(projectID: try p.requireID(), from: from, to: next.rawValue, effectiveOn: actual,
                                    actor: context.actor.name, note: "节点完成：\(m.name)").create(on: db)
-        try await StageHistory.relink(projects: [p.id!], on: db)
+        try await StageHistory.relink(projects: [try p.requireID()], on: db)
         try await Audit.record(on: db, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
                                entityID: p.id, summary: "\(p.code) 项目阶段 \(from) → \(next.rawValue)（\(m.name) \(actual)）",
                                before: ["stage": from], after: ["stage": next.rawValue])

@@ -146,11 +146,11 @@ public struct MonthlyReportWorkflow: Sendable {
             let standing = try await CompletedQuery.effectiveAmount(of: r, on: tx)
             guard standing != amount.yuan else { return }
             let a = ReportAdjustmentModel()
-            a.id = UUID(); a.districtID = districtID; a.$report.id = try r.requireID(); a.projectID = p.id!
+            a.id = UUID(); a.districtID = districtID; a.$report.id = try r.requireID(); a.projectID = try p.requireID()
             a.year = r.year; a.month = r.month; a.delta = amount.yuan - standing; a.reason = reason; a.actor = actor.name; a.at = Date()
             try await a.create(on: tx)
             let done = try await CompletedQuery.byProject(districtID: districtID, year: r.year, throughMonth: 12, on: tx)
-            if let total = done[p.id!], total.yuan > p.totalInvestment { throw Failure.exceedsTotal(total: p.total) }
+            if let total = done[try p.requireID()], total.yuan > p.totalInvestment { throw Failure.exceedsTotal(total: p.total) }
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "adjust", entity: "monthly-report",
                                    entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) 调整：\(reason)",
                                    before: ["amount": String(standing)], after: ["amount": String(amount.yuan), "reason": reason])

@@ -50,14 +50,14 @@ public struct ReportPhotos: Sendable {
             let count = try await ReportPhotoModel.query(on: tx).filter(\.$reportID == reportID).count()
             guard count < SitePhoto.maxPerReport else { throw Failure.photo(.tooMany) }
             let photo = ReportPhotoModel()
-            photo.id = UUID(); photo.districtID = context.districtID; photo.reportID = reportID; photo.projectID = p.id!
+            photo.id = UUID(); photo.districtID = context.districtID; photo.reportID = reportID; photo.projectID = try p.requireID()
             photo.contentType = checked.kind.contentType; photo.width = checked.width; photo.height = checked.height
             photo.size = bytes.count; photo.bytes = Data(bytes); photo.uploadedBy = context.actor.name; photo.uploadedAt = Date()
             try await photo.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "report-photo",
                                    entityID: photo.id, summary: "\(p.code) \(r.year)-\(r.month) 现场照片 \(checked.width)×\(checked.height)",
                                    before: Nothing?.none, after: ["size": String(bytes.count), "type": checked.kind.rawValue])
-            return Info(id: photo.id!, reportID: reportID, month: r.month, contentType: photo.contentType, width: checked.width,
+            return Info(id: try photo.requireID(), reportID: reportID, month: r.month, contentType: photo.contentType, width: checked.width,
                         height: checked.height, size: bytes.count, uploadedBy: photo.uploadedBy)
         }
     }

@@ -123,9 +123,9 @@ public struct WebhookEditor: Sendable {
             counts[try r.decode(column: "webhook_id", as: UUID.self), default: [:]][try r.decode(column: "status", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }
         let units = Dictionary(try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == ReferenceKind.unit.rawValue)
-            .all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+            .all().map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await WebhookModel.query(on: db).filter(\.$districtID == districtID).sort(\.$createdAt).all().map { h in
-            let c = counts[h.id!] ?? [:]
+            let c = counts[try h.requireID()] ?? [:]
             return Listed(hook: h, unit: h.unitID.flatMap { units[$0] }, pending: (c["pending"] ?? 0) + (c["sending"] ?? 0), sent: c["sent"] ?? 0, failed: c["failed"] ?? 0)
         }
     }

@@ -96,7 +96,7 @@ public enum NoticeGenerator {
             n.escalatedOn = today.iso
             try await n.update(on: db)
             try await Notifier.send(.init(districtID: districtID, kind: .escalated, title: "\(n.number) 逾期未签收：\(String(n.item.prefix(60)))",
-                                          link: "/notices/\(n.id!)", leadersOf: [n.unitID]), on: db)
+                                          link: "/notices/\(n.idString)", leadersOf: [n.unitID]), on: db)
             out.append(n.number)
         }
         return out

@@ -55,6 +55,6 @@ public struct ProblemAttachments: Sendable {
     public static func list(problemID: UUID, on db: any Database) async throws -> [(id: UUID, fileName: String, size: Int, uploadedBy: String, uploadedAt: Date)] {
         try await ProblemAttachmentModel.query(on: db).filter(\.$problemID == problemID).sort(\.$uploadedAt)
             .field(\.$id).field(\.$fileName).field(\.$size).field(\.$uploadedBy).field(\.$uploadedAt).all()
-            .map { ($0.id!, $0.fileName, $0.size, $0.uploadedBy, $0.uploadedAt) }
+            .map { (try $0.requireID(), $0.fileName, $0.size, $0.uploadedBy, $0.uploadedAt) }
     }
 }

@@ -54,7 +54,7 @@ public struct VisitEditor: Sendable {
                     throw ProjectItemContext.Failure.refused(issues.map { FieldProblem("problems[\(i)].\($0.field)", $0.message) })
                 }
                 let link = VisitProblemModel()
-                link.id = UUID(); link.visitID = v.id!; link.problemID = p.id!
+                link.id = UUID(); link.visitID = try v.requireID(); link.problemID = try p.requireID()
                 try await link.create(on: tx)
             }
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "visit", entityID: v.id,
