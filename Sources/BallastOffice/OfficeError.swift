@@ -39,16 +39,7 @@ public enum OfficeError: Error, Equatable, Sendable {
     }
 
     /// A column's spreadsheet letters (0 → A, 26 → AA), for messages that point at a cell.
-    public static func columnLetters(_ index: Int) -> String {
-        var n = index + 1
-        var letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
-    }
+    public static func columnLetters(_ index: Int) -> String { XLSXWriter.columnName(index) }
 }
 
 extension TableLimits {

@@ -3,18 +3,12 @@ import BallastCore
 import Foundation
 import Testing
 
-/// A small deterministic generator, so a failing case is the same case on every run.
+/// Seeded mutations, so a failing case is the same case on every run.
 struct FuzzRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { generator.int(range) }
+    mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: generator.next()) }
 
     /// `seed` changed in one of several ways: bytes flipped, inserted, deleted, cut, or spliced
     /// with bytes that matter to parsers (quotes, brackets, line breaks, non-ASCII, NUL).

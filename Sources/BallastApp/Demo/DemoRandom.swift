@@ -1,20 +1,14 @@
-/// SplitMix64: the demo must be the same on every machine, so it never uses the system RNG.
+import BallastCore
+
+/// The demo's random numbers: SplitMix64, so the demo is the same on every machine.
 struct DemoRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { generator.int(range) }
 
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
