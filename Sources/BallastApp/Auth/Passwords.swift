@@ -21,13 +21,29 @@ struct PasswordHashing: Sendable {
     /// probed by timing.
     func verifyDecoy(_ password: String) async throws {
         let decoy = cost == 12 ? Self.decoy12 : Self.decoyLow
-        _ = try await verify(password, hash: decoy)
+        _ = try await verify(password, hash: decoy.hash)
+    }
+
+    /// Waits as long as a check takes, without doing one: a refused (throttled) attempt answers
+    /// in the time a checked one does, so refusals tell nothing by timing, yet a flood of them
+    /// costs no CPU and cannot queue bcrypt work ahead of real sign-ins.
+    func waitAsLongAsACheck() async throws {
+        let decoy = cost == 12 ? Self.decoy12 : Self.decoyLow
+        try await Task.sleep(for: .seconds(decoy.seconds))
     }
 
     // Hashing a fresh random token cannot fail; were it to, a decoy of the right shape that
-    // matches nothing still costs the same time to check.
-    private static let decoy12 = (try? Bcrypt.hash(SecretToken.make(), cost: 12)) ?? "$2b$12$" + String(repeating: "A", count: 53)
-    private static let decoyLow = (try? Bcrypt.hash(SecretToken.make(), cost: 4)) ?? "$2b$04$" + String(repeating: "A", count: 53)
+    // matches nothing still costs the same time to check. Hashing and checking cost the same,
+    // so the time the decoy took to make is the time a check takes.
+    private static let decoy12 = timedDecoy(cost: 12)
+    private static let decoyLow = timedDecoy(cost: 4)
+
+    private static func timedDecoy(cost: Int) -> (hash: String, seconds: Double) {
+        let start = ContinuousClock.now
+        let hash = (try? Bcrypt.hash(SecretToken.make(), cost: cost)) ?? "$2b$\(cost < 10 ? "0" : "")\(cost)$" + String(repeating: "A", count: 53)
+        let d = ContinuousClock.now - start
+        return (hash, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
 }
 
 /// bcrypt's own threads, fewer than the cores: a flood of failed sign-ins queues here, and the

@@ -28,8 +28,8 @@ struct SignInService {
 
     /// Every attempt does the same work whatever the name: the throttle counts (which do not
     /// depend on the account existing), one bcrypt check (against a decoy when the name is
-    /// unknown or the attempt is refused), one audit entry. So a refusal looks and takes the
-    /// same for a real account and an invented one.
+    /// unknown; a refused attempt waits as long as one without spending the CPU), one audit
+    /// entry. So a refusal looks and takes the same for a real account and an invented one.
     func attempt(username rawName: String, password: String) async throws -> Result<SignedIn, Refusal> {
         let username = String(rawName.trimmed.prefix(64))
         let actorName = username.isEmpty ? "(空)" : username
@@ -43,7 +43,7 @@ struct SignInService {
         }
         let user = try await UserModel.query(on: db).filter(\.$username == username).first()
         if SignInThrottle.refused(failures) {
-            try await passwordHashing.verifyDecoy(password)
+            try await passwordHashing.waitAsLongAsACheck()
             try await record(username: username, user: user, action: "sign-in-refused", reason: "throttled")
             return .failure(.throttled)
         }
