@@ -14,6 +14,8 @@ public enum OfficeError: Error, Equatable, Sendable {
     case tooManyColumns(row: Int, limit: Int)
     /// A cell (row and column letter) longer than `TableLimits.maxCellCharacters`.
     case cellTooLong(row: Int, column: String, limit: Int)
+    /// A workbook with more distinct texts than any table within the row limit needs.
+    case tooManySharedStrings(limit: Int)
 
     public var message: Message {
         switch self {
@@ -33,6 +35,8 @@ public enum OfficeError: Error, Equatable, Sendable {
             Message(zh: "文件超过\(limit)行数据的上限，请分批导入", en: "The file has more than \(limit) data rows; import it in parts")
         case .tooManyColumns(let row, let limit):
             Message(zh: "第\(row)行超过\(limit)列的上限", en: "Row \(row) has more than \(limit) columns")
+        case .tooManySharedStrings(let limit):
+            Message(zh: "工作簿的文本超过\(limit)条的上限", en: "The workbook holds more than \(limit) distinct texts")
         case .cellTooLong(let row, let column, let limit):
             Message(zh: "第\(row)行\(column)列超过\(limit)个字符的上限", en: "Cell \(column)\(row) is longer than \(limit) characters")
         }

@@ -13,7 +13,11 @@ struct SheetScanner {
     let dateStyles: Set<Int>
 
     init(data: Data, shared: [String], dateStyles: Set<Int>) {
-        xml = XMLTokens(data)
+        self.init(bytes: [UInt8](data), shared: shared, dateStyles: dateStyles)
+    }
+
+    init(bytes: [UInt8], shared: [String], dateStyles: Set<Int>) {
+        xml = XMLTokens(bytes)
         self.shared = shared
         self.dateStyles = dateStyles
     }

@@ -10,9 +10,10 @@ import ZIPFoundation
 public enum XLSXReader {
     /// Unpacked XML above this is refused: a zip bomb must not take the server down.
     public static let unpackedLimit = TableLimits.maxUnpackedBytes
-    /// Shared strings above this are refused: `<si/>` is five bytes, so the unpacked limit
-    /// alone would let tens of millions of them through.
-    static let sharedStringsLimit = 2_000_000
+    /// Shared strings above this are refused as soon as they are counted: `<si/>` is five bytes,
+    /// so the unpacked limit alone would let fifty million of them (gigabytes of strings) through.
+    /// Ten distinct texts a row at the row limit.
+    static let sharedStringsLimit = TableLimits.maxRows * 10
 
     public static func read(_ data: Data, unpackedLimit: Int = unpackedLimit) throws(OfficeError) -> SheetTable {
         if data.isEmpty { throw .empty }
@@ -36,13 +37,14 @@ public enum XLSXReader {
         var budget = InflateBudget(remaining: unpackedLimit, limit: unpackedLimit)
 
         let sheetPath = try firstSheetPath(archive, budget: &budget)
-        let shared = try entry(archive, "xl/sharedStrings.xml", budget: &budget).map(SharedStringsParser.parse) ?? []
-        if shared.count > sharedStringsLimit { throw .tooLarge(limit: unpackedLimit) }
+        let shared = try entry(archive, "xl/sharedStrings.xml", budget: &budget).map { bytes throws(OfficeError) in
+            try SharedStringsParser.parse(bytes, limit: sharedStringsLimit)
+        } ?? []
         let dateStyles = try entry(archive, "xl/styles.xml", budget: &budget).map(StylesParser.dateStyleIndexes) ?? []
         guard let sheetXML = try entry(archive, sheetPath, budget: &budget) else {
             throw .notAnXLSX("缺少工作表 \(sheetPath) / missing worksheet")
         }
-        var scanner = SheetScanner(data: sheetXML, shared: shared, dateStyles: dateStyles)
+        var scanner = SheetScanner(bytes: sheetXML, shared: shared, dateStyles: dateStyles)
         let rows = try scanner.rows()
         guard let first = rows.first else { throw .empty }
         // The header is whatever the first non-empty row is; it is row 1 in a normal sheet.
@@ -53,15 +55,16 @@ public enum XLSXReader {
     struct InflateBudget { var remaining: Int; let limit: Int }
     private struct BudgetSpent: Error {}
 
-    static func entry(_ archive: Archive, _ path: String, budget: inout InflateBudget) throws(OfficeError) -> Data? {
+    /// A part's bytes, inflated straight into the array the tokenizer reads (no second copy).
+    static func entry(_ archive: Archive, _ path: String, budget: inout InflateBudget) throws(OfficeError) -> [UInt8]? {
         guard let e = archive[path] else { return nil }
-        var out = Data()
+        var out: [UInt8] = []
         var remaining = budget.remaining
         do {
             _ = try archive.extract(e, skipCRC32: true) { chunk in
                 remaining -= chunk.count
                 if remaining < 0 { throw BudgetSpent() }
-                out.append(chunk)
+                out.append(contentsOf: chunk)
             }
         } catch is BudgetSpent {
             throw .tooLarge(limit: budget.limit)
@@ -91,11 +94,11 @@ public enum XLSXReader {
 enum XMLAttributeScan {
     /// An attribute of the first `element`; names are matched without their namespace prefix
     /// (`r:id` is `id`).
-    static func first(in data: Data, element: String, attribute: String) -> String? {
+    static func first(in data: [UInt8], element: String, attribute: String) -> String? {
         firstTag(in: data, element: element)?.attribute(attribute)
     }
 
-    static func firstTag(in data: Data, element: String) -> XMLTokens.Tag? {
+    static func firstTag(in data: [UInt8], element: String) -> XMLTokens.Tag? {
         var xml = XMLTokens(data)
         while let tag = xml.nextTag() {
             if tag.name == element && !tag.isClosing { return tag }
@@ -103,7 +106,7 @@ enum XMLAttributeScan {
         return nil
     }
 
-    static func target(in rels: Data, id: String) -> String? {
+    static func target(in rels: [UInt8], id: String) -> String? {
         var xml = XMLTokens(rels)
         while let tag = xml.nextTag() {
             if tag.name == "Relationship" && !tag.isClosing && tag.attribute("Id") == id { return tag.attribute("Target") }
@@ -115,8 +118,11 @@ enum XMLAttributeScan {
 /// xl/sharedStrings.xml: each <si> is one string, possibly split in rich-text runs <r><t>.
 /// Phonetic guides (<rPh>) are not part of the text.
 enum SharedStringsParser {
-    static func parse(_ data: Data) -> [String] {
-        var xml = XMLTokens(data)
+    static func parse(_ data: Data) -> [String] { (try? parse([UInt8](data), limit: .max)) ?? [] }
+
+    /// Refused with `tooManySharedStrings` the moment the count passes `limit`.
+    static func parse(_ bytes: [UInt8], limit: Int) throws(OfficeError) -> [String] {
+        var xml = XMLTokens(bytes)
         var strings: [String] = []
         var current = ""
         var inPhonetic = false
@@ -125,7 +131,10 @@ enum SharedStringsParser {
             case ("si", false):
                 current = ""
                 if tag.selfClosing { strings.append("") }
-            case ("si", true): strings.append(current)
+                if strings.count > limit { throw .tooManySharedStrings(limit: limit) }
+            case ("si", true):
+                strings.append(current)
+                if strings.count > limit { throw .tooManySharedStrings(limit: limit) }
             case ("rPh", false): inPhonetic = !tag.selfClosing
             case ("rPh", true): inPhonetic = false
             case ("t", false) where tag.opens:
@@ -140,7 +149,7 @@ enum SharedStringsParser {
 
 /// xl/styles.xml: which cell style indexes format numbers as dates.
 enum StylesParser {
-    static func dateStyleIndexes(_ data: Data) -> Set<Int> {
+    static func dateStyleIndexes(_ data: [UInt8]) -> Set<Int> {
         var xml = XMLTokens(data)
         var customFormats: [Int: String] = [:]
         var xfFormatIds: [Int] = []

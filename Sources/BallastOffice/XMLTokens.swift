@@ -10,6 +10,7 @@ struct XMLTokens {
     let bytes: [UInt8]
     private(set) var i = 0
 
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
     init(_ data: Data) { bytes = [UInt8](data) }
 
     struct Tag {

@@ -91,6 +91,19 @@ import VaporTesting
                 #expect(rule == .badRequest, "\(year)")
             }
             #expect(try await MilestoneModel.query(on: app.db).filter(\.$year < 2000).count() == 0)
+            // Months and form years are held to the same range and form.
+            let supervision = try await app.as(.supervision)
+            for month in ["1900-01", "1999-12", "2101-01", "+2023-05", "2023-005", "2023-W-1", "2023-13", "23-05"] {
+                #expect(try await supervision.send(.POST, "/api/v1/bulletins", ["month": month]).0 == .badRequest, "\(month)")
+            }
+            #expect(try await DocumentModel.query(on: app.db).count() == 0)
+            let form = office.withoutCSRFHeader()
+            for year in ["abc", "9223372036854775808", "1999"] {
+                try await form.test(.POST, "/pipeline/targets", beforeRequest: { req in
+                    try req.content.encode(["_csrf": form.csrfToken, "year": year, "谋划": "7"], as: .urlEncodedForm)
+                }) { res in #expect(res.status == .badRequest, "\(year)") }
+            }
+            #expect(try await PoolTargetModel.query(on: app.db).filter(\.$target == 7).count() == 0)
         }
     }
 

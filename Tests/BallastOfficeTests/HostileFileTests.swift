@@ -64,6 +64,15 @@ import ZIPFoundation
         #expect(try XLSXReader.read(honest, unpackedLimit: 8 * 1_048_576).rows.count == 29_999)
     }
 
+    @Test func sharedStringsAreCountedAndRefusedAsSoonAsTheyPassTheirLimit() throws {
+        let eleven = Array(("<sst>" + String(repeating: "<si><t>x</t></si>", count: 11) + "</sst>").utf8)
+        #expect(throws: OfficeError.tooManySharedStrings(limit: 10)) { try SharedStringsParser.parse(eleven, limit: 10) }
+        #expect(try SharedStringsParser.parse(eleven, limit: 11).count == 11)
+        let selfClosing = Array(("<sst>" + String(repeating: "<si/>", count: 11) + "</sst>").utf8)
+        #expect(throws: OfficeError.tooManySharedStrings(limit: 10)) { try SharedStringsParser.parse(selfClosing, limit: 10) }
+        #expect(XLSXReader.sharedStringsLimit == TableLimits.maxRows * 10)
+    }
+
     @Test func rowsColumnsAndCellsAreBounded() throws {
         let tooMany = try Self.workbook(sheet: Self.sheet(rows: TableLimits.maxRows + 2))
         #expect(throws: OfficeError.tooManyRows(limit: TableLimits.maxRows)) { try XLSXReader.read(tooMany) }

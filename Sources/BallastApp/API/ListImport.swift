@@ -17,9 +17,9 @@ enum ListImport {
         let (data, fileName) = try LedgerUpload.file(from: req)
         let lang = req.language
         let table: SheetTable
-        do {
-            table = try LedgerFile.read(data, format: LedgerFormat.detect(fileName: fileName, data: data))
-        } catch {
+        switch try await FileReading.table(data, fileName: fileName) {
+        case .success(let t): table = t
+        case .failure(let error):
             return ReportDTO(applied: false, rows: 0, created: 0, updated: 0, unchanged: 0,
                              issues: [IssueDTO(LedgerIssue(row: 1, column: nil, message: error.message), lang)])
         }

@@ -17,10 +17,9 @@ struct LedgerImportService {
 
     func run(data: Data, fileName: String?, on db: any Database) async throws -> LedgerImportReport {
         let table: SheetTable
-        do {
-            table = try LedgerFile.read(data, format: LedgerFormat.detect(fileName: fileName, data: data))
-        } catch {
-            return .rejected([LedgerIssue(row: 1, column: nil, message: error.message)])
+        switch try await FileReading.table(data, fileName: fileName) {
+        case .success(let t): table = t
+        case .failure(let error): return .rejected([LedgerIssue(row: 1, column: nil, message: error.message)])
         }
         let districtID = try district.requireID()
         let levels = try await LedgerWriter.knownLevels(districtID: districtID, year: year, on: db)

@@ -14,9 +14,9 @@ struct ProgressImportService {
 
     func run(data: Data, fileName: String?, on db: any Database) async throws -> ProgressImportReport {
         let table: SheetTable
-        do {
-            table = try LedgerFile.read(data, format: LedgerFormat.detect(fileName: fileName, data: data))
-        } catch {
+        switch try await FileReading.table(data, fileName: fileName) {
+        case .success(let t): table = t
+        case .failure(let error):
             var r = ProgressImportReport()
             r.issues = [LedgerIssue(row: 1, column: nil, message: error.message)]
             return r
