@@ -282,6 +282,13 @@ import VaporTesting
             try await setRoles(admin.username, ["admin", "office"])
             let me = try #require(try await UserModel.query(on: app.db).filter(\.$username == admin.username).first())
             #expect(me.roleList == [.admin])
+            // Nor through a token: the web makes read-only tokens only.
+            for role in ["office", "unit", "supervision"] {
+                try await admin.test(.POST, "/admin/tokens/new", beforeRequest: { req in
+                    try req.content.encode(["name": "t-\(role)", "role": role, "unit": "区住房城乡建设局", "_csrf": admin.csrfToken], as: .urlEncodedForm)
+                }) { res in #expect(res.status == .badRequest, "\(role)") }
+            }
+            #expect(try await APITokenModel.query(on: app.db).count() == 0)
             #expect(UserDirectory.message(.ownRoles).zh.contains("另一名管理员"))
         }
     }

@@ -130,10 +130,17 @@ struct AdminController: RouteCollection {
         var days: String?
     }
 
+    /// The roles an administrator gives a token on the web: read-only ones. An administrator
+    /// administers and never edits figures, so it may not hand itself a working role through a
+    /// token either; a token that writes (an import robot's) is the server operator's to make,
+    /// with `ballast tokens create`, and audited there.
+    static let webTokenRoles: [Role] = [.viewer, .leader, .regional]
+
     func createToken(req: Request) async throws -> Response {
         let form = try req.content.decode(TokenForm.self)
-        guard let role = form.role.flatMap(Role.init(rawValue:)), role != .admin else {
-            throw BallastError.badParameter("role", zh: "请选择令牌的角色（不可为系统管理员）", en: "Choose the token's role (not admin)")
+        guard let role = form.role.flatMap(Role.init(rawValue:)), Self.webTokenRoles.contains(role) else {
+            throw BallastError.badParameter("role", zh: "网页上只能创建只读角色的令牌（只读、区领导、上级汇总）；可写的令牌由服务器管理员用 ballast tokens create 创建",
+                                            en: "Tokens made here are read-only (viewer, leader, regional); writing ones are made on the server with ballast tokens create")
         }
         var expires: Date?
         if let raw = form.days?.trimmed, !raw.isEmpty {

@@ -139,7 +139,7 @@ enum AdminPages {
                          .input(.type(.text), .name("name"), .id("name"), .required(true))),
                     .div(.class("field"), .label(.for("role"), .text(en ? "Role" : "角色")),
                          .select(.attribute(named: "name", value: "role"), .attribute(named: "id", value: "role"),
-                                 .forEach(Role.allCases.filter { $0 != .admin }) { r in
+                                 .forEach(AdminController.webTokenRoles) { r in
                              .option(.value(attr(r.rawValue)), .label(attr(roleName(r, lang))), .isSelected(r == .viewer))
                          })),
                     .div(.class("field"), .label(.text(en ? "Unit (for the unit role)" : "单位（责任单位角色必填）")),
