@@ -43,13 +43,19 @@ enum RequestParameters {
     }
 
     static func year(_ req: Request, required: Bool = false) throws -> Int? {
-        guard let raw = req.param("year"), !raw.isEmpty else {
-            if required { throw BallastError.badParameter("year", zh: "缺少参数 year（年度）", en: "Parameter year is required") }
+        try year(text: req.param("year"), required: required)
+    }
+
+    /// A year as text (a query parameter or a form field): absent is nil (or refused when
+    /// required); anything but a year of `PlanYear.range` is refused by name.
+    static func year(text raw: String?, field: String = "year", required: Bool = false) throws -> Int? {
+        guard let raw = raw?.trimmed, !raw.isEmpty else {
+            if required { throw BallastError.badParameter(field, zh: "缺少参数 \(field)（年度）", en: "Parameter \(field) is required") }
             return nil
         }
         guard let y = Int(raw), PlanYear.isValid(y) else {
-            throw BallastError.badParameter("year", zh: "参数 year 应为年份（如 2023），实为“\(raw)”",
-                                            en: "Parameter year must be a year such as 2023, not “\(raw)”")
+            throw BallastError.badParameter(field, zh: "\(field) 应为 \(PlanYear.range.lowerBound)～\(PlanYear.range.upperBound) 的年份（如 2023），实为“\(raw.prefix(20))”",
+                                            en: "\(field) must be a year from \(PlanYear.range.lowerBound) to \(PlanYear.range.upperBound) such as 2023, not “\(raw.prefix(20))”")
         }
         return y
     }

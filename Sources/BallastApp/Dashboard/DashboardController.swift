@@ -134,9 +134,7 @@ struct DashboardController: RouteCollection {
     func uploadZonesPage(req: Request) async throws -> Response {
         try await PageOutcome.run(req, work: {
             let form = try req.multipartForm()
-            guard let y = form.text("year").flatMap({ Int($0) }), PlanYear.range.contains(y) else {
-                throw BallastError.badParameter("year", zh: "年度应为四位数字", en: "year must be a four-digit year")
-            }
+            let y = try RequestParameters.present(RequestParameters.year(text: form.text("year"), required: true), "year")
             guard let file = form.file("file") else {
                 throw BallastError.badParameter("file", zh: "请选择 GeoJSON 文件", en: "Choose a GeoJSON file")
             }

@@ -176,9 +176,7 @@ struct PagesController: RouteCollection {
 
     func importUpload(req: Request) async throws -> Response {
         let form = try req.multipartForm()
-        guard let year = form.text("year").flatMap({ Int($0) }), PlanYear.range.contains(year) else {
-            throw BallastError.badParameter("year", zh: "请填写年度", en: "Please give the year")
-        }
+        let year = try RequestParameters.present(RequestParameters.year(text: form.text("year"), required: true), "year")
         guard let file = form.file("file") else {
             throw BallastError.badParameter("file", zh: "没有上传文件", en: "No file was uploaded")
         }

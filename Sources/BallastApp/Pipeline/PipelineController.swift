@@ -269,13 +269,7 @@ struct PipelineController: RouteCollection {
                 targets[s.rawValue] = n
             }
             // A year that is sent must be a year: "abc" is refused, not read as the current one.
-            let year = try raw["year"]?.trimmed.nilIfEmpty.map { text -> Int in
-                guard let y = Int(text), PlanYear.isValid(y) else {
-                    throw BallastError.badParameter("year", zh: "年度应为 2000～2100 的年份，实为“\(text.prefix(20))”", en: "year must be a year from 2000 to 2100")
-                }
-                return y
-            }
-            try await setTargets(req, TargetsBody(year: year, targets: targets))
+            try await setTargets(req, TargetsBody(year: try RequestParameters.year(text: raw["year"]), targets: targets))
             return UIText.saved
         }) { notice, status in try await renderPage(req, notice: notice, status: status) }
     }

@@ -66,12 +66,9 @@ struct BulletinsController: RouteCollection {
 
     func draft(_ req: Request, _ b: DraftBody) async throws -> DocumentModel {
         let raw = b.month?.trimmed ?? ""
-        // Exactly YYYY-MM, within the years a request may name: "1900-01", "+2023-05" and
-        // "2023-W-1" were once read as months.
-        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
-        guard raw.utf8.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), PlanYear.isValid(year), (1...12).contains(month) else {
+        // The one month parser, within the years a request may name: "1900-01", "+2023-05" and
+        // "2023-W-1" were once read as months here.
+        guard let (year, month) = ProgressValidator.parseMonth(raw) else {
             throw BallastError.badParameter("month", zh: "month 应为 YYYY-MM（2000～2100 年），实为“\(raw.prefix(20))”", en: "month must be YYYY-MM (2000 to 2100), not “\(raw.prefix(20))”")
         }
         return try await desk(req).draftSupervisionBulletin(year: year, month: month, asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)

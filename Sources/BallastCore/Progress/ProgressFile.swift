@@ -38,7 +38,7 @@ public struct ProgressValidator: Sendable {
         if t.hasSuffix("月") { t.removeLast() }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-              (1...2).contains(parts[1].count), (1...12).contains(m), (2000...2100).contains(y) else { return nil }
+              (1...2).contains(parts[1].count), (1...12).contains(m), PlanYear.isValid(y) else { return nil }
         return (y, m)
     }
 
