@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "Ballast",
-            dependencies: ["BallastApp", .product(name: "Vapor", package: "vapor")]
+            dependencies: ["BallastApp", "BallastDemo", "BallastStore", .product(name: "Vapor", package: "vapor")]
         ),
         .target(
             name: "BallastApp",
@@ -28,16 +28,23 @@ let package = Package(
                 "BallastCore", "BallastStore", "BallastOffice", "BallastCharts",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
             ]
+        ),
+        // The demo district (Erqi's 2023 portfolio) and `ballast demo`: linked into the
+        // executable and the tests, never imported by the app library.
+        .target(
+            name: "BallastDemo",
+            dependencies: ["BallastApp", "BallastCore", "BallastStore",
+                           .product(name: "Vapor", package: "vapor"), .product(name: "Fluent", package: "fluent")]
         ),
         .target(
             name: "BallastStore",
             dependencies: [
                 "BallastCore",
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
@@ -55,7 +62,7 @@ let package = Package(
         // Gives each test a database of its own: in-memory SQLite, or a fresh PostgreSQL schema.
         .target(
             name: "BallastTestSupport",
-            dependencies: ["BallastApp", "BallastCore", "BallastStore", .product(name: "Vapor", package: "vapor"),
+            dependencies: ["BallastApp", "BallastDemo", "BallastCore", "BallastStore", .product(name: "Vapor", package: "vapor"),
                            .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent")],
             path: "Tests/BallastTestSupport"
         ),
@@ -67,11 +74,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BallastStoreTests",
-            dependencies: ["BallastStore", "BallastTestSupport", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["BallastStore", "BallastDemo", "BallastTestSupport", .product(name: "Fluent", package: "fluent")]
         ),
         .testTarget(
             name: "BallastAppTests",
-            dependencies: ["BallastApp", "BallastTestSupport", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["BallastApp", "BallastDemo", "BallastTestSupport", .product(name: "VaporTesting", package: "vapor")]
         ),
     ]
 )

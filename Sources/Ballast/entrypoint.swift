@@ -1,4 +1,6 @@
 import BallastApp
+import BallastDemo
+import BallastStore
 import Foundation
 import Logging
 import Vapor
@@ -25,8 +27,9 @@ enum Entrypoint {
             try LoggingSystem.bootstrap(from: &env)
             let app = try await Application.make(env)
             do {
-                try await configure(app, database: database, demo: options.demo,
-                                    scheduleJobs: arguments.count > 1 && arguments[1] == "serve")
+                try await configure(app, database: database, scheduleJobs: arguments.count > 1 && arguments[1] == "serve")
+                DemoCommand.register(on: app)
+                if options.demo { try await DemoLoader.serveDemo(app) }
                 try await app.execute()
             } catch {
                 try? await app.asyncShutdown()

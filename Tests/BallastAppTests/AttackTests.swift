@@ -1,4 +1,5 @@
 @testable import BallastApp
+@testable import BallastDemo
 import BallastCore
 import BallastOffice
 import BallastStore

@@ -1,3 +1,4 @@
+import BallastStore
 import BallastApp
 import BallastTestSupport
 import VaporTesting

@@ -1,4 +1,6 @@
 import BallastApp
+import BallastDemo
+import BallastStore
 import Foundation
 import Vapor
 
@@ -18,22 +20,34 @@ public enum TestDatabase {
         return try DatabaseLocation.parse(url + (url.contains("?") ? "&" : "?") + "schema=\(schema)")
     }
 
-    /// Runs `body` with a configured application, then shuts it down and drops its schema.
+    /// Runs `body` with a configured application, then shuts it down and drops its database.
+    /// With `demo`, the database starts as a copy of the demo district as of `demoAsOf`
+    /// (`DemoTemplates`), loaded once per test process.
     @discardableResult
     public static func withApp<T>(demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
                                   _ body: (Application) async throws -> T) async throws -> T {
+        let template = demo ? try await DemoTemplates.shared.template(demoAsOf) : nil
+        let location = try template.map(DemoTemplates.copy) ?? location()
         let app = try await Application.make(.testing)
-        let location = try location()
         do {
-            try await configure(app, database: location, demo: demo, demoAsOf: demoAsOf)
+            try await configure(app, database: location)
+            if let template { try await DemoTemplates.fill(app, from: template, into: location) }
             let result = try await body(app)
             try await cleanUp(app, location)
             try await app.asyncShutdown()
+            removeFile(location)
             return result
         } catch {
             try? await cleanUp(app, location)
             try? await app.asyncShutdown()
+            removeFile(location)
             throw error
+        }
+    }
+
+    static func removeFile(_ location: DatabaseLocation) {
+        if case .sqliteFile(let path) = location {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
     }
 

@@ -62,9 +62,7 @@ struct ProgressAPIController: RouteCollection {
             }
             return c
         }
-        let units = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == d.requireID())
-            .filter(\.$kind == ReferenceKind.unit.rawValue).all()
-        let names = Dictionary(units.compactMap { u in u.id.map { ($0, u.name) } }, uniquingKeysWith: { a, _ in a })
+        let names = try await ReferenceLists.namesByID(.unit, districtID: d.requireID(), on: req.db)
         let rule = try await WarningEngine.thresholds(districtID: try d.requireID(), year: year, on: req.db)
         let items = try await SupervisionQuery.run(districtID: try d.requireID(), year: year, open: nil,
                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
@@ -85,7 +83,7 @@ struct ProgressAPIController: RouteCollection {
     func changes(req: Request) async throws -> [ChangeDTO] {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let today = WarningService.asOf(district: d, year: year)
+        let today = JudgingDay.of(year: year, asOf: DistrictContext.today(in: d))
         func date(_ key: String, _ fallback: CalendarDate) throws -> CalendarDate {
             guard let raw = req.param(key), !raw.isEmpty else { return fallback }
             guard let v = CalendarDate.parse(raw), raw.count >= 8 else {

@@ -63,8 +63,7 @@ enum RequestParameters {
     /// The `asOf` parameter, else today, or the year's last day when the year is over.
     static func asOf(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
         guard let raw = req.param("asOf"), !raw.isEmpty else {
-            let today = DistrictContext.today(in: district)
-            return today.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : today
+            return JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         }
         guard let d = CalendarDate.parse(raw), raw.count >= 8 else {
             throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 YYYY-MM-DD，实为“\(raw)”",
@@ -75,8 +74,7 @@ enum RequestParameters {
 
     /// The year a page shows when none is asked for: the latest year with a ledger.
     static func defaultYear(district: DistrictModel, on db: any Database) async throws -> Int {
-        try await YearPlanModel.query(on: db).filter(\.$district.$id == district.requireID())
-            .sort(\.$year, .descending).first()?.year ?? DistrictContext.today(in: district).year
+        try await PlanYears.latest(districtID: district.requireID(), on: db) ?? DistrictContext.today(in: district).year
     }
 
     /// An explicit year (from a body), else the `year` parameter, else the district's latest.

@@ -25,8 +25,7 @@ struct AdminController: RouteCollection {
     }
 
     func units(_ req: Request) async throws -> [ReferenceEntryModel] {
-        try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == req.district().requireID())
-            .filter(\.$kind == ReferenceKind.unit.rawValue).sort(\.$sort).sort(\.$name).all()
+        try await ReferenceLists.entries(.unit, districtID: req.district().requireID(), on: req.db)
     }
 
     func usersPage(_ req: Request, notice: AdminPages.Notice?, status: HTTPStatus = .ok) async throws -> Response {

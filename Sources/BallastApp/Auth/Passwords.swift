@@ -1,8 +1,9 @@
+import BallastStore
 import Vapor
 
 /// bcrypt off the event loop: a hash costs a quarter second of CPU, which on an event-loop
 /// thread would stall every other request that thread serves.
-struct PasswordHashing: Sendable {
+struct PasswordHashing: PasswordHashes {
     let cost: Int
     let pool: NIOThreadPool
     let eventLoop: any EventLoop
@@ -74,6 +75,8 @@ extension Application {
     /// The hashing pool when configured; the blocking pool otherwise (an app set up by hand in a test).
     var hashingThreads: NIOThreadPool { storage[HashingPool.Key.self]?.pool ?? threadPool }
     var passwordHashing: PasswordHashing { PasswordHashing(cost: security.bcryptCost, pool: hashingThreads, eventLoop: eventLoopGroup.next()) }
+    /// The same, for code outside the app library (the demo loader).
+    public var passwordHashes: any PasswordHashes { passwordHashing }
 }
 
 extension Request {

@@ -22,6 +22,22 @@ struct Principal: Sendable {
     var credential: Credential
     var mustChangePassword: Bool
 
+    /// The account a session or token stands for, as the store read it.
+    init(_ a: AccountRecord, credential: Credential) {
+        let isToken: Bool
+        if case .token = credential { isToken = true } else { isToken = false }
+        self.init(userID: a.userID, name: isToken ? "token:\(a.username)" : a.username, displayName: a.displayName,
+                  district: a.district, roles: a.roles, unitID: a.unitID, unitName: a.unitName,
+                  credential: credential, mustChangePassword: a.mustChangePassword)
+    }
+
+    init(userID: UUID?, name: String, displayName: String, district: DistrictModel, roles: [Role], unitID: UUID?,
+         unitName: String?, credential: Credential, mustChangePassword: Bool) {
+        self.userID = userID; self.name = name; self.displayName = displayName; self.district = district
+        self.roles = roles; self.unitID = unitID; self.unitName = unitName; self.credential = credential
+        self.mustChangePassword = mustChangePassword
+    }
+
     var permissions: Set<Permission> { Role.permissions(of: roles) }
     var scope: AccessScope { AccessScope.of(roles: roles, hasUnit: unitID != nil) }
 

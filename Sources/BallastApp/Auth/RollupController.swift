@@ -15,7 +15,7 @@ struct RollupController: RouteCollection {
     /// The asked year, else the latest year any district has a ledger for.
     func year(_ req: Request) async throws -> Int {
         if let y = try RequestParameters.year(req) { return y }
-        return try await YearPlanModel.query(on: req.db).sort(\.$year, .descending).first()?.year
+        return try await PlanYears.latest(districtID: nil, on: req.db)
             ?? Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 

@@ -1,7 +1,6 @@
 import BallastCore
 import BallastStore
 import Fluent
-import SQLKit
 import Vapor
 
 /// Checks a user name and password against the throttles and the stored hash, and opens a
@@ -41,7 +40,7 @@ struct SignInService {
             failures.pair = try await AuditQuery.recentFailures(username: actorName, address: address, since: since, limit: SignInThrottle.pairLimit, on: db)
             failures.address = try await AuditQuery.recentFailures(address: address, since: since, limit: SignInThrottle.addressLimit, on: db)
         }
-        let user = try await UserModel.query(on: db).filter(\.$username == username).first()
+        let user = try await SignIns.user(named: username, on: db)
         if SignInThrottle.refused(failures) {
             try await passwordHashing.waitAsLongAsACheck()
             try await record(username: username, user: user, action: "sign-in-refused", reason: "throttled")
@@ -59,25 +58,15 @@ struct SignInService {
             try await record(username: username, user: user, action: "sign-in-failed", reason: reason)
             return .failure(.invalid)
         }
-        let token = try await db.writeTransaction { tx in
-            try await UserModel.query(on: tx).filter(\.$id == user.requireID())
-                .set(\.$failedAttempts, to: 0).set(\.$lockedUntil, to: nil).update()
-            let token = try await SessionStore.open(for: user, address: address, userAgent: userAgent, on: tx)
-            try await Audit.record(on: tx, districtID: user.$district.id, actor: actor(username, user), action: "sign-in",
-                                   entity: "user", entityID: user.id, summary: "登录 \(username)", before: Nothing?.none,
-                                   after: Nothing?.none)
-            return token
-        }
+        let token = SecretToken.make()
+        try await SignIns.succeed(user, tokenHash: SecretToken.hash(token), csrfToken: SecretToken.make(), address: address,
+                                  userAgent: userAgent, actor: actor(username, user), on: db)
         return .success(SignedIn(user: user, token: token))
     }
 
     /// One more consecutive failure, counted in the database so concurrent guesses all count.
     func countFailure(_ user: UserModel) async throws -> Int {
-        let sql = try db.sql()
-        let row = try await sql.raw("""
-            UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = \(bind: user.requireID()) RETURNING failed_attempts
-            """).first()
-        return try row?.decode(column: "failed_attempts", as: Int.self) ?? user.failedAttempts + 1
+        try await SignIns.countFailure(userID: user.requireID(), on: db) ?? user.failedAttempts + 1
     }
 
     func actor(_ username: String, _ user: UserModel?) -> ChangeActor {

@@ -59,14 +59,7 @@ struct DocumentsController: RouteCollection {
         }
 
         func run(districtID: UUID, on db: any Database) async throws -> [DocumentModel] {
-            var query = DocumentModel.query(on: db).filter(\.$districtID == districtID)
-            if let kind { query = query.filter(\.$kind == kind.rawValue) }
-            if !draftsToo { query = query.filter(\.$status == "issued") }
-            if let year { query = query.filter(\.$period >= String(year)).filter(\.$period < String(year + 1)) }
-            if let q, !q.isEmpty {
-                query = query.group(.or) { g in g.filter(\.$title ~~ q).filter(\.$number ~~ q).filter(\.$payload ~~ q) }
-            }
-            return try await query.sort(\.$period, .descending).sort(\.$kind).limit(500).all()
+            try await DocumentDesk.search(districtID: districtID, kind: kind, year: year, text: q, draftsToo: draftsToo, on: db)
         }
     }
 

@@ -82,8 +82,7 @@ struct ScoringController: RouteCollection {
         let today = DistrictContext.today(in: district)
         let y = try RequestParameters.year(req) ?? today.year
         let periodText = req.param("period").flatMap(AssessmentPeriod.parse)?.description ?? "\(y)-Q\((today.month - 1) / 3 + 1)"
-        let units = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == id).filter(\.$kind == ReferenceKind.unit.rawValue)
-            .sort(\.$sort).all().map(\.name)
+        let units = try await ReferenceLists.names(districtID: id, kind: .unit, on: req.db)
         return .html(ScoringPage(year: y, current: try await ScoringSchemes.current(districtID: id, year: y, on: req.db), period: periodText,
                                  adjustments: try await ScoreAdjustments.list(districtID: id, period: periodText, on: req.db),
                                  units: Array(Set(units)).sorted(), notice: notice, lang: req.language).render(), status: status)

@@ -42,12 +42,6 @@ struct ImportLedgerCommand: AsyncCommand {
     }
 }
 
-/// An error that ends a command with a message and a non-zero exit.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// The import report as lines of text, for the terminal.
 enum ImportReportText {
     static func lines(_ r: LedgerImportReport, language: UILanguage) -> [String] {

@@ -42,7 +42,7 @@ enum WarningsCLI {
         var year = year ?? 0
         if year == 0 { year = try await RequestParameters.defaultYear(district: district, on: context.application.db) }
         guard (2000...2100).contains(year) else { throw CommandFailure("--year 无效 / invalid --year \(year)") }
-        var asOf = WarningService.asOf(district: district, year: year)
+        var asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         if let raw {
             guard let d = CalendarDate.parse(raw), raw.count >= 8 else { throw CommandFailure("--as-of 日期无效 / invalid --as-of “\(raw)”") }
             asOf = d
@@ -62,7 +62,7 @@ struct WarningsRecomputeCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let (district, year, asOf) = try await WarningsCLI.options(context, district: signature.district, year: signature.year, asOf: signature.asOf)
-        let r = try await WarningService.recompute(district: district, year: year, asOf: asOf, on: context.application.db)
+        let r = try await WarningEngine.recompute(districtID: try district.requireID(), year: year, asOf: asOf, on: context.application.db)
         context.console.print("\(year)年 截至\(asOf.iso)：\(r.projects) 个项目，\(r.changed) 个变色"
                               + (r.written ? "" : "（已有更晚日期的结果，本次未写入 / later colours already stored; not written）"))
     }

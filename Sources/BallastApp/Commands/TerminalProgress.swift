@@ -4,8 +4,8 @@ import Vapor
 
 /// A spinner with a title while long work runs, on a terminal only: piped output stays clean
 /// for scripts and logs.
-enum TerminalProgress {
-    static func run<T>(_ title: String, console: any Console, _ work: () async throws -> T) async throws -> T {
+public enum TerminalProgress {
+    public static func run<T>(_ title: String, console: any Console, _ work: () async throws -> T) async throws -> T {
         guard isatty(STDOUT_FILENO) == 1 else { return try await work() }
         let bar = console.loadingBar(title: title)
         bar.start()

@@ -104,8 +104,7 @@ struct EnterprisesController: RouteCollection {
     struct ListDTO: Content { var total: Int; var items: [RowDTO] }
 
     func find(_ req: Request) async throws -> (EnterpriseModel, [ProjectModel]) {
-        guard let e = try await EnterpriseModel.query(on: req.db).filter(\.$id == Self.id(req))
-            .filter(\.$districtID == req.district().requireID()).first() else {
+        guard let e = try await EnterpriseQuery.find(try Self.id(req), districtID: req.district().requireID(), on: req.db) else {
             throw BallastError.notFound(Message(zh: "企业不存在", en: "No such enterprise"))
         }
         let projects = try await EnterpriseQuery.projects(enterpriseID: try e.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
@@ -179,8 +178,7 @@ struct EnterprisesController: RouteCollection {
             .first { group in group.contains { $0.id == e.id } }?.filter { $0.id != e.id } ?? []
         let leads = try await LeadQuery.list(districtID: e.districtID, filter: LeadQuery.Filter(enterpriseID: try e.requireID()),
                                              scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, on: req.db).rows
-        let visitedOn = try await TripVisitModel.query(on: req.db).filter(\.$enterpriseID == (try e.requireID())).all().map(\.tripID)
-        let trips = visitedOn.isEmpty ? [] : try await TripModel.query(on: req.db).filter(\.$id ~~ visitedOn).sort(\.$startedOn, .descending).all()
+        let trips = try await EnterpriseQuery.trips(visiting: try e.requireID(), on: req.db)
         let scope = try req.requirePrincipal().scopeUnitID
         let visits = try await ServiceFigures.visits(districtID: e.districtID, enterpriseID: try e.requireID(), scopeUnitID: scope, on: req.db)
         let problems = try await ProblemQuery.list(districtID: e.districtID, filter: .init(status: .all, enterpriseID: try e.requireID()),

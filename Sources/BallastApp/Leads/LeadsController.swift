@@ -230,10 +230,6 @@ struct LeadsController: RouteCollection {
         let lead = try await editor(req).move(id: try req.id("lead", orElse: Self.noLead), version: try RequestParameters.version(b.version), to: to,
                                               on: try RequestParameters.date(b.on, field: "on"), reason: b.reason, signing: signing,
                                               projectID: project, category: b.category, on: req.db)
-        if to == .signed {
-            // A project entered 签约库 (or moved there): its year is recoloured like any pool move.
-            try await WarningService.recompute(district: try req.district(), year: DistrictContext.today(in: try req.district()).year, on: req.db)
-        }
         return lead
     }
 

@@ -69,15 +69,16 @@ struct PagesController: RouteCollection {
         var asOf = DistrictContext.today(in: d)
         if let plan = detail.plans.first {
             progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: req.db)
-            asOf = WarningService.asOf(district: d, year: plan.year)
+            asOf = JudgingDay.of(year: plan.year, asOf: DistrictContext.today(in: d))
         }
         let units = try await ReferenceOptions.load(d, year: nil, on: req.db)[.unit] ?? []
         let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
                                                           open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
         let exitReasons = try await PipelineMover.exitReasons(districtID: try d.requireID(), on: req.db)
         var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: req.db))
-        let signedFrom = try await LeadModel.query(on: req.db).filter(\.$projectID == detail.id).all()
-        for lead in signedFrom { links.leads += try await LeadQuery.list(districtID: try d.requireID(), filter: .init(), scopeUnitID: nil, limit: 1, on: req.db, only: lead.requireID()).rows }
+        // The leads signed into the project, in one query.
+        links.leads = try await LeadQuery.list(districtID: try d.requireID(), filter: .init(projectID: detail.id), scopeUnitID: nil,
+                                               limit: 50, on: req.db).rows
         return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
                                              exitReasons: exitReasons, pipeline: links, notice: notice, lang: req.language), status: status)
     }

@@ -217,8 +217,6 @@ struct PipelineController: RouteCollection {
     func move(_ req: Request, _ body: MoveBody) async throws -> ProjectModel {
         let p = try await mover(req).move(projectID: try RequestParameters.uuid(req, "id"), version: try RequestParameters.version(body.version), to: try body.target(),
                                           on: try RequestParameters.date(body.on, field: "on"), evidence: try body.evidence(), on: req.db)
-        // A move in or out of 在建 changes who is judged: recolour the year.
-        try await WarningService.recompute(district: try req.district(), year: DistrictContext.today(in: try req.district()).year, on: req.db)
         return p
     }
 
@@ -246,11 +244,7 @@ struct PipelineController: RouteCollection {
     func renderPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
         let f = try await figures(req)
         let scope = try req.requirePrincipal().scopeUnitID
-        var projects: [LifecycleStage: [ProjectModel]] = [:]
-        var q = ProjectModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID()))
-            .filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
-        if let scope { q = q.filter(\.$unit.$id == scope) }
-        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
+        let projects = try await PipelineQuery.poolProjects(districtID: try req.district().requireID(), scopeUnitID: scope, on: req.db)
         let (pool, from, to, _, cohort) = try await cohortResult(req)
         return .html(PipelinePage(figures: f, projects: projects, cohort: (pool, from, to, cohort), quarter: req.param("quarter"),
                                   byUnit: try await breakdown(req, by: .unit), byChain: try await breakdown(req, by: .chain),

@@ -33,10 +33,6 @@ struct ProjectItemsController: RouteCollection {
         return id
     }
 
-    func recolour(_ req: Request, year: Int) async throws {
-        try await WarningService.recompute(district: try req.district(), year: year, on: req.db)
-    }
-
     /// The project's year: `year` in the body or query, else the district's current plan year.
     func year(_ explicit: Int?, _ req: Request) async throws -> Int {
         try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
@@ -73,9 +69,7 @@ struct ProjectItemsController: RouteCollection {
     }
 
     func unitNames(_ req: Request) async throws -> [UUID: String] {
-        let entries = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == req.district().requireID())
-            .filter(\.$kind == ReferenceKind.unit.rawValue).all()
-        return Dictionary(entries.compactMap { e in e.id.map { ($0, e.name) } }, uniquingKeysWith: { a, _ in a })
+        try await ReferenceLists.namesByID(.unit, districtID: req.district().requireID(), on: req.db)
     }
 
     func dto(_ m: MilestoneModel, units: [UUID: String], moved: LifecycleStage? = nil) throws -> MilestoneDTO {
@@ -87,8 +81,7 @@ struct ProjectItemsController: RouteCollection {
         let project = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         let year = try await year(nil, req)
         let units = try await unitNames(req)
-        return try await MilestoneModel.query(on: req.db).filter(\.$project.$id == project.id).filter(\.$year == year)
-            .sort(\.$seq).all().map { try dto($0, units: units) }
+        return try await MilestoneEditor.nodes(projectID: project.id, year: year, on: req.db).map { try dto($0, units: units) }
     }
 
     func addMilestoneAPI(req: Request) async throws -> Response {
@@ -96,7 +89,6 @@ struct ProjectItemsController: RouteCollection {
         let year = try await year(body.year, req)
         let saved = try await MilestoneEditor(context: try context(req))
             .add(projectID: try RequestParameters.uuid(req, "id"), year: year, try body.fields(), on: req.db)
-        try await recolour(req, year: year)
         return try await dto(saved.milestone, units: unitNames(req), moved: saved.movedTo).encodeResponse(status: .created, for: req)
     }
 
@@ -104,15 +96,12 @@ struct ProjectItemsController: RouteCollection {
         let body = try req.content.decode(MilestoneBody.self)
         let saved = try await MilestoneEditor(context: try context(req))
             .update(id: try Self.itemID(req), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
-        try await recolour(req, year: saved.milestone.year)
         return try dto(saved.milestone, units: try await unitNames(req), moved: saved.movedTo)
     }
 
     func deleteMilestoneAPI(req: Request) async throws -> HTTPStatus {
         let id = try Self.itemID(req)
-        let year = try await MilestoneModel.find(id, on: req.db)?.year
         try await MilestoneEditor(context: try context(req)).delete(id: id, version: try RequestParameters.version(req.param("version").flatMap(Int.init)), on: req.db)
-        if let year { try await recolour(req, year: year) }
         return .noContent
     }
 
@@ -123,7 +112,6 @@ struct ProjectItemsController: RouteCollection {
         let year = try await year(try? req.content.decode(Body.self).year, req)
         let added = try await MilestoneEditor(context: try context(req))
             .applyTemplate(.standard, projectID: try RequestParameters.uuid(req, "id"), year: year, on: req.db)
-        if added > 0 { try await recolour(req, year: year) }
         return TemplateDTO(added: added)
     }
 
@@ -162,8 +150,7 @@ struct ProjectItemsController: RouteCollection {
     func listApprovals(req: Request) async throws -> [ApprovalDTO] {
         let project = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         let year = try await year(nil, req)
-        return try await ApprovalItemModel.query(on: req.db).filter(\.$project.$id == project.id).filter(\.$year == year)
-            .sort(\.$target).all().map(ApprovalDTO.init)
+        return try await ApprovalEditor.items(projectID: project.id, year: year, on: req.db).map(ApprovalDTO.init)
     }
 
     func addApprovalAPI(req: Request) async throws -> Response {
@@ -243,7 +230,6 @@ struct ProjectItemsController: RouteCollection {
                 let saved = try await editor.add(projectID: projectID, year: year, try body.fields(), on: req.db)
                 if let s = saved.movedTo { message = Message(zh: "已添加；项目阶段转为“\(s.rawValue)”", en: "Added; the project is now \(s.englishName)") }
             }
-            try await recolour(req, year: year)
             return message
         }
     }

@@ -46,11 +46,6 @@ struct ReportsController: RouteCollection {
         return id
     }
 
-    /// Colours follow approved figures: recomputed when one is approved or corrected.
-    func recolour(_ req: Request, year: Int) async throws {
-        try await WarningService.recompute(district: try req.district(), year: year, on: req.db)
-    }
-
     // MARK: API
 
     struct RowDTO: Content {
@@ -145,7 +140,6 @@ struct ReportsController: RouteCollection {
     func approveAPI(req: Request) async throws -> RowDTO {
         let body = try req.content.decode(VersionBody.self)
         let r = try await workflow(req).approve(try Self.reportID(req), version: try version(body), on: req.db)
-        try await recolour(req, year: r.year)
         return try await row(req, r)
     }
 
@@ -160,7 +154,6 @@ struct ReportsController: RouteCollection {
         let id = try Self.reportID(req)
         try await workflow(req).adjust(id, to: try Self.money(body.amount, field: "amount"), reason: body.reason ?? "", on: req.db)
         guard let r = try await MonthlyReportModel.find(id, on: req.db) else { throw BallastError.notFound(Message(zh: "月报不存在", en: "No such report")) }
-        try await recolour(req, year: r.year)
         return try await row(req, r)
     }
 
@@ -228,7 +221,6 @@ struct ReportsController: RouteCollection {
                 return Message(zh: "已退回", en: "Returned")
             }
             let r = try await flow.approve(id, version: form.version ?? -1, on: req.db)
-            try await recolour(req, year: r.year)
             return Message(zh: "已审定", en: "Approved")
         }
     }

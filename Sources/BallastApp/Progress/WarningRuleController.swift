@@ -35,28 +35,9 @@ struct WarningRuleController: RouteCollection {
 
     /// Stores `body` as the next version for the year and recolours the year under it.
     static func save(_ req: Request, year: Int, _ body: RuleDTO) async throws -> WarningThresholds {
-        let d = try req.district()
-        let districtID = try d.requireID()
-        let current = try await WarningEngine.thresholds(districtID: districtID, year: year, on: req.db)
-        let next = WarningThresholds(version: current.version + 1, blueLagPoints: body.blueLagPoints, yellowLagPoints: body.yellowLagPoints,
-                                     blueLateDays: body.blueLateDays, yellowLateDays: body.yellowLateDays)
-        if let problem = next.problem {
-            throw BallastError(status: .unprocessableEntity, code: "invalid", message: problem, field: "yellowLagPoints")
-        }
-        let actor = try req.changeActor()
-        try await req.db.writeTransaction { tx in
-            let rule = WarningRuleModel()
-            rule.id = UUID(); rule.districtID = districtID; rule.year = year; rule.version = next.version
-            rule.blueLag = next.blueLagPoints; rule.yellowLag = next.yellowLagPoints
-            rule.blueDays = next.blueLateDays; rule.yellowDays = next.yellowLateDays
-            rule.createdBy = actor.name; rule.createdAt = Date()
-            try await rule.create(on: tx)
-            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "warning-rule",
-                                   entityID: rule.id, summary: "\(year)年预警规则 第\(next.version)版",
-                                   before: RuleDTO(year: year, current), after: RuleDTO(year: year, next))
-        }
-        try await WarningService.recompute(district: d, year: year, on: req.db)
-        return next
+        try await WarningRuleEditor(context: try req.itemContext()).save(year: year, WarningThresholds(
+            version: 0, blueLagPoints: body.blueLagPoints, yellowLagPoints: body.yellowLagPoints,
+            blueLateDays: body.blueLateDays, yellowLateDays: body.yellowLateDays), on: req.db)
     }
 
     func change(req: Request) async throws -> RuleDTO {

@@ -1,7 +1,6 @@
 import BallastCore
 import BallastStore
 import Fluent
-import SQLKit
 import Vapor
 
 /// Every night at 02:00 (Asia/Shanghai) the colours of every district's current year are
@@ -16,18 +15,10 @@ enum NightlyJob {
     /// Runs the recompute once unless another instance is running it. True when it ran.
     @discardableResult
     static func runOnce(on db: any Database, logger: Logger) async throws -> Bool {
-        try await db.transaction { tx in
-            let sql = try tx.sql()
-            if sql.dialect.name == "postgresql" {
-                let row = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: lockKey)) AS got").first()
-                guard try row?.decode(column: "got", as: Bool.self) == true else {
-                    logger.info("nightly recompute: another instance holds the lock; skipped")
-                    return false
-                }
-            }
-            for district in try await DistrictModel.query(on: tx).all() {
+        let ran = try await DatabaseSetup.exclusively(key: lockKey, on: db) { tx in
+            for district in try await Districts.all(on: tx) {
                 let year = try await RequestParameters.defaultYear(district: district, on: tx)
-                let r = try await WarningService.recompute(district: district, year: year, on: tx)
+                let r = try await Recolour.year(year, districtID: try district.requireID(), today: DistrictContext.today(in: district), in: tx)
                 logger.info("nightly recompute \(district.code) \(year): \(r.projects) projects, \(r.changed) changed")
                 // Then the reminders lateness calls for, on today's colours and deadlines.
                 let notices = try await NoticeGenerator.run(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
@@ -36,6 +27,8 @@ enum NightlyJob {
             }
             return true
         }
+        if ran == nil { logger.info("nightly recompute: another instance holds the lock; skipped") }
+        return ran ?? false
     }
 
     /// The drafts the day calls for (`CadenceSchedule`): Monday's weekly bulletin, the first's

@@ -5,12 +5,10 @@ import Fluent
 import Foundation
 
 /// A monthly progress file, from the CLI, the upload page or the API: validated whole, stored
-/// whole as approved by the importing user, or not at all; then the colours are recomputed.
+/// whole as approved by the importing user, or not at all (`ProgressWriter.importFile`).
 struct ProgressImportService {
     var district: DistrictModel
     var actor: ChangeActor
-
-    private struct Refused: Error { let report: ProgressImportReport }
 
     func run(data: Data, fileName: String?, on db: any Database) async throws -> ProgressImportReport {
         let table: SheetTable
@@ -29,24 +27,8 @@ struct ProgressImportService {
             r.issues = outcome.issues
             return r
         }
-        let districtID = try district.requireID()
-        let report: ProgressImportReport
-        do {
-            report = try await db.writeTransaction { tx in
-                let report = try await ProgressWriter(districtID: districtID, actor: actor).apply(outcome.records, on: tx)
-                if !report.applied { throw Refused(report: report) }
-                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "progress",
-                                       entityID: nil, summary: "月度进度导入 \(fileName ?? "")：新增\(report.created)，调整\(report.adjusted)",
-                                       before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(report.rows)])
-                return report
-            }
-        } catch let refused as Refused {
-            return refused.report
-        }
-        for year in Set(outcome.records.map(\.year)) {
-            try await WarningService.recompute(district: district, year: year, on: db)
-        }
-        return report
+        return try await ProgressWriter(districtID: try district.requireID(), actor: actor)
+            .importFile(outcome.records, fileName: fileName, today: today, on: db)
     }
 
     static func lines(_ r: ProgressImportReport, language: UILanguage) -> [String] {
@@ -62,21 +44,5 @@ struct ProgressImportService {
             out.append("  \(place)：\(issue.message.text(language))")
         }
         return out
-    }
-}
-
-/// Recomputing the colours for a district's year on its "today" (the year's last day once the
-/// year is over).
-enum WarningService {
-    static func asOf(district: DistrictModel, year: Int) -> CalendarDate {
-        let today = DistrictContext.today(in: district)
-        return today.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : today
-    }
-
-    @discardableResult
-    static func recompute(district: DistrictModel, year: Int, asOf: CalendarDate? = nil,
-                          on db: any Database) async throws -> WarningEngine.Recomputed {
-        try await WarningEngine.recompute(districtID: try district.requireID(), year: year,
-                                          asOf: asOf ?? Self.asOf(district: district, year: year), on: db)
     }
 }

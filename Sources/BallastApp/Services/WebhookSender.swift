@@ -2,7 +2,6 @@ import BallastStore
 import Fluent
 import Foundation
 import NIOCore
-import SQLKit
 import Vapor
 
 /// Delivers the robots' queue in the background: due messages are claimed (so two servers never
@@ -20,28 +19,13 @@ struct WebhookSender: Sendable {
     /// Seconds before attempt `n + 1` after `n` failed ones: 30 s, 1, 2, 4 min…
     var backoff: @Sendable (Int) -> TimeInterval = { attempts in 30 * pow(2, Double(attempts - 1)) }
 
-    struct Due: Sendable { var id: UUID; var url: String; var payload: String; var attempts: Int }
+    typealias Due = WebhookQueue.Due
 
     /// Claims and sends what is due at `now`; the number attempted.
     @discardableResult
     func processOnce(now: Date = Date(), batch: Int = 32) async throws -> Int {
-        let sql = try db.sql()
-        // A message claimed by a server that died mid-send is due again once its claim lapses.
-        let candidates = try await sql.raw("""
-            SELECT d.id, h.url, d.payload, d.attempts FROM webhook_deliveries d JOIN webhooks h ON h.id = d.webhook_id
-            WHERE d.status IN ('pending', 'sending') AND d.next_attempt_at <= \(bind: now) ORDER BY d.next_attempt_at LIMIT \(literal: batch)
-            """).all().map { r in
-            Due(id: try r.decode(column: "id", as: UUID.self), url: try r.decode(column: "url", as: String.self),
-                payload: try r.decode(column: "payload", as: String.self), attempts: try r.decode(column: "attempts", as: Int.self))
-        }
-        var claimed: [Due] = []
         let lease = now.addingTimeInterval(Double(timeout.nanoseconds) / 1e9 * 3 + 30)
-        for c in candidates {
-            let got = try await sql.update(WebhookDeliveryModel.schema).set("status", to: "sending").set("next_attempt_at", to: lease)
-                .where("id", .equal, c.id).where("attempts", .equal, c.attempts).where("next_attempt_at", .lessThanOrEqual, now)
-                .returning("id").all()
-            if !got.isEmpty { claimed.append(c) }
-        }
+        let claimed = try await WebhookQueue.claim(now: now, lease: lease, batch: batch, on: db)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
             for c in claimed {
@@ -71,20 +55,14 @@ struct WebhookSender: Sendable {
             failure = String(String(describing: error).prefix(300))
         }
         let attempts = c.attempts + 1
-        let update = (try db.sql()).update(WebhookDeliveryModel.schema).set("attempts", to: attempts)
-            .set("last_status", to: status).where("id", .equal, c.id)
+        let outcome: WebhookQueue.Outcome
         if let error = failure {
-            if attempts >= maxAttempts {
-                logger.warning("webhook delivery \(c.id) failed after \(attempts) attempts: \(error)")
-                try await update.set("status", to: "failed").set("last_error", to: "第 \(attempts) 次投递失败，不再重试：\(error)")
-                    .set("finished_at", to: Date()).run()
-            } else {
-                try await update.set("status", to: "pending").set("last_error", to: "第 \(attempts) 次投递失败，将重试：\(error)")
-                    .set("next_attempt_at", to: now.addingTimeInterval(backoff(attempts))).run()
-            }
+            if attempts >= maxAttempts { logger.warning("webhook delivery \(c.id) failed after \(attempts) attempts: \(error)") }
+            outcome = .failed(reason: error, retryAt: attempts >= maxAttempts ? nil : now.addingTimeInterval(backoff(attempts)))
         } else {
-            try await update.set("status", to: "sent").set("last_error", to: SQLLiteral.null).set("finished_at", to: Date()).run()
+            outcome = .sent
         }
+        try await WebhookQueue.record(c.id, attempts: attempts, status: status, outcome, on: db)
     }
 
     /// The serving instance's loop: every few seconds, what is due.

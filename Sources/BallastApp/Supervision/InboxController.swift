@@ -52,7 +52,7 @@ struct InboxController: RouteCollection {
     func readPage(req: Request) async throws -> Response {
         let id = try req.id("message", orElse: Message(zh: "消息不存在", en: "No such message"))
         _ = try await Inbox.markRead(userID: try userID(req), id: id, on: req.db)
-        let link = try await NotificationModel.query(on: req.db).filter(\.$id == id).filter(\.$userID == (try userID(req))).first()?.link ?? "/inbox"
+        let link = try await Inbox.link(userID: try userID(req), id: id, on: req.db) ?? "/inbox"
         return req.redirect(to: Layout.link(link, req.language))
     }
 

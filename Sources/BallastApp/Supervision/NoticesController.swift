@@ -85,8 +85,7 @@ struct NoticesController: RouteCollection {
                                                 originalDeadline: p.deadline.flatMap(CalendarDate.parse), newDeadline: deadline), on: req.db)
         }
         guard let name = b.unit?.trimmed, !name.isEmpty,
-              let unit = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == editor.context.districtID)
-                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first()?.id else {
+              let unit = try await ReferenceLists.entry(.unit, named: name, districtID: editor.context.districtID, on: req.db)?.id else {
             throw BallastError.badParameter("unit", zh: "请选择本区名单中的被催办单位", en: "Choose a unit on the district's list")
         }
         return try await editor.issue(.init(unitID: unit, subject: .other, item: b.item ?? "", newDeadline: deadline), on: req.db)

@@ -171,8 +171,7 @@ struct ProblemsController: RouteCollection {
         }
         var unitID: UUID?
         if let name = req.param("unit"), !name.isEmpty {
-            guard let id = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID()))
-                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first()?.id else {
+            guard let id = try await ReferenceLists.entry(.unit, named: name, districtID: try req.district().requireID(), on: req.db)?.id else {
                 throw BallastError.badParameter("unit", zh: "单位“\(name)”不在本区单位名单中", en: "“\(name)” is not on the district's list of units")
             }
             unitID = id
@@ -301,8 +300,7 @@ struct ProblemsController: RouteCollection {
             guard let id = UUID(uuidString: raw) else { throw BallastError.badParameter("enterpriseID", zh: "enterpriseID 无效", en: "enterpriseID is not an id") }
             enterprise = id
         } else if let name = b.enterprise?.trimmed, !name.isEmpty {
-            guard let id = try await EnterpriseModel.query(on: req.db).filter(\.$districtID == editor.context.districtID).filter(\.$name == name)
-                .filter(\.$mergedInto == nil).first()?.id else {
+            guard let id = try await EnterpriseQuery.named(name, districtID: editor.context.districtID, on: req.db) else {
                 throw BallastError.badParameter("enterprise", zh: "企业“\(name)”不在本区企业库中", en: "No enterprise “\(name)” in the district")
             }
             enterprise = id

@@ -50,8 +50,7 @@ struct WebhooksController: RouteCollection {
         }
         var unit: UUID?
         if let name = b.unit?.trimmed, !name.isEmpty {
-            guard let id = try await ReferenceEntryModel.query(on: req.db).filter(\.$district.$id == (try req.district().requireID()))
-                .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == name).first()?.id else {
+            guard let id = try await ReferenceLists.entry(.unit, named: name, districtID: try req.district().requireID(), on: req.db)?.id else {
                 throw BallastError.badParameter("unit", zh: "单位“\(name)”不在本区名单中", en: "“\(name)” is not on the district's list of units")
             }
             unit = id

@@ -1,5 +1,5 @@
+import BallastStore
 import Fluent
-import SQLKit
 import Vapor
 
 extension Application {
@@ -12,18 +12,10 @@ extension Application {
         return databases.database(logger: logger, on: other)
     }
 
-    /// SQLite's defaults are sized for small devices: a 2 MB page cache and no memory mapping, so
-    /// a ranking over 60 000 projects rereads its indexes from the operating system's cache through
-    /// system calls. Each event loop's connection is given a 64 MB cache and reads the file
-    /// mapped, and keeps its temporary tables and sorts in memory (a cohort's GROUP BYs over
-    /// 50 000 rows: 380 → 250 ms in the shell). These settings belong to the connection; the
-    /// pool keeps its connections open.
+    /// Each event loop's SQLite connection tuned (`DatabaseSetup.tuneSQLite`).
     func tuneSQLiteConnections() async throws {
         for loop in eventLoopGroup.makeIterator() {
-            guard let db = databases.database(logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { continue }
-            try await db.raw("PRAGMA cache_size = -65536").run()
-            try await db.raw("PRAGMA mmap_size = 1073741824").run()
-            try await db.raw("PRAGMA temp_store = MEMORY").run()
+            try await DatabaseSetup.tuneSQLite(databases.database(logger: logger, on: loop) ?? db)
         }
     }
 }

@@ -7,10 +7,7 @@ import Vapor
 /// `?district=CODE` (or `--district`) picks one, otherwise the first by code.
 enum DistrictContext {
     static func find(code: String?, on db: any Database) async throws -> DistrictModel? {
-        if let code, !code.isEmpty {
-            return try await DistrictModel.query(on: db).filter(\.$code == code).first()
-        }
-        return try await DistrictModel.query(on: db).sort(\.$code).first()
+        try await Districts.find(code: code, on: db)
     }
 
     static func require(code: String?, on db: any Database) async throws -> DistrictModel {
@@ -26,10 +23,7 @@ enum DistrictContext {
 
     /// For imports into an empty database: the district is created on first use.
     static func findOrCreate(code: String?, name: String?, on db: any Database) async throws -> DistrictModel {
-        if let d = try await find(code: code, on: db) { return d }
-        let d = DistrictModel(id: UUID(), code: code ?? "default", name: name ?? "本区")
-        try await d.create(on: db)
-        return d
+        try await Districts.findOrCreate(code: code, name: name, on: db)
     }
 
     /// Today in the district's own calendar: a deadline falls on the same day in Zhengzhou

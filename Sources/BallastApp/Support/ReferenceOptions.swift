@@ -6,8 +6,7 @@ import Fluent
 /// order, a per-year list (zones, levels) for `year` only. Shared by every page with filters.
 enum ReferenceOptions {
     static func load(_ d: DistrictModel, year: Int?, on db: any Database) async throws -> [ReferenceKind: [String]] {
-        let entries = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == d.requireID())
-            .sort(\.$sort).sort(\.$name).all()
+        let entries = try await ReferenceLists.entries(districtID: d.requireID(), on: db)
         var out: [ReferenceKind: [String]] = [:]
         for e in entries {
             guard let kind = e.referenceKind else { continue }

@@ -89,6 +89,20 @@ public struct DocumentDesk: Sendable {
         return d
     }
 
+    /// The documents page's search: a kind, a year of the period, words in the title, number or
+    /// content; drafts only for those who issue documents. Newest period first, at most `limit`.
+    public static func search(districtID: UUID, kind: DocumentKind?, year: Int?, text: String?, draftsToo: Bool,
+                              limit: Int = 500, on db: any Database) async throws -> [DocumentModel] {
+        var query = DocumentModel.query(on: db).filter(\.$districtID == districtID)
+        if let kind { query = query.filter(\.$kind == kind.rawValue) }
+        if !draftsToo { query = query.filter(\.$status == "issued") }
+        if let year { query = query.filter(\.$period >= String(year)).filter(\.$period < String(year + 1)) }
+        if let text, !text.isEmpty {
+            query = query.group(.or) { g in g.filter(\.$title ~~ text).filter(\.$number ~~ text).filter(\.$payload ~~ text) }
+        }
+        return try await query.sort(\.$period, .descending).sort(\.$kind).limit(limit).all()
+    }
+
     public static func list(districtID: UUID, kind: DocumentKind, on db: any Database) async throws -> [DocumentModel] {
         try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind.rawValue).sort(\.$period, .descending).all()
     }

@@ -64,6 +64,22 @@ public enum EnterpriseQuery {
         return groups
     }
 
+    public static func find(_ id: UUID, districtID: UUID, on db: any Database) async throws -> EnterpriseModel? {
+        try await EnterpriseModel.query(on: db).filter(\.$id == id).filter(\.$districtID == districtID).first()
+    }
+
+    /// The live (not merged) enterprise of this exact name, if the district has one.
+    public static func named(_ name: String, districtID: UUID, on db: any Database) async throws -> UUID? {
+        try await EnterpriseModel.query(on: db).filter(\.$districtID == districtID).filter(\.$name == name)
+            .filter(\.$mergedInto == nil).first()?.id
+    }
+
+    /// The 外出招商 trips that visited an enterprise, newest first.
+    public static func trips(visiting enterpriseID: UUID, on db: any Database) async throws -> [TripModel] {
+        let tripIDs = try await TripVisitModel.query(on: db).filter(\.$enterpriseID == enterpriseID).all().map(\.tripID)
+        return tripIDs.isEmpty ? [] : try await TripModel.query(on: db).filter(\.$id ~~ tripIDs).sort(\.$startedOn, .descending).all()
+    }
+
     /// The projects naming an enterprise, narrowed to a unit's own where the reader is a unit.
     public static func projects(enterpriseID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [ProjectModel] {
         var q = ProjectModel.query(on: db).filter(\.$enterpriseID == enterpriseID)

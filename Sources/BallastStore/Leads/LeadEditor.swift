@@ -84,6 +84,8 @@ public struct LeadEditor: Sendable {
             try await step(l, from: from, to: to, on: day, note: reason?.trimmed.nilIfEmpty, tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "lead",
                                    entityID: id, summary: "招商线索 \(l.title) \(from.rawValue) → \(to.rawValue)", before: before, after: Snapshot(l))
+            // A project entered 签约库 (or moved there): its year is recoloured like any pool move.
+            if to == .signed { try await context.recolour(context.today.year, in: tx) }
             return l
         }
     }

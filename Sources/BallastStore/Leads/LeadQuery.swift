@@ -29,10 +29,13 @@ public enum LeadQuery {
         public var to: CalendarDate?
         public var enterpriseID: UUID?
         public var tripID: UUID?
+        /// The leads signed into this project.
+        public var projectID: UUID?
 
         public init(status: LeadStatus? = nil, text: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
-                    enterpriseID: UUID? = nil, tripID: UUID? = nil) {
+                    enterpriseID: UUID? = nil, tripID: UUID? = nil, projectID: UUID? = nil) {
             self.status = status; self.text = text; self.from = from; self.to = to; self.enterpriseID = enterpriseID; self.tripID = tripID
+            self.projectID = projectID
         }
     }
 
@@ -48,6 +51,7 @@ public enum LeadQuery {
         if let t = filter.to { where_ += " AND l.collected_on <= \(bind: t.iso)" }
         if let e = filter.enterpriseID { where_ += " AND l.enterprise_id = \(bind: e)" }
         if let t = filter.tripID { where_ += " AND l.trip_id = \(bind: t)" }
+        if let p = filter.projectID { where_ += " AND l.project_id = \(bind: p)" }
         if let text = filter.text?.trimmed, !text.isEmpty {
             let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
             where_ += " AND (l.title LIKE \(bind: like) OR e.name LIKE \(bind: like) OR l.chain LIKE \(bind: like))"

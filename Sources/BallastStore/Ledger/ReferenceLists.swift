@@ -34,6 +34,25 @@ public struct ReferenceLists: Sendable {
             .sort(\.$sort).sort(\.$name).all().map(\.name).filter { seen.insert($0).inserted }
     }
 
+    /// One list's entries in the district's order (every year's for a per-year kind).
+    public static func entries(_ kind: ReferenceKind? = nil, districtID: UUID, on db: any Database) async throws -> [ReferenceEntryModel] {
+        var q = ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
+        if let kind { q = q.filter(\.$kind == kind.rawValue) }
+        return try await q.sort(\.$sort).sort(\.$name).all()
+    }
+
+    /// The entry of a list with this exact name, or nil when the name is not on the list.
+    public static func entry(_ kind: ReferenceKind, named name: String, districtID: UUID, on db: any Database) async throws -> ReferenceEntryModel? {
+        try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID)
+            .filter(\.$kind == kind.rawValue).filter(\.$name == name).first()
+    }
+
+    /// Names by id, for showing ids stored on rows (a milestone's unit, a figure's unit).
+    public static func namesByID(_ kind: ReferenceKind, districtID: UUID, on db: any Database) async throws -> [UUID: String] {
+        Dictionary(try await entries(kind, districtID: districtID, on: db).compactMap { e in e.id.map { ($0, e.name) } },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
     public func id(_ kind: ReferenceKind, _ name: String) -> UUID? { byKey[Key(kind: kind, name: name)] }
 
     /// A name the writer created or found before using it; missing, it is a refusal, not a trap.

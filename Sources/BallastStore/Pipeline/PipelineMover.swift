@@ -54,6 +54,8 @@ public struct PipelineMover: Sendable {
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
                                    entityID: projectID, summary: "\(p.code) \(from.rawValue) → \(to.rawValue)（\(day.iso)）",
                                    before: ["stage": from.rawValue], after: evidence)
+            // A move in or out of 在建 changes who is judged: the current year is recoloured.
+            try await context.recolour(context.today.year, in: tx)
             return p
         }
     }

@@ -65,6 +65,15 @@ public enum PipelineQuery {
         return q
     }
 
+    /// The projects now in each of the four pools, largest first; a unit's own where scoped.
+    public static func poolProjects(districtID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [LifecycleStage: [ProjectModel]] {
+        var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        var projects: [LifecycleStage: [ProjectModel]] = [:]
+        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
+        return projects
+    }
+
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil,
                            on db: any Database) async throws -> PipelineFigures {
         let (now, exits) = try await poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)

@@ -26,6 +26,11 @@ public struct ApprovalEditor: Sendable {
         init(_ a: ApprovalItemModel) { name = a.name; department = a.department; target = a.target; actual = a.actual }
     }
 
+    /// A project's approval items for a year, by target date.
+    public static func items(projectID: UUID, year: Int, on db: any Database) async throws -> [ApprovalItemModel] {
+        try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all()
+    }
+
     public func add(projectID: UUID, year: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
             let p = try await context.project(projectID, on: tx)

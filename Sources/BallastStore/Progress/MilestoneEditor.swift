@@ -34,6 +34,11 @@ public struct MilestoneEditor: Sendable {
         init(_ m: MilestoneModel, unit: String?) { name = m.name; planned = m.planned; actual = m.actual; self.unit = unit; seq = m.seq }
     }
 
+    /// A project's nodes for a year, in order.
+    public static func nodes(projectID: UUID, year: Int, on db: any Database) async throws -> [MilestoneModel] {
+        try await MilestoneModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$seq).all()
+    }
+
     public func add(projectID: UUID, year: Int, _ f: Fields, on db: any Database) async throws -> Saved {
         try await db.writeTransaction { tx in
             let p = try await context.project(projectID, on: tx)
@@ -46,7 +51,9 @@ public struct MilestoneEditor: Sendable {
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "milestone",
                                    entityID: m.id, summary: "\(p.code) \(year) \(m.name)", before: Snapshot?.none,
                                    after: Snapshot(m, unit: f.unit))
-            return Saved(milestone: m, movedTo: try await moveStage(p, reaching: m, on: tx))
+            let moved = try await moveStage(p, reaching: m, on: tx)
+            try await context.recolour(m.year, in: tx)
+            return Saved(milestone: m, movedTo: moved)
         }
     }
 
@@ -60,6 +67,7 @@ public struct MilestoneEditor: Sendable {
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "milestone",
                                    entityID: id, summary: "\(p.code) \(m.year) \(m.name)", before: before, after: Snapshot(m, unit: f.unit))
             let moved = before.actual == nil ? try await moveStage(p, reaching: m, on: tx) : nil
+            try await context.recolour(m.year, in: tx)
             return Saved(milestone: m, movedTo: moved)
         }
     }
@@ -71,6 +79,7 @@ public struct MilestoneEditor: Sendable {
             try await m.delete(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "delete", entity: "milestone",
                                    entityID: id, summary: "\(p.code) \(m.year) \(m.name)", before: Snapshot(m, unit: nil), after: Snapshot?.none)
+            try await context.recolour(m.year, in: tx)
         }
     }
 
@@ -85,6 +94,7 @@ public struct MilestoneEditor: Sendable {
                 try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "milestone",
                                        entityID: projectID, summary: "\(p.code) \(year) 套用节点模板（\(nodes.count) 个节点）",
                                        before: Nothing?.none, after: nodes.map { Snapshot($0, unit: nil) })
+                try await context.recolour(year, in: tx)
             }
             return nodes.count
         }

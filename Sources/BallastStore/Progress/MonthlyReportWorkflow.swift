@@ -83,7 +83,8 @@ public struct MonthlyReportWorkflow: Sendable {
 
     /// Moves a report from one status to another, checking who may, from which status, and the version.
     func transition(_ id: UUID, version: Int, from allowed: [MonthlyReportModel.Status], to next: MonthlyReportModel.Status,
-                    action: String, on db: any Database, _ change: @escaping @Sendable (MonthlyReportModel) throws -> Void) async throws -> MonthlyReportModel {
+                    action: String, recolour: Bool = false, on db: any Database,
+                    _ change: @escaping @Sendable (MonthlyReportModel) throws -> Void) async throws -> MonthlyReportModel {
         try await db.writeTransaction { tx in
             guard let r = try await MonthlyReportModel.query(on: tx).filter(\.$id == id).filter(\.$districtID == districtID).first()
             else { throw Failure.reportNotFound }
@@ -97,6 +98,7 @@ public struct MonthlyReportWorkflow: Sendable {
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: action, entity: "monthly-report",
                                    entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) \(before) → \(next.rawValue)",
                                    before: ["status": before], after: ["status": next.rawValue, "reason": r.returnReason ?? ""])
+            if recolour { try await Recolour.year(r.year, districtID: districtID, today: today, in: tx) }
             return r
         }
     }
@@ -111,10 +113,10 @@ public struct MonthlyReportWorkflow: Sendable {
         }
     }
 
-    /// The project office approves: from now on the figure is locked.
+    /// The project office approves: from now on the figure is locked, and the year's colours follow it.
     @discardableResult
     public func approve(_ id: UUID, version: Int, on db: any Database) async throws -> MonthlyReportModel {
-        try await transition(id, version: version, from: [.submitted], to: .approved, action: "approve", on: db) { r in
+        try await transition(id, version: version, from: [.submitted], to: .approved, action: "approve", recolour: true, on: db) { r in
             r.reviewedAt = Date()
             r.reviewedBy = actor.name
             r.returnReason = nil
@@ -133,7 +135,7 @@ public struct MonthlyReportWorkflow: Sendable {
     }
 
     /// Corrects an approved month to `amount`: a new adjustment entry for the difference; the
-    /// approved report stays as it was.
+    /// approved report stays as it was, and the year is recoloured.
     public func adjust(_ id: UUID, to amount: Money, reason: String, on db: any Database) async throws {
         let reason = reason.trimmed
         guard !reason.isEmpty else { throw Failure.reasonRequired }
@@ -154,6 +156,7 @@ public struct MonthlyReportWorkflow: Sendable {
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "adjust", entity: "monthly-report",
                                    entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) 调整：\(reason)",
                                    before: ["amount": String(standing)], after: ["amount": String(amount.yuan), "reason": reason])
+            try await Recolour.year(r.year, districtID: districtID, today: today, in: tx)
         }
     }
 }

@@ -134,6 +134,30 @@ public struct ProgressWriter: Sendable {
         report.applied = report.issues.isEmpty
         return report
     }
+
+    private struct Refused: Error { let report: ProgressImportReport }
+
+    /// A validated progress file, stored whole as approved by the importing user or not at all:
+    /// the months, the audit entry and the recoloured years in one transaction. A report with
+    /// issues means nothing was stored.
+    public func importFile(_ records: [ProgressRecord], fileName: String?, today: CalendarDate,
+                           on db: any Database) async throws -> ProgressImportReport {
+        do {
+            return try await db.writeTransaction { tx in
+                let report = try await apply(records, on: tx)
+                if !report.applied { throw Refused(report: report) }
+                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "progress",
+                                       entityID: nil, summary: "月度进度导入 \(fileName ?? "")：新增\(report.created)，调整\(report.adjusted)",
+                                       before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(report.rows)])
+                for year in Set(records.map(\.year)).sorted() {
+                    try await Recolour.year(year, districtID: districtID, today: today, in: tx)
+                }
+                return report
+            }
+        } catch let refused as Refused {
+            return refused.report
+        }
+    }
 }
 
 extension MonthlyReportModel: BulkInsertable {

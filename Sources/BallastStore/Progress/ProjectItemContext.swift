@@ -9,9 +9,21 @@ public struct ProjectItemContext: Sendable {
     public var actor: ChangeActor
     public var today: CalendarDate
     public var scopeUnitID: UUID?
+    /// Whether a change that moves figures recolours its year in its transaction (`Recolour`).
+    /// Always, except for a loader that replays a history of changes and recolours the year
+    /// itself at each month's end (the demo district), where a recolour at each step would judge
+    /// the year on the wrong day.
+    public var recolours: Bool
 
-    public init(districtID: UUID, actor: ChangeActor, today: CalendarDate, scopeUnitID: UUID?) {
+    public init(districtID: UUID, actor: ChangeActor, today: CalendarDate, scopeUnitID: UUID?, recolours: Bool = true) {
         self.districtID = districtID; self.actor = actor; self.today = today; self.scopeUnitID = scopeUnitID
+        self.recolours = recolours
+    }
+
+    /// The year's colours follow a change that moved its figures, in the change's transaction.
+    func recolour(_ year: Int, in tx: any Database) async throws {
+        guard recolours else { return }
+        try await Recolour.year(year, districtID: districtID, today: today, in: tx)
     }
 
     public enum Failure: Error, Equatable, Sendable {

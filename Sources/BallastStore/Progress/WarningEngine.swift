@@ -57,7 +57,7 @@ public enum WarningEngine {
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         let rows = try await sql.raw(forRecompute ? query : query + " ORDER BY p.code").all()
         // A year that is over is judged at its last day.
-        let judgedOn = asOf.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : asOf
+        let judgedOn = JudgingDay.of(year: year, asOf: asOf)
         // Only open milestones already past their date can make a project late: the rest are not
         // read, and their (empty) actual date is not either.
         var milestones: [UUID: [WarningInput.Milestone]] = [:]
@@ -140,7 +140,7 @@ public enum WarningEngine {
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
-            let judgedOn = (asOf.year > year ? CalendarDate.clamped(year: year, month: 12, day: 31) : asOf).iso
+            let judgedOn = JudgingDay.of(year: year, asOf: asOf).iso
             let latest = try await (try tx.sql()).raw("""
                 SELECT MAX(as_of) AS latest FROM warning_states WHERE district_id = \(bind: districtID) AND year = \(bind: year)
                 """).first()?.decode(column: "latest", as: String?.self)

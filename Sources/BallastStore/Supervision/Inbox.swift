@@ -36,6 +36,11 @@ public enum Inbox {
         }
     }
 
+    /// Where a message of the user's own points, or nil when it is not theirs.
+    public static func link(userID: UUID, id: UUID, on db: any Database) async throws -> String? {
+        try await NotificationModel.query(on: db).filter(\.$id == id).filter(\.$userID == userID).first()?.link
+    }
+
     /// Marks one message (nil: all) read; only the user's own.
     public static func markRead(userID: UUID, id: UUID?, on db: any Database) async throws -> Int {
         let sql = try db.sql()

@@ -129,7 +129,7 @@ enum DemoPipelineYearEnd {
         // By day; a project's own steps keep their order when two fall on one day.
         steps.sort { ($0.day, $0.order) < ($1.day, $1.order) }
         let context = ProjectItemContext(districtID: districtID, actor: ChangeActor(name: "demo", role: "system"),
-                                         today: DemoSnapshot.yearEnd.day, scopeUnitID: nil)
+                                         today: DemoSnapshot.yearEnd.day, scopeUnitID: nil, recolours: false)
         let mover = PipelineMover(context: context, office: true)
         let signers = try await ProjectModel.query(on: db).filter(\.$id ~~ steps.filter { $0.to == .signed }.map(\.path.projectID)).all()
         let contracts = try await DemoPromotionSecondHalf.contractAmounts(signers, districtID: districtID, on: db)

@@ -2,16 +2,25 @@ import BallastCore
 import BallastStore
 import Fluent
 import Foundation
-import Vapor
 
-/// Creating, listing, disabling and resetting users: one implementation behind the CLI now,
-/// and the admin pages later. Every change is audited; passwords exist only as bcrypt hashes.
-struct UserDirectory {
-    var district: DistrictModel
-    var actor: ChangeActor
-    var passwordHashing: PasswordHashing
+/// How passwords become hashes and are checked: bcrypt on its own thread pool, given by the app.
+public protocol PasswordHashes: Sendable {
+    func hash(_ password: String) async throws -> String
+    func verify(_ password: String, hash: String) async throws -> Bool
+}
 
-    enum Failure: Error, Equatable {
+/// Creating, listing, disabling and resetting users: one implementation behind the CLI, the
+/// admin pages and the account page. Every change is audited; passwords exist only as hashes.
+public struct UserDirectory: Sendable {
+    public var district: DistrictModel
+    public var actor: ChangeActor
+    public var passwordHashing: any PasswordHashes
+
+    public init(district: DistrictModel, actor: ChangeActor, passwordHashing: any PasswordHashes) {
+        self.district = district; self.actor = actor; self.passwordHashing = passwordHashing
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
         case usernameTaken(String)
         case invalidUsername
         case weakPassword(Message)
@@ -25,7 +34,7 @@ struct UserDirectory {
         case ownRoles
     }
 
-    func create(username: String, displayName: String?, roles: [Role], unitName: String?, password: String,
+    public func create(username: String, displayName: String?, roles: [Role], unitName: String?, password: String,
                 mustChange: Bool, on db: any Database) async throws -> UserModel {
         let name = username.trimmed
         guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace })
@@ -49,23 +58,22 @@ struct UserDirectory {
     }
 
     /// The unit a user is attached to: required for 责任单位, optional for 只读.
-    func unit(named unitName: String?, roles: [Role], on db: any Database) async throws -> UUID? {
+    public func unit(named unitName: String?, roles: [Role], on db: any Database) async throws -> UUID? {
         guard let unitName = unitName?.trimmed, !unitName.isEmpty else {
             if roles.contains(.unit) { throw Failure.unitRequired }
             return nil
         }
-        guard let unit = try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == district.requireID())
-            .filter(\.$kind == ReferenceKind.unit.rawValue).filter(\.$name == unitName).first()
+        guard let unit = try await ReferenceLists.entry(.unit, named: unitName, districtID: district.requireID(), on: db)
         else { throw Failure.unknownUnit(unitName) }
         return unit.id
     }
 
-    func list(on db: any Database) async throws -> [UserModel] {
+    public func list(on db: any Database) async throws -> [UserModel] {
         try await UserModel.query(on: db).filter(\.$district.$id == district.requireID()).sort(\.$username).all()
     }
 
     /// Disables (or re-enables) an account; disabling ends its sessions at once.
-    func setDisabled(_ disabled: Bool, username: String, on db: any Database) async throws {
+    public func setDisabled(_ disabled: Bool, username: String, on db: any Database) async throws {
         if disabled && username == actor.name { throw Failure.ownAccount }
         try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
@@ -73,20 +81,20 @@ struct UserDirectory {
             user.disabled = disabled
             user.version += 1
             try await user.update(on: tx)
-            if disabled { try await SessionStore.closeAll(userID: user.requireID(), on: tx) }
+            if disabled { try await Sessions.closeAll(userID: user.requireID(), on: tx) }
             try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: disabled ? "disable" : "enable",
                                    entity: "user", entityID: user.id, summary: (disabled ? "停用用户 " : "启用用户 ") + username,
                                    before: ["disabled": String(!disabled)], after: ["disabled": String(disabled)])
         }
     }
 
-    func disable(username: String, on db: any Database) async throws {
+    public func disable(username: String, on db: any Database) async throws {
         try await setDisabled(true, username: username, on: db)
     }
 
     /// Replaces a user's roles and unit. Its sessions end, so the new rights apply from the
     /// next sign-in and no open page keeps the old ones.
-    func setRoles(_ roles: [Role], unitName: String?, username: String, on db: any Database) async throws {
+    public func setRoles(_ roles: [Role], unitName: String?, username: String, on db: any Database) async throws {
         guard !roles.isEmpty else { throw Failure.noRoles }
         if username == actor.name && !roles.contains(.admin) { throw Failure.ownAccount }
         let unitID = try await unit(named: unitName, roles: roles, on: db)
@@ -101,7 +109,7 @@ struct UserDirectory {
             user.$unit.id = unitID
             user.version += 1
             try await user.update(on: tx)
-            try await SessionStore.closeAll(userID: user.requireID(), on: tx)
+            try await Sessions.closeAll(userID: user.requireID(), on: tx)
             try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "set-roles", entity: "user",
                                    entityID: user.id, summary: "角色 \(username)：\(user.roles)", before: before,
                                    after: ["roles": user.roles, "unit": unitID?.uuidString ?? ""])
@@ -109,7 +117,7 @@ struct UserDirectory {
     }
 
     /// The user's own change: the current password proves it is them; other sessions end.
-    func changePassword(userID: UUID, keepingSession: UUID?, current: String, new: String, on db: any Database) async throws {
+    public func changePassword(userID: UUID, keepingSession: UUID?, current: String, new: String, on db: any Database) async throws {
         guard let user = try await UserModel.find(userID, on: db) else { throw Failure.notFound(actor.name) }
         guard try await passwordHashing.verify(current, hash: user.passwordHash) else { throw Failure.wrongPassword }
         if current == new { throw Failure.samePassword }
@@ -120,7 +128,7 @@ struct UserDirectory {
             user.mustChangePassword = false
             user.version += 1
             try await user.update(on: tx)
-            try await SessionStore.closeAll(userID: userID, keeping: keepingSession, on: tx)
+            try await Sessions.closeAll(userID: userID, keeping: keepingSession, on: tx)
             try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "change-password", entity: "user",
                                    entityID: user.id, summary: "修改密码 \(user.username)", before: Nothing?.none,
                                    after: Nothing?.none)
@@ -128,12 +136,12 @@ struct UserDirectory {
     }
 
     /// Sets a new password that must be changed at the next sign-in, and clears any lockout.
-    func reset(username: String, to password: String, on db: any Database) async throws {
+    public func reset(username: String, to password: String, on db: any Database) async throws {
         if let problem = PasswordPolicy.problem(with: password, username: username) { throw Failure.weakPassword(problem) }
         let hash = try await passwordHashing.hash(password)
         try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
-            try await SessionStore.closeAll(userID: user.requireID(), on: tx)
+            try await Sessions.closeAll(userID: user.requireID(), on: tx)
             user.passwordHash = hash
             user.mustChangePassword = true
             user.failedAttempts = 0
@@ -146,7 +154,7 @@ struct UserDirectory {
         }
     }
 
-    func find(_ username: String, on db: any Database) async throws -> UserModel {
+    public func find(_ username: String, on db: any Database) async throws -> UserModel {
         guard let user = try await UserModel.query(on: db).filter(\.$username == username)
             .filter(\.$district.$id == district.requireID()).first() else { throw Failure.notFound(username) }
         return user
@@ -154,7 +162,7 @@ struct UserDirectory {
 
     /// A temporary password that meets the policy: 16 characters from an alphabet without
     /// look-alikes (no 0/O, 1/l/I), read out over the phone if need be.
-    static func temporaryPassword() -> String {
+    public static func temporaryPassword() -> String {
         let letters = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ")
         let digits = Array("23456789")
         var rng = SystemRandomNumberGenerator()
@@ -163,7 +171,7 @@ struct UserDirectory {
         return String(chars)
     }
 
-    static func message(_ failure: Failure) -> Message {
+    public static func message(_ failure: Failure) -> Message {
         switch failure {
         case .usernameTaken(let n): Message(zh: "用户名“\(n)”已存在", en: "User name “\(n)” is taken")
         case .invalidUsername: Message(zh: "用户名须为1～64个不含空格的英文字符", en: "A user name is 1 to 64 ASCII characters without spaces")

@@ -1,16 +1,17 @@
 import BallastCore
 import BallastStore
 import Fluent
+import BallastApp
 import Foundation
 import Vapor
 
 /// Loads the demo district through the same writer an import uses.
-enum DemoLoader {
+public enum DemoLoader {
     /// Returns false, changing nothing, when the demo district is already there.
     @discardableResult
-    static func loadIfEmpty(on db: any Database, passwordHashing: PasswordHashing, logger: Logger,
+    public static func loadIfEmpty(on db: any Database, passwordHashing: any PasswordHashes, logger: Logger,
                             asOf snapshot: DemoSnapshot = .midYear) async throws -> Bool {
-        if try await DistrictModel.query(on: db).filter(\.$code == DemoDistrict.code).first() != nil { return false }
+        if try await Districts.find(code: DemoDistrict.code, on: db) != nil { return false }
         let actor = ChangeActor(name: "demo", role: "system")
         // One hash for the six demo users: they share the documented demo password.
         let demoHash = try await passwordHashing.hash(DemoUsers.password)
@@ -99,4 +100,13 @@ enum DemoLoader {
     }
 
     enum DemoError: Error { case invalid(String) }
+}
+
+extension DemoLoader {
+    /// `serve --demo`: the demo district in an empty database, and its users in the log.
+    public static func serveDemo(_ app: Application, asOf snapshot: DemoSnapshot = .midYear) async throws {
+        try await loadIfEmpty(on: app.db, passwordHashing: app.passwordHashes, logger: app.logger, asOf: snapshot)
+        let names = DemoUsers.accounts.map(\.username).joined(separator: ", ")
+        app.logger.notice("演示用户 / demo users: \(names) — 密码 / password \(DemoUsers.password)")
+    }
 }

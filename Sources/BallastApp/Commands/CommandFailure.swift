@@ -1,0 +1,5 @@
+/// An error that ends a command with a message and a non-zero exit.
+public struct CommandFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

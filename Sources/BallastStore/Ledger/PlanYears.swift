@@ -1,0 +1,12 @@
+import Fluent
+import Foundation
+
+/// The years that have a ledger.
+public enum PlanYears {
+    /// The latest year with a ledger, in a district or (nil) in any.
+    public static func latest(districtID: UUID?, on db: any Database) async throws -> Int? {
+        var q = YearPlanModel.query(on: db)
+        if let districtID { q = q.filter(\.$district.$id == districtID) }
+        return try await q.sort(\.$year, .descending).first()?.year
+    }
+}
