@@ -120,7 +120,7 @@ import VaporTesting
             #expect((body["error"] as? [String: Any])?["code"] as? String == "not_found")
             #expect(try await supervision.send(.GET, "/api/v1/bulletins/\(id)").0 == .notFound)
             let stored = try #require(try await DocumentModel.find(UUID(uuidString: id), on: app.db))
-            #expect(stored.status == "draft" && stored.number == nil && stored.version == 1)
+            #expect(stored.status == .draft && stored.number == nil && stored.version == 1)
 
             // The supervision bulletin's draft is its drafters'; others see it once issued.
             let (_, bulletin) = try await supervision.send(.POST, "/api/v1/bulletins", ["month": "2023-06"])
@@ -290,7 +290,7 @@ import VaporTesting
                 }) { res in #expect(res.status == .badRequest, "\(role)") }
             }
             #expect(try await APITokenModel.query(on: app.db).count() == 0)
-            #expect(UserDirectory.message(.ownRoles).zh.contains("另一名管理员"))
+            #expect(UserDirectory.Failure.ownRoles.message.zh.contains("另一名管理员"))
         }
     }
 

@@ -29,11 +29,10 @@ enum CadenceDrafts {
     }
 
     static func month(_ raw: String) throws -> (year: Int, month: Int) {
-        let parts = raw.trimmed.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else {
-            throw BallastError.badParameter("month", zh: "月份应为 YYYY-MM（如 2023-05），实为“\(raw)”", en: "month must be YYYY-MM (e.g. 2023-05), not “\(raw)”")
+        guard let ym = YearMonth.parse(raw) else {
+            throw BallastError.badParameter("month", zh: "月份应为 YYYY-MM（如 2023-05），实为“\(raw.prefix(20))”", en: "month must be YYYY-MM (e.g. 2023-05), not “\(raw.prefix(20))”")
         }
-        return (y, m)
+        return (ym.year, ym.month)
     }
 
     static func assessment(_ raw: String, annual: Bool) throws -> AssessmentPeriod {
@@ -68,7 +67,7 @@ enum CadenceDrafts {
     static func layout(_ d: DocumentModel, district: String) throws -> OfficialDoc {
         let data = Data(d.payload.utf8)
         let decoder = JSONDecoder()
-        switch DocumentKind(rawValue: d.kind) {
+        switch Optional(d.kind) {
         case .weeklyBulletin: return WeeklyBulletinDoc.doc(d, try decoder.decode(WeeklyBulletin.self, from: data), district: district)
         case .unitRanking: return RankingDoc.doc(d, try decoder.decode(UnitRanking.self, from: data), district: district)
         case .quarterlyAssessment, .annualEvaluation: return AssessmentDoc.doc(d, try decoder.decode(UnitAssessment.self, from: data), district: district)
@@ -78,6 +77,6 @@ enum CadenceDrafts {
 
     /// A file name people recognise: 周通报-2023-W23.docx, with -草稿 on a draft.
     static func fileName(_ d: DocumentModel, ext: String) -> String {
-        "\(DocumentKind(rawValue: d.kind)?.chineseName ?? "文件")-\(d.period)\(d.status == "issued" ? "" : "-草稿").\(ext)"
+        "\(Optional(d.kind)?.chineseName ?? "文件")-\(d.period)\(d.status == .issued ? "" : "-草稿").\(ext)"
     }
 }

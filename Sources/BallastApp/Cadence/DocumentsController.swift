@@ -34,7 +34,7 @@ struct DocumentsController: RouteCollection {
         var id: UUID, kind: String, period: String, title: String, number: String?, asOf: String, status: String
         var issuedOn: String?, issuedBy: String?, version: Int
         init(_ d: DocumentModel) throws {
-            id = try d.requireID(); kind = d.kind; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status
+            id = try d.requireID(); kind = d.kind.rawValue; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status.rawValue
             issuedOn = d.issuedOn; issuedBy = d.issuedBy; version = d.version
         }
     }
@@ -66,7 +66,7 @@ struct DocumentsController: RouteCollection {
     func document(_ req: Request) async throws -> DocumentModel {
         let d = try await DocumentDesk(context: try req.itemContext(), alongside: req.dbAlongside).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
         let office = try req.requirePrincipal().may(.issueDocuments)
-        guard CadenceDrafts.kinds.contains(where: { $0.rawValue == d.kind }), d.status == "issued" || office else {
+        guard CadenceDrafts.kinds.contains(d.kind), d.status == .issued || office else {
             throw BallastError.notFound(Self.noDocument)
         }
         return d

@@ -18,7 +18,7 @@ struct DocumentsPage {
 
     /// Supervision bulletins live under 督办; the others here.
     static func href(_ d: DocumentModel) -> String {
-        d.kind == DocumentKind.supervisionBulletin.rawValue ? "/bulletins/\(d.idString)" : "/documents/\(d.idString)"
+        d.kind == .supervisionBulletin ? "/bulletins/\(d.idString)" : "/documents/\(d.idString)"
     }
 
     /// What the draft form proposes for each kind: last week, last month, this quarter, this year.
@@ -39,9 +39,9 @@ struct DocumentsPage {
 
     func row(_ d: DocumentModel) -> Node<HTML.TableContext> {
         let en = lang == .en
-        let issued = d.status == "issued"
+        let issued = d.status == .issued
         let status: String = issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")
-        return .tr(.td(.text(Self.kindName(d.kind, lang))), .td(.class("date"), .text(d.period)),
+        return .tr(.td(.text(Self.kindName(d.kind.rawValue, lang))), .td(.class("date"), .text(d.period)),
                    .td(.a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title))),
                    .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
                    .td(.span(.class(issued ? "tag" : "tag muted"), .text(status))))
@@ -121,14 +121,14 @@ struct DocumentPage {
                .a(.href(attr("/api/v1/documents/\(d.idString)")), .text("JSON"))),
             Layout.notice(notice),
             layout.html(lang),
-            .if(d.status != "issued" && PageContext.may(.issueDocuments), .div(.class("card no-print"),
+            .if(d.status != .issued && PageContext.may(.issueDocuments), .div(.class("card no-print"),
                 .p(.class("muted"), .text(en ? "Draft as of \(d.asOf), version \(d.version). Issuing numbers and freezes it."
                                              : "草稿，统计截至 \(d.asOf)，第 \(d.version) 稿。印发后编号并冻结，不再随数据改变。")),
                 .form(.method(.post), .action(attr(Layout.link("/documents/\(d.idString)/issue", lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发"))),
                 .form(.method(.post), .action(attr(Layout.link("/documents", lang))), .csrf(),
-                      .input(.type(.hidden), .name("kind"), .value(d.kind)), .input(.type(.hidden), .name("period"), .value(d.period)),
+                      .input(.type(.hidden), .name("kind"), .value(d.kind.rawValue)), .input(.type(.hidden), .name("period"), .value(d.period)),
                       .button(.type(.submit), .class("secondary"), .text(en ? "Regenerate from today's data" : "按最新数据重新生成")))))
         )
     }

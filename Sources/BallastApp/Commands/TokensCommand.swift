@@ -19,8 +19,8 @@ enum TokensCLI {
     }
 
     static func run(_ work: () async throws -> Void) async throws {
-        do { try await work() } catch let f as APITokenStore.Failure {
-            throw CommandFailure(APITokenStore.message(f).zh + " / " + APITokenStore.message(f).en)
+        do { try await work() } catch let f as any DomainFailure {
+            throw CommandFailure(f)
         }
     }
 }

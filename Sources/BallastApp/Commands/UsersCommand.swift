@@ -27,8 +27,8 @@ enum UsersCLI {
     }
 
     static func run(_ work: () async throws -> Void) async throws {
-        do { try await work() } catch let f as UserDirectory.Failure {
-            throw CommandFailure(UserDirectory.message(f).zh + " / " + UserDirectory.message(f).en)
+        do { try await work() } catch let f as any DomainFailure {
+            throw CommandFailure(f)
         }
     }
 }

@@ -121,13 +121,10 @@ struct PipelineController: RouteCollection {
             throw BallastError.badParameter("pool", zh: "pool 应为谋划、招引、签约或落地，实为“\(rawPool)”", en: "pool must be 谋划, 招引, 签约 or 落地")
         }
         if let q = req.param("quarter"), !q.isEmpty {
-            let parts = q.uppercased().split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), (2000...2100).contains(y), parts[1].count == 2, parts[1].first == "Q",
-                  let n = Int(parts[1].dropFirst()), (1...4).contains(n) else {
-                throw BallastError.badParameter("quarter", zh: "quarter 应为 YYYY-Qn（如 2023-Q1），实为“\(q)”", en: "quarter must be YYYY-Qn, such as 2023-Q1")
+            guard let period = AssessmentPeriod.parse(q), period.quarter != nil else {
+                throw BallastError.badParameter("quarter", zh: "quarter 应为 YYYY-Qn（如 2023-Q1），实为“\(q.prefix(20))”", en: "quarter must be YYYY-Qn, such as 2023-Q1")
             }
-            let from = CalendarDate.clamped(year: y, month: 3 * n - 2, day: 1)
-            return (pool, from, CalendarDate.clamped(year: y, month: 3 * n, day: CalendarDate.daysIn(month: 3 * n, year: y)))
+            return (pool, CalendarDate.clamped(year: period.year, month: period.months.lowerBound, day: 1), period.lastDay)
         }
         let d = try req.district()
         let year = DistrictContext.today(in: d).year

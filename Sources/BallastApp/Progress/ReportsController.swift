@@ -33,10 +33,10 @@ struct ReportsController: RouteCollection {
             let today = DistrictContext.today(in: district)
             return (today.year, today.month)
         }
-        guard let ym = ProgressValidator.parseMonth(raw) else {
+        guard let ym = YearMonth.parse(raw) else {
             throw BallastError.badParameter(name, zh: "月份应为 YYYY-MM，实为“\(raw)”", en: "The month must be YYYY-MM, not “\(raw)”")
         }
-        return ym
+        return (ym.year, ym.month)
     }
 
     static func reportID(_ req: Request) throws -> UUID {
@@ -86,7 +86,7 @@ struct ReportsController: RouteCollection {
 
     func list(req: Request) async throws -> MonthDTO {
         let (year, month, rows) = try await rows(req)
-        return MonthDTO(month: String(format: "%04d-%02d", year, month), due: ReportingDeadline.dueDate(year: year, month: month).iso,
+        return MonthDTO(month: YearMonth(year: year, month: month)?.description ?? "", due: ReportingDeadline.dueDate(year: year, month: month).iso,
                         reports: rows.filter { $0.reportID != nil }.map(RowDTO.init),
                         missing: rows.filter { !$0.isReported }.map(RowDTO.init))
     }

@@ -31,7 +31,7 @@ struct BulletinsController: RouteCollection {
     struct RowDTO: Content {
         var id: UUID, period: String, title: String, number: String?, asOf: String, status: String, issuedOn: String?, issuedBy: String?, version: Int
         init(_ d: DocumentModel) throws {
-            id = try d.requireID(); period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status; issuedOn = d.issuedOn
+            id = try d.requireID(); period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status.rawValue; issuedOn = d.issuedOn
             issuedBy = d.issuedBy; version = d.version
         }
     }
@@ -45,7 +45,7 @@ struct BulletinsController: RouteCollection {
     /// The district's supervision bulletins the caller may see: drafts only for those who draft them.
     func visible(_ req: Request) async throws -> [DocumentModel] {
         let all = try await DocumentDesk.list(districtID: try req.district().requireID(), kind: .supervisionBulletin, on: req.db)
-        return try req.requirePrincipal().may(.superviseProblems) ? all : all.filter { $0.status == "issued" }
+        return try req.requirePrincipal().may(.superviseProblems) ? all : all.filter { $0.status == .issued }
     }
 
     /// A supervision bulletin (any other kind is not found here); a draft only for those who
@@ -53,7 +53,7 @@ struct BulletinsController: RouteCollection {
     func document(_ req: Request) async throws -> DocumentModel {
         let d = try await desk(req).document(try req.id("doc", orElse: Self.noDocument), on: req.db)
         let drafter = try req.requirePrincipal().may(.superviseProblems)
-        guard d.kind == DocumentKind.supervisionBulletin.rawValue, d.status == "issued" || drafter else {
+        guard d.kind == .supervisionBulletin, d.status == .issued || drafter else {
             throw BallastError.notFound(Self.noDocument)
         }
         return d
@@ -68,10 +68,10 @@ struct BulletinsController: RouteCollection {
         let raw = b.month?.trimmed ?? ""
         // The one month parser, within the years a request may name: "1900-01", "+2023-05" and
         // "2023-W-1" were once read as months here.
-        guard let (year, month) = ProgressValidator.parseMonth(raw) else {
+        guard let ym = YearMonth.parse(raw) else {
             throw BallastError.badParameter("month", zh: "month 应为 YYYY-MM（2000～2100 年），实为“\(raw.prefix(20))”", en: "month must be YYYY-MM (2000 to 2100), not “\(raw.prefix(20))”")
         }
-        return try await desk(req).draftSupervisionBulletin(year: year, month: month, asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
+        return try await desk(req).draftSupervisionBulletin(year: ym.year, month: ym.month, asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
     }
 
     func draftAPI(req: Request) async throws -> Response {
@@ -93,7 +93,7 @@ struct BulletinsController: RouteCollection {
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
         return .download(try DocxWriter.write(BulletinDocument.layout(d, try DocumentDesk.bulletin(d), district: try req.district().name).docx()),
-                         contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == "issued" ? "" : "-草稿").docx", fallback: "bulletin.docx")
+                         contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").docx", fallback: "bulletin.docx")
     }
 
     // MARK: Pages

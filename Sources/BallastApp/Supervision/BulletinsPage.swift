@@ -24,7 +24,7 @@ struct BulletinsPage {
                 .tbody(.forEach(documents) { d in
                     .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link("/bulletins/\(d.idString)", lang))), .text(d.title))),
                         .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
-                        .td(.span(.class("tag"), .text(d.status == "issued" ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))))
+                        .td(.span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))))
                 })))),
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Draft a bulletin" : "生成通报草稿")),
@@ -49,7 +49,7 @@ struct BulletinPage {
     func render() -> String {
         let en = lang == .en
         let d = document
-        let issued = d.status == "issued"
+        let issued = d.status == .issued
         return Layout.page(title: d.title, lang: lang, section: .problems, path: "/bulletins/\(d.idString)",
             .p(.class("no-print"), .a(.href(attr(Layout.link("/bulletins", lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
                .a(.href(attr("/bulletins/\(d.idString)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),

@@ -32,14 +32,11 @@ public struct ProgressValidator: Sendable {
         public var issues: [LedgerIssue]
     }
 
-    /// "2023-06", "2023-6", "2023/06", "2023年6月".
+    /// A month as a spreadsheet cell writes it: "2023-06", "2023-6", "2023/06", "2023年6月".
     public static func parseMonth(_ text: String) -> (year: Int, month: Int)? {
         var t = text.trimmed.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "/", with: "-")
         if t.hasSuffix("月") { t.removeLast() }
-        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
-              (1...2).contains(parts[1].count), (1...12).contains(m), PlanYear.isValid(y) else { return nil }
-        return (y, m)
+        return YearMonth.parse(t).map { ($0.year, $0.month) }
     }
 
     public func validate(_ table: SheetTable) -> Outcome {

@@ -120,3 +120,29 @@ public struct APITokens: Sendable {
         try await APITokenModel.query(on: db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
     }
 }
+
+extension APITokens.Failure: DomainFailure {
+    public var status: Int {
+        if case .notFound = self { return 404 }
+        return 422
+    }
+    public var code: String {
+        if case .notFound = self { return "not_found" }
+        return "invalid"
+    }
+    public var message: Message {
+        switch self {
+        case .emptyName: Message(zh: "令牌名称须为1～100个字符", en: "A token name is 1 to 100 characters")
+        case .unknownUnit(let n): Message(zh: "单位“\(n)”不在责任单位名录中", en: "“\(n)” is not in the list of units")
+        case .unitRequired: Message(zh: "责任单位角色的令牌须指定单位", en: "A token with the unit role needs a unit")
+        case .notFound: Message(zh: "令牌不存在", en: "No such token")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .emptyName: "name"
+        case .unknownUnit, .unitRequired: "unit"
+        case .notFound: nil
+        }
+    }
+}

@@ -170,9 +170,28 @@ public struct UserDirectory: Sendable {
         chars.shuffle(using: &rng)
         return String(chars)
     }
+}
 
-    public static func message(_ failure: Failure) -> Message {
-        switch failure {
+extension UserDirectory.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .notFound: 404
+        case .usernameTaken: 409
+        case .ownAccount, .ownRoles: 403
+        default: 422
+        }
+    }
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .usernameTaken: "name_taken"
+        case .ownAccount, .ownRoles: "forbidden"
+        case .wrongPassword: "wrong_password"
+        default: "invalid"
+        }
+    }
+    public var message: Message {
+        switch self {
         case .usernameTaken(let n): Message(zh: "用户名“\(n)”已存在", en: "User name “\(n)” is taken")
         case .invalidUsername: Message(zh: "用户名须为1～64个不含空格的英文字符", en: "A user name is 1 to 64 ASCII characters without spaces")
         case .weakPassword(let m): m
@@ -184,6 +203,16 @@ public struct UserDirectory: Sendable {
         case .samePassword: Message(zh: "新密码不能与当前密码相同", en: "The new password must differ from the current one")
         case .ownAccount: Message(zh: "不能停用自己或取消自己的管理员角色", en: "You cannot disable yourself or drop your own admin role")
         case .ownRoles: Message(zh: "不能修改自己的角色，请由另一名管理员操作", en: "You cannot change your own roles; another administrator must")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .usernameTaken, .invalidUsername, .notFound: "username"
+        case .weakPassword, .samePassword: "password"
+        case .wrongPassword: "current"
+        case .noRoles, .ownRoles: "roles"
+        case .unitRequired, .unknownUnit: "unit"
+        case .ownAccount: nil
         }
     }
 }

@@ -79,8 +79,8 @@ extension DocumentDesk {
         if let issued = try await Self.issued(districtID: context.districtID, kind: plan.kind, period: plan.period, on: db) { return issued }
         let (content, asOf) = try await plan.build(db)
         let d = DocumentModel()
-        d.id = UUID(); d.districtID = context.districtID; d.kind = plan.kind.rawValue; d.period = plan.period; d.title = plan.title
-        d.status = "draft"; d.version = 0; d.asOf = asOf
+        d.id = UUID(); d.districtID = context.districtID; d.kind = plan.kind; d.period = plan.period; d.title = plan.title
+        d.status = .draft; d.version = 0; d.asOf = asOf
         d.payload = String(decoding: try JSONEncoder.sorted.encode(content), as: UTF8.self)
         return d
     }

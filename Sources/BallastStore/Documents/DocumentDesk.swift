@@ -32,8 +32,8 @@ public struct DocumentDesk: Sendable {
                       build: @escaping @Sendable (any Database) async throws -> (any Encodable & Sendable, String)) async throws -> DocumentModel {
         try await db.writeTransaction { tx in
             let existing = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID)
-                .filter(\.$kind == kind.rawValue).filter(\.$period == period).first()
-            if let existing, existing.status == "issued" {
+                .filter(\.$kind == kind).filter(\.$period == period).first()
+            if let existing, existing.status == .issued {
                 throw ProjectItemContext.Failure.invalid(field: "period", Message(
                     zh: "\(title)已于 \(existing.issuedOn ?? "") 印发（\(existing.number ?? "")），不能重新生成",
                     en: "The \(kind.englishName.lowercased()) for \(period) was issued on \(existing.issuedOn ?? ""); it cannot be regenerated"))
@@ -41,7 +41,7 @@ public struct DocumentDesk: Sendable {
             let (content, asOf) = try await build(tx)
             let d = existing ?? DocumentModel()
             if existing == nil {
-                d.id = UUID(); d.districtID = context.districtID; d.kind = kind.rawValue; d.period = period; d.status = "draft"; d.version = 1
+                d.id = UUID(); d.districtID = context.districtID; d.kind = kind; d.period = period; d.status = .draft; d.version = 1
             } else {
                 d.version += 1
             }
@@ -56,8 +56,8 @@ public struct DocumentDesk: Sendable {
 
     /// The period's document of a kind, if it has been issued.
     public static func issued(districtID: UUID, kind: DocumentKind, period: String, on db: any Database) async throws -> DocumentModel? {
-        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind.rawValue)
-            .filter(\.$period == period).filter(\.$status == "issued").first()
+        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind)
+            .filter(\.$period == period).filter(\.$status == .issued).first()
     }
 
     /// 印发: numbered and frozen. Issuing an issued one is refused with the day it was issued.
@@ -66,8 +66,8 @@ public struct DocumentDesk: Sendable {
     public func issue(id: UUID, kinds: [DocumentKind], version: Int, on db: any Database) async throws -> DocumentModel {
         try await db.writeTransaction { tx in
             let d = try await document(id, on: tx)
-            guard kinds.contains(where: { $0.rawValue == d.kind }) else { throw Self.notFound }
-            if d.status == "issued" {
+            guard kinds.contains(d.kind) else { throw Self.notFound }
+            if d.status == .issued {
                 throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn ?? "") 印发（\(d.number ?? "")），不能重复印发",
                                                                                  en: "Issued on \(d.issuedOn ?? "") already (\(d.number ?? ""))"))
             }
@@ -75,8 +75,8 @@ public struct DocumentDesk: Sendable {
             // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
             let year = String(d.period.prefix(4))
             let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
-                .filter(\.$status == "issued").filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
-            d.status = "issued"; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today.iso; d.issuedBy = context.actor.name
+                .filter(\.$status == .issued).filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
+            d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today.iso; d.issuedBy = context.actor.name
             try await d.update(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document", entityID: id,
                                    summary: "\(d.title) 印发 \(d.number ?? "")", before: ["status": "draft"], after: ["status": "issued", "number": d.number ?? ""])
@@ -94,8 +94,8 @@ public struct DocumentDesk: Sendable {
     public static func search(districtID: UUID, kind: DocumentKind?, year: Int?, text: String?, draftsToo: Bool,
                               limit: Int = 500, on db: any Database) async throws -> [DocumentModel] {
         var query = DocumentModel.query(on: db).filter(\.$districtID == districtID)
-        if let kind { query = query.filter(\.$kind == kind.rawValue) }
-        if !draftsToo { query = query.filter(\.$status == "issued") }
+        if let kind { query = query.filter(\.$kind == kind) }
+        if !draftsToo { query = query.filter(\.$status == .issued) }
         if let year { query = query.filter(\.$period >= String(year)).filter(\.$period < String(year + 1)) }
         if let text, !text.isEmpty {
             query = query.group(.or) { g in g.filter(\.$title ~~ text).filter(\.$number ~~ text).filter(\.$payload ~~ text) }
@@ -104,7 +104,7 @@ public struct DocumentDesk: Sendable {
     }
 
     public static func list(districtID: UUID, kind: DocumentKind, on db: any Database) async throws -> [DocumentModel] {
-        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind.rawValue).sort(\.$period, .descending).all()
+        try await DocumentModel.query(on: db).filter(\.$districtID == districtID).filter(\.$kind == kind).sort(\.$period, .descending).all()
     }
 
     public static func bulletin(_ d: DocumentModel) throws -> SupervisionBulletin {

@@ -161,3 +161,53 @@ public struct EnterpriseEditor: Sendable {
         }
     }
 }
+
+extension EnterpriseEditor.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .notFound: 404
+        case .invalid, .mergeIntoItself: 422
+        case .creditCodeTaken, .possibleDuplicate, .versionConflict, .alreadyMerged: 409
+        case .othersProjects: 403
+        }
+    }
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .invalid, .mergeIntoItself: "invalid"
+        case .creditCodeTaken: "duplicate_credit_code"
+        case .possibleDuplicate: "possible_duplicate"
+        case .versionConflict: "version_conflict"
+        case .othersProjects: "forbidden"
+        case .alreadyMerged: "merged"
+        }
+    }
+    /// Duplicates name the record that is already there.
+    public var message: Message {
+        switch self {
+        case .notFound: Message(zh: "企业不存在", en: "No such enterprise")
+        case .invalid(let issues): issues.first?.message ?? Message(zh: "数据无效", en: "Invalid data")
+        case .creditCodeTaken(let id, let name):
+            Message(zh: "该统一社会信用代码已属于“\(name)”（\(id)）", en: "That credit code already belongs to “\(name)” (\(id))")
+        case .possibleDuplicate(let id, let name):
+            Message(zh: "已有同名企业“\(name)”（\(id)）；如确为不同企业，请勾选确认后再保存",
+                    en: "An enterprise named “\(name)” exists (\(id)); confirm it is a different one to save")
+        case .versionConflict(let current): Refusal.versionConflict(current: current)
+        case .mergeIntoItself: Message(zh: "不能把企业合并到它自己", en: "An enterprise cannot be merged into itself")
+        case .othersProjects(let count):
+            Message(zh: "该企业还关联其他单位的 \(count) 个项目，只能由项目办修改", en: "This enterprise has \(count) projects of other units; only the project office may change it")
+        case .alreadyMerged(let into): Message(zh: "该企业已合并到 \(into)", en: "This enterprise was merged into \(into)")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .invalid(let issues): issues.first?.field
+        case .creditCodeTaken: "creditCode"
+        case .possibleDuplicate: "name"
+        case .versionConflict: "version"
+        case .mergeIntoItself: "into"
+        case .alreadyMerged: "id"
+        case .notFound, .othersProjects: nil
+        }
+    }
+}

@@ -110,3 +110,45 @@ public struct ProjectEditor: Sendable {
         }
     }
 }
+
+extension ProjectEditor.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .notFound: 404
+        case .codeTaken, .versionConflict, .hasRecords: 409
+        case .invalid: 422
+        }
+    }
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .codeTaken: "code_taken"
+        case .versionConflict: "version_conflict"
+        case .invalid: "invalid"
+        case .hasRecords: "has_records"
+        }
+    }
+    public var message: Message {
+        switch self {
+        case .notFound: Message(zh: "项目不存在", en: "No such project")
+        case .codeTaken(let code): Message(zh: "项目编号“\(code)”已被使用", en: "Project code “\(code)” is already in use")
+        case .versionConflict(let current): Refusal.versionConflict(current: current)
+        case .invalid(let issues): issues.first?.message ?? Message(zh: "数据无效", en: "Invalid data")
+        case .hasRecords(let held):
+            Message(zh: "该项目已有\(held.map(\.zh).joined(separator: "、"))，不能删除；项目终止请在“四库流转”中退出",
+                    en: "The project has \(held.map(\.en).joined(separator: ", ")) and cannot be deleted; a project that ends exits through a pool move")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .codeTaken: "code"
+        case .versionConflict: "version"
+        case .invalid(let issues): issues.first?.column
+        case .notFound, .hasRecords: nil
+        }
+    }
+    public var details: [LedgerIssue] {
+        if case .invalid(let issues) = self { return issues }
+        return []
+    }
+}

@@ -105,3 +105,38 @@ public struct ReferenceListEditor: Sendable {
         return projects + plans
     }
 }
+
+extension ReferenceListEditor.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .notFound: 404
+        case .nameTaken, .inUse, .versionConflict: 409
+        case .emptyName: 422
+        }
+    }
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .nameTaken: "name_taken"
+        case .emptyName: "invalid"
+        case .inUse: "in_use"
+        case .versionConflict: "version_conflict"
+        }
+    }
+    public var message: Message {
+        switch self {
+        case .notFound: Message(zh: "名录条目不存在", en: "No such list entry")
+        case .nameTaken(let name): Message(zh: "名称“\(name)”已存在", en: "The name “\(name)” already exists")
+        case .emptyName: Message(zh: "名称不能为空", en: "The name must not be empty")
+        case .inUse(let n): Message(zh: "仍有\(n)处项目或年度计划使用该条目，不能删除", en: "\(n) project(s) or year plan(s) still use this entry")
+        case .versionConflict(let current): Refusal.versionConflict(current: current)
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .nameTaken, .emptyName: "name"
+        case .versionConflict: "version"
+        case .notFound, .inUse: nil
+        }
+    }
+}

@@ -8,16 +8,14 @@ public final class DocumentModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "district_id") public var districtID: UUID
-    /// `DocumentKind.rawValue`.
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: DocumentKind
     /// The period it covers: `2023-06` for a month, `2023-W23` for a week, `2023-Q2`, `2023`.
     @Field(key: "period") public var period: String
     @Field(key: "title") public var title: String
     /// Given when issued: 第6期.
     @OptionalField(key: "number") public var number: String?
     @Field(key: "as_of") public var asOf: String
-    /// `draft` or `issued`.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: DocumentStatus
     /// The content as JSON, in the kind's own shape.
     @Field(key: "payload") public var payload: String
     @OptionalField(key: "issued_on") public var issuedOn: String?
@@ -27,6 +25,12 @@ public final class DocumentModel: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}
+}
+
+/// A draft can be generated again; an issued document is frozen and numbered.
+public enum DocumentStatus: String, Sendable, Codable {
+    case draft
+    case issued
 }
 
 public enum DocumentKind: String, Sendable, CaseIterable, Codable {

@@ -82,3 +82,24 @@ extension JSONEncoder {
         return e
     }
 }
+
+extension PipelineMover.Failure: DomainFailure {
+    public var status: Int { 422 }
+    /// A skip or a move back is the office's; the rest is missing or wrong evidence.
+    public var code: String {
+        guard case .refused(let problems) = self else { return "invalid" }
+        return problems.allSatisfy(\.officeMay) ? "office_only" : "invalid"
+    }
+    public var message: Message {
+        guard case .refused(let problems) = self, !problems.isEmpty else { return Message(zh: "不能这样流转", en: "This move is not allowed") }
+        return Message(zh: problems.map(\.message.zh).joined(separator: "；"), en: problems.map(\.message.en).joined(separator: "; "))
+    }
+    public var field: String? {
+        guard case .refused(let problems) = self else { return nil }
+        return problems.first?.field
+    }
+    public var details: [LedgerIssue] {
+        guard case .refused(let problems) = self else { return [] }
+        return problems.map { LedgerIssue(row: 0, column: $0.field, message: $0.message) }
+    }
+}

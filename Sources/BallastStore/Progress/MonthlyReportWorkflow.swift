@@ -160,3 +160,60 @@ public struct MonthlyReportWorkflow: Sendable {
         }
     }
 }
+
+extension MonthlyReportModel.Status {
+    /// The status as the office calls it.
+    public var chineseName: String {
+        switch self {
+        case .draft: "草稿"
+        case .submitted: "已报送"
+        case .approved: "已审定"
+        case .returned: "已退回"
+        }
+    }
+}
+
+extension MonthlyReportWorkflow.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .projectNotFound, .reportNotFound: 404
+        case .futureMonth: 400
+        case .negativeAmount, .reasonRequired, .exceedsTotal: 422
+        case .wrongStatus, .versionConflict: 409
+        }
+    }
+    public var code: String {
+        switch self {
+        case .projectNotFound, .reportNotFound: "not_found"
+        case .futureMonth: "invalid_parameter"
+        case .negativeAmount, .reasonRequired: "invalid"
+        case .wrongStatus: "wrong_status"
+        case .versionConflict: "version_conflict"
+        case .exceedsTotal: "exceeds_total"
+        }
+    }
+    public var message: Message {
+        switch self {
+        case .projectNotFound: Message(zh: "项目不存在", en: "No such project")
+        case .reportNotFound: Message(zh: "月报不存在", en: "No such report")
+        case .futureMonth: Message(zh: "该月尚未到来，不能填报", en: "That month has not begun; it cannot be reported")
+        case .negativeAmount: Message(zh: "本月完成投资不能为负数", en: "The month's investment cannot be negative")
+        case .wrongStatus(let s): Message(zh: "月报当前为“\(s.chineseName)”，不能进行此操作", en: "The report is \(s.rawValue); this step does not apply")
+        case .reasonRequired: Message(zh: "请填写原因", en: "Please give a reason")
+        case .versionConflict(let current): Refusal.versionConflict(current: current)
+        case .exceedsTotal(let total):
+            Message(zh: "调整后本年累计完成将超过总投资 \(total.formatted(in: .wan)) 万元",
+                    en: "The year's completed would exceed the total investment of \(total.formatted(in: .wan)) 万元")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .projectNotFound, .reportNotFound: nil
+        case .futureMonth: "month"
+        case .negativeAmount, .exceedsTotal: "amount"
+        case .wrongStatus: "status"
+        case .reasonRequired: "reason"
+        case .versionConflict: "version"
+        }
+    }
+}

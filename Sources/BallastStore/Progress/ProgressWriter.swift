@@ -61,7 +61,7 @@ public struct ProgressWriter: Sendable {
             guard let project = projects[r.code] else { continue }
             let projectID = try project.requireID()
             let key = "\(projectID)|\(r.year)|\(r.month)"
-            let month = String(format: "%04d-%02d", r.year, r.month)
+            let month = YearMonth(year: r.year, month: r.month)?.description ?? ""
             if let m = existing[key], m.reportStatus == .approved {
                 let standing = m.amount + (adjusted[try m.requireID()] ?? 0)
                 if standing == r.amount.yuan {

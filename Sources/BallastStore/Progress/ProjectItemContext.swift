@@ -88,3 +88,42 @@ public struct ProjectItemContext: Sendable {
         return t
     }
 }
+
+extension ProjectItemContext.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .projectNotFound, .itemNotFound, .notFound: 404
+        case .versionConflict: 409
+        case .invalid, .refused: 422
+        }
+    }
+    public var code: String {
+        switch self {
+        case .projectNotFound, .itemNotFound, .notFound: "not_found"
+        case .versionConflict: "version_conflict"
+        case .invalid, .refused: "invalid"
+        }
+    }
+    public var message: Message {
+        switch self {
+        case .projectNotFound: Message(zh: "项目不存在", en: "No such project")
+        case .itemNotFound: Message(zh: "该节点或事项不存在", en: "No such milestone or item")
+        case .versionConflict(let current): Refusal.versionConflict(current: current)
+        case .invalid(_, let message): message
+        case .refused(let problems): Refusal.joined(problems)
+        case .notFound(let what): what
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .versionConflict: "version"
+        case .invalid(let field, _): field
+        case .refused(let problems): problems.first?.field
+        case .projectNotFound, .itemNotFound, .notFound: nil
+        }
+    }
+    public var details: [LedgerIssue] {
+        if case .refused(let problems) = self { return Refusal.details(problems) }
+        return []
+    }
+}

@@ -108,3 +108,31 @@ public struct ReportPhotos: Sendable {
         }
     }
 }
+
+extension ReportPhotos.Failure: DomainFailure {
+    public var status: Int {
+        switch self {
+        case .photo(.tooLarge): 413
+        case .photo: 422
+        case .locked: 409
+        }
+    }
+    public var code: String {
+        switch self {
+        case .photo: "invalid_photo"
+        case .locked: "wrong_status"
+        }
+    }
+    public var message: Message {
+        switch self {
+        case .photo(let p): p.message
+        case .locked(let s): Message(zh: "月报当前为“\(s.chineseName)”，照片不能再增删", en: "The report is \(s.rawValue); its photos are locked")
+        }
+    }
+    public var field: String? {
+        switch self {
+        case .photo: "photo"
+        case .locked: "status"
+        }
+    }
+}

@@ -12,6 +12,15 @@ struct BallastError: AbortError {
 
     var reason: String { message.zh }
 
+    init(status: HTTPResponseStatus, code: String, message: Message, field: String? = nil, details: [LedgerIssue] = []) {
+        self.status = status; self.code = code; self.message = message; self.field = field; self.details = details
+    }
+
+    /// Any domain failure, from whichever module, as the error the API and the pages render.
+    init(_ f: any DomainFailure) {
+        self.init(status: HTTPResponseStatus(statusCode: f.status), code: f.code, message: f.message, field: f.field, details: f.details)
+    }
+
     static func badParameter(_ name: String, zh: String, en: String) -> BallastError {
         BallastError(status: .badRequest, code: "invalid_parameter", message: Message(zh: zh, en: en), field: name)
     }
@@ -21,10 +30,7 @@ struct BallastError: AbortError {
     }
 
     static func conflict(current: Int?) -> BallastError {
-        BallastError(status: .conflict, code: "version_conflict", message: Message(
-            zh: "记录已被他人修改（当前版本 \(current.map(String.init) ?? "已删除")），请刷新后重试",
-            en: "Someone else changed this record (now version \(current.map(String.init) ?? "deleted")); reload and try again"),
-            field: "version")
+        BallastError(status: .conflict, code: "version_conflict", message: Refusal.versionConflict(current: current), field: "version")
     }
 }
 

@@ -39,13 +39,4 @@ struct APITokenStore {
         }
         return .success(Principal(t.account, credential: .token(id: t.id)))
     }
-
-    static func message(_ failure: Failure) -> Message {
-        switch failure {
-        case .emptyName: Message(zh: "令牌名称须为1～100个字符", en: "A token name is 1 to 100 characters")
-        case .unknownUnit(let n): Message(zh: "单位“\(n)”不在责任单位名录中", en: "“\(n)” is not in the list of units")
-        case .unitRequired: Message(zh: "责任单位角色的令牌须指定单位", en: "A token with the unit role needs a unit")
-        case .notFound: Message(zh: "令牌不存在", en: "No such token")
-        }
-    }
 }

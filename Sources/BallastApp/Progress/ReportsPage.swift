@@ -14,11 +14,11 @@ struct ReportsPage {
     var photos: [UUID: [ReportPhotos.Info]] = [:]
     var lang: UILanguage
 
-    var monthText: String { String(format: "%04d-%02d", year, month) }
+    var monthText: String { YearMonth(year: year, month: month)?.description ?? "" }
 
     func statusLabel(_ s: MonthlyReportModel.Status?) -> String {
         guard let s else { return lang == .en ? "not reported" : "未填报" }
-        return lang == .en ? s.rawValue : ReportFailureText.statusName(s)
+        return lang == .en ? s.rawValue : s.chineseName
     }
 
     func render() -> String {

@@ -55,7 +55,7 @@ struct AdminController: RouteCollection {
         do {
             return try await usersPage(req, notice: try await work())
         } catch let f as UserDirectory.Failure {
-            return try await usersPage(req, notice: .init(ok: false, text: UserDirectory.message(f).text(req.language)),
+            return try await usersPage(req, notice: .init(ok: false, text: f.message.text(req.language)),
                                        status: f == .usernameTaken("") ? .conflict : .unprocessableEntity)
         }
     }
@@ -153,19 +153,19 @@ struct AdminController: RouteCollection {
                                                                    expiresAt: expires, on: req.db)
             return try await tokensPage(req, notice: .init(ok: true, text: AdminPages.tokenCreated(token.name, req.language), secret: secret))
         } catch let f as APITokenStore.Failure {
-            return try await tokensPage(req, notice: .init(ok: false, text: APITokenStore.message(f).text(req.language)),
+            return try await tokensPage(req, notice: .init(ok: false, text: f.message.text(req.language)),
                                         status: .unprocessableEntity)
         }
     }
 
     func revokeToken(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
-            throw BallastError.notFound(APITokenStore.message(.notFound))
+            throw BallastError.notFound(APITokens.Failure.notFound.message)
         }
         do {
             try await tokenStore(req).revoke(id: id, on: req.db)
         } catch let f as APITokenStore.Failure {
-            throw BallastError.notFound(APITokenStore.message(f))
+            throw BallastError.notFound(f.message)
         }
         return try await tokensPage(req, notice: .init(ok: true, text: UIText.saved.text(req.language)))
     }

@@ -106,7 +106,7 @@ struct AccountController: RouteCollection {
             try await directory.changePassword(userID: userID, keepingSession: sessionID, current: form.current ?? "",
                                                new: form.new ?? "", on: req.db)
         } catch let f as UserDirectory.Failure {
-            return refuse(f == .wrongPassword ? "current" : "new", UserDirectory.message(f))
+            return refuse(f == .wrongPassword ? "current" : "new", f.message)
         }
         return req.redirect(to: Layout.link("/", lang))
     }

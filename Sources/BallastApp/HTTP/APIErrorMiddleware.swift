@@ -1,0 +1,90 @@
+import BallastCore
+import BallastStore
+import Vapor
+
+/// Turns every error into `{error: {code, message, field}}` for the API, and into a page for
+/// people, in the request's language. Internal details never reach the client.
+struct APIErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    struct Body: Content {
+        struct Detail: Content {
+            var code: String
+            var message: String
+            var field: String?
+            var issues: [IssueDTO]?
+        }
+        var error: Detail
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let e = Self.describe(error)
+            if e.status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            let lang = request.language
+            if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.contains(.json)
+                && !request.headers.accept.mediaTypes.contains(.html) {
+                let body = Body(error: .init(code: e.code, message: e.message.text(lang), field: e.field,
+                                             issues: e.details.isEmpty ? nil : e.details.map { IssueDTO($0, lang) }))
+                let response = Response(status: e.status)
+                try response.content.encode(body)
+                return response
+            }
+            let html = ErrorPage.render(status: e.status, message: e.message.text(lang), lang: lang)
+            return .html(html, status: e.status)
+        }
+    }
+
+    static func describe(_ error: any Error) -> BallastError {
+        switch error {
+        case let e as BallastError:
+            return e
+        case let e as AccessDenied:
+            return e.error
+        case let e as any DomainFailure:
+            return BallastError(e)
+        case let e as DecodingError:
+            let field = Self.path(of: e)
+            return BallastError(status: .badRequest, code: "invalid_body", message: Message(
+                zh: "请求内容无法解析\(field.map { "（字段 \($0)）" } ?? "")",
+                en: "The request body could not be read\(field.map { " (field \($0))" } ?? "")"), field: field)
+        case let e as any AbortError:
+            let code = e.status == .payloadTooLarge ? "too_large" : e.status.code == 404 ? "not_found" : "http_\(e.status.code)"
+            let message = e.status == .payloadTooLarge
+                ? Message(zh: "上传内容超过大小上限", en: "The upload exceeds the size limit")
+                : e.status == .notFound ? Message(zh: "页面不存在", en: "Not found")
+                : Message(zh: e.reason, en: e.reason)
+            return BallastError(status: e.status, code: code, message: message)
+        default:
+            return BallastError(status: .internalServerError, code: "internal", message: Message(
+                zh: "服务器内部错误，已记录", en: "Internal server error; it has been logged"))
+        }
+    }
+
+    static func path(of error: DecodingError) -> String? {
+        let context: DecodingError.Context
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        case .keyNotFound(let key, let c): return (c.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+        @unknown default: return nil
+        }
+        let p = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return p.isEmpty ? nil : p
+    }
+}
+
+struct IssueDTO: Content {
+    /// The spreadsheet row of an imported file; absent for a form's or request's field.
+    var row: Int?
+    var column: String?
+    var message: String
+
+    init(_ issue: LedgerIssue, _ lang: UILanguage) {
+        row = issue.row > 0 ? issue.row : nil; column = issue.column; message = issue.message.text(lang)
+    }
+}
+extension HTTPResponseStatus: HTTPStatusLike {}
