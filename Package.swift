@@ -20,7 +20,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "Ballast",
-            dependencies: ["BallastApp", "BallastDemo", "BallastStore", .product(name: "Vapor", package: "vapor")]
+            dependencies: ["BallastApp", "BallastBench", "BallastDemo", "BallastStore", .product(name: "Vapor", package: "vapor")]
         ),
         .target(
             name: "BallastApp",
@@ -37,6 +37,14 @@ let package = Package(
             name: "BallastDemo",
             dependencies: ["BallastApp", "BallastCore", "BallastStore",
                            .product(name: "Vapor", package: "vapor"), .product(name: "Fluent", package: "fluent")]
+        ),
+        // `ballast bench …`: speed and memory of the real code paths, linked into the executable
+        // only (docs/PERFORMANCE.md); the app library never imports it.
+        .target(
+            name: "BallastBench",
+            dependencies: ["BallastApp", "BallastCore", "BallastOffice", "BallastStore",
+                           .product(name: "Vapor", package: "vapor"), .product(name: "Fluent", package: "fluent"),
+                           .product(name: "SQLKit", package: "sql-kit")]
         ),
         .target(
             name: "BallastStore",

@@ -1,4 +1,5 @@
 import BallastApp
+import BallastBench
 import BallastDemo
 import BallastStore
 import Foundation
@@ -29,6 +30,7 @@ enum Entrypoint {
             do {
                 try await configure(app, database: database, scheduleJobs: arguments.count > 1 && arguments[1] == "serve")
                 DemoCommand.register(on: app)
+                BenchCommandGroup.register(on: app)
                 if options.demo { try await DemoLoader.serveDemo(app) }
                 try await app.execute()
             } catch {

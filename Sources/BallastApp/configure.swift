@@ -4,7 +4,8 @@ import Vapor
 
 /// Sets the application up: database, migrations, middleware, routes and commands.
 /// Tests call it with their own database; the executable with what the command line says.
-/// The demo district and `ballast demo` are added by the executable (`BallastDemo`).
+/// The demo district and `ballast demo` (`BallastDemo`) and the `ballast bench` verbs
+/// (`BallastBench`) are added by the executable.
 public func configure(_ app: Application, database: DatabaseLocation, scheduleJobs: Bool = false) async throws {
     // A blocking-work pool of the application's own, before the databases take it. SQLite runs
     // every call on this pool, and a connection that finds the database locked retries at once,
@@ -31,7 +32,6 @@ public func configure(_ app: Application, database: DatabaseLocation, scheduleJo
     app.asyncCommands.use(ImportCommandGroup(), as: "import")
     app.asyncCommands.use(ExportCommandGroup(), as: "export")
     app.asyncCommands.use(ReportCommandGroup(), as: "report")
-    app.asyncCommands.use(BenchCommandGroup(), as: "bench")
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
     app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
     app.asyncCommands.use(WarningsCommandGroup(), as: "warnings")

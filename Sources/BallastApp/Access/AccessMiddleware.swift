@@ -4,13 +4,15 @@ import Vapor
 /// Enforces a route's `AccessPolicy`: finds the caller (bearer token for the API, session
 /// cookie for browsers), refuses who the policy does not admit, checks CSRF on every
 /// state-changing browser request, and holds a user who must change the password to that.
-struct AccessMiddleware: AsyncMiddleware {
+package struct AccessMiddleware: AsyncMiddleware {
+    package init(policy: AccessPolicy) { self.policy = policy }
+
     let policy: AccessPolicy
 
     static let csrfField = "_csrf"
     static let csrfHeader = "X-CSRF-Token"
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    package func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if policy == .open { return try await next.respond(to: req) }
         let isAPI = req.url.path.hasPrefix("/api/")
         let principal: Principal

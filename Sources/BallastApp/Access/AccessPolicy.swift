@@ -3,7 +3,7 @@ import Vapor
 
 /// Who may call a route. Every route is registered under one, through `access(_:)`; the route
 /// table records it, and a test walks that table so a route without a policy fails the build.
-enum AccessPolicy: Sendable, Equatable, CustomStringConvertible {
+package enum AccessPolicy: Sendable, Equatable, CustomStringConvertible {
     /// Anyone, signed in or not: health checks, the stylesheet, the sign-in page.
     case open
     /// Any signed-in user, even one who must change the password first: the password page
@@ -16,7 +16,7 @@ enum AccessPolicy: Sendable, Equatable, CustomStringConvertible {
 
     static let userInfoKey = "ballast.policy"
 
-    var description: String {
+    package var description: String {
         switch self {
         case .open: "open"
         case .account: "account"

@@ -3,17 +3,19 @@ import Vapor
 
 /// bcrypt off the event loop: a hash costs a quarter second of CPU, which on an event-loop
 /// thread would stall every other request that thread serves.
-struct PasswordHashing: PasswordHashes {
+package struct PasswordHashing: PasswordHashes {
+    package init(cost: Int, pool: NIOThreadPool, eventLoop: any EventLoop) { self.cost = cost; self.pool = pool; self.eventLoop = eventLoop }
+
     let cost: Int
     let pool: NIOThreadPool
     let eventLoop: any EventLoop
 
-    func hash(_ password: String) async throws -> String {
+    package func hash(_ password: String) async throws -> String {
         let cost = cost
         return try await pool.runIfActive(eventLoop: eventLoop) { try Bcrypt.hash(password, cost: cost) }.get()
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
+    package func verify(_ password: String, hash: String) async throws -> Bool {
         try await pool.runIfActive(eventLoop: eventLoop) { try Bcrypt.verify(password, created: hash) }.get()
     }
 
@@ -73,7 +75,7 @@ final class HashingPool: LifecycleHandler {
 
 extension Application {
     /// The hashing pool when configured; the blocking pool otherwise (an app set up by hand in a test).
-    var hashingThreads: NIOThreadPool { storage[HashingPool.Key.self]?.pool ?? threadPool }
+    package var hashingThreads: NIOThreadPool { storage[HashingPool.Key.self]?.pool ?? threadPool }
     var passwordHashing: PasswordHashing { PasswordHashing(cost: security.bcryptCost, pool: hashingThreads, eventLoop: eventLoopGroup.next()) }
     /// The same, for code outside the app library (the demo loader).
     public var passwordHashes: any PasswordHashes { passwordHashing }

@@ -1,7 +1,7 @@
 import Vapor
 
 /// The deployment's security switches, read once at start-up from the environment.
-struct SecuritySettings: Sendable {
+package struct SecuritySettings: Sendable {
     /// Cookies carry `Secure` (sent only over HTTPS). On by default in production; a
     /// development server on plain http://127.0.0.1 would otherwise never get its cookie back.
     var secureCookies: Bool
@@ -9,7 +9,7 @@ struct SecuritySettings: Sendable {
     /// proxy that sets it; otherwise any client could claim any address and dodge the throttle.
     var trustForwardedFor: Bool
     /// bcrypt's cost for new hashes: 2^12 rounds, about a quarter second here, on purpose.
-    var bcryptCost: Int
+    package var bcryptCost: Int
 
     static func fromEnvironment(_ environment: Environment) -> SecuritySettings {
         func flag(_ name: String) -> Bool? {
@@ -25,7 +25,7 @@ struct SecuritySettings: Sendable {
 extension Application {
     private struct SecuritySettingsKey: StorageKey { typealias Value = SecuritySettings }
 
-    var security: SecuritySettings {
+    package var security: SecuritySettings {
         get { storage[SecuritySettingsKey.self] ?? .fromEnvironment(environment) }
         set { storage[SecuritySettingsKey.self] = newValue }
     }

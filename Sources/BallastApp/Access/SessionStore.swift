@@ -5,11 +5,11 @@ import Vapor
 
 /// Server-side sessions: created at sign-in, resolved from the cookie on each request, ended
 /// at sign-out, expiry, password change or when the user is disabled.
-enum SessionStore {
-    static let cookieName = "ballast_session"
+package enum SessionStore {
+    package static let cookieName = "ballast_session"
 
     /// Opens a session for `user` and returns the secret for the cookie.
-    static func open(for user: UserModel, address: String?, userAgent: String?, on db: any Database) async throws -> String {
+    package static func open(for user: UserModel, address: String?, userAgent: String?, on db: any Database) async throws -> String {
         let token = SecretToken.make()
         try await Sessions.open(userID: try user.requireID(), tokenHash: SecretToken.hash(token), csrfToken: SecretToken.make(),
                                 address: address, userAgent: userAgent, on: db)

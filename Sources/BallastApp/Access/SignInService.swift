@@ -5,14 +5,18 @@ import Vapor
 
 /// Checks a user name and password against the throttles and the stored hash, and opens a
 /// session. Every attempt, allowed or refused, lands in the audit trail.
-struct SignInService {
+package struct SignInService {
+    package init(db: any Database, passwordHashing: PasswordHashing, address: String?, userAgent: String?, now: Date = Date()) {
+        self.db = db; self.passwordHashing = passwordHashing; self.address = address; self.userAgent = userAgent; self.now = now
+    }
+
     var db: any Database
     var passwordHashing: PasswordHashing
     var address: String?
     var userAgent: String?
     var now = Date()
 
-    enum Refusal: Error, Equatable {
+    package enum Refusal: Error, Equatable {
         /// Wrong name or password, or a disabled account: one message for all three, so the
         /// form does not tell a stranger which names exist.
         case invalid
@@ -20,7 +24,7 @@ struct SignInService {
         case throttled
     }
 
-    struct SignedIn {
+    package struct SignedIn {
         var user: UserModel
         var token: String
     }
@@ -29,7 +33,7 @@ struct SignInService {
     /// depend on the account existing), one bcrypt check (against a decoy when the name is
     /// unknown; a refused attempt waits as long as one without spending the CPU), one audit
     /// entry. So a refusal looks and takes the same for a real account and an invented one.
-    func attempt(username rawName: String, password: String) async throws -> Result<SignedIn, Refusal> {
+    package func attempt(username rawName: String, password: String) async throws -> Result<SignedIn, Refusal> {
         let username = String(rawName.trimmed.prefix(64))
         let actorName = username.isEmpty ? "(空)" : username
         let since = now.addingTimeInterval(-SignInThrottle.windowSeconds)

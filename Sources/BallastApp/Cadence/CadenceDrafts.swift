@@ -6,7 +6,7 @@ import Foundation
 
 /// The four kinds of the district's rhythm, drafted from a period as people write it
 /// ("2023-W23", "2023-05", "2023-Q2", "2023"), and read back into their layout.
-enum CadenceDrafts {
+package enum CadenceDrafts {
     static let kinds: [DocumentKind] = [.weeklyBulletin, .unitRanking, .quarterlyAssessment, .annualEvaluation]
 
     static func kind(_ raw: String?) throws -> DocumentKind {
@@ -64,7 +64,7 @@ enum CadenceDrafts {
     }
 
     /// The layout of a stored document of one of the four kinds.
-    static func layout(_ d: DocumentModel, district: String) throws -> OfficialDoc {
+    package static func layout(_ d: DocumentModel, district: String) throws -> OfficialDoc {
         let data = Data(d.payload.utf8)
         let decoder = JSONDecoder()
         switch Optional(d.kind) {

@@ -7,7 +7,7 @@ import Plot
 
 /// An official document laid out once for every format it goes out in: the printable page,
 /// the .docx and the .xlsx all read this, so the three can never say different things.
-struct OfficialDoc {
+package struct OfficialDoc {
     struct Cell {
         var text: String
         /// Where the figure comes from: the project, or the list behind it (page only).
@@ -74,7 +74,7 @@ struct OfficialDoc {
         sections.enumerated().map { i, s in Section(heading: "\(ordinal(i))、\(s.heading)", blocks: s.blocks) }
     }
 
-    func docx() -> [DocxBlock] {
+    package func docx() -> [DocxBlock] {
         var out: [DocxBlock] = [.title(title), .centered(numberLine), .centered("\(issuer)　\(date)")]
         out += intro.map(DocxBlock.paragraph)
         for s in sections {

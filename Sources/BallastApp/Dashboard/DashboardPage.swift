@@ -6,7 +6,11 @@ import Plot
 
 /// 挂图作战: the district's year on one page. Every figure and every chart mark links to the
 /// projects or items behind it, with the dashboard's year and day.
-struct DashboardPage {
+package struct DashboardPage {
+    package init(request: DashboardRequest, figures: DashboardFigures, map: String) {
+        self.request = request; self.figures = figures; self.map = map
+    }
+
     var request: DashboardRequest
     var figures: DashboardFigures
     var map: String
@@ -16,7 +20,7 @@ struct DashboardPage {
     func t(_ zh: String, _ en: String) -> String { self.en ? en : zh }
     func link(_ path: String, _ extra: String = "") -> String { request.link(path, extra) }
 
-    func render() -> String {
+    package func render() -> String {
         let f = figures
         let title = en ? "\(request.district.name) \(f.year) command dashboard" : "\(request.district.name)\(f.year)年重点项目挂图作战"
         return Layout.page(title: t("挂图作战", "Dashboard"), lang: lang, section: .overview, path: "/?\(request.keep)",

@@ -5,7 +5,11 @@ import Vapor
 
 /// What a dashboard, map or big screen is asked for: the year, the day (today unless a past
 /// day is asked for: the comparison with any earlier date), and the signed-in user's scope.
-struct DashboardRequest {
+package struct DashboardRequest {
+    package init(district: DistrictModel, scope: DashboardQuery.Scope, lang: UILanguage) {
+        self.district = district; self.scope = scope; self.lang = lang
+    }
+
     var district: DistrictModel
     var scope: DashboardQuery.Scope
     var lang: UILanguage
@@ -37,7 +41,7 @@ struct DashboardRequest {
     /// screen. The map's projects are read and drawn while the figures are still being counted:
     /// at 6 000 projects the drawing alone takes tens of milliseconds, which would otherwise
     /// wait for the last figure.
-    func figuresAndMap(on db: any Database, alongside: (any Database)?, width: Double, height: Double) async throws -> (DashboardFigures, String) {
+    package func figuresAndMap(on db: any Database, alongside: (any Database)?, width: Double, height: Double) async throws -> (DashboardFigures, String) {
         async let figures = DashboardQuery.run(scope, on: db, alongside: alongside)
         let layer = try await MapLayers.current(districtID: scope.districtID, year: scope.year, on: db)
         let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
@@ -45,7 +49,7 @@ struct DashboardRequest {
     }
 
     /// The dashboard's map: every dot opens its project's card on the map page.
-    func map(_ points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double) -> DistrictMap {
+    package func map(_ points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double) -> DistrictMap {
         DashboardController.districtMap(self, points: points, layer: layer, width: width, height: height) { p in
             link("/map", "&project=\(p.id.uuidString)#card")
         }

@@ -7,7 +7,7 @@ import Foundation
 /// zones, axis lines) and the projects as dots coloured by their light and sized by their
 /// investment, each a link to its card. With a tile service configured, its tiles are drawn
 /// underneath in the same Web Mercator projection, so the layers sit on the streets.
-struct DistrictMap {
+package struct DistrictMap {
     var id: String
     var layer: MapLayer?
     var points: [MapPointsQuery.Point]
@@ -37,7 +37,7 @@ struct DistrictMap {
         return p
     }
 
-    func svg() -> String {
+    package func svg() -> String {
         let place = placement()
         let dots = place.placed.map { GeoPoint(lng: $0.lng ?? 0, lat: $0.lat ?? 0) }   // placed points have both
         // The district's extent when its map is known (a dot far outside is then drawn at the

@@ -7,7 +7,7 @@ extension Application {
     /// at once. SQLite gives each event loop a single connection and runs its queries one after
     /// another, so a second source read on the same handle would wait; on another loop's
     /// connection it runs on the other core. Nil on a single-loop application.
-    func database(beside loop: any EventLoop) -> (any Database)? {
+    package func database(beside loop: any EventLoop) -> (any Database)? {
         guard let other = eventLoopGroup.makeIterator().first(where: { $0 !== loop }) else { return nil }
         return databases.database(logger: logger, on: other)
     }

@@ -5,7 +5,7 @@ import Vapor
 
 /// Which district a request or a command works on. One deployment may host many districts;
 /// `?district=CODE` (or `--district`) picks one, otherwise the first by code.
-enum DistrictContext {
+package enum DistrictContext {
     static func find(code: String?, on db: any Database) async throws -> DistrictModel? {
         try await Districts.find(code: code, on: db)
     }
@@ -22,7 +22,7 @@ enum DistrictContext {
     }
 
     /// For imports into an empty database: the district is created on first use.
-    static func findOrCreate(code: String?, name: String?, on db: any Database) async throws -> DistrictModel {
+    package static func findOrCreate(code: String?, name: String?, on db: any Database) async throws -> DistrictModel {
         try await Districts.findOrCreate(code: code, name: name, on: db)
     }
 

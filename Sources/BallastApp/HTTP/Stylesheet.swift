@@ -1,7 +1,7 @@
 /// The whole stylesheet, served by the binary itself: no CDN, no external fonts, so the
 /// pages work on a government network with no internet.
-enum Stylesheet {
-    static let css = core + ChartStyles.css + ScreenStyles.css
+package enum Stylesheet {
+    package static let css = core + ChartStyles.css + ScreenStyles.css
 
     static let core = """
     :root { --ink:#1f2933; --muted:#616e7c; --line:#d9dee4; --bg:#f4f6f8; --brand:#a61b1b; --accent:#1b4f8a;

@@ -8,14 +8,16 @@ import Vapor
 /// send one twice), posted a few at a time with a time limit, and marked sent, or retried later
 /// with a growing wait, or, after the last attempt, failed with the reason in the log. No
 /// request ever waits on it: requests only queue (`Notifier`).
-struct WebhookSender: Sendable {
+package struct WebhookSender: Sendable {
+    package init(db: any Database, client: any Client, logger: Logger) { self.db = db; self.client = client; self.logger = logger }
+
     let db: any Database
     let client: any Client
     let logger: Logger
     var maxAttempts = 5
     var timeout: TimeAmount = .seconds(10)
     /// Messages in flight at once: a slow robot holds one slot, not the queue.
-    var concurrency = 8
+    package var concurrency = 8
     /// Seconds before attempt `n + 1` after `n` failed ones: 30 s, 1, 2, 4 min…
     var backoff: @Sendable (Int) -> TimeInterval = { attempts in 30 * pow(2, Double(attempts - 1)) }
 
@@ -23,7 +25,7 @@ struct WebhookSender: Sendable {
 
     /// Claims and sends what is due at `now`; the number attempted.
     @discardableResult
-    func processOnce(now: Date = Date(), batch: Int = 32) async throws -> Int {
+    package func processOnce(now: Date = Date(), batch: Int = 32) async throws -> Int {
         let lease = now.addingTimeInterval(Double(timeout.nanoseconds) / 1e9 * 3 + 30)
         let claimed = try await WebhookQueue.claim(now: now, lease: lease, batch: batch, on: db)
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -6,7 +6,11 @@ import Foundation
 
 /// One import, whichever door it came through (CLI, upload page, API): read the file,
 /// validate every row, then store all of it in one transaction, or nothing.
-struct LedgerImportService {
+package struct LedgerImportService {
+    package init(district: DistrictModel, year: Int, strict: Bool, actor: ChangeActor) {
+        self.district = district; self.year = year; self.strict = strict; self.actor = actor
+    }
+
     var district: DistrictModel
     var year: Int
     var strict: Bool
@@ -15,7 +19,7 @@ struct LedgerImportService {
     /// A refused import rolls its transaction back by throwing this through it.
     private struct Refused: Error { let report: LedgerImportReport }
 
-    func run(data: Data, fileName: String?, on db: any Database) async throws -> LedgerImportReport {
+    package func run(data: Data, fileName: String?, on db: any Database) async throws -> LedgerImportReport {
         let table: SheetTable
         switch try await FileReading.table(data, fileName: fileName) {
         case .success(let t): table = t

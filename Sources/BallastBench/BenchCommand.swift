@@ -1,3 +1,4 @@
+import BallastApp
 import BallastCore
 import BallastOffice
 import BallastStore
@@ -8,9 +9,16 @@ import Vapor
 
 /// `ballast bench import|summary`: the measurements behind docs/PERFORMANCE.md, run against
 /// whatever `--database` names. Timings use the monotonic clock; memory is the process's peak RSS.
-struct BenchCommandGroup: AsyncCommandGroup {
-    var help: String { "性能测量 / Benchmarks" }
-    var commands: [String: any AnyAsyncCommand] {
+public struct BenchCommandGroup: AsyncCommandGroup {
+    public init() {}
+
+    /// `ballast bench …` among the application's verbs.
+    public static func register(on app: Application) {
+        app.asyncCommands.use(BenchCommandGroup(), as: "bench")
+    }
+
+    public var help: String { "性能测量 / Benchmarks" }
+    public var commands: [String: any AnyAsyncCommand] {
         ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand(),
          "warnings": BenchWarningsCommand(), "pipeline": BenchPipelineCommand(), "supervision": BenchSupervisionCommand(), "cadence": BenchCadenceCommand(),
          "dashboard": BenchDashboardCommand()]

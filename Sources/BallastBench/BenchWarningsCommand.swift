@@ -1,3 +1,4 @@
+import BallastApp
 import BallastCore
 import BallastStore
 import Fluent
