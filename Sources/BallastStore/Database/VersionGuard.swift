@@ -24,4 +24,15 @@ public enum VersionGuard {
         let current = try await sql.select().column("version").from(table).where("id", .equal, id).first()
         throw Conflict(current: try current?.decode(column: "version", as: Int.self))
     }
+
+    /// The same, with a lost race thrown as the caller's own failure (its `versionConflict`
+    /// case), so every editor answers a stale version alike.
+    public static func claim<F: Error>(table: String, id: UUID, expected: Int, on db: any Database,
+                                       orElse conflict: (Int?) -> F) async throws -> Int {
+        do {
+            return try await claim(table: table, id: id, expected: expected, on: db)
+        } catch let c as Conflict {
+            throw conflict(c.current)
+        }
+    }
 }

@@ -89,11 +89,7 @@ public struct EnterpriseEditor: Sendable {
                 if others > 0 { throw Failure.othersProjects(count: others) }
             }
             try await checkDuplicates(r, except: id, confirmName: confirmName || EnterpriseName.key(r.name) == e.nameKey, on: tx)
-            do {
-                e.version = try await VersionGuard.claim(table: EnterpriseModel.schema, id: id, expected: version, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            e.version = try await VersionGuard.claim(table: EnterpriseModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             let before = Snapshot(e)
             Self.fill(e, r)
             try await e.update(on: tx)
@@ -120,11 +116,7 @@ public struct EnterpriseEditor: Sendable {
         return try await db.writeTransaction { tx in
             let source = try await live(sourceID, on: tx)
             let target = try await live(targetID, on: tx)
-            do {
-                _ = try await VersionGuard.claim(table: EnterpriseModel.schema, id: sourceID, expected: sourceVersion, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            _ = try await VersionGuard.claim(table: EnterpriseModel.schema, id: sourceID, expected: sourceVersion, on: tx, orElse: Failure.versionConflict(current:))
             let code = source.creditCode
             source.mergedInto = targetID
             source.creditCode = nil

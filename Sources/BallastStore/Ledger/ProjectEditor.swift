@@ -55,11 +55,7 @@ public struct ProjectEditor: Sendable {
         try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
-            do {
-                _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             if record.stage.rawValue != project.stage { throw Failure.invalid([Self.stageByEditIssue]) }
             if record.code != project.code {
                 if try await ProjectModel.query(on: tx).filter(\.$district.$id == writer.districtID)
@@ -84,11 +80,7 @@ public struct ProjectEditor: Sendable {
         try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
-            do {
-                _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             // A project with history is not deleted with it: reports, problems, campaign entries and
             // leads are the district's record. Such a project exits instead.
             let held: [(zh: String, en: String, count: Int)] = [

@@ -46,11 +46,7 @@ public struct ReferenceListEditor: Sendable {
             let entry = try await find(id, on: tx)
             guard let kind = entry.referenceKind else { throw Failure.notFound }
             if try await taken(kind: kind, year: entry.year, name: name, except: id, on: tx) { throw Failure.nameTaken(name) }
-            do {
-                entry.version = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            entry.version = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             let before = ["name": entry.name, "variant": entry.variant ?? "", "sort": String(entry.sort)]
             entry.name = name
             entry.variant = variant
@@ -69,11 +65,7 @@ public struct ReferenceListEditor: Sendable {
             let entry = try await find(id, on: tx)
             let uses = try await usage(id, on: tx)
             if uses > 0 { throw Failure.inUse(projects: uses) }
-            do {
-                _ = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx)
-            } catch let c as VersionGuard.Conflict {
-                throw Failure.versionConflict(current: c.current)
-            }
+            _ = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             try await entry.delete(on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "delete", entity: "reference_entry",
                                    entityID: id, summary: "\(entry.referenceKind?.chineseName ?? entry.kind) \(entry.name)",

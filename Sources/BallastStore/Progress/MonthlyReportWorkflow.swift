@@ -40,11 +40,7 @@ public struct MonthlyReportWorkflow: Sendable {
     }
 
     func claim(_ report: MonthlyReportModel, version: Int, on db: any Database) async throws {
-        do {
-            _ = try await VersionGuard.claim(table: MonthlyReportModel.schema, id: try report.requireID(), expected: version, on: db)
-        } catch let c as VersionGuard.Conflict {
-            throw Failure.versionConflict(current: c.current)
-        }
+        _ = try await VersionGuard.claim(table: MonthlyReportModel.schema, id: try report.requireID(), expected: version, on: db, orElse: Failure.versionConflict(current:))
         report.version = version + 1
     }
 

@@ -57,11 +57,7 @@ public struct ProjectItemContext: Sendable {
     }
 
     func claim(table: String, id: UUID, version: Int, on db: any Database) async throws -> Int {
-        do {
-            return try await VersionGuard.claim(table: table, id: id, expected: version, on: db)
-        } catch let c as VersionGuard.Conflict {
-            throw Failure.versionConflict(current: c.current)
-        }
+        return try await VersionGuard.claim(table: table, id: id, expected: version, on: db, orElse: Failure.versionConflict(current:))
     }
 
     /// A responsible or issuing unit named in a form: must be on the district's unit list.
