@@ -15,7 +15,8 @@ public func configure(_ app: Application, database: DatabaseLocation, scheduleJo
     // connections that can wait, the holder always has one. bcrypt has a pool of its own.
     app.threadPool = NIOThreadPool(numberOfThreads: max(8, System.coreCount * 2))
     HashingPool.install(on: app)
-    try await DatabaseSetup.use(database, in: app.databases, default: app.db)
+    try DatabaseSetup.use(database, in: app.databases)
+    try await DatabaseSetup.prepare(database, on: app.db)
     app.migrations.add(BallastMigrations.all)
 
     app.routes.defaultMaxBodySize = "1mb"

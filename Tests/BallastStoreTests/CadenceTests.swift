@@ -20,7 +20,7 @@ import Vapor
     ///   due 10 June; 住建局 one due 1 April still open;
     /// - colours: A1 red in March, green 31 May; A2 yellow 30 April; A3 red 30 June; S1 red 31 May;
     /// - a lead of 商务局 signed 1 February.
-    static func loaded(_ app: Application) async throws -> DistrictModel {
+    static func loaded(_ app: StoreTestContext) async throws -> DistrictModel {
         let d = try await Fixtures.district(on: app.db)
         _ = try await Fixtures.writer(d).apply(Fixtures.ledger + [Fixtures.record("S1", unit: "建中街街道", totalWan: 900, planWan: 200)], on: app.db)
         let db = app.db
@@ -68,7 +68,7 @@ import Vapor
     }
 
     @Test func theFactsOfEachUnitAreCountedInTheDatabase() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.loaded(app)
             let units = Dictionary(uniqueKeysWithValues: try await UnitFactsQuery.run(districtID: d.id!, year: 2023, month: 5, on: app.db).map { ($0.name, $0.facts) })
             #expect(Set(units.keys) == ["区商务局", "区住建局", "建中街街道"])
@@ -111,7 +111,7 @@ import Vapor
     }
 
     @Test func unitsAreScoredRankedInTheirGroupsAndComparedWithLastMonth() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.loaded(app)
             let r = try await UnitRanking.build(districtID: d.id!, year: 2023, month: 5, asOf: Self.day(6, 30), on: app.db)
             let byUnit = Dictionary(uniqueKeysWithValues: r.rows.map { ($0.unit, $0) })
@@ -145,7 +145,7 @@ import Vapor
     }
 
     @Test func theWeeklyBulletinReadsTheWeekAndRefusesAYearWithNoPlan() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.loaded(app)
             let s = StageChangeModel()
             s.id = UUID(); s.$project.id = try await ProblemTests.project("A3", on: app.db); s.fromStage = "落地"; s.toStage = "在建"
@@ -167,7 +167,7 @@ import Vapor
     }
 
     @Test func theQuarterAddsUpTheMonthsAndTheOfficesAdjustmentsUntilItIsIssued() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.loaded(app)
             let ctx = ProjectItemContext(districtID: d.id!, actor: ChangeActor(name: "zhang"), today: Self.day(7, 3), scopeUnitID: nil)
             let desk = DocumentDesk(context: ctx)

@@ -20,7 +20,7 @@ import Vapor
     }
 
     @Test func theDistrictsFiguresAreCountedInTheDatabase() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             let may31 = CadenceTests.day(5, 31)
             let f = try await DashboardQuery.run(Self.scope(d, asOf: may31, today: CadenceTests.day(6, 30)), on: app.db)
@@ -56,7 +56,7 @@ import Vapor
     }
 
     @Test func problemsAreTheYearsAsOfToday() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             // The fixture marks its problems in plain words; the supervision loop's statuses are these.
             try await (app.db as! any SQLDatabase).raw("UPDATE problems SET status = CASE WHEN resolved_on IS NULL THEN \(bind: ProblemStatus.assigned.rawValue) ELSE \(bind: ProblemStatus.resolved.rawValue) END").run()
@@ -70,7 +70,7 @@ import Vapor
     }
 
     @Test func aUnitsDashboardCountsOnlyItsProjects() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             let commerce = try await ProblemTests.unit("区商务局", d, on: app.db)
             let f = try await DashboardQuery.run(Self.scope(d, asOf: CadenceTests.day(5, 31), today: CadenceTests.day(6, 30), unit: commerce), on: app.db)
@@ -83,7 +83,7 @@ import Vapor
     }
 
     @Test func aYearWithNoPlanIsEmptyNotAnError() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             let scope = DashboardQuery.Scope(districtID: d.id!, year: 2030, asOf: CadenceTests.day(6, 30), today: CadenceTests.day(6, 30), scopeUnitID: nil)
             let f = try await DashboardQuery.run(scope, on: app.db)
@@ -93,7 +93,7 @@ import Vapor
     }
 
     @Test func mapPointsFollowTheFiltersAndKeepProjectsWithoutCoordinates() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             let scope = Self.scope(d, asOf: CadenceTests.day(5, 31), today: CadenceTests.day(6, 30))
             let all = try await MapPointsQuery.run(scope, filter: .init(), on: app.db)
@@ -110,7 +110,7 @@ import Vapor
     }
 
     @Test func theProjectListFiltersByColourOnADayLikeTheDashboard() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             var filter = ProjectFilter()
             filter.year = 2023
@@ -124,7 +124,7 @@ import Vapor
     }
 
     @Test func aZoneMapIsStoredAsVersionsAndRefusedWithItsReasonWhenInvalid() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await CadenceTests.loaded(app)
             let actor = ChangeActor(name: "tester")
             let square = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"甲区"},"geometry":{"type":"Polygon","coordinates":[[[113,34],[114,34],[114,35],[113,35],[113,34]]]}}]}"#

@@ -9,7 +9,7 @@ import Testing
 /// The expected numbers are typed here from the sources, in 亿元.
 @Suite struct DemoFiguresTests {
     @Test func summaryReproducesThePublishedPortfolio() async throws {
-        try await TestDatabase.withApp(demo: true) { app in
+        try await StoreDatabase.with(demo: true) { app in
             let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
             let s = try await SummaryQuery.run(districtID: d.id!, year: 2023, asOf: CalendarDate(year: 2023, month: 6, day: 30)!, on: app.db)
             #expect(s.projects == 360)
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func demoDataIsValidLedgerData() async throws {
-        try await TestDatabase.withApp(demo: true) { app in
+        try await StoreDatabase.with(demo: true) { app in
             let d = try #require(try await DistrictModel.query(on: app.db).filter(\.$code == "erqi").first())
             let records = try await LedgerExportQuery.records(districtID: d.id!, year: 2023, on: app.db)
             let expectedRows = 360 + 64 + 35 + 9

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func theLedgerLinksInvestorsToOneRecordEach() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             var a = Fixtures.record("E1", totalWan: 100, planWan: 10); a.investor = "郑州宇通科技有限公司"; a.creditCode = Self.code
             var b = Fixtures.record("E2", totalWan: 100, planWan: 10); b.investor = "郑州宇通科技 有限公司"; b.creditCode = Self.code
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func duplicatesAreRefusedOrConfirmedAndMergedWithTheirProjects() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             let editor = EnterpriseEditor(districtID: d.id!, actor: ChangeActor(name: "tester"))
             let first = try await editor.create(Self.record("郑州宇通科技有限公司", code: Self.code), on: app.db)
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func projectsStoredBeforeEnterprisesAreLinkedAfter() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             var r = Fixtures.record("L1", totalWan: 100, planWan: 10); r.investor = "老项目建设单位"
             _ = try await Fixtures.writer(d).apply([r], on: app.db)

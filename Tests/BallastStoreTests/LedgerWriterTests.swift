@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct LedgerWriterTests {
     @Test func createsProjectsPlansNamesAndAudit() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             let report = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             #expect(report.applied)
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func reimportUpdatesByCodeAndNeverDuplicates() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             var changed = Fixtures.ledger
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func strictRefusesUnknownNamesAndStoresNothing() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             let report = try await Fixtures.writer(d, strict: true).apply(Fixtures.ledger, on: app.db)
             #expect(!report.applied)
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func exportReadsBackTheSameRecords() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             let exported = try await LedgerExportQuery.records(districtID: d.id!, year: 2023, on: app.db)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func staleVersionIsRefused() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             let a1 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "A1").first())
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func codesAreUniquePerDistrictOnly() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d1 = try await Fixtures.district(on: app.db, code: "d1")
             let d2 = try await Fixtures.district(on: app.db, code: "d2")
             _ = try await Fixtures.writer(d1).apply(Fixtures.ledger, on: app.db)

@@ -10,7 +10,7 @@ import Vapor
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
 
     @Test func aMeetingTakesSuggestedProblemsAndItsDecisionsAreTrackedLikeProblems() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await ProblemTests.imported(app)
             let a1 = try await ProblemTests.project("A1", on: app.db), a3 = try await ProblemTests.project("A3", on: app.db)
             let office = ProblemTests.editor(d, "zhang", on: Self.day(6, 19), supervisor: true)

@@ -12,7 +12,7 @@ import Vapor
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
 
     @Test func noticesGeneratedAtTheSameMomentEachGetTheirOwnNumber() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await ProblemTests.imported(app)
             let unit = try await ProblemTests.unit("区商务局", d, on: app.db)
             let editor = NoticeEditor(context: ProjectItemContext(districtID: d.id!, actor: ChangeActor(name: "zhang"), today: Self.day(6, 30), scopeUnitID: nil))
@@ -36,7 +36,7 @@ import Vapor
     }
 
     @Test func latenessIsNoticedOnceAcknowledgedByItsUnitOrEscalated() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await ProblemTests.imported(app)
             let commerce = try await ProblemTests.unit("区商务局", d, on: app.db), housing = try await ProblemTests.unit("区住建局", d, on: app.db)
             let a1 = try await ProblemTests.project("A1", on: app.db)

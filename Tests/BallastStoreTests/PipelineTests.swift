@@ -17,7 +17,7 @@ import Vapor
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
 
     /// The fixture district with its ledger imported on 2023-01-05, and its 谋划 project P1.
-    static func imported(_ app: Application) async throws -> (DistrictModel, ProjectModel) {
+    static func imported(_ app: StoreTestContext) async throws -> (DistrictModel, ProjectModel) {
         let d = try await Fixtures.district(on: app.db)
         var writer = Fixtures.writer(d)
         writer.today = day(1, 5)
@@ -26,7 +26,7 @@ import Vapor
     }
 
     @Test func movesAreRecordedWithEvidenceAndCountedAtAnyDate() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             // P1 谋划, P2 落地 (imported 2023-01-05, the writer's day); A1–A3 在建.
             let (d, p1) = try await Self.imported(app)
             let unit = Self.mover(d, office: false)
@@ -98,7 +98,7 @@ import Vapor
     }
 
     @Test func aSameDayMoveCountsAfterTheEntryAndAnEarlierSameDayStepDoesNot() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let (d, p1) = try await Self.imported(app)
             let unit = Self.mover(d, office: false)
             // Imported into 谋划 on 01-05 and moved to 招引 the same day: the import step is before the entry.
@@ -122,7 +122,7 @@ import Vapor
     /// A cohort of several projects in two units: the counts and the nearest-rank percentiles,
     /// per unit and for the district, worked out here by hand from the days each project took.
     @Test func aCohortOfTwoUnitsGivesEachUnitsPercentilesAndTheDistricts() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             var writer = Fixtures.writer(d)
             writer.today = Self.day(1, 5)
@@ -180,7 +180,7 @@ import Vapor
     /// written by each move or rebuilt from the whole history (as the migration does for a
     /// database that already had steps).
     @Test func theDerivedRowsAreWhatTheStepsGiveAndARebuildGivesTheSame() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let (d, p1) = try await Self.imported(app)
             let unit = Self.mover(d, office: false)
             let attracted = try await unit.move(projectID: p1.id!, version: p1.version, to: .attracting, on: Self.day(3, 1),

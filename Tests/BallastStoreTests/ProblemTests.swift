@@ -23,14 +23,14 @@ import Vapor
         try #require(try await ProjectModel.query(on: db).filter(\.$code == code).first()?.id)
     }
 
-    static func imported(_ app: Application) async throws -> DistrictModel {
+    static func imported(_ app: StoreTestContext) async throws -> DistrictModel {
         let d = try await Fixtures.district(on: app.db)
         _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
         return d
     }
 
     @Test func aProblemIsAssignedAcknowledgedResolvedAndClosedByWhoeverRaisedIt() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.imported(app)
             let commerce = try await Self.unit("区商务局", d, on: app.db), housing = try await Self.unit("区住建局", d, on: app.db)
             let a1 = try await Self.project("A1", on: app.db)
@@ -87,7 +87,7 @@ import Vapor
     }
 
     @Test func badAssignmentsAndDeadlinesAreRefusedNamingTheField() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.imported(app)
             let other = try await Fixtures.district(on: app.db, code: "other")
             let otherUnit = ReferenceEntryModel(districtID: other.id!, kind: .unit, year: 0, name: "外区发改委")
@@ -130,7 +130,7 @@ import Vapor
     }
 
     @Test func figuresAreCountedAsTheyStoodOnAnyDay() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Self.imported(app)
             let commerce = try await Self.unit("区商务局", d, on: app.db), housing = try await Self.unit("区住建局", d, on: app.db)
             let a1 = try await Self.project("A1", on: app.db), a3 = try await Self.project("A3", on: app.db)

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func aNewYearPlanGetsTheTemplateAndReaching开工MovesTheStage() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply([Self.newStart("N1", start: (4, 1), end: (12, 31))] + Fixtures.ledger, on: app.db)
             let p = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "N1").first())
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func refusesFutureActualsUnknownUnitsAndOtherUnitsProjects() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             let a1 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "A1").first())
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func approvalRateInSQLMatchesTheRuleInCore() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             let editor = ApprovalEditor(context: Self.context(d))
@@ -115,7 +115,7 @@ import Testing
 
 @Suite struct SupervisionItemTests {
     @Test func litProjectsOpenItemsAndTurningBlueClosesThem() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             // At the end of June every portfolio project with a plan has done nothing: 50 points behind, red.

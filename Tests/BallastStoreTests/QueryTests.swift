@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct SummaryQueryTests {
     @Test func aggregatesThePortfolioAndThePools() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             let s = try await SummaryQuery.run(districtID: d.id!, year: 2023, asOf: CalendarDate(year: 2023, month: 6, day: 30)!, on: app.db)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func anEmptyYearSumsToZero() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             let s = try await SummaryQuery.run(districtID: d.id!, year: 2030, asOf: CalendarDate(year: 2030, month: 1, day: 1)!, on: app.db)
             #expect(s.projects == 0 && s.totalInvestment == .zero && s.byCategory.isEmpty)
@@ -43,7 +43,7 @@ import Testing
 
 @Suite struct ProjectListQueryTests {
     @Test func filtersSortsAndPages() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
             func run(_ configure: (inout ProjectFilter) -> Void) async throws -> ProjectPage {
@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func textSearchTreatsWildcardsAsCharacters() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)
             let records = [Fixtures.record("X1", totalWan: 1, planWan: 1, name: "完成率100%项目"),
                            Fixtures.record("X2", totalWan: 1, planWan: 1, name: "完成率1000项目"),

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func anApprovalWhoseRecolourFailsIsRolledBackWithIt() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             let report = try await Self.submitted(l, on: app.db)
             try await Self.breakRecolour(app.db)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func anApprovalRecoloursTheYearAsOfTheDay() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             let report = try await Self.submitted(l, on: app.db)
             #expect(try await WarningStateModel.query(on: app.db).count() == 0)
@@ -73,8 +73,39 @@ import Testing
         }
     }
 
+    /// Two approvals of one project's months at once both stand: each recolours the same year
+    /// in its own transaction, one after the other (on PostgreSQL the second once waited for
+    /// nothing and failed on the colours' unique key, taking its approval with it).
+    @Test func twoApprovalsOfOneYearAtOnceBothStand() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await Self.load(app.db)
+            let w = Self.workflow(l.district)
+            var submitted: [MonthlyReportModel] = []
+            for month in [4, 5] {
+                let draft = try await w.saveDraft(projectID: l.a1.id!, year: 2023, month: month, amount: .wan(20), progress: nil, version: nil, on: app.db)
+                submitted.append(try await w.submit(draft.id!, version: draft.version, on: app.db))
+            }
+            for _ in 0..<3 {
+                let current = try await MonthlyReportModel.query(on: app.db).filter(\.$id ~~ submitted.map { $0.id! }).all()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for r in current {
+                        group.addTask { _ = try await w.approve(r.id!, version: r.version, on: app.db) }
+                    }
+                    try await group.waitForAll()
+                }
+                let approved = try await MonthlyReportModel.query(on: app.db).filter(\.$status == MonthlyReportModel.Status.approved.rawValue).count()
+                #expect(approved == 2)
+                #expect(try await WarningStateModel.query(on: app.db).filter(\.$projectID == l.a1.id!).count() == 1)
+                // Back to submitted for the next round, through the database as a test may.
+                for r in submitted {
+                    try await MonthlyReportModel.query(on: app.db).filter(\.$id == r.id!).set(\.$status, to: MonthlyReportModel.Status.submitted.rawValue).update()
+                }
+            }
+        }
+    }
+
     @Test func anAdjustmentWhoseRecolourFailsLeavesNoAdjustment() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             let report = try await Self.submitted(l, on: app.db)
             let approved = try await Self.workflow(l.district).approve(report.id!, version: report.version, on: app.db)
@@ -88,7 +119,7 @@ import Testing
     }
 
     @Test func anImportWhoseRecolourFailsStoresNoMonth() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             try await Self.breakRecolour(app.db)
             let records = [ProgressRecord(row: 2, code: "A1", year: 2023, month: 4, amount: .wan(30), progress: nil),
@@ -103,7 +134,7 @@ import Testing
     }
 
     @Test func aMilestoneAndARuleWhoseRecolourFailsAreRolledBack() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             try await Self.breakRecolour(app.db)
             await #expect(throws: (any Error).self) {
@@ -120,7 +151,7 @@ import Testing
     }
 
     @Test func aNewRuleIsTheNextVersionAndRecoloursUnderIt() async throws {
-        try await TestDatabase.withApp { app in
+        try await StoreDatabase.with { app in
             let l = try await Self.load(app.db)
             let editor = WarningRuleEditor(context: Self.context(l.district))
             let saved = try await editor.save(year: 2023, WarningThresholds(

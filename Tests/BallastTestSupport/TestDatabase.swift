@@ -1,6 +1,7 @@
 import BallastApp
 import BallastDemo
 import BallastStore
+import Fluent
 import Foundation
 import Vapor
 
@@ -31,14 +32,14 @@ public enum TestDatabase {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, database: location)
-            if let template { try await DemoTemplates.fill(app, from: template, into: location) }
+            if let template { try await DemoTemplates.fill(app.db, from: template, into: location) }
             let result = try await body(app)
-            try await cleanUp(app, location)
+            try await cleanUp(app.db, location)
             try await app.asyncShutdown()
             removeFile(location)
             return result
         } catch {
-            try? await cleanUp(app, location)
+            try? await cleanUp(app.db, location)
             try? await app.asyncShutdown()
             removeFile(location)
             throw error
@@ -51,9 +52,9 @@ public enum TestDatabase {
         }
     }
 
-    static func cleanUp(_ app: Application, _ location: DatabaseLocation) async throws {
+    static func cleanUp(_ db: any Database, _ location: DatabaseLocation) async throws {
         if case .postgres(_, let schema?) = location {
-            try await app.db.execute(sql: "DROP SCHEMA IF EXISTS \(schema) CASCADE")
+            try await db.execute(sql: "DROP SCHEMA IF EXISTS \(schema) CASCADE")
         }
     }
 }

@@ -6,11 +6,7 @@ import Plot
 /// The admin's pages: users with their roles, and API tokens. A new password or token is
 /// shown once, in the notice of the page that created it, and never again.
 enum AdminPages {
-    struct Notice {
-        var ok: Bool
-        var text: String
-        var secret: String?
-    }
+    typealias Notice = PageNotice
 
     struct UserRow {
         var username: String
@@ -37,12 +33,7 @@ enum AdminPages {
                     : "已创建令牌“\(name)”。请立即复制，此后不再显示："
     }
 
-    static func noticeNode(_ notice: Notice?) -> Node<HTML.BodyContext> {
-        .unwrap(notice) { n in
-            .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"),
-                 .text(n.text), .unwrap(n.secret) { .div(.class("secret"), .text($0)) })
-        }
-    }
+    static func noticeNode(_ notice: Notice?) -> Node<HTML.BodyContext> { Layout.notice(notice) }
 
     static func roleName(_ r: Role, _ lang: UILanguage) -> String { lang == .en ? r.rawValue : r.chineseName }
 

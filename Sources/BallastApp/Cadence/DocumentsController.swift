@@ -128,7 +128,7 @@ struct DocumentsController: RouteCollection {
 
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let district = try req.district()
         let search = try Search(req)
         let docs = try await search.run(districtID: try district.requireID(), on: req.db)
@@ -138,7 +138,7 @@ struct DocumentsController: RouteCollection {
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
         return .html(DocumentPage(document: d, layout: try CadenceDrafts.layout(d, district: try req.district().name), notice: notice, lang: req.language).render(),
                      status: status)

@@ -9,7 +9,7 @@ struct DocumentsPage {
     var documents: [DocumentModel]
     var search: DocumentsController.Search
     var today: CalendarDate
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     static func kindName(_ raw: String, _ lang: UILanguage) -> String {
@@ -108,7 +108,7 @@ struct DocumentsPage {
 struct DocumentPage {
     var document: DocumentModel
     var layout: OfficialDoc
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

@@ -76,7 +76,7 @@ struct ScoringController: RouteCollection {
 
     func page(req: Request) async throws -> Response { try await render(req, notice: nil) }
 
-    func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let district = try req.district()
         let id = try district.requireID()
         let today = DistrictContext.today(in: district)

@@ -11,7 +11,7 @@ struct ScoringPage {
     var period: String
     var adjustments: [(ScoreAdjustmentModel, String)]
     var units: [String]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     var s: ScoringScheme { current.scheme }

@@ -226,7 +226,7 @@ struct CampaignController: RouteCollection {
         try await renderPage(req, notice: nil)
     }
 
-    func renderPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let asOf = try asOf(req)
         let upcoming = try await CampaignQuery.upcoming(districtID: try req.district().requireID(), asOf: asOf, on: req.db)
         return .html(CampaignPage(asOf: asOf, periods: try await periods(req), upcoming: upcoming, notice: notice, lang: req.language).render(),
@@ -237,7 +237,7 @@ struct CampaignController: RouteCollection {
         try await renderPeriod(req, notice: nil)
     }
 
-    func renderPeriod(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderPeriod(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let p = try await period(req)
         let entries = try await CampaignQuery.entries(periodID: try p.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         let figures = try await periods(req).first { $0.number == p.number }
@@ -281,7 +281,7 @@ struct CampaignController: RouteCollection {
 
     func importPage(req: Request) async throws -> Response {
         let report = try await importReport(req)
-        return try await renderPage(req, notice: (report.applied, ListImport.text(report, lang: req.language)),
+        return try await renderPage(req, notice: PageNotice(ok: report.applied, text: ListImport.text(report, lang: req.language)),
                                     status: report.applied ? .ok : .unprocessableEntity)
     }
 }

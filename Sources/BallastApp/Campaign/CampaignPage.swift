@@ -9,7 +9,7 @@ struct CampaignPage {
     var asOf: CalendarDate
     var periods: [CampaignQuery.Period]
     var upcoming: [CampaignPeriodModel]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

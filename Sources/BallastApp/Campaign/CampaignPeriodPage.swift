@@ -9,7 +9,7 @@ struct CampaignPeriodPage {
     var period: CampaignPeriodModel
     var figures: CampaignQuery.Period?
     var entries: [CampaignQuery.Entry]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

@@ -65,7 +65,7 @@ struct DashboardController: RouteCollection {
         try await mapPage(req, notice: nil, status: .ok)
     }
 
-    func mapPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus) async throws -> Response {
+    func mapPage(_ req: Request, notice: PageNotice?, status: HTTPStatus) async throws -> Response {
         let r = try await DashboardRequest.from(req)
         let f = try filter(req)
         let selected = req.param("project").flatMap(UUID.init(uuidString:))

@@ -13,7 +13,7 @@ struct MapPage {
     var layer: MapLayers.Current?
     var options: [ReferenceKind: [String]]
     var mayUpload: Bool
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
 
     var lang: UILanguage { request.lang }
     var en: Bool { lang == .en }

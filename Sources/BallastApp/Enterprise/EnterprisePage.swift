@@ -15,7 +15,7 @@ struct EnterprisePage {
     var trips: [TripModel] = []
     /// 万人助万企: its visits and problems.
     var service = EnterpriseService()
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

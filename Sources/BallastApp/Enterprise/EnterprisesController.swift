@@ -164,7 +164,7 @@ struct EnterprisesController: RouteCollection {
         try await renderList(req, notice: nil, form: nil)
     }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, form: Body?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, form: Body?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
         let (total, rows) = try await EnterpriseQuery.list(districtID: try d.requireID(), q: req.param("q"), on: req.db)
         let dups = try await EnterpriseQuery.duplicatesByName(districtID: try d.requireID(), on: req.db)
@@ -172,7 +172,7 @@ struct EnterprisesController: RouteCollection {
                                      form: form, lang: req.language).render(), status: status)
     }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let (e, projects) = try await find(req)
         let candidates = try await EnterpriseQuery.duplicatesByName(districtID: e.districtID, on: req.db)
             .first { group in group.contains { $0.id == e.id } }?.filter { $0.id != e.id } ?? []

@@ -10,7 +10,7 @@ struct EnterprisesPage {
     var total: Int
     var rows: [EnterpriseRow]
     var duplicates: [[EnterpriseRow]]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     /// The refused form, shown again as typed.
     var form: EnterprisesController.Body?
     var lang: UILanguage

@@ -91,8 +91,11 @@ enum Layout {
     }
 
     /// What a posted form did, or why it was refused, above the page it returns to.
-    static func notice(_ notice: (ok: Bool, text: String)?) -> Node<HTML.BodyContext> {
-        .unwrap(notice) { n in .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"), .text(n.text)) }
+    static func notice(_ notice: PageNotice?) -> Node<HTML.BodyContext> {
+        .unwrap(notice) { n in
+            .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"),
+                 .text(n.text), .unwrap(n.secret) { .div(.class("secret"), .text($0)) })
+        }
     }
 
     /// A headline figure: label, value, and a line under it.

@@ -6,22 +6,22 @@ import Vapor
 /// faults and access refusals are not turned into notices: they go to the error middleware.
 enum PageOutcome {
     static func run(_ req: Request, work: () async throws -> Message,
-                    render: ((ok: Bool, text: String), HTTPStatus) async throws -> Response) async throws -> Response {
+                    render: (PageNotice, HTTPStatus) async throws -> Response) async throws -> Response {
         let done: Message
         do {
             done = try await work()
         } catch {
             let e = APIErrorMiddleware.describe(error)
             guard e.status.code < 500, e.status != .forbidden else { throw error }
-            return try await render((false, e.message.text(req.language)), e.status)
+            return try await render(.refused(e.message.text(req.language)), e.status)
         }
-        return try await render((true, done.text(req.language)), .ok)
+        return try await render(.done(done.text(req.language)), .ok)
     }
 
     /// A form that makes something with a page of its own (a drafted document): on success the
     /// browser goes to that page; when refused, the form's page shows why.
     static func make(_ req: Request, work: () async throws -> String,
-                     render: ((ok: Bool, text: String), HTTPStatus) async throws -> Response) async throws -> Response {
+                     render: (PageNotice, HTTPStatus) async throws -> Response) async throws -> Response {
         var made: String?
         let response = try await run(req, work: {
             made = try await work()

@@ -8,7 +8,7 @@ import Plot
 struct LeadPage {
     var detail: LeadQuery.Detail
     var units: [String]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

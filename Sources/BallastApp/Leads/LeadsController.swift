@@ -296,7 +296,7 @@ struct LeadsController: RouteCollection {
         try await renderList(req, notice: nil)
     }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, form: LeadBody? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, form: LeadBody? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
         let (from, to, f) = try await figures(req)
         let (total, rows) = try await LeadQuery.list(districtID: try d.requireID(), filter: try filter(req),
@@ -319,7 +319,7 @@ struct LeadsController: RouteCollection {
         try await renderDetail(req, notice: nil)
     }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await detail(req)
         let units = try await unitChoices(req)
         return .html(LeadPage(detail: d, units: units, notice: notice, lang: req.language).render(), status: status)
@@ -370,7 +370,7 @@ struct LeadsController: RouteCollection {
 
     func importPage(req: Request) async throws -> Response {
         let report = try await importReport(req)
-        return try await renderList(req, notice: (report.applied, ListImport.text(report, lang: req.language)),
+        return try await renderList(req, notice: PageNotice(ok: report.applied, text: ListImport.text(report, lang: req.language)),
                                     status: report.applied ? .ok : .unprocessableEntity)
     }
 }

@@ -15,7 +15,7 @@ struct LeadsPage {
     var units: [String]
     var status: String
     var query: String
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var form: LeadsController.LeadBody?
     var lang: UILanguage
 

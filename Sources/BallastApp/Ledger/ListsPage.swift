@@ -7,7 +7,7 @@ struct ListsPage {
     var kind: ReferenceKind
     var year: Int
     var entries: [ReferenceEntryModel]
-    var message: (ok: Bool, text: String)?
+    var message: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

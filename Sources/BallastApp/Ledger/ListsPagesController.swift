@@ -25,7 +25,7 @@ struct ListsPagesController: RouteCollection {
         try await page(req, message: nil)
     }
 
-    func page(_ req: Request, message: (ok: Bool, text: String)?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func page(_ req: Request, message: PageNotice?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let kind = try ListsAPIController.kind(req)
         let (editor, d) = try await ListsAPIController.editor(req)
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
@@ -41,10 +41,10 @@ struct ListsPagesController: RouteCollection {
         let form = try req.content.decode(EntryForm.self)
         do {
             try await work(editor, form, year)
-            return try await page(req, message: (true, UIText.saved.text(req.language)))
+            return try await page(req, message: .done(UIText.saved.text(req.language)))
         } catch let e as ReferenceListEditor.Failure {
             let described = APIErrorMiddleware.describe(e)
-            return try await page(req, message: (false, described.message.text(req.language)), status: described.status)
+            return try await page(req, message: .refused(described.message.text(req.language)), status: described.status)
         }
     }
 

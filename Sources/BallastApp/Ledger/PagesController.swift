@@ -62,7 +62,7 @@ struct PagesController: RouteCollection {
     }
 
     /// The project page, with the outcome of a form posted from it when there is one.
-    func detailPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func detailPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await district(req)
         let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         var progress: ProjectProgress?
@@ -78,7 +78,7 @@ struct PagesController: RouteCollection {
         var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: req.db))
         // The leads signed into the project, in one query.
         links.leads = try await LeadQuery.list(districtID: try d.requireID(), filter: .init(projectID: detail.id), scopeUnitID: nil,
-                                               limit: 50, on: req.db).rows
+                                               limit: 500, on: req.db).rows
         return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
                                              exitReasons: exitReasons, pipeline: links, notice: notice, lang: req.language), status: status)
     }

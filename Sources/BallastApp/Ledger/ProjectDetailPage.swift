@@ -7,7 +7,7 @@ import Plot
 enum ProjectDetailPage {
     static func render(_ d: ProjectDetail, progress: ProjectProgress?, supervision: [SupervisionRow], asOf: CalendarDate,
                        units: [String], exitReasons: [String], pipeline: PipelineLinks = PipelineLinks(),
-                       notice: (ok: Bool, text: String)?, lang: UILanguage) -> String {
+                       notice: PageNotice?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en

@@ -238,7 +238,7 @@ struct PipelineController: RouteCollection {
         try await renderPage(req, notice: nil)
     }
 
-    func renderPage(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let f = try await figures(req)
         let scope = try req.requirePrincipal().scopeUnitID
         let projects = try await PipelineQuery.poolProjects(districtID: try req.district().requireID(), scopeUnitID: scope, on: req.db)

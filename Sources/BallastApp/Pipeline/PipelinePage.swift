@@ -13,7 +13,7 @@ struct PipelinePage {
     var quarter: String?
     var byUnit: PipelineController.Groups = []
     var byChain: PipelineController.Groups = []
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     static let shown = 12

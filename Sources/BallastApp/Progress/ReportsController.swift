@@ -33,10 +33,10 @@ struct ReportsController: RouteCollection {
             let today = DistrictContext.today(in: district)
             return (today.year, today.month)
         }
-        guard let ym = YearMonth.parse(raw) else {
+        guard let ym = ProgressValidator.parseMonth(raw) else {
             throw BallastError.badParameter(name, zh: "月份应为 YYYY-MM，实为“\(raw)”", en: "The month must be YYYY-MM, not “\(raw)”")
         }
-        return (ym.year, ym.month)
+        return ym
     }
 
     static func reportID(_ req: Request) throws -> UUID {
@@ -163,7 +163,7 @@ struct ReportsController: RouteCollection {
         try await render(req, notice: nil)
     }
 
-    func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let (year, month, rows) = try await rows(req)
         let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
                                 by: \.reportID)

@@ -9,7 +9,7 @@ struct ReportsPage {
     var year: Int
     var month: Int
     var rows: [MonthReportRow]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     /// The month's site photos, by report.
     var photos: [UUID: [ReportPhotos.Info]] = [:]
     var lang: UILanguage

@@ -68,7 +68,7 @@ struct BulletinsController: RouteCollection {
         let raw = b.month?.trimmed ?? ""
         // The one month parser, within the years a request may name: "1900-01", "+2023-05" and
         // "2023-W-1" were once read as months here.
-        guard let ym = YearMonth.parse(raw) else {
+        guard let ym = ProgressValidator.parseMonth(raw) else {
             throw BallastError.badParameter("month", zh: "month 应为 YYYY-MM（2000～2100 年），实为“\(raw.prefix(20))”", en: "month must be YYYY-MM (2000 to 2100), not “\(raw.prefix(20))”")
         }
         return try await desk(req).draftSupervisionBulletin(year: ym.year, month: ym.month, asOf: try RequestParameters.date(b.asOf, field: "asOf"), on: req.db)
@@ -100,14 +100,14 @@ struct BulletinsController: RouteCollection {
 
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let docs = try await visible(req)
         return .html(BulletinsPage(documents: docs, today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language).render(), status: status)
     }
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
         return .html(BulletinPage(document: d, layout: BulletinDocument.layout(d, try DocumentDesk.bulletin(d), district: try req.district().name), notice: notice,
                                   lang: req.language).render(), status: status)

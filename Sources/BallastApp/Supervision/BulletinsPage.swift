@@ -7,7 +7,7 @@ import Plot
 struct BulletinsPage {
     var documents: [DocumentModel]
     var today: CalendarDate
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {
@@ -43,7 +43,7 @@ struct BulletinsPage {
 struct BulletinPage {
     var document: DocumentModel
     var layout: OfficialDoc
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

@@ -11,7 +11,7 @@ struct MeetingPage {
     var units: [String]
     var leaders: [String]
     var today: CalendarDate
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     var en: Bool { lang == .en }

@@ -201,7 +201,7 @@ struct MeetingsController: RouteCollection {
 
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let districtID = try req.district().requireID()
         let rows = try await MeetingQuery.list(districtID: districtID, today: try today(req), on: req.db)
         let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)
@@ -210,14 +210,14 @@ struct MeetingsController: RouteCollection {
 
     func latestPage(req: Request) async throws -> Response {
         guard let m = try await MeetingQuery.latestHeld(districtID: try req.district().requireID(), today: try today(req), on: req.db) else {
-            return try await renderList(req, notice: (false, Message(zh: "尚未召开过会议", en: "No meeting has been held yet").text(req.language)))
+            return try await renderList(req, notice: .refused(Message(zh: "尚未召开过会议", en: "No meeting has been held yet").text(req.language)))
         }
         return req.redirect(to: Layout.link("/meetings/\(try m.requireID())", req.language))
     }
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let m = try await meeting(req)
         let (d, s) = try await detail(req, m)
         let units = try await ReferenceLists.names(districtID: m.districtID, kind: .unit, on: req.db)

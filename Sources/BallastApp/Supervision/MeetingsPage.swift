@@ -7,7 +7,7 @@ import Plot
 struct MeetingsPage {
     var rows: [MeetingQuery.Row]
     var leaders: [String]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

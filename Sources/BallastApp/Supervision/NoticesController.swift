@@ -127,7 +127,7 @@ struct NoticesController: RouteCollection {
 
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let rows = try await rows(req)
         let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
         return .html(NoticesPage(rows: rows, units: units, pending: req.param("pending") == "true", notice: notice, lang: req.language).render(), status: status)
@@ -135,7 +135,7 @@ struct NoticesController: RouteCollection {
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let r = try await row(req)
         let p = try req.requirePrincipal()
         return .html(NoticePage(row: r, district: try req.district().name, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),

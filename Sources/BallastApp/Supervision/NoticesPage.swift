@@ -9,7 +9,7 @@ struct NoticesPage {
     var rows: [NoticeQuery.Row]
     var units: [String]
     var pending: Bool
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {
@@ -56,7 +56,7 @@ struct NoticePage {
     var row: NoticeQuery.Row
     var district: String
     var mayAcknowledge: Bool
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

@@ -12,7 +12,7 @@ struct ProblemPage {
     var units: [String]
     var leaders: [String]
     var attachments: [(id: UUID, fileName: String, size: Int, uploadedBy: String)] = []
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var today: CalendarDate
     var lang: UILanguage
 

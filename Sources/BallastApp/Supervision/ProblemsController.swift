@@ -336,7 +336,7 @@ struct ProblemsController: RouteCollection {
 
     func listPage(req: Request) async throws -> Response { try await renderList(req, notice: nil) }
 
-    func renderList(_ req: Request, notice: (ok: Bool, text: String)?, form: RaiseBody? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    func renderList(_ req: Request, notice: PageNotice?, form: RaiseBody? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
         let districtID = try d.requireID()
         let scope = try req.requirePrincipal().scopeUnitID
@@ -358,7 +358,7 @@ struct ProblemsController: RouteCollection {
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let detail = try await detail(req)
         let districtID = try req.district().requireID()
         let p = try req.requirePrincipal()

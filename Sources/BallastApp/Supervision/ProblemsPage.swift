@@ -29,7 +29,7 @@ struct ProblemsPage {
     var leaders: [String]
     var categories: [String]
     var filters: Filters
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var form: ProblemsController.RaiseBody?
     var lang: UILanguage
 

@@ -97,7 +97,7 @@ struct WebhooksController: RouteCollection {
 
     func page(req: Request) async throws -> Response { try await render(req, notice: nil) }
 
-    func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let hooks = try await editor(req).list(on: req.db)
         var logs: [UUID: [WebhookDeliveryModel]] = [:]
         for h in hooks { let id = try h.hook.requireID(); logs[id] = try await editor(req).deliveries(hookID: id, limit: 5, on: req.db) }
@@ -133,7 +133,7 @@ struct WebhooksPage {
     var hooks: [WebhookEditor.Listed]
     var logs: [UUID: [WebhookDeliveryModel]]
     var units: [String]
-    var notice: (ok: Bool, text: String)?
+    var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {

@@ -1,5 +1,4 @@
 import BallastCore
-import BallastStore
 import Fluent
 import Foundation
 

@@ -10,10 +10,8 @@ import SQLKit
 public enum DatabaseSetup {
     /// Registers the database a location names as the default one. A request waits up to 30 s
     /// for a pooled connection rather than the drivers' 10: under a burst (or a loaded CI
-    /// machine opening connections slowly) it is served late, not failed. `db` is the default
-    /// database once registered (the application's `db`), for creating a URL's schema.
-    public static func use(_ location: DatabaseLocation, in databases: Databases,
-                           default db: @autoclosure () -> any Database) async throws {
+    /// machine opening connections slowly) it is served late, not failed. Then `prepare`.
+    public static func use(_ location: DatabaseLocation, in databases: Databases) throws {
         let poolTimeout: TimeAmount = .seconds(30)
         switch location {
         case .sqliteMemory:
@@ -27,8 +25,12 @@ public enum DatabaseSetup {
             // PostgreSQL suite failed once on a loaded machine with "Connect timeout (10 s)".
             config.coreConfiguration.options.connectTimeout = .seconds(30)
             databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout), as: .psql)
-            if let schema { try await createSchema(schema, on: db()) }
         }
+    }
+
+    /// What the registered database needs before migrations: the schema a URL names.
+    public static func prepare(_ location: DatabaseLocation, on db: any Database) async throws {
+        if case .postgres(_, let schema?) = location { try await createSchema(schema, on: db) }
     }
 
     /// A schema named in the PostgreSQL URL is created on first use: tests isolate themselves this way.

@@ -11,7 +11,10 @@ extension LeadEditor {
         let evidence = PoolMove.Evidence(investor: enterprise.name, signedOn: signedOn, contractAmount: amount)
         if let existing {
             let p = try await context.project(existing, on: tx)
-            let moved = try await PipelineMover(context: context, office: office)
+            // The lead's move recolours the year once the signing is done (`LeadEditor.move`).
+            var quiet = context
+            quiet.recolours = false
+            let moved = try await PipelineMover(context: quiet, office: office)
                 .move(projectID: existing, version: p.version, to: .signed, on: signedOn, evidence: evidence, on: tx)
             moved.enterpriseID = l.enterpriseID
             moved.creditCode = enterprise.creditCode
