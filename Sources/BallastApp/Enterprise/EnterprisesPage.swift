@@ -64,7 +64,7 @@ enum EnterpriseFields {
     static func nodes(_ b: EnterprisesController.Body?, lang: UILanguage) -> Node<HTML.FormContext> {
         let en = lang == .en
         func field(_ name: String, _ label: String, _ value: String?, size: Int = 16) -> Node<HTML.FormContext> {
-            .label(.text(label), .input(.type(.text), .name(name), .value(attr(value ?? "")), .attribute(named: "size", value: String(size))))
+            FormField.inline(name, label, value, size: size)
         }
         return .group(
             field("name", en ? "Name" : "企业名称", b?.name, size: 24),

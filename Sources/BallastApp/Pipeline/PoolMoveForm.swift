@@ -16,7 +16,7 @@ enum PoolMoveForm {
         let targets = (pools.filter { $0.offset >= (next ?? 0) } + pools.filter { $0.offset < (next ?? 0) }).map(\.element)
             + (stage.mayExit ? [.exited] : [])
         func field(_ name: String, _ label: String, type: HTMLInputType = .text, size: Int = 14) -> Node<HTML.FormContext> {
-            .label(.text(label), .input(.type(type), .name(name), .attribute(named: "size", value: String(size))))
+            FormField.inline(name, label, size: size, type: type)
         }
         return .div(.class("card"), .id("pool"),
             .h2(.text(en ? "Pipeline: now \(stage.englishName)" : "四库流转（当前：\(stage.rawValue)）")),

@@ -153,31 +153,28 @@ struct ProblemsPage {
     func raiseForm() -> Node<HTML.BodyContext> {
         let en = lang == .en
         let b = form
-        func field(_ name: String, _ label: String, _ value: String?, size: Int = 14, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-            .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? "")), .attribute(named: "size", value: String(size))))
-        }
         return .div(.class("card"),
             .h2(.text(en ? "Raise a problem" : "提出问题")),
             .p(.class("muted"), .text(en ? "Against a project (its code) or an enterprise (its name as registered)."
                                          : "针对一个项目（填项目编号）或一家企业（填企业库中的名称）。")),
             .form(.method(.post), .action(attr(Layout.link("/problems", lang))), .class("filters"), .csrf(),
-                field("projectCode", en ? "Project code" : "项目编号", b?.projectCode, size: 12),
-                field("enterprise", en ? "or enterprise" : "或企业名称", b?.enterprise, size: 18),
+                FormField.inline("projectCode", en ? "Project code" : "项目编号", b?.projectCode, size: 12),
+                FormField.inline("enterprise", en ? "or enterprise" : "或企业名称", b?.enterprise, size: 18),
                 .label(.text(en ? "Category" : "问题类别"), .select(.attribute(named: "name", value: "category"),
                     .forEach(categories) { c in .option(.value(attr(c)), .label(attr(c)), .isSelected(b?.category == c)) })),
-                field("title", en ? "Problem" : "问题", b?.title, size: 30),
+                FormField.inline("title", en ? "Problem" : "问题", b?.title, size: 30),
                 .label(.text(en ? "Description" : "问题描述"), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "40"), .text(b?.description ?? ""))),
                 .label(.class("check"), .input(.type(.checkbox), .name("major"), .checked(b?.isMajor == true)), .text(en ? " Major" : " 重大问题")),
                 .if(PageContext.may(.superviseProblems), .group(
                     .label(.text(en ? "Lead unit (assigns it now)" : "牵头单位（填写即交办）"), .select(.attribute(named: "name", value: "leadUnit"),
                         .option(.value(attr("")), .label(attr(en ? "— assign later —" : "— 暂不交办 —"))),
                         .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(b?.leadUnit == u)) })),
-                    field("assistingUnits", en ? "Assisting units (、-separated)" : "协办单位（以、分隔）", b?.assistingUnits?.names.joined(separator: "、"), size: 20),
+                    FormField.inline("assistingUnits", en ? "Assisting units (、-separated)" : "协办单位（以、分隔）", b?.assistingUnits?.names.joined(separator: "、"), size: 20),
                     .label(.text(en ? "Leader" : "责任领导"), .select(.attribute(named: "name", value: "leader"),
                         .option(.value(attr("")), .label(attr("—"))),
                         .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(b?.leader == l)) })),
-                    field("path", en ? "Resolution path" : "破解路径", b?.path, size: 30),
-                    field("deadline", en ? "Deadline (default: the clock's)" : "时间节点（不填按时限）", b?.deadline, type: .date))),
+                    FormField.inline("path", en ? "Resolution path" : "破解路径", b?.path, size: 30),
+                    FormField.inline("deadline", en ? "Deadline (default: the clock's)" : "时间节点（不填按时限）", b?.deadline, type: .date))),
                 .button(.type(.submit), .text(en ? "Raise" : "提出"))))
     }
 }
