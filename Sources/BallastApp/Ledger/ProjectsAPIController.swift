@@ -27,7 +27,6 @@ struct ProjectsAPIController: RouteCollection {
 
     func actor(_ req: Request) throws -> ChangeActor { try req.changeActor() }
 
-
     func list(req: Request) async throws -> ProjectPageDTO {
         let d = try await district(req)
         var filter = try RequestParameters.filter(req, year: try RequestParameters.year(req))
@@ -37,7 +36,8 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> ProjectDetailDTO {
-        let d = try await district(req)
+        // A `?district=` other than the caller's own is refused here, as on every route.
+        _ = try await district(req)
         return ProjectDetailDTO(try await req.scopedProject(try RequestParameters.uuid(req, "id")))
     }
 
