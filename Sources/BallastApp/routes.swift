@@ -1,3 +1,4 @@
+import BallastCore
 import Vapor
 
 /// Every route of the application, by group.
@@ -31,5 +32,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: DocumentsController())
     try app.register(collection: ScoringController())
     try app.register(collection: DashboardController())
-    app.access(.open).get("healthz") { _ in "ok" }
+    app.access(.open).get(Site.healthz) { _ in "ok" }
 }

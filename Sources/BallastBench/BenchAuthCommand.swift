@@ -40,7 +40,7 @@ struct BenchAuthCommand: AsyncCommand {
         let ok = AsyncBasicResponder { _ in Response(status: .ok) }
         let open = AccessMiddleware(policy: .open), checked = AccessMiddleware(policy: .signedIn)
         func once(_ middleware: AccessMiddleware) async throws -> Double {
-            let req = Request(application: app, method: .GET, url: URI(string: "/api/v1/me"), on: app.eventLoopGroup.next())
+            let req = Request(application: app, method: .GET, url: URI(string: Site.API.me.link), on: app.eventLoopGroup.next())
             req.headers.cookie = HTTPCookies(dictionaryLiteral: (SessionStore.cookieName, HTTPCookies.Value(string: token)))
             let start = ContinuousClock.now
             let res = try await middleware.respond(to: req, chainingTo: ok)
@@ -78,7 +78,7 @@ struct BenchAuthCommand: AsyncCommand {
         }
         let checked = AccessMiddleware(policy: .signedIn)
         func read() async throws -> Double {
-            let req = Request(application: app, method: .GET, url: URI(string: "/api/v1/projects"), on: app.eventLoopGroup.next())
+            let req = Request(application: app, method: .GET, url: URI(string: Site.API.projects.link), on: app.eventLoopGroup.next())
             req.headers.cookie = HTTPCookies(dictionaryLiteral: (SessionStore.cookieName, HTTPCookies.Value(string: token)))
             let start = ContinuousClock.now
             _ = try await checked.respond(to: req, chainingTo: ok)

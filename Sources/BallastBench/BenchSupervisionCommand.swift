@@ -159,7 +159,7 @@ struct BenchSupervisionCommand: AsyncCommand {
                     var insert = sqlTx.insert(into: NotificationModel.schema).columns("id", "district_id", "user_id", "kind", "title", "link", "created_at", "read_at")
                     for k in 0..<500 {
                         let at = now.addingTimeInterval(-Double(k) * 3600)
-                        insert = insert.values([UUID(), id, user, "assigned", "基准消息\(k)", "/problems", at, k < 20 ? nil : at] as [any Encodable & Sendable])
+                        insert = insert.values([UUID(), id, user, "assigned", "基准消息\(k)", Site.problems.link, at, k < 20 ? nil : at] as [any Encodable & Sendable])
                     }
                     try await insert.run()
                 }

@@ -141,19 +141,4 @@ import VaporTesting
             }
         }
     }
-
-    @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
-        try await TestDatabase.withApp { app in
-            try await app.as(.office).test(.GET, "api/v1/openapi.json") { res in
-                #expect(res.status == .ok)
-                let doc = try json(res)
-                let paths = try #require(doc["paths"] as? [String: Any])
-                let routes = app.routes.all.map { "/" + $0.path.map { $0.description }.joined(separator: "/") }
-                    .filter { $0.hasPrefix("/api/v1/") }
-                    .map { String($0.dropFirst("/api/v1".count)).replacing(/:(\w+)/) { "{\($0.output.1)}" } }
-                #expect(!routes.isEmpty)
-                for route in routes { #expect(paths[route] != nil, "\(route) is not in openapi.json") }
-            }
-        }
-    }
 }

@@ -14,7 +14,7 @@ package struct AccessMiddleware: AsyncMiddleware {
 
     package func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if policy == .open { return try await next.respond(to: req) }
-        let isAPI = req.url.path.hasPrefix("/api/")
+        let isAPI = req.url.path.hasPrefix(Site.API.prefix)
         let principal: Principal
         switch try await Self.authenticate(req, isAPI: isAPI) {
         case .success(let p):
@@ -25,7 +25,7 @@ package struct AccessMiddleware: AsyncMiddleware {
         }
         req.principal = principal
         if principal.mustChangePassword && policy != .account {
-            if !isAPI { return req.redirect(to: "/account/password") }
+            if !isAPI { return req.redirect(to: Site.accountPassword.link) }
             throw AccessDenied.passwordChangeRequired
         }
         guard policy.admits(principal.permissions) else { throw AccessDenied.forbidden }
@@ -73,9 +73,9 @@ package struct AccessMiddleware: AsyncMiddleware {
     func signInRedirect(_ req: Request, clearing: Bool) -> Response {
         let target = req.method == .GET ? req.url.string : "/"
         var components = URLComponents()
-        components.path = "/signin"
+        components.path = Site.signIn.link
         components.queryItems = [URLQueryItem(name: "next", value: target)]
-        let response = req.redirect(to: components.string ?? "/signin")
+        let response = req.redirect(to: components.string ?? Site.signIn.link)
         if clearing {
             response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(secure: req.application.security.secureCookies)
         }

@@ -10,13 +10,13 @@ struct AccountController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let open = routes.access(.open)
-        open.get("signin", use: signInForm)
-        open.post("signin", use: signIn)
+        open.get(Site.signIn, use: signInForm)
+        open.post(Site.signIn, use: signIn)
         let account = routes.access(.account)
-        account.post("signout", use: signOut)
-        account.get("account", "password", use: passwordForm)
-        account.post("account", "password", use: changePassword)
-        routes.access(.signedIn).get("api", "v1", "me", use: me)
+        account.post(Site.signOut, use: signOut)
+        account.get(Site.accountPassword, use: passwordForm)
+        account.post(Site.accountPassword, use: changePassword)
+        routes.access(.signedIn).get(Site.API.me, use: me)
     }
 
     struct SignInForm: Content {
@@ -31,7 +31,7 @@ struct AccountController: RouteCollection {
         let csrf = SecretToken.make()
         let html = AccountPages.signIn(username: username, next: NextTarget.safe(next, routes: req.application.routes), csrf: csrf, error: error, lang: req.language)
         let response = Response.html(html, status: status, noStore: true)
-        response.cookies[Self.signInCookie] = HTTPCookies.Value(string: csrf, path: "/signin", isSecure: req.application.security.secureCookies,
+        response.cookies[Self.signInCookie] = HTTPCookies.Value(string: csrf, path: Site.signIn.link, isSecure: req.application.security.secureCookies,
                                                                isHTTPOnly: true, sameSite: .strict)
         return response
     }
@@ -55,12 +55,12 @@ struct AccountController: RouteCollection {
             return signInPage(req, username: form.username ?? "", next: form.next,
                               error: SignInService.message(refusal).text(lang), status: status)
         case .success(let signedIn):
-            var target = signedIn.user.mustChangePassword ? "/account/password" : NextTarget.safe(form.next, routes: req.application.routes)
+            var target = signedIn.user.mustChangePassword ? Site.accountPassword.link : NextTarget.safe(form.next, routes: req.application.routes)
             // City and province users have no district overview; their start page is the roll-up.
-            if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = "/rollup" }
+            if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = Site.rollup.link }
             let response = req.redirect(to: target)
             response.cookies[SessionStore.cookieName] = SessionStore.cookie(signedIn.token, secure: req.application.security.secureCookies)
-            response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/signin")
+            response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: Site.signIn.link)
             return response
         }
     }
@@ -72,7 +72,7 @@ struct AccountController: RouteCollection {
             try await Audit.record(on: req.db, districtID: p.district.id, actor: p.actor(address: req.clientAddress), action: "sign-out",
                                    entity: "user", entityID: p.userID, summary: "退出 \(p.name)", before: Nothing?.none, after: Nothing?.none)
         }
-        let response = req.redirect(to: "/signin")
+        let response = req.redirect(to: Site.signIn.link)
         response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(secure: req.application.security.secureCookies)
         return response
     }

@@ -5,11 +5,11 @@ import Plot
 enum AccountPages {
     static func signIn(username: String, next: String, csrf: String, error: String?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
-        return Layout.page(title: t(UIText.signIn), lang: lang, section: .account, path: "/signin",
+        return Layout.page(title: t(UIText.signIn), lang: lang, section: .account, path: Site.signIn.link,
             .div(.class("card signin"),
                 .h1(.text(t(UIText.signIn))),
                 .unwrap(error) { .div(.class("alert bad"), .attribute(named: "role", value: "alert"), .text($0)) },
-                .form(.method(.post), .action(attr("/signin" + (lang == .en ? "?lang=en" : ""))),
+                .form(.method(.post), .action(attr(Site.signIn.link + (lang == .en ? "?lang=en" : ""))),
                     .input(.type(.hidden), .name(AccessMiddleware.csrfField), .value(attr(csrf))),
                     .input(.type(.hidden), .name("next"), .value(attr(next))),
                     .div(.class("field"), .label(.for("username"), .text(t(UIText.username))),
@@ -32,11 +32,11 @@ enum AccountPages {
                  .input(.type(.password), .name(name), .id(name), .attribute(named: "autocomplete", value: autocomplete), .required(true)),
                  .unwrap(errors[name]) { .div(.class("error"), .text($0)) })
         }
-        return Layout.page(title: t(UIText.changePassword), lang: lang, section: .account, path: "/account/password",
+        return Layout.page(title: t(UIText.changePassword), lang: lang, section: .account, path: Site.accountPassword.link,
             .div(.class("card signin"),
                 .h1(.text(t(UIText.changePassword))),
                 .if(mustChange, .div(.class("alert bad"), .text(t(UIText.mustChange)))),
-                .form(.method(.post), .action(attr("/account/password" + (lang == .en ? "?lang=en" : ""))), .csrf(),
+                .form(.method(.post), .action(attr(Site.accountPassword.link + (lang == .en ? "?lang=en" : ""))), .csrf(),
                     field("current", UIText.currentPassword, "current-password"),
                     field("new", UIText.newPassword, "new-password"),
                     field("confirm", UIText.confirmPassword, "new-password"),

@@ -1,3 +1,4 @@
+import BallastCore
 import Vapor
 
 /// Where sign-in sends the user afterwards: a page of this site, nothing else. The raw
@@ -12,7 +13,7 @@ enum NextTarget {
               components.fragment == nil else { return "/" }
         let path = components.path
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        guard !path.hasPrefix("/signin"), segments.allSatisfy({ $0 != ".." && $0 != "." }),
+        guard !path.hasPrefix(Site.signIn.link), segments.allSatisfy({ $0 != ".." && $0 != "." }),
               routes.all.contains(where: { $0.method == .GET && matches($0.path, segments) }) else { return "/" }
         var rebuilt = URLComponents()
         rebuilt.path = path

@@ -7,16 +7,16 @@ import Vapor
 /// system admin. The same `UserDirectory` and `APITokenStore` serve the CLI.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.access(.requires(.manageUsers)).grouped("admin")
-        admin.get("users", use: users)
-        admin.post("users", "new", use: createUser)
-        admin.post("users", ":username", "roles", use: setRoles)
-        admin.post("users", ":username", "reset", use: reset)
-        admin.post("users", ":username", "disable") { try await setDisabled($0, true) }
-        admin.post("users", ":username", "enable") { try await setDisabled($0, false) }
-        admin.get("tokens", use: tokens)
-        admin.post("tokens", "new", use: createToken)
-        admin.post("tokens", ":id", "revoke", use: revokeToken)
+        let admin = routes.access(.requires(.manageUsers))
+        admin.get(Site.adminUsers, use: users)
+        admin.post(Site.adminUserNew, use: createUser)
+        admin.post(Site.adminUserRoles, use: setRoles)
+        admin.post(Site.adminUserReset, use: reset)
+        admin.post(Site.adminUserDisable) { try await setDisabled($0, true) }
+        admin.post(Site.adminUserEnable) { try await setDisabled($0, false) }
+        admin.get(Site.adminTokens, use: tokens)
+        admin.post(Site.adminTokenNew, use: createToken)
+        admin.post(Site.adminTokenRevoke, use: revokeToken)
     }
 
     func directory(_ req: Request) throws -> UserDirectory {

@@ -53,9 +53,9 @@ enum AdminPages {
     static func users(_ rows: [UserRow], units: [String], notice: Notice?, lang: UILanguage) -> String {
         let en = lang == .en
         let t = { (m: Message) in m.text(lang) }
-        return Layout.page(title: t(UIText.users), lang: lang, section: .users, path: "/admin/users",
+        return Layout.page(title: t(UIText.users), lang: lang, section: .users, path: Site.adminUsers.link,
             .h1(.text(t(UIText.users))),
-            .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link("/admin/tokens", lang))), .text(en ? "API tokens" : "API 令牌"))),
+            .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link(Site.adminTokens.link, lang))), .text(en ? "API tokens" : "API 令牌"))),
             noticeNode(notice),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(t(UIText.username))), .th(.text(en ? "Name" : "姓名")), .th(.text(en ? "Roles and unit" : "角色与单位")),
@@ -63,23 +63,22 @@ enum AdminPages {
                 .tbody(.forEach(rows) { u in
                     let status = [u.disabled ? (en ? "disabled" : "已停用") : nil, u.locked ? (en ? "locked" : "已锁定") : nil,
                                   u.mustChange ? (en ? "must change password" : "须改密") : nil].compactMap { $0 }
-                    let base = "/admin/users/\(u.username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? u.username)"
                     return .tr(
                         .td(.text(u.username)), .td(.text(u.displayName)),
-                        .td(.form(.class("filters"), .method(.post), .action(attr(Layout.link(base + "/roles", lang))), .csrf(),
+                        .td(.form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.adminUserRoles.link(u.username), lang))), .csrf(),
                                   roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang),
                                   .button(.type(.submit), .class("secondary"), .text(t(UIText.save))))),
                         .td(.text(status.isEmpty ? (en ? "active" : "正常") : status.joined(separator: "、"))),
                         .td(.div(.class("toolbar"),
-                            .form(.method(.post), .action(attr(Layout.link(base + "/reset", lang))), .csrf(),
+                            .form(.method(.post), .action(attr(Layout.link(Site.adminUserReset.link(u.username), lang))), .csrf(),
                                   .button(.type(.submit), .class("secondary"), .text(en ? "Reset password" : "重置密码"))),
-                            .form(.method(.post), .action(attr(Layout.link(base + (u.disabled ? "/enable" : "/disable"), lang))), .csrf(),
+                            .form(.method(.post), .action(attr(Layout.link(u.disabled ? Site.adminUserEnable.link(u.username) : Site.adminUserDisable.link(u.username), lang))), .csrf(),
                                   .button(.type(.submit), .class(u.disabled ? "secondary" : "danger"),
                                           .text(u.disabled ? (en ? "Enable" : "启用") : (en ? "Disable" : "停用")))))))
                 })
             )),
             .h2(.text(en ? "New user" : "新建用户")),
-            .form(.class("card"), .method(.post), .action(attr(Layout.link("/admin/users/new", lang))), .csrf(),
+            .form(.class("card"), .method(.post), .action(attr(Layout.link(Site.adminUserNew.link, lang))), .csrf(),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("username"), .text(t(UIText.username))),
                          .input(.type(.text), .name("username"), .id("username"), .required(true))),
@@ -100,7 +99,7 @@ enum AdminPages {
         f.timeZone = TimeZone(identifier: timeZone)
         f.dateFormat = "yyyy-MM-dd HH:mm"
         let now = Date()
-        return Layout.page(title: en ? "API tokens" : "API 令牌", lang: lang, section: .users, path: "/admin/tokens",
+        return Layout.page(title: en ? "API tokens" : "API 令牌", lang: lang, section: .users, path: Site.adminTokens.link,
             .h1(.text(en ? "API tokens" : "API 令牌")),
             .p(.class("muted"), .text(en ? "For machine clients such as the city's systems: send “Authorization: Bearer <token>” to /api/v1."
                                          : "供市级系统等机器调用：请求 /api/v1 时携带 “Authorization: Bearer <令牌>”。")),
@@ -119,12 +118,12 @@ enum AdminPages {
                                .td(.text(k.lastUsedAt.map(f.string) ?? "—")),
                                .td(.text(status)),
                                .td(.if(k.revokedAt == nil,
-                                       .form(.method(.post), .action(attr(Layout.link("/admin/tokens/\(k.idString)/revoke", lang))), .csrf(),
+                                       .form(.method(.post), .action(attr(Layout.link(Site.adminTokenRevoke.link(k.idString), lang))), .csrf(),
                                              .button(.type(.submit), .class("danger"), .text(en ? "Revoke" : "吊销"))))))
                 })
             )),
             .h2(.text(en ? "New token" : "新建令牌")),
-            .form(.class("card"), .method(.post), .action(attr(Layout.link("/admin/tokens/new", lang))), .csrf(),
+            .form(.class("card"), .method(.post), .action(attr(Layout.link(Site.adminTokenNew.link, lang))), .csrf(),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("name"), .text(en ? "Name (who uses it)" : "名称（使用方）")),
                          .input(.type(.text), .name("name"), .id("name"), .required(true))),

@@ -8,9 +8,9 @@ import Vapor
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let audit = routes.access(.requires(.readAudit))
-        audit.get("audit", use: page)
-        audit.get("audit", "export", use: export)
-        audit.get("api", "v1", "audit", use: api)
+        audit.get(Site.audit, use: page)
+        audit.get(Site.auditExport, use: export)
+        audit.get(Site.API.audit, use: api)
     }
 
     /// `entity`, `entityId`, `actor`, `action`, `from` and `to` (dates, inclusive, in the

@@ -31,17 +31,17 @@ struct AuditPageView {
         let day = DateFormatter.district("yyyy-MM-dd", timeZone: timeZone)
         let pages = max(1, (result.total + filter.perPage - 1) / filter.perPage)
         func pageLink(_ n: Int) -> String {
-            var items = (URLComponents(string: "/audit?" + query)?.queryItems ?? []).filter { $0.name != "page" }
+            var items = (URLComponents(string: Site.audit.link + "?" + query)?.queryItems ?? []).filter { $0.name != "page" }
             items.append(URLQueryItem(name: "page", value: String(n)))
-            var c = URLComponents(); c.path = "/audit"; c.queryItems = items
-            return c.string ?? "/audit"
+            var c = URLComponents(); c.path = Site.audit.link; c.queryItems = items
+            return c.string ?? Site.audit.link
         }
         func input(_ name: String, _ label: String, _ value: String?, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
             .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? ""))))
         }
-        return Layout.page(title: t(UIText.audit), lang: lang, section: .audit, path: "/audit?" + query,
+        return Layout.page(title: t(UIText.audit), lang: lang, section: .audit, path: Site.audit.link + "?" + query,
             .h1(.text(t(UIText.audit))),
-            .form(.class("filters"), .method(.get), .action(attr("/audit")),
+            .form(.class("filters"), .method(.get), .action(attr(Site.audit.link)),
                 input("actor", en ? "User" : "操作人", filter.actor),
                 input("entity", en ? "Record type" : "对象类型", filter.entity),
                 input("entityId", en ? "Record id" : "对象编号", filter.entityID?.uuidString),
@@ -54,7 +54,7 @@ struct AuditPageView {
             .div(.class("toolbar"),
                 .span(.class("muted"), .text(en ? "\(result.total) entries" : "共 \(result.total) 条")),
                 .span(.class("spacer")),
-                .a(.class("button secondary"), .href(attr("/audit/export?" + query)), .text(t(UIText.exportCSV)))),
+                .a(.class("button secondary"), .href(attr(Site.auditExport.link + "?" + query)), .text(t(UIText.exportCSV)))),
             .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Time" : "时间")), .th(.text(t(UIText.who))), .th(.text(en ? "Address" : "地址")),
                            .th(.text(en ? "Action" : "操作")), .th(.text(en ? "Record" : "对象")), .th(.text(t(UIText.note))),

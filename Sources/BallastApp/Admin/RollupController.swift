@@ -8,8 +8,8 @@ import Vapor
 struct RollupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let rollup = routes.access(.requires(.readRollups))
-        rollup.get("rollup", use: page)
-        rollup.get("api", "v1", "rollup", use: api)
+        rollup.get(Site.rollup, use: page)
+        rollup.get(Site.API.rollup, use: api)
     }
 
     /// The asked year, else the latest year any district has a ledger for.

@@ -10,9 +10,9 @@ enum RollupPage {
         let total = rows.reduce(into: (0, Money.zero, Money.zero)) { acc, r in
             acc.0 += r.projects; acc.1 = acc.1 + r.totalInvestment; acc.2 = acc.2 + r.annualPlan
         }
-        return Layout.page(title: t(UIText.rollup), lang: lang, section: .rollup, path: "/rollup?year=\(year)",
+        return Layout.page(title: t(UIText.rollup), lang: lang, section: .rollup, path: Site.rollup.link + "?year=\(year)",
             .h1(.text(en ? "District roll-up, \(year)" : "\(year)年各地区重点项目汇总")),
-            .form(.class("filters"), .method(.get), .action("/rollup"),
+            .form(.class("filters"), .method(.get), .action(Site.rollup.link),
                   .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(attr(String(year))))),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),

@@ -12,17 +12,17 @@ import Vapor
 struct DocumentsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("documents", use: listPage)
-        read.get("documents", ":doc", use: detailPage)
-        read.get("documents", ":doc", "docx", use: docx)
-        read.get("documents", ":doc", "xlsx", use: xlsx)
-        read.get("api", "v1", "documents", use: listAPI)
-        read.get("api", "v1", "documents", ":doc", use: detailAPI)
+        read.get(Site.documents, use: listPage)
+        read.get(Site.document, use: detailPage)
+        read.get(Site.documentDocx, use: docx)
+        read.get(Site.documentXlsx, use: xlsx)
+        read.get(Site.API.documents, use: listAPI)
+        read.get(Site.API.document, use: detailAPI)
         let issue = routes.access(.requires(.issueDocuments))
-        issue.post("documents", use: draftPage)
-        issue.post("documents", ":doc", "issue", use: issuePage)
-        issue.post("api", "v1", "documents", use: draftAPI)
-        issue.post("api", "v1", "documents", ":doc", "issue", use: issueAPI)
+        issue.post(Site.documents, use: draftPage)
+        issue.post(Site.documentIssue, use: issuePage)
+        issue.post(Site.API.documents, use: draftAPI)
+        issue.post(Site.API.documentIssue, use: issueAPI)
     }
 
     static let noDocument = Message(zh: "文件不存在", en: "No such document")
@@ -146,7 +146,7 @@ struct DocumentsController: RouteCollection {
 
     func draftPage(req: Request) async throws -> Response {
         let body = try req.content.decode(DraftBody.self)
-        return try await PageOutcome.make(req, work: { "/documents/\(try await draft(req, body).requireID())" }) { notice, status in
+        return try await PageOutcome.make(req, work: { Site.document.link(try await draft(req, body).requireID()) }) { notice, status in
             try await renderList(req, notice: notice, status: status)
         }
     }

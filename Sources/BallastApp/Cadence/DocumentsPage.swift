@@ -18,7 +18,7 @@ struct DocumentsPage {
 
     /// Supervision bulletins live under 督办; the others here.
     static func href(_ d: DocumentModel) -> String {
-        d.kind == .supervisionBulletin ? "/bulletins/\(d.idString)" : "/documents/\(d.idString)"
+        d.kind == .supervisionBulletin ? Site.bulletin.link(d.idString) : Site.document.link(d.idString)
     }
 
     /// What the draft form proposes for each kind: last week, last month, this quarter, this year.
@@ -49,7 +49,7 @@ struct DocumentsPage {
 
     func render() -> String {
         let en = lang == .en
-        return Layout.page(title: en ? "Bulletins and rankings" : "通报考核", lang: lang, section: .documents, path: "/documents",
+        return Layout.page(title: en ? "Bulletins and rankings" : "通报考核", lang: lang, section: .documents, path: Site.documents.link,
             .h1(.text(en ? "Bulletins, rankings and assessments" : "周通报 · 月排名 · 季考核 · 年评优")),
             Layout.notice(notice),
             filters(),
@@ -62,7 +62,7 @@ struct DocumentsPage {
         let en = lang == .en
         _ = en
         return .group(
-            .form(.method(.get), .action("/documents"), .class("filters"),
+            .form(.method(.get), .action(Site.documents.link), .class("filters"),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .label(.text(en ? "Kind" : "类别"), kindSelect()),
                 .label(.text(en ? "Year" : "年度"), .input(.type(.number), .name("year"), .value(search.year.map(String.init) ?? ""), .attribute(named: "size", value: "6"))),
@@ -92,13 +92,13 @@ struct DocumentsPage {
                 .p(.class("muted"), .text(en ? "Periods: week 2023-W23, month 2023-05, quarter 2023-Q2, year 2023. A draft can be generated again until it is issued; an issued document never changes."
                                              : "期次写法：周 2023-W23，月 2023-05，季度 2023-Q2，年度 2023。印发前可重新生成；印发后内容冻结，不再改变。")),
                 .forEach(suggestions) { kind, period in
-                    .form(.method(.post), .action(attr(Layout.link("/documents", lang))), .class("filters"), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link(Site.documents.link, lang))), .class("filters"), .csrf(),
                         .input(.type(.hidden), .name("kind"), .value(kind.rawValue)),
                         .label(.text(en ? kind.englishName : kind.chineseName), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "9"))),
                         .label(.text(en ? "As of" : "统计截至"), .input(.type(.date), .name("asOf"))),
                         .button(.type(.submit), .text(en ? "Generate" : "生成")))
                 },
-                .p(.a(.href(attr(Layout.link("/scoring", lang))), .text(en ? "Scoring scheme and adjustments →" : "考核评分办法与加减分 →")))))
+                .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(en ? "Scoring scheme and adjustments →" : "考核评分办法与加减分 →")))))
         )
     }
 }
@@ -114,20 +114,20 @@ struct DocumentPage {
     func render() -> String {
         let en = lang == .en
         let d = document
-        return Layout.page(title: d.title, lang: lang, section: .documents, path: "/documents/\(d.idString)",
-            .p(.class("no-print"), .a(.href(attr(Layout.link("/documents", lang))), .text(en ? "← All documents" : "← 通报考核")), .text(" · "),
-               .a(.href(attr("/documents/\(d.idString)/docx")), .text(en ? "Download .docx" : "下载 .docx")), .text(" · "),
-               .a(.href(attr("/documents/\(d.idString)/xlsx")), .text(en ? "Tables as .xlsx" : "表格 .xlsx")), .text(" · "),
-               .a(.href(attr("/api/v1/documents/\(d.idString)")), .text("JSON"))),
+        return Layout.page(title: d.title, lang: lang, section: .documents, path: Site.document.link(d.idString),
+            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.documents.link, lang))), .text(en ? "← All documents" : "← 通报考核")), .text(" · "),
+               .a(.href(attr(Site.documentDocx.link(d.idString))), .text(en ? "Download .docx" : "下载 .docx")), .text(" · "),
+               .a(.href(attr(Site.documentXlsx.link(d.idString))), .text(en ? "Tables as .xlsx" : "表格 .xlsx")), .text(" · "),
+               .a(.href(attr(Site.API.document.link(d.idString))), .text("JSON"))),
             Layout.notice(notice),
             layout.html(lang),
             .if(d.status != .issued && PageContext.may(.issueDocuments), .div(.class("card no-print"),
                 .p(.class("muted"), .text(en ? "Draft as of \(d.asOf), version \(d.version). Issuing numbers and freezes it."
                                              : "草稿，统计截至 \(d.asOf)，第 \(d.version) 稿。印发后编号并冻结，不再随数据改变。")),
-                .form(.method(.post), .action(attr(Layout.link("/documents/\(d.idString)/issue", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.documentIssue.link(d.idString), lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发"))),
-                .form(.method(.post), .action(attr(Layout.link("/documents", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.documents.link, lang))), .csrf(),
                       .input(.type(.hidden), .name("kind"), .value(d.kind.rawValue)), .input(.type(.hidden), .name("period"), .value(d.period)),
                       .button(.type(.submit), .class("secondary"), .text(en ? "Regenerate from today's data" : "按最新数据重新生成")))))
         )

@@ -58,7 +58,7 @@ package struct OfficialDoc {
     static func ledger(year: Int, _ filters: [(String, String)] = []) -> String {
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+?#")
-        return "/projects?year=\(year)" + filters.map { "&\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined()
+        return Site.projects.link + "?year=\(year)" + filters.map { "&\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined()
     }
 
     static func numberLine(_ d: DocumentModel) -> String { d.number.map { "〔\($0)〕" } ?? "（草稿）" }

@@ -9,14 +9,14 @@ import Vapor
 struct ScoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("scoring", use: page)
-        read.get("api", "v1", "scoring-schemes", ":year", use: schemeAPI)
-        read.get("api", "v1", "score-adjustments", use: adjustmentsAPI)
+        read.get(Site.scoring, use: page)
+        read.get(Site.API.scoringScheme, use: schemeAPI)
+        read.get(Site.API.scoreAdjustments, use: adjustmentsAPI)
         let office = routes.access(.requires(.issueDocuments))
-        office.put("api", "v1", "scoring-schemes", ":year", use: saveSchemeAPI)
-        office.post("api", "v1", "score-adjustments", use: addAdjustmentAPI)
-        office.post("scoring", use: saveSchemePage)
-        office.post("scoring", "adjustments", use: addAdjustmentPage)
+        office.put(Site.API.scoringScheme, use: saveSchemeAPI)
+        office.post(Site.API.scoreAdjustments, use: addAdjustmentAPI)
+        office.post(Site.scoring, use: saveSchemePage)
+        office.post(Site.scoringAdjustments, use: addAdjustmentPage)
     }
 
     struct SchemeDTO: Content { var year: Int; var version: Int; var scheme: ScoringScheme; var weightSum: Double }

@@ -37,8 +37,8 @@ struct ScoringPage {
 
     func render() -> String {
         let en = lang == .en
-        return Layout.page(title: en ? "Scoring scheme" : "考核评分办法", lang: lang, section: .documents, path: "/scoring?year=\(year)",
-            .p(.a(.href(attr(Layout.link("/documents", lang))), .text(en ? "← Bulletins and rankings" : "← 通报考核"))),
+        return Layout.page(title: en ? "Scoring scheme" : "考核评分办法", lang: lang, section: .documents, path: Site.scoring.link + "?year=\(year)",
+            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(en ? "← Bulletins and rankings" : "← 通报考核"))),
             .h1(.text(en ? "Scoring scheme \(year)" : "\(year)年考核评分办法")),
             Layout.notice(notice),
             .p(.class("muted"), .text(versionLine)),
@@ -82,7 +82,7 @@ struct ScoringPage {
                 .h2(.text(en ? "Change the scheme" : "修改评分办法")),
                 .p(.class("muted"), .text(en ? "Weights must add up to 100; a weight of 0 or empty leaves the indicator out. Saving makes a new version; rankings already issued keep theirs."
                                              : "各项权重合计须为 100；权重为 0 或空的指标不计。保存后形成新版本，已印发的排名不受影响。")),
-                .form(.method(.post), .action(attr(Layout.link("/scoring?year=\(year)", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.scoring.link + "?year=\(year)", lang))), .csrf(),
                     .input(.type(.hidden), .name("year"), .value(String(year))),
                     .input(.type(.hidden), .name("version"), .value(String(current.version))),
                     schemeFields(),
@@ -111,7 +111,7 @@ struct ScoringPage {
         let en = lang == .en
         return .group(
             .h2(.text(en ? "Adjustments for \(period)" : "\(period) 加减分")),
-            .form(.method(.get), .action("/scoring"), .class("filters"),
+            .form(.method(.get), .action(Site.scoring.link), .class("filters"),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .label(.text(en ? "Period" : "考核期"), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "8"))),
                 .button(.type(.submit), .text(en ? "Show" : "查看"))),
@@ -130,7 +130,7 @@ struct ScoringPage {
         return .group(
             .if(office, .div(.class("card"),
                 .h2(.text(en ? "Add an adjustment" : "记录加减分")),
-                .form(.method(.post), .action(attr(Layout.link("/scoring/adjustments?year=\(year)&period=\(period)", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.scoringAdjustments.link + "?year=\(year)&period=\(period)", lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Period" : "考核期"), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "8"))),
                     .label(.text(en ? "Unit" : "单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { .option(.value(attr($0)), .label(attr($0))) })),
                     .label(.text(en ? "Points (±20)" : "分值（±20）"), .input(.type(.text), .name("points"), .attribute(named: "size", value: "5"))),

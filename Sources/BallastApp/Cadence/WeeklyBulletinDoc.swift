@@ -8,7 +8,7 @@ import Foundation
 enum WeeklyBulletinDoc {
     static func colour(_ c: String) -> String { c == "red" ? "红灯" : c == "yellow" ? "黄灯" : c }
 
-    static func project(_ p: WeeklyBulletin.ProjectLine) -> OfficialDoc.Cell { OfficialDoc.Cell(p.name, link: "/projects/\(p.id)") }
+    static func project(_ p: WeeklyBulletin.ProjectLine) -> OfficialDoc.Cell { OfficialDoc.Cell(p.name, link: Site.project.link(p.id)) }
 
     /// `by` names the ledger's filter the groups are ("category", "level"); the total links to the whole year.
     static func figuresRows(_ groups: [WeeklyBulletin.Figures], year: Int, by: String, total: WeeklyBulletin.Figures? = nil) -> [[OfficialDoc.Cell]] {
@@ -66,7 +66,7 @@ enum WeeklyBulletinDoc {
         if !b.overdue.isEmpty {
             sections.append(OfficialDoc.Section(heading: "逾期未办结问题及会议议定事项", blocks: [
                 .table(OfficialDoc.Table(sheet: "逾期按单位", header: ["牵头单位", "逾期问题", "逾期议定事项", "最早时间节点"], rows: b.overdue.map {
-                    [OfficialDoc.Cell($0.unit, link: "/problems?status=overdue"), .int($0.problems), .int($0.decisions), OfficialDoc.Cell($0.oldestDeadline)]
+                    [OfficialDoc.Cell($0.unit, link: Site.problems.link + "?status=overdue"), .int($0.problems), .int($0.decisions), OfficialDoc.Cell($0.oldestDeadline)]
                 })),
                 .table(OfficialDoc.Table(sheet: "逾期事项", header: ["牵头单位", "事项", "时间节点", "逾期天数"], rows: b.overdueItems.map {
                     [OfficialDoc.Cell($0.unit), OfficialDoc.Cell($0.title), OfficialDoc.Cell($0.deadline), .int($0.daysOverdue)]

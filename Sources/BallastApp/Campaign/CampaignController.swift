@@ -9,22 +9,22 @@ import Vapor
 struct CampaignController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("campaign", use: page)
-        read.get("campaign", ":period", use: periodPage)
-        read.get("api", "v1", "campaign", use: figuresAPI)
-        read.get("api", "v1", "campaign", "periods", ":period", use: entriesAPI)
+        read.get(Site.campaign, use: page)
+        read.get(Site.campaignPeriod, use: periodPage)
+        read.get(Site.API.campaign, use: figuresAPI)
+        read.get(Site.API.campaignPeriod, use: entriesAPI)
         let edit = routes.access(.requires(.editProjects))
-        edit.put("api", "v1", "campaign", "entries", ":entry", use: followUpAPI)
-        edit.post("campaign", "entries", ":entry", use: followUpPage)
+        edit.put(Site.API.campaignEntry, use: followUpAPI)
+        edit.post(Site.campaignEntry, use: followUpPage)
         let manage = routes.access(.requires(.manageProjects))
-        manage.post("api", "v1", "campaign", "periods", use: createPeriodAPI)
-        manage.post("api", "v1", "campaign", "periods", ":period", "entries", use: addEntryAPI)
-        manage.delete("api", "v1", "campaign", "entries", ":entry", use: removeEntryAPI)
-        manage.on(.POST, "api", "v1", "campaign", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+        manage.post(Site.API.campaignPeriods, use: createPeriodAPI)
+        manage.post(Site.API.campaignPeriodEntries, use: addEntryAPI)
+        manage.delete(Site.API.campaignEntry, use: removeEntryAPI)
+        manage.on(.POST, Site.API.campaignImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
             .uploads(LedgerUpload.maxSize)
-        manage.post("campaign", "periods", use: createPeriodPage)
-        manage.post("campaign", ":period", "entries", use: addEntryPage)
-        manage.on(.POST, "campaign", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+        manage.post(Site.campaignPeriods, use: createPeriodPage)
+        manage.post(Site.campaignPeriodEntries, use: addEntryPage)
+        manage.on(.POST, Site.campaignImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
             .uploads(LedgerUpload.maxSize)
     }
 
@@ -254,7 +254,7 @@ struct CampaignController: RouteCollection {
             created = try await createPeriod(req, PeriodBody(number: number, heldOn: raw["heldOn"], title: raw["title"]))
             return UIText.saved
         }) { notice, status in try await renderPage(req, notice: notice, status: status) }
-        if let id = created?.id { return req.redirect(to: Layout.link("/campaign/\(id)", req.language)) }
+        if let id = created?.id { return req.redirect(to: Layout.link(Site.campaignPeriod.link(id), req.language)) }
         return response
     }
 

@@ -16,7 +16,7 @@ struct CampaignPage {
         let en = lang == .en
         let totals = periods.last?.figures.cumulative ?? [:]
         let all = totals.values.reduce(CampaignTally(), +)
-        return Layout.page(title: en ? "三个一批 campaign" : "三个一批", lang: lang, section: .campaign, path: "/campaign",
+        return Layout.page(title: en ? "三个一批 campaign" : "三个一批", lang: lang, section: .campaign, path: Site.campaign.link,
             .h1(.text(en ? "“三个一批” campaign (as of \(asOf.iso))" : "“三个一批”活动（截至\(asOf.iso)）")),
             Layout.notice(notice),
             .div(.class("figures"),
@@ -36,7 +36,7 @@ struct CampaignPage {
                                .th(.class("num"), .text(en ? "Total" : "合计")),
                                .forEach(CampaignBatch.allCases) { b in .th(.class("num"), .text(b.rateName.text(lang))) })),
                     .tbody(.forEach(periods.reversed()) { p in
-                        .tr(.td(.a(.href(attr(Layout.link("/campaign/\(p.id)", lang))), .text(en ? "No. \(p.number)" : "第\(p.number)期"))),
+                        .tr(.td(.a(.href(attr(Layout.link(Site.campaignPeriod.link(p.id), lang))), .text(en ? "No. \(p.number)" : "第\(p.number)期"))),
                             .td(.text(p.heldOn.iso)),
                             .forEach(CampaignBatch.allCases) { b in
                                 let t = p.figures.batches[b] ?? CampaignTally()
@@ -65,7 +65,7 @@ struct CampaignPage {
         let en = lang == .en
         return .div(.class("card"),
             .h2(.text(en ? "Open a period" : "新建期次")),
-            .form(.method(.post), .action(attr(Layout.link("/campaign/periods", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriods.link, lang))), .class("filters"), .csrf(),
                 .label(.text(en ? "Number" : "期次"), .input(.type(.number), .name("number"), .attribute(named: "min", value: "1"))),
                 .label(.text(en ? "Held on" : "举办日期"), .input(.type(.date), .name("heldOn"))),
                 .label(.text(en ? "Title" : "名称"), .input(.type(.text), .name("title"))),
@@ -73,7 +73,7 @@ struct CampaignPage {
             .h2(.text(en ? "Import a list (.xlsx or .csv)" : "导入名单（.xlsx 或 .csv）")),
             .p(.class("muted"), .text(en ? "Columns: 期次, 批次 (签约/开工/投产), 项目编号, 计入投资（万元）; optional 举办日期 (for a new period), 开工日期, 投产日期, 达效日期, 备注. The whole file is stored, or nothing."
                                          : "列：期次、批次（签约/开工/投产）、项目编号、计入投资（万元）；可选 举办日期（新期次须填）、开工日期、投产日期、达效日期、备注。整份文件全部导入，或一行都不导入。")),
-            .form(.method(.post), .action(attr(Layout.link("/campaign/import", lang))), .enctype(.multipartData), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.campaignImport.link, lang))), .enctype(.multipartData), .class("filters"), .csrf(),
                 .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv")),
                 .button(.type(.submit), .text(en ? "Import" : "导入"))))
     }

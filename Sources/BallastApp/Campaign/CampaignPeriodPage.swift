@@ -15,8 +15,8 @@ struct CampaignPeriodPage {
     func render() -> String {
         let en = lang == .en
         let title = en ? "三个一批 No. \(period.number) (\(period.heldOn))" : "“三个一批”第\(period.number)期（\(period.heldOn)）"
-        return Layout.page(title: title, lang: lang, section: .campaign, path: "/campaign/\(period.idString)",
-            .p(.a(.href(attr(Layout.link("/campaign", lang))), .text(en ? "← All periods" : "← 全部期次"))),
+        return Layout.page(title: title, lang: lang, section: .campaign, path: Site.campaignPeriod.link(period.idString),
+            .p(.a(.href(attr(Layout.link(Site.campaign.link, lang))), .text(en ? "← All periods" : "← 全部期次"))),
             .h1(.text(title + (period.title.map { " " + $0 } ?? ""))),
             Layout.notice(notice),
             .forEach(CampaignBatch.allCases) { b in batchCard(b) },
@@ -46,11 +46,11 @@ struct CampaignPeriodPage {
             mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID)) : .text(value ?? "—")
         }
         return .tr(
-            .td(.a(.href(attr(Layout.link("/projects/\(r.project.idString)", lang))), .text("\(r.project.code) \(r.project.name)"))),
+            .td(.a(.href(attr(Layout.link(Site.project.link(r.project.idString), lang))), .text("\(r.project.code) \(r.project.name)"))),
             .td(.class("num"), .text(Layout.wan(Money(yuan: e.investment)))),
             .td(date("startedOn", e.startedOn)), .td(date("producedOn", e.producedOn)), .td(date("atCapacityOn", e.atCapacityOn)),
             .td(mayEdit ? .input(.type(.text), .name("note"), .value(attr(e.note ?? "")), .attribute(named: "form", value: formID)) : .text(e.note ?? "")),
-            .if(mayEdit, .td(.form(.id(formID), .method(.post), .action(attr(Layout.link("/campaign/entries/\(e.idString)", lang))), .csrf(),
+            .if(mayEdit, .td(.form(.id(formID), .method(.post), .action(attr(Layout.link(Site.campaignEntry.link(e.idString), lang))), .csrf(),
                                    .input(.type(.hidden), .name("version"), .value(String(e.version))),
                                    .button(.type(.submit), .text(UIText.save.text(lang)))))))
     }
@@ -59,7 +59,7 @@ struct CampaignPeriodPage {
         let en = lang == .en
         return .div(.class("card"),
             .h2(.text(en ? "List a project" : "列入项目")),
-            .form(.method(.post), .action(attr(Layout.link("/campaign/\(period.idString)/entries", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriodEntries.link(period.idString), lang))), .class("filters"), .csrf(),
                 .label(.text(en ? "Batch" : "批次"), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .option(.value(attr(b.rawValue)), .label(attr(b.title))) })),
                 .label(.text(en ? "Project code" : "项目编号"), .input(.type(.text), .name("projectCode"), .attribute(named: "size", value: "14"))),
                 .label(.text(en ? "Counted (万元)" : "计入投资（万元）"), .input(.type(.text), .name("investment"), .attribute(named: "size", value: "10"))),

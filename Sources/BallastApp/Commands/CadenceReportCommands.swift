@@ -36,7 +36,7 @@ enum CadenceReport {
         case "xlsx": data = try XLSXWriter.write(layout.sheets())
         case "json": data = Data(document.payload.utf8)
         case "html":
-            data = Data(Layout.page(title: document.title, lang: .zh, section: .documents, path: "/documents", layout.html(.zh)).utf8)
+            data = Data(Layout.page(title: document.title, lang: .zh, section: .documents, path: Site.documents.link, layout.html(.zh)).utf8)
         default: throw CommandFailure("--format 只能是 docx、html、json 或 xlsx / --format must be docx, html, json or xlsx")
         }
         if let output {

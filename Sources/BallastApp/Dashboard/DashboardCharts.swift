@@ -26,7 +26,7 @@ enum DashboardCharts {
             description: lights.map { "\(colourName($0, en)) \(f.colours[$0.rawValue] ?? 0)" }.joined(separator: en ? ", " : "，"),
             slices: lights.map { c in
                 .init(label: colourName(c, en), value: Double(f.colours[c.rawValue] ?? 0), cssClass: "c-\(c.rawValue)",
-                      href: r.link("/projects", "&portfolio=1&colour=\(c.rawValue)"))
+                      href: r.link(Site.projects.link, "&portfolio=1&colour=\(c.rawValue)"))
             },
             centre: ("\(lit)", en ? "projects judged" : "个项目"), width: width).svg()
     }
@@ -39,7 +39,7 @@ enum DashboardCharts {
             description: en ? "Completed \(ValueFormat.percent.text(rate)) of the annual plan against time progress \(ValueFormat.percent.text(f.timeProgress))"
                 : "完成年度计划的 \(ValueFormat.percent.text(rate))，时序进度 \(ValueFormat.percent.text(f.timeProgress))",
             ratio: rate, target: (f.timeProgress, en ? "Time" : "时序进度"), caption: en ? "of the annual plan" : "年度计划完成率",
-            href: r.link("/reports")).svg()
+            href: r.link(Site.reports.link)).svg()
     }
 
     static func months(_ en: Bool) -> [String] { (1...12).map { en ? String($0) : "\($0)月" } }
@@ -56,7 +56,7 @@ enum DashboardCharts {
         }
         var series: [LineChart.Series] = [
             .init(name: en ? "Completed (cumulative)" : "累计完成", cssClass: "s0", values: cumulative(f.monthly, through: f.month),
-                  hrefs: (1...12).map { r.link("/reports", "&month=\(f.year)-\($0 < 10 ? "0" : "")\($0)") }),
+                  hrefs: (1...12).map { r.link(Site.reports.link, "&month=\(f.year)-\($0 < 10 ? "0" : "")\($0)") }),
             .init(name: en ? "Time progress × plan" : "时序进度计划", cssClass: "s-plan",
                   values: (1...12).map { Double(f.annualPlan) * Double($0) / 12 }, dashed: true),
         ]
@@ -75,7 +75,7 @@ enum DashboardCharts {
         let en = r.lang == .en
         let scale = MoneyScale.suited(to: Double(groups.map(\.annualPlan).max() ?? 0))
         let bars = groups.map { g -> HorizontalBarChart.Bar in
-            let href = r.link("/projects", "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))")
+            let href = r.link(Site.projects.link, "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))")
             let rate = g.annualPlan > 0 ? ValueFormat.percent.text(Double(g.completed) / Double(g.annualPlan)) : "—"
             return .init(label: g.name, segments: [
                 .init(value: Double(g.completed), cssClass: "s0", href: href, tip: (en ? "completed " : "完成 ") + scale.label(Double(g.completed))),
@@ -98,7 +98,7 @@ enum DashboardCharts {
             description: f.pools.map { "\($0.stage)库 \($0.projects)" }.joined(separator: "，"),
             stages: f.pools.enumerated().map { i, p in
                 .init(label: en ? (LifecycleStage(rawValue: p.stage)?.englishName ?? p.stage) : "\(p.stage)库", value: Double(p.entered),
-                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: Layout.link("/projects?stage=\(PageQuery.encode(p.stage))", r.lang))
+                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage))", r.lang))
             }, width: width).svg()
     }
 
@@ -110,7 +110,7 @@ enum DashboardCharts {
             bars: c.rates.map { rate in
                 let batch = CampaignBatch(rawValue: rate.batch)
                 return .init(label: batch.map { en ? $0.rateName.en : $0.rateName.zh } ?? rate.batch,
-                             segments: [.init(value: rate.rate ?? 0, cssClass: "s1", href: Layout.link("/campaign", r.lang))],
+                             segments: [.init(value: rate.rate ?? 0, cssClass: "s1", href: Layout.link(Site.campaign.link, r.lang))],
                              text: "\(rate.rate.map(ValueFormat.percent.text) ?? "—") (\(rate.done)/\(rate.entries))")
             }, format: .percent, width: width, labelEms: en ? 14 : 8).svg()
     }

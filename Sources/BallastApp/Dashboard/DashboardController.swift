@@ -10,16 +10,16 @@ struct DashboardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readSummary))
         read.get(use: page)
-        read.get("api", "v1", "dashboard", use: figuresAPI)
-        read.get("map", use: mapPage)
-        read.get("api", "v1", "map", "points", use: pointsAPI)
-        read.get("api", "v1", "map", "zones", ":year", use: zonesAPI)
-        read.get("screen", use: screen)
-        read.get("screen", "panels", use: screenPanels)
+        read.get(Site.API.dashboard, use: figuresAPI)
+        read.get(Site.map, use: mapPage)
+        read.get(Site.API.mapPoints, use: pointsAPI)
+        read.get(Site.API.mapZone, use: zonesAPI)
+        read.get(Site.screen, use: screen)
+        read.get(Site.screenPanels, use: screenPanels)
         let office = routes.access(.requires(.manageLists))
-        office.on(.PUT, "api", "v1", "map", "zones", ":year", body: .collect(maxSize: "8mb"), use: uploadZonesAPI)
+        office.on(.PUT, Site.API.mapZone, body: .collect(maxSize: "8mb"), use: uploadZonesAPI)
             .uploads("8mb")
-        office.on(.POST, "map", "zones", body: .collect(maxSize: "8mb"), use: uploadZonesPage)
+        office.on(.POST, Site.mapZones, body: .collect(maxSize: "8mb"), use: uploadZonesPage)
             .uploads("8mb")
     }
 
@@ -72,7 +72,7 @@ struct DashboardController: RouteCollection {
         let points = try await MapPointsQuery.run(r.scope, filter: f, on: req.db)
         let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
         let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 720, selected: selected) { p in
-            Layout.link("/map?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
+            Layout.link(Site.map.link + "?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
         }
         let page = MapPage(request: r, filter: f, map: map, layer: layer, options: try await ReferenceOptions.load(r.district, year: r.scope.year, on: req.db),
                            mayUpload: try req.requirePrincipal().may(.manageLists), notice: notice)

@@ -23,7 +23,7 @@ package struct DashboardPage {
     package func render() -> String {
         let f = figures
         let title = en ? "\(request.district.name) \(f.year) command dashboard" : "\(request.district.name)\(f.year)年重点项目挂图作战"
-        return Layout.page(title: t("挂图作战", "Dashboard"), lang: lang, section: .overview, path: "/?\(request.keep)",
+        return Layout.page(title: t("挂图作战", "Dashboard"), lang: lang, section: .overview, path: Site.home.link + "?\(request.keep)",
             .div(.class("dash-head"),
                 .h1(.text(title)),
                 .p(.class("muted asof"), .text(t("截至 \(f.asOf)", "As of \(f.asOf)"))),
@@ -38,9 +38,9 @@ package struct DashboardPage {
             .label(.text(t("统计日期", "As of")), .input(.type(.date), .name("asOf"), .value(figures.asOf))),
             .unwrap(en ? "en" : nil) { .input(.type(.hidden), .name("lang"), .value($0)) },
             .button(.type(.submit), .text(t("查看", "Show"))),
-            .a(.class("button secondary"), .href(attr(link("/screen"))), .text(t("大屏", "Big screen"))),
-            .a(.class("button secondary"), .href(attr(link("/map"))), .text(t("地图", "Map"))),
-            .a(.class("button secondary"), .href(attr(Layout.link("/overview?year=\(figures.year)", lang))), .text(t("年度概览表", "Overview tables"))))
+            .a(.class("button secondary"), .href(attr(link(Site.screen.link))), .text(t("大屏", "Big screen"))),
+            .a(.class("button secondary"), .href(attr(link(Site.map.link))), .text(t("地图", "Map"))),
+            .a(.class("button secondary"), .href(attr(Layout.link(Site.overview.link + "?year=\(figures.year)", lang))), .text(t("年度概览表", "Overview tables"))))
     }
 
     func empty() -> Node<HTML.BodyContext> {
@@ -48,7 +48,7 @@ package struct DashboardPage {
             .h2(.text(t("\(figures.year)年暂无列入计划的项目", "No project is in \(figures.year)'s plan"))),
             .p(.text(t("导入该年度的项目台账后，这里将显示投资完成、预警、四库、督办和排名。",
                        "Once the year's ledger is imported, this page shows investment, warnings, the pools, supervision and rankings."))),
-            .p(.a(.href(attr(Layout.link("/ledger/import", lang))), .text(t("导入台账", "Import a ledger")))))
+            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(t("导入台账", "Import a ledger")))))
     }
 
     func body() -> [Node<HTML.BodyContext>] {
@@ -68,7 +68,7 @@ package struct DashboardPage {
                  card(t("问题督办", "Problems"), problems()),
                  card(t("单位排名", "Unit ranking"), ranking())),
             card(t("项目分布图", "Project map"), .div(.class("map-frame"), .raw(map),
-                 .p(.a(.href(attr(link("/map"))), .text(t("打开地图（筛选、项目卡片）", "Open the map (filters, project cards)"))))), wide: true),
+                 .p(.a(.href(attr(link(Site.map.link))), .text(t("打开地图（筛选、项目卡片）", "Open the map (filters, project cards)"))))), wide: true),
         ]
     }
 
@@ -80,13 +80,13 @@ package struct DashboardPage {
         let f = figures
         let yi = MoneyScale.yi
         let rate = f.completionRate.map(ValueFormat.percent.text) ?? "—"
-        let portfolio = link("/projects", "&portfolio=1")
+        let portfolio = link(Site.projects.link, "&portfolio=1")
         return .div(.class("figures dash-figures"),
             figureLink(t("项目", "Projects"), "\(f.projects)", t("个", ""), portfolio, yoy: f.lastYear.map { "\(t("上年", "Last year")) \($0.projects)" }),
             figureLink(t("总投资", "Total investment"), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment"),
             figureLink(t("年度计划投资", "Annual plan"), yi.figure(Double(f.annualPlan)), "亿元", portfolio + "&sort=-annualPlan",
                        yoy: f.lastYear.map { "\(t("上年", "Last year")) \(yi.figure(Double($0.annualPlan)))亿元" }),
-            figureLink(t("累计完成投资", "Completed"), yi.figure(Double(f.completed)), "亿元", link("/reports", "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
+            figureLink(t("累计完成投资", "Completed"), yi.figure(Double(f.completed)), "亿元", link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
                        yoy: f.lastYear.map { "\(t("上年同期", "Same time last year")) \(yi.figure(Double($0.completed)))亿元" }),
             figureLink(t("完成率 / 时序进度", "Completion / time"), rate, "/ " + ValueFormat.percent.text(f.timeProgress), portfolio,
                        behind: (f.completionRate ?? 0) < f.timeProgress))
@@ -109,10 +109,10 @@ package struct DashboardPage {
     func problems() -> Node<HTML.BodyContext> {
         let p = figures.problems
         return .div(.class("figures small"),
-            figureLink(t("年内提出", "Raised"), "\(p.raised)", t("件", ""), link("/problems", "&status=all")),
-            figureLink(t("未解决", "Open"), "\(p.open)", t("件", ""), link("/problems", "&status=open")),
-            figureLink(t("逾期", "Overdue"), "\(p.overdue)", t("件", ""), link("/problems", "&status=overdue"), behind: p.overdue > 0),
-            figureLink(t("解决率", "Resolved"), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link("/problems", "&status=solved")))
+            figureLink(t("年内提出", "Raised"), "\(p.raised)", t("件", ""), link(Site.problems.link, "&status=all")),
+            figureLink(t("未解决", "Open"), "\(p.open)", t("件", ""), link(Site.problems.link, "&status=open")),
+            figureLink(t("逾期", "Overdue"), "\(p.overdue)", t("件", ""), link(Site.problems.link, "&status=overdue"), behind: p.overdue > 0),
+            figureLink(t("解决率", "Resolved"), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link(Site.problems.link, "&status=solved")))
     }
 
     func ranking() -> Node<HTML.BodyContext> {
@@ -120,7 +120,7 @@ package struct DashboardPage {
         func rows(_ units: [DashboardFigures.RankedUnit]) -> Node<HTML.BodyContext> {
             .table(.class("compact"), .tbody(.forEach(units) { u in
                 .tr(.td(.class("num"), .text("\(u.rank)")),
-                    .td(.a(.href(attr(link("/projects", "&portfolio=1&unit=\(PageQuery.encode(u.unit))"))), .text(u.unit))),
+                    .td(.a(.href(attr(link(Site.projects.link, "&portfolio=1&unit=\(PageQuery.encode(u.unit))"))), .text(u.unit))),
                     .td(.class("num"), .text(String(format: "%.2f", u.total))))
             }))
         }
@@ -130,6 +130,6 @@ package struct DashboardPage {
             .div(.class("rank-pair"),
                  .div(.h3(.text(t("前列", "Top"))), rows(r.top)),
                  .div(.h3(.text(t("后位", "Bottom"))), rows(r.bottom))),
-            .p(.a(.href(attr(Layout.link("/documents", lang))), .text(t("通报与排名文件", "Bulletins and rankings")))))
+            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(t("通报与排名文件", "Bulletins and rankings")))))
     }
 }

@@ -51,7 +51,7 @@ package struct DashboardRequest {
     /// The dashboard's map: every dot opens its project's card on the map page.
     package func map(_ points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double) -> DistrictMap {
         DashboardController.districtMap(self, points: points, layer: layer, width: width, height: height) { p in
-            link("/map", "&project=\(p.id.uuidString)#card")
+            link(Site.map.link, "&project=\(p.id.uuidString)#card")
         }
     }
 }

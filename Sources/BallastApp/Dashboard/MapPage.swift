@@ -21,7 +21,7 @@ struct MapPage {
 
     func render() -> String {
         let place = map.placement()
-        return Layout.page(title: t("项目地图", "Project map"), lang: lang, section: .map, path: "/map?\(query())",
+        return Layout.page(title: t("项目地图", "Project map"), lang: lang, section: .map, path: Site.map.link + "?\(query())",
             .h1(.text(t("\(request.district.name)\(request.scope.year)年重点项目分布图", "\(request.district.name) \(request.scope.year) project map"))),
             .p(.class("muted asof"), .text(t("截至 \(request.scope.asOf.iso)，", "As of \(request.scope.asOf.iso); ")
                 + t("上图 \(place.placed.count) 个，无坐标 \(place.unlocated.count) 个，区界外 \(place.outside.count) 个",
@@ -58,7 +58,7 @@ struct MapPage {
         let colours = DashboardCharts.lights.map { ($0.rawValue, DashboardCharts.colourName($0, en)) }
         let stages = LifecycleStage.allCases.map { ($0.rawValue, en ? $0.englishName : $0.rawValue) }
         let zones = (options[.zone] ?? []) + [SummaryQuery.unassigned]
-        return .form(.class("dash-controls"), .method(.get), .action("/map"),
+        return .form(.class("dash-controls"), .method(.get), .action(Site.map.link),
             .label(.text(t("年度", "Year")), .input(.type(.number), .name("year"), .value(String(request.scope.year)))),
             .label(.text(t("统计日期", "As of")), .input(.type(.date), .name("asOf"), .value(request.scope.asOf.iso))),
             select("category", t("类别", "Category"), (options[.category] ?? []).map { ($0, $0) }, filter.category),
@@ -92,7 +92,7 @@ struct MapPage {
                 .dt(.text(t("预警", "Light"))), .dd(.span(.class("light c-\(p.colour ?? "none")"), .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, en) } ?? "—"))),
                 .dt(.text(t("总投资", "Total investment"))), .dd(.text(yi.label(Double(p.totalInvestment)))),
                 .dt(.text(t("年度计划", "Annual plan"))), .dd(.text(p.annualPlan.map { yi.label(Double($0)) } ?? "—"))),
-            .p(.a(.href(attr(Layout.link("/projects/\(p.id.uuidString)", lang))), .text(t("项目详情", "Project details")))))
+            .p(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text(t("项目详情", "Project details")))))
     }
 
     func projectList(_ title: String, _ points: [MapPointsQuery.Point], _ cssClass: String) -> Node<HTML.BodyContext> {
@@ -100,7 +100,7 @@ struct MapPage {
         return .div(.class("card \(cssClass)"),
             .h3(.text("\(title)（\(points.count)）")),
             .ul(.forEach(points.prefix(200)) { p in
-                .li(.a(.href(attr(Layout.link("/projects/\(p.id.uuidString)", lang))), .text("\(p.code) \(p.name)")))
+                .li(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text("\(p.code) \(p.name)")))
             }),
             .if(points.count > 200, .p(.class("muted"), .text(t("仅列前 200 个", "First 200 shown")))))
     }
@@ -118,8 +118,8 @@ struct MapPage {
             .h3(.text(t("功能区图层", "Zone layer"))),
             .p(.class("muted"), .text(layer.map { t("\($0.year)年图层第 \($0.version) 版，\($0.layer.features.count) 个要素", "\($0.year) layer, version \($0.version), \($0.layer.features.count) features") }
                 ?? t("尚未上传功能区图层：按项目坐标范围绘制", "No zone layer uploaded: drawn to the projects' extent"))),
-            .if(layer != nil, .p(.a(.href(attr("/api/v1/map/zones/\(request.scope.year)")), .text(t("下载 GeoJSON", "Download GeoJSON"))))),
-            .if(mayUpload, .form(.method(.post), .action(attr("/map/zones")), .enctype(.multipartData), .csrf(),
+            .if(layer != nil, .p(.a(.href(attr(Site.API.mapZone.link(request.scope.year))), .text(t("下载 GeoJSON", "Download GeoJSON"))))),
+            .if(mayUpload, .form(.method(.post), .action(attr(Site.mapZones.link)), .enctype(.multipartData), .csrf(),
                 .input(.type(.hidden), .name("year"), .value(String(request.scope.year))),
                 .label(.text(t("上传 GeoJSON（边界 boundary、片区 zone、发展轴 axis）", "Upload GeoJSON (boundary, zone, axis)")),
                        .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".geojson,.json,application/geo+json,application/json"))),

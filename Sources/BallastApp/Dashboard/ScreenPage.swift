@@ -45,11 +45,11 @@ struct ScreenPage {
                 .encoding(.utf8),
                 .element(named: "title", nodes: [.text(en ? "Big screen · Ballast" : "大屏 · 重点项目挂图作战")]),
                 .viewport(.accordingToDevice),
-                .stylesheet("/assets/app.css"),
-                .script(.src("/assets/screen.js"), .attribute(named: "defer", value: "defer"))
+                .stylesheet(Site.stylesheet.link),
+                .script(.src(Site.screenScript.link), .attribute(named: "defer", value: "defer"))
             ),
             .body(.class("screen screen-\(size.rawValue)"),
-                .div(.id("panels"), .attribute(named: "data-refresh", value: "/screen/panels?\(query)"),
+                .div(.id("panels"), .attribute(named: "data-refresh", value: Site.screenPanels.link + "?\(query)"),
                      .attribute(named: "data-seconds", value: String(seconds)), .raw(panels)))
         )
         return html.render()

@@ -31,12 +31,12 @@ struct EnterprisePage {
         let body = EnterprisesController.Body(name: e.name, creditCode: e.creditCode, industry: e.industry, address: e.address,
                                               aboveScale: e.aboveScale, contactName: e.contactName, contactPhone: e.contactPhone,
                                               serviceOfficial: e.serviceOfficial, confirmDuplicateName: nil, version: e.version)
-        return Layout.page(title: e.name, lang: lang, section: .enterprises, path: "/enterprises/\(id)",
+        return Layout.page(title: e.name, lang: lang, section: .enterprises, path: Site.enterprise.link(id),
             .h1(.text(e.name)),
             Layout.notice(notice),
             .unwrap(e.mergedInto) { into in
                 .div(.class("alert bad"), .text(en ? "Merged into " : "已合并到 "),
-                     .a(.href(attr(Layout.link("/enterprises/\(into)", lang))), .text(en ? "the kept record" : "保留的企业记录")))
+                     .a(.href(attr(Layout.link(Site.enterprise.link(into), lang))), .text(en ? "the kept record" : "保留的企业记录")))
             },
             .div(.class("card"), .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
             .div(.class("card"),
@@ -45,7 +45,7 @@ struct EnterprisePage {
                 .if(!projects.isEmpty, .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(en ? "Name" : "项目名称")), .th(.text(en ? "Stage" : "阶段")))),
                     .tbody(.forEach(projects) { p in
-                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link("/projects/\(p.id?.uuidString ?? "")", lang))), .text(p.name))),
+                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link(Site.project.link(p.id?.uuidString ?? ""), lang))), .text(p.name))),
                             .td(.text(en ? p.lifecycleStage.englishName : p.stage)))
                     }))))),
             .if(!leads.isEmpty, .div(.class("card"),
@@ -54,7 +54,7 @@ struct EnterprisePage {
                     .thead(.tr(.th(.text(en ? "Lead" : "线索")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Unit" : "责任单位")),
                                .th(.text(en ? "Collected" : "收集日期")))),
                     .tbody(.forEach(leads) { l in
-                        .tr(.td(.a(.href(attr(Layout.link("/leads/\(l.id)", lang))), .text(l.title))), .td(.text(l.status)), .td(.text(l.unit)),
+                        .tr(.td(.a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title))), .td(.text(l.status)), .td(.text(l.unit)),
                             .td(.text(l.collectedOn)))
                     }))))),
             .if(!trips.isEmpty, .div(.class("card"),
@@ -63,7 +63,7 @@ struct EnterprisePage {
             service.node(enterpriseID: id, lang: lang),
             .if(e.mergedInto == nil && PageContext.may(.editProjects), .div(.class("card"),
                 .h2(.text(en ? "Edit" : "修改")),
-                .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.enterprise.link(id), lang))), .class("filters"), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                       EnterpriseFields.nodes(body, lang: lang),
                       .button(.type(.submit), .text(UIText.save.text(lang)))))),
@@ -71,7 +71,7 @@ struct EnterprisePage {
                 .h2(.text(en ? "Merge into another record" : "合并到另一家企业")),
                 .p(.class("muted"), .text(en ? "Its projects move to the kept record; this one stays, marked as merged. Recorded in the audit trail."
                                             : "本企业的项目改指向保留的企业；本记录保留并标记为已合并，全程记入操作日志。")),
-                .form(.method(.post), .action(attr(Layout.link("/enterprises/\(id)/merge", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.enterpriseMerge.link(id), lang))), .class("filters"), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                       mergeTarget(en),
                       .button(.type(.submit), .class("danger"), .text(en ? "Merge" : "合并")))))

@@ -8,19 +8,19 @@ import Vapor
 struct EnterprisesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("enterprises", use: listPage)
-        read.get("enterprises", ":enterprise", use: detailPage)
-        read.get("api", "v1", "enterprises", use: listAPI)
-        read.get("api", "v1", "enterprises", "duplicates", use: duplicatesAPI)
-        read.get("api", "v1", "enterprises", ":enterprise", use: detailAPI)
+        read.get(Site.enterprises, use: listPage)
+        read.get(Site.enterprise, use: detailPage)
+        read.get(Site.API.enterprises, use: listAPI)
+        read.get(Site.API.enterprisesDuplicates, use: duplicatesAPI)
+        read.get(Site.API.enterprise, use: detailAPI)
         let edit = routes.access(.requires(.editProjects))
-        edit.post("api", "v1", "enterprises", use: createAPI)
-        edit.put("api", "v1", "enterprises", ":enterprise", use: updateAPI)
-        edit.post("enterprises", use: createPage)
-        edit.post("enterprises", ":enterprise", use: updatePage)
+        edit.post(Site.API.enterprises, use: createAPI)
+        edit.put(Site.API.enterprise, use: updateAPI)
+        edit.post(Site.enterprises, use: createPage)
+        edit.post(Site.enterprise, use: updatePage)
         let manage = routes.access(.requires(.manageProjects))
-        manage.post("api", "v1", "enterprises", ":enterprise", "merge", use: mergeAPI)
-        manage.post("enterprises", ":enterprise", "merge", use: mergePage)
+        manage.post(Site.API.enterpriseMerge, use: mergeAPI)
+        manage.post(Site.enterpriseMerge, use: mergePage)
     }
 
     func editor(_ req: Request) throws -> EnterpriseEditor {
@@ -203,7 +203,7 @@ struct EnterprisesController: RouteCollection {
             created = try await editor(req).create(try body.record(), confirmName: body.confirmDuplicateName ?? false, on: req.db)
             return Message(zh: "已登记", en: "Registered")
         }) { notice, status in try await renderList(req, notice: notice, form: notice.ok ? nil : body, status: status) }
-        if let id = created?.id { return req.redirect(to: "/enterprises/\(id)") }
+        if let id = created?.id { return req.redirect(to: Site.enterprise.link(id)) }
         return response
     }
 

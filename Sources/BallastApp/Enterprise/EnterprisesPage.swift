@@ -17,9 +17,9 @@ struct EnterprisesPage {
 
     func render() -> String {
         let en = lang == .en
-        return Layout.page(title: en ? "Enterprises" : "企业库", lang: lang, section: .enterprises, path: "/enterprises",
+        return Layout.page(title: en ? "Enterprises" : "企业库", lang: lang, section: .enterprises, path: Site.enterprises.link,
             .h1(.text(en ? "Enterprises" : "企业库")),
-            .form(.class("filters"), .method(.get), .action("/enterprises"),
+            .form(.class("filters"), .method(.get), .action(Site.enterprises.link),
                 .label(.text(en ? "Name or credit code" : "名称或统一社会信用代码"), .input(.type(.search), .name("q"), .value(attr(query)))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
@@ -42,7 +42,7 @@ struct EnterprisesPage {
                        .th(.text(en ? "Industry" : "所属行业")), .th(.text(en ? "四上" : "四上企业")),
                        .th(.text(en ? "Service official" : "服务专员")), .th(.class("num"), .text(en ? "Projects" : "项目数")))),
             .tbody(.forEach(rows) { r in
-                .tr(.td(.a(.href(attr(Layout.link("/enterprises/\(r.id)", lang))), .text(r.name))),
+                .tr(.td(.a(.href(attr(Layout.link(Site.enterprise.link(r.id), lang))), .text(r.name))),
                     .td(.text(r.creditCode ?? "—")), .td(.text(r.industry ?? "")),
                     .td(.text(r.aboveScale ? (en ? "yes" : "是") : "")), .td(.text(r.serviceOfficial ?? "")),
                     .td(.class("num"), .text(String(r.projects))))
@@ -53,7 +53,7 @@ struct EnterprisesPage {
         let en = lang == .en
         return .div(.class("card"),
             .h2(.text(en ? "Register an enterprise" : "登记企业")),
-            .form(.method(.post), .action(attr(Layout.link("/enterprises", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.enterprises.link, lang))), .class("filters"), .csrf(),
                   EnterpriseFields.nodes(form, lang: lang),
                   .button(.type(.submit), .text(en ? "Register" : "登记"))))
     }

@@ -26,7 +26,7 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             let lang = request.language
-            if request.url.path.hasPrefix("/api/") || request.headers.accept.mediaTypes.contains(.json)
+            if request.url.path.hasPrefix(Site.API.prefix) || request.headers.accept.mediaTypes.contains(.json)
                 && !request.headers.accept.mediaTypes.contains(.html) {
                 let body = Body(error: .init(code: e.code, message: e.message.text(lang), field: e.field,
                                              issues: e.details.isEmpty ? nil : e.details.map { IssueDTO($0, lang) }))

@@ -15,7 +15,7 @@ enum Layout {
                 // Not Plot's .title(): it also writes og:/twitter: meta tags without escaping them.
                 .element(named: "title", nodes: [.text("\(title) · \(UIText.appName.text(lang))")]),
                 .viewport(.accordingToDevice),
-                .stylesheet("/assets/app.css")
+                .stylesheet(Site.stylesheet.link)
             ),
             .body(
                 .header(.class("top"),
@@ -40,23 +40,23 @@ enum Layout {
     static var sections: [(section: Section, label: Message, href: String)] {
         let all: [(Section, Message, String, Permission)] = [
             (.overview, Message(zh: "挂图作战", en: "Dashboard"), "/", .readSummary),
-            (.map, Message(zh: "地图", en: "Map"), "/map", .readSummary),
-            (.tables, UIText.overview, "/overview", .readSummary),
-            (.ledger, UIText.ledger, "/projects", .readProjects),
-            (.reports, UIText.reports, "/reports", .readProjects),
-            (.warnings, UIText.warnings, "/warnings", .readProjects),
-            (.pipeline, Message(zh: "四库", en: "Pipeline"), "/pipeline", .readProjects),
-            (.campaign, Message(zh: "三个一批", en: "三个一批"), "/campaign", .readProjects),
-            (.leads, Message(zh: "招商", en: "Leads"), "/leads", .readProjects),
-            (.enterprises, Message(zh: "企业", en: "Enterprises"), "/enterprises", .readProjects),
-            (.problems, Message(zh: "督办", en: "Supervision"), "/problems", .readProjects),
-            (.documents, Message(zh: "通报考核", en: "Bulletins & rankings"), "/documents", .readProjects),
-            (.inbox, Message(zh: "消息", en: "Inbox"), "/inbox", .readSummary),
-            (.importLedger, UIText.importLedger, "/ledger/import", .importLedger),
-            (.lists, UIText.lists, "/lists/unit", .manageLists),
-            (.users, UIText.users, "/admin/users", .manageUsers),
-            (.audit, UIText.audit, "/audit", .readAudit),
-            (.rollup, UIText.rollup, "/rollup", .readRollups),
+            (.map, Message(zh: "地图", en: "Map"), Site.map.link, .readSummary),
+            (.tables, UIText.overview, Site.overview.link, .readSummary),
+            (.ledger, UIText.ledger, Site.projects.link, .readProjects),
+            (.reports, UIText.reports, Site.reports.link, .readProjects),
+            (.warnings, UIText.warnings, Site.warnings.link, .readProjects),
+            (.pipeline, Message(zh: "四库", en: "Pipeline"), Site.pipeline.link, .readProjects),
+            (.campaign, Message(zh: "三个一批", en: "三个一批"), Site.campaign.link, .readProjects),
+            (.leads, Message(zh: "招商", en: "Leads"), Site.leads.link, .readProjects),
+            (.enterprises, Message(zh: "企业", en: "Enterprises"), Site.enterprises.link, .readProjects),
+            (.problems, Message(zh: "督办", en: "Supervision"), Site.problems.link, .readProjects),
+            (.documents, Message(zh: "通报考核", en: "Bulletins & rankings"), Site.documents.link, .readProjects),
+            (.inbox, Message(zh: "消息", en: "Inbox"), Site.inbox.link, .readSummary),
+            (.importLedger, UIText.importLedger, Site.ledgerImport.link, .importLedger),
+            (.lists, UIText.lists, Site.list.link("unit"), .manageLists),
+            (.users, UIText.users, Site.adminUsers.link, .manageUsers),
+            (.audit, UIText.audit, Site.audit.link, .readAudit),
+            (.rollup, UIText.rollup, Site.rollup.link, .readRollups),
         ]
         return all.filter { PageContext.may($0.3) }.map { ($0.0, $0.1, $0.2) }
     }
@@ -66,9 +66,9 @@ enum Layout {
         guard let ctx = PageContext.current else { return .empty }
         let roles = ctx.roles.map { lang == .en ? $0.rawValue : $0.chineseName }.joined(separator: "、")
         return .div(.class("user"),
-            .a(.href(attr(link("/account/password", lang))), .text(ctx.displayName)),
+            .a(.href(attr(link(Site.accountPassword.link, lang))), .text(ctx.displayName)),
             .span(.class("roles"), .text(roles + (ctx.unitName.map { " · " + $0 } ?? ""))),
-            .form(.method(.post), .action(attr("/signout")), .csrf(),
+            .form(.method(.post), .action(attr(Site.signOut.link)), .csrf(),
                   .button(.type(.submit), .class("link"), .text(UIText.signOut.text(lang)))))
     }
 

@@ -1,12 +1,17 @@
-/// The API's OpenAPI 3.1 description, served at /api/v1/openapi.json. Kept beside the
-/// controllers and checked by a test against the routes actually registered.
+import BallastCore
+import Foundation
+
+/// The API's OpenAPI 3.1 description, served at `Site.API.openAPI`. Its paths are the site's
+/// own (`Site.API`), so a renamed route renames its entry; path parameters the operations do not
+/// describe are added from the path. Tests check that every API route has an operation here and
+/// every operation a route, and that the schemas match what the DTOs encode.
 enum OpenAPIDocument {
-    static let json = #"""
+    /// Everything but the paths: the info, security schemes and the shared schemas.
+    static let head = #"""
     {
       "openapi": "3.1.0",
       "info": {"title": "Ballast API", "version": "1.0.0",
                "description": "重大项目台账、年度汇总、台账导入导出。金额单位：万元。Money in 万元 (10 000 yuan)."},
-      "servers": [{"url": "/api/v1"}],
       "security": [{"bearer": []}, {"session": []}],
       "components": {
         "securitySchemes": {
@@ -42,13 +47,22 @@ enum OpenAPIDocument {
               "totalInvestment": {"type": "number"}, "annualPlan": {"type": "number"}, "plannedStart": {"type": "string", "format": "date"},
               "plannedEnd": {"type": "string", "format": "date"}, "investor": {"type": "string"}, "creditCode": {"type": "string"},
               "longitude": {"type": "number"}, "latitude": {"type": "number"}, "content": {"type": "string"}}},
+          "ProjectDetail": {"type": "object", "required": ["project", "plans", "stageHistory"], "properties": {
+            "project": {"$ref": "#/components/schemas/Project"},
+            "plans": {"type": "array", "items": {"type": "object", "properties": {"year": {"type": "integer"}, "level": {"type": "string"},
+              "nature": {"type": "string"}, "zone": {"type": "string"}, "annualPlan": {"type": "number"}, "version": {"type": "integer"}}}},
+            "stageHistory": {"type": "array", "items": {"type": "object", "properties": {"from": {"type": "string"}, "to": {"type": "string"},
+              "effectiveOn": {"type": "string", "format": "date"}, "actor": {"type": "string"}, "note": {"type": "string"}}}}}},
           "ProjectPage": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Project"}},
             "total": {"type": "integer"}, "page": {"type": "integer"}, "perPage": {"type": "integer"}}},
           "Group": {"type": "object", "properties": {"name": {"type": "string"}, "projects": {"type": "integer"},
             "totalInvestment": {"type": "number"}, "annualPlan": {"type": "number"}, "completed": {"type": "number"}}},
           "Summary": {"type": "object", "properties": {"year": {"type": "integer"}, "asOf": {"type": "string", "format": "date"},
+            "unit": {"type": "string", "description": "万元：金额单位 / the money unit"},
             "projects": {"type": "integer"}, "totalInvestment": {"type": "number"}, "annualPlan": {"type": "number"},
             "completed": {"type": "number"},
+            "colours": {"type": "object", "description": "在库项目按当前颜色计数 / portfolio projects by colour",
+              "properties": {"red": {"type": "integer"}, "yellow": {"type": "integer"}, "blue": {"type": "integer"}, "green": {"type": "integer"}}},
             "byCategory": {"type": "array", "items": {"$ref": "#/components/schemas/Group"}},
             "byLevel": {"type": "array", "items": {"$ref": "#/components/schemas/Group"}},
             "byZone": {"type": "array", "items": {"$ref": "#/components/schemas/Group"}},
@@ -65,132 +79,177 @@ enum OpenAPIDocument {
         },
         "responses": {"Error": {"description": "错误；401 未登录或令牌无效、过期、吊销，403 角色无权 / error; 401 not signed in or token invalid, expired, revoked; 403 role not allowed",
                                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
-      },
-      "paths": {
-        "/projects": {
-          "get": {"summary": "项目列表 / list projects", "parameters": [{"$ref": "#/components/parameters/district"},
-              {"$ref": "#/components/parameters/year"}, {"name": "category", "in": "query", "schema": {"type": "string"}},
-              {"name": "level", "in": "query", "schema": {"type": "string"}}, {"name": "zone", "in": "query", "schema": {"type": "string"}},
-              {"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "stage", "in": "query", "schema": {"type": "string"}},
-              {"name": "q", "in": "query", "schema": {"type": "string"}},
-              {"name": "sort", "in": "query", "schema": {"type": "string"}, "description": "code|name|totalInvestment|annualPlan|stage|unit, '-' prefix for descending"},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-              {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}],
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectPage"}}}},
-                          "400": {"$ref": "#/components/responses/Error"}}},
-          "post": {"summary": "新建项目 / create a project", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Project"}}}},
-            "responses": {"201": {"description": "Created"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/projects/{id}": {
-          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-          "get": {"summary": "项目详情 / project detail", "responses": {"200": {"description": "OK"}, "404": {"$ref": "#/components/responses/Error"}}},
-          "put": {"summary": "修改项目（需 version）/ update, with the version read", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Project"}}}},
-            "responses": {"200": {"description": "OK"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
-          "delete": {"summary": "删除项目 / delete", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/summary": {
-          "get": {"summary": "年度汇总 / year summary", "parameters": [{"$ref": "#/components/parameters/district"},
-              {"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
-              {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Summary"}}}},
-                          "400": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/ledger/import": {
-          "post": {"summary": "导入台账 / import a ledger (.xlsx or .csv, multipart field 'file' or raw body with ?filename=)",
-            "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
-              {"name": "strict", "in": "query", "schema": {"type": "boolean"}}, {"name": "filename", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
-                          "422": {"description": "Refused; nothing stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
-                          "413": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/ledger/export": {
-          "get": {"summary": "导出台账 / export a ledger", "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
-              {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"]}}],
-            "responses": {"200": {"description": "The file"}}}
-        },
-        "/lists/{kind}": {
-          "parameters": [{"name": "kind", "in": "path", "required": true,
-            "schema": {"type": "string", "enum": ["unit", "leader", "task-force", "category", "level", "zone", "chain"]}}],
-          "get": {"summary": "名录 / a district list", "parameters": [{"$ref": "#/components/parameters/year"}],
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ListEntry"}}}}}}},
-          "post": {"summary": "新增条目 / add an entry", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
-            "responses": {"201": {"description": "Created"}, "409": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/lists/{kind}/{id}": {
-          "parameters": [{"name": "kind", "in": "path", "required": true, "schema": {"type": "string"}},
-                         {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-          "put": {"summary": "改名（需 version）/ rename, with the version read", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
-            "responses": {"204": {"description": "Saved"}, "409": {"$ref": "#/components/responses/Error"}}},
-          "delete": {"summary": "删除未使用的条目 / delete an unused entry", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
-        },
-        "/me": {"get": {"summary": "当前调用者 / who is calling: user or token, roles, permissions, scope",
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {
-              "username": {"type": "string"}, "displayName": {"type": "string"}, "district": {"type": "string"},
-              "roles": {"type": "array", "items": {"type": "string"}}, "unit": {"type": "string"},
-              "permissions": {"type": "array", "items": {"type": "string"}}, "scope": {"type": "string", "enum": ["district", "unit"]}}}}}},
-              "401": {"$ref": "#/components/responses/Error"}}}},
-        "/audit": {"get": {"summary": "操作日志检索（项目办、系统管理员）/ search the audit trail (office, admin)",
-            "parameters": [{"name": "entity", "in": "query", "schema": {"type": "string"}}, {"name": "entityId", "in": "query", "schema": {"type": "string", "format": "uuid"}},
-              {"name": "actor", "in": "query", "schema": {"type": "string"}}, {"name": "action", "in": "query", "schema": {"type": "string"}},
-              {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}, {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
-            "responses": {"200": {"description": "items (newest first), total, page, perPage"}, "400": {"$ref": "#/components/responses/Error"},
-                          "403": {"$ref": "#/components/responses/Error"}}}},
-        "/rollup": {"get": {"summary": "各地区汇总（上级汇总角色）/ every district's totals (regional role)",
-            "parameters": [{"$ref": "#/components/parameters/year"}],
-            "responses": {"200": {"description": "year, districts: [{district, name, projects, totalInvestment, annualPlan}]"},
-                          "403": {"$ref": "#/components/responses/Error"}}}},
-        "/warnings": {"get": {"summary": "四色预警，最严重在前 / warning colours, worst first",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "colour", "in": "query", "schema": {"type": "string"}, "description": "red,yellow,blue,green (comma-separated)"},
-              {"name": "sinceBefore", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "only colours held since this date or earlier (red for 3 months)"}],
-            "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object",
-              "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "colour": {"type": "string", "enum": ["red", "yellow", "blue", "green"]},
-                "reasons": {"type": "array", "items": {"type": "string"}}, "lag": {"type": "number"}, "since": {"type": "string", "format": "date"}}}}}}},
-              "400": {"$ref": "#/components/responses/Error"}}}},
-        "/progress/import": {"post": {"summary": "导入月度进度（项目编号、月份、本月完成投资（万元）、形象进度）/ import monthly progress",
-            "parameters": [{"name": "filename", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "Imported: applied, rows, created, adjusted, unchanged"},
-                          "422": {"description": "Refused; nothing stored; issues name row and column"}}}},
-        "/reports": {"get": {"summary": "某月月报：已填报与未报送的项目 / a month's reports, and who has not reported",
-            "parameters": [{"name": "month", "in": "query", "schema": {"type": "string"}, "description": "YYYY-MM; default: this month"}],
-            "responses": {"200": {"description": "month, due, reports: [{projectId, code, name, unit, reportId, amount, progress, status, late, version, returnReason}], missing: [...]"}}}},
-        "/projects/{id}/reports/{month}": {"put": {"summary": "保存月报草稿（责任单位）/ save a month's draft (unit)",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
-                           {"name": "month", "in": "path", "required": true, "schema": {"type": "string"}, "description": "YYYY-MM"}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"amount": {"type": "number", "description": "万元"},
-              "progress": {"type": "string"}, "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/reports/{report}/submit": {"post": {"summary": "报送（责任单位）/ submit (unit); late after the 25th is recorded",
-            "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/reports/{report}/approve": {"post": {"summary": "审定（项目办），之后数字锁定 / approve (office); the figure is then locked",
-            "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/reports/{report}/return": {"post": {"summary": "退回并说明原因（项目办）/ return with a reason (office)",
-            "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}, "reason": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/reports/{report}/adjust": {"post": {"summary": "更正已审定的数字：新增调整记录，原数不变（项目办）/ correct an approved figure by an adjustment (office)",
-            "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"amount": {"type": "number", "description": "the month's corrected figure, 万元"}, "reason": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "The report, amount as it now stands"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/warnings/changes": {"get": {"summary": "变色记录：本周新增红灯、转绿等 / colour changes: new reds this week, turned green",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "colour", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "[{code, name, from, to, on}], newest first"}, "400": {"$ref": "#/components/responses/Error"}}}},
-        "/warnings/rule": {
+      }
+    }
+    """#
+
+    /// Each API path's operations, as the OpenAPI path item.
+    static let pathItems: [(path: SitePath, item: String)] = [
+        (Site.API.projects.path, #"""
+        {
+            "get": {"summary": "项目列表 / list projects", "parameters": [{"$ref": "#/components/parameters/district"},
+                {"$ref": "#/components/parameters/year"}, {"name": "category", "in": "query", "schema": {"type": "string"}},
+                {"name": "level", "in": "query", "schema": {"type": "string"}}, {"name": "zone", "in": "query", "schema": {"type": "string"}},
+                {"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "stage", "in": "query", "schema": {"type": "string"}},
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+                {"name": "sort", "in": "query", "schema": {"type": "string"}, "description": "code|name|totalInvestment|annualPlan|stage|unit, '-' prefix for descending"},
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}}],
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectPage"}}}},
+                            "400": {"$ref": "#/components/responses/Error"}}},
+            "post": {"summary": "新建项目 / create a project", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Project"}}}},
+              "responses": {"201": {"description": "Created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectDetail"}}}}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.project.path, #"""
+        {
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "get": {"summary": "项目详情 / project detail", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectDetail"}}}}, "404": {"$ref": "#/components/responses/Error"}}},
+            "put": {"summary": "修改项目（需 version）/ update, with the version read", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Project"}}}},
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProjectDetail"}}}}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
+            "delete": {"summary": "删除项目 / delete", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
+              "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.summary.path, #"""
+        {
+            "get": {"summary": "年度汇总 / year summary", "parameters": [{"$ref": "#/components/parameters/district"},
+                {"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
+                {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Summary"}}}},
+                            "400": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.ledgerImport.path, #"""
+        {
+            "post": {"summary": "导入台账 / import a ledger (.xlsx or .csv, multipart field 'file' or raw body with ?filename=)",
+              "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
+                {"name": "strict", "in": "query", "schema": {"type": "boolean"}}, {"name": "filename", "in": "query", "schema": {"type": "string"}}],
+              "responses": {"200": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+                            "422": {"description": "Refused; nothing stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+                            "413": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.ledgerExport.path, #"""
+        {
+            "get": {"summary": "导出台账 / export a ledger", "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["xlsx", "csv"]}}],
+              "responses": {"200": {"description": "The file"}}}
+        }
+        """#),
+        (Site.API.list.path, #"""
+        {
+            "parameters": [{"name": "kind", "in": "path", "required": true,
+              "schema": {"type": "string", "enum": ["unit", "leader", "task-force", "category", "level", "zone", "chain"]}}],
+            "get": {"summary": "名录 / a district list", "parameters": [{"$ref": "#/components/parameters/year"}],
+              "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ListEntry"}}}}}}},
+            "post": {"summary": "新增条目 / add an entry", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
+              "responses": {"201": {"description": "Created"}, "409": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.listEntry.path, #"""
+        {
+            "parameters": [{"name": "kind", "in": "path", "required": true, "schema": {"type": "string"}},
+                           {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+            "put": {"summary": "改名（需 version）/ rename, with the version read", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListEntry"}}}},
+              "responses": {"204": {"description": "Saved"}, "409": {"$ref": "#/components/responses/Error"}}},
+            "delete": {"summary": "删除未使用的条目 / delete an unused entry", "parameters": [{"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
+              "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}
+        }
+        """#),
+        (Site.API.me.path, #"""
+        {"get": {"summary": "当前调用者 / who is calling: user or token, roles, permissions, scope",
+          "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "username": {"type": "string"}, "displayName": {"type": "string"}, "district": {"type": "string"},
+            "roles": {"type": "array", "items": {"type": "string"}}, "unit": {"type": "string"},
+            "permissions": {"type": "array", "items": {"type": "string"}}, "scope": {"type": "string", "enum": ["district", "unit"]}}}}}},
+            "401": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.audit.path, #"""
+        {"get": {"summary": "操作日志检索（项目办、系统管理员）/ search the audit trail (office, admin)",
+          "parameters": [{"name": "entity", "in": "query", "schema": {"type": "string"}}, {"name": "entityId", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+            {"name": "actor", "in": "query", "schema": {"type": "string"}}, {"name": "action", "in": "query", "schema": {"type": "string"}},
+            {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+            {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}}, {"name": "perPage", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+          "responses": {"200": {"description": "items (newest first), total, page, perPage"}, "400": {"$ref": "#/components/responses/Error"},
+                        "403": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.rollup.path, #"""
+        {"get": {"summary": "各地区汇总（上级汇总角色）/ every district's totals (regional role)",
+          "parameters": [{"$ref": "#/components/parameters/year"}],
+          "responses": {"200": {"description": "year, districts: [{district, name, projects, totalInvestment, annualPlan}]"},
+                        "403": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.warnings.path, #"""
+        {"get": {"summary": "四色预警，最严重在前 / warning colours, worst first",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
+            {"name": "colour", "in": "query", "schema": {"type": "string"}, "description": "red,yellow,blue,green (comma-separated)"},
+            {"name": "sinceBefore", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "only colours held since this date or earlier (red for 3 months)"}],
+          "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object",
+            "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "colour": {"type": "string", "enum": ["red", "yellow", "blue", "green"]},
+              "reasons": {"type": "array", "items": {"type": "string"}}, "lag": {"type": "number"}, "since": {"type": "string", "format": "date"}}}}}}},
+            "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.progressImport.path, #"""
+        {"post": {"summary": "导入月度进度（项目编号、月份、本月完成投资（万元）、形象进度）/ import monthly progress",
+          "parameters": [{"name": "filename", "in": "query", "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "Imported: applied, rows, created, adjusted, unchanged"},
+                        "422": {"description": "Refused; nothing stored; issues name row and column"}}}}
+        """#),
+        (Site.API.reports.path, #"""
+        {"get": {"summary": "某月月报：已填报与未报送的项目 / a month's reports, and who has not reported",
+          "parameters": [{"name": "month", "in": "query", "schema": {"type": "string"}, "description": "YYYY-MM; default: this month"}],
+          "responses": {"200": {"description": "month, due, reports: [{projectId, code, name, unit, reportId, amount, progress, status, late, version, returnReason}], missing: [...]"}}}}
+        """#),
+        (Site.API.projectReport.path, #"""
+        {"put": {"summary": "保存月报草稿（责任单位）/ save a month's draft (unit)",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                         {"name": "month", "in": "path", "required": true, "schema": {"type": "string"}, "description": "YYYY-MM"}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"amount": {"type": "number", "description": "万元"},
+            "progress": {"type": "string"}, "version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.reportSubmit.path, #"""
+        {"post": {"summary": "报送（责任单位）/ submit (unit); late after the 25th is recorded",
+          "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.reportApprove.path, #"""
+        {"post": {"summary": "审定（项目办），之后数字锁定 / approve (office); the figure is then locked",
+          "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.reportReturn.path, #"""
+        {"post": {"summary": "退回并说明原因（项目办）/ return with a reason (office)",
+          "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}, "reason": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "The report"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.reportAdjust.path, #"""
+        {"post": {"summary": "更正已审定的数字：新增调整记录，原数不变（项目办）/ correct an approved figure by an adjustment (office)",
+          "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"amount": {"type": "number", "description": "the month's corrected figure, 万元"}, "reason": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "The report, amount as it now stands"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.warningsChanges.path, #"""
+        {"get": {"summary": "变色记录：本周新增红灯、转绿等 / colour changes: new reds this week, turned green",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
+            {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "colour", "in": "query", "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "[{code, name, from, to, on}], newest first"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.warningRule.path, #"""
+        {
           "get": {"summary": "预警阈值（本年现行版本）/ the year's warning thresholds", "parameters": [{"$ref": "#/components/parameters/year"}],
             "responses": {"200": {"description": "year, version, blueLagPoints, yellowLagPoints, blueLateDays, yellowLateDays"}}},
           "put": {"summary": "修改阈值：新增一版并重算（项目办）/ new version of the thresholds, then recompute (office)",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
               "blueLagPoints": {"type": "integer"}, "yellowLagPoints": {"type": "integer"}, "blueLateDays": {"type": "integer"}, "yellowLateDays": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The new version"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/projects/{id}/milestones": {
+            "responses": {"200": {"description": "The new version"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectMilestones.path, #"""
+        {
           "get": {"summary": "项目某年节点计划 / a project's milestones for a year",
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/year"}],
             "responses": {"200": {"description": "[{id, year, seq, name, planned, actual, unit, version}]"}, "404": {"$ref": "#/components/responses/Error"}}},
@@ -198,12 +257,16 @@ enum OpenAPIDocument {
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}, "seq": {"type": "integer"},
               "name": {"type": "string"}, "planned": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"}, "unit": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The node, with stageMovedTo when the stage moved"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/projects/{id}/milestones/template": {"post": {"summary": "套用区节点模板（本年尚无节点时）/ apply the district template when the year has no nodes",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "{added}"}}}},
-        "/milestones/{item}": {
+            "responses": {"201": {"description": "The node, with stageMovedTo when the stage moved"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectMilestonesTemplate.path, #"""
+        {"post": {"summary": "套用区节点模板（本年尚无节点时）/ apply the district template when the year has no nodes",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "{added}"}}}}
+        """#),
+        (Site.API.milestone.path, #"""
+        {
           "put": {"summary": "修改节点（须带 version）/ change a node (with the version read)",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}, "seq": {"type": "integer"},
@@ -212,8 +275,10 @@ enum OpenAPIDocument {
           "delete": {"summary": "删除节点 / delete a node",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
                            {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/projects/{id}/approvals": {
+            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectApprovals.path, #"""
+        {
           "get": {"summary": "项目某年联审联批事项 / a project's approval items for a year",
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/year"}],
             "responses": {"200": {"description": "[{id, year, name, department, target, actual, version}]"}}},
@@ -221,8 +286,10 @@ enum OpenAPIDocument {
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}, "name": {"type": "string"},
               "department": {"type": "string"}, "target": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"}}}}}},
-            "responses": {"201": {"description": "The item"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/approvals/{item}": {
+            "responses": {"201": {"description": "The item"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.approval.path, #"""
+        {
           "put": {"summary": "修改事项（须带 version）/ change an item (with the version read)",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}, "name": {"type": "string"},
@@ -231,90 +298,126 @@ enum OpenAPIDocument {
           "delete": {"summary": "删除事项 / delete an item",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
                            {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/approvals/rate": {"get": {"summary": "联审联批办结率（本区或本单位）/ the year's approval completion",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{year, asOf, total, approved, onTime, overdue, percent}"}}}},
-        "/reports/{report}/photos": {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时）/ upload a site photo",
-            "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"image/jpeg": {}, "image/png": {}, "multipart/form-data": {"schema": {"type": "object", "properties": {"photo": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"201": {"description": "{id, reportId, contentType, width, height, size, url}"}, "409": {"$ref": "#/components/responses/Error"},
-                          "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/photos/{photo}": {
+            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.approvalsRate.path, #"""
+        {"get": {"summary": "联审联批办结率（本区或本单位）/ the year's approval completion",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{year, asOf, total, approved, onTime, overdue, percent}"}}}}
+        """#),
+        (Site.API.reportPhotos.path, #"""
+        {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时）/ upload a site photo",
+          "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"image/jpeg": {}, "image/png": {}, "multipart/form-data": {"schema": {"type": "object", "properties": {"photo": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"201": {"description": "{id, reportId, contentType, width, height, size, url}"}, "409": {"$ref": "#/components/responses/Error"},
+                        "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.photo.path, #"""
+        {
           "get": {"summary": "现场照片 / a site photo's image",
             "parameters": [{"name": "photo", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "image/jpeg or image/png"}, "404": {"$ref": "#/components/responses/Error"}}},
           "delete": {"summary": "删除照片（草稿或退回时）/ remove a photo",
             "parameters": [{"name": "photo", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/supervision/warnings": {"get": {"summary": "亮灯督办事项：红黄灯自动立项，转蓝绿自动销号 / supervision items opened by red and yellow lights",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "closed", "all"]}}],
-            "responses": {"200": {"description": "[{id, code, name, unit, openedOn, openedColour, colour, reasons, closedOn, closedColour}]"}, "400": {"$ref": "#/components/responses/Error"}}}},
-        "/enterprises": {
+            "responses": {"204": {"description": "Deleted"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.supervisionWarnings.path, #"""
+        {"get": {"summary": "亮灯督办事项：红黄灯自动立项，转蓝绿自动销号 / supervision items opened by red and yellow lights",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "closed", "all"]}}],
+          "responses": {"200": {"description": "[{id, code, name, unit, openedOn, openedColour, colour, reasons, closedOn, closedColour}]"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.enterprises.path, #"""
+        {
           "get": {"summary": "企业库（按名称或统一社会信用代码查找）/ enterprises, by name or credit code",
             "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "page", "in": "query", "schema": {"type": "integer"}}],
             "responses": {"200": {"description": "{total, items: [{id, name, creditCode, industry, aboveScale, serviceOfficial, projects, version}]} (200 a page)"}}},
           "post": {"summary": "登记企业；同一信用代码只有一家，同名须确认 / register; one record per credit code, same name needs confirmDuplicateName",
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}},
-            "responses": {"201": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/enterprises/duplicates": {"get": {"summary": "疑似重复（名称相同，忽略空格、全半角、大小写）/ possible duplicates by name",
-            "responses": {"200": {"description": "[[row, row, …], …] groups of live records sharing a name"}}}},
-        "/enterprises/{enterprise}": {
+            "responses": {"201": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.enterprisesDuplicates.path, #"""
+        {"get": {"summary": "疑似重复（名称相同，忽略空格、全半角、大小写）/ possible duplicates by name",
+          "responses": {"200": {"description": "[[row, row, …], …] groups of live records sharing a name"}}}}
+        """#),
+        (Site.API.enterprise.path, #"""
+        {
           "get": {"summary": "企业及关联项目（责任单位只见本单位项目）/ an enterprise and its projects",
             "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "The enterprise with projects: [{id, code, name, stage}]"}, "404": {"$ref": "#/components/responses/Error"}}},
           "put": {"summary": "修改企业（须带 version），项目上的建设单位随之更新 / change (with version); its projects' investor follows",
             "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Enterprise"}}}},
-            "responses": {"200": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/enterprises/{enterprise}/merge": {"post": {"summary": "合并到另一家（项目办），留痕 / merge into another record (office), audited",
-            "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"into": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "{mergedInto, projectsMoved}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/pipeline": {"get": {"summary": "四库：各库项目数与投资（任一日期，按阶段历史精确还原）、本年入库与目标、流转、退出原因 / the four pools at any date",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{year, asOf, pools: [{stage, projects, totalInvestment (万元), entered, target}], flows: [{from, to, projects}], exits: [{reason, projects}]}"}}}},
-        "/pipeline/cohort": {"get": {"summary": "转化：某期间进入某库的项目此后签约、落地、开工、退出的数量与天数（中位数、80% 分位），分单位 / cohort conversion",
-            "parameters": [{"name": "pool", "in": "query", "schema": {"type": "string", "description": "谋划|招引|签约|落地 (default 招引)"}},
-              {"name": "quarter", "in": "query", "schema": {"type": "string", "description": "YYYY-Qn"}},
-              {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{pool, from, to, asOf, cohort: {projects, reached: {stage: n}, exited, stillIn, daysInPool: {projects, median, p80}, daysTo: {stage: {…}}}, byUnit: [{unit, cohort}]}"},
-                          "400": {"$ref": "#/components/responses/Error"}}}},
-        "/pipeline/breakdown": {"get": {"summary": "四库分单位或分产业链（任一日期）/ the four pools per unit or per industry chain at a date",
-            "parameters": [{"name": "by", "in": "query", "schema": {"type": "string", "enum": ["unit", "chain"]}}, {"$ref": "#/components/parameters/year"},
-              {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{by, groups: [{name (\"\" = none), pools: [{stage, projects, totalInvestment (万元)}]}]}"}, "400": {"$ref": "#/components/responses/Error"}}}},
-        "/pipeline/targets": {"put": {"summary": "设定本年各库入库目标（项目办）/ set the year's pool targets (office)",
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
-              "targets": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "谋划/招引/签约/落地 → projects"}}}}}},
-            "responses": {"200": {"description": "The figures with the new targets"}, "400": {"$ref": "#/components/responses/Error"}}}},
-        "/projects/{id}/pool": {"post": {"summary": "四库流转：逐库前进须附证明；跳库、退回仅项目办；退出须选原因 / move between pools",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["to", "version"], "properties": {
-              "to": {"type": "string", "description": "谋划|招引|签约|落地|退出"}, "on": {"type": "string", "format": "date"}, "version": {"type": "integer"},
-              "investor": {"type": "string"}, "signedOn": {"type": "string", "format": "date"}, "contractAmount": {"type": "string", "description": "万元"},
-              "registeredCompany": {"type": "string"}, "site": {"type": "string"}, "plannedStart": {"type": "string", "format": "date"}, "exitReason": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "{id, code, stage, version}"}, "409": {"$ref": "#/components/responses/Error"},
-                          "422": {"description": "Refused: code invalid (evidence missing, field named) or office_only (skip or move back)"}}}},
-        "/campaign": {"get": {"summary": "三个一批：各期签约/开工/投产一批的项目数、计入投资（万元）、跟踪（开工、投产、达效）与比率，逐期及累计 / campaign periods with rates",
-            "parameters": [{"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{asOf, periods: [{id, number, heldOn, title, entries, investment, batches: {签约|开工|投产: {entries, investment, started, produced, atCapacity, rate}}, cumulative: {…}}], totals: {entries, investment, batches}}"}}}},
-        "/campaign/periods": {"post": {"summary": "新建期次（项目办）/ open a period (office)",
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["number", "heldOn"], "properties": {
-              "number": {"type": "integer"}, "heldOn": {"type": "string", "format": "date"}, "title": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "{id, number, heldOn}"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/campaign/periods/{period}": {"get": {"summary": "一期的名单（责任单位只见本单位项目）/ a period's lists",
-            "parameters": [{"name": "period", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "[{id, batch, projectID, projectCode, projectName, investment (万元), startedOn, producedOn, atCapacityOn, note, version}]"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/campaign/periods/{period}/entries": {"post": {"summary": "列入项目（项目办）/ list a project (office)",
-            "parameters": [{"name": "period", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["batch", "investment"], "properties": {
-              "projectID": {"type": "string", "format": "uuid"}, "projectCode": {"type": "string"}, "batch": {"type": "string", "description": "签约|开工|投产"},
-              "investment": {"type": "string", "description": "万元"}, "startedOn": {"type": "string", "format": "date"}, "producedOn": {"type": "string", "format": "date"},
-              "atCapacityOn": {"type": "string", "format": "date"}, "note": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The entry"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/campaign/entries/{entry}": {
+            "responses": {"200": {"description": "The enterprise"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.enterpriseMerge.path, #"""
+        {"post": {"summary": "合并到另一家（项目办），留痕 / merge into another record (office), audited",
+          "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"into": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "{mergedInto, projectsMoved}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.pipeline.path, #"""
+        {"get": {"summary": "四库：各库项目数与投资（任一日期，按阶段历史精确还原）、本年入库与目标、流转、退出原因 / the four pools at any date",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{year, asOf, pools: [{stage, projects, totalInvestment (万元), entered, target}], flows: [{from, to, projects}], exits: [{reason, projects}]}"}}}}
+        """#),
+        (Site.API.pipelineCohort.path, #"""
+        {"get": {"summary": "转化：某期间进入某库的项目此后签约、落地、开工、退出的数量与天数（中位数、80% 分位），分单位 / cohort conversion",
+          "parameters": [{"name": "pool", "in": "query", "schema": {"type": "string", "description": "谋划|招引|签约|落地 (default 招引)"}},
+            {"name": "quarter", "in": "query", "schema": {"type": "string", "description": "YYYY-Qn"}},
+            {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+            {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{pool, from, to, asOf, cohort: {projects, reached: {stage: n}, exited, stillIn, daysInPool: {projects, median, p80}, daysTo: {stage: {…}}}, byUnit: [{unit, cohort}]}"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.pipelineBreakdown.path, #"""
+        {"get": {"summary": "四库分单位或分产业链（任一日期）/ the four pools per unit or per industry chain at a date",
+          "parameters": [{"name": "by", "in": "query", "schema": {"type": "string", "enum": ["unit", "chain"]}}, {"$ref": "#/components/parameters/year"},
+            {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{by, groups: [{name (\"\" = none), pools: [{stage, projects, totalInvestment (万元)}]}]}"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.pipelineTargets.path, #"""
+        {"put": {"summary": "设定本年各库入库目标（项目办）/ set the year's pool targets (office)",
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
+            "targets": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "谋划/招引/签约/落地 → projects"}}}}}},
+          "responses": {"200": {"description": "The figures with the new targets"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectPool.path, #"""
+        {"post": {"summary": "四库流转：逐库前进须附证明；跳库、退回仅项目办；退出须选原因 / move between pools",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["to", "version"], "properties": {
+            "to": {"type": "string", "description": "谋划|招引|签约|落地|退出"}, "on": {"type": "string", "format": "date"}, "version": {"type": "integer"},
+            "investor": {"type": "string"}, "signedOn": {"type": "string", "format": "date"}, "contractAmount": {"type": "string", "description": "万元"},
+            "registeredCompany": {"type": "string"}, "site": {"type": "string"}, "plannedStart": {"type": "string", "format": "date"}, "exitReason": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "{id, code, stage, version}"}, "409": {"$ref": "#/components/responses/Error"},
+                        "422": {"description": "Refused: code invalid (evidence missing, field named) or office_only (skip or move back)"}}}}
+        """#),
+        (Site.API.campaign.path, #"""
+        {"get": {"summary": "三个一批：各期签约/开工/投产一批的项目数、计入投资（万元）、跟踪（开工、投产、达效）与比率，逐期及累计 / campaign periods with rates",
+          "parameters": [{"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{asOf, periods: [{id, number, heldOn, title, entries, investment, batches: {签约|开工|投产: {entries, investment, started, produced, atCapacity, rate}}, cumulative: {…}}], totals: {entries, investment, batches}}"}}}}
+        """#),
+        (Site.API.campaignPeriods.path, #"""
+        {"post": {"summary": "新建期次（项目办）/ open a period (office)",
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["number", "heldOn"], "properties": {
+            "number": {"type": "integer"}, "heldOn": {"type": "string", "format": "date"}, "title": {"type": "string"}}}}}},
+          "responses": {"201": {"description": "{id, number, heldOn}"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.campaignPeriod.path, #"""
+        {"get": {"summary": "一期的名单（责任单位只见本单位项目）/ a period's lists",
+          "parameters": [{"name": "period", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "[{id, batch, projectID, projectCode, projectName, investment (万元), startedOn, producedOn, atCapacityOn, note, version}]"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.campaignPeriodEntries.path, #"""
+        {"post": {"summary": "列入项目（项目办）/ list a project (office)",
+          "parameters": [{"name": "period", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["batch", "investment"], "properties": {
+            "projectID": {"type": "string", "format": "uuid"}, "projectCode": {"type": "string"}, "batch": {"type": "string", "description": "签约|开工|投产"},
+            "investment": {"type": "string", "description": "万元"}, "startedOn": {"type": "string", "format": "date"}, "producedOn": {"type": "string", "format": "date"},
+            "atCapacityOn": {"type": "string", "format": "date"}, "note": {"type": "string"}}}}}},
+          "responses": {"201": {"description": "The entry"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.campaignEntry.path, #"""
+        {
           "put": {"summary": "跟踪：开工、投产、达效日期（须带 version；不得晚于今天，先后有序）/ follow an entry up",
             "parameters": [{"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {
@@ -323,11 +426,15 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "The entry"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
           "delete": {"summary": "移出名单（项目办，?version=）/ remove (office)",
             "parameters": [{"name": "entry", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"204": {"description": "Removed"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/campaign/import": {"post": {"summary": "导入名单 .xlsx/.csv：期次、批次、项目编号、计入投资（万元）[、举办日期、开工日期、投产日期、达效日期、备注]，全部或全不 / import a list, all or nothing",
-            "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}},
-        "/leads": {
+            "responses": {"204": {"description": "Removed"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.campaignImport.path, #"""
+        {"post": {"summary": "导入名单 .xlsx/.csv：期次、批次、项目编号、计入投资（万元）[、举办日期、开工日期、投产日期、达效日期、备注]，全部或全不 / import a list, all or nothing",
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
+        """#),
+        (Site.API.leads.path, #"""
+        {
           "get": {"summary": "招商线索（责任单位只见本单位）/ leads",
             "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "description": "线索|接洽|考察|洽谈|签约|放弃"}}, {"name": "q", "in": "query", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
@@ -336,33 +443,45 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "{total, items: [{id, title, enterpriseID, enterprise, source, chain, intendedInvestment, unit, status, collectedOn, signedOn, contractAmount, projectID, version}]}"}}},
           "post": {"summary": "登记线索：企业按信用代码（校验位）或名称找到或新建 / register a lead",
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Lead"}}}},
-            "responses": {"201": {"description": "The lead with its steps and contacts"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/leads/{lead}": {
+            "responses": {"201": {"description": "The lead with its steps and contacts"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.lead.path, #"""
+        {
           "get": {"summary": "线索、状态记录与对接记录 / a lead with its history and contact log",
             "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "{lead, note, abandonReason, tripID, projectCode, steps: [{from, to, on, actor, note}], contacts: [{on, who, what, recordedBy}]}"}, "404": {"$ref": "#/components/responses/Error"}}},
           "put": {"summary": "修改线索（须带 version）/ change a lead (with version)",
             "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Lead"}}}},
-            "responses": {"200": {"description": "The lead"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/leads/{lead}/status": {"post": {"summary": "状态流转：线索→接洽→考察→洽谈→签约|放弃（须原因）；签约须日期与金额，建立或转入签约库项目 / move a lead; signing creates or moves the project into 签约库",
-            "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["to", "version"], "properties": {
-              "to": {"type": "string"}, "on": {"type": "string", "format": "date"}, "reason": {"type": "string"}, "signedOn": {"type": "string", "format": "date"},
-              "contractAmount": {"type": "string", "description": "万元"}, "projectID": {"type": "string", "format": "uuid"}, "projectCode": {"type": "string"},
-              "category": {"type": "string"}, "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The lead"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/leads/{lead}/contacts": {"post": {"summary": "记录对接（日期、对接人、内容）/ log a contact",
-            "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"on": {"type": "string", "format": "date"}, "who": {"type": "string"}, "what": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The lead"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/leads/import": {"post": {"summary": "导入线索 .xlsx/.csv：线索名称、企业名称、来源、责任单位、收集日期[、统一社会信用代码、产业链、意向投资（万元）、状态、放弃原因、备注]，全部或全不 / import leads, all or nothing",
-            "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}},
-        "/promotion": {"get": {"summary": "招商引资数字：收集线索、对接企业、外出招商（领导带队/小分队）、洽谈项目、签约项目与金额 / promotion figures for a period",
-            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{from, to, leads, enterprisesContacted, leaderTrips, teamTrips, negotiated, signed, signedAmount (万元), byStatus}"}}}},
-        "/trips": {
+            "responses": {"200": {"description": "The lead"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.leadStatus.path, #"""
+        {"post": {"summary": "状态流转：线索→接洽→考察→洽谈→签约|放弃（须原因）；签约须日期与金额，建立或转入签约库项目 / move a lead; signing creates or moves the project into 签约库",
+          "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["to", "version"], "properties": {
+            "to": {"type": "string"}, "on": {"type": "string", "format": "date"}, "reason": {"type": "string"}, "signedOn": {"type": "string", "format": "date"},
+            "contractAmount": {"type": "string", "description": "万元"}, "projectID": {"type": "string", "format": "uuid"}, "projectCode": {"type": "string"},
+            "category": {"type": "string"}, "version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The lead"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.leadContacts.path, #"""
+        {"post": {"summary": "记录对接（日期、对接人、内容）/ log a contact",
+          "parameters": [{"name": "lead", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"on": {"type": "string", "format": "date"}, "who": {"type": "string"}, "what": {"type": "string"}}}}}},
+          "responses": {"201": {"description": "The lead"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.leadsImport.path, #"""
+        {"post": {"summary": "导入线索 .xlsx/.csv：线索名称、企业名称、来源、责任单位、收集日期[、统一社会信用代码、产业链、意向投资（万元）、状态、放弃原因、备注]，全部或全不 / import leads, all or nothing",
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
+        """#),
+        (Site.API.promotion.path, #"""
+        {"get": {"summary": "招商引资数字：收集线索、对接企业、外出招商（领导带队/小分队）、洽谈项目、签约项目与金额 / promotion figures for a period",
+          "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{from, to, leads, enterprisesContacted, leaderTrips, teamTrips, negotiated, signed, signedAmount (万元), byStatus}"}}}}
+        """#),
+        (Site.API.trips.path, #"""
+        {
           "get": {"summary": "外出招商（期间内）/ trips in a period",
             "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
             "responses": {"200": {"description": "[{id, kind, startedOn, endedOn, ledBy, destinations, note, enterprisesVisited, leads}]"}}},
@@ -370,8 +489,10 @@ enum OpenAPIDocument {
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["kind", "startedOn", "ledBy", "destinations"], "properties": {
               "kind": {"type": "string", "description": "领导带队|小分队"}, "startedOn": {"type": "string", "format": "date"}, "endedOn": {"type": "string", "format": "date"},
               "ledBy": {"type": "string"}, "destinations": {"type": "string"}, "enterprises": {"type": "array", "items": {"type": "string"}}, "note": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "{id}"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/problems": {
+            "responses": {"201": {"description": "{id}"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problems.path, #"""
+        {
           "get": {"summary": "问题台账（责任单位只见本单位提出、牵头、协办或本单位项目的问题）/ problems and meeting decisions",
             "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "overdue", "solved", "all"]}},
               {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}, {"name": "category", "in": "query", "schema": {"type": "string"}},
@@ -385,98 +506,144 @@ enum OpenAPIDocument {
               "category": {"type": "string", "description": "土地|资金|规划|征迁|手续审批|水电气暖|其他 or the district's list"}, "title": {"type": "string"}, "description": {"type": "string"},
               "major": {"type": "boolean"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"},
               "path": {"type": "string", "description": "破解路径"}, "deadline": {"type": "string", "format": "date", "description": "时间节点; default the clock's resolution day"}}}}}},
-            "responses": {"201": {"description": "The problem with its clocks and steps"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/problems/figures": {"get": {"summary": "问题数字：提出、解决、解决率、按时办结率、逾期、平均办结天数，可按单位或类别，任意历史日期 / problem figures at any past day",
-            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "by", "in": "query", "schema": {"type": "string", "enum": ["total", "unit", "category"]}},
-              {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}],
-            "responses": {"200": {"description": "{from, to, asOf, by, kind, lines: [{group, raised, solved, onTime, open, overdue, resolutionRate, onTimeRate, averageDaysToResolve}]}"}, "400": {"$ref": "#/components/responses/Error"}}}},
-        "/problems/overdue": {"get": {"summary": "各牵头单位逾期未办结数（当前）/ overdue problems and decisions by lead unit, now",
-            "responses": {"200": {"description": "[{unit, overdue}]"}}}},
-        "/problems/{problem}": {"get": {"summary": "问题详情：办理时限、办理记录 / a problem with its answer clocks and steps",
-            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "{problem, description, path, assistingUnits, assignedOn, clocks: [{step, due, doneOn, late}], steps: [{seq, action, status, deadline, on, actor, note}]}"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/problems/{problem}/steps": {"post": {"summary": "办理一步：assign 交办（项目办/督查室）、acknowledge 签收、feedback 反馈、resolve 办结（牵头单位）、close 销号与 reopen 重新打开（仅提出人）、deadline 调整时限（须原因）、comment 备注 / take a step",
-            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["action", "version"], "properties": {
-              "action": {"type": "string", "enum": ["assign", "acknowledge", "feedback", "resolve", "close", "reopen", "deadline", "comment"]}, "note": {"type": "string"},
-              "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}, "leadUnit": {"type": "string"},
-              "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
-            "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings": {
+            "responses": {"201": {"description": "The problem with its clocks and steps"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problemsFigures.path, #"""
+        {"get": {"summary": "问题数字：提出、解决、解决率、按时办结率、逾期、平均办结天数，可按单位或类别，任意历史日期 / problem figures at any past day",
+          "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+            {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "by", "in": "query", "schema": {"type": "string", "enum": ["total", "unit", "category"]}},
+            {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}],
+          "responses": {"200": {"description": "{from, to, asOf, by, kind, lines: [{group, raised, solved, onTime, open, overdue, resolutionRate, onTimeRate, averageDaysToResolve}]}"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problemsOverdue.path, #"""
+        {"get": {"summary": "各牵头单位逾期未办结数（当前）/ overdue problems and decisions by lead unit, now",
+          "responses": {"200": {"description": "[{unit, overdue}]"}}}}
+        """#),
+        (Site.API.problem.path, #"""
+        {"get": {"summary": "问题详情：办理时限、办理记录 / a problem with its answer clocks and steps",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{problem, description, path, assistingUnits, assignedOn, clocks: [{step, due, doneOn, late}], steps: [{seq, action, status, deadline, on, actor, note}]}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problemSteps.path, #"""
+        {"post": {"summary": "办理一步：assign 交办（项目办/督查室）、acknowledge 签收、feedback 反馈、resolve 办结（牵头单位）、close 销号与 reopen 重新打开（仅提出人）、deadline 调整时限（须原因）、comment 备注 / take a step",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["action", "version"], "properties": {
+            "action": {"type": "string", "enum": ["assign", "acknowledge", "feedback", "resolve", "close", "reopen", "deadline", "comment"]}, "note": {"type": "string"},
+            "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}, "leadUnit": {"type": "string"},
+            "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
+          "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetings.path, #"""
+        {
           "get": {"summary": "会议列表（议题数、议定事项数、已落实、逾期）/ meetings with how their decisions stand",
             "responses": {"200": {"description": "[{id, kind, title, heldOn, cutoffOn, agenda, decisions, decisionsSolved, decisionsOverdue}]"}}},
           "post": {"summary": "召开会议（项目办、督查室）/ call a meeting",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "heldOn"], "properties": {
               "kind": {"type": "string", "description": "周例会|专题会"}, "title": {"type": "string"}, "heldOn": {"type": "string", "format": "date"},
               "cutoffOn": {"type": "string", "format": "date", "description": "议题截止; default the day before"}, "chairedBy": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/latest": {"get": {"summary": "上次会议议定了什么、落实了多少 / the last meeting held: its decisions and how they stand",
-            "responses": {"200": {"description": "As /meetings/{meeting}"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/{meeting}": {"get": {"summary": "会议：议题、议定事项、（项目办）建议议题 / a meeting's agenda, decisions and suggested problems",
-            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "{id, kind, title, heldOn, cutoffOn, chairedBy, minutes, version, agenda: [{problem, reason}], decisions: [{decision, addresses}], suggestions: [{problem, reasons}]}"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/{meeting}/items": {"post": {"summary": "列入议题（截止日前提出、未解决的问题）/ put problems on the agenda",
-            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["problems", "version"], "properties": {
-              "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}, "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/{meeting}/items/{problem}": {"delete": {"summary": "移出议题 / take a problem off the agenda",
-            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
-              {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
-            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/{meeting}/minutes": {"put": {"summary": "会议纪要（会后）/ the minutes, once held",
-            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"minutes": {"type": "string"}, "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/meetings/{meeting}/decisions": {"post": {"summary": "记录会议议定事项：牵头单位、时间节点、涉及问题；按问题同样跟踪 / record a decision, tracked like a problem",
-            "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "leadUnit"], "properties": {
-              "title": {"type": "string"}, "description": {"type": "string"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}},
-              "leader": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
-            "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/notices": {
+            "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetingsLatest.path, #"""
+        {"get": {"summary": "上次会议议定了什么、落实了多少 / the last meeting held: its decisions and how they stand",
+          "responses": {"200": {"description": "As /meetings/{meeting}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meeting.path, #"""
+        {"get": {"summary": "会议：议题、议定事项、（项目办）建议议题 / a meeting's agenda, decisions and suggested problems",
+          "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{id, kind, title, heldOn, cutoffOn, chairedBy, minutes, version, agenda: [{problem, reason}], decisions: [{decision, addresses}], suggestions: [{problem, reasons}]}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetingItems.path, #"""
+        {"post": {"summary": "列入议题（截止日前提出、未解决的问题）/ put problems on the agenda",
+          "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["problems", "version"], "properties": {
+            "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}, "version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetingItem.path, #"""
+        {"delete": {"summary": "移出议题 / take a problem off the agenda",
+          "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+            {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
+          "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetingMinutes.path, #"""
+        {"put": {"summary": "会议纪要（会后）/ the minutes, once held",
+          "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"minutes": {"type": "string"}, "version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The meeting"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.meetingDecisions.path, #"""
+        {"post": {"summary": "记录会议议定事项：牵头单位、时间节点、涉及问题；按问题同样跟踪 / record a decision, tracked like a problem",
+          "parameters": [{"name": "meeting", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "leadUnit"], "properties": {
+            "title": {"type": "string"}, "description": {"type": "string"}, "leadUnit": {"type": "string"}, "assistingUnits": {"type": "array", "items": {"type": "string"}},
+            "leader": {"type": "string"}, "deadline": {"type": "string", "format": "date"}, "problems": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}}},
+          "responses": {"201": {"description": "The meeting"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.notices.path, #"""
+        {
           "get": {"summary": "催办单（责任单位只见本单位）/ reminder notices",
             "parameters": [{"name": "year", "in": "query", "schema": {"type": "integer"}}, {"name": "pending", "in": "query", "schema": {"type": "boolean", "description": "unacknowledged only"}}],
             "responses": {"200": {"description": "[{id, number, unit, subject, problemID, item, originalDeadline, newDeadline, issuedOn, issuedBy, automatic, acknowledgedOn, acknowledgedBy, escalatedOn, version}]"}}},
           "post": {"summary": "手动发出催办单（针对问题/议定事项，或单位与事项）/ issue a notice by hand",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
               "problemID": {"type": "string", "format": "uuid"}, "unit": {"type": "string"}, "item": {"type": "string"}, "newDeadline": {"type": "string", "format": "date"}}}}}},
-            "responses": {"201": {"description": "The notice, numbered 二七督〔2023〕第N号"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/notices/generate": {"post": {"summary": "按数据生成催办单（逾期问题、议定事项、逾期未报月报）并升级逾期未签收的 / generate the notices lateness calls for, escalate the unacknowledged",
-            "responses": {"200": {"description": "{issued: [number], escalated: [number]}"}}}},
-        "/notices/{notice}": {"get": {"summary": "催办单 / a notice",
-            "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "The notice"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/notices/{notice}/acknowledge": {"post": {"summary": "签收（仅被催办单位）/ acknowledge (the unit notified only)",
-            "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The notice"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/inbox": {"get": {"summary": "我的消息：新交办、明日到期、逾期、催办单、会议议定、催办升级 / my inbox",
-            "parameters": [{"name": "unread", "in": "query", "schema": {"type": "boolean"}}],
-            "responses": {"200": {"description": "{unread, items: [{id, kind, title, link, createdAt, readAt}]}"}}}},
-        "/inbox/read": {"post": {"summary": "全部标为已读 / mark all read", "responses": {"200": {"description": "{marked}"}}}},
-        "/inbox/{message}/read": {"post": {"summary": "标为已读 / mark one read",
-            "parameters": [{"name": "message", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "{marked}"}}}},
-        "/webhooks": {
+            "responses": {"201": {"description": "The notice, numbered 二七督〔2023〕第N号"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.noticesGenerate.path, #"""
+        {"post": {"summary": "按数据生成催办单（逾期问题、议定事项、逾期未报月报）并升级逾期未签收的 / generate the notices lateness calls for, escalate the unacknowledged",
+          "responses": {"200": {"description": "{issued: [number], escalated: [number]}"}}}}
+        """#),
+        (Site.API.notice.path, #"""
+        {"get": {"summary": "催办单 / a notice",
+          "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "The notice"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.noticeAcknowledge.path, #"""
+        {"post": {"summary": "签收（仅被催办单位）/ acknowledge (the unit notified only)",
+          "parameters": [{"name": "notice", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The notice"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inbox.path, #"""
+        {"get": {"summary": "我的消息：新交办、明日到期、逾期、催办单、会议议定、催办升级 / my inbox",
+          "parameters": [{"name": "unread", "in": "query", "schema": {"type": "boolean"}}],
+          "responses": {"200": {"description": "{unread, items: [{id, kind, title, link, createdAt, readAt}]}"}}}}
+        """#),
+        (Site.API.inboxRead.path, #"""
+        {"post": {"summary": "全部标为已读 / mark all read", "responses": {"200": {"description": "{marked}"}}}}
+        """#),
+        (Site.API.inboxMessageRead.path, #"""
+        {"post": {"summary": "标为已读 / mark one read",
+          "parameters": [{"name": "message", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{marked}"}}}}
+        """#),
+        (Site.API.webhooks.path, #"""
+        {
           "get": {"summary": "群机器人（系统管理员）/ group-robot webhooks (admin)",
             "responses": {"200": {"description": "[{id, name, url, format, unit, enabled, pending, sent, failed}]"}}},
           "post": {"summary": "添加群机器人：企业微信（wecom）或钉钉（dingtalk），http(s) 地址 / add a webhook",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["name", "url"], "properties": {
               "name": {"type": "string"}, "url": {"type": "string", "format": "uri"}, "format": {"type": "string", "enum": ["wecom", "dingtalk"]}, "unit": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The webhook"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/webhooks/{hook}/test": {"post": {"summary": "发送测试消息（排队，后台发送）/ queue a test message",
-            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"202": {"description": "The queued delivery"}}}},
-        "/webhooks/{hook}/enabled": {"put": {"summary": "启用或停用 / switch on or off",
-            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["enabled"], "properties": {"enabled": {"type": "boolean"}}}}}},
-            "responses": {"200": {"description": "The webhook"}}}},
-        "/webhooks/{hook}/deliveries": {"get": {"summary": "投递记录（最近 50 条）/ the delivery log",
-            "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError, createdAt, finishedAt, nextAttemptAt}]"}}}},
-        "/supervision/settings": {
+            "responses": {"201": {"description": "The webhook"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.webhookTest.path, #"""
+        {"post": {"summary": "发送测试消息（排队，后台发送）/ queue a test message",
+          "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"202": {"description": "The queued delivery"}}}}
+        """#),
+        (Site.API.webhookEnabled.path, #"""
+        {"put": {"summary": "启用或停用 / switch on or off",
+          "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["enabled"], "properties": {"enabled": {"type": "boolean"}}}}}},
+          "responses": {"200": {"description": "The webhook"}}}}
+        """#),
+        (Site.API.webhookDeliveries.path, #"""
+        {"get": {"summary": "投递记录（最近 50 条）/ the delivery log",
+          "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError, createdAt, finishedAt, nextAttemptAt}]"}}}}
+        """#),
+        (Site.API.supervisionSettings.path, #"""
+        {
           "get": {"summary": "办理时限（默认 13710：签收 1、反馈 3、办结 7、重大 30 个工作日）与工作日历 / the answer clock and working-day calendar",
             "responses": {"200": {"description": "{acknowledgeDays, feedbackDays, resolveDays, majorResolveDays, holidays: [date], workdays: [date], version}"}}},
           "put": {"summary": "设置办理时限（项目办、督查室；须带 version）/ set the clock (with version)",
@@ -484,22 +651,30 @@ enum OpenAPIDocument {
               "acknowledgeDays": {"type": "integer"}, "feedbackDays": {"type": "integer"}, "resolveDays": {"type": "integer"}, "majorResolveDays": {"type": "integer"},
               "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}, "workdays": {"type": "array", "items": {"type": "string", "format": "date"}},
               "version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "The settings"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/bulletins": {
+            "responses": {"200": {"description": "The settings"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.bulletins.path, #"""
+        {
           "get": {"summary": "督查通报（草稿与已印发）/ supervision bulletins",
             "responses": {"200": {"description": "[{id, period, title, number, asOf, status (draft|issued), issuedOn, issuedBy, version}]"}}},
           "post": {"summary": "生成月度督查通报草稿（按统计日期的数据；已印发的不能重新生成）/ draft the month's bulletin as of a day",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["month"], "properties": {
               "month": {"type": "string", "description": "YYYY-MM"}, "asOf": {"type": "string", "format": "date"}}}}}},
-            "responses": {"201": {"description": "{document, content: {year, month, asOf, units, overdue, notices, lateReports, litAllMonth}}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/bulletins/{doc}": {"get": {"summary": "通报内容（印发后冻结）/ a bulletin, frozen once issued",
-            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/bulletins/{doc}/issue": {"post": {"summary": "印发（编号、冻结；不能重复印发）/ issue: numbered and frozen",
-            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/documents": {
+            "responses": {"201": {"description": "{document, content: {year, month, asOf, units, overdue, notices, lateReports, litAllMonth}}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.bulletin.path, #"""
+        {"get": {"summary": "通报内容（印发后冻结）/ a bulletin, frozen once issued",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.bulletinIssue.path, #"""
+        {"post": {"summary": "印发（编号、冻结；不能重复印发）/ issue: numbered and frozen",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.documents.path, #"""
+        {
           "get": {"summary": "周通报、月排名、季考核、年评优（草稿与已印发，可检索）/ bulletins, rankings and assessments, searchable",
             "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation", "supervision-bulletin"]}},
               {"name": "year", "in": "query", "schema": {"type": "integer"}}, {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "words in the title, number or content"}],
@@ -508,15 +683,21 @@ enum OpenAPIDocument {
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["kind", "period"], "properties": {
               "kind": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation"]},
               "period": {"type": "string", "description": "2023-W23 | 2023-05 | 2023-Q2 | 2023"}, "asOf": {"type": "string", "format": "date"}}}}}},
-            "responses": {"201": {"description": "{document, content}: the content as stored, in the kind's shape"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/documents/{doc}": {"get": {"summary": "文件及其内容（印发后冻结）/ a document and its content, frozen once issued",
-            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/documents/{doc}/issue": {"post": {"summary": "印发（编号第N期、冻结；不能重复印发）/ issue: numbered and frozen",
-            "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
-            "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/scoring-schemes/{year}": {
+            "responses": {"201": {"description": "{document, content}: the content as stored, in the kind's shape"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.document.path, #"""
+        {"get": {"summary": "文件及其内容（印发后冻结）/ a document and its content, frozen once issued",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.documentIssue.path, #"""
+        {"post": {"summary": "印发（编号第N期、冻结；不能重复印发）/ issue: numbered and frozen",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "{document, content}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.scoringScheme.path, #"""
+        {
           "get": {"summary": "年度考核评分办法（未保存时为默认办法，version 0）/ the year's scoring scheme",
             "parameters": [{"name": "year", "in": "path", "required": true, "schema": {"type": "integer"}}],
             "responses": {"200": {"description": "{year, version, weightSum, scheme: {items: [{indicator, weight, cap}], separateGroups, aggregation: {monthWeights}, pipelineTarget, advancedCount, advancedThreshold}}"}}},
@@ -524,44 +705,60 @@ enum OpenAPIDocument {
             "parameters": [{"name": "year", "in": "path", "required": true, "schema": {"type": "integer"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version", "scheme"], "properties": {
               "version": {"type": "integer", "description": "the version read (0 for the standard scheme)"}, "scheme": {"type": "object"}}}}}},
-            "responses": {"200": {"description": "{year, version, weightSum, scheme}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/dashboard": {"get": {"summary": "挂图作战数字（金额单位：元；比率为 0–1 的小数；责任单位用户只含本单位项目）/ the dashboard's figures (money in yuan, rates as shares of 1)",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "统计日期，不晚于今天；过去的日期按预警和入库历史 / a past day reads the colour and pool histories"}],
-            "responses": {"200": {"description": "{year, asOf, month, timeProgress, projects, totalInvestment, annualPlan, completed, colours: {red, yellow, blue, green}, byCategory: [{name, projects, totalInvestment, annualPlan, completed}], byZone: [...], monthly: [12], lastYear: {year, projects, annualPlan, completed, monthly} | null, pools: [{stage, projects, entered, target}], campaign: {period, heldOn, rates: [{batch, entries, done, rate}]} | null, problems: {raised, solved, onTime, open, overdue, resolutionRate}, ranking: {period, source, units, top: [{unit, rank, total}], bottom: [...]} | null, unlocated}"},
-                          "400": {"$ref": "#/components/responses/Error"}}}},
-        "/map/points": {"get": {"summary": "地图上的项目（含无坐标、区界外的项目）/ the map's projects, with those without coordinates and outside the district",
-            "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
-                           {"name": "category", "in": "query", "schema": {"type": "string"}}, {"name": "colour", "in": "query", "schema": {"type": "string", "enum": ["red", "yellow", "blue", "green"]}},
-                           {"name": "zone", "in": "query", "schema": {"type": "string"}}, {"name": "stage", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "{year, asOf, points: [{id, code, name, unit, category, zone, stage, colour, totalInvestment, annualPlan, lng, lat}], outside: [id], unlocated: [id]}"},
-                          "400": {"$ref": "#/components/responses/Error"}}}},
-        "/map/zones/{year}": {
+            "responses": {"200": {"description": "{year, version, weightSum, scheme}"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.dashboard.path, #"""
+        {"get": {"summary": "挂图作战数字（金额单位：元；比率为 0–1 的小数；责任单位用户只含本单位项目）/ the dashboard's figures (money in yuan, rates as shares of 1)",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "统计日期，不晚于今天；过去的日期按预警和入库历史 / a past day reads the colour and pool histories"}],
+          "responses": {"200": {"description": "{year, asOf, month, timeProgress, projects, totalInvestment, annualPlan, completed, colours: {red, yellow, blue, green}, byCategory: [{name, projects, totalInvestment, annualPlan, completed}], byZone: [...], monthly: [12], lastYear: {year, projects, annualPlan, completed, monthly} | null, pools: [{stage, projects, entered, target}], campaign: {period, heldOn, rates: [{batch, entries, done, rate}]} | null, problems: {raised, solved, onTime, open, overdue, resolutionRate}, ranking: {period, source, units, top: [{unit, rank, total}], bottom: [...]} | null, unlocated}"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.mapPoints.path, #"""
+        {"get": {"summary": "地图上的项目（含无坐标、区界外的项目）/ the map's projects, with those without coordinates and outside the district",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}},
+                         {"name": "category", "in": "query", "schema": {"type": "string"}}, {"name": "colour", "in": "query", "schema": {"type": "string", "enum": ["red", "yellow", "blue", "green"]}},
+                         {"name": "zone", "in": "query", "schema": {"type": "string"}}, {"name": "stage", "in": "query", "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "{year, asOf, points: [{id, code, name, unit, category, zone, stage, colour, totalInvestment, annualPlan, lng, lat}], outside: [id], unlocated: [id]}"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.mapZone.path, #"""
+        {
           "get": {"summary": "功能区图层 GeoJSON（无当年图层时取最近的往年图层）/ the year's zone map as GeoJSON",
             "parameters": [{"name": "year", "in": "path", "required": true, "schema": {"type": "integer"}}],
             "responses": {"200": {"description": "GeoJSON FeatureCollection; header X-Layer-Version"}, "404": {"$ref": "#/components/responses/Error"}}},
           "put": {"summary": "上传功能区图层（项目办；每个要素须有 properties.name，kind 为 boundary、zone 或 axis；无效时整份拒收并指明要素和字段）/ upload a zone map",
             "parameters": [{"name": "year", "in": "path", "required": true, "schema": {"type": "integer"}}],
             "requestBody": {"content": {"application/geo+json": {"schema": {"type": "object"}}, "application/json": {"schema": {"type": "object"}}}},
-            "responses": {"200": {"description": "{year, version, features}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/score-adjustments": {
+            "responses": {"200": {"description": "{year, version, features}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.scoreAdjustments.path, #"""
+        {
           "get": {"summary": "考核期的加减分 / a period's adjustments",
             "parameters": [{"name": "period", "in": "query", "required": true, "schema": {"type": "string"}, "description": "2023-Q2 or 2023"}],
             "responses": {"200": {"description": "[{id, period, unit, points, reason, createdBy, createdAt}]"}, "400": {"$ref": "#/components/responses/Error"}}},
           "post": {"summary": "记录加减分（项目办；±20 分，须写理由；考核印发后不能再加）/ record an adjustment",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["period", "unit", "points", "reason"], "properties": {
               "period": {"type": "string"}, "unit": {"type": "string"}, "points": {"type": "number"}, "reason": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "The adjustment"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/problems/{problem}/attachments": {"post": {"summary": "上传附件（PDF、图片、Word、Excel，≤ 10 MB）/ attach a file",
-            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"201": {"description": "The problem with its attachments"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/problems/{problem}/attachments/{attachment}": {"get": {"summary": "下载附件 / download an attachment",
-            "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "attachment", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-            "responses": {"200": {"description": "The file, as an attachment"}, "404": {"$ref": "#/components/responses/Error"}}}},
-        "/service": {"get": {"summary": "万人助万企数字：走访企业、走访次数、收集问题、解决问题、解决率，按单位 / enterprise service figures by unit",
-            "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
-            "responses": {"200": {"description": "{from, to, units: [{unit, enterprises, visits, raised, solved, resolutionRate}], total}"}}}},
-        "/enterprises/{enterprise}/visits": {
+            "responses": {"201": {"description": "The adjustment"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problemAttachments.path, #"""
+        {"post": {"summary": "上传附件（PDF、图片、Word、Excel，≤ 10 MB）/ attach a file",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"201": {"description": "The problem with its attachments"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.problemAttachment.path, #"""
+        {"get": {"summary": "下载附件 / download an attachment",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "attachment", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "The file, as an attachment"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.service.path, #"""
+        {"get": {"summary": "万人助万企数字：走访企业、走访次数、收集问题、解决问题、解决率，按单位 / enterprise service figures by unit",
+          "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{from, to, units: [{unit, enterprises, visits, raised, solved, resolutionRate}], total}"}}}}
+        """#),
+        (Site.API.enterpriseVisits.path, #"""
+        {
           "get": {"summary": "企业的走访记录 / an enterprise's visits",
             "parameters": [{"name": "enterprise", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "[{id, enterpriseID, enterprise, unit, visitedOn, visitors, discussed, problems}]"}}},
@@ -570,9 +767,60 @@ enum OpenAPIDocument {
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["unit", "visitedOn", "visitors", "discussed"], "properties": {
               "unit": {"type": "string"}, "visitedOn": {"type": "string", "format": "date"}, "visitors": {"type": "string"}, "discussed": {"type": "string"},
               "problems": {"type": "array", "items": {"type": "object", "properties": {"category": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"}}}}}}}}},
-            "responses": {"201": {"description": "The visit"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
-        "/openapi.json": {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
-      }
+            "responses": {"201": {"description": "The visit"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.openAPI.path, #"""
+        {"get": {"summary": "本文档 / this document", "security": [], "responses": {"200": {"description": "OK"}}}}
+        """#),
+    ]
+}
+
+extension OpenAPIDocument {
+    /// The document as served, built once: the head, the server's base path and the paths.
+    static let json: String = render()
+
+    static func render() -> String {
+        guard var doc = object(head) else { return head }
+        doc["servers"] = [["url": Site.API.root]]
+        var paths: [String: Any] = [:]
+        for (path, item) in pathItems {
+            guard let key = path.openAPIPath, let operations = object(item) else { continue }
+            paths[key] = withPathParameters(path, operations)
+        }
+        doc["paths"] = paths
+        guard let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) else { return head }
+        return String(decoding: data, as: UTF8.self)
     }
-    """#
+
+    private static func object(_ text: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+    }
+
+    /// The path item with each path parameter described once, at the path: as an operation
+    /// describes it (taken up from the operations), else from its name: ids are UUIDs, `year`
+    /// a year, `month` YYYY-MM, the rest text.
+    private static func withPathParameters(_ path: SitePath, _ item: [String: Any]) -> [String: Any] {
+        var item = item
+        var atPath = item["parameters"] as? [[String: Any]] ?? []
+        func isPath(_ p: [String: Any], _ name: String) -> Bool { p["in"] as? String == "path" && p["name"] as? String == name }
+        for name in path.parameters where !atPath.contains(where: { isPath($0, name) }) {
+            var described: [String: Any]?
+            for (method, value) in item where method != "parameters" {
+                guard var operation = value as? [String: Any], let params = operation["parameters"] as? [[String: Any]] else { continue }
+                described = described ?? params.first { isPath($0, name) }
+                let rest = params.filter { !isPath($0, name) }
+                operation["parameters"] = rest.isEmpty ? nil : rest
+                item[method] = operation
+            }
+            let schema: [String: Any] = switch name {
+            case "year": ["type": "integer", "minimum": 2000, "maximum": 2100]
+            case "month": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"]
+            case "kind", "username": ["type": "string"]
+            default: ["type": "string", "format": "uuid"]
+            }
+            atPath.append(described ?? ["name": name, "in": "path", "required": true, "schema": schema])
+        }
+        item["parameters"] = atPath.isEmpty ? nil : atPath
+        return item
+    }
 }

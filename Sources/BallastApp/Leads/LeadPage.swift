@@ -16,12 +16,12 @@ struct LeadPage {
         let r = detail.row
         let status = LeadStatus(rawValue: r.status) ?? .collected
         let mayEdit = PageContext.may(.editProjects)
-        return Layout.page(title: r.title, lang: lang, section: .leads, path: "/leads/\(r.id)",
-            .p(.a(.href(attr(Layout.link("/leads", lang))), .text(en ? "← All leads" : "← 全部线索"))),
+        return Layout.page(title: r.title, lang: lang, section: .leads, path: Site.lead.link(r.id),
+            .p(.a(.href(attr(Layout.link(Site.leads.link, lang))), .text(en ? "← All leads" : "← 全部线索"))),
             .h1(.text(r.title), .text(" "), .span(.class("tag"), .text(en ? status.englishName : status.rawValue))),
             Layout.notice(notice),
             .div(.class("card"), .dl(.class("fields"),
-                fact(en ? "Enterprise" : "企业", .a(.href(attr(Layout.link("/enterprises/\(r.enterpriseID)", lang))), .text(r.enterprise))),
+                fact(en ? "Enterprise" : "企业", .a(.href(attr(Layout.link(Site.enterprise.link(r.enterpriseID), lang))), .text(r.enterprise))),
                 fact(en ? "Source" : "来源", .text(r.source)),
                 fact(en ? "Industry chain" : "产业链", .text(r.chain ?? "—")),
                 fact(en ? "Intended investment" : "意向投资", .text(r.intendedInvestment.map { Layout.wan($0) + " 万元" } ?? "—")),
@@ -31,7 +31,7 @@ struct LeadPage {
                 .unwrap(detail.abandonReason) { fact(en ? "Reason given up" : "放弃原因", .text($0)) },
                 .unwrap(r.signedOn) { fact(en ? "Signed" : "签约日期", .text($0)) },
                 .unwrap(r.contractAmount) { fact(en ? "Contract amount" : "合同金额", .text(Layout.wan($0) + " 万元")) },
-                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link("/projects/\(p.idString)", lang))), .text("\(p.code) \(p.name)（\(p.stage)）"))) },
+                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link(Site.project.link(p.idString), lang))), .text("\(p.code) \(p.name)（\(p.stage)）"))) },
                 .unwrap(detail.note) { fact(en ? "Note" : "备注", .text($0)) })),
             .div(.class("card"),
                 .h2(.text(en ? "Contact log" : "对接记录")),
@@ -39,7 +39,7 @@ struct LeadPage {
                 .if(!detail.contacts.isEmpty, .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Who" : "对接人")), .th(.text(en ? "What" : "内容")), .th(.text(en ? "Logged by" : "记录人")))),
                     .tbody(.forEach(detail.contacts) { c in .tr(.td(.text(c.contactedOn)), .td(.text(c.who)), .td(.text(c.what)), .td(.text(c.recordedBy))) })))),
-                .if(mayEdit, .form(.method(.post), .action(attr(Layout.link("/leads/\(r.id)/contacts", lang))), .class("filters"), .csrf(),
+                .if(mayEdit, .form(.method(.post), .action(attr(Layout.link(Site.leadContacts.link(r.id), lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Date" : "日期"), .input(.type(.date), .name("on"))),
                     .label(.text(en ? "Who" : "对接人"), .input(.type(.text), .name("who"), .attribute(named: "size", value: "8"))),
                     .label(.text(en ? "What" : "内容"), .input(.type(.text), .name("what"), .attribute(named: "size", value: "30"))),
@@ -52,7 +52,7 @@ struct LeadPage {
                 .if(mayEdit && status != .signed, moveForm(status))),
             .if(mayEdit, .div(.class("card"),
                 .h2(.text(en ? "Edit" : "修改")),
-                .form(.method(.post), .action(attr(Layout.link("/leads/\(r.id)", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.lead.link(r.id), lang))), .class("filters"), .csrf(),
                     LeadFields.nodes(LeadsController.LeadBody(title: r.title, enterprise: r.enterprise, creditCode: nil, source: r.source, chain: r.chain,
                                                               intendedInvestment: r.intendedInvestment?.formatted(in: .wan), unit: r.unit,
                                                               collectedOn: r.collectedOn, tripID: detail.trip?.id?.uuidString, note: detail.note),
@@ -74,7 +74,7 @@ struct LeadPage {
         let later = LeadStatus.open.drop { $0 != status }.dropFirst()
         let next: [LeadStatus] = status == .abandoned ? LeadStatus.open
             : Array(later) + (status == .negotiating ? [.signed] : []) + [.abandoned]
-        return .form(.method(.post), .action(attr(Layout.link("/leads/\(detail.row.id)/status", lang))), .class("filters"), .csrf(),
+        return .form(.method(.post), .action(attr(Layout.link(Site.leadStatus.link(detail.row.id), lang))), .class("filters"), .csrf(),
             .input(.type(.hidden), .name("version"), .value(String(detail.row.version))),
             .label(.text(en ? "Move to" : "转为"), .select(.attribute(named: "name", value: "to"), .forEach(next) { s in .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue))) })),
             .label(.text(en ? "Date" : "日期"), .input(.type(.date), .name("on"))),

@@ -9,28 +9,28 @@ import Vapor
 struct LeadsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("leads", use: listPage)
-        read.get("leads", ":lead", use: detailPage)
-        read.get("api", "v1", "leads", use: listAPI)
-        read.get("api", "v1", "leads", ":lead", use: detailAPI)
-        read.get("api", "v1", "promotion", use: figuresAPI)
-        read.get("api", "v1", "trips", use: tripsAPI)
+        read.get(Site.leads, use: listPage)
+        read.get(Site.lead, use: detailPage)
+        read.get(Site.API.leads, use: listAPI)
+        read.get(Site.API.lead, use: detailAPI)
+        read.get(Site.API.promotion, use: figuresAPI)
+        read.get(Site.API.trips, use: tripsAPI)
         let edit = routes.access(.requires(.editProjects))
-        edit.post("api", "v1", "leads", use: createAPI)
-        edit.put("api", "v1", "leads", ":lead", use: updateAPI)
-        edit.post("api", "v1", "leads", ":lead", "status", use: moveAPI)
-        edit.post("api", "v1", "leads", ":lead", "contacts", use: contactAPI)
-        edit.on(.POST, "api", "v1", "leads", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+        edit.post(Site.API.leads, use: createAPI)
+        edit.put(Site.API.lead, use: updateAPI)
+        edit.post(Site.API.leadStatus, use: moveAPI)
+        edit.post(Site.API.leadContacts, use: contactAPI)
+        edit.on(.POST, Site.API.leadsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
             .uploads(LedgerUpload.maxSize)
-        edit.post("leads", use: createPage)
-        edit.post("leads", ":lead", use: updatePage)
-        edit.post("leads", ":lead", "status", use: movePage)
-        edit.post("leads", ":lead", "contacts", use: contactPage)
-        edit.on(.POST, "leads", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+        edit.post(Site.leads, use: createPage)
+        edit.post(Site.lead, use: updatePage)
+        edit.post(Site.leadStatus, use: movePage)
+        edit.post(Site.leadContacts, use: contactPage)
+        edit.on(.POST, Site.leadsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
             .uploads(LedgerUpload.maxSize)
         let manage = routes.access(.requires(.manageProjects))
-        manage.post("api", "v1", "trips", use: createTripAPI)
-        manage.post("trips", use: createTripPage)
+        manage.post(Site.API.trips, use: createTripAPI)
+        manage.post(Site.trips, use: createTripPage)
     }
 
     static let noLead = Message(zh: "线索不存在", en: "No such lead")
@@ -332,7 +332,7 @@ struct LeadsController: RouteCollection {
             created = try await create(req, body)
             return Message(zh: "已登记", en: "Registered")
         }) { notice, status in try await renderList(req, notice: notice, form: notice.ok ? nil : body, status: status) }
-        if let id = created?.id { return req.redirect(to: Layout.link("/leads/\(id)", req.language)) }
+        if let id = created?.id { return req.redirect(to: Layout.link(Site.lead.link(id), req.language)) }
         return response
     }
 

@@ -22,7 +22,7 @@ struct LeadsPage {
     func render() -> String {
         let en = lang == .en
         let f = figures
-        return Layout.page(title: en ? "Investment promotion" : "招商引资", lang: lang, section: .leads, path: "/leads",
+        return Layout.page(title: en ? "Investment promotion" : "招商引资", lang: lang, section: .leads, path: Site.leads.link,
             .h1(.text(en ? "Investment promotion, \(from.iso) to \(to.iso)" : "招商引资（\(from.iso) 至 \(to.iso)）")),
             Layout.notice(notice),
             .div(.class("figures"),
@@ -32,7 +32,7 @@ struct LeadsPage {
                               en ? "leader-led \(f.leaderTrips), small team \(f.teamTrips)" : "领导带队 \(f.leaderTrips) 次，小分队 \(f.teamTrips) 次"),
                 Layout.figure(en ? "Negotiated" : "洽谈项目", String(f.negotiated)),
                 Layout.figure(en ? "Signed" : "签约项目", String(f.signed), en ? "\(Layout.yi(f.signedAmount)) 亿元 contracted" : "合同金额 \(Layout.yi(f.signedAmount)) 亿元")),
-            .form(.class("filters"), .method(.get), .action("/leads"),
+            .form(.class("filters"), .method(.get), .action(Site.leads.link),
                 .label(.text(en ? "From" : "自"), .input(.type(.date), .name("from"), .value(from.iso))),
                 .label(.text(en ? "To" : "至"), .input(.type(.date), .name("to"), .value(to.iso))),
                 .label(.text(en ? "Status" : "状态"), .select(.attribute(named: "name", value: "status"),
@@ -50,8 +50,8 @@ struct LeadsPage {
                            .th(.text(en ? "Chain" : "产业链")), .th(.class("num"), .text(en ? "Intended (万元)" : "意向投资（万元）")),
                            .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Collected" : "收集日期")))),
                 .tbody(.forEach(rows) { r in
-                    .tr(.td(.a(.href(attr(Layout.link("/leads/\(r.id)", lang))), .text(r.title))),
-                        .td(.a(.href(attr(Layout.link("/enterprises/\(r.enterpriseID)", lang))), .text(r.enterprise))),
+                    .tr(.td(.a(.href(attr(Layout.link(Site.lead.link(r.id), lang))), .text(r.title))),
+                        .td(.a(.href(attr(Layout.link(Site.enterprise.link(r.enterpriseID), lang))), .text(r.enterprise))),
                         .td(.text(r.source)), .td(.text(r.chain ?? "")), .td(.class("num"), .text(r.intendedInvestment.map(Layout.wan) ?? "")),
                         .td(.text(r.unit)), .td(.span(.class("tag"), .text(LeadStatus(rawValue: r.status).map(statusName) ?? r.status))),
                         .td(.text(r.collectedOn)))
@@ -78,7 +78,7 @@ struct LeadsPage {
                     .tr(.td(.text(t.trip.startedOn + (t.trip.endedOn.map { " — " + $0 } ?? ""))), .td(.text(t.trip.ledBy)),
                         .td(.text(TripKind(rawValue: t.trip.kind).map { en ? $0.englishName : $0.rawValue } ?? t.trip.kind)),
                         .td(.text(t.trip.destinations)), .td(.class("num"), .text(String(t.visits))),
-                        .td(.class("num"), .a(.href(attr(Layout.link("/leads?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))))
+                        .td(.class("num"), .a(.href(attr(Layout.link(Site.leads.link + "?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))))
                 })))))
     }
 
@@ -86,7 +86,7 @@ struct LeadsPage {
         let en = lang == .en
         return .div(.class("card"),
             .h2(.text(en ? "Register a lead" : "登记线索")),
-            .form(.method(.post), .action(attr(Layout.link("/leads", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.leads.link, lang))), .class("filters"), .csrf(),
                   LeadFields.nodes(form, units: units, lang: lang),
                   .button(.type(.submit), .text(en ? "Register" : "登记"))))
     }
@@ -97,7 +97,7 @@ struct LeadsPage {
             .h2(.text(en ? "Import leads (.xlsx or .csv)" : "导入线索（.xlsx 或 .csv）")),
             .p(.class("muted"), .text(en ? "Columns: 线索名称, 企业名称, 来源, 责任单位, 收集日期; optional 统一社会信用代码, 产业链, 意向投资（万元）, 状态, 放弃原因, 备注. The whole file is stored, or nothing."
                                          : "列：线索名称、企业名称、来源、责任单位、收集日期；可选 统一社会信用代码、产业链、意向投资（万元）、状态、放弃原因、备注。整份文件全部导入，或一行都不导入。")),
-            .form(.method(.post), .action(attr(Layout.link("/leads/import", lang))), .enctype(.multipartData), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.leadsImport.link, lang))), .enctype(.multipartData), .class("filters"), .csrf(),
                 .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv")),
                 .button(.type(.submit), .text(en ? "Import" : "导入"))))
     }
@@ -106,7 +106,7 @@ struct LeadsPage {
         let en = lang == .en
         return .div(.class("card"),
             .h2(.text(en ? "Record a trip" : "记录外出招商")),
-            .form(.method(.post), .action(attr(Layout.link("/trips", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.trips.link, lang))), .class("filters"), .csrf(),
                 .label(.text(en ? "Kind" : "形式"), .select(.attribute(named: "name", value: "kind"), .forEach(TripKind.allCases) { k in .option(.value(attr(k.rawValue)), .label(attr(en ? k.englishName : k.rawValue))) })),
                 .label(.text(en ? "From" : "出发"), .input(.type(.date), .name("startedOn"))),
                 .label(.text(en ? "To" : "返回"), .input(.type(.date), .name("endedOn"))),

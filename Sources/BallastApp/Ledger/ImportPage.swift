@@ -6,13 +6,13 @@ import Plot
 enum ImportPage {
     static func render(year: Int, report: LedgerImportReport?, progress: ProgressImportReport? = nil, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
-        return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: "/ledger/import",
+        return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: Site.ledgerImport.link,
             .h1(.text(t(UIText.importLedger))),
             .unwrap(report) { r in reportNode(r, lang: lang) },
-            .form(.class("card"), .method(.post), .action(attr("/ledger/import" + (lang == .en ? "?lang=en" : ""))),
+            .form(.class("card"), .method(.post), .action(attr(Site.ledgerImport.link + (lang == .en ? "?lang=en" : ""))),
                   .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.importHelp))),
-                .p(.a(.href(attr("/docs/ledger-example.csv")), .text(t(UIText.downloadExample)))),
+                .p(.a(.href(attr(Site.ledgerExample.link)), .text(t(UIText.downloadExample)))),
                 .div(.class("form-grid"),
                     .div(.class("field"), .label(.for("year"), .text(t(UIText.year))),
                          .input(.type(.number), .name("year"), .id("year"), .value(attr(String(year))))),
@@ -24,7 +24,7 @@ enum ImportPage {
             ),
             .h2(.text(t(UIText.importProgress))),
             .unwrap(progress) { progressNode($0, lang: lang) },
-            .form(.class("card"), .method(.post), .action(attr("/progress/import" + (lang == .en ? "?lang=en" : ""))),
+            .form(.class("card"), .method(.post), .action(attr(Site.progressImport.link + (lang == .en ? "?lang=en" : ""))),
                   .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.progressHelp))),
                 .div(.class("field"), .label(.for("progress-file"), .text(t(UIText.uploadFile))),

@@ -7,12 +7,11 @@ import Vapor
 /// categories, levels, zones, industry chains).
 struct ListsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let path: [PathComponent] = ["api", "v1", "lists", ":kind"]
-        routes.access(.requires(.readProjects)).grouped(path).get(use: list)
-        let manage = routes.access(.requires(.manageLists)).grouped(path)
-        manage.post(use: create)
-        manage.put(":id", use: update)
-        manage.delete(":id", use: delete)
+        routes.access(.requires(.readProjects)).get(Site.API.list, use: list)
+        let manage = routes.access(.requires(.manageLists))
+        manage.post(Site.API.list, use: create)
+        manage.put(Site.API.listEntry, use: update)
+        manage.delete(Site.API.listEntry, use: delete)
     }
 
     struct EntryDTO: Content {

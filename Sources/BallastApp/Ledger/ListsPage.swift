@@ -13,13 +13,13 @@ struct ListsPage {
     func render() -> String {
         let en = lang == .en
         let t = { (m: Message) in m.text(self.lang) }
-        let base = "/lists/\(kind.rawValue)"
+        let base = Site.list.link(kind.rawValue)
         let yearQuery = kind.isPerYear ? "?year=\(year)" : ""
         return Layout.page(title: t(UIText.lists), lang: lang, section: .lists, path: base + yearQuery,
             .h1(.text(t(UIText.lists))),
             .div(.class("toolbar"), .forEach(ReferenceKind.allCases) { k in
                 .a(.class(k == kind ? "button" : "button secondary"),
-                   .href(attr(Layout.link("/lists/\(k.rawValue)" + (k.isPerYear ? "?year=\(year)" : ""), lang))),
+                   .href(attr(Layout.link(Site.list.link(k.rawValue) + (k.isPerYear ? "?year=\(year)" : ""), lang))),
                    .text(en ? k.englishName : k.chineseName))
             }),
             .if(kind.isPerYear, .p(.class("muted"), .text(en ? "Lists of \(year); other years keep their own." : "\(year)年名录；各年度名录相互独立。"))),

@@ -7,11 +7,11 @@ import Vapor
 struct ListsPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let lists = routes.access(.requires(.manageLists))
-        lists.get("lists") { req in req.redirect(to: Layout.link("/lists/unit", req.language)) }
-        lists.get("lists", ":kind", use: show)
-        lists.post("lists", ":kind", "new", use: add)
-        lists.post("lists", ":kind", ":id", "edit", use: edit)
-        lists.post("lists", ":kind", ":id", "delete", use: remove)
+        lists.get(Site.lists) { req in req.redirect(to: Layout.link(Site.list.link("unit"), req.language)) }
+        lists.get(Site.list, use: show)
+        lists.post(Site.listEntryNew, use: add)
+        lists.post(Site.listEntryEdit, use: edit)
+        lists.post(Site.listEntryDelete, use: remove)
     }
 
     struct EntryForm: Content {

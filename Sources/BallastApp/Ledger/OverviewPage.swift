@@ -18,7 +18,7 @@ enum OverviewPage {
                                .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
                     .tbody(.forEach(groups) { g in
                         .tr(.td(g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
-                                : .a(.href(attr(Layout.link("/projects?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))),
+                                : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))),
                             .td(.class("num"), .text(String(g.projects))),
                             .td(.class("num"), .text(Layout.yi(g.totalInvestment))),
                             .td(.class("num"), .text(Layout.yi(g.annualPlan))))
@@ -27,7 +27,7 @@ enum OverviewPage {
             )
         }
         let title = lang == .en ? "\(district) \(s.year) portfolio (as of \(s.asOf.iso))" : "\(district)\(s.year)年重点项目（截至\(s.asOf.iso)）"
-        return Layout.page(title: t(UIText.overview), lang: lang, section: .tables, path: "/overview?year=\(s.year)",
+        return Layout.page(title: t(UIText.overview), lang: lang, section: .tables, path: Site.overview.link + "?year=\(s.year)",
             .h1(.text(title)),
             .div(.class("figures"),
                 figure(UIText.projects, String(s.projects)),
@@ -47,7 +47,7 @@ enum OverviewPage {
                         .thead(.tr(.th(.text(t(UIText.stage))), .th(.class("num"), .text(t(UIText.projects))),
                                    .th(.class("num"), .text(t(UIText.totalInvestment))))),
                         .tbody(.forEach(s.pools) { p in
-                            .tr(.td(.a(.href(attr(Layout.link("/projects?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
+                            .tr(.td(.a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
                                        .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))),
                                 .td(.class("num"), .text(String(p.projects))),
                                 .td(.class("num"), .text(Layout.yi(p.totalInvestment))))

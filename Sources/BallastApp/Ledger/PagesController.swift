@@ -7,26 +7,26 @@ import Vapor
 /// The pages officials use: overview, ledger, project, forms, import.
 struct PagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readSummary)).get("overview", use: overview)
+        routes.access(.requires(.readSummary)).get(Site.overview, use: overview)
         let read = routes.access(.requires(.readProjects))
-        read.get("projects", use: list)
-        read.get("projects", ":id", use: detail)
-        read.get("ledger", "export", use: export)
+        read.get(Site.projects, use: list)
+        read.get(Site.project, use: detail)
+        read.get(Site.ledgerExport, use: export)
         let manage = routes.access(.requires(.manageProjects))
-        manage.get("projects", "new", use: newForm)
-        manage.post("projects", "new", use: create)
-        manage.post("projects", ":id", "delete", use: delete)
+        manage.get(Site.projectNew, use: newForm)
+        manage.post(Site.projectNew, use: create)
+        manage.post(Site.projectDelete, use: delete)
         let edit = routes.access(.requires(.editProjects))
-        edit.get("projects", ":id", "edit", use: editForm)
-        edit.post("projects", ":id", "edit", use: update)
+        edit.get(Site.projectEdit, use: editForm)
+        edit.post(Site.projectEdit, use: update)
         let imports = routes.access(.requires(.importLedger))
-        imports.get("ledger", "import", use: importForm)
-        imports.on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
+        imports.get(Site.ledgerImport, use: importForm)
+        imports.on(.POST, Site.ledgerImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importUpload)
             .uploads(LedgerUpload.maxSize)
         let open = routes.access(.open)
-        open.get("assets", "app.css", use: css)
-        open.get("assets", "screen.js", use: screenScript)
-        open.get("docs", "ledger-example.csv", use: example)
+        open.get(Site.stylesheet, use: css)
+        open.get(Site.screenScript, use: screenScript)
+        open.get(Site.ledgerExample, use: example)
     }
 
     func html(_ s: String, status: HTTPResponseStatus = .ok) -> Response {
@@ -87,7 +87,7 @@ struct PagesController: RouteCollection {
         let d = try await district(req)
         let year = try await RequestParameters.defaultYear(district: d, on: req.db)
         let t = UIText.newProject.text(req.language)
-        return html(ProjectFormPage(title: t, action: "/projects/new", year: year, version: nil, values: ["stage": "在建", "level": "区重点"],
+        return html(ProjectFormPage(title: t, action: Site.projectNew.link, year: year, version: nil, values: ["stage": "在建", "level": "区重点"],
                                     errors: [:], options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: req.language).render())
     }
 
@@ -100,7 +100,7 @@ struct PagesController: RouteCollection {
         var values: [String: String] = [:]
         for (column, text) in zip(LedgerColumn.allCases, detail.record.exportCells) { values[FormValidation.fieldName(column)] = text }
         return html(ProjectFormPage(title: UIText.edit.text(req.language) + " · " + detail.record.name,
-                                    action: "/projects/\(id)/edit", year: year, version: detail.version, values: values,
+                                    action: Site.projectEdit.link(id), year: year, version: detail.version, values: values,
                                     errors: [:], options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: req.language).render())
     }
 
@@ -133,10 +133,10 @@ struct PagesController: RouteCollection {
                     throw BallastError.badParameter("version", zh: "缺少版本号", en: "The version is missing")
                 }
                 try await editor.update(id: id, version: version, with: record, on: req.db)
-                return req.redirect(to: Layout.link("/projects/\(id)", lang))
+                return req.redirect(to: Layout.link(Site.project.link(id), lang))
             }
             let newID = try await editor.create(record, on: req.db)
-            return req.redirect(to: Layout.link("/projects/\(newID)", lang))
+            return req.redirect(to: Layout.link(Site.project.link(newID), lang))
         } catch {
             let e = APIErrorMiddleware.describe(error)
             guard e.status == .unprocessableEntity || e.status == .conflict else { throw error }
@@ -147,7 +147,7 @@ struct PagesController: RouteCollection {
             }
             if errors.isEmpty { errors[e.field ?? "code"] = e.message.text(lang) }
             let title = id == nil ? UIText.newProject.text(lang) : UIText.edit.text(lang)
-            let page = ProjectFormPage(title: title, action: id.map { "/projects/\($0)/edit" } ?? "/projects/new", year: year,
+            let page = ProjectFormPage(title: title, action: id.map { Site.projectEdit.link($0) } ?? Site.projectNew.link, year: year,
                                        version: values["version"].flatMap(Int.init), values: values, errors: errors,
                                        options: try await ReferenceOptions.load(d, year: year, on: req.db), lang: lang)
             return html(page.render(), status: e.status)
@@ -167,7 +167,7 @@ struct PagesController: RouteCollection {
         try await ProjectEditor(writer: LedgerWriter(districtID: try d.requireID(), year: year, actor: try actor(req),
                                                      today: DistrictContext.today(in: d)))
             .delete(id: try RequestParameters.uuid(req, "id"), version: version, on: req.db)
-        return req.redirect(to: Layout.link("/projects", req.language))
+        return req.redirect(to: Layout.link(Site.projects.link, req.language))
     }
 
     func importForm(req: Request) async throws -> Response {

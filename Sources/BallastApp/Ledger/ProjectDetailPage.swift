@@ -22,13 +22,13 @@ enum ProjectDetailPage {
             (en ? "Location" : "经纬度", r.longitude.map { "\(Coordinate.format($0)), \(Coordinate.format(r.latitude ?? 0))" } ?? "—"),
             (en ? "Construction content" : "建设内容", r.content ?? "—"), (t(UIText.version), String(d.version)),
         ]
-        return Layout.page(title: r.name, lang: lang, section: .ledger, path: "/projects/\(d.id)",
+        return Layout.page(title: r.name, lang: lang, section: .ledger, path: Site.project.link(d.id),
             .h1(.text(r.name)),
             Layout.notice(notice),
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),
-                    .a(.class("button"), .href(attr(Layout.link("/projects/\(d.id)/edit", lang))), .text(t(UIText.edit)))),
-                .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.ledger)))
+                    .a(.class("button"), .href(attr(Layout.link(Site.projectEdit.link(d.id), lang))), .text(t(UIText.edit)))),
+                .a(.class("button secondary"), .href(attr(Layout.link(Site.projects.link, lang))), .text(t(UIText.ledger)))
             ),
             PoolMoveForm.node(d, exitReasons: exitReasons, lang: lang),
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
@@ -39,7 +39,7 @@ enum ProjectDetailPage {
             .div(.class("card"), .h2(.text(t(UIText.basics))),
                 .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) }),
                 .unwrap(d.enterpriseID) { e in
-                    .p(.a(.href(attr(Layout.link("/enterprises/\(e)", lang))), .text(en ? "The investor's enterprise record →" : "建设单位企业档案 →")))
+                    .p(.a(.href(attr(Layout.link(Site.enterprise.link(e), lang))), .text(en ? "The investor's enterprise record →" : "建设单位企业档案 →")))
                 }),
             .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
                 .div(.class("table-wrap"), .table(
@@ -63,7 +63,7 @@ enum ProjectDetailPage {
                 ))),
             pipelineCard(pipeline, lang: lang),
             .if(PageContext.may(.manageProjects),
-                .form(.method(.post), .action(attr("/projects/\(d.id)/delete")), .class("toolbar"), .csrf(),
+                .form(.method(.post), .action(attr(Site.projectDelete.link(d.id))), .class("toolbar"), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
                     .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm)))))
         )
@@ -120,11 +120,11 @@ enum ProjectDetailPage {
             .h2(.text(en ? "Promotion and 三个一批" : "招商与“三个一批”")),
             .ul(
                 .forEach(p.leads) { l in
-                    .li(.text(en ? "Lead: " : "招商线索："), .a(.href(attr(Layout.link("/leads/\(l.id)", lang))), .text(l.title)),
+                    .li(.text(en ? "Lead: " : "招商线索："), .a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title)),
                         .text(l.signedOn.map { en ? ", signed \($0)" : "，\($0) 签约" } ?? ""))
                 },
                 .forEach(p.campaign) { c in
-                    .li(.a(.href(attr(Layout.link("/campaign/\(c.period.idString)", lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
+                    .li(.a(.href(attr(Layout.link(Site.campaignPeriod.link(c.period.idString), lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
                         .text("\(c.entry.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(Money(yuan: c.entry.investment)) + " 万元"
                               + [("开工", c.entry.startedOn), ("投产", c.entry.producedOn), ("达效", c.entry.atCapacityOn)]
                                   .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))

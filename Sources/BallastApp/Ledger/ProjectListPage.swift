@@ -22,11 +22,11 @@ struct ProjectListPage {
                 .if(filter.portfolioOnly, .span(.class("chip"), .text(lang == .en ? "in the year's plan" : "列入年度计划"))),
                 .span(.class("spacer")),
                 .if(PageContext.may(.manageProjects),
-                    .a(.class("button"), .href(attr(Layout.link("/projects/new", lang))), .text(t(UIText.newProject)))),
+                    .a(.class("button"), .href(attr(Layout.link(Site.projectNew.link, lang))), .text(t(UIText.newProject)))),
                 .unwrap(year) { y in
                     .group(
-                        .a(.class("button secondary"), .href(attr("/ledger/export?year=\(y)&format=xlsx")), .text(t(UIText.exportXLSX))),
-                        .a(.class("button secondary"), .href(attr("/ledger/export?year=\(y)&format=csv")), .text(t(UIText.exportCSV)))
+                        .a(.class("button secondary"), .href(attr(Site.ledgerExport.link + "?year=\(y)&format=xlsx")), .text(t(UIText.exportXLSX))),
+                        .a(.class("button secondary"), .href(attr(Site.ledgerExport.link + "?year=\(y)&format=csv")), .text(t(UIText.exportCSV)))
                     )
                 }
             ),
@@ -47,7 +47,7 @@ struct ProjectListPage {
                     .forEach(page.items) { p in
                         .tr(
                             .td(.text(p.code)),
-                            .td(.a(.href(attr(Layout.link("/projects/\(p.id)", lang))), .text(p.name))),
+                            .td(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))),
                             .td(.text(p.category)),
                             .if(year != nil, .td(.text(p.level ?? ""))),
                             .if(year != nil, .td(.text(p.zone ?? ""))),
@@ -69,7 +69,7 @@ struct ProjectListPage {
 
     func filterForm() -> Node<HTML.BodyContext> {
         let t = { (m: Message) in m.text(lang) }
-        return .form(.class("filters"), .method(.get), .action(attr("/projects")),
+        return .form(.class("filters"), .method(.get), .action(attr(Site.projects.link)),
             .if(lang == .en, .input(.type(.hidden), .name("lang"), .value(attr("en")))),
             .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(attr(year.map(String.init) ?? "")))),
             select("category", lang == .en ? "Category" : "项目类别", options[.category] ?? [], filter.category),
@@ -84,7 +84,7 @@ struct ProjectListPage {
             .label(.text(t(UIText.keyword)), .input(.type(.search), .name("q"), .value(attr(filter.text ?? "")),
                                                     .placeholder(attr(lang == .en ? "code, name, investor" : "编号、名称、建设单位")))),
             .button(.type(.submit), .text(t(UIText.search))),
-            .a(.class("button secondary"), .href(attr(Layout.link("/projects", lang))), .text(t(UIText.reset)))
+            .a(.class("button secondary"), .href(attr(Layout.link(Site.projects.link, lang))), .text(t(UIText.reset)))
         )
     }
 
@@ -127,8 +127,8 @@ struct ProjectListPage {
         add("page", String(page))
         if lang == .en { add("lang", "en") }
         var c = URLComponents()
-        c.path = "/projects"
+        c.path = Site.projects.link
         c.queryItems = items
-        return c.string ?? "/projects"
+        return c.string ?? Site.projects.link
     }
 }

@@ -7,20 +7,19 @@ import Vapor
 /// `/api/v1`: the ledger for machines (the city's and province's systems) and scripts.
 struct ProjectsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        let read = api.access(.requires(.readProjects))
-        read.get("projects", use: list)
-        read.get("projects", ":id", use: detail)
-        read.get("ledger", "export", use: export)
-        let manage = api.access(.requires(.manageProjects))
-        manage.post("projects", use: create)
-        manage.delete("projects", ":id", use: delete)
-        api.access(.requires(.editProjects)).put("projects", ":id", use: update)
-        api.access(.requires(.readSummary)).get("summary", use: summary)
-        api.access(.requires(.importLedger)).on(.POST, "ledger", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
+        let read = routes.access(.requires(.readProjects))
+        read.get(Site.API.projects, use: list)
+        read.get(Site.API.project, use: detail)
+        read.get(Site.API.ledgerExport, use: export)
+        let manage = routes.access(.requires(.manageProjects))
+        manage.post(Site.API.projects, use: create)
+        manage.delete(Site.API.project, use: delete)
+        routes.access(.requires(.editProjects)).put(Site.API.project, use: update)
+        routes.access(.requires(.readSummary)).get(Site.API.summary, use: summary)
+        routes.access(.requires(.importLedger)).on(.POST, Site.API.ledgerImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importLedger)
             .uploads(LedgerUpload.maxSize)
         // The API's description is public, like any published interface; it holds no data.
-        api.access(.open).get("openapi.json", use: openAPI)
+        routes.access(.open).get(Site.API.openAPI, use: openAPI)
     }
 
     func district(_ req: Request) async throws -> DistrictModel { try req.district() }
@@ -55,7 +54,7 @@ struct ProjectsAPIController: RouteCollection {
         let detail = try await Self.detail(d, id, req)
         let response = Response(status: .created)
         try response.content.encode(ProjectDetailDTO(detail))
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/projects/\(id)")
+        response.headers.replaceOrAdd(name: .location, value: Site.API.project.link(id))
         return response
     }
 

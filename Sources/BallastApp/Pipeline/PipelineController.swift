@@ -9,16 +9,16 @@ import Vapor
 struct PipelineController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("pipeline", use: page)
-        read.get("api", "v1", "pipeline", use: figuresAPI)
-        read.get("api", "v1", "pipeline", "cohort", use: cohortAPI)
-        read.get("api", "v1", "pipeline", "breakdown", use: breakdownAPI)
+        read.get(Site.pipeline, use: page)
+        read.get(Site.API.pipeline, use: figuresAPI)
+        read.get(Site.API.pipelineCohort, use: cohortAPI)
+        read.get(Site.API.pipelineBreakdown, use: breakdownAPI)
         let edit = routes.access(.requires(.editProjects))
-        edit.post("api", "v1", "projects", ":id", "pool", use: moveAPI)
-        edit.post("projects", ":id", "pool", use: movePage)
+        edit.post(Site.API.projectPool, use: moveAPI)
+        edit.post(Site.projectPool, use: movePage)
         let manage = routes.access(.requires(.manageProjects))
-        manage.put("api", "v1", "pipeline", "targets", use: targetsAPI)
-        manage.post("pipeline", "targets", use: targetsPage)
+        manage.put(Site.API.pipelineTargets, use: targetsAPI)
+        manage.post(Site.pipelineTargets, use: targetsPage)
     }
 
     func figures(_ req: Request) async throws -> PipelineFigures {

@@ -26,7 +26,7 @@ enum PipelineFunnel {
             let stage = p.stage.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             let label = en ? "\(p.stage.englishName) \(p.projects) · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
                            : "\(p.stage.rawValue) \(p.projects) 个 · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
-            out += "<a href=\"\(attr(Layout.link("/projects?stage=\(stage)&year=", lang)))\">"
+            out += "<a href=\"\(attr(Layout.link(Site.projects.link + "?stage=\(stage)&year=", lang)))\">"
             out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(rowHeight))\" rx=\"4\" class=\"pool-\(i)\"/>"
             // Inside the bar when it fits, else beside it in dark text, so no label runs off a bar.
             if labelWidth(label) + 16 <= w {

@@ -21,7 +21,7 @@ struct PipelinePage {
     func render() -> String {
         let en = lang == .en
         let f = figures
-        return Layout.page(title: en ? "Pipeline" : "四库管理", lang: lang, section: .pipeline, path: "/pipeline",
+        return Layout.page(title: en ? "Pipeline" : "四库管理", lang: lang, section: .pipeline, path: Site.pipeline.link,
             .h1(.text(en ? "Project pipeline, \(f.year) (as of \(f.asOf.iso))" : "\(f.year)年产业项目四库（截至\(f.asOf.iso)）")),
             Layout.notice(notice),
             .div(.class("card"), .raw(PipelineFunnel.svg(f.pools, year: f.year, lang: lang))),
@@ -42,7 +42,7 @@ struct PipelinePage {
             breakdownCard(en ? "By industry chain" : "分产业链", byChain, empty: en ? "(no chain)" : "（未标注产业链）"),
             .if(PageContext.may(.manageProjects), .div(.class("card"),
                 .h2(.text(en ? "Targets for \(f.year): projects to enter each pool" : "\(f.year)年各库入库目标（个）")),
-                .form(.method(.post), .action(attr(Layout.link("/pipeline/targets?year=\(f.year)", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.pipelineTargets.link + "?year=\(f.year)", lang))), .class("filters"), .csrf(),
                     .input(.type(.hidden), .name("year"), .value(attr(String(f.year)))),
                     .forEach(f.pools) { p in
                         .label(.text(name(p.stage)), .input(.type(.number), .name(p.stage.rawValue), .value(attr(p.target.map(String.init) ?? "")),
@@ -89,7 +89,7 @@ struct PipelinePage {
         return .div(.class("card"), .id("cohort"),
             .h2(.text(en ? "Conversion: projects that entered \(name(c.pool)) from \(c.from.iso) to \(c.to.iso)"
                          : "转化：\(c.from.iso) 至 \(c.to.iso) 进入\(c.pool.rawValue)库的项目")),
-            .form(.class("filters"), .method(.get), .action("/pipeline"),
+            .form(.class("filters"), .method(.get), .action(Site.pipeline.link),
                 .label(.text(en ? "Pool" : "入库"), .select(.attribute(named: "name", value: "pool"), .forEach(LifecycleStage.pools) { s in
                     .option(.value(attr(s.rawValue)), .label(attr(name(s))), .isSelected(s == c.pool))
                 })),
@@ -123,7 +123,7 @@ struct PipelinePage {
                      .div(.class("fill w\(s / 5 * 5)")))
             },
             .ul(.class("pool-projects"), .forEach(list.prefix(Self.shown)) { p in
-                .li(.a(.href(attr(Layout.link("/projects/\(p.id?.uuidString ?? "")", lang))), .text(p.name)))
+                .li(.a(.href(attr(Layout.link(Site.project.link(p.id?.uuidString ?? ""), lang))), .text(p.name)))
             }),
             .if(list.count > Self.shown, .p(.class("muted"), .text(en ? "and \(list.count - Self.shown) more" : "等 \(list.count) 个"))))
     }

@@ -23,7 +23,7 @@ enum PoolMoveForm {
             .p(.class("muted"), .text(en
                 ? "招引 needs the investor in contact; 签约 the investor, date signed and contract amount; 落地 the registered company, land or premises and planned start; 退出 a reason. Skipping a pool or moving back is for the project office."
                 : "进入招引库须填投资方；签约须填签约企业、签约日期、合同金额；落地须填注册公司、用地或厂房、计划开工；退出须选原因。跳库或退回由项目办操作。")),
-            .form(.method(.post), .action(attr(Layout.link("/projects/\(d.id)/pool", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.projectPool.link(d.id), lang))), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
                 .label(.text(en ? "Move to" : "转入"), .select(.attribute(named: "name", value: "to"), .forEach(targets) { s in
                     .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue)))

@@ -9,12 +9,12 @@ enum PhotoThumbs {
         let en = lang == .en
         return .div(.class("thumbs"), .forEach(photos) { ph in
             .div(.class("thumb"),
-                .a(.href(attr("/api/v1/photos/\(ph.id)")), .target(.blank),
-                   .img(.src(attr("/api/v1/photos/\(ph.id)")), .alt(attr(en ? "Site photo, month \(ph.month)" : "\(ph.month)月现场照片")),
+                .a(.href(attr(Site.API.photo.link(ph.id))), .target(.blank),
+                   .img(.src(attr(Site.API.photo.link(ph.id))), .alt(attr(en ? "Site photo, month \(ph.month)" : "\(ph.month)月现场照片")),
                         .attribute(named: "loading", value: "lazy"), .attribute(named: "width", value: "160"),
                         .attribute(named: "height", value: "120"))),
                 .div(.class("muted"), .text(en ? "Month \(ph.month) · \(ph.width)×\(ph.height)" : "\(ph.month)月 · \(ph.width)×\(ph.height)")),
-                .if(deletable, .form(.method(.post), .action(attr(Layout.link("/photos/\(ph.id)/delete?month=\(month)", lang))), .csrf(),
+                .if(deletable, .form(.method(.post), .action(attr(Layout.link(Site.photoDelete.link(ph.id) + "?month=\(month)", lang))), .csrf(),
                     .button(.type(.submit), .class("secondary"), .text(en ? "Remove" : "删除")))))
         })
     }

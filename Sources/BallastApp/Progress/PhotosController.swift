@@ -9,14 +9,14 @@ struct PhotosController: RouteCollection {
     static let bodyLimit: ByteCount = .init(value: SitePhoto.maxBytes + 64 * 1024)
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readProjects)).get("api", "v1", "photos", ":photo", use: image)
+        routes.access(.requires(.readProjects)).get(Site.API.photo, use: image)
         let edit = routes.access(.requires(.editProjects))
-        edit.on(.POST, "api", "v1", "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadAPI)
+        edit.on(.POST, Site.API.reportPhotos, body: .collect(maxSize: Self.bodyLimit), use: uploadAPI)
             .uploads(Self.bodyLimit)
-        edit.delete("api", "v1", "photos", ":photo", use: deleteAPI)
-        edit.on(.POST, "reports", ":report", "photos", body: .collect(maxSize: Self.bodyLimit), use: uploadPage)
+        edit.delete(Site.API.photo, use: deleteAPI)
+        edit.on(.POST, Site.reportPhotos, body: .collect(maxSize: Self.bodyLimit), use: uploadPage)
             .uploads(Self.bodyLimit)
-        edit.post("photos", ":photo", "delete", use: deletePage)
+        edit.post(Site.photoDelete, use: deletePage)
     }
 
     func photos(_ req: Request) throws -> ReportPhotos {
@@ -52,7 +52,7 @@ struct PhotosController: RouteCollection {
 
         init(_ i: ReportPhotos.Info) {
             id = i.id; reportId = i.reportID; contentType = i.contentType; width = i.width; height = i.height; size = i.size
-            url = "/api/v1/photos/\(i.id)"
+            url = Site.API.photo.link(i.id)
         }
     }
 

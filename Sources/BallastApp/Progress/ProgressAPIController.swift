@@ -6,13 +6,12 @@ import Vapor
 /// `/api/v1/warnings` (the colours, as the CLI lists them) and `/api/v1/progress/import`.
 struct ProgressAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1")
-        api.access(.requires(.readProjects)).get("warnings", use: warnings)
-        api.access(.requires(.readProjects)).get("warnings", "changes", use: changes)
-        routes.access(.requires(.readProjects)).get("warnings", use: page)
-        routes.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: uploadPage)
+        routes.access(.requires(.readProjects)).get(Site.API.warnings, use: warnings)
+        routes.access(.requires(.readProjects)).get(Site.API.warningsChanges, use: changes)
+        routes.access(.requires(.readProjects)).get(Site.warnings, use: page)
+        routes.access(.requires(.importLedger)).on(.POST, Site.progressImport, body: .collect(maxSize: LedgerUpload.maxSize), use: uploadPage)
             .uploads(LedgerUpload.maxSize)
-        api.access(.requires(.importLedger)).on(.POST, "progress", "import", body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
+        routes.access(.requires(.importLedger)).on(.POST, Site.API.progressImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importProgress)
             .uploads(LedgerUpload.maxSize)
     }
 

@@ -9,19 +9,19 @@ import Vapor
 struct ProjectItemsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("api", "v1", "projects", ":id", "milestones", use: listMilestones)
-        read.get("api", "v1", "projects", ":id", "approvals", use: listApprovals)
-        read.get("api", "v1", "approvals", "rate", use: rate)
+        read.get(Site.API.projectMilestones, use: listMilestones)
+        read.get(Site.API.projectApprovals, use: listApprovals)
+        read.get(Site.API.approvalsRate, use: rate)
         let edit = routes.access(.requires(.editProjects))
-        edit.post("api", "v1", "projects", ":id", "milestones", use: addMilestoneAPI)
-        edit.post("api", "v1", "projects", ":id", "milestones", "template", use: templateAPI)
-        edit.put("api", "v1", "milestones", ":item", use: updateMilestoneAPI)
-        edit.delete("api", "v1", "milestones", ":item", use: deleteMilestoneAPI)
-        edit.post("api", "v1", "projects", ":id", "approvals", use: addApprovalAPI)
-        edit.put("api", "v1", "approvals", ":item", use: updateApprovalAPI)
-        edit.delete("api", "v1", "approvals", ":item", use: deleteApprovalAPI)
-        edit.post("projects", ":id", "milestones", use: milestonePage)
-        edit.post("projects", ":id", "approvals", use: approvalPage)
+        edit.post(Site.API.projectMilestones, use: addMilestoneAPI)
+        edit.post(Site.API.projectMilestonesTemplate, use: templateAPI)
+        edit.put(Site.API.milestone, use: updateMilestoneAPI)
+        edit.delete(Site.API.milestone, use: deleteMilestoneAPI)
+        edit.post(Site.API.projectApprovals, use: addApprovalAPI)
+        edit.put(Site.API.approval, use: updateApprovalAPI)
+        edit.delete(Site.API.approval, use: deleteApprovalAPI)
+        edit.post(Site.projectMilestones, use: milestonePage)
+        edit.post(Site.projectApprovals, use: approvalPage)
     }
 
     func context(_ req: Request) throws -> ProjectItemContext { try req.itemContext() }

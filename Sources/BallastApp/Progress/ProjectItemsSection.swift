@@ -38,7 +38,7 @@ enum ProjectItemsSection {
     static func milestones(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, units: [String], lang: UILanguage) -> Node<HTML.BodyContext> {
         let en = lang == .en
         let edit = PageContext.may(.editProjects)
-        let action = "/projects/\(projectID)/milestones"
+        let action = Site.projectMilestones.link(projectID)
         return .div(.class("card"), .id("milestones"),
             .h2(.text(en ? "Milestones \(p.year)" : "\(p.year)年节点计划")),
             .datalist(.id("unit-names"), .forEach(units) { .option(.value(attr($0))) }),
@@ -85,7 +85,7 @@ enum ProjectItemsSection {
     static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
         let en = lang == .en
         let edit = PageContext.may(.editProjects)
-        let action = "/projects/\(projectID)/approvals"
+        let action = Site.projectApprovals.link(projectID)
         let rate = ApprovalRate.count(p.approvals.map { (CalendarDate.parse($0.target ?? ""), CalendarDate.parse($0.actual ?? "")) }, asOf: asOf)
         return .div(.class("card"), .id("approvals"),
             .h2(.text(en ? "Joint approvals \(p.year)" : "\(p.year)年联审联批事项")),

@@ -8,17 +8,17 @@ import Vapor
 struct ReportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("reports", use: page)
-        read.get("api", "v1", "reports", use: list)
+        read.get(Site.reports, use: page)
+        read.get(Site.API.reports, use: list)
         let edit = routes.access(.requires(.editProjects))
-        edit.put("api", "v1", "projects", ":id", "reports", ":month", use: saveAPI)
-        edit.post("api", "v1", "reports", ":report", "submit", use: submitAPI)
-        edit.post("projects", ":id", "reports", ":month", "save", use: savePage)
+        edit.put(Site.API.projectReport, use: saveAPI)
+        edit.post(Site.API.reportSubmit, use: submitAPI)
+        edit.post(Site.projectReportSave, use: savePage)
         let review = routes.access(.requires(.reviewReports))
-        review.post("api", "v1", "reports", ":report", "approve", use: approveAPI)
-        review.post("api", "v1", "reports", ":report", "return", use: returnAPI)
-        review.post("api", "v1", "reports", ":report", "adjust", use: adjustAPI)
-        review.post("reports", ":report", "review", use: reviewPage)
+        review.post(Site.API.reportApprove, use: approveAPI)
+        review.post(Site.API.reportReturn, use: returnAPI)
+        review.post(Site.API.reportAdjust, use: adjustAPI)
+        review.post(Site.reportReview, use: reviewPage)
     }
 
     func workflow(_ req: Request) throws -> MonthlyReportWorkflow {

@@ -26,9 +26,9 @@ struct ReportsPage {
         let t = { (m: Message) in m.text(self.lang) }
         let reported = rows.filter(\.isReported).count
         let due = ReportingDeadline.dueDate(year: year, month: month)
-        return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: "/reports?month=\(monthText)",
+        return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: Site.reports.link + "?month=\(monthText)",
             .h1(.text(en ? "Monthly reports, \(monthText)" : "\(year)年\(month)月 投资进度月报")),
-            .form(.class("filters"), .method(.get), .action("/reports"),
+            .form(.class("filters"), .method(.get), .action(Site.reports.link),
                   .label(.text(en ? "Month" : "月份"), .input(.type(.month), .name("month"), .value(attr(monthText)))),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
@@ -40,7 +40,7 @@ struct ReportsPage {
                            , .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")),
                            .th(.class("num"), .text(en ? "This month (万元)" : "本月完成（万元）")), .th(.text(en ? "Progress" : "形象进度")), .th())),
                 .tbody(.forEach(rows) { r in
-                    .tr(.td(.text(r.code)), .td(.a(.href(attr(Layout.link("/projects/\(r.projectID)", lang))), .text(r.name))),
+                    .tr(.td(.text(r.code)), .td(.a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name))),
                         .td(.text(r.unit)),
                         .td(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
                             .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
@@ -61,7 +61,7 @@ struct ReportsPage {
         return .group(
             PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText),
             .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
-                                .action(attr(Layout.link("/reports/\(id)/photos?month=\(monthText)", lang))), .csrf(),
+                                .action(attr(Layout.link(Site.reportPhotos.link(id) + "?month=\(monthText)", lang))), .csrf(),
                 .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png")),
                 .button(.type(.submit), .class("secondary"), .text(en ? "Upload photo" : "上传照片")))))
     }
@@ -69,7 +69,7 @@ struct ReportsPage {
     func actions(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
         let en = lang == .en
         if PageContext.may(.editProjects), r.status == nil || r.status == .draft || r.status == .returned {
-            return .form(.class("inline"), .method(.post), .action(attr(Layout.link("/projects/\(r.projectID)/reports/\(monthText)/save?month=\(monthText)", lang))), .csrf(),
+            return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.projectReportSave.link(r.projectID, monthText) + "?month=\(monthText)", lang))), .csrf(),
                 .input(.type(.text), .name("amount"), .value(attr(r.amount.map { $0.formatted(in: .wan) } ?? "")),
                        .placeholder(en ? "万元" : "万元"), .class("amount")),
                 .input(.type(.text), .name("progress"), .value(attr(r.progress ?? "")), .placeholder(en ? "physical progress" : "形象进度")),
@@ -78,7 +78,7 @@ struct ReportsPage {
                 .button(.type(.submit), .name("action"), .value("submit"), .text(en ? "Submit" : "报送")))
         }
         if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
-            return .form(.class("inline"), .method(.post), .action(attr(Layout.link("/reports/\(id)/review?month=\(monthText)", lang))), .csrf(),
+            return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.reportReview.link(id) + "?month=\(monthText)", lang))), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(attr(String(r.version ?? 0)))),
                 .button(.type(.submit), .name("decision"), .value("approve"), .text(en ? "Approve" : "审定")),
                 .input(.type(.text), .name("reason"), .placeholder(en ? "reason to return" : "退回原因")),

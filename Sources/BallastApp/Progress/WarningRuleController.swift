@@ -8,9 +8,9 @@ import Vapor
 /// are recomputed under it at once.
 struct WarningRuleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readProjects)).get("api", "v1", "warnings", "rule", use: show)
-        routes.access(.requires(.reviewReports)).put("api", "v1", "warnings", "rule", use: change)
-        routes.access(.requires(.reviewReports)).post("warnings", "rule", use: changePage)
+        routes.access(.requires(.readProjects)).get(Site.API.warningRule, use: show)
+        routes.access(.requires(.reviewReports)).put(Site.API.warningRule, use: change)
+        routes.access(.requires(.reviewReports)).post(Site.warningRule, use: changePage)
     }
 
     struct RuleDTO: Content {
@@ -64,6 +64,6 @@ struct WarningRuleController: RouteCollection {
         }
         _ = try await Self.save(req, year: year, RuleDTO(year: year, WarningThresholds(version: 0, blueLagPoints: a, yellowLagPoints: b,
                                                                                         blueLateDays: c, yellowLateDays: e)))
-        return req.redirect(to: Layout.link("/warnings?year=\(year)", req.language))
+        return req.redirect(to: Layout.link(Site.warnings.link + "?year=\(year)", req.language))
     }
 }

@@ -25,14 +25,14 @@ struct WarningsPage {
         var openItem: [UUID: SupervisionRow] = [:]
         for s in supervision where s.closedOn == nil { openItem[s.projectID] = s }
         let closed = supervision.filter { $0.closedOn != nil }.count
-        return Layout.page(title: t(UIText.warnings), lang: lang, section: .warnings, path: "/warnings?year=\(year)",
+        return Layout.page(title: t(UIText.warnings), lang: lang, section: .warnings, path: Site.warnings.link + "?year=\(year)",
             .h1(.text(en ? "Warning lights, \(year) (as of \(asOf.iso))" : "\(year)年四色预警（截至\(asOf.iso)）")),
             .div(.class("figures"), .forEach(WarningColour.allCases.reversed()) { c in
-                .a(.class("figure light-\(c.rawValue)"), .href(attr(Layout.link("/warnings?year=\(year)&colour=\(c.rawValue)", lang))),
+                .a(.class("figure light-\(c.rawValue)"), .href(attr(Layout.link(Site.warnings.link + "?year=\(year)&colour=\(c.rawValue)", lang))),
                    .div(.class("label"), .span(.class("light \(c.rawValue)")), .text(en ? c.rawValue : c.chineseName + "灯")),
                    .div(.class("value"), .text(String(counts[c] ?? 0))))
             }),
-            .if(colour != nil, .p(.a(.href(attr(Layout.link("/warnings?year=\(year)", lang))), .text(en ? "Show all colours" : "显示全部")))),
+            .if(colour != nil, .p(.a(.href(attr(Layout.link(Site.warnings.link + "?year=\(year)", lang))), .text(en ? "Show all colours" : "显示全部")))),
             .p(.class("muted"), .text(en
                 ? "Rule v\(rule.version): blue up to \(rule.blueLagPoints) points behind or \(rule.blueLateDays) days late; yellow up to \(rule.yellowLagPoints) points or \(rule.yellowLateDays) days; red beyond, or a planned start missed."
                 : "预警规则第\(rule.version)版：滞后 ≤\(rule.blueLagPoints) 个百分点或节点逾期 ≤\(rule.blueLateDays) 天为蓝；≤\(rule.yellowLagPoints) 个百分点或 ≤\(rule.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。")),
@@ -41,7 +41,7 @@ struct WarningsPage {
             .if(PageContext.may(.reviewReports),
                 .element(named: "details", nodes: [
                     .element(named: "summary", text: en ? "Change the thresholds" : "调整预警阈值"),
-                    .form(.class("filters"), .method(.post), .action(attr(Layout.link("/warnings/rule?year=\(year)", lang))), .csrf(),
+                    .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.warningRule.link + "?year=\(year)", lang))), .csrf(),
                         .input(.type(.hidden), .name("year"), .value(attr(String(year)))),
                         .label(.text(en ? "Blue: lag ≤ points" : "蓝：滞后 ≤（百分点）"), .input(.type(.number), .name("blueLagPoints"), .value(attr(String(rule.blueLagPoints))))),
                         .label(.text(en ? "Yellow: lag ≤ points" : "黄：滞后 ≤（百分点）"), .input(.type(.number), .name("yellowLagPoints"), .value(attr(String(rule.yellowLagPoints))))),
@@ -56,7 +56,7 @@ struct WarningsPage {
                 .tbody(.forEach(shown) { w in
                     .tr(.td(.span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName)),
                         .td(.text(w.code)),
-                        .td(.a(.href(attr(Layout.link("/projects/\(w.projectID)", lang))), .text(w.name))),
+                        .td(.a(.href(attr(Layout.link(Site.project.link(w.projectID), lang))), .text(w.name))),
                         .td(.text(units[w.unitID] ?? "")),
                         .td(.class("num"), .text(w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—")),
                         .td(.text(w.since)),

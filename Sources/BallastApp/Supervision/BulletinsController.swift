@@ -9,16 +9,16 @@ import Vapor
 struct BulletinsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("bulletins", use: listPage)
-        read.get("bulletins", ":doc", use: detailPage)
-        read.get("bulletins", ":doc", "docx", use: docx)
-        read.get("api", "v1", "bulletins", use: listAPI)
-        read.get("api", "v1", "bulletins", ":doc", use: detailAPI)
+        read.get(Site.bulletins, use: listPage)
+        read.get(Site.bulletin, use: detailPage)
+        read.get(Site.bulletinDocx, use: docx)
+        read.get(Site.API.bulletins, use: listAPI)
+        read.get(Site.API.bulletin, use: detailAPI)
         let run = routes.access(.requires(.superviseProblems))
-        run.post("api", "v1", "bulletins", use: draftAPI)
-        run.post("api", "v1", "bulletins", ":doc", "issue", use: issueAPI)
-        run.post("bulletins", use: draftPage)
-        run.post("bulletins", ":doc", "issue", use: issuePage)
+        run.post(Site.API.bulletins, use: draftAPI)
+        run.post(Site.API.bulletinIssue, use: issueAPI)
+        run.post(Site.bulletins, use: draftPage)
+        run.post(Site.bulletinIssue, use: issuePage)
     }
 
     static let noDocument = Message(zh: "通报不存在", en: "No such bulletin")
@@ -115,7 +115,7 @@ struct BulletinsController: RouteCollection {
 
     func draftPage(req: Request) async throws -> Response {
         let body = try req.content.decode(DraftBody.self)
-        return try await PageOutcome.make(req, work: { "/bulletins/\(try await draft(req, body).requireID())" }) { notice, status in
+        return try await PageOutcome.make(req, work: { Site.bulletin.link(try await draft(req, body).requireID()) }) { notice, status in
             try await renderList(req, notice: notice, status: status)
         }
     }

@@ -13,7 +13,7 @@ struct BulletinsPage {
     func render() -> String {
         let en = lang == .en
         let month = "\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
-        return Layout.page(title: en ? "Supervision bulletins" : "督查通报", lang: lang, section: .problems, path: "/bulletins",
+        return Layout.page(title: en ? "Supervision bulletins" : "督查通报", lang: lang, section: .problems, path: Site.bulletins.link,
             SupervisionNav.node(.bulletins, lang: lang),
             .h1(.text(en ? "Supervision bulletins (督查通报)" : "督查通报")),
             Layout.notice(notice),
@@ -22,7 +22,7 @@ struct BulletinsPage {
                 .thead(.tr(.th(.text(en ? "Month" : "月份")), .th(.text(en ? "Title" : "标题")), .th(.text(en ? "Number" : "期号")),
                            .th(.text(en ? "As of" : "统计截至")), .th(.text(en ? "Status" : "状态")))),
                 .tbody(.forEach(documents) { d in
-                    .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link("/bulletins/\(d.idString)", lang))), .text(d.title))),
+                    .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link(Site.bulletin.link(d.idString), lang))), .text(d.title))),
                         .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
                         .td(.span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))))
                 })))),
@@ -30,7 +30,7 @@ struct BulletinsPage {
                 .h2(.text(en ? "Draft a bulletin" : "生成通报草稿")),
                 .p(.class("muted"), .text(en ? "From the data as of the day given (default today). A draft can be generated again until it is issued; an issued bulletin never changes."
                                              : "按统计日期（默认今天）的数据生成。印发前可重新生成；印发后内容冻结，不再改变。")),
-                .form(.method(.post), .action(attr(Layout.link("/bulletins", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.bulletins.link, lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Month" : "月份"), .input(.type(.text), .name("month"), .value(month), .attribute(named: "size", value: "8"))),
                     .label(.text(en ? "As of" : "统计截至"), .input(.type(.date), .name("asOf"))),
                     .button(.type(.submit), .text(en ? "Generate" : "生成")))))
@@ -50,14 +50,14 @@ struct BulletinPage {
         let en = lang == .en
         let d = document
         let issued = d.status == .issued
-        return Layout.page(title: d.title, lang: lang, section: .problems, path: "/bulletins/\(d.idString)",
-            .p(.class("no-print"), .a(.href(attr(Layout.link("/bulletins", lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
-               .a(.href(attr("/bulletins/\(d.idString)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
+        return Layout.page(title: d.title, lang: lang, section: .problems, path: Site.bulletin.link(d.idString),
+            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.bulletins.link, lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
+               .a(.href(attr(Site.bulletinDocx.link(d.idString))), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
             layout.html(lang),
             .if(!issued && PageContext.may(.superviseProblems), .div(.class("card no-print"),
                 .p(.class("muted"), .text(en ? "Draft as of \(d.asOf). Issuing numbers and freezes it." : "草稿，统计截至 \(d.asOf)。印发后编号并冻结。")),
-                .form(.method(.post), .action(attr(Layout.link("/bulletins/\(d.idString)/issue", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.bulletinIssue.link(d.idString), lang))), .csrf(),
                       .input(.type(.hidden), .name("version"), .value(String(d.version))),
                       .button(.type(.submit), .text(en ? "Issue" : "印发")))))
         )

@@ -8,12 +8,12 @@ import Vapor
 struct InboxController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let own = routes.access(.signedIn)
-        own.get("inbox", use: page)
-        own.post("inbox", "read", use: readAllPage)
-        own.post("inbox", ":message", "read", use: readPage)
-        own.get("api", "v1", "inbox", use: listAPI)
-        own.post("api", "v1", "inbox", "read", use: readAllAPI)
-        own.post("api", "v1", "inbox", ":message", "read", use: readAPI)
+        own.get(Site.inbox, use: page)
+        own.post(Site.inboxRead, use: readAllPage)
+        own.post(Site.inboxMessageRead, use: readPage)
+        own.get(Site.API.inbox, use: listAPI)
+        own.post(Site.API.inboxRead, use: readAllAPI)
+        own.post(Site.API.inboxMessageRead, use: readAPI)
     }
 
     struct ItemDTO: Content { var id: UUID; var kind: String; var title: String; var link: String; var createdAt: Date; var readAt: Date? }
@@ -52,13 +52,13 @@ struct InboxController: RouteCollection {
     func readPage(req: Request) async throws -> Response {
         let id = try req.id("message", orElse: Message(zh: "消息不存在", en: "No such message"))
         _ = try await Inbox.markRead(userID: try userID(req), id: id, on: req.db)
-        let link = try await Inbox.link(userID: try userID(req), id: id, on: req.db) ?? "/inbox"
+        let link = try await Inbox.link(userID: try userID(req), id: id, on: req.db) ?? Site.inbox.link
         return req.redirect(to: Layout.link(link, req.language))
     }
 
     func readAllPage(req: Request) async throws -> Response {
         _ = try await Inbox.markRead(userID: try userID(req), id: nil, on: req.db)
-        return req.redirect(to: Layout.link("/inbox", req.language))
+        return req.redirect(to: Layout.link(Site.inbox.link, req.language))
     }
 }
 
@@ -70,9 +70,9 @@ struct InboxPage {
     func render() -> String {
         let en = lang == .en
         let f = DateFormatter.district("yyyy-MM-dd HH:mm")
-        return Layout.page(title: en ? "Inbox" : "消息", lang: lang, section: .inbox, path: "/inbox",
+        return Layout.page(title: en ? "Inbox" : "消息", lang: lang, section: .inbox, path: Site.inbox.link,
             .h1(.text(en ? "Inbox — \(unread) unread" : "消息（未读 \(unread) 条）")),
-            .if(unread > 0, .form(.method(.post), .action(attr(Layout.link("/inbox/read", lang))), .csrf(),
+            .if(unread > 0, .form(.method(.post), .action(attr(Layout.link(Site.inboxRead.link, lang))), .csrf(),
                                   .button(.type(.submit), .class("link"), .text(en ? "Mark all read" : "全部标为已读")))),
             .if(items.isEmpty, .p(.class("muted"), .text(en ? "No messages." : "暂无消息。"))),
             .if(!items.isEmpty, .div(.class("table-wrap"), .table(
@@ -82,7 +82,7 @@ struct InboxPage {
                         .td(.class("date"), .text(f.string(from: m.createdAt))),
                         .td(.span(.class(m.kind == .overdue || m.kind == .escalated ? "tag red" : "tag"), .text(en ? m.kind.englishName : m.kind.chineseName))),
                         .td(.text(m.title)),
-                        .td(.form(.method(.post), .action(attr(Layout.link("/inbox/\(m.id)/read", lang))), .csrf(),
+                        .td(.form(.method(.post), .action(attr(Layout.link(Site.inboxMessageRead.link(m.id), lang))), .csrf(),
                                   .button(.type(.submit), .class("link"), .text(en ? "Open" : "查看")))))
                 }))))
         )

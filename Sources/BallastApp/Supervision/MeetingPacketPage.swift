@@ -12,8 +12,8 @@ struct MeetingPacketPage {
 
     func render() -> String {
         let en = lang == .en
-        return Layout.page(title: (en ? "Packet: " : "会议材料：") + meeting.title, lang: lang, section: .problems, path: "/meetings/\(meeting.idString)/packet",
-            .p(.class("no-print"), .a(.href(attr(Layout.link("/meetings/\(meeting.idString)", lang))), .text(en ? "← The meeting" : "← 返回会议"))),
+        return Layout.page(title: (en ? "Packet: " : "会议材料：") + meeting.title, lang: lang, section: .problems, path: Site.meetingPacket.link(meeting.idString),
+            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.meeting.link(meeting.idString), lang))), .text(en ? "← The meeting" : "← 返回会议"))),
             .if(pages.isEmpty, .p(.class("muted"), .text(en ? "No problems on the agenda." : "暂无议题。"))),
             .forEach(Array(pages.enumerated())) { i, page in self.page(i + 1, page) })
     }

@@ -21,7 +21,7 @@ struct MeetingPage {
     func render() -> String {
         let solved = detail.decisions.filter { !$0.status.isOpen }.count
         let overdue = detail.decisions.filter(\.overdue).count
-        return Layout.page(title: m.title, lang: lang, section: .problems, path: "/meetings/\(m.idString)",
+        return Layout.page(title: m.title, lang: lang, section: .problems, path: Site.meeting.link(m.idString),
             SupervisionNav.node(.meetings, lang: lang),
             .h1(.text(m.title)),
             .p(.class("muted"), .text(en ? "\(m.kind) on \(m.heldOn); agenda closed \(m.cutoffOn)" + (m.chairedBy.map { "; chaired by \($0)" } ?? "")
@@ -40,7 +40,7 @@ struct MeetingPage {
     }
 
     func problemLink(_ r: ProblemQuery.Row) -> Node<HTML.BodyContext> {
-        .a(.href(attr(Layout.link("/problems/\(r.id)", lang))), .text(r.title))
+        .a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title))
     }
 
     func decisionsCard() -> Node<HTML.BodyContext> {
@@ -59,7 +59,7 @@ struct MeetingPage {
     }
 
     func decisionForm() -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.idString)/decisions", lang))), .class("filters"), .csrf(),
+        .form(.method(.post), .action(attr(Layout.link(Site.meetingDecisions.link(m.idString), lang))), .class("filters"), .csrf(),
             .label(.text(en ? "Decision" : "议定事项"), .input(.type(.text), .name("title"), .attribute(named: "size", value: "36"))),
             .label(.text(en ? "Lead unit" : "牵头单位"), .select(.attribute(named: "name", value: "leadUnit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
             .label(.text(en ? "Assisting (、-separated)" : "配合单位（以、分隔）"), .input(.type(.text), .name("assistingUnits"), .attribute(named: "size", value: "16"))),
@@ -80,7 +80,7 @@ struct MeetingPage {
         .div(.class("card"),
             .h2(.text(en ? "Agenda" : "议题")),
             .if(PageContext.may(.superviseProblems) && !detail.agenda.isEmpty,
-                .p(.a(.href(attr(Layout.link("/meetings/\(m.idString)/packet", lang))), .text(en ? "Print the meeting packet →" : "打印会议材料 →")))),
+                .p(.a(.href(attr(Layout.link(Site.meetingPacket.link(m.idString), lang))), .text(en ? "Print the meeting packet →" : "打印会议材料 →")))),
             .if(detail.agenda.isEmpty, .p(.class("muted"), .text(en ? "No problems on the agenda." : "暂无议题。"))),
             .if(!detail.agenda.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text("#")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Project or enterprise" : "项目或企业")),
@@ -91,7 +91,7 @@ struct MeetingPage {
                         .td(.text(item.row.leadUnit ?? "")), .td(ProblemPage.statusTag(item.row.status, overdue: item.row.overdue, lang: lang)),
                         .td(.text(reasonText(item.reason))),
                         .td(.if(PageContext.may(.superviseProblems),
-                            .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.idString)/items/\(item.row.id)/delete", lang))), .csrf(),
+                            .form(.method(.post), .action(attr(Layout.link(Site.meetingItemDelete.link(m.idString, item.row.id), lang))), .csrf(),
                                   .input(.type(.hidden), .name("version"), .value(String(m.version))),
                                   .button(.type(.submit), .class("link"), .text(en ? "Remove" : "移出"))))))
                 })))))
@@ -103,7 +103,7 @@ struct MeetingPage {
             .p(.class("muted"), .text(en ? "Open problems raised by \(m.cutoffOn) that block a red or yellow project, are major, or are common (three or more open in a category)."
                                          : "截至 \(m.cutoffOn) 提出、尚未解决，且影响红黄灯项目、属重大问题或共性问题（同类未解决 3 项以上）的问题。")),
             .if(list.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
-            .if(!list.isEmpty, .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.idString)/items", lang))), .csrf(),
+            .if(!list.isEmpty, .form(.method(.post), .action(attr(Layout.link(Site.meetingItems.link(m.idString), lang))), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(m.version))),
                 .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text("")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Raised" : "提出日期")),
@@ -121,7 +121,7 @@ struct MeetingPage {
             .h2(.text(en ? "Minutes" : "会议纪要")),
             .p(.text(m.minutes ?? (en ? "Not recorded." : "尚未录入。"))),
             .if(held && PageContext.may(.superviseProblems),
-                .form(.method(.post), .action(attr(Layout.link("/meetings/\(m.idString)/minutes", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.meetingMinutes.link(m.idString), lang))), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(String(m.version))),
                     .textarea(.name("minutes"), .attribute(named: "rows", value: "4"), .attribute(named: "cols", value: "60"), .text(m.minutes ?? "")),
                     .button(.type(.submit), .text(UIText.save.text(lang))))))

@@ -10,24 +10,24 @@ import Vapor
 struct MeetingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("meetings", use: listPage)
-        read.get("meetings", "latest", use: latestPage)
-        read.get("meetings", ":meeting", use: detailPage)
-        read.get("api", "v1", "meetings", use: listAPI)
-        read.get("api", "v1", "meetings", "latest", use: latestAPI)
-        read.get("api", "v1", "meetings", ":meeting", use: detailAPI)
+        read.get(Site.meetings, use: listPage)
+        read.get(Site.meetingsLatest, use: latestPage)
+        read.get(Site.meeting, use: detailPage)
+        read.get(Site.API.meetings, use: listAPI)
+        read.get(Site.API.meetingsLatest, use: latestAPI)
+        read.get(Site.API.meeting, use: detailAPI)
         let run = routes.access(.requires(.superviseProblems))
-        run.get("meetings", ":meeting", "packet", use: packetPage)
-        run.post("api", "v1", "meetings", use: createAPI)
-        run.post("api", "v1", "meetings", ":meeting", "items", use: addItemsAPI)
-        run.delete("api", "v1", "meetings", ":meeting", "items", ":problem", use: removeItemAPI)
-        run.put("api", "v1", "meetings", ":meeting", "minutes", use: minutesAPI)
-        run.post("api", "v1", "meetings", ":meeting", "decisions", use: decisionAPI)
-        run.post("meetings", use: createPage)
-        run.post("meetings", ":meeting", "items", use: addItemsPage)
-        run.post("meetings", ":meeting", "items", ":problem", "delete", use: removeItemPage)
-        run.post("meetings", ":meeting", "minutes", use: minutesPage)
-        run.post("meetings", ":meeting", "decisions", use: decisionPage)
+        run.get(Site.meetingPacket, use: packetPage)
+        run.post(Site.API.meetings, use: createAPI)
+        run.post(Site.API.meetingItems, use: addItemsAPI)
+        run.delete(Site.API.meetingItem, use: removeItemAPI)
+        run.put(Site.API.meetingMinutes, use: minutesAPI)
+        run.post(Site.API.meetingDecisions, use: decisionAPI)
+        run.post(Site.meetings, use: createPage)
+        run.post(Site.meetingItems, use: addItemsPage)
+        run.post(Site.meetingItemDelete, use: removeItemPage)
+        run.post(Site.meetingMinutes, use: minutesPage)
+        run.post(Site.meetingDecisions, use: decisionPage)
     }
 
     static let noMeeting = Message(zh: "会议不存在", en: "No such meeting")
@@ -212,7 +212,7 @@ struct MeetingsController: RouteCollection {
         guard let m = try await MeetingQuery.latestHeld(districtID: try req.district().requireID(), today: try today(req), on: req.db) else {
             return try await renderList(req, notice: .refused(Message(zh: "尚未召开过会议", en: "No meeting has been held yet").text(req.language)))
         }
-        return req.redirect(to: Layout.link("/meetings/\(try m.requireID())", req.language))
+        return req.redirect(to: Layout.link(Site.meeting.link(try m.requireID()), req.language))
     }
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
@@ -239,7 +239,7 @@ struct MeetingsController: RouteCollection {
             created = try await editor(req).create(try body.fields(), on: req.db)
             return Message(zh: "已创建", en: "Created")
         }) { notice, status in try await renderList(req, notice: notice, status: status) }
-        if let id = created?.id { return req.redirect(to: Layout.link("/meetings/\(id)", req.language)) }
+        if let id = created?.id { return req.redirect(to: Layout.link(Site.meeting.link(id), req.language)) }
         return response
     }
 

@@ -12,18 +12,18 @@ struct MeetingsPage {
 
     func render() -> String {
         let en = lang == .en
-        return Layout.page(title: en ? "Meetings" : "会议", lang: lang, section: .problems, path: "/meetings",
+        return Layout.page(title: en ? "Meetings" : "会议", lang: lang, section: .problems, path: Site.meetings.link,
             SupervisionNav.node(.meetings, lang: lang),
             .h1(.text(en ? "Meetings and their decisions" : "会议与议定事项")),
             Layout.notice(notice),
-            .p(.a(.href(attr(Layout.link("/meetings/latest", lang))), .text(en ? "What did the last meeting decide, and what is done →" : "上次会议议定了什么、落实了多少 →"))),
+            .p(.a(.href(attr(Layout.link(Site.meetingsLatest.link, lang))), .text(en ? "What did the last meeting decide, and what is done →" : "上次会议议定了什么、落实了多少 →"))),
             .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No meetings yet." : "暂无会议。"))),
             .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Meeting" : "会议")), .th(.text(en ? "Kind" : "类型")),
                            .th(.class("num"), .text(en ? "Agenda" : "议题")), .th(.class("num"), .text(en ? "Decisions" : "议定事项")),
                            .th(.class("num"), .text(en ? "Done" : "已落实")), .th(.class("num"), .text(en ? "Overdue" : "逾期")))),
                 .tbody(.forEach(rows) { r in
-                    .tr(.td(.text(r.heldOn)), .td(.a(.href(attr(Layout.link("/meetings/\(r.id)", lang))), .text(r.title))),
+                    .tr(.td(.text(r.heldOn)), .td(.a(.href(attr(Layout.link(Site.meeting.link(r.id), lang))), .text(r.title))),
                         .td(.text(MeetingKind(rawValue: r.kind).map { en ? $0.englishName : $0.rawValue } ?? r.kind)),
                         .td(.class("num"), .text(String(r.agenda))), .td(.class("num"), .text(String(r.decisions))),
                         .td(.class("num"), .text(String(r.decisionsSolved))),
@@ -31,7 +31,7 @@ struct MeetingsPage {
                 })))),
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Call a meeting" : "召开会议")),
-                .form(.method(.post), .action(attr(Layout.link("/meetings", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.meetings.link, lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "kind"), .forEach(MeetingKind.allCases) { k in
                         .option(.value(attr(k.rawValue)), .label(attr(en ? k.englishName : k.rawValue)))
                     })),
@@ -51,9 +51,9 @@ enum SupervisionNav {
 
     static func node(_ tab: Tab, lang: UILanguage) -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", "/problems"), (.meetings, en ? "Meetings" : "会议", "/meetings"),
-                                             (.notices, en ? "Notices" : "催办单", "/notices"),
-                                             (.bulletins, en ? "Bulletins" : "督查通报", "/bulletins"), (.service, en ? "Enterprise service" : "万人助万企", "/service")]
+        let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", Site.problems.link), (.meetings, en ? "Meetings" : "会议", Site.meetings.link),
+                                             (.notices, en ? "Notices" : "催办单", Site.notices.link),
+                                             (.bulletins, en ? "Bulletins" : "督查通报", Site.bulletins.link), (.service, en ? "Enterprise service" : "万人助万企", Site.service.link)]
         return .nav(.class("tabs"), .forEach(tabs) { t in
             .a(.class(t.0 == tab ? "active" : ""), .href(attr(Layout.link(t.2, lang))), .text(t.1))
         })

@@ -11,19 +11,19 @@ import Vapor
 struct NoticesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("notices", use: listPage)
-        read.get("notices", ":notice", use: detailPage)
-        read.get("notices", ":notice", "docx", use: docx)
-        read.get("api", "v1", "notices", use: listAPI)
-        read.get("api", "v1", "notices", ":notice", use: detailAPI)
+        read.get(Site.notices, use: listPage)
+        read.get(Site.notice, use: detailPage)
+        read.get(Site.noticeDocx, use: docx)
+        read.get(Site.API.notices, use: listAPI)
+        read.get(Site.API.notice, use: detailAPI)
         let work = routes.access(.requires(.workProblems))
-        work.post("api", "v1", "notices", ":notice", "acknowledge", use: acknowledgeAPI)
-        work.post("notices", ":notice", "acknowledge", use: acknowledgePage)
+        work.post(Site.API.noticeAcknowledge, use: acknowledgeAPI)
+        work.post(Site.noticeAcknowledge, use: acknowledgePage)
         let run = routes.access(.requires(.superviseProblems))
-        run.post("api", "v1", "notices", use: issueAPI)
-        run.post("api", "v1", "notices", "generate", use: generateAPI)
-        run.post("notices", use: issuePage)
-        run.post("notices", "generate", use: generatePage)
+        run.post(Site.API.notices, use: issueAPI)
+        run.post(Site.API.noticesGenerate, use: generateAPI)
+        run.post(Site.notices, use: issuePage)
+        run.post(Site.noticesGenerate, use: generatePage)
     }
 
     static let noNotice = Message(zh: "催办单不存在", en: "No such notice")
@@ -149,7 +149,7 @@ struct NoticesController: RouteCollection {
             created = try await issue(req, body)
             return Message(zh: "已发出 \(created?.number ?? "")", en: "Issued \(created?.number ?? "")")
         }) { notice, status in try await renderList(req, notice: notice, status: status) }
-        if let id = created?.id { return req.redirect(to: Layout.link("/notices/\(id)", req.language)) }
+        if let id = created?.id { return req.redirect(to: Layout.link(Site.notice.link(id), req.language)) }
         return response
     }
 

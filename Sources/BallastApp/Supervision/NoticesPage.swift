@@ -16,7 +16,7 @@ struct NoticesPage {
         let en = lang == .en
         let open = rows.filter { $0.acknowledgedOn == nil }.count
         let escalated = rows.filter { $0.acknowledgedOn == nil && $0.escalatedOn != nil }.count
-        return Layout.page(title: en ? "Reminder notices" : "催办单", lang: lang, section: .problems, path: "/notices",
+        return Layout.page(title: en ? "Reminder notices" : "催办单", lang: lang, section: .problems, path: Site.notices.link,
             SupervisionNav.node(.notices, lang: lang),
             .h1(.text(en ? "Reminder notices (催办单)" : "催办单")),
             Layout.notice(notice),
@@ -24,25 +24,25 @@ struct NoticesPage {
                 Layout.figure(en ? "Issued" : "已发出", String(rows.count)),
                 Layout.figure(en ? "Not acknowledged" : "未签收", String(open)),
                 Layout.figure(en ? "Escalated" : "已报分管领导", String(escalated))),
-            .p(.a(.href(attr(Layout.link(pending ? "/notices" : "/notices?pending=true", lang))),
+            .p(.a(.href(attr(Layout.link(pending ? Site.notices.link : Site.notices.link + "?pending=true", lang))),
                   .text(pending ? (en ? "Show all" : "显示全部") : (en ? "Show unacknowledged only" : "只看未签收")))),
             .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No notices." : "暂无催办单。"))),
             .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Number" : "编号")), .th(.text(en ? "Unit" : "被催办单位")), .th(.text(en ? "Item" : "事项")),
                            .th(.text(en ? "Issued" : "发出日期")), .th(.text(en ? "New deadline" : "新时限")), .th(.text(en ? "Acknowledged" : "签收")))),
                 .tbody(.forEach(rows) { r in
-                    .tr(.td(.class("date"), .a(.href(attr(Layout.link("/notices/\(r.id)", lang))), .text(r.number))), .td(.text(r.unit)), .td(.text(r.item)),
+                    .tr(.td(.class("date"), .a(.href(attr(Layout.link(Site.notice.link(r.id), lang))), .text(r.number))), .td(.text(r.unit)), .td(.text(r.item)),
                         .td(.class("date"), .text(r.issuedOn)), .td(.class("date"), .text(r.newDeadline)),
                         .td(.class("date"), r.acknowledgedOn.map { .text($0) }
                             ?? (r.escalatedOn != nil ? .span(.class("tag red"), .text(en ? "escalated" : "已报分管领导")) : .span(.class("tag"), .text(en ? "awaiting" : "待签收")))))
                 })))),
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Issue notices" : "发出催办单")),
-                .form(.method(.post), .action(attr(Layout.link("/notices/generate", lang))), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.noticesGenerate.link, lang))), .csrf(),
                     .p(.class("muted"), .text(en ? "Generate one for every overdue problem or decision not yet reminded, and for each unit's missing monthly reports; escalate the unacknowledged. The scheduler does this each night."
                                                  : "为每个逾期未办结、尚未催办的问题和议定事项，以及各单位逾期未报的月度进度生成催办单，并将逾期未签收的报分管领导。系统每晚自动执行。")),
                     .button(.type(.submit), .text(en ? "Generate now" : "立即生成"))),
-                .form(.method(.post), .action(attr(Layout.link("/notices", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.notices.link, lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Unit" : "被催办单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
                     .label(.text(en ? "Item" : "催办事项"), .input(.type(.text), .name("item"), .attribute(named: "size", value: "40"))),
                     .label(.text(en ? "New deadline" : "新时限"), .input(.type(.date), .name("newDeadline"))),
@@ -62,9 +62,9 @@ struct NoticePage {
     func render() -> String {
         let en = lang == .en
         let r = row
-        return Layout.page(title: r.number, lang: lang, section: .problems, path: "/notices/\(r.id)",
-            .p(.class("no-print"), .a(.href(attr(Layout.link("/notices", lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
-               .a(.href(attr("/notices/\(r.id)/docx")), .text(en ? "Download .docx" : "下载 .docx"))),
+        return Layout.page(title: r.number, lang: lang, section: .problems, path: Site.notice.link(r.id),
+            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
+               .a(.href(attr(Site.noticeDocx.link(r.id))), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
             .div(.class("packet-page official"),
                 .h1(.class("doc-title"), .text(NoticeDocument.title)),
@@ -82,7 +82,7 @@ struct NoticePage {
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
                              ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
                 .if(mayAcknowledge && r.acknowledgedOn == nil,
-                    .form(.method(.post), .action(attr(Layout.link("/notices/\(r.id)/acknowledge", lang))), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link(Site.noticeAcknowledge.link(r.id), lang))), .csrf(),
                           .input(.type(.hidden), .name("version"), .value(String(r.version))),
                           .button(.type(.submit), .text(en ? "Acknowledge" : "签收")))))
         )

@@ -24,16 +24,16 @@ struct ProblemPage {
     func render() -> String {
         let en = lang == .en
         let r = detail.row
-        return Layout.page(title: r.title, lang: lang, section: .problems, path: "/problems/\(r.id)",
-            .p(.a(.href(attr(Layout.link("/problems", lang))), .text(en ? "← All problems" : "← 问题台账"))),
+        return Layout.page(title: r.title, lang: lang, section: .problems, path: Site.problem.link(r.id),
+            .p(.a(.href(attr(Layout.link(Site.problems.link, lang))), .text(en ? "← All problems" : "← 问题台账"))),
             .h1(.text(r.title), .text(" "), Self.statusTag(r.status, overdue: r.overdue, lang: lang)),
             Layout.notice(notice),
             .div(.class("card"), .dl(.class("fields"),
                 fact(en ? "Kind" : "类型", .text(r.kind == .decision ? (en ? "Meeting decision" : "会议议定事项") : (en ? "Problem" : "问题") + (r.major ? (en ? " (major)" : "（重大）") : ""))),
                 fact(en ? "Category" : "问题类别", .text(r.category)),
-                .unwrap(r.projectID) { id in fact(en ? "Project" : "项目", .a(.href(attr(Layout.link("/projects/\(id)", lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))) },
-                .unwrap(r.enterpriseID) { id in fact(en ? "Enterprise" : "企业", .a(.href(attr(Layout.link("/enterprises/\(id)", lang))), .text(r.enterprise ?? ""))) },
-                .unwrap(r.meetingID) { id in fact(en ? "Meeting" : "会议", .a(.href(attr(Layout.link("/meetings/\(id)", lang))), .text(en ? "the meeting's page" : "查看会议"))) },
+                .unwrap(r.projectID) { id in fact(en ? "Project" : "项目", .a(.href(attr(Layout.link(Site.project.link(id), lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))) },
+                .unwrap(r.enterpriseID) { id in fact(en ? "Enterprise" : "企业", .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? ""))) },
+                .unwrap(r.meetingID) { id in fact(en ? "Meeting" : "会议", .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(en ? "the meeting's page" : "查看会议"))) },
                 fact(en ? "Description" : "问题描述", .text(detail.description)),
                 fact(en ? "Raised" : "提出", .text("\(r.raisedOn) \(r.raisedBy)")),
                 fact(en ? "Lead unit" : "牵头单位", .text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
@@ -65,10 +65,10 @@ struct ProblemPage {
             .h2(.text(en ? "Attachments" : "附件")),
             .if(attachments.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
             .ul(.forEach(attachments) { a in
-                .li(.a(.href(attr("/api/v1/problems/\(id)/attachments/\(a.id)")), .text(a.fileName)),
+                .li(.a(.href(attr(Site.API.problemAttachment.link(id, a.id))), .text(a.fileName)),
                     .span(.class("muted"), .text(" \(max(1, a.size / 1024)) KB · \(a.uploadedBy)")))
             }),
-            .if(actor != nil, .form(.method(.post), .action(attr(Layout.link("/problems/\(id)/attachments", lang))), .enctype(.multipartData), .class("filters"), .csrf(),
+            .if(actor != nil, .form(.method(.post), .action(attr(Layout.link(Site.problemAttachments.link(id), lang))), .enctype(.multipartData), .class("filters"), .csrf(),
                 .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx")),
                 .button(.type(.submit), .text(en ? "Attach (≤ 10 MB)" : "上传附件（≤ 10 MB）")))))
     }
@@ -101,7 +101,7 @@ struct ProblemPage {
         }
         guard !allowed.isEmpty else { return .empty }
         func form(_ action: ProblemAction, _ fields: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
-            .form(.method(.post), .action(attr(Layout.link("/problems/\(r.id)/steps", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.problemSteps.link(r.id), lang))), .class("filters"), .csrf(),
                   .input(.type(.hidden), .name("action"), .value(action.rawValue)),
                   .input(.type(.hidden), .name("version"), .value(String(r.version))),
                   fields,

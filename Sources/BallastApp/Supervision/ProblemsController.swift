@@ -11,22 +11,22 @@ import Vapor
 struct ProblemsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("problems", use: listPage)
-        read.get("problems", ":problem", use: detailPage)
-        read.get("api", "v1", "problems", use: listAPI)
-        read.get("api", "v1", "problems", "figures", use: figuresAPI)
-        read.get("api", "v1", "problems", "overdue", use: overdueAPI)
-        read.get("api", "v1", "problems", ":problem", use: detailAPI)
-        read.get("api", "v1", "problems", ":problem", "attachments", ":attachment", use: download)
+        read.get(Site.problems, use: listPage)
+        read.get(Site.problem, use: detailPage)
+        read.get(Site.API.problems, use: listAPI)
+        read.get(Site.API.problemsFigures, use: figuresAPI)
+        read.get(Site.API.problemsOverdue, use: overdueAPI)
+        read.get(Site.API.problem, use: detailAPI)
+        read.get(Site.API.problemAttachment, use: download)
         let work = routes.access(.requires(.workProblems))
-        work.on(.POST, "api", "v1", "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachAPI)
+        work.on(.POST, Site.API.problemAttachments, body: .collect(maxSize: Self.attachmentLimit), use: attachAPI)
             .uploads(Self.attachmentLimit)
-        work.on(.POST, "problems", ":problem", "attachments", body: .collect(maxSize: Self.attachmentLimit), use: attachPage)
+        work.on(.POST, Site.problemAttachments, body: .collect(maxSize: Self.attachmentLimit), use: attachPage)
             .uploads(Self.attachmentLimit)
-        work.post("api", "v1", "problems", use: raiseAPI)
-        work.post("api", "v1", "problems", ":problem", "steps", use: stepAPI)
-        work.post("problems", use: raisePage)
-        work.post("problems", ":problem", "steps", use: stepPage)
+        work.post(Site.API.problems, use: raiseAPI)
+        work.post(Site.API.problemSteps, use: stepAPI)
+        work.post(Site.problems, use: raisePage)
+        work.post(Site.problemSteps, use: stepPage)
     }
 
     static let noProblem = Message(zh: "问题不存在", en: "No such problem")
@@ -219,7 +219,7 @@ struct ProblemsController: RouteCollection {
         var dto = DetailDTO(d)
         dto.attachments = try await ProblemAttachments.list(problemID: d.row.id, on: req.db).map {
             .init(id: $0.id, fileName: $0.fileName, size: $0.size, uploadedBy: $0.uploadedBy, uploadedAt: $0.uploadedAt,
-                  url: "/api/v1/problems/\(d.row.id)/attachments/\($0.id)")
+                  url: Site.API.problemAttachment.link(d.row.id, $0.id))
         }
         return dto
     }
@@ -380,7 +380,7 @@ struct ProblemsController: RouteCollection {
             created = try await raise(req, body)
             return Message(zh: "已登记", en: "Raised")
         }) { notice, status in try await renderList(req, notice: notice, form: notice.ok ? nil : body, status: status) }
-        if let id = created?.id { return req.redirect(to: Layout.link("/problems/\(id)", req.language)) }
+        if let id = created?.id { return req.redirect(to: Layout.link(Site.problem.link(id), req.language)) }
         return response
     }
 

@@ -37,7 +37,7 @@ struct ProblemsPage {
         let en = lang == .en
         let t = total ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
-        return Layout.page(title: en ? "Problems" : "问题台账", lang: lang, section: .problems, path: "/problems",
+        return Layout.page(title: en ? "Problems" : "问题台账", lang: lang, section: .problems, path: Site.problems.link,
             SupervisionNav.node(.problems, lang: lang),
             .h1(.text(en ? "Problems raised \(from.iso) to \(to.iso)" : "问题台账（\(from.iso) 至 \(to.iso) 提出）")),
             Layout.notice(notice),
@@ -58,7 +58,7 @@ struct ProblemsPage {
                            .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Raised" : "提出日期")),
                            .th(.text(en ? "Deadline" : "时间节点")))),
                 .tbody(.forEach(rows) { r in
-                    .tr(.td(.a(.href(attr(Layout.link("/problems/\(r.id)", lang))), .text(r.title)),
+                    .tr(.td(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)),
                             .if(r.kind == .decision, .span(.class("tag"), .text(en ? "decision" : "议定事项"))),
                             .if(r.major, .span(.class("tag"), .text(en ? "major" : "重大")))),
                         .td(.text(r.category)),
@@ -86,7 +86,7 @@ struct ProblemsPage {
         return .div(.class("card"),
             .h2(.text(en ? "Answer clock" : "办理时限")),
             .p(.text(summary)),
-            .if(PageContext.may(.superviseProblems), .form(.method(.post), .action(attr(Layout.link("/problems/settings", lang))), .class("filters"), .csrf(),
+            .if(PageContext.may(.superviseProblems), .form(.method(.post), .action(attr(Layout.link(Site.problemsSettings.link, lang))), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(settings.version))),
                 number("acknowledgeDays", en ? "Acknowledge" : "签收", c.acknowledgeDays),
                 number("feedbackDays", en ? "Feedback" : "反馈", c.feedbackDays),
@@ -101,10 +101,10 @@ struct ProblemsPage {
 
     func subject(_ r: ProblemQuery.Row) -> Node<HTML.BodyContext> {
         if let id = r.projectID {
-            return .a(.href(attr(Layout.link("/projects/\(id)", lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))
+            return .a(.href(attr(Layout.link(Site.project.link(id), lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))
         }
-        if let id = r.enterpriseID { return .a(.href(attr(Layout.link("/enterprises/\(id)", lang))), .text(r.enterprise ?? "")) }
-        if let id = r.meetingID { return .a(.href(attr(Layout.link("/meetings/\(id)", lang))), .text(lang == .en ? "Meeting" : "会议")) }
+        if let id = r.enterpriseID { return .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? "")) }
+        if let id = r.meetingID { return .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(lang == .en ? "Meeting" : "会议")) }
         return .text("")
     }
 
@@ -122,7 +122,7 @@ struct ProblemsPage {
     func breakdownRow(_ l: ProblemFigures.Line, key: String, rate: (Double?) -> String) -> Node<HTML.TableContext> {
         let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(lang == .en ? "not yet assigned" : "待交办")
-            : .a(.href(attr(Layout.link("/problems?status=all&\(key)=\(encoded)", lang))), .text(l.group))
+            : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)", lang))), .text(l.group))
         return .tr(.td(name), .td(.class("num"), .text(String(l.tally.raised))), .td(.class("num"), .text(String(l.tally.solved))),
                    .td(.class("num"), .text(rate(l.tally.resolutionRate))), .td(.class("num"), .text(String(l.tally.overdue))))
     }
@@ -131,7 +131,7 @@ struct ProblemsPage {
         let en = lang == .en
         let statuses: [(String, String)] = [("open", en ? "Open" : "未解决"), ("overdue", en ? "Overdue" : "已逾期"), ("solved", en ? "Solved" : "已解决"),
                                             ("all", en ? "All" : "全部")]
-        return .form(.class("filters"), .method(.get), .action("/problems"),
+        return .form(.class("filters"), .method(.get), .action(Site.problems.link),
             .label(.text(en ? "Status" : "状态"), .select(.attribute(named: "name", value: "status"), .forEach(statuses) { s in
                 .option(.value(attr(s.0)), .label(attr(s.1)), .isSelected(filters.status == s.0))
             })),
@@ -157,7 +157,7 @@ struct ProblemsPage {
             .h2(.text(en ? "Raise a problem" : "提出问题")),
             .p(.class("muted"), .text(en ? "Against a project (its code) or an enterprise (its name as registered)."
                                          : "针对一个项目（填项目编号）或一家企业（填企业库中的名称）。")),
-            .form(.method(.post), .action(attr(Layout.link("/problems", lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.problems.link, lang))), .class("filters"), .csrf(),
                 FormField.inline("projectCode", en ? "Project code" : "项目编号", b?.projectCode, size: 12),
                 FormField.inline("enterprise", en ? "or enterprise" : "或企业名称", b?.enterprise, size: 18),
                 .label(.text(en ? "Category" : "问题类别"), .select(.attribute(named: "name", value: "category"),

@@ -9,12 +9,12 @@ import Vapor
 struct ServiceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let read = routes.access(.requires(.readProjects))
-        read.get("service", use: page)
-        read.get("api", "v1", "service", use: figuresAPI)
-        read.get("api", "v1", "enterprises", ":enterprise", "visits", use: visitsAPI)
+        read.get(Site.service, use: page)
+        read.get(Site.API.service, use: figuresAPI)
+        read.get(Site.API.enterpriseVisits, use: visitsAPI)
         let work = routes.access(.requires(.workProblems))
-        work.post("api", "v1", "enterprises", ":enterprise", "visits", use: recordAPI)
-        work.post("enterprises", ":enterprise", "visits", use: recordPage)
+        work.post(Site.API.enterpriseVisits, use: recordAPI)
+        work.post(Site.enterpriseVisits, use: recordPage)
     }
 
     static let noEnterprise = Message(zh: "企业不存在", en: "No such enterprise")
@@ -97,7 +97,7 @@ struct ServiceController: RouteCollection {
         let id = try req.id("enterprise", orElse: Self.noEnterprise)
         do {
             _ = try await record(req, body)
-            return req.redirect(to: Layout.link("/enterprises/\(id)", req.language))
+            return req.redirect(to: Layout.link(Site.enterprise.link(id), req.language))
         } catch {
             // The enterprise page, with what was wrong.
             return try await PageOutcome.run(req, work: { throw error }) { notice, status in

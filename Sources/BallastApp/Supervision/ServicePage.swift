@@ -15,7 +15,7 @@ struct ServicePage {
         let en = lang == .en
         let total = lines.last ?? .empty
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
-        return Layout.page(title: en ? "Enterprise service" : "万人助万企", lang: lang, section: .problems, path: "/service",
+        return Layout.page(title: en ? "Enterprise service" : "万人助万企", lang: lang, section: .problems, path: Site.service.link,
             SupervisionNav.node(.service, lang: lang),
             .h1(.text(en ? "Enterprise service, \(from.iso) to \(to.iso)" : "万人助万企（\(from.iso) 至 \(to.iso)）")),
             .div(.class("figures"),
@@ -23,7 +23,7 @@ struct ServicePage {
                 Layout.figure(en ? "Visits" : "走访次数", String(total.visits)),
                 Layout.figure(en ? "Problems raised" : "收集问题", String(total.raised)),
                 Layout.figure(en ? "Solved" : "解决问题", String(total.solved), (en ? "resolution rate " : "解决率 ") + rate(total.resolutionRate))),
-            .form(.class("filters"), .method(.get), .action("/service"),
+            .form(.class("filters"), .method(.get), .action(Site.service.link),
                 .label(.text(en ? "From" : "自"), .input(.type(.date), .name("from"), .value(from.iso))),
                 .label(.text(en ? "To" : "至"), .input(.type(.date), .name("to"), .value(to.iso))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
@@ -40,7 +40,7 @@ struct ServicePage {
                     .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Enterprise" : "企业")), .th(.text(en ? "Unit" : "单位")),
                                .th(.text(en ? "Visitors" : "走访人员")), .th(.text(en ? "Discussed" : "走访内容")), .th(.class("num"), .text(en ? "Problems" : "问题")))),
                     .tbody(.forEach(visits) { v in
-                        .tr(.td(.class("date"), .text(v.visitedOn)), .td(.a(.href(attr(Layout.link("/enterprises/\(v.enterpriseID)", lang))), .text(v.enterprise))),
+                        .tr(.td(.class("date"), .text(v.visitedOn)), .td(.a(.href(attr(Layout.link(Site.enterprise.link(v.enterpriseID), lang))), .text(v.enterprise))),
                             .td(.text(v.unit)), .td(.text(v.visitors)), .td(.text(v.discussed)), .td(.class("num"), .text(String(v.problems))))
                     })))))
         )
@@ -72,10 +72,10 @@ struct EnterpriseService {
             .if(!problems.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Deadline" : "时间节点")))),
                 .tbody(.forEach(problems) { r in
-                    .tr(.td(.a(.href(attr(Layout.link("/problems/\(r.id)", lang))), .text(r.title))), .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
+                    .tr(.td(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title))), .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
                         .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)), .td(.class("date"), .text(r.deadline ?? "—")))
                 })))),
-            .if(PageContext.may(.workProblems), .form(.method(.post), .action(attr(Layout.link("/enterprises/\(enterpriseID)/visits", lang))), .class("filters"), .csrf(),
+            .if(PageContext.may(.workProblems), .form(.method(.post), .action(attr(Layout.link(Site.enterpriseVisits.link(enterpriseID), lang))), .class("filters"), .csrf(),
                 .label(.text(en ? "Unit" : "走访单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
                 .label(.text(en ? "Date" : "走访日期"), .input(.type(.date), .name("visitedOn"))),
                 .label(.text(en ? "Visitors" : "走访人员"), .input(.type(.text), .name("visitors"), .attribute(named: "size", value: "10"))),

@@ -6,7 +6,7 @@ import Vapor
 /// Read by everyone who reads projects; a unit sees its own items only.
 struct SupervisionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readProjects)).get("api", "v1", "supervision", "warnings", use: list)
+        routes.access(.requires(.readProjects)).get(Site.API.supervisionWarnings, use: list)
     }
 
     struct ItemDTO: Content {

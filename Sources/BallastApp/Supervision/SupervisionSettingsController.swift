@@ -7,10 +7,10 @@ import Vapor
 /// who reads projects, set by the office and 督查室.
 struct SupervisionSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.access(.requires(.readProjects)).get("api", "v1", "supervision", "settings", use: getAPI)
+        routes.access(.requires(.readProjects)).get(Site.API.supervisionSettings, use: getAPI)
         let run = routes.access(.requires(.superviseProblems))
-        run.put("api", "v1", "supervision", "settings", use: putAPI)
-        run.post("problems", "settings", use: postPage)
+        run.put(Site.API.supervisionSettings, use: putAPI)
+        run.post(Site.problemsSettings, use: postPage)
     }
 
     struct SettingsDTO: Content {

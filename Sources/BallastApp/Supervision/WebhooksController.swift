@@ -8,15 +8,15 @@ import Vapor
 struct WebhooksController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.access(.requires(.manageUsers))
-        admin.get("admin", "webhooks", use: page)
-        admin.post("admin", "webhooks", use: createPage)
-        admin.post("admin", "webhooks", ":hook", "test", use: testPage)
-        admin.post("admin", "webhooks", ":hook", "enabled", use: togglePage)
-        admin.get("api", "v1", "webhooks", use: listAPI)
-        admin.post("api", "v1", "webhooks", use: createAPI)
-        admin.post("api", "v1", "webhooks", ":hook", "test", use: testAPI)
-        admin.put("api", "v1", "webhooks", ":hook", "enabled", use: toggleAPI)
-        admin.get("api", "v1", "webhooks", ":hook", "deliveries", use: deliveriesAPI)
+        admin.get(Site.adminWebhooks, use: page)
+        admin.post(Site.adminWebhooks, use: createPage)
+        admin.post(Site.adminWebhookTest, use: testPage)
+        admin.post(Site.adminWebhookEnabled, use: togglePage)
+        admin.get(Site.API.webhooks, use: listAPI)
+        admin.post(Site.API.webhooks, use: createAPI)
+        admin.post(Site.API.webhookTest, use: testAPI)
+        admin.put(Site.API.webhookEnabled, use: toggleAPI)
+        admin.get(Site.API.webhookDeliveries, use: deliveriesAPI)
     }
 
     static let noHook = Message(zh: "机器人不存在", en: "No such webhook")
@@ -68,7 +68,7 @@ struct WebhooksController: RouteCollection {
     /// Queues a test message: the background sender posts it, and the log shows what came back.
     func test(_ req: Request) async throws -> WebhookDeliveryModel {
         let h = try await editor(req).hook(try req.id("hook", orElse: Self.noHook), on: req.db)
-        return try await Notifier.enqueue(h, text: "测试消息：\(h.name) 已接入 Ballast 重点项目督办。", link: "/inbox", on: req.db)
+        return try await Notifier.enqueue(h, text: "测试消息：\(h.name) 已接入 Ballast 重点项目督办。", link: Site.inbox.link, on: req.db)
     }
 
     func testAPI(req: Request) async throws -> Response {
@@ -139,7 +139,7 @@ struct WebhooksPage {
     func render() -> String {
         let en = lang == .en
         let f = DateFormatter.district("MM-dd HH:mm:ss")
-        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: "/admin/webhooks",
+        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: Site.adminWebhooks.link,
             .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
             .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."
                                          : "单位的机器人接收本单位的交办、催办和到期提醒；不指定单位的接收全区消息。消息在后台发送，失败最多重试 5 次。")),
@@ -157,15 +157,15 @@ struct WebhooksPage {
                             .tr(.td(.class("date"), .text(f.string(from: d.createdAt))), .td(.span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status))),
                                 .td(.class("num"), .text(String(d.attempts))), .td(.text(d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "")))
                         }))),
-                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.idString)/test", lang))), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookTest.link(h.hook.idString), lang))), .csrf(),
                           .button(.type(.submit), .text(en ? "Send a test message" : "发送测试消息"))),
-                    .form(.method(.post), .action(attr(Layout.link("/admin/webhooks/\(h.hook.idString)/enabled", lang))), .csrf(),
+                    .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookEnabled.link(h.hook.idString), lang))), .csrf(),
                           .input(.type(.hidden), .name("enabled"), .value(h.hook.enabled ? "false" : "true")),
                           .button(.type(.submit), .class("link"), .text(h.hook.enabled ? (en ? "Switch off" : "停用") : (en ? "Switch on" : "启用")))))
             },
             .div(.class("card"),
                 .h2(.text(en ? "Add a robot" : "添加机器人")),
-                .form(.method(.post), .action(attr(Layout.link("/admin/webhooks", lang))), .class("filters"), .csrf(),
+                .form(.method(.post), .action(attr(Layout.link(Site.adminWebhooks.link, lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Name" : "名称"), .input(.type(.text), .name("name"), .attribute(named: "size", value: "14"))),
                     .label(.text(en ? "Address" : "地址"), .input(.type(.url), .name("url"), .attribute(named: "size", value: "40"))),
                     .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "format"), .forEach(RobotMessage.Format.allCases) { f in

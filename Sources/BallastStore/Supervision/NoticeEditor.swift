@@ -63,7 +63,7 @@ public struct NoticeEditor: Sendable {
                     n.issuedOn = context.today.iso; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
                     try await n.create(on: tx)
                     try await Notifier.send(.init(districtID: context.districtID, kind: .notice, title: "\(n.number)：\(String(item.prefix(60)))",
-                                                  link: "/notices/\(n.idString)", units: [draft.unitID]), on: tx)
+                                                  link: Site.notice.link(n.idString), units: [draft.unitID]), on: tx)
                     try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "notice",
                                            entityID: n.id, summary: "催办单 \(n.number)", before: Nothing?.none,
                                            after: ["number": n.number, "item": n.item, "newDeadline": n.newDeadline])

@@ -78,7 +78,7 @@ public enum NoticeGenerator {
                 let title = try r.decode(column: "title", as: String.self)
                 try await Notifier.send(.init(districtID: districtID, kind: kind,
                                               title: kind == .dueTomorrow ? "\(title) 明天（\(day.iso)）到期" : "\(title) 已超过时间节点 \(day.iso)",
-                                              link: "/problems/\(id)", units: [try r.decode(column: "lead_unit_id", as: UUID.self)],
+                                              link: Site.problem.link(id), units: [try r.decode(column: "lead_unit_id", as: UUID.self)],
                                               usernames: kind == .overdue ? [try r.decode(column: "raised_by", as: String.self)] : [],
                                               dedupeKey: "\(kind.rawValue):\(id):\(day.iso)"), on: db)
             }
@@ -96,7 +96,7 @@ public enum NoticeGenerator {
             n.escalatedOn = today.iso
             try await n.update(on: db)
             try await Notifier.send(.init(districtID: districtID, kind: .escalated, title: "\(n.number) 逾期未签收：\(String(n.item.prefix(60)))",
-                                          link: "/notices/\(n.idString)", leadersOf: [n.unitID]), on: db)
+                                          link: Site.notice.link(n.idString), leadersOf: [n.unitID]), on: db)
             out.append(n.number)
         }
         return out

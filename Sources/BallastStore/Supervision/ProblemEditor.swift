@@ -228,7 +228,7 @@ public struct ProblemEditor: Sendable {
         }
         let decision = p.kind == ProblemKind.decision.rawValue
         try await Notifier.send(.init(districtID: context.districtID, kind: decision ? .decision : .assigned,
-                                      title: "\(p.title)（时间节点 \(p.deadline ?? "")）", link: "/problems/\(id)", units: [lead] + assisting), on: tx)
+                                      title: "\(p.title)（时间节点 \(p.deadline ?? "")）", link: Site.problem.link(id), units: [lead] + assisting), on: tx)
     }
 
     func step(_ p: ProblemModel, action: String, note: String?, seq: Int, _ tx: any Database) async throws {
