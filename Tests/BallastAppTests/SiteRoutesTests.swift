@@ -28,6 +28,10 @@ import Vapor
                     for match in code.matches(of: /"\/([a-z][a-z0-9.-]*)/) where firsts.contains(String(match.output.1)) {
                         offenders.append("\(url.lastPathComponent):\(n + 1): \(code.prefix(120))")
                     }
+                    // A path pieced together from a base: "\(base)/edit".
+                    if code.contains(/"\\\([^)"]*\)\/[a-z]/) {
+                        offenders.append("\(url.lastPathComponent):\(n + 1): \(code.prefix(120))")
+                    }
                     // A route registered from string segments: .get("projects", …). (The bench's
                     // stand-in webhook receiver is another server, with paths of its own.)
                     if url.pathComponents.contains("BallastBench") { continue }

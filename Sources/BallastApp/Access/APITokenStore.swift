@@ -24,7 +24,7 @@ struct APITokenStore {
         return (secret, token)
     }
 
-    func list(on db: any Database) async throws -> [APITokenModel] { try await tokens.list(on: db) }
+    func list(on db: any Database) async throws -> [APITokenSummary] { try await tokens.list(on: db) }
 
     func revoke(id: UUID, on db: any Database) async throws { try await tokens.revoke(id: id, on: db) }
 

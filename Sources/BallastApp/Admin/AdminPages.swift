@@ -93,7 +93,7 @@ enum AdminPages {
         )
     }
 
-    static func tokens(_ tokens: [APITokenModel], units: [String], timeZone: String, notice: Notice?, lang: UILanguage) -> String {
+    static func tokens(_ tokens: [APITokenSummary], units: [String], timeZone: String, notice: Notice?, lang: UILanguage) -> String {
         let en = lang == .en
         let f = DateFormatter()
         f.timeZone = TimeZone(identifier: timeZone)
@@ -109,8 +109,11 @@ enum AdminPages {
                            .th(.text(en ? "Created" : "创建")), .th(.text(en ? "Expires" : "到期")), .th(.text(en ? "Last used" : "最近使用")),
                            .th(.text(en ? "Status" : "状态")), .th())),
                 .tbody(.forEach(tokens) { k in
-                    let expired = k.expiresAt.map { now >= $0 } ?? false
-                    let status = k.revokedAt != nil ? (en ? "revoked" : "已吊销") : expired ? (en ? "expired" : "已过期") : (en ? "active" : "有效")
+                    let status = switch k.status(at: now) {
+                    case .revoked: en ? "revoked" : "已吊销"
+                    case .expired: en ? "expired" : "已过期"
+                    case .active: en ? "active" : "有效"
+                    }
                     return .tr(.td(.text(k.name)), .td(.code(.text(k.prefix + "…"))),
                                .td(.text((Role(rawValue: k.role).map { roleName($0, lang) } ?? k.role))),
                                .td(.text(f.string(from: k.createdAt) + " · " + k.createdBy)),
@@ -118,8 +121,11 @@ enum AdminPages {
                                .td(.text(k.lastUsedAt.map(f.string) ?? "—")),
                                .td(.text(status)),
                                .td(.if(k.revokedAt == nil,
-                                       .form(.method(.post), .action(attr(Layout.link(Site.adminTokenRevoke.link(k.idString), lang))), .csrf(),
-                                             .button(.type(.submit), .class("danger"), .text(en ? "Revoke" : "吊销"))))))
+                                       ConfirmStep(label: en ? "Revoke" : "吊销",
+                                                   consequence: en ? "Systems using “\(k.name)” are refused from now on; a revoked token cannot be restored."
+                                                                   : "使用“\(k.name)”的系统将立即无法访问；吊销后不能恢复。",
+                                                   confirm: en ? "Confirm revoke" : "确认吊销",
+                                                   action: Layout.link(Site.adminTokenRevoke.link(k.idString), lang), danger: true).node)))
                 })
             )),
             .h2(.text(en ? "New token" : "新建令牌")),

@@ -71,7 +71,7 @@ struct AuditController: RouteCollection {
         var before: String?
         var after: String?
 
-        init(_ e: AuditEntryModel) {
+        init(_ e: AuditPage.Entry) {
             id = e.id; at = e.at; actor = e.actor; role = e.role; address = e.address; action = e.action
             entity = e.entity; entityId = e.entityID; summary = e.summary; before = e.before; after = e.after
         }

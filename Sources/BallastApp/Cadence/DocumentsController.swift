@@ -46,6 +46,10 @@ struct DocumentsController: RouteCollection {
         var q: String?
         var draftsToo: Bool
 
+        init(kind: DocumentKind? = nil, year: Int? = nil, q: String? = nil, draftsToo: Bool) {
+            self.kind = kind; self.year = year; self.q = q; self.draftsToo = draftsToo
+        }
+
         init(_ req: Request) throws {
             draftsToo = try req.requirePrincipal().may(.issueDocuments)
             kind = try req.param("kind").map { raw in
@@ -132,7 +136,7 @@ struct DocumentsController: RouteCollection {
         let district = try req.district()
         let search = try Search(req)
         let docs = try await search.run(districtID: try district.requireID(), on: req.db)
-        return .html(DocumentsPage(documents: docs, search: search, today: DistrictContext.today(in: district), notice: notice, lang: req.language).render(),
+        return .html(DocumentsPage(documents: docs.map(DocumentSummary.init), search: search, today: DistrictContext.today(in: district), notice: notice, lang: req.language).render(),
                      status: status)
     }
 
@@ -140,7 +144,7 @@ struct DocumentsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(DocumentPage(document: d, layout: try CadenceDrafts.layout(d, district: try req.district().name), notice: notice, lang: req.language).render(),
+        return .html(DocumentPage(document: DocumentSummary(d), layout: try CadenceDrafts.layout(d, district: try req.district().name), notice: notice, lang: req.language).render(),
                      status: status)
     }
 

@@ -6,7 +6,7 @@ import Plot
 /// 通报考核: every weekly bulletin, ranking and assessment, drafts and issued, searchable by
 /// kind, year and words; the office's form to draft one; the way to the scoring scheme.
 struct DocumentsPage {
-    var documents: [DocumentModel]
+    var documents: [DocumentSummary]
     var search: DocumentsController.Search
     var today: CalendarDate
     var notice: PageNotice?
@@ -17,7 +17,7 @@ struct DocumentsPage {
     }
 
     /// Supervision bulletins live under 督办; the others here.
-    static func href(_ d: DocumentModel) -> String {
+    static func href(_ d: DocumentSummary) -> String {
         d.kind == .supervisionBulletin ? Site.bulletin.link(d.idString) : Site.document.link(d.idString)
     }
 
@@ -37,7 +37,7 @@ struct DocumentsPage {
                        .forEach(options) { value, label in .option(.value(attr(value)), .label(attr(label)), .isSelected(search.kind?.rawValue == value)) })
     }
 
-    func row(_ d: DocumentModel) -> Node<HTML.TableContext> {
+    func row(_ d: DocumentSummary) -> Node<HTML.TableContext> {
         let en = lang == .en
         let issued = d.status == .issued
         let status: String = issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")
@@ -99,37 +99,6 @@ struct DocumentsPage {
                         .button(.type(.submit), .text(en ? "Generate" : "生成")))
                 },
                 .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(en ? "Scoring scheme and adjustments →" : "考核评分办法与加减分 →")))))
-        )
-    }
-}
-
-/// One document in the official layout, from its stored content only, with its downloads and,
-/// while a draft, the office's button to issue it.
-struct DocumentPage {
-    var document: DocumentModel
-    var layout: OfficialDoc
-    var notice: PageNotice?
-    var lang: UILanguage
-
-    func render() -> String {
-        let en = lang == .en
-        let d = document
-        return Layout.page(title: d.title, lang: lang, section: .documents, path: Site.document.link(d.idString),
-            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.documents.link, lang))), .text(en ? "← All documents" : "← 通报考核")), .text(" · "),
-               .a(.href(attr(Site.documentDocx.link(d.idString))), .text(en ? "Download .docx" : "下载 .docx")), .text(" · "),
-               .a(.href(attr(Site.documentXlsx.link(d.idString))), .text(en ? "Tables as .xlsx" : "表格 .xlsx")), .text(" · "),
-               .a(.href(attr(Site.API.document.link(d.idString))), .text("JSON"))),
-            Layout.notice(notice),
-            layout.html(lang),
-            .if(d.status != .issued && PageContext.may(.issueDocuments), .div(.class("card no-print"),
-                .p(.class("muted"), .text(en ? "Draft as of \(d.asOf), version \(d.version). Issuing numbers and freezes it."
-                                             : "草稿，统计截至 \(d.asOf)，第 \(d.version) 稿。印发后编号并冻结，不再随数据改变。")),
-                .form(.method(.post), .action(attr(Layout.link(Site.documentIssue.link(d.idString), lang))), .csrf(),
-                      .input(.type(.hidden), .name("version"), .value(String(d.version))),
-                      .button(.type(.submit), .text(en ? "Issue" : "印发"))),
-                .form(.method(.post), .action(attr(Layout.link(Site.documents.link, lang))), .csrf(),
-                      .input(.type(.hidden), .name("kind"), .value(d.kind.rawValue)), .input(.type(.hidden), .name("period"), .value(d.period)),
-                      .button(.type(.submit), .class("secondary"), .text(en ? "Regenerate from today's data" : "按最新数据重新生成")))))
         )
     }
 }

@@ -24,8 +24,8 @@ struct ScoringController: RouteCollection {
     struct AdjustmentBody: Content { var period: String?; var unit: String?; var points: Double?; var reason: String? }
     struct AdjustmentDTO: Content {
         var id: UUID, period: String, unit: String, points: Double, reason: String, createdBy: String, createdAt: Date
-        init(_ a: ScoreAdjustmentModel, unit: String) throws {
-            id = try a.requireID(); period = a.period; self.unit = unit; points = a.points; reason = a.reason; createdBy = a.createdBy; createdAt = a.createdAt
+        init(_ a: ScoreAdjustments.Entry) {
+            id = a.id; period = a.period; unit = a.unit; points = a.points; reason = a.reason; createdBy = a.createdBy; createdAt = a.createdAt
         }
     }
 
@@ -57,10 +57,10 @@ struct ScoringController: RouteCollection {
     }
 
     func adjustmentsAPI(req: Request) async throws -> [AdjustmentDTO] {
-        try await ScoreAdjustments.list(districtID: try req.district().requireID(), period: try period(req), on: req.db).map { try AdjustmentDTO($0.0, unit: $0.1) }
+        try await ScoreAdjustments.list(districtID: try req.district().requireID(), period: try period(req), on: req.db).map(AdjustmentDTO.init)
     }
 
-    func add(_ req: Request, _ b: AdjustmentBody) async throws -> ScoreAdjustmentModel {
+    func add(_ req: Request, _ b: AdjustmentBody) async throws -> ScoreAdjustments.Entry {
         guard let points = b.points else { throw BallastError.badParameter("points", zh: "请填写分值", en: "points is required") }
         return try await ScoreAdjustments(context: try req.itemContext())
             .add(period: b.period ?? "", unit: b.unit ?? "", points: points, reason: b.reason ?? "", on: req.db)
@@ -69,7 +69,7 @@ struct ScoringController: RouteCollection {
     func addAdjustmentAPI(req: Request) async throws -> Response {
         let body = try req.content.decode(AdjustmentBody.self)
         let a = try await add(req, body)
-        return try await (try AdjustmentDTO(a, unit: body.unit?.trimmed ?? "")).encodeResponse(status: .created, for: req)
+        return try await AdjustmentDTO(a).encodeResponse(status: .created, for: req)
     }
 
     // MARK: Page

@@ -9,7 +9,7 @@ struct ScoringPage {
     var year: Int
     var current: ScoringSchemes.Current
     var period: String
-    var adjustments: [(ScoreAdjustmentModel, String)]
+    var adjustments: [ScoreAdjustments.Entry]
     var units: [String]
     var notice: PageNotice?
     var lang: UILanguage
@@ -119,8 +119,8 @@ struct ScoringPage {
             .if(!adjustments.isEmpty, .div(.class("table-wrap"), .table(
                 .thead(.tr(.th(.text(en ? "Unit" : "单位")), .th(.class("num"), .text(en ? "Points" : "分值")), .th(.text(en ? "Reason" : "理由")),
                            .th(.text(en ? "By" : "经办")))),
-                .tbody(.forEach(adjustments) { a, unit in
-                    .tr(.td(.text(unit)), .td(.class("num"), .text((a.points > 0 ? "+" : "") + ScoringScheme.format(a.points))), .td(.text(a.reason)), .td(.text(a.createdBy)))
+                .tbody(.forEach(adjustments) { a in
+                    .tr(.td(.text(a.unit)), .td(.class("num"), .text((a.points > 0 ? "+" : "") + ScoringScheme.format(a.points))), .td(.text(a.reason)), .td(.text(a.createdBy)))
                 }))))
         )
     }

@@ -114,9 +114,9 @@ struct CampaignController: RouteCollection {
         var note: String?
         var version: Int
 
-        init(_ e: CampaignEntryModel, _ p: ProjectModel) throws {
-            id = try e.requireID(); batch = e.batch; projectID = try p.requireID(); projectCode = p.code; projectName = p.name
-            investment = Money(yuan: e.investment).rounded(in: .wan, places: 4); startedOn = e.startedOn; producedOn = e.producedOn
+        init(_ e: CampaignQuery.Entry) {
+            id = e.id; batch = e.batch; projectID = e.projectID; projectCode = e.projectCode; projectName = e.projectName
+            investment = e.investment.rounded(in: .wan, places: 4); startedOn = e.startedOn; producedOn = e.producedOn
             atCapacityOn = e.atCapacityOn; note = e.note; version = e.version
         }
     }
@@ -128,7 +128,7 @@ struct CampaignController: RouteCollection {
     func entriesAPI(req: Request) async throws -> [EntryDTO] {
         let p = try await period(req)
         return try await CampaignQuery.entries(periodID: try p.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-            .map { try EntryDTO($0.entry, $0.project) }
+            .map(EntryDTO.init)
     }
 
     // MARK: Edits
@@ -188,7 +188,7 @@ struct CampaignController: RouteCollection {
 
     func addEntryAPI(req: Request) async throws -> Response {
         let (e, p) = try await addEntry(req, try req.content.decode(EntryBody.self))
-        return try await EntryDTO(e, p).encodeResponse(status: .created, for: req)
+        return try await EntryDTO(CampaignQuery.Entry(e, project: p, period: try await period(req))).encodeResponse(status: .created, for: req)
     }
 
     func followUp(_ req: Request, _ b: EntryBody) async throws -> CampaignEntryModel {
@@ -198,8 +198,8 @@ struct CampaignController: RouteCollection {
 
     func followUpAPI(req: Request) async throws -> EntryDTO {
         let e = try await followUp(req, try req.content.decode(EntryBody.self))
-        guard let p = try await ProjectModel.find(e.$project.id, on: req.db) else { throw BallastError.notFound(Self.noEntry) }
-        return try EntryDTO(e, p)
+        guard let entry = try await CampaignQuery.entry(id: try e.requireID(), on: req.db) else { throw BallastError.notFound(Self.noEntry) }
+        return EntryDTO(entry)
     }
 
     func removeEntryAPI(req: Request) async throws -> HTTPStatus {
@@ -241,7 +241,7 @@ struct CampaignController: RouteCollection {
         let p = try await period(req)
         let entries = try await CampaignQuery.entries(periodID: try p.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         let figures = try await periods(req).first { $0.number == p.number }
-        return .html(CampaignPeriodPage(period: p, figures: figures, entries: entries, notice: notice, lang: req.language).render(), status: status)
+        return .html(CampaignPeriodPage(period: CampaignQuery.Announced(p), figures: figures, entries: entries, notice: notice, lang: req.language).render(), status: status)
     }
 
     func createPeriodPage(req: Request) async throws -> Response {

@@ -8,7 +8,7 @@ import Plot
 struct CampaignPage {
     var asOf: CalendarDate
     var periods: [CampaignQuery.Period]
-    var upcoming: [CampaignPeriodModel]
+    var upcoming: [CampaignQuery.Announced]
     var notice: PageNotice?
     var lang: UILanguage
 

@@ -6,7 +6,7 @@ import Plot
 /// One period of 三个一批: its three lists, each entry with its follow-up dates (editable by
 /// whoever edits the project), and the form to list another project (the office).
 struct CampaignPeriodPage {
-    var period: CampaignPeriodModel
+    var period: CampaignQuery.Announced
     var figures: CampaignQuery.Period?
     var entries: [CampaignQuery.Entry]
     var notice: PageNotice?
@@ -26,7 +26,7 @@ struct CampaignPeriodPage {
 
     func batchCard(_ b: CampaignBatch) -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let rows = entries.filter { $0.entry.batch == b.rawValue }
+        let rows = entries.filter { $0.batch == b.rawValue }
         let t = figures?.figures.batches[b] ?? CampaignTally()
         let mayEdit = PageContext.may(.editProjects)
         return .div(.class("card"),
@@ -40,14 +40,14 @@ struct CampaignPeriodPage {
     }
 
     func row(_ r: CampaignQuery.Entry, mayEdit: Bool) -> Node<HTML.TableContext> {
-        let e = r.entry
-        let formID = "f-\(e.id!.uuidString.prefix(8))"
+        let e = r
+        let formID = "f-\(e.id.uuidString.prefix(8))"
         func date(_ name: String, _ value: String?) -> Node<HTML.BodyContext> {
             mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID)) : .text(value ?? "—")
         }
         return .tr(
-            .td(.a(.href(attr(Layout.link(Site.project.link(r.project.idString), lang))), .text("\(r.project.code) \(r.project.name)"))),
-            .td(.class("num"), .text(Layout.wan(Money(yuan: e.investment)))),
+            .td(.a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))),
+            .td(.class("num"), .text(Layout.wan(e.investment))),
             .td(date("startedOn", e.startedOn)), .td(date("producedOn", e.producedOn)), .td(date("atCapacityOn", e.atCapacityOn)),
             .td(mayEdit ? .input(.type(.text), .name("note"), .value(attr(e.note ?? "")), .attribute(named: "form", value: formID)) : .text(e.note ?? "")),
             .if(mayEdit, .td(.form(.id(formID), .method(.post), .action(attr(Layout.link(Site.campaignEntry.link(e.idString), lang))), .csrf(),

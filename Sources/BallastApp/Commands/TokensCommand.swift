@@ -63,8 +63,7 @@ struct TokensListCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let f = ISO8601DateFormatter()
         for t in try await TokensCLI.store(context, district: signature.district).list(on: context.application.db) {
-            let status = t.revokedAt != nil ? "revoked" : (t.expiresAt.map { Date() >= $0 } ?? false) ? "expired" : "active"
-            context.console.print([t.id!.uuidString, t.name, t.prefix + "…", t.role, status,
+            context.console.print([t.idString, t.name, t.prefix + "…", t.role, t.status(at: Date()).rawValue,
                                    "last used " + (t.lastUsedAt.map(f.string) ?? "never")].joined(separator: "\t"))
         }
     }

@@ -5,14 +5,14 @@ import Plot
 
 /// One enterprise: its record, the projects that name it, and (for the office) the merge.
 struct EnterprisePage {
-    var enterprise: EnterpriseModel
-    var projects: [ProjectModel]
+    var enterprise: EnterpriseSummary
+    var projects: [ProjectRef]
     /// Other live records with the same name: offered as the record to merge into.
     var candidates: [EnterpriseRow] = []
     /// Its investment leads (a unit sees its own).
     var leads: [LeadQuery.Row] = []
     /// The 外出招商 trips that visited it.
-    var trips: [TripModel] = []
+    var trips: [TripSummary] = []
     /// 万人助万企: its visits and problems.
     var service = EnterpriseService()
     var notice: PageNotice?
@@ -21,7 +21,7 @@ struct EnterprisePage {
     func render() -> String {
         let en = lang == .en
         let e = enterprise
-        let id = e.id?.uuidString ?? ""
+        let id = e.idString
         let fields: [(String, String)] = [
             (en ? "Credit code" : "统一社会信用代码", e.creditCode ?? "—"), (en ? "Industry" : "所属行业", e.industry ?? "—"),
             (en ? "Address" : "地址", e.address ?? "—"), (en ? "四上 enterprise" : "四上企业", e.aboveScale ? (en ? "yes" : "是") : (en ? "no" : "否")),
@@ -45,8 +45,8 @@ struct EnterprisePage {
                 .if(!projects.isEmpty, .div(.class("table-wrap"), .table(
                     .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(en ? "Name" : "项目名称")), .th(.text(en ? "Stage" : "阶段")))),
                     .tbody(.forEach(projects) { p in
-                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link(Site.project.link(p.id?.uuidString ?? ""), lang))), .text(p.name))),
-                            .td(.text(en ? p.lifecycleStage.englishName : p.stage)))
+                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))),
+                            .td(.text(en ? p.stage.englishName : p.stage.rawValue)))
                     }))))),
             .if(!leads.isEmpty, .div(.class("card"),
                 .h2(.text(en ? "Investment leads (\(leads.count))" : "招商线索（\(leads.count)）")),
@@ -71,10 +71,11 @@ struct EnterprisePage {
                 .h2(.text(en ? "Merge into another record" : "合并到另一家企业")),
                 .p(.class("muted"), .text(en ? "Its projects move to the kept record; this one stays, marked as merged. Recorded in the audit trail."
                                             : "本企业的项目改指向保留的企业；本记录保留并标记为已合并，全程记入操作日志。")),
-                .form(.method(.post), .action(attr(Layout.link(Site.enterpriseMerge.link(id), lang))), .class("filters"), .csrf(),
-                      .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
-                      mergeTarget(en),
-                      .button(.type(.submit), .class("danger"), .text(en ? "Merge" : "合并")))))
+                ConfirmStep(label: en ? "Merge…" : "合并…",
+                            consequence: en ? "\(e.name)'s projects will point to the record kept; this record stays, marked as merged, and cannot be edited."
+                                            : "“\(e.name)”的项目将改指向保留的企业；本记录标记为已合并，不能再修改。",
+                            confirm: en ? "Confirm merge" : "确认合并", action: Layout.link(Site.enterpriseMerge.link(id), lang),
+                            hidden: [("version", String(e.version))], fields: mergeTarget(en), danger: true).node))
         )
     }
 

@@ -186,7 +186,7 @@ struct EnterprisesController: RouteCollection {
         let p = try req.requirePrincipal()
         let units = p.scopeUnitID != nil ? [p.unitName].compactMap { $0 } : try await ReferenceLists.names(districtID: e.districtID, kind: .unit, on: req.db)
         let categories = try await ProblemEditor.categories(districtID: e.districtID, on: req.db)
-        return .html(EnterprisePage(enterprise: e, projects: projects, candidates: candidates, leads: leads, trips: trips,
+        return .html(EnterprisePage(enterprise: EnterpriseSummary(e), projects: projects.map(ProjectRef.init), candidates: candidates, leads: leads, trips: trips,
                                     service: .init(visits: visits, problems: problems, units: units, categories: categories), notice: notice,
                                     lang: req.language).render(),
                      status: status)

@@ -18,6 +18,13 @@ struct PageContext: Sendable {
         unitName = p.scope == .unit ? p.unitName : nil
     }
 
+    /// A context for rendering a page outside a request (view tests, previews): a user holding
+    /// these roles.
+    init(displayName: String, roles: [Role], csrfToken: String? = "token", unitName: String? = nil) {
+        self.displayName = displayName; self.roles = roles; permissions = Role.permissions(of: roles)
+        self.csrfToken = csrfToken; self.unitName = unitName
+    }
+
     static func may(_ permission: Permission) -> Bool { current?.permissions.contains(permission) ?? false }
 }
 

@@ -112,7 +112,14 @@ package enum Stylesheet {
     button, .button { font:inherit; padding:6px 14px; border-radius:4px; border:1px solid var(--accent); background:var(--accent);
                       color:#fff; cursor:pointer; text-decoration:none; display:inline-block; }
     .button.secondary, button.secondary { background:#fff; color:var(--accent); }
-    button.danger { background:var(--red); border-color:var(--red); }
+    button.danger, .button.danger { background:var(--red); border-color:var(--red); }
+    details.confirm { display:inline-block; max-width:100%; }
+    details.confirm > summary { list-style:none; }
+    details.confirm > summary::-webkit-details-marker { display:none; }
+    details.confirm[open] > summary { opacity:.55; }
+    .confirm-panel { margin-top:8px; padding:10px 12px; border:1px solid var(--red); border-radius:6px; background:#fff8f6; max-width:560px; }
+    .confirm-panel p { margin:0 0 8px; }
+    .confirm-panel form { display:flex; gap:8px; flex-wrap:wrap; align-items:flex-end; }
     .toolbar { display:flex; gap:8px; flex-wrap:wrap; margin:8px 0 12px; align-items:center; }
     .toolbar .spacer { flex:1; }
     .pager { display:flex; gap:12px; align-items:center; margin-top:10px; color:var(--muted); }

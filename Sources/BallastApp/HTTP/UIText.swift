@@ -54,7 +54,8 @@ enum UIText {
     static let who = Message(zh: "操作人", en: "By")
     static let note = Message(zh: "说明", en: "Note")
     static let version = Message(zh: "版本", en: "Version")
-    static let deleteConfirm = Message(zh: "删除该项目（含年度计划与阶段记录）", en: "Delete this project (with its year plans and stage history)")
+    static let deleteConfirm = Message(zh: "删除后该项目及其年度计划、阶段记录一并移除，不能恢复。",
+                                       en: "The project goes, with its year plans and stage history; this cannot be undone.")
     static let unassigned = Message(zh: "未划分", en: "Unassigned")
     static let users = Message(zh: "用户管理", en: "Users")
     static let audit = Message(zh: "操作日志", en: "Audit trail")

@@ -31,7 +31,7 @@ struct LeadPage {
                 .unwrap(detail.abandonReason) { fact(en ? "Reason given up" : "放弃原因", .text($0)) },
                 .unwrap(r.signedOn) { fact(en ? "Signed" : "签约日期", .text($0)) },
                 .unwrap(r.contractAmount) { fact(en ? "Contract amount" : "合同金额", .text(Layout.wan($0) + " 万元")) },
-                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link(Site.project.link(p.idString), lang))), .text("\(p.code) \(p.name)（\(p.stage)）"))) },
+                .unwrap(detail.project) { p in fact(en ? "Project" : "签约项目", .a(.href(attr(Layout.link(Site.project.link(p.idString), lang))), .text("\(p.code) \(p.name)（\(p.stage.rawValue)）"))) },
                 .unwrap(detail.note) { fact(en ? "Note" : "备注", .text($0)) })),
             .div(.class("card"),
                 .h2(.text(en ? "Contact log" : "对接记录")),
@@ -55,9 +55,9 @@ struct LeadPage {
                 .form(.method(.post), .action(attr(Layout.link(Site.lead.link(r.id), lang))), .class("filters"), .csrf(),
                     LeadFields.nodes(LeadsController.LeadBody(title: r.title, enterprise: r.enterprise, creditCode: nil, source: r.source, chain: r.chain,
                                                               intendedInvestment: r.intendedInvestment?.formatted(in: .wan), unit: r.unit,
-                                                              collectedOn: r.collectedOn, tripID: detail.trip?.id?.uuidString, note: detail.note),
+                                                              collectedOn: r.collectedOn, tripID: detail.trip?.idString, note: detail.note),
                                      units: units, lang: lang),
-                    .input(.type(.hidden), .name("tripID"), .value(detail.trip?.id?.uuidString ?? "")),
+                    .input(.type(.hidden), .name("tripID"), .value(detail.trip?.idString ?? "")),
                     .input(.type(.hidden), .name("version"), .value(String(r.version))),
                     .button(.type(.submit), .text(UIText.save.text(lang))))))
         )

@@ -191,7 +191,7 @@ struct LeadsController: RouteCollection {
     func tripsAPI(req: Request) async throws -> [TripDTO] {
         let (from, to) = try period(req)
         return try await LeadQuery.trips(districtID: try req.district().requireID(), from: from, to: to, on: req.db).map { t in
-            TripDTO(id: try t.trip.requireID(), kind: t.trip.kind, startedOn: t.trip.startedOn, endedOn: t.trip.endedOn, ledBy: t.trip.ledBy,
+            TripDTO(id: t.trip.id, kind: t.trip.kind, startedOn: t.trip.startedOn, endedOn: t.trip.endedOn, ledBy: t.trip.ledBy,
                     destinations: t.trip.destinations, note: t.trip.note, enterprisesVisited: t.visits, leads: t.leads)
         }
     }

@@ -25,9 +25,8 @@ struct ListsAPIController: RouteCollection {
 
         init(name: String) { self.name = name }
 
-        init(_ e: ReferenceEntryModel) {
-            id = e.id; kind = e.kind; year = e.year == ReferenceEntryModel.noYear ? nil : e.year
-            name = e.name; variant = e.variant; sort = e.sort; version = e.version
+        init(_ e: ReferenceEntry) {
+            id = e.id; kind = e.kind; year = e.year; name = e.name; variant = e.variant; sort = e.sort; version = e.version
         }
     }
 
@@ -59,7 +58,7 @@ struct ListsAPIController: RouteCollection {
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let entry = try await editor.create(kind: kind, year: year, name: body.name, variant: body.variant, sort: body.sort, on: req.db)
         let response = Response(status: .created)
-        try response.content.encode(EntryDTO(entry))
+        try response.content.encode(EntryDTO(ReferenceEntry(entry)))
         return response
     }
 

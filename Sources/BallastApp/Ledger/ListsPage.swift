@@ -6,7 +6,7 @@ import Plot
 struct ListsPage {
     var kind: ReferenceKind
     var year: Int
-    var entries: [ReferenceEntryModel]
+    var entries: [ReferenceEntry]
     var message: PageNotice?
     var lang: UILanguage
 
@@ -28,7 +28,7 @@ struct ListsPage {
                 .thead(.tr(.th(.text(t(UIText.name))), .th(.text(en ? "Order" : "排序")), .th(.text(t(UIText.version))), .th())),
                 .tbody(.forEach(entries) { e in
                     .tr(.td(.attribute(named: "colspan", value: "3"),
-                            .form(.class("filters"), .method(.post), .action(attr(Layout.link("\(base)/\(e.idString)/edit" + yearQuery, lang))), .csrf(),
+                            .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryEdit.link(kind.rawValue, e.id) + yearQuery, lang))), .csrf(),
                                   .input(.type(.text), .name("name"), .value(attr(e.name))),
                                   .if(kind == .unit, .input(.type(.text), .name("variant"), .value(attr(e.variant ?? "")),
                                                             .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
@@ -36,13 +36,13 @@ struct ListsPage {
                                   .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                                   .span(.class("muted"), .text("v\(e.version)")),
                                   .button(.type(.submit), .text(t(UIText.save))))),
-                        .td(.form(.method(.post), .action(attr(Layout.link("\(base)/\(e.idString)/delete" + yearQuery, lang))), .csrf(),
+                        .td(.form(.method(.post), .action(attr(Layout.link(Site.listEntryDelete.link(kind.rawValue, e.id) + yearQuery, lang))), .csrf(),
                                   .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                                   .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
                 })
             )),
             .h2(.text(en ? "Add" : "新增")),
-            .form(.class("filters"), .method(.post), .action(attr(Layout.link("\(base)/new" + yearQuery, lang))), .csrf(),
+            .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryNew.link(kind.rawValue) + yearQuery, lang))), .csrf(),
                   .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name)))),
                   .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
                   .button(.type(.submit), .text(en ? "Add" : "新增")))

@@ -59,9 +59,3 @@ enum OverviewPage {
         )
     }
 }
-
-enum PageQuery {
-    static func encode(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s
-    }
-}

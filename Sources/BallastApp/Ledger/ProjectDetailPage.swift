@@ -63,9 +63,10 @@ enum ProjectDetailPage {
                 ))),
             pipelineCard(pipeline, lang: lang),
             .if(PageContext.may(.manageProjects),
-                .form(.method(.post), .action(attr(Site.projectDelete.link(d.id))), .class("toolbar"), .csrf(),
-                    .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
-                    .button(.class("danger"), .type(.submit), .text(t(UIText.deleteConfirm)))))
+                .div(.class("toolbar"),
+                    ConfirmStep(label: t(UIText.delete) + "…", consequence: t(UIText.deleteConfirm),
+                                confirm: lang == .en ? "Confirm delete" : "确认删除", action: Site.projectDelete.link(d.id),
+                                hidden: [("version", String(d.version))], danger: true).node))
         )
     }
 
@@ -92,7 +93,7 @@ enum ProjectDetailPage {
     /// The lead the project was signed from, and the 三个一批 lists it is on.
     struct PipelineLinks {
         var leads: [LeadQuery.Row] = []
-        var campaign: [(period: CampaignPeriodModel, entry: CampaignEntryModel)] = []
+        var campaign: [CampaignQuery.Entry] = []
     }
 
     /// The project's investment curve: cumulative approved completion month by month against
@@ -125,8 +126,8 @@ enum ProjectDetailPage {
                 },
                 .forEach(p.campaign) { c in
                     .li(.a(.href(attr(Layout.link(Site.campaignPeriod.link(c.period.idString), lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
-                        .text("\(c.entry.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(Money(yuan: c.entry.investment)) + " 万元"
-                              + [("开工", c.entry.startedOn), ("投产", c.entry.producedOn), ("达效", c.entry.atCapacityOn)]
+                        .text("\(c.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(c.investment) + " 万元"
+                              + [("开工", c.startedOn), ("投产", c.producedOn), ("达效", c.atCapacityOn)]
                                   .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))
                 }))
     }

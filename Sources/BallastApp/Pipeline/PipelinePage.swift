@@ -7,7 +7,7 @@ import Plot
 /// year's moves and exits.
 struct PipelinePage {
     var figures: PipelineFigures
-    var projects: [LifecycleStage: [ProjectModel]]
+    var projects: [LifecycleStage: [ProjectRef]]
     /// The cohort asked for (or the default: 招引, this year's first quarter).
     var cohort: (pool: LifecycleStage, from: CalendarDate, to: CalendarDate, result: CohortQuery.Result)
     var quarter: String?
@@ -123,7 +123,7 @@ struct PipelinePage {
                      .div(.class("fill w\(s / 5 * 5)")))
             },
             .ul(.class("pool-projects"), .forEach(list.prefix(Self.shown)) { p in
-                .li(.a(.href(attr(Layout.link(Site.project.link(p.id?.uuidString ?? ""), lang))), .text(p.name)))
+                .li(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name)))
             }),
             .if(list.count > Self.shown, .p(.class("muted"), .text(en ? "and \(list.count - Self.shown) more" : "等 \(list.count) 个"))))
     }

@@ -47,7 +47,7 @@ enum ProjectItemsSection {
                 .thead(.tr(.th(.text("#")), .th(.text(en ? "Node" : "节点")), .th(.text(en ? "Planned" : "计划日期")),
                            .th(.text(en ? "Actual" : "实际日期")), .th(.text(en ? "State" : "状态")), .if(edit, .th()))),
                 .tbody(.forEach(p.milestones) { m in
-                    let form = "m-\(m.id?.uuidString ?? "")"
+                    let form = "m-\(m.id.uuidString)"
                     let planned = CalendarDate.parse(m.planned)
                     let state: String = if let a = m.actual { en ? "reached \(a)" : "已完成" }
                         else if let planned, planned < asOf { en ? "\(planned.days(until: asOf)) days late" : "逾期 \(planned.days(until: asOf)) 天" }
@@ -97,7 +97,7 @@ enum ProjectItemsSection {
                 .thead(.tr(.th(.text(en ? "Item" : "事项")), .th(.text(en ? "Department" : "审批部门")),
                            .th(.text(en ? "Target" : "目标日期")), .th(.text(en ? "Approved" : "办结日期")), .if(edit, .th()))),
                 .tbody(.forEach(p.approvals) { a in
-                    let form = "a-\(a.id?.uuidString ?? "")"
+                    let form = "a-\(a.id.uuidString)"
                     return .tr(
                         .td(edit ? textInput("name", a.name, form: form) : .text(a.name)),
                         .td(edit ? textInput("department", a.department, form: form, size: 16) : .text(a.department ?? "")),

@@ -16,7 +16,7 @@ struct ReportsPage {
 
     var monthText: String { YearMonth(year: year, month: month)?.description ?? "" }
 
-    func statusLabel(_ s: MonthlyReportModel.Status?) -> String {
+    func statusLabel(_ s: ReportStatus?) -> String {
         guard let s else { return lang == .en ? "not reported" : "未填报" }
         return lang == .en ? s.rawValue : s.chineseName
     }
@@ -78,11 +78,21 @@ struct ReportsPage {
                 .button(.type(.submit), .name("action"), .value("submit"), .text(en ? "Submit" : "报送")))
         }
         if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
-            return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.reportReview.link(id) + "?month=\(monthText)", lang))), .csrf(),
-                .input(.type(.hidden), .name("version"), .value(attr(String(r.version ?? 0)))),
-                .button(.type(.submit), .name("decision"), .value("approve"), .text(en ? "Approve" : "审定")),
-                .input(.type(.text), .name("reason"), .placeholder(en ? "reason to return" : "退回原因")),
-                .button(.type(.submit), .name("decision"), .value("return"), .class("secondary"), .text(en ? "Return" : "退回")))
+            // Two forms: Enter in the reason returns the report (the action the field belongs
+            // to); approving, which locks the figure, is its own step.
+            let review = Layout.link(Site.reportReview.link(id) + "?month=\(monthText)", lang)
+            let version = String(r.version ?? 0)
+            return .div(.class("toolbar"),
+                ConfirmStep(label: en ? "Approve" : "审定",
+                            consequence: en ? "Approving locks \(r.code)'s figure for the month (\(r.amount.map { $0.formatted(in: .wan) } ?? "—") 万元); later corrections are adjustments."
+                                            : "审定后 \(r.code) 本月数字（\(r.amount.map { $0.formatted(in: .wan) } ?? "—") 万元）锁定，之后只能以调整记录更正。",
+                            confirm: en ? "Confirm approval" : "确认审定", action: review,
+                            hidden: [("version", version), ("decision", "approve")]).node,
+                .form(.class("inline"), .method(.post), .action(attr(review)), .csrf(),
+                    .input(.type(.hidden), .name("version"), .value(attr(version))),
+                    .input(.type(.hidden), .name("decision"), .value("return")),
+                    .input(.type(.text), .name("reason"), .placeholder(en ? "reason to return" : "退回原因")),
+                    .button(.type(.submit), .class("secondary"), .text(en ? "Return" : "退回"))))
         }
         return .empty
     }

@@ -5,7 +5,7 @@ import Plot
 
 /// 督查通报: every month's bulletin, drafts and issued, and the form to draft one.
 struct BulletinsPage {
-    var documents: [DocumentModel]
+    var documents: [DocumentSummary]
     var today: CalendarDate
     var notice: PageNotice?
     var lang: UILanguage
@@ -34,32 +34,6 @@ struct BulletinsPage {
                     .label(.text(en ? "Month" : "月份"), .input(.type(.text), .name("month"), .value(month), .attribute(named: "size", value: "8"))),
                     .label(.text(en ? "As of" : "统计截至"), .input(.type(.date), .name("asOf"))),
                     .button(.type(.submit), .text(en ? "Generate" : "生成")))))
-        )
-    }
-}
-
-/// One bulletin in the official layout: from its stored content only, so an issued one reads
-/// the same for ever.
-struct BulletinPage {
-    var document: DocumentModel
-    var layout: OfficialDoc
-    var notice: PageNotice?
-    var lang: UILanguage
-
-    func render() -> String {
-        let en = lang == .en
-        let d = document
-        let issued = d.status == .issued
-        return Layout.page(title: d.title, lang: lang, section: .problems, path: Site.bulletin.link(d.idString),
-            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.bulletins.link, lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
-               .a(.href(attr(Site.bulletinDocx.link(d.idString))), .text(en ? "Download .docx" : "下载 .docx"))),
-            Layout.notice(notice),
-            layout.html(lang),
-            .if(!issued && PageContext.may(.superviseProblems), .div(.class("card no-print"),
-                .p(.class("muted"), .text(en ? "Draft as of \(d.asOf). Issuing numbers and freezes it." : "草稿，统计截至 \(d.asOf)。印发后编号并冻结。")),
-                .form(.method(.post), .action(attr(Layout.link(Site.bulletinIssue.link(d.idString), lang))), .csrf(),
-                      .input(.type(.hidden), .name("version"), .value(String(d.version))),
-                      .button(.type(.submit), .text(en ? "Issue" : "印发")))))
         )
     }
 }

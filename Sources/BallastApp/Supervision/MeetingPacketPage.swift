@@ -6,7 +6,7 @@ import Plot
 /// 会议材料: one printed page per agenda problem, with its project's figures and colour, so
 /// the meeting reads the problem and the state of the project together.
 struct MeetingPacketPage {
-    var meeting: MeetingModel
+    var meeting: MeetingQuery.Meeting
     var pages: [MeetingQuery.PacketPage]
     var lang: UILanguage
 

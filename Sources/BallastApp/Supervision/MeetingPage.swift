@@ -15,7 +15,7 @@ struct MeetingPage {
     var lang: UILanguage
 
     var en: Bool { lang == .en }
-    var m: MeetingModel { detail.meeting }
+    var m: MeetingQuery.Meeting { detail.meeting }
     var held: Bool { m.heldOn <= today.iso }
 
     func render() -> String {

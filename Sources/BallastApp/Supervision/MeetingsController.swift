@@ -95,7 +95,7 @@ struct MeetingsController: RouteCollection {
         var suggestions: [Suggestion]?
         init(_ d: MeetingQuery.Detail, suggestions: [MeetingQuery.Suggestion]?) throws {
             let m = d.meeting
-            id = try m.requireID(); kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
+            id = m.id; kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
             agenda = d.agenda.map { Item(problem: .init($0.row), reason: $0.reason) }
             decisions = d.decisions.map { Decision(decision: .init($0), addresses: d.addresses[$0.id] ?? []) }
             self.suggestions = suggestions?.map { Suggestion(problem: .init($0.row), reasons: $0.reasons.map(\.rawValue)) }
@@ -229,7 +229,7 @@ struct MeetingsController: RouteCollection {
     func packetPage(req: Request) async throws -> Response {
         let m = try await meeting(req)
         let pages = try await MeetingQuery.packet(m, today: try today(req), on: req.db)
-        return .html(MeetingPacketPage(meeting: m, pages: pages, lang: req.language).render())
+        return .html(MeetingPacketPage(meeting: MeetingQuery.Meeting(m), pages: pages, lang: req.language).render())
     }
 
     func createPage(req: Request) async throws -> Response {

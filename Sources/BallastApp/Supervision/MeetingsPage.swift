@@ -44,18 +44,3 @@ struct MeetingsPage {
         )
     }
 }
-
-/// The supervision pages' own tabs: problems, meetings.
-enum SupervisionNav {
-    enum Tab { case problems, meetings, notices, bulletins, service }
-
-    static func node(_ tab: Tab, lang: UILanguage) -> Node<HTML.BodyContext> {
-        let en = lang == .en
-        let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", Site.problems.link), (.meetings, en ? "Meetings" : "会议", Site.meetings.link),
-                                             (.notices, en ? "Notices" : "催办单", Site.notices.link),
-                                             (.bulletins, en ? "Bulletins" : "督查通报", Site.bulletins.link), (.service, en ? "Enterprise service" : "万人助万企", Site.service.link)]
-        return .nav(.class("tabs"), .forEach(tabs) { t in
-            .a(.class(t.0 == tab ? "active" : ""), .href(attr(Layout.link(t.2, lang))), .text(t.1))
-        })
-    }
-}

@@ -30,16 +30,16 @@ struct WebhooksController: RouteCollection {
 
     struct HookDTO: Content {
         var id: UUID, name: String, url: String, format: String, unit: String?, enabled: Bool, pending: Int, sent: Int, failed: Int
-        init(_ l: WebhookEditor.Listed) throws {
-            id = try l.hook.requireID(); name = l.hook.name; url = l.hook.url; format = l.hook.format; unit = l.unit; enabled = l.hook.enabled
+        init(_ l: WebhookEditor.Listed) {
+            id = l.hook.id; name = l.hook.name; url = l.hook.url; format = l.hook.format; unit = l.unit; enabled = l.hook.enabled
             pending = l.pending; sent = l.sent; failed = l.failed
         }
     }
 
     struct DeliveryDTO: Content {
         var id: UUID, status: String, attempts: Int, lastStatus: Int?, lastError: String?, createdAt: Date, finishedAt: Date?, nextAttemptAt: Date
-        init(_ d: WebhookDeliveryModel) throws {
-            id = try d.requireID(); status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
+        init(_ d: WebhookEditor.Delivery) {
+            id = d.id; status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
             finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
         }
     }
@@ -62,7 +62,7 @@ struct WebhooksController: RouteCollection {
 
     func createAPI(req: Request) async throws -> Response {
         let h = try await create(req, try req.content.decode(HookBody.self))
-        return try await (try HookDTO(try await listed(req, h))).encodeResponse(status: .created, for: req)
+        return try await HookDTO(try await listed(req, h)).encodeResponse(status: .created, for: req)
     }
 
     /// Queues a test message: the background sender posts it, and the log shows what came back.
@@ -72,7 +72,7 @@ struct WebhooksController: RouteCollection {
     }
 
     func testAPI(req: Request) async throws -> Response {
-        try await DeliveryDTO(try await test(req)).encodeResponse(status: .accepted, for: req)
+        try await DeliveryDTO(WebhookEditor.Delivery(try await test(req))).encodeResponse(status: .accepted, for: req)
     }
 
     func toggleAPI(req: Request) async throws -> HookDTO {
@@ -80,7 +80,7 @@ struct WebhooksController: RouteCollection {
             throw BallastError.badParameter("enabled", zh: "请给出 enabled（true 或 false）", en: "Give enabled: true or false")
         }
         let h = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
-        return try HookDTO(try await listed(req, h))
+        return HookDTO(try await listed(req, h))
     }
 
     /// The robot as the list shows it (with its unit), just after a change to it.
@@ -99,8 +99,8 @@ struct WebhooksController: RouteCollection {
 
     func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let hooks = try await editor(req).list(on: req.db)
-        var logs: [UUID: [WebhookDeliveryModel]] = [:]
-        for h in hooks { let id = try h.hook.requireID(); logs[id] = try await editor(req).deliveries(hookID: id, limit: 5, on: req.db) }
+        var logs: [UUID: [WebhookEditor.Delivery]] = [:]
+        for h in hooks { logs[h.hook.id] = try await editor(req).deliveries(hookID: h.hook.id, limit: 5, on: req.db) }
         let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
         return .html(WebhooksPage(hooks: hooks, logs: logs, units: units, notice: notice, lang: req.language).render(), status: status)
     }
@@ -126,54 +126,5 @@ struct WebhooksController: RouteCollection {
             _ = try await editor(req).setEnabled(id: try req.id("hook", orElse: Self.noHook), enabled, on: req.db)
             return enabled ? Message(zh: "已启用", en: "Enabled") : Message(zh: "已停用", en: "Disabled")
         }) { notice, status in try await render(req, notice: notice, status: status) }
-    }
-}
-
-struct WebhooksPage {
-    var hooks: [WebhookEditor.Listed]
-    var logs: [UUID: [WebhookDeliveryModel]]
-    var units: [String]
-    var notice: PageNotice?
-    var lang: UILanguage
-
-    func render() -> String {
-        let en = lang == .en
-        let f = DateFormatter.district("MM-dd HH:mm:ss")
-        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: Site.adminWebhooks.link,
-            .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
-            .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."
-                                         : "单位的机器人接收本单位的交办、催办和到期提醒；不指定单位的接收全区消息。消息在后台发送，失败最多重试 5 次。")),
-            Layout.notice(notice),
-            .if(hooks.isEmpty, .p(.class("muted"), .text(en ? "No robots yet." : "尚未添加机器人。"))),
-            .forEach(hooks) { h in
-                .div(.class("card"),
-                    .h2(.text(h.hook.name), .text(" "), .span(.class(h.hook.enabled ? "tag" : "tag red"), .text(h.hook.enabled ? (en ? "on" : "启用") : (en ? "off" : "停用")))),
-                    .p(.class("muted"), .text("\(RobotMessage.Format(rawValue: h.hook.format)?.chineseName ?? h.hook.format) · \(h.unit ?? (en ? "whole district" : "全区")) · \(h.hook.url)")),
-                    .p(.text(en ? "Sent \(h.sent), waiting \(h.pending), failed \(h.failed)" : "已送达 \(h.sent)，待发送 \(h.pending)，失败 \(h.failed)")),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th(.text(en ? "Queued" : "排队时间")), .th(.text(en ? "Status" : "状态")), .th(.class("num"), .text(en ? "Attempts" : "次数")),
-                                   .th(.text(en ? "Last answer" : "最近结果")))),
-                        .tbody(.forEach(h.hook.id.flatMap { logs[$0] } ?? []) { d in
-                            .tr(.td(.class("date"), .text(f.string(from: d.createdAt))), .td(.span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status))),
-                                .td(.class("num"), .text(String(d.attempts))), .td(.text(d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "")))
-                        }))),
-                    .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookTest.link(h.hook.idString), lang))), .csrf(),
-                          .button(.type(.submit), .text(en ? "Send a test message" : "发送测试消息"))),
-                    .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookEnabled.link(h.hook.idString), lang))), .csrf(),
-                          .input(.type(.hidden), .name("enabled"), .value(h.hook.enabled ? "false" : "true")),
-                          .button(.type(.submit), .class("link"), .text(h.hook.enabled ? (en ? "Switch off" : "停用") : (en ? "Switch on" : "启用")))))
-            },
-            .div(.class("card"),
-                .h2(.text(en ? "Add a robot" : "添加机器人")),
-                .form(.method(.post), .action(attr(Layout.link(Site.adminWebhooks.link, lang))), .class("filters"), .csrf(),
-                    .label(.text(en ? "Name" : "名称"), .input(.type(.text), .name("name"), .attribute(named: "size", value: "14"))),
-                    .label(.text(en ? "Address" : "地址"), .input(.type(.url), .name("url"), .attribute(named: "size", value: "40"))),
-                    .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "format"), .forEach(RobotMessage.Format.allCases) { f in
-                        .option(.value(attr(f.rawValue)), .label(attr(f.chineseName)))
-                    })),
-                    .label(.text(en ? "Unit" : "单位"), .select(.attribute(named: "name", value: "unit"), .option(.value(attr("")), .label(attr(en ? "Whole district" : "全区"))),
-                        .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
-                    .button(.type(.submit), .text(en ? "Add" : "添加"))))
-        )
     }
 }

@@ -67,8 +67,9 @@ public struct APITokens: Sendable {
         return token
     }
 
-    public func list(on db: any Database) async throws -> [APITokenModel] {
+    public func list(on db: any Database) async throws -> [APITokenSummary] {
         try await APITokenModel.query(on: db).filter(\.$district.$id == districtID).sort(\.$createdAt, .descending).all()
+            .map(APITokenSummary.init)
     }
 
     public func revoke(id: UUID, on db: any Database) async throws {

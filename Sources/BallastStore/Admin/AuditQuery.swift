@@ -19,8 +19,29 @@ public struct AuditFilter: Sendable, Equatable {
 }
 
 public struct AuditPage: Sendable {
-    public var entries: [AuditEntryModel]
+    public var entries: [Entry]
     public var total: Int
+
+    /// One entry as the page, the export and the API show it.
+    public struct Entry: Sendable, Hashable {
+        public var id: UUID
+        public var at: Date
+        public var actor: String
+        public var role: String?
+        public var address: String?
+        public var action: String
+        public var entity: String
+        public var entityID: UUID?
+        public var summary: String?
+        /// The record before and after, as JSON.
+        public var before: String?
+        public var after: String?
+
+        init(_ e: AuditEntryModel) {
+            id = e.id ?? UUID(); at = e.at; actor = e.actor; role = e.role; address = e.address; action = e.action
+            entity = e.entity; entityID = e.entityID; summary = e.summary; before = e.before; after = e.after
+        }
+    }
 }
 
 /// The audit trail of one district, newest first. Entries without a district (a failed
@@ -38,7 +59,7 @@ public enum AuditQuery {
         let paging = Paging(page: filter.page, perPage: filter.perPage)
         let entries = try await query.sort(\.$at, .descending).sort(\.$id)
             .range(lower: paging.offset, upper: paging.offset + paging.perPage).all()
-        return AuditPage(entries: entries, total: total)
+        return AuditPage(entries: entries.map(AuditPage.Entry.init), total: total)
     }
 
     /// Failed sign-ins from `address` since `since`, counted only up to `limit`: once an

@@ -49,27 +49,74 @@ public enum CampaignQuery {
         }
     }
 
-    /// Periods announced for after the as-of day: listed, not counted.
-    public static func upcoming(districtID: UUID, asOf: CalendarDate, on db: any Database) async throws -> [CampaignPeriodModel] {
-        try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn > asOf.iso).sort(\.$number).all()
+    /// A period as announced: its number, day and title, without figures.
+    public struct Announced: Sendable, Hashable {
+        public var id: UUID
+        public var number: Int
+        public var heldOn: String
+        public var title: String?
+        public var idString: String { id.uuidString }
+
+        public init(_ m: CampaignPeriodModel) {
+            id = m.id ?? UUID(); number = m.number; heldOn = m.heldOn; title = m.title
+        }
     }
 
-    public struct Entry: Sendable {
-        public var entry: CampaignEntryModel
-        public var project: ProjectModel
+    /// Periods announced for after the as-of day: listed, not counted.
+    public static func upcoming(districtID: UUID, asOf: CalendarDate, on db: any Database) async throws -> [Announced] {
+        try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn > asOf.iso).sort(\.$number).all()
+            .map(Announced.init)
+    }
+
+    /// One project on one period's list, with its follow-up dates.
+    public struct Entry: Sendable, Hashable {
+        public var id: UUID
+        public var version: Int
+        public var batch: String
+        /// The investment the list counts, in yuan.
+        public var investment: Money
+        public var startedOn: String?
+        public var producedOn: String?
+        public var atCapacityOn: String?
+        public var note: String?
+        public var projectID: UUID
+        public var projectCode: String
+        public var projectName: String
+        public var period: Announced
+        public var idString: String { id.uuidString }
+
+        public init(_ e: CampaignEntryModel, project: ProjectModel, period: CampaignPeriodModel) {
+            id = e.id ?? UUID(); version = e.version; batch = e.batch; investment = Money(yuan: e.investment)
+            startedOn = e.startedOn; producedOn = e.producedOn; atCapacityOn = e.atCapacityOn; note = e.note
+            projectID = project.id ?? UUID(); projectCode = project.code; projectName = project.name
+            self.period = Announced(period)
+        }
     }
 
     /// A period's lists (a unit sees its own projects' entries), batch by batch, largest first.
     public static func entries(periodID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [Entry] {
-        var q = CampaignEntryModel.query(on: db).filter(\.$period.$id == periodID).join(ProjectModel.self, on: \CampaignEntryModel.$project.$id == \ProjectModel.$id)
+        var q = CampaignEntryModel.query(on: db).filter(\.$period.$id == periodID)
+            .join(ProjectModel.self, on: \CampaignEntryModel.$project.$id == \ProjectModel.$id)
+            .join(CampaignPeriodModel.self, on: \CampaignEntryModel.$period.$id == \CampaignPeriodModel.$id)
         if let scopeUnitID { q = q.filter(ProjectModel.self, \.$unit.$id == scopeUnitID) }
         let rows = try await q.sort(\.$batch).sort(\.$investment, .descending).all()
-        return try rows.map { Entry(entry: $0, project: try $0.joined(ProjectModel.self)) }
+        return try rows.map { Entry($0, project: try $0.joined(ProjectModel.self), period: try $0.joined(CampaignPeriodModel.self)) }
     }
 
-    /// Every entry naming a project, for its page.
-    public static func entries(projectID: UUID, on db: any Database) async throws -> [(period: CampaignPeriodModel, entry: CampaignEntryModel)] {
-        let rows = try await CampaignEntryModel.query(on: db).filter(\.$project.$id == projectID).with(\.$period).all()
-        return rows.map { ($0.period, $0) }.sorted { $0.period.number < $1.period.number }
+    /// One entry, as just written.
+    public static func entry(id: UUID, on db: any Database) async throws -> Entry? {
+        try await CampaignEntryModel.query(on: db).filter(\.$id == id)
+            .join(ProjectModel.self, on: \CampaignEntryModel.$project.$id == \ProjectModel.$id)
+            .join(CampaignPeriodModel.self, on: \CampaignEntryModel.$period.$id == \CampaignPeriodModel.$id).first()
+            .map { Entry($0, project: try $0.joined(ProjectModel.self), period: try $0.joined(CampaignPeriodModel.self)) }
+    }
+
+    /// Every entry naming a project, for its page, oldest period first.
+    public static func entries(projectID: UUID, on db: any Database) async throws -> [Entry] {
+        let rows = try await CampaignEntryModel.query(on: db).filter(\.$project.$id == projectID)
+            .join(ProjectModel.self, on: \CampaignEntryModel.$project.$id == \ProjectModel.$id)
+            .join(CampaignPeriodModel.self, on: \CampaignEntryModel.$period.$id == \CampaignPeriodModel.$id).all()
+        return try rows.map { Entry($0, project: try $0.joined(ProjectModel.self), period: try $0.joined(CampaignPeriodModel.self)) }
+            .sorted { $0.period.number < $1.period.number }
     }
 }

@@ -75,9 +75,10 @@ public enum EnterpriseQuery {
     }
 
     /// The 外出招商 trips that visited an enterprise, newest first.
-    public static func trips(visiting enterpriseID: UUID, on db: any Database) async throws -> [TripModel] {
+    public static func trips(visiting enterpriseID: UUID, on db: any Database) async throws -> [TripSummary] {
         let tripIDs = try await TripVisitModel.query(on: db).filter(\.$enterpriseID == enterpriseID).all().map(\.tripID)
         return tripIDs.isEmpty ? [] : try await TripModel.query(on: db).filter(\.$id ~~ tripIDs).sort(\.$startedOn, .descending).all()
+            .map(TripSummary.init)
     }
 
     /// The projects naming an enterprise, narrowed to a unit's own where the reader is a unit.

@@ -78,10 +78,33 @@ public enum LeadQuery {
         public var row: Row
         public var note: String?
         public var abandonReason: String?
-        public var trip: TripModel?
-        public var project: ProjectModel?
-        public var steps: [LeadStepModel]
-        public var contacts: [LeadContactModel]
+        public var trip: TripSummary?
+        public var project: ProjectRef?
+        public var steps: [Step]
+        public var contacts: [Contact]
+    }
+
+    /// One move of a lead's status.
+    public struct Step: Sendable, Hashable {
+        public var fromStatus: String?
+        public var toStatus: String
+        public var effectiveOn: String
+        public var actor: String
+        public var note: String?
+        init(_ m: LeadStepModel) {
+            fromStatus = m.fromStatus; toStatus = m.toStatus; effectiveOn = m.effectiveOn; actor = m.actor; note = m.note
+        }
+    }
+
+    /// One contact with the enterprise (对接记录).
+    public struct Contact: Sendable, Hashable {
+        public var contactedOn: String
+        public var who: String
+        public var what: String
+        public var recordedBy: String
+        init(_ m: LeadContactModel) {
+            contactedOn = m.contactedOn; who = m.who; what = m.what; recordedBy = m.recordedBy
+        }
     }
 
     public static func detail(_ lead: LeadModel, on db: any Database) async throws -> Detail {
@@ -92,12 +115,13 @@ public enum LeadQuery {
         let contacts = try await LeadContactModel.query(on: db).filter(\.$leadID == id).sort(\.$contactedOn, .descending).sort(\.$createdAt, .descending).all()
         let trip = try await lead.tripID.asyncMap { try await TripModel.find($0, on: db) } ?? nil
         let project = try await lead.projectID.asyncMap { try await ProjectModel.find($0, on: db) } ?? nil
-        return Detail(row: row, note: lead.note, abandonReason: lead.abandonReason, trip: trip, project: project, steps: steps, contacts: contacts)
+        return Detail(row: row, note: lead.note, abandonReason: lead.abandonReason, trip: trip.map(TripSummary.init),
+                      project: project.map(ProjectRef.init), steps: steps.map(Step.init), contacts: contacts.map(Contact.init))
     }
 
     /// The trips of a period, newest first, with how many enterprises each visited and leads it produced.
     public static func trips(districtID: UUID, from: CalendarDate, to: CalendarDate, on db: any Database) async throws
-        -> [(trip: TripModel, visits: Int, leads: Int)] {
+        -> [(trip: TripSummary, visits: Int, leads: Int)] {
         let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from.iso)
             .filter(\.$startedOn <= to.iso).sort(\.$startedOn, .descending).all()
         guard !trips.isEmpty else { return [] }
@@ -114,7 +138,7 @@ public enum LeadQuery {
             return out
         }
         let visits = try await counts(TripVisitModel.schema), leads = try await counts(LeadModel.schema)
-        return try trips.map { ($0, visits[try $0.requireID()] ?? 0, leads[try $0.requireID()] ?? 0) }
+        return trips.map(TripSummary.init).map { ($0, visits[$0.id] ?? 0, leads[$0.id] ?? 0) }
     }
 }
 

@@ -18,9 +18,10 @@ public struct ReferenceListEditor: Sendable {
         case versionConflict(current: Int?)
     }
 
-    public func list(kind: ReferenceKind, year: Int, on db: any Database) async throws -> [ReferenceEntryModel] {
+    public func list(kind: ReferenceKind, year: Int, on db: any Database) async throws -> [ReferenceEntry] {
         try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == kind.rawValue)
             .filter(\.$year == (kind.isPerYear ? year : ReferenceEntryModel.noYear)).sort(\.$sort).sort(\.$name).all()
+            .map(ReferenceEntry.init)
     }
 
     public func create(kind: ReferenceKind, year: Int, name raw: String, variant: String?, sort: Int?,

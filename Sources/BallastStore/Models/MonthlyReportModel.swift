@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 public final class MonthlyReportModel: Model, @unchecked Sendable {
     public static let schema = "monthly_reports"
 
-    public enum Status: String, Sendable, CaseIterable { case draft, submitted, approved, returned }
+    public typealias Status = ReportStatus
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "district_id") public var districtID: UUID

@@ -66,11 +66,11 @@ public enum PipelineQuery {
     }
 
     /// The projects now in each of the four pools, largest first; a unit's own where scoped.
-    public static func poolProjects(districtID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [LifecycleStage: [ProjectModel]] {
+    public static func poolProjects(districtID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [LifecycleStage: [ProjectRef]] {
         var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
         if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
-        var projects: [LifecycleStage: [ProjectModel]] = [:]
-        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(p) }
+        var projects: [LifecycleStage: [ProjectRef]] = [:]
+        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(ProjectRef(p)) }
         return projects
     }
 

@@ -20,6 +20,13 @@ public struct MonthReportRow: Sendable, Equatable {
     public var returnReason: String?
 
     public var isReported: Bool { status == .submitted || status == .approved }
+
+    public init(projectID: UUID, code: String, name: String, unit: String, reportID: UUID?, amount: Money?, progress: String?,
+                status: ReportStatus?, late: Bool, version: Int?, returnReason: String?) {
+        self.projectID = projectID; self.code = code; self.name = name; self.unit = unit; self.reportID = reportID
+        self.amount = amount; self.progress = progress; self.status = status; self.late = late; self.version = version
+        self.returnReason = returnReason
+    }
 }
 
 public enum MonthReportsQuery {

@@ -10,13 +10,38 @@ public struct ProjectProgress: Sendable {
     public var annualPlan: Money?
     /// Index 0 is January: each month's figure as it now stands (approved plus adjustments).
     public var monthly: [Money]
-    public var reports: [MonthlyReportModel]
-    public var milestones: [MilestoneModel]
-    public var approvals: [ApprovalItemModel]
+    public var milestones: [Milestone]
+    public var approvals: [ApprovalItem]
     public var colour: WarningColour?
     public var reasons: [Message]
     public var since: String?
     public var photos: [ReportPhotos.Info]
+
+    /// A milestone of the year's plan (节点): planned day, and the actual once reached.
+    public struct Milestone: Sendable, Hashable {
+        public var id: UUID
+        public var seq: Int
+        public var name: String
+        public var planned: String
+        public var actual: String?
+        public var version: Int
+        init(_ m: MilestoneModel) {
+            id = m.id ?? UUID(); seq = m.seq; name = m.name; planned = m.planned; actual = m.actual; version = m.version
+        }
+    }
+
+    /// An approval the project needs (审批事项), with the department, target and actual day.
+    public struct ApprovalItem: Sendable, Hashable {
+        public var id: UUID
+        public var name: String
+        public var department: String?
+        public var target: String?
+        public var actual: String?
+        public var version: Int
+        init(_ m: ApprovalItemModel) {
+            id = m.id ?? UUID(); name = m.name; department = m.department; target = m.target; actual = m.actual; version = m.version
+        }
+    }
 }
 
 public enum ProjectProgressQuery {
@@ -36,9 +61,10 @@ public enum ProjectProgressQuery {
         let state = try await WarningStateModel.query(on: db).filter(\.$projectID == projectID).filter(\.$year == year).first()
         return ProjectProgress(
             year: year, annualPlan: annualPlan, monthly: monthly,
-            reports: try await MonthlyReportModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$month).all(),
-            milestones: try await MilestoneModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$seq).all(),
-            approvals: try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all(),
+            milestones: try await MilestoneModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$seq).all()
+                .map(ProjectProgress.Milestone.init),
+            approvals: try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all()
+                .map(ProjectProgress.ApprovalItem.init),
             colour: state.flatMap { WarningColour(rawValue: $0.colour) },
             reasons: state.map { WarningEngine.reasons($0.reasons) } ?? [],
             since: state?.since,

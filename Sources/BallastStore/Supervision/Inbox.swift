@@ -12,6 +12,10 @@ public enum Inbox {
         public var link: String
         public var createdAt: Date
         public var readAt: Date?
+
+        public init(id: UUID, kind: NotificationKind, title: String, link: String, createdAt: Date, readAt: Date?) {
+            self.id = id; self.kind = kind; self.title = title; self.link = link; self.createdAt = createdAt; self.readAt = readAt
+        }
     }
 
     public static func list(userID: UUID, unreadOnly: Bool = false, limit: Int = 100, on db: any Database) async throws -> (unread: Int, items: [Item]) {
@@ -110,12 +114,54 @@ public struct WebhookEditor: Sendable {
         return h
     }
 
+    /// A robot as the admin page and the API show it.
+    public struct Hook: Sendable, Hashable {
+        public var id: UUID
+        public var name: String
+        public var url: String
+        public var format: String
+        public var enabled: Bool
+        public var version: Int
+        public var idString: String { id.uuidString }
+        public init(id: UUID, name: String, url: String, format: String, enabled: Bool, version: Int) {
+            self.id = id; self.name = name; self.url = url; self.format = format; self.enabled = enabled; self.version = version
+        }
+        public init(_ m: WebhookModel) {
+            id = m.id ?? UUID(); name = m.name; url = m.url; format = m.format; enabled = m.enabled; version = m.version
+        }
+    }
+
+    /// One message to a robot and what became of it.
+    public struct Delivery: Sendable, Hashable {
+        public var id: UUID
+        public var status: String
+        public var attempts: Int
+        public var lastStatus: Int?
+        public var lastError: String?
+        public var createdAt: Date
+        public var finishedAt: Date?
+        public var nextAttemptAt: Date
+        public init(id: UUID, status: String, attempts: Int, lastStatus: Int?, lastError: String?, createdAt: Date,
+                    finishedAt: Date?, nextAttemptAt: Date) {
+            self.id = id; self.status = status; self.attempts = attempts; self.lastStatus = lastStatus; self.lastError = lastError
+            self.createdAt = createdAt; self.finishedAt = finishedAt; self.nextAttemptAt = nextAttemptAt
+        }
+        public init(_ d: WebhookDeliveryModel) {
+            id = d.id ?? UUID(); status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError
+            createdAt = d.createdAt; finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
+        }
+    }
+
     public struct Listed: Sendable {
-        public var hook: WebhookModel
+        public var hook: Hook
         public var unit: String?
         public var pending: Int
         public var sent: Int
         public var failed: Int
+
+        public init(hook: Hook, unit: String?, pending: Int, sent: Int, failed: Int) {
+            self.hook = hook; self.unit = unit; self.pending = pending; self.sent = sent; self.failed = failed
+        }
     }
 
     public func list(on db: any Database) async throws -> [Listed] {
@@ -131,13 +177,14 @@ public struct WebhookEditor: Sendable {
             .all().map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { a, _ in a })
         return try await WebhookModel.query(on: db).filter(\.$districtID == districtID).sort(\.$createdAt).all().map { h in
             let c = counts[try h.requireID()] ?? [:]
-            return Listed(hook: h, unit: h.unitID.flatMap { units[$0] }, pending: (c["pending"] ?? 0) + (c["sending"] ?? 0), sent: c["sent"] ?? 0, failed: c["failed"] ?? 0)
+            return Listed(hook: Hook(h), unit: h.unitID.flatMap { units[$0] }, pending: (c["pending"] ?? 0) + (c["sending"] ?? 0), sent: c["sent"] ?? 0, failed: c["failed"] ?? 0)
         }
     }
 
     /// The delivery log, newest first.
-    public func deliveries(hookID: UUID, limit: Int = 50, on db: any Database) async throws -> [WebhookDeliveryModel] {
+    public func deliveries(hookID: UUID, limit: Int = 50, on db: any Database) async throws -> [Delivery] {
         _ = try await hook(hookID, on: db)
         return try await WebhookDeliveryModel.query(on: db).filter(\.$webhookID == hookID).sort(\.$createdAt, .descending).limit(limit).all()
+            .map(Delivery.init)
     }
 }

@@ -44,8 +44,26 @@ public enum MeetingQuery {
             .sort(\.$heldOn, .descending).sort(\.$createdAt, .descending).first()
     }
 
+    /// A meeting's own fields, as its page and packet show them.
+    public struct Meeting: Sendable, Hashable {
+        public var id: UUID
+        public var kind: String
+        public var title: String
+        public var heldOn: String
+        public var cutoffOn: String
+        public var chairedBy: String?
+        public var minutes: String?
+        public var version: Int
+        public var idString: String { id.uuidString }
+
+        public init(_ m: MeetingModel) {
+            id = m.id ?? UUID(); kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn
+            chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
+        }
+    }
+
     public struct Detail: Sendable {
-        public var meeting: MeetingModel
+        public var meeting: Meeting
         /// The agenda, in order, each with why it is there.
         public var agenda: [(row: ProblemQuery.Row, reason: String)]
         public var decisions: [ProblemQuery.Row]
@@ -73,7 +91,7 @@ public enum MeetingQuery {
                 addresses[try r.decode(column: "decision_id", as: UUID.self), default: []].append(try r.decode(column: "title", as: String.self))
             }
         }
-        return Detail(meeting: m, agenda: agenda, decisions: decisions.sorted { $0.raisedOn == $1.raisedOn ? $0.title < $1.title : $0.raisedOn < $1.raisedOn },
+        return Detail(meeting: Meeting(m), agenda: agenda, decisions: decisions.sorted { $0.raisedOn == $1.raisedOn ? $0.title < $1.title : $0.raisedOn < $1.raisedOn },
                       addresses: addresses)
     }
 

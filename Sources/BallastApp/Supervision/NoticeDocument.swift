@@ -1,0 +1,34 @@
+import BallastCore
+import BallastOffice
+import BallastStore
+import Fluent
+import Vapor
+
+/// The notice's text as the office issues it, shared by the printable page and the .docx.
+enum NoticeDocument {
+    static let title = "重点项目督办催办单"
+
+    static func chineseDate(_ iso: String) -> String {
+        guard let d = CalendarDate.parse(iso) else { return iso }
+        return "\(d.year)年\(d.month)月\(d.day)日"
+    }
+
+    static func issuer(_ district: String) -> String { "\(district)重点项目建设领导小组办公室" }
+
+    static let request = "请于收到本单后 3 个工作日内签收，并于新时限前办结，书面反馈办理结果。逾期未签收的，报送分管领导。"
+
+    static func blocks(_ r: NoticeQuery.Row, district: String) -> [DocxBlock] {
+        [.title(title), .centered(r.number), .plain("\(r.unit)："), .paragraph(r.item),
+         .table(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline ?? "—", r.newDeadline]]),
+         .paragraph(request), .right(issuer(district)), .right(chineseDate(r.issuedOn))]
+    }
+
+    static func subjectName(_ raw: String) -> String {
+        switch raw {
+        case "problem": "问题办理"
+        case "decision": "会议议定事项"
+        case "report": "月度进度报送"
+        default: "督办事项"
+        }
+    }
+}

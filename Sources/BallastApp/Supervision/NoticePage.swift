@@ -1,0 +1,42 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// One notice in the official layout, printable, with its .docx and the unit's acknowledgement.
+struct NoticePage {
+    var row: NoticeQuery.Row
+    var district: String
+    var mayAcknowledge: Bool
+    var notice: PageNotice?
+    var lang: UILanguage
+
+    func render() -> String {
+        let en = lang == .en
+        let r = row
+        return Layout.page(title: r.number, lang: lang, section: .problems, path: Site.notice.link(r.id),
+            .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
+               .a(.href(attr(Site.noticeDocx.link(r.id))), .text(en ? "Download .docx" : "下载 .docx"))),
+            Layout.notice(notice),
+            .div(.class("packet-page official"),
+                .h1(.class("doc-title"), .text(NoticeDocument.title)),
+                .p(.class("doc-number"), .text(r.number)),
+                .p(.text("\(r.unit)：")),
+                .p(.class("indent"), .text(r.item)),
+                .div(.class("table-wrap"), .table(
+                    .thead(.tr(.th(.text("催办事项")), .th(.text("原定时限")), .th(.text("新时限")))),
+                    .tbody(.tr(.td(.text(NoticeDocument.subjectName(r.subject))), .td(.text(r.originalDeadline ?? "—")), .td(.text(r.newDeadline)))))),
+                .p(.class("indent"), .text(NoticeDocument.request)),
+                .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
+                .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
+            .div(.class("card no-print"),
+                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0 + (en ? " by " : " 由 ") + (r.acknowledgedBy ?? "") + (en ? "" : " 签收") }
+                         ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
+                             ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
+                .if(mayAcknowledge && r.acknowledgedOn == nil,
+                    .form(.method(.post), .action(attr(Layout.link(Site.noticeAcknowledge.link(r.id), lang))), .csrf(),
+                          .input(.type(.hidden), .name("version"), .value(String(r.version))),
+                          .button(.type(.submit), .text(en ? "Acknowledge" : "签收")))))
+        )
+    }
+}
