@@ -57,26 +57,28 @@ enum AdminPages {
             .h1(.text(t(UIText.users))),
             .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link(Site.adminTokens.link, lang))), .text(en ? "API tokens" : "API 令牌"))),
             noticeNode(notice),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(UIText.username))), .th(.text(en ? "Name" : "姓名")), .th(.text(en ? "Roles and unit" : "角色与单位")),
-                           .th(.text(en ? "Status" : "状态")), .th())),
-                .tbody(.forEach(rows) { u in
+            DataTable<UserRow>([
+                .text(t(UIText.username)) { u in u.username },
+                .text(en ? "Name" : "姓名") { u in u.displayName },
+                .init(en ? "Roles and unit" : "角色与单位") { u in
+                    .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.adminUserRoles.link(u.username), lang))), .csrf(),
+                          roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang),
+                          .button(.type(.submit), .class("secondary"), .text(t(UIText.save))))
+                },
+                .text(en ? "Status" : "状态") { u in
                     let status = [u.disabled ? (en ? "disabled" : "已停用") : nil, u.locked ? (en ? "locked" : "已锁定") : nil,
                                   u.mustChange ? (en ? "must change password" : "须改密") : nil].compactMap { $0 }
-                    return .tr(
-                        .td(.text(u.username)), .td(.text(u.displayName)),
-                        .td(.form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.adminUserRoles.link(u.username), lang))), .csrf(),
-                                  roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang),
-                                  .button(.type(.submit), .class("secondary"), .text(t(UIText.save))))),
-                        .td(.text(status.isEmpty ? (en ? "active" : "正常") : status.joined(separator: "、"))),
-                        .td(.div(.class("toolbar"),
-                            .form(.method(.post), .action(attr(Layout.link(Site.adminUserReset.link(u.username), lang))), .csrf(),
-                                  .button(.type(.submit), .class("secondary"), .text(en ? "Reset password" : "重置密码"))),
-                            .form(.method(.post), .action(attr(Layout.link(u.disabled ? Site.adminUserEnable.link(u.username) : Site.adminUserDisable.link(u.username), lang))), .csrf(),
-                                  .button(.type(.submit), .class(u.disabled ? "secondary" : "danger"),
-                                          .text(u.disabled ? (en ? "Enable" : "启用") : (en ? "Disable" : "停用")))))))
-                })
-            )),
+                    return status.isEmpty ? (en ? "active" : "正常") : status.joined(separator: "、")
+                },
+                .init("") { u in
+                    .div(.class("toolbar"),
+                        .form(.method(.post), .action(attr(Layout.link(Site.adminUserReset.link(u.username), lang))), .csrf(),
+                              .button(.type(.submit), .class("secondary"), .text(en ? "Reset password" : "重置密码"))),
+                        .form(.method(.post), .action(attr(Layout.link(u.disabled ? Site.adminUserEnable.link(u.username) : Site.adminUserDisable.link(u.username), lang))), .csrf(),
+                              .button(.type(.submit), .class(u.disabled ? "secondary" : "danger"),
+                                      .text(u.disabled ? (en ? "Enable" : "启用") : (en ? "Disable" : "停用")))))
+                },
+            ], rows: rows, empty: en ? "No users." : "暂无用户。").node,
             .h2(.text(en ? "New user" : "新建用户")),
             .form(.class("card"), .method(.post), .action(attr(Layout.link(Site.adminUserNew.link, lang))), .csrf(),
                 .div(.class("form-grid"),
@@ -104,30 +106,29 @@ enum AdminPages {
             .p(.class("muted"), .text(en ? "For machine clients such as the city's systems: send “Authorization: Bearer <token>” to /api/v1."
                                          : "供市级系统等机器调用：请求 /api/v1 时携带 “Authorization: Bearer <令牌>”。")),
             noticeNode(notice),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Name" : "名称")), .th(.text(en ? "Token" : "令牌")), .th(.text(en ? "Role" : "角色")),
-                           .th(.text(en ? "Created" : "创建")), .th(.text(en ? "Expires" : "到期")), .th(.text(en ? "Last used" : "最近使用")),
-                           .th(.text(en ? "Status" : "状态")), .th())),
-                .tbody(.forEach(tokens) { k in
-                    let status = switch k.status(at: now) {
+            DataTable<APITokenSummary>([
+                .text(en ? "Name" : "名称") { k in k.name },
+                .init(en ? "Token" : "令牌") { k in .code(.text(k.prefix + "…")) },
+                .text(en ? "Role" : "角色") { k in Role(rawValue: k.role).map { roleName($0, lang) } ?? k.role },
+                .text(en ? "Created" : "创建") { k in f.string(from: k.createdAt) + " · " + k.createdBy },
+                .text(en ? "Expires" : "到期") { k in k.expiresAt.map(f.string) ?? (en ? "never" : "长期") },
+                .text(en ? "Last used" : "最近使用") { k in k.lastUsedAt.map(f.string) ?? "—" },
+                .text(en ? "Status" : "状态") { k in
+                    switch k.status(at: now) {
                     case .revoked: en ? "revoked" : "已吊销"
                     case .expired: en ? "expired" : "已过期"
                     case .active: en ? "active" : "有效"
                     }
-                    return .tr(.td(.text(k.name)), .td(.code(.text(k.prefix + "…"))),
-                               .td(.text((Role(rawValue: k.role).map { roleName($0, lang) } ?? k.role))),
-                               .td(.text(f.string(from: k.createdAt) + " · " + k.createdBy)),
-                               .td(.text(k.expiresAt.map(f.string) ?? (en ? "never" : "长期"))),
-                               .td(.text(k.lastUsedAt.map(f.string) ?? "—")),
-                               .td(.text(status)),
-                               .td(.if(k.revokedAt == nil,
-                                       ConfirmStep(label: en ? "Revoke" : "吊销",
-                                                   consequence: en ? "Systems using “\(k.name)” are refused from now on; a revoked token cannot be restored."
-                                                                   : "使用“\(k.name)”的系统将立即无法访问；吊销后不能恢复。",
-                                                   confirm: en ? "Confirm revoke" : "确认吊销",
-                                                   action: Layout.link(Site.adminTokenRevoke.link(k.idString), lang), danger: true).node)))
-                })
-            )),
+                },
+                .init("") { k in
+                    .if(k.revokedAt == nil,
+                        ConfirmStep(label: en ? "Revoke" : "吊销",
+                                    consequence: en ? "Systems using “\(k.name)” are refused from now on; a revoked token cannot be restored."
+                                                    : "使用“\(k.name)”的系统将立即无法访问；吊销后不能恢复。",
+                                    confirm: en ? "Confirm revoke" : "确认吊销",
+                                    action: Layout.link(Site.adminTokenRevoke.link(k.idString), lang), danger: true).node)
+                },
+            ], rows: tokens, empty: en ? "No tokens yet." : "尚未创建令牌。").node,
             .h2(.text(en ? "New token" : "新建令牌")),
             .form(.class("card"), .method(.post), .action(attr(Layout.link(Site.adminTokenNew.link, lang))), .csrf(),
                 .div(.class("form-grid"),

@@ -37,7 +37,7 @@ struct AuditPageView {
             return c.string ?? Site.audit.link
         }
         func input(_ name: String, _ label: String, _ value: String?, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-            .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? ""))))
+            FormField.inline(name, label, value, type: type)
         }
         return Layout.page(title: t(UIText.audit), lang: lang, section: .audit, path: Site.audit.link + "?" + query,
             .h1(.text(t(UIText.audit))),
@@ -55,28 +55,22 @@ struct AuditPageView {
                 .span(.class("muted"), .text(en ? "\(result.total) entries" : "共 \(result.total) 条")),
                 .span(.class("spacer")),
                 .a(.class("button secondary"), .href(attr(Site.auditExport.link + "?" + query)), .text(t(UIText.exportCSV)))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Time" : "时间")), .th(.text(t(UIText.who))), .th(.text(en ? "Address" : "地址")),
-                           .th(.text(en ? "Action" : "操作")), .th(.text(en ? "Record" : "对象")), .th(.text(t(UIText.note))),
-                           .th(.text(en ? "Before → after" : "修改前 → 修改后")))),
-                .tbody(.forEach(result.entries) { e in
-                    .tr(.td(.class("num"), .text(f.string(from: e.at))),
-                        .td(.text(e.actor), .unwrap(e.role) { .div(.class("muted"), .text($0)) }),
-                        .td(.text(e.address ?? "")),
-                        .td(.span(.class("tag"), .text(label(e.action, Self.actions)))),
-                        .td(.text(label(e.entity, Self.entities))),
-                        .td(.text(e.summary ?? "")),
-                        .td(.if(e.before != nil || e.after != nil,
-                                .element(named: "details", nodes: [
-                                    .element(named: "summary", text: en ? "show" : "查看"),
-                                    .div(.class("muted"), .text(e.before ?? "—")),
-                                    .div(.text("→ " + (e.after ?? "—")))]))))
-                })
-            )),
-            .div(.class("pager"),
-                .if(filter.page > 1, .a(.href(attr(pageLink(filter.page - 1))), .text(t(UIText.prev)))),
-                .span(.text("\(filter.page) / \(pages)")),
-                .if(filter.page < pages, .a(.href(attr(pageLink(filter.page + 1))), .text(t(UIText.next)))))
+            DataTable<AuditPage.Entry>([
+                .text(en ? "Time" : "时间", .number) { e in f.string(from: e.at) },
+                .init(t(UIText.who)) { e in .group(.text(e.actor), .unwrap(e.role) { .div(.class("muted"), .text($0)) }) },
+                .text(en ? "Address" : "地址") { e in e.address ?? "" },
+                .init(en ? "Action" : "操作") { e in .span(.class("tag"), .text(label(e.action, Self.actions))) },
+                .text(en ? "Record" : "对象") { e in label(e.entity, Self.entities) },
+                .text(t(UIText.note)) { e in e.summary ?? "" },
+                .init(en ? "Before → after" : "修改前 → 修改后") { e in
+                    .if(e.before != nil || e.after != nil,
+                        .element(named: "details", nodes: [
+                            .element(named: "summary", text: en ? "show" : "查看"),
+                            .div(.class("muted"), .text(e.before ?? "—")),
+                            .div(.text("→ " + (e.after ?? "—")))]))
+                },
+            ], rows: result.entries, empty: en ? "No entries match." : "没有符合条件的记录。").node,
+            Pager(page: filter.page, pages: pages, link: pageLink, lang: lang).node
         )
     }
 }

@@ -37,16 +37,6 @@ struct DocumentsPage {
                        .forEach(options) { value, label in .option(.value(attr(value)), .label(attr(label)), .isSelected(search.kind?.rawValue == value)) })
     }
 
-    func row(_ d: DocumentSummary) -> Node<HTML.TableContext> {
-        let en = lang == .en
-        let issued = d.status == .issued
-        let status: String = issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")
-        return .tr(.td(.text(Self.kindName(d.kind.rawValue, lang))), .td(.class("date"), .text(d.period)),
-                   .td(.a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title))),
-                   .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
-                   .td(.span(.class(issued ? "tag" : "tag muted"), .text(status))))
-    }
-
     func render() -> String {
         let en = lang == .en
         return Layout.page(title: en ? "Bulletins and rankings" : "通报考核", lang: lang, section: .documents, path: Site.documents.link,
@@ -74,12 +64,20 @@ struct DocumentsPage {
     func listing() -> Node<HTML.BodyContext> {
         let en = lang == .en
         _ = en
+        let columns: [DataTable<DocumentSummary>.Column] = [
+            .text(en ? "Kind" : "类别") { d in Self.kindName(d.kind.rawValue, lang) },
+            .text(en ? "Period" : "期间", .date) { d in d.period },
+            .init(en ? "Title" : "标题") { d in .a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title)) },
+            .text(en ? "Number" : "期号") { d in d.number ?? "—" },
+            .text(en ? "As of" : "统计截至", .date) { d in d.asOf },
+            .init(en ? "Status" : "状态") { d in
+                let issued = d.status == .issued
+                let status: String = issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")
+                return .span(.class(issued ? "tag" : "tag muted"), .text(status))
+            },
+        ]
         return .group(
-            .if(documents.isEmpty, .p(.class("muted"), .text(en ? "Nothing found." : "暂无文件。"))),
-            .if(!documents.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Kind" : "类别")), .th(.text(en ? "Period" : "期间")), .th(.text(en ? "Title" : "标题")),
-                           .th(.text(en ? "Number" : "期号")), .th(.text(en ? "As of" : "统计截至")), .th(.text(en ? "Status" : "状态")))),
-                .tbody(.forEach(documents) { row($0) }))))
+            DataTable(columns, rows: documents, empty: en ? "Nothing found." : "暂无文件。").node
         )
     }
 

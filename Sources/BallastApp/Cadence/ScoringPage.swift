@@ -27,12 +27,19 @@ struct ScoringPage {
 
     var monthWeights: String { current.scheme.aggregation.monthWeights.map { $0.map(ScoringScheme.format).joined(separator: ",") } ?? "" }
 
-    func editRow(_ i: ScoringIndicator, _ item: ScoringScheme.Item?) -> Node<HTML.TableContext> {
-        let weight: String = item.map { ScoringScheme.format($0.weight) } ?? ""
-        let cap: String = item?.cap.map(ScoringScheme.format) ?? ""
-        return .tr(.td(.text(i.name.text(lang))),
-                   .td(.input(.type(.text), .name("weight_\(i.rawValue)"), .value(weight), .attribute(named: "size", value: "5"))),
-                   .td(.input(.type(.text), .name("cap_\(i.rawValue)"), .value(cap), .attribute(named: "size", value: "5"))))
+    func editColumns() -> [DataTable<ScoringIndicator>.Column] {
+        let en = lang == .en
+        return [
+            .text(en ? "Indicator" : "指标") { i in i.name.text(lang) },
+            .init(en ? "Weight" : "权重") { i in
+                let weight: String = item(i).map { ScoringScheme.format($0.weight) } ?? ""
+                return .input(.type(.text), .name("weight_\(i.rawValue)"), .value(weight), .attribute(named: "size", value: "5"))
+            },
+            .init(en ? "Cap (1–2)" : "封顶（1–2）") { i in
+                let cap: String = item(i)?.cap.map(ScoringScheme.format) ?? ""
+                return .input(.type(.text), .name("cap_\(i.rawValue)"), .value(cap), .attribute(named: "size", value: "5"))
+            },
+        ]
     }
 
     func render() -> String {
@@ -93,9 +100,7 @@ struct ScoringPage {
     func schemeFields() -> Node<HTML.FormContext> {
         let en = lang == .en
         return .group(
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th(.text(en ? "Indicator" : "指标")), .th(.text(en ? "Weight" : "权重")), .th(.text(en ? "Cap (1–2)" : "封顶（1–2）")))),
-                        .tbody(.forEach(ScoringIndicator.allCases) { editRow($0, item($0)) }))),
+                    .component(DataTable(editColumns(), rows: ScoringIndicator.allCases, empty: en ? "None." : "暂无。").node),
                     .div(.class("options"),
                         .label(.class("check"), .input(.type(.checkbox), .name("separateGroups"), .value("1"), .checked(s.separateGroups)),
                                .text(en ? "Rank departments and towns/streets apart" : "部门与乡镇（街道）分组排名")),
@@ -109,19 +114,19 @@ struct ScoringPage {
 
     func adjustmentsList() -> Node<HTML.BodyContext> {
         let en = lang == .en
+        let columns: [DataTable<ScoreAdjustments.Entry>.Column] = [
+            .text(en ? "Unit" : "单位") { a in a.unit },
+            .text(en ? "Points" : "分值", .number) { a in (a.points > 0 ? "+" : "") + ScoringScheme.format(a.points) },
+            .text(en ? "Reason" : "理由") { a in a.reason },
+            .text(en ? "By" : "经办") { a in a.createdBy },
+        ]
         return .group(
             .h2(.text(en ? "Adjustments for \(period)" : "\(period) 加减分")),
             .form(.method(.get), .action(Site.scoring.link), .class("filters"),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .label(.text(en ? "Period" : "考核期"), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "8"))),
                 .button(.type(.submit), .text(en ? "Show" : "查看"))),
-            .if(adjustments.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
-            .if(!adjustments.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Unit" : "单位")), .th(.class("num"), .text(en ? "Points" : "分值")), .th(.text(en ? "Reason" : "理由")),
-                           .th(.text(en ? "By" : "经办")))),
-                .tbody(.forEach(adjustments) { a in
-                    .tr(.td(.text(a.unit)), .td(.class("num"), .text((a.points > 0 ? "+" : "") + ScoringScheme.format(a.points))), .td(.text(a.reason)), .td(.text(a.createdBy)))
-                }))))
+            DataTable(columns, rows: adjustments, empty: en ? "None." : "暂无。").node
         )
     }
 

@@ -29,24 +29,7 @@ struct CampaignPage {
                 }),
             .div(.class("card"),
                 .h2(.text(en ? "Periods" : "各期")),
-                .if(periods.isEmpty, .p(.class("muted"), .text(en ? "No period yet." : "尚无活动期次。"))),
-                .if(!periods.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Period" : "期次")), .th(.text(en ? "Held" : "举办日期")),
-                               .forEach(CampaignBatch.allCases) { b in .th(.class("num"), .text(en ? b.englishName : b.title)) },
-                               .th(.class("num"), .text(en ? "Total" : "合计")),
-                               .forEach(CampaignBatch.allCases) { b in .th(.class("num"), .text(b.rateName.text(lang))) })),
-                    .tbody(.forEach(periods.reversed()) { p in
-                        .tr(.td(.a(.href(attr(Layout.link(Site.campaignPeriod.link(p.id), lang))), .text(en ? "No. \(p.number)" : "第\(p.number)期"))),
-                            .td(.text(p.heldOn.iso)),
-                            .forEach(CampaignBatch.allCases) { b in
-                                let t = p.figures.batches[b] ?? CampaignTally()
-                                return .td(.class("num"), .text("\(t.entries) / \(Layout.yi(t.investment))"))
-                            },
-                            .td(.class("num"), .text("\(p.figures.entries) / \(Layout.yi(p.figures.investment))")),
-                            .forEach(CampaignBatch.allCases) { b in
-                                .td(.class("num"), .text(CampaignPage.percent((p.figures.batches[b] ?? CampaignTally()).rate(for: b))))
-                            })
-                    })))),
+                DataTable(periodColumns(), rows: Array(periods.reversed()), empty: en ? "No period yet." : "尚无活动期次。").node,
                 .p(.class("muted"), .text(en ? "Projects / 亿元 counted. Rates: share of the batch's entries that have started (签约), gone into production (开工) or reached designed output (投产) by the as-of day."
                                              : "项目数 / 计入投资（亿元）。比率：签约一批中已开工、开工一批中已投产、投产一批中已达效的项目占比（截至统计日）。")),
                 .if(!upcoming.isEmpty, .p(.text(announced())))),
@@ -57,6 +40,27 @@ struct CampaignPage {
     func announced() -> String {
         (lang == .en ? "Announced: " : "已安排：")
             + upcoming.map { lang == .en ? "No. \($0.number) on \($0.heldOn)" : "第\($0.number)期（\($0.heldOn)）" }.joined(separator: "、")
+    }
+
+    func periodColumns() -> [DataTable<CampaignQuery.Period>.Column] {
+        let en = lang == .en
+        var columns: [DataTable<CampaignQuery.Period>.Column] = [
+            .init(en ? "Period" : "期次") { p in
+                .a(.href(attr(Layout.link(Site.campaignPeriod.link(p.id), lang))), .text(en ? "No. \(p.number)" : "第\(p.number)期"))
+            },
+            .text(en ? "Held" : "举办日期") { p in p.heldOn.iso },
+        ]
+        columns += CampaignBatch.allCases.map { b -> DataTable<CampaignQuery.Period>.Column in
+            .text(en ? b.englishName : b.title, .number) { p in
+                let t = p.figures.batches[b] ?? CampaignTally()
+                return "\(t.entries) / \(Layout.yi(t.investment))"
+            }
+        }
+        columns.append(.text(en ? "Total" : "合计", .number) { p in "\(p.figures.entries) / \(Layout.yi(p.figures.investment))" })
+        columns += CampaignBatch.allCases.map { b -> DataTable<CampaignQuery.Period>.Column in
+            .text(b.rateName.text(lang), .number) { p in CampaignPage.percent((p.figures.batches[b] ?? CampaignTally()).rate(for: b)) }
+        }
+        return columns
     }
 
     static func percent(_ p: Double?) -> String { p.map { String(format: "%.1f%%", $0) } ?? "—" }

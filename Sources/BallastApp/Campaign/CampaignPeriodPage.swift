@@ -29,30 +29,35 @@ struct CampaignPeriodPage {
         let rows = entries.filter { $0.batch == b.rawValue }
         let t = figures?.figures.batches[b] ?? CampaignTally()
         let mayEdit = PageContext.may(.editProjects)
+        var columns: [DataTable<CampaignQuery.Entry>.Column] = [
+            .init(en ? "Project" : "项目") { r in
+                .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))
+            },
+            .text(en ? "Counted (万元)" : "计入投资（万元）", .number) { r in Layout.wan(r.investment) },
+            .init(en ? "Started" : "开工") { r in date(r, "startedOn", r.startedOn, mayEdit: mayEdit) },
+            .init(en ? "In production" : "投产") { r in date(r, "producedOn", r.producedOn, mayEdit: mayEdit) },
+            .init(en ? "Designed output" : "达效") { r in date(r, "atCapacityOn", r.atCapacityOn, mayEdit: mayEdit) },
+            .init(en ? "Note" : "备注") { r in
+                mayEdit ? .input(.type(.text), .name("note"), .value(attr(r.note ?? "")), .attribute(named: "form", value: formID(r))) : .text(r.note ?? "")
+            },
+        ]
+        if mayEdit {
+            columns.append(.init("") { r in
+                .form(.id(formID(r)), .method(.post), .action(attr(Layout.link(Site.campaignEntry.link(r.idString), lang))), .csrf(),
+                      .input(.type(.hidden), .name("version"), .value(String(r.version))),
+                      .button(.type(.submit), .text(UIText.save.text(lang))))
+            })
+        }
         return .div(.class("card"),
             .h2(.text("\(en ? b.englishName : b.title)：\(t.entries) / \(Layout.yi(t.investment)) 亿元 · \(b.rateName.text(lang)) \(CampaignPage.percent(t.rate(for: b)))")),
-            .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No project listed." : "未列入项目。"))),
-            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Project" : "项目")), .th(.class("num"), .text(en ? "Counted (万元)" : "计入投资（万元）")),
-                           .th(.text(en ? "Started" : "开工")), .th(.text(en ? "In production" : "投产")), .th(.text(en ? "Designed output" : "达效")),
-                           .th(.text(en ? "Note" : "备注")), .if(mayEdit, .th()))),
-                .tbody(.forEach(rows) { r in row(r, mayEdit: mayEdit) })))))
+            DataTable(columns, rows: rows, empty: en ? "No project listed." : "未列入项目。").node)
     }
 
-    func row(_ r: CampaignQuery.Entry, mayEdit: Bool) -> Node<HTML.TableContext> {
-        let e = r
-        let formID = "f-\(e.id.uuidString.prefix(8))"
-        func date(_ name: String, _ value: String?) -> Node<HTML.BodyContext> {
-            mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID)) : .text(value ?? "—")
-        }
-        return .tr(
-            .td(.a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))),
-            .td(.class("num"), .text(Layout.wan(e.investment))),
-            .td(date("startedOn", e.startedOn)), .td(date("producedOn", e.producedOn)), .td(date("atCapacityOn", e.atCapacityOn)),
-            .td(mayEdit ? .input(.type(.text), .name("note"), .value(attr(e.note ?? "")), .attribute(named: "form", value: formID)) : .text(e.note ?? "")),
-            .if(mayEdit, .td(.form(.id(formID), .method(.post), .action(attr(Layout.link(Site.campaignEntry.link(e.idString), lang))), .csrf(),
-                                   .input(.type(.hidden), .name("version"), .value(String(e.version))),
-                                   .button(.type(.submit), .text(UIText.save.text(lang)))))))
+    /// The id of the row's save form, which the row's inputs name to be submitted with it.
+    func formID(_ e: CampaignQuery.Entry) -> String { "f-\(e.id.uuidString.prefix(8))" }
+
+    func date(_ e: CampaignQuery.Entry, _ name: String, _ value: String?, mayEdit: Bool) -> Node<HTML.BodyContext> {
+        mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID(e))) : .text(value ?? "—")
     }
 
     func addForm() -> Node<HTML.BodyContext> {

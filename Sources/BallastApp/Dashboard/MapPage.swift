@@ -49,9 +49,7 @@ struct MapPage {
     }
 
     func select(_ name: String, _ label: String, _ values: [(String, String)], _ current: String?) -> Node<HTML.FormContext> {
-        .label(.text(label), .select(.attribute(named: "name", value: name),
-            .option(.value(""), .label(t("全部", "All")), .isSelected(current == nil)),
-            .forEach(values) { v in .option(.value(attr(v.0)), .label(attr(v.1)), .isSelected(current == v.0)) }))
+        FormField.select(name, label, values.map { ($0.0, $0.1) }, selected: current, all: t("全部", "All"))
     }
 
     func filters() -> Node<HTML.BodyContext> {

@@ -31,6 +31,17 @@ struct EnterprisePage {
         let body = EnterprisesController.Body(name: e.name, creditCode: e.creditCode, industry: e.industry, address: e.address,
                                               aboveScale: e.aboveScale, contactName: e.contactName, contactPhone: e.contactPhone,
                                               serviceOfficial: e.serviceOfficial, confirmDuplicateName: nil, version: e.version)
+        let projectColumns: [DataTable<ProjectRef>.Column] = [
+            .text(en ? "Code" : "项目编号") { p in p.code },
+            .init(en ? "Name" : "项目名称") { p in .a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name)) },
+            .text(en ? "Stage" : "阶段") { p in en ? p.stage.englishName : p.stage.rawValue },
+        ]
+        let leadColumns: [DataTable<LeadQuery.Row>.Column] = [
+            .init(en ? "Lead" : "线索") { l in .a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title)) },
+            .text(en ? "Status" : "状态") { l in l.status },
+            .text(en ? "Unit" : "责任单位") { l in l.unit },
+            .text(en ? "Collected" : "收集日期") { l in l.collectedOn },
+        ]
         return Layout.page(title: e.name, lang: lang, section: .enterprises, path: Site.enterprise.link(id),
             .h1(.text(e.name)),
             Layout.notice(notice),
@@ -41,22 +52,10 @@ struct EnterprisePage {
             .div(.class("card"), .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) })),
             .div(.class("card"),
                 .h2(.text(en ? "Projects (\(projects.count))" : "关联项目（\(projects.count)）")),
-                .if(projects.isEmpty, .p(.class("muted"), .text(en ? "No project names it." : "暂无项目。"))),
-                .if(!projects.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(en ? "Name" : "项目名称")), .th(.text(en ? "Stage" : "阶段")))),
-                    .tbody(.forEach(projects) { p in
-                        .tr(.td(.text(p.code)), .td(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))),
-                            .td(.text(en ? p.stage.englishName : p.stage.rawValue)))
-                    }))))),
+                DataTable(projectColumns, rows: projects, empty: en ? "No project names it." : "暂无项目。").node),
             .if(!leads.isEmpty, .div(.class("card"),
                 .h2(.text(en ? "Investment leads (\(leads.count))" : "招商线索（\(leads.count)）")),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Lead" : "线索")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Unit" : "责任单位")),
-                               .th(.text(en ? "Collected" : "收集日期")))),
-                    .tbody(.forEach(leads) { l in
-                        .tr(.td(.a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title))), .td(.text(l.status)), .td(.text(l.unit)),
-                            .td(.text(l.collectedOn)))
-                    }))))),
+                DataTable(leadColumns, rows: leads, empty: en ? "None." : "暂无。").node)),
             .if(!trips.isEmpty, .div(.class("card"),
                 .h2(.text(en ? "Visited on trips (\(trips.count))" : "外出招商拜访（\(trips.count)）")),
                 .ul(.forEach(trips) { t in .li(.text("\(t.startedOn) \(t.kind) \(t.ledBy)：\(t.destinations)")) }))),

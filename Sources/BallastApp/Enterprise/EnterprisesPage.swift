@@ -26,27 +26,26 @@ struct EnterprisesPage {
             Layout.notice(notice),
             .p(.class("muted"), .text(en ? "\(total) enterprises" + (rows.count < total ? ", first \(rows.count) shown" : "")
                                          : "共 \(total) 家企业" + (rows.count < total ? "，显示前 \(rows.count) 家" : ""))),
-            .div(.class("table-wrap"), table(rows)),
+            table(rows),
             .if(!duplicates.isEmpty, .div(.class("card"),
                 .h2(.text(en ? "Possible duplicates by name" : "疑似重复（名称相同）")),
                 .p(.class("muted"), .text(en ? "Open one of each group and merge it into the record to keep." : "打开其中一家，合并到要保留的记录。")),
-                .forEach(duplicates) { group in .div(.class("table-wrap"), table(group)) })),
+                .forEach(duplicates) { group in table(group) })),
             .if(PageContext.may(.editProjects), createForm())
         )
     }
 
     func table(_ rows: [EnterpriseRow]) -> Node<HTML.BodyContext> {
         let en = lang == .en
-        return .table(
-            .thead(.tr(.th(.text(en ? "Name" : "企业名称")), .th(.text(en ? "Credit code" : "统一社会信用代码")),
-                       .th(.text(en ? "Industry" : "所属行业")), .th(.text(en ? "四上" : "四上企业")),
-                       .th(.text(en ? "Service official" : "服务专员")), .th(.class("num"), .text(en ? "Projects" : "项目数")))),
-            .tbody(.forEach(rows) { r in
-                .tr(.td(.a(.href(attr(Layout.link(Site.enterprise.link(r.id), lang))), .text(r.name))),
-                    .td(.text(r.creditCode ?? "—")), .td(.text(r.industry ?? "")),
-                    .td(.text(r.aboveScale ? (en ? "yes" : "是") : "")), .td(.text(r.serviceOfficial ?? "")),
-                    .td(.class("num"), .text(String(r.projects))))
-            }))
+        let columns: [DataTable<EnterpriseRow>.Column] = [
+            .init(en ? "Name" : "企业名称") { r in .a(.href(attr(Layout.link(Site.enterprise.link(r.id), lang))), .text(r.name)) },
+            .text(en ? "Credit code" : "统一社会信用代码") { r in r.creditCode ?? "—" },
+            .text(en ? "Industry" : "所属行业") { r in r.industry ?? "" },
+            .text(en ? "四上" : "四上企业") { r in r.aboveScale ? (en ? "yes" : "是") : "" },
+            .text(en ? "Service official" : "服务专员") { r in r.serviceOfficial ?? "" },
+            .text(en ? "Projects" : "项目数", .number) { r in String(r.projects) },
+        ]
+        return DataTable(columns, rows: rows, empty: en ? "No enterprises match." : "没有符合条件的企业。").node
     }
 
     func createForm() -> Node<HTML.BodyContext> {

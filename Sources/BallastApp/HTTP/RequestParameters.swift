@@ -74,7 +74,7 @@ enum RequestParameters {
 
     /// The year a page shows when none is asked for: the latest year with a ledger.
     static func defaultYear(district: DistrictModel, on db: any Database) async throws -> Int {
-        try await PlanYears.latest(districtID: district.requireID(), on: db) ?? DistrictContext.today(in: district).year
+        try await PlanYears.current(districtID: district.requireID(), today: DistrictContext.today(in: district), on: db)
     }
 
     /// An explicit year (from a body), else the `year` parameter, else the district's latest.

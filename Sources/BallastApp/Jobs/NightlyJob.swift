@@ -17,7 +17,7 @@ enum NightlyJob {
     static func runOnce(on db: any Database, logger: Logger) async throws -> Bool {
         let ran = try await DatabaseSetup.exclusively(key: lockKey, on: db) { tx in
             for district in try await Districts.all(on: tx) {
-                let year = try await RequestParameters.defaultYear(district: district, on: tx)
+                let year = try await PlanYears.current(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
                 let r = try await Recolour.year(year, districtID: try district.requireID(), today: DistrictContext.today(in: district), in: tx)
                 logger.info("nightly recompute \(district.code) \(year): \(r.projects) projects, \(r.changed) changed")
                 // Then the reminders lateness calls for, on today's colours and deadlines.

@@ -16,6 +16,12 @@ struct LeadPage {
         let r = detail.row
         let status = LeadStatus(rawValue: r.status) ?? .collected
         let mayEdit = PageContext.may(.editProjects)
+        let contactColumns: [DataTable<LeadQuery.Contact>.Column] = [
+            .text(en ? "Date" : "日期") { c in c.contactedOn },
+            .text(en ? "Who" : "对接人") { c in c.who },
+            .text(en ? "What" : "内容") { c in c.what },
+            .text(en ? "Logged by" : "记录人") { c in c.recordedBy },
+        ]
         return Layout.page(title: r.title, lang: lang, section: .leads, path: Site.lead.link(r.id),
             .p(.a(.href(attr(Layout.link(Site.leads.link, lang))), .text(en ? "← All leads" : "← 全部线索"))),
             .h1(.text(r.title), .text(" "), .span(.class("tag"), .text(en ? status.englishName : status.rawValue))),
@@ -35,10 +41,7 @@ struct LeadPage {
                 .unwrap(detail.note) { fact(en ? "Note" : "备注", .text($0)) })),
             .div(.class("card"),
                 .h2(.text(en ? "Contact log" : "对接记录")),
-                .if(detail.contacts.isEmpty, .p(.class("muted"), .text(en ? "No contact logged." : "暂无对接记录。"))),
-                .if(!detail.contacts.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Who" : "对接人")), .th(.text(en ? "What" : "内容")), .th(.text(en ? "Logged by" : "记录人")))),
-                    .tbody(.forEach(detail.contacts) { c in .tr(.td(.text(c.contactedOn)), .td(.text(c.who)), .td(.text(c.what)), .td(.text(c.recordedBy))) })))),
+                DataTable(contactColumns, rows: detail.contacts, empty: en ? "No contact logged." : "暂无对接记录。").node,
                 .if(mayEdit, .form(.method(.post), .action(attr(Layout.link(Site.leadContacts.link(r.id), lang))), .class("filters"), .csrf(),
                     .label(.text(en ? "Date" : "日期"), .input(.type(.date), .name("on"))),
                     .label(.text(en ? "Who" : "对接人"), .input(.type(.text), .name("who"), .attribute(named: "size", value: "8"))),

@@ -22,6 +22,16 @@ struct LeadsPage {
     func render() -> String {
         let en = lang == .en
         let f = figures
+        let columns: [DataTable<LeadQuery.Row>.Column] = [
+            .init(en ? "Lead" : "线索") { r in .a(.href(attr(Layout.link(Site.lead.link(r.id), lang))), .text(r.title)) },
+            .init(en ? "Enterprise" : "企业") { r in .a(.href(attr(Layout.link(Site.enterprise.link(r.enterpriseID), lang))), .text(r.enterprise)) },
+            .text(en ? "Source" : "来源") { r in r.source },
+            .text(en ? "Chain" : "产业链") { r in r.chain ?? "" },
+            .text(en ? "Intended (万元)" : "意向投资（万元）", .number) { r in r.intendedInvestment.map(Layout.wan) ?? "" },
+            .text(en ? "Unit" : "责任单位") { r in r.unit },
+            .init(en ? "Status" : "状态") { r in .span(.class("tag"), .text(LeadStatus(rawValue: r.status).map(statusName) ?? r.status)) },
+            .text(en ? "Collected" : "收集日期") { r in r.collectedOn },
+        ]
         return Layout.page(title: en ? "Investment promotion" : "招商引资", lang: lang, section: .leads, path: Site.leads.link,
             .h1(.text(en ? "Investment promotion, \(from.iso) to \(to.iso)" : "招商引资（\(from.iso) 至 \(to.iso)）")),
             Layout.notice(notice),
@@ -45,17 +55,7 @@ struct LeadsPage {
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
             .p(.class("muted"), .text(en ? "\(total) leads collected in the period" + (rows.count < total ? ", newest \(rows.count) shown" : "")
                                          : "期内收集线索 \(total) 条" + (rows.count < total ? "，显示最新 \(rows.count) 条" : ""))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Lead" : "线索")), .th(.text(en ? "Enterprise" : "企业")), .th(.text(en ? "Source" : "来源")),
-                           .th(.text(en ? "Chain" : "产业链")), .th(.class("num"), .text(en ? "Intended (万元)" : "意向投资（万元）")),
-                           .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Collected" : "收集日期")))),
-                .tbody(.forEach(rows) { r in
-                    .tr(.td(.a(.href(attr(Layout.link(Site.lead.link(r.id), lang))), .text(r.title))),
-                        .td(.a(.href(attr(Layout.link(Site.enterprise.link(r.enterpriseID), lang))), .text(r.enterprise))),
-                        .td(.text(r.source)), .td(.text(r.chain ?? "")), .td(.class("num"), .text(r.intendedInvestment.map(Layout.wan) ?? "")),
-                        .td(.text(r.unit)), .td(.span(.class("tag"), .text(LeadStatus(rawValue: r.status).map(statusName) ?? r.status))),
-                        .td(.text(r.collectedOn)))
-                }))),
+            DataTable(columns, rows: rows, empty: en ? "No leads match." : "没有符合条件的线索。").node,
             tripsCard(),
             .if(PageContext.may(.editProjects), createForm()),
             .if(PageContext.may(.editProjects), importForm()),
@@ -67,19 +67,19 @@ struct LeadsPage {
 
     func tripsCard() -> Node<HTML.BodyContext> {
         let en = lang == .en
+        let columns: [DataTable<(trip: TripSummary, visits: Int, leads: Int)>.Column] = [
+            .text(en ? "Dates" : "日期") { t in t.trip.startedOn + (t.trip.endedOn.map { " — " + $0 } ?? "") },
+            .text(en ? "Led by" : "带队") { t in t.trip.ledBy },
+            .text(en ? "Kind" : "形式") { t in TripKind(rawValue: t.trip.kind).map { en ? $0.englishName : $0.rawValue } ?? t.trip.kind },
+            .text(en ? "Destinations" : "目的地") { t in t.trip.destinations },
+            .text(en ? "Enterprises visited" : "拜访企业", .number) { t in String(t.visits) },
+            .init(en ? "Leads" : "产生线索", .number) { t in
+                .a(.href(attr(Layout.link(Site.leads.link + "?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))
+            },
+        ]
         return .div(.class("card"),
             .h2(.text(en ? "Trips in the period" : "期内外出招商")),
-            .if(trips.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
-            .if(!trips.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Dates" : "日期")), .th(.text(en ? "Led by" : "带队")), .th(.text(en ? "Kind" : "形式")),
-                           .th(.text(en ? "Destinations" : "目的地")), .th(.class("num"), .text(en ? "Enterprises visited" : "拜访企业")),
-                           .th(.class("num"), .text(en ? "Leads" : "产生线索")))),
-                .tbody(.forEach(trips) { t in
-                    .tr(.td(.text(t.trip.startedOn + (t.trip.endedOn.map { " — " + $0 } ?? ""))), .td(.text(t.trip.ledBy)),
-                        .td(.text(TripKind(rawValue: t.trip.kind).map { en ? $0.englishName : $0.rawValue } ?? t.trip.kind)),
-                        .td(.text(t.trip.destinations)), .td(.class("num"), .text(String(t.visits))),
-                        .td(.class("num"), .a(.href(attr(Layout.link(Site.leads.link + "?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))))
-                })))))
+            DataTable(columns, rows: trips, empty: en ? "None." : "暂无。").node)
     }
 
     func createForm() -> Node<HTML.BodyContext> {

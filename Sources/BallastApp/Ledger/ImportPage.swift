@@ -39,12 +39,7 @@ enum ImportPage {
         return .div(.class(r.applied ? "alert ok" : "alert bad"),
             .strong(.text(t(r.applied ? UIText.importDone : UIText.importRefused))),
             .p(.text(ProgressImportService.lines(r, language: lang).first ?? "")),
-            .if(!r.issues.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(UIText.row))), .th(.text(t(UIText.column))), .th(.text(t(UIText.problem))))),
-                .tbody(.forEach(r.issues) { i in
-                    .tr(.td(.text(String(i.row))), .td(.text(i.column ?? "")), .td(.text(i.message.text(lang))))
-                })
-            ))))
+            .if(!r.issues.isEmpty, issuesTable(r.issues, lang: lang)))
     }
 
     static func reportNode(_ r: LedgerImportReport, lang: UILanguage) -> Node<HTML.BodyContext> {
@@ -53,12 +48,16 @@ enum ImportPage {
         return .div(.class(r.applied ? "alert ok" : "alert bad"),
             .strong(.text(t(r.applied ? UIText.importDone : UIText.importRefused))),
             .forEach(lines.prefix(while: { !$0.hasPrefix("  ") })) { .p(.text($0)) },
-            .if(!r.issues.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(UIText.row))), .th(.text(t(UIText.column))), .th(.text(t(UIText.problem))))),
-                .tbody(.forEach(r.issues) { i in
-                    .tr(.td(.text(String(i.row))), .td(.text(i.column ?? "")), .td(.text(i.message.text(lang))))
-                })
-            )))
+            .if(!r.issues.isEmpty, issuesTable(r.issues, lang: lang))
         )
+    }
+
+    /// A refused file's problems, each at its row and column.
+    static func issuesTable(_ issues: [LedgerIssue], lang: UILanguage) -> Node<HTML.BodyContext> {
+        DataTable<LedgerIssue>([
+            .text(UIText.row.text(lang)) { i in String(i.row) },
+            .text(UIText.column.text(lang)) { i in i.column ?? "" },
+            .text(UIText.problem.text(lang)) { i in i.message.text(lang) },
+        ], rows: issues, empty: "").node
     }
 }

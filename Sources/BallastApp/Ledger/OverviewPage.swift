@@ -7,23 +7,19 @@ import Plot
 enum OverviewPage {
     static func render(district: String, summary s: YearSummary, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
-        func figure(_ label: Message, _ value: String) -> Node<HTML.BodyContext> {
-            .div(.class("figure"), .div(.class("label"), .text(t(label))), .div(.class("value"), .text(value)))
-        }
+        func figure(_ label: Message, _ value: String) -> Node<HTML.BodyContext> { Layout.figure(t(label), value) }
         func groupTable(_ title: Message, _ groups: [YearSummary.Group], filter: String) -> Node<HTML.BodyContext> {
             .div(.class("card"),
                 .h2(.text(t(title))),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(t(UIText.name))), .th(.class("num"), .text(t(UIText.projects))),
-                               .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
-                    .tbody(.forEach(groups) { g in
-                        .tr(.td(g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
-                                : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))),
-                            .td(.class("num"), .text(String(g.projects))),
-                            .td(.class("num"), .text(Layout.yi(g.totalInvestment))),
-                            .td(.class("num"), .text(Layout.yi(g.annualPlan))))
-                    })
-                ))
+                DataTable<YearSummary.Group>([
+                    .init(t(UIText.name)) { g in
+                        g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
+                            : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))
+                    },
+                    .text(t(UIText.projects), .number) { g in String(g.projects) },
+                    .text(t(UIText.totalInvestment), .number) { g in Layout.yi(g.totalInvestment) },
+                    .text(t(UIText.annualPlan), .number) { g in Layout.yi(g.annualPlan) },
+                ], rows: groups, empty: lang == .en ? "None." : "暂无。").node
             )
         }
         let title = lang == .en ? "\(district) \(s.year) portfolio (as of \(s.asOf.iso))" : "\(district)\(s.year)年重点项目（截至\(s.asOf.iso)）"
@@ -43,16 +39,14 @@ enum OverviewPage {
                 groupTable(UIText.byZone, s.byZone, filter: "zone"),
                 .div(.class("card"),
                     .h2(.text(t(UIText.pools))),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th(.text(t(UIText.stage))), .th(.class("num"), .text(t(UIText.projects))),
-                                   .th(.class("num"), .text(t(UIText.totalInvestment))))),
-                        .tbody(.forEach(s.pools) { p in
-                            .tr(.td(.a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
-                                       .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))),
-                                .td(.class("num"), .text(String(p.projects))),
-                                .td(.class("num"), .text(Layout.yi(p.totalInvestment))))
-                        })
-                    ))
+                    DataTable<YearSummary.Pool>([
+                        .init(t(UIText.stage)) { p in
+                            .a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
+                               .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))
+                        },
+                        .text(t(UIText.projects), .number) { p in String(p.projects) },
+                        .text(t(UIText.totalInvestment), .number) { p in Layout.yi(p.totalInvestment) },
+                    ], rows: s.pools, empty: lang == .en ? "None." : "暂无。").node
                 )
             ),
             groupTable(UIText.byUnit, s.byUnit, filter: "unit")

@@ -53,14 +53,12 @@ enum ProjectDetailPage {
                     })
                 ))),
             .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(t(UIText.when))), .th(.text(t(UIText.stage))), .th(.text(t(UIText.who))), .th(.text(t(UIText.note))))),
-                    .tbody(.forEach(d.stages) { s in
-                        .tr(.td(.text(s.effectiveOn)),
-                            .td(.text((s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue)),
-                            .td(.text(s.actor)), .td(.text(s.note ?? "")))
-                    })
-                ))),
+                DataTable<ProjectDetail.StageStep>([
+                    .text(t(UIText.when)) { s in s.effectiveOn },
+                    .text(t(UIText.stage)) { s in (s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue },
+                    .text(t(UIText.who)) { s in s.actor },
+                    .text(t(UIText.note)) { s in s.note ?? "" },
+                ], rows: d.stages, empty: lang == .en ? "No stage changes recorded." : "暂无阶段变更记录。").node),
             pipelineCard(pipeline, lang: lang),
             .if(PageContext.may(.manageProjects),
                 .div(.class("toolbar"),

@@ -30,40 +30,8 @@ struct ProjectListPage {
                     )
                 }
             ),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(
-                    sortHeader("code", "项目编号", "Code"),
-                    sortHeader("name", "项目名称", "Name"),
-                    .th(.text(lang == .en ? "Category" : "项目类别")),
-                    .if(year != nil, .th(.text(lang == .en ? "Level" : "级别"))),
-                    .if(year != nil, .th(.text(lang == .en ? "Zone" : "空间布局"))),
-                    sortHeader("unit", "责任单位", "Unit"),
-                    sortHeader("stage", "阶段", "Stage"),
-                    sortHeader("totalInvestment", "总投资（万元）", "Total (万元)", numeric: true),
-                    .if(year != nil, sortHeader("annualPlan", "年度计划（万元）", "Plan (万元)", numeric: true))
-                )),
-                .tbody(
-                    .if(page.items.isEmpty, .tr(.td(.class("muted"), .attribute(named: "colspan", value: "9"), .text(t(UIText.noResults))))),
-                    .forEach(page.items) { p in
-                        .tr(
-                            .td(.text(p.code)),
-                            .td(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))),
-                            .td(.text(p.category)),
-                            .if(year != nil, .td(.text(p.level ?? ""))),
-                            .if(year != nil, .td(.text(p.zone ?? ""))),
-                            .td(.text(p.unit)),
-                            .td(.span(.class("tag stage-\(p.stage.rawValue)"), .text(lang == .en ? p.stage.englishName : p.stage.rawValue))),
-                            .td(.class("num"), .text(Layout.wan(p.totalInvestment))),
-                            .if(year != nil, .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? "—")))
-                        )
-                    }
-                )
-            )),
-            .div(.class("pager"),
-                .if(page.page > 1, .a(.href(attr(query(page: page.page - 1))), .text(t(UIText.prev)))),
-                .span(.text(lang == .en ? "Page \(page.page) of \(pages)" : "第 \(page.page) / \(pages) 页")),
-                .if(page.page < pages, .a(.href(attr(query(page: page.page + 1))), .text(t(UIText.next))))
-            )
+            DataTable(columns(), rows: page.items, empty: t(UIText.noResults)).node,
+            Pager(page: page.page, pages: pages, link: { query(page: $0) }, lang: lang).node
         )
     }
 
@@ -99,18 +67,45 @@ struct ProjectListPage {
     }
 
     func select(_ name: String, _ label: String, _ values: [String], _ selected: String?) -> Node<HTML.FormContext> {
-        .label(.text(label), .select(.attribute(named: "name", value: name),
-            .option(.value(attr("")), .label(attr(UIText.all.text(lang)))),
-            .forEach(values) { v in .option(.value(attr(v)), .label(attr(v)), .isSelected(v == selected)) }
-        ))
+        FormField.select(name, label, values.map { ($0, $0) }, selected: selected, all: UIText.all.text(lang))
     }
 
-    func sortHeader(_ key: String, _ zh: String, _ en: String, numeric: Bool = false) -> Node<HTML.TableRowContext> {
+    /// The ledger's columns; level, zone and plan belong to a year and show only with one.
+    func columns() -> [DataTable<ProjectRow>.Column] {
+        let en = lang == .en
+        var list: [DataTable<ProjectRow>.Column] = [
+            .text(en ? "Code" : "项目编号", header: sortHeader("code", "项目编号", "Code")) { p in p.code },
+            .init(en ? "Name" : "项目名称", header: sortHeader("name", "项目名称", "Name")) { p in
+                .a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))
+            },
+            .text(en ? "Category" : "项目类别") { p in p.category },
+        ]
+        if year != nil {
+            list += [.text(en ? "Level" : "级别") { p in p.level ?? "" }, .text(en ? "Zone" : "空间布局") { p in p.zone ?? "" }]
+        }
+        list += [
+            .text(en ? "Unit" : "责任单位", header: sortHeader("unit", "责任单位", "Unit")) { p in p.unit },
+            .init(en ? "Stage" : "阶段", header: sortHeader("stage", "阶段", "Stage")) { p in
+                .span(.class("tag stage-\(p.stage.rawValue)"), .text(en ? p.stage.englishName : p.stage.rawValue))
+            },
+            .text(en ? "Total (万元)" : "总投资（万元）", .number, header: sortHeader("totalInvestment", "总投资（万元）", "Total (万元)", numeric: true)) { p in
+                Layout.wan(p.totalInvestment)
+            },
+        ]
+        if year != nil {
+            list.append(.text(en ? "Plan (万元)" : "年度计划（万元）", .number, header: sortHeader("annualPlan", "年度计划（万元）", "Plan (万元)", numeric: true)) { p in
+                p.annualPlan.map(Layout.wan) ?? "—"
+            })
+        }
+        return list
+    }
+
+    /// A header that sorts by its column: again reverses; numbers sort largest first.
+    func sortHeader(_ key: String, _ zh: String, _ en: String, numeric: Bool = false) -> Node<HTML.BodyContext> {
         let active = filter.sort.rawValue == key
         let nextDescending = active ? !filter.descending : numeric
         let arrow = active ? (filter.descending ? " ▼" : " ▲") : ""
-        return .th(.class(numeric ? "num" : ""), .a(.href(attr(query(page: 1, sort: (nextDescending ? "-" : "") + key))),
-                                                   .text((lang == .en ? en : zh) + arrow)))
+        return .a(.href(attr(query(page: 1, sort: (nextDescending ? "-" : "") + key))), .text((lang == .en ? en : zh) + arrow))
     }
 
     /// This page's URL with one thing changed, keeping every filter.

@@ -28,12 +28,11 @@ struct PipelinePage {
             .div(.class("pools"), .forEach(f.pools) { pool in poolCard(pool) }),
             .div(.class("card"),
                 .h2(.text(en ? "Moves this year" : "本年流转")),
-                .if(f.flows.isEmpty, .p(.class("muted"), .text(en ? "None yet." : "暂无。"))),
-                .if(!f.flows.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "From" : "由")), .th(.text(en ? "To" : "转入")), .th(.class("num"), .text(en ? "Projects" : "项目数")))),
-                    .tbody(.forEach(f.flows) { fl in
-                        .tr(.td(.text(fl.from.map(name) ?? (en ? "(new)" : "（新入库）"))), .td(.text(name(fl.to))), .td(.class("num"), .text(String(fl.projects))))
-                    })))),
+                DataTable<PipelineFigures.Flow>([
+                    .text(en ? "From" : "由") { fl in fl.from.map(name) ?? (en ? "(new)" : "（新入库）") },
+                    .text(en ? "To" : "转入") { fl in name(fl.to) },
+                    .text(en ? "Projects" : "项目数", .number) { fl in String(fl.projects) },
+                ], rows: f.flows, empty: en ? "None yet." : "暂无。").node,
                 .if(!f.exitsByReason.isEmpty, .group(
                     .h2(.text(en ? "Exits this year, by reason" : "本年退出（按原因）")),
                     .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
@@ -57,14 +56,18 @@ struct PipelinePage {
         guard !groups.isEmpty else { return .empty }
         return .div(.class("card"),
             .h2(.text(title)),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(title)), .forEach(LifecycleStage.pools) { s in .th(.class("num"), .text(name(s))) },
-                           .th(.class("num"), .text(lang == .en ? "Total" : "合计")))),
-                .tbody(.forEach(groups) { g in
-                    .tr(.td(.text(g.group.isEmpty ? empty : g.group)),
-                        .forEach(g.pools) { p in .td(.class("num"), .text(p.projects == 0 ? "" : "\(p.projects) / \(Layout.yi(p.total))")) },
-                        .td(.class("num"), .text("\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))")))
-                }))),
+            DataTable<PipelineController.Groups.Element>(
+                [.text(title) { g in g.group.isEmpty ? empty : g.group }]
+                + LifecycleStage.pools.map { s in
+                    .text(name(s), .number) { g in
+                        guard let p = g.pools.first(where: { $0.stage == s }), p.projects > 0 else { return "" }
+                        return "\(p.projects) / \(Layout.yi(p.total))"
+                    }
+                }
+                + [.text(lang == .en ? "Total" : "合计", .number) { g in
+                    "\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))"
+                }],
+                rows: groups, empty: lang == .en ? "None." : "暂无。").node,
             .p(.class("muted"), .text(lang == .en ? "Projects / 亿元 in each pool on \(figures.asOf.iso)." : "各库项目数 / 总投资（亿元），截至\(figures.asOf.iso)。")))
     }
 

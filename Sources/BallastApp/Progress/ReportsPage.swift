@@ -35,21 +35,19 @@ struct ReportsPage {
             .p(.class("muted"), .text(en ? "Due \(due.iso). Reported \(reported) of \(rows.count); \(rows.count - reported) still to report."
                                          : "报送截止 \(due.iso)。已报送 \(reported) / \(rows.count) 个项目，尚有 \(rows.count - reported) 个未报送。")),
             Layout.notice(notice),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name)))
-                           , .th(.text(en ? "Unit" : "责任单位")), .th(.text(en ? "Status" : "状态")),
-                           .th(.class("num"), .text(en ? "This month (万元)" : "本月完成（万元）")), .th(.text(en ? "Progress" : "形象进度")), .th())),
-                .tbody(.forEach(rows) { r in
-                    .tr(.td(.text(r.code)), .td(.a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name))),
-                        .td(.text(r.unit)),
-                        .td(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
-                            .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
-                            .unwrap(r.returnReason) { .div(.class("muted"), .text((en ? "Returned: " : "退回原因：") + $0)) }),
-                        .td(.class("num"), .text(r.amount.map { $0.formatted(in: .wan) } ?? "—")),
-                        .td(.text(r.progress ?? ""), photoNodes(r)),
-                        .td(actions(r)))
-                })
-            ))
+            DataTable<MonthReportRow>([
+                .text(en ? "Code" : "项目编号") { r in r.code },
+                .init(t(UIText.name)) { r in .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name)) },
+                .text(en ? "Unit" : "责任单位") { r in r.unit },
+                .init(en ? "Status" : "状态") { r in
+                    .group(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
+                           .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
+                           .unwrap(r.returnReason) { .div(.class("muted"), .text((en ? "Returned: " : "退回原因：") + $0)) })
+                },
+                .text(en ? "This month (万元)" : "本月完成（万元）", .number) { r in r.amount.map { $0.formatted(in: .wan) } ?? "—" },
+                .init(en ? "Progress" : "形象进度") { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
+                .init("") { r in actions(r) },
+            ], rows: rows, empty: en ? "No project of the year's plan to report." : "本年度计划暂无须填报的项目。").node
         )
     }
 

@@ -49,21 +49,20 @@ struct WarningsPage {
                         .label(.text(en ? "Yellow: late ≤ days" : "黄：逾期 ≤（天）"), .input(.type(.number), .name("yellowLateDays"), .value(attr(String(rule.yellowLateDays))))),
                         .button(.type(.submit), .text(en ? "Save as a new version" : "保存为新版本")))
                 ])),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Light" : "灯")), .th(.text(en ? "Code" : "项目编号")), .th(.text(t(UIText.name))),
-                           .th(.text(en ? "Unit" : "责任单位")), .th(.class("num"), .text(en ? "Lag (points)" : "滞后（百分点）")),
-                           .th(.text(en ? "Since" : "起始")), .th(.text(en ? "Reasons" : "原因")), .th(.text(en ? "Supervision" : "督办")))),
-                .tbody(.forEach(shown) { w in
-                    .tr(.td(.span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName)),
-                        .td(.text(w.code)),
-                        .td(.a(.href(attr(Layout.link(Site.project.link(w.projectID), lang))), .text(w.name))),
-                        .td(.text(units[w.unitID] ?? "")),
-                        .td(.class("num"), .text(w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—")),
-                        .td(.text(w.since)),
-                        .td(.forEach(w.outcome.reasons) { .div(.text($0.text(lang))) }),
-                        .td(.text(openItem[w.projectID].map { en ? "open since \($0.openedOn)" : "督办中（\($0.openedOn) 起）" } ?? "—")))
-                })
-            ))
+            DataTable<ProjectWarning>([
+                .init(en ? "Light" : "灯") { w in
+                    .group(.span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName))
+                },
+                .text(en ? "Code" : "项目编号") { w in w.code },
+                .init(t(UIText.name)) { w in .a(.href(attr(Layout.link(Site.project.link(w.projectID), lang))), .text(w.name)) },
+                .text(en ? "Unit" : "责任单位") { w in units[w.unitID] ?? "" },
+                .text(en ? "Lag (points)" : "滞后（百分点）", .number) { w in w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" },
+                .text(en ? "Since" : "起始") { w in w.since },
+                .init(en ? "Reasons" : "原因") { w in .forEach(w.outcome.reasons) { .div(.text($0.text(lang))) } },
+                .text(en ? "Supervision" : "督办") { w in
+                    openItem[w.projectID].map { en ? "open since \($0.openedOn)" : "督办中（\($0.openedOn) 起）" } ?? "—"
+                },
+            ], rows: shown, empty: en ? "No project with this light." : "没有该颜色的项目。").node
         )
     }
 }

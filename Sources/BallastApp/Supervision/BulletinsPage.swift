@@ -13,19 +13,20 @@ struct BulletinsPage {
     func render() -> String {
         let en = lang == .en
         let month = "\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
+        let columns: [DataTable<DocumentSummary>.Column] = [
+            .text(en ? "Month" : "月份", .date) { d in d.period },
+            .init(en ? "Title" : "标题") { d in .a(.href(attr(Layout.link(Site.bulletin.link(d.idString), lang))), .text(d.title)) },
+            .text(en ? "Number" : "期号") { d in d.number ?? "—" },
+            .text(en ? "As of" : "统计截至", .date) { d in d.asOf },
+            .init(en ? "Status" : "状态") { d in
+                .span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))
+            },
+        ]
         return Layout.page(title: en ? "Supervision bulletins" : "督查通报", lang: lang, section: .problems, path: Site.bulletins.link,
             SupervisionNav.node(.bulletins, lang: lang),
             .h1(.text(en ? "Supervision bulletins (督查通报)" : "督查通报")),
             Layout.notice(notice),
-            .if(documents.isEmpty, .p(.class("muted"), .text(en ? "None yet." : "暂无。"))),
-            .if(!documents.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Month" : "月份")), .th(.text(en ? "Title" : "标题")), .th(.text(en ? "Number" : "期号")),
-                           .th(.text(en ? "As of" : "统计截至")), .th(.text(en ? "Status" : "状态")))),
-                .tbody(.forEach(documents) { d in
-                    .tr(.td(.class("date"), .text(d.period)), .td(.a(.href(attr(Layout.link(Site.bulletin.link(d.idString), lang))), .text(d.title))),
-                        .td(.text(d.number ?? "—")), .td(.class("date"), .text(d.asOf)),
-                        .td(.span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))))
-                })))),
+            DataTable(columns, rows: documents, empty: en ? "None yet." : "暂无。").node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Draft a bulletin" : "生成通报草稿")),
                 .p(.class("muted"), .text(en ? "From the data as of the day given (default today). A draft can be generated again until it is issued; an issued bulletin never changes."

@@ -12,17 +12,18 @@ struct EnterpriseService {
 
     func node(enterpriseID: String, lang: UILanguage) -> Node<HTML.BodyContext> {
         let en = lang == .en
+        let columns: [DataTable<ProblemQuery.Row>.Column] = [
+            .init(en ? "Problem" : "问题") { r in .a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)) },
+            .text(en ? "Lead unit" : "牵头单位") { r in r.leadUnit ?? (en ? "not yet assigned" : "待交办") },
+            .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
+            .text(en ? "Deadline" : "时间节点", .date) { r in r.deadline ?? "—" },
+        ]
         return .div(.class("card"),
             .h2(.text(en ? "Enterprise service: visits (\(visits.count)) and problems (\(problems.count))" : "万人助万企：走访（\(visits.count)）与问题（\(problems.count)）")),
             .if(!visits.isEmpty, .ul(.forEach(visits) { v in
                 .li(.text("\(v.visitedOn) \(v.unit) \(v.visitors)：\(v.discussed)" + (v.problems > 0 ? (en ? " (\(v.problems) problems)" : "（提出问题 \(v.problems) 项）") : "")))
             })),
-            .if(!problems.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Deadline" : "时间节点")))),
-                .tbody(.forEach(problems) { r in
-                    .tr(.td(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title))), .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
-                        .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)), .td(.class("date"), .text(r.deadline ?? "—")))
-                })))),
+            .if(!problems.isEmpty, DataTable(columns, rows: problems, empty: en ? "No problems." : "暂无问题。").node),
             .if(PageContext.may(.workProblems), .form(.method(.post), .action(attr(Layout.link(Site.enterpriseVisits.link(enterpriseID), lang))), .class("filters"), .csrf(),
                 .label(.text(en ? "Unit" : "走访单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
                 .label(.text(en ? "Date" : "走访日期"), .input(.type(.date), .name("visitedOn"))),

@@ -44,17 +44,17 @@ struct MeetingPage {
     }
 
     func decisionsCard() -> Node<HTML.BodyContext> {
-        .div(.class("card"),
+        let columns: [DataTable<ProblemQuery.Row>.Column] = [
+            .init(en ? "Decision" : "议定事项") { r in problemLink(r) },
+            .text(en ? "Lead unit" : "牵头单位") { r in r.leadUnit ?? "" },
+            .text(en ? "Deadline" : "时间节点") { r in r.deadline ?? "" },
+            .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
+            .text(en ? "Addresses" : "涉及问题") { r in (detail.addresses[r.id] ?? []).joined(separator: "；") },
+        ]
+        return .div(.class("card"),
             .h2(.text(en ? "Decisions (会议议定事项)" : "会议议定事项")),
-            .if(detail.decisions.isEmpty, .p(.class("muted"), .text(held ? (en ? "None recorded." : "尚未记录。") : (en ? "Recorded once the meeting is held." : "会议召开后记录。")))),
-            .if(!detail.decisions.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Decision" : "议定事项")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Deadline" : "时间节点")),
-                           .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Addresses" : "涉及问题")))),
-                .tbody(.forEach(detail.decisions) { r in
-                    .tr(.td(problemLink(r)), .td(.text(r.leadUnit ?? "")), .td(.text(r.deadline ?? "")),
-                        .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)),
-                        .td(.text((detail.addresses[r.id] ?? []).joined(separator: "；"))))
-                })))),
+            DataTable(columns, rows: detail.decisions,
+                      empty: held ? (en ? "None recorded." : "尚未记录。") : (en ? "Recorded once the meeting is held." : "会议召开后记录。")).node,
             .if(held && PageContext.may(.superviseProblems), decisionForm()))
     }
 
@@ -77,42 +77,46 @@ struct MeetingPage {
     }
 
     func agendaCard() -> Node<HTML.BodyContext> {
-        .div(.class("card"),
+        let columns: [DataTable<(offset: Int, element: (row: ProblemQuery.Row, reason: String))>.Column] = [
+            .text("#") { r in String(r.offset + 1) },
+            .init(en ? "Problem" : "问题") { r in problemLink(r.element.row) },
+            .text(en ? "Project or enterprise" : "项目或企业") { r in
+                r.element.row.projectName.map { "\(r.element.row.projectCode ?? "") \($0)" } ?? r.element.row.enterprise ?? ""
+            },
+            .text(en ? "Lead unit" : "牵头单位") { r in r.element.row.leadUnit ?? "" },
+            .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.element.row.status, overdue: r.element.row.overdue, lang: lang) },
+            .text(en ? "Why" : "列入原因") { r in reasonText(r.element.reason) },
+            .init("") { r in
+                .if(PageContext.may(.superviseProblems),
+                    .form(.method(.post), .action(attr(Layout.link(Site.meetingItemDelete.link(m.idString, r.element.row.id), lang))), .csrf(),
+                          .input(.type(.hidden), .name("version"), .value(String(m.version))),
+                          .button(.type(.submit), .class("link"), .text(en ? "Remove" : "移出"))))
+            },
+        ]
+        return .div(.class("card"),
             .h2(.text(en ? "Agenda" : "议题")),
             .if(PageContext.may(.superviseProblems) && !detail.agenda.isEmpty,
                 .p(.a(.href(attr(Layout.link(Site.meetingPacket.link(m.idString), lang))), .text(en ? "Print the meeting packet →" : "打印会议材料 →")))),
-            .if(detail.agenda.isEmpty, .p(.class("muted"), .text(en ? "No problems on the agenda." : "暂无议题。"))),
-            .if(!detail.agenda.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text("#")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Project or enterprise" : "项目或企业")),
-                           .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Why" : "列入原因")), .th(.text("")))),
-                .tbody(.forEach(Array(detail.agenda.enumerated())) { i, item in
-                    .tr(.td(.text(String(i + 1))), .td(problemLink(item.row)),
-                        .td(.text(item.row.projectName.map { "\(item.row.projectCode ?? "") \($0)" } ?? item.row.enterprise ?? "")),
-                        .td(.text(item.row.leadUnit ?? "")), .td(ProblemPage.statusTag(item.row.status, overdue: item.row.overdue, lang: lang)),
-                        .td(.text(reasonText(item.reason))),
-                        .td(.if(PageContext.may(.superviseProblems),
-                            .form(.method(.post), .action(attr(Layout.link(Site.meetingItemDelete.link(m.idString, item.row.id), lang))), .csrf(),
-                                  .input(.type(.hidden), .name("version"), .value(String(m.version))),
-                                  .button(.type(.submit), .class("link"), .text(en ? "Remove" : "移出"))))))
-                })))))
+            DataTable(columns, rows: Array(detail.agenda.enumerated()), empty: en ? "No problems on the agenda." : "暂无议题。").node)
     }
 
     func suggestionsCard(_ list: [MeetingQuery.Suggestion]) -> Node<HTML.BodyContext> {
-        .div(.class("card"),
+        let columns: [DataTable<MeetingQuery.Suggestion>.Column] = [
+            .init("") { s in .input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true)) },
+            .init(en ? "Problem" : "问题") { s in problemLink(s.row) },
+            .text(en ? "Lead unit" : "牵头单位") { s in s.row.leadUnit ?? "" },
+            .text(en ? "Raised" : "提出日期") { s in s.row.raisedOn },
+            .text(en ? "Why" : "建议原因") { s in s.reasons.map { $0.message.text(lang) }.joined(separator: "、") },
+        ]
+        let table = DataTable(columns, rows: list, empty: en ? "None." : "暂无。")
+        return .div(.class("card"),
             .h2(.text(en ? "Suggested for the agenda" : "建议列入议题")),
             .p(.class("muted"), .text(en ? "Open problems raised by \(m.cutoffOn) that block a red or yellow project, are major, or are common (three or more open in a category)."
                                          : "截至 \(m.cutoffOn) 提出、尚未解决，且影响红黄灯项目、属重大问题或共性问题（同类未解决 3 项以上）的问题。")),
-            .if(list.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
+            .if(list.isEmpty, table.node),
             .if(!list.isEmpty, .form(.method(.post), .action(attr(Layout.link(Site.meetingItems.link(m.idString), lang))), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(m.version))),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text("")), .th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Raised" : "提出日期")),
-                               .th(.text(en ? "Why" : "建议原因")))),
-                    .tbody(.forEach(list) { s in
-                        .tr(.td(.input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true))),
-                            .td(problemLink(s.row)), .td(.text(s.row.leadUnit ?? "")), .td(.text(s.row.raisedOn)),
-                            .td(.text(s.reasons.map { $0.message.text(lang) }.joined(separator: "、"))))
-                    }))),
+                .component(table.node),
                 .button(.type(.submit), .text(en ? "Put on the agenda" : "列入议题")))))
     }
 

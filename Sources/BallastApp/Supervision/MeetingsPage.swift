@@ -12,23 +12,23 @@ struct MeetingsPage {
 
     func render() -> String {
         let en = lang == .en
+        let columns: [DataTable<MeetingQuery.Row>.Column] = [
+            .text(en ? "Date" : "日期") { r in r.heldOn },
+            .init(en ? "Meeting" : "会议") { r in .a(.href(attr(Layout.link(Site.meeting.link(r.id), lang))), .text(r.title)) },
+            .text(en ? "Kind" : "类型") { r in MeetingKind(rawValue: r.kind).map { en ? $0.englishName : $0.rawValue } ?? r.kind },
+            .text(en ? "Agenda" : "议题", .number) { r in String(r.agenda) },
+            .text(en ? "Decisions" : "议定事项", .number) { r in String(r.decisions) },
+            .text(en ? "Done" : "已落实", .number) { r in String(r.decisionsSolved) },
+            .init(en ? "Overdue" : "逾期", .number) { r in
+                r.decisionsOverdue > 0 ? .span(.class("tag red"), .text(String(r.decisionsOverdue))) : .text("0")
+            },
+        ]
         return Layout.page(title: en ? "Meetings" : "会议", lang: lang, section: .problems, path: Site.meetings.link,
             SupervisionNav.node(.meetings, lang: lang),
             .h1(.text(en ? "Meetings and their decisions" : "会议与议定事项")),
             Layout.notice(notice),
             .p(.a(.href(attr(Layout.link(Site.meetingsLatest.link, lang))), .text(en ? "What did the last meeting decide, and what is done →" : "上次会议议定了什么、落实了多少 →"))),
-            .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No meetings yet." : "暂无会议。"))),
-            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Meeting" : "会议")), .th(.text(en ? "Kind" : "类型")),
-                           .th(.class("num"), .text(en ? "Agenda" : "议题")), .th(.class("num"), .text(en ? "Decisions" : "议定事项")),
-                           .th(.class("num"), .text(en ? "Done" : "已落实")), .th(.class("num"), .text(en ? "Overdue" : "逾期")))),
-                .tbody(.forEach(rows) { r in
-                    .tr(.td(.text(r.heldOn)), .td(.a(.href(attr(Layout.link(Site.meeting.link(r.id), lang))), .text(r.title))),
-                        .td(.text(MeetingKind(rawValue: r.kind).map { en ? $0.englishName : $0.rawValue } ?? r.kind)),
-                        .td(.class("num"), .text(String(r.agenda))), .td(.class("num"), .text(String(r.decisions))),
-                        .td(.class("num"), .text(String(r.decisionsSolved))),
-                        .td(.class("num"), r.decisionsOverdue > 0 ? .span(.class("tag red"), .text(String(r.decisionsOverdue))) : .text("0")))
-                })))),
+            DataTable(columns, rows: rows, empty: en ? "No meetings yet." : "暂无会议。").node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Call a meeting" : "召开会议")),
                 .form(.method(.post), .action(attr(Layout.link(Site.meetings.link, lang))), .class("filters"), .csrf(),

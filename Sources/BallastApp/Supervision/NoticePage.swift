@@ -14,6 +14,11 @@ struct NoticePage {
     func render() -> String {
         let en = lang == .en
         let r = row
+        let columns: [DataTable<NoticeQuery.Row>.Column] = [
+            .text("催办事项") { r in NoticeDocument.subjectName(r.subject) },
+            .text("原定时限") { r in r.originalDeadline ?? "—" },
+            .text("新时限") { r in r.newDeadline },
+        ]
         return Layout.page(title: r.number, lang: lang, section: .problems, path: Site.notice.link(r.id),
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
                .a(.href(attr(Site.noticeDocx.link(r.id))), .text(en ? "Download .docx" : "下载 .docx"))),
@@ -23,9 +28,7 @@ struct NoticePage {
                 .p(.class("doc-number"), .text(r.number)),
                 .p(.text("\(r.unit)：")),
                 .p(.class("indent"), .text(r.item)),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text("催办事项")), .th(.text("原定时限")), .th(.text("新时限")))),
-                    .tbody(.tr(.td(.text(NoticeDocument.subjectName(r.subject))), .td(.text(r.originalDeadline ?? "—")), .td(.text(r.newDeadline)))))),
+                DataTable(columns, rows: [r], empty: "暂无。").node,
                 .p(.class("indent"), .text(NoticeDocument.request)),
                 .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
                 .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),

@@ -16,6 +16,17 @@ struct NoticesPage {
         let en = lang == .en
         let open = rows.filter { $0.acknowledgedOn == nil }.count
         let escalated = rows.filter { $0.acknowledgedOn == nil && $0.escalatedOn != nil }.count
+        let columns: [DataTable<NoticeQuery.Row>.Column] = [
+            .init(en ? "Number" : "编号", .date) { r in .a(.href(attr(Layout.link(Site.notice.link(r.id), lang))), .text(r.number)) },
+            .text(en ? "Unit" : "被催办单位") { r in r.unit },
+            .text(en ? "Item" : "事项") { r in r.item },
+            .text(en ? "Issued" : "发出日期", .date) { r in r.issuedOn },
+            .text(en ? "New deadline" : "新时限", .date) { r in r.newDeadline },
+            .init(en ? "Acknowledged" : "签收", .date) { r in
+                r.acknowledgedOn.map { .text($0) }
+                    ?? (r.escalatedOn != nil ? .span(.class("tag red"), .text(en ? "escalated" : "已报分管领导")) : .span(.class("tag"), .text(en ? "awaiting" : "待签收")))
+            },
+        ]
         return Layout.page(title: en ? "Reminder notices" : "催办单", lang: lang, section: .problems, path: Site.notices.link,
             SupervisionNav.node(.notices, lang: lang),
             .h1(.text(en ? "Reminder notices (催办单)" : "催办单")),
@@ -26,16 +37,7 @@ struct NoticesPage {
                 Layout.figure(en ? "Escalated" : "已报分管领导", String(escalated))),
             .p(.a(.href(attr(Layout.link(pending ? Site.notices.link : Site.notices.link + "?pending=true", lang))),
                   .text(pending ? (en ? "Show all" : "显示全部") : (en ? "Show unacknowledged only" : "只看未签收")))),
-            .if(rows.isEmpty, .p(.class("muted"), .text(en ? "No notices." : "暂无催办单。"))),
-            .if(!rows.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Number" : "编号")), .th(.text(en ? "Unit" : "被催办单位")), .th(.text(en ? "Item" : "事项")),
-                           .th(.text(en ? "Issued" : "发出日期")), .th(.text(en ? "New deadline" : "新时限")), .th(.text(en ? "Acknowledged" : "签收")))),
-                .tbody(.forEach(rows) { r in
-                    .tr(.td(.class("date"), .a(.href(attr(Layout.link(Site.notice.link(r.id), lang))), .text(r.number))), .td(.text(r.unit)), .td(.text(r.item)),
-                        .td(.class("date"), .text(r.issuedOn)), .td(.class("date"), .text(r.newDeadline)),
-                        .td(.class("date"), r.acknowledgedOn.map { .text($0) }
-                            ?? (r.escalatedOn != nil ? .span(.class("tag red"), .text(en ? "escalated" : "已报分管领导")) : .span(.class("tag"), .text(en ? "awaiting" : "待签收")))))
-                })))),
+            DataTable(columns, rows: rows, empty: en ? "No notices." : "暂无催办单。").node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Issue notices" : "发出催办单")),
                 .form(.method(.post), .action(attr(Layout.link(Site.noticesGenerate.link, lang))), .csrf(),

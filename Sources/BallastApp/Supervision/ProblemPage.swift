@@ -24,6 +24,14 @@ struct ProblemPage {
     func render() -> String {
         let en = lang == .en
         let r = detail.row
+        let stepColumns: [DataTable<ProblemQuery.Step>.Column] = [
+            .text(en ? "Date" : "日期") { s in s.on },
+            .text(en ? "Step" : "环节") { s in actionName(s.action) },
+            .text(en ? "By" : "办理人") { s in s.actor },
+            .text(en ? "Status after" : "办理后状态") { s in ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status },
+            .text(en ? "Deadline" : "时间节点") { s in s.deadline ?? "" },
+            .text(en ? "Note" : "说明") { s in s.note ?? "" },
+        ]
         return Layout.page(title: r.title, lang: lang, section: .problems, path: Site.problem.link(r.id),
             .p(.a(.href(attr(Layout.link(Site.problems.link, lang))), .text(en ? "← All problems" : "← 问题台账"))),
             .h1(.text(r.title), .text(" "), Self.statusTag(r.status, overdue: r.overdue, lang: lang)),
@@ -45,14 +53,7 @@ struct ProblemPage {
             clocks(),
             .div(.class("card"),
                 .h2(.text(en ? "Steps" : "办理记录")),
-                .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Step" : "环节")), .th(.text(en ? "By" : "办理人")),
-                               .th(.text(en ? "Status after" : "办理后状态")), .th(.text(en ? "Deadline" : "时间节点")), .th(.text(en ? "Note" : "说明")))),
-                    .tbody(.forEach(detail.steps) { s in
-                        .tr(.td(.text(s.on)), .td(.text(actionName(s.action))), .td(.text(s.actor)),
-                            .td(.text(ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status)),
-                            .td(.text(s.deadline ?? "")), .td(.text(s.note ?? "")))
-                    })))),
+                DataTable(stepColumns, rows: detail.steps, empty: en ? "No steps yet." : "暂无办理记录。").node),
             attachmentsCard(),
             .unwrap(actor) { stepForms($0) }
         )
@@ -81,14 +82,17 @@ struct ProblemPage {
     func clocks() -> Node<HTML.BodyContext> {
         let en = lang == .en
         guard !detail.clocks.isEmpty else { return .empty }
+        let columns: [DataTable<ProblemClock.State>.Column] = [
+            .text(en ? "Step" : "环节") { c in en ? c.step.englishName : c.step.chineseName },
+            .text(en ? "Due" : "应于") { c in c.due.iso },
+            .text(en ? "Done" : "实际") { c in c.doneOn?.iso ?? "—" },
+            .init("") { c in
+                c.isLate ? .span(.class("tag red"), .text(en ? "late" : "超时")) : .span(.class("tag"), .text(c.doneOn == nil ? (en ? "running" : "计时中") : (en ? "on time" : "按时")))
+            },
+        ]
         return .div(.class("card"),
             .h2(.text(en ? "Answer clocks (working days from \(detail.assignedOn ?? ""))" : "办理时限（自 \(detail.assignedOn ?? "") 交办起按工作日计）")),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Step" : "环节")), .th(.text(en ? "Due" : "应于")), .th(.text(en ? "Done" : "实际")), .th(.text("")))),
-                .tbody(.forEach(detail.clocks) { c in
-                    .tr(.td(.text(en ? c.step.englishName : c.step.chineseName)), .td(.text(c.due.iso)), .td(.text(c.doneOn?.iso ?? "—")),
-                        .td(c.isLate ? .span(.class("tag red"), .text(en ? "late" : "超时")) : .span(.class("tag"), .text(c.doneOn == nil ? (en ? "running" : "计时中") : (en ? "on time" : "按时")))))
-                }))))
+            DataTable(columns, rows: detail.clocks, empty: en ? "None." : "暂无。").node)
     }
 
     /// The steps this user may take now, from the same rule the editor applies.

@@ -53,25 +53,31 @@ struct ProblemsPage {
             filterForm(),
             .p(.class("muted"), .text(en ? "\(count) problems" + (rows.count < count ? ", first \(rows.count) shown" : "")
                                          : "共 \(count) 项" + (rows.count < count ? "，显示前 \(rows.count) 项" : ""))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Problem" : "问题")), .th(.text(en ? "Category" : "类别")), .th(.text(en ? "Project or enterprise" : "项目或企业")),
-                           .th(.text(en ? "Lead unit" : "牵头单位")), .th(.text(en ? "Status" : "状态")), .th(.text(en ? "Raised" : "提出日期")),
-                           .th(.text(en ? "Deadline" : "时间节点")))),
-                .tbody(.forEach(rows) { r in
-                    .tr(.td(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)),
-                            .if(r.kind == .decision, .span(.class("tag"), .text(en ? "decision" : "议定事项"))),
-                            .if(r.major, .span(.class("tag"), .text(en ? "major" : "重大")))),
-                        .td(.text(r.category)),
-                        .td(subject(r)),
-                        .td(.text(r.leadUnit ?? (en ? "not yet assigned" : "待交办"))),
-                        .td(ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang)),
-                        .td(.class("date"), .text(r.raisedOn)),
-                        .td(.class("date"), .text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
-                            .div(.class("muted"), .text(en ? "was \(r.originalDeadline ?? "")" : "原 \(r.originalDeadline ?? "")")))))
-                }))),
+            problemsTable(),
             .if(PageContext.may(.workProblems), raiseForm()),
             clockCard()
         )
+    }
+
+    func problemsTable() -> Node<HTML.BodyContext> {
+        let en = lang == .en
+        let columns: [DataTable<ProblemQuery.Row>.Column] = [
+            .init(en ? "Problem" : "问题") { r in
+                .group(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)),
+                       .if(r.kind == .decision, .span(.class("tag"), .text(en ? "decision" : "议定事项"))),
+                       .if(r.major, .span(.class("tag"), .text(en ? "major" : "重大"))))
+            },
+            .text(en ? "Category" : "类别") { r in r.category },
+            .init(en ? "Project or enterprise" : "项目或企业") { r in subject(r) },
+            .text(en ? "Lead unit" : "牵头单位") { r in r.leadUnit ?? (en ? "not yet assigned" : "待交办") },
+            .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
+            .text(en ? "Raised" : "提出日期", .date) { r in r.raisedOn },
+            .init(en ? "Deadline" : "时间节点", .date) { r in
+                .group(.text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
+                    .div(.class("muted"), .text(en ? "was \(r.originalDeadline ?? "")" : "原 \(r.originalDeadline ?? "")"))))
+            },
+        ]
+        return DataTable(columns, rows: rows, empty: en ? "No problems match." : "没有符合条件的问题。").node
     }
 
     /// The answer clock every assignment runs on; the office and 督查室 may change it.
@@ -111,20 +117,20 @@ struct ProblemsPage {
     func breakdown(_ title: String, _ lines: [ProblemFigures.Line], key: String) -> Node<HTML.BodyContext> {
         let en = lang == .en
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let columns: [DataTable<ProblemFigures.Line>.Column] = [
+            .init(en ? "Name" : "名称") { l in
+                let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(lang == .en ? "not yet assigned" : "待交办")
+                    : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)", lang))), .text(l.group))
+                return name
+            },
+            .text(en ? "Raised" : "提出", .number) { l in String(l.tally.raised) },
+            .text(en ? "Solved" : "解决", .number) { l in String(l.tally.solved) },
+            .text(en ? "Rate" : "解决率", .number) { l in rate(l.tally.resolutionRate) },
+            .text(en ? "Overdue" : "逾期", .number) { l in String(l.tally.overdue) },
+        ]
         return .div(.class("card"), .h2(.text(title)),
-            .if(lines.isEmpty, .p(.class("muted"), .text(en ? "Nothing raised in the period." : "期内未提出问题。"))),
-            .if(!lines.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "Name" : "名称")), .th(.class("num"), .text(en ? "Raised" : "提出")), .th(.class("num"), .text(en ? "Solved" : "解决")),
-                           .th(.class("num"), .text(en ? "Rate" : "解决率")), .th(.class("num"), .text(en ? "Overdue" : "逾期")))),
-                .tbody(.forEach(lines) { l in breakdownRow(l, key: key, rate: rate) })))))
-    }
-
-    func breakdownRow(_ l: ProblemFigures.Line, key: String, rate: (Double?) -> String) -> Node<HTML.TableContext> {
-        let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(lang == .en ? "not yet assigned" : "待交办")
-            : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)", lang))), .text(l.group))
-        return .tr(.td(name), .td(.class("num"), .text(String(l.tally.raised))), .td(.class("num"), .text(String(l.tally.solved))),
-                   .td(.class("num"), .text(rate(l.tally.resolutionRate))), .td(.class("num"), .text(String(l.tally.overdue))))
+            DataTable(columns, rows: lines, empty: en ? "Nothing raised in the period." : "期内未提出问题。").node)
     }
 
     func filterForm() -> Node<HTML.BodyContext> {

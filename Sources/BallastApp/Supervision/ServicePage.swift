@@ -15,6 +15,22 @@ struct ServicePage {
         let en = lang == .en
         let total = lines.last ?? .empty
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let unitColumns: [DataTable<ServiceFigures.Line>.Column] = [
+            .text(en ? "Unit" : "单位") { l in l.unit },
+            .text(en ? "Enterprises" : "走访企业", .number) { l in String(l.enterprises) },
+            .text(en ? "Visits" : "走访次数", .number) { l in String(l.visits) },
+            .text(en ? "Problems" : "收集问题", .number) { l in String(l.raised) },
+            .text(en ? "Solved" : "解决", .number) { l in String(l.solved) },
+            .text(en ? "Rate" : "解决率", .number) { l in rate(l.resolutionRate) },
+        ]
+        let visitColumns: [DataTable<ServiceFigures.Visit>.Column] = [
+            .text(en ? "Date" : "日期", .date) { v in v.visitedOn },
+            .init(en ? "Enterprise" : "企业") { v in .a(.href(attr(Layout.link(Site.enterprise.link(v.enterpriseID), lang))), .text(v.enterprise)) },
+            .text(en ? "Unit" : "单位") { v in v.unit },
+            .text(en ? "Visitors" : "走访人员") { v in v.visitors },
+            .text(en ? "Discussed" : "走访内容") { v in v.discussed },
+            .text(en ? "Problems" : "问题", .number) { v in String(v.problems) },
+        ]
         return Layout.page(title: en ? "Enterprise service" : "万人助万企", lang: lang, section: .problems, path: Site.service.link,
             SupervisionNav.node(.service, lang: lang),
             .h1(.text(en ? "Enterprise service, \(from.iso) to \(to.iso)" : "万人助万企（\(from.iso) 至 \(to.iso)）")),
@@ -29,28 +45,9 @@ struct ServicePage {
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
             .div(.class("card"), .h2(.text(en ? "By unit" : "按单位")),
-                .if(lines.count <= 1, .p(.class("muted"), .text(en ? "No visits in the period." : "期内无走访记录。"))),
-                .if(lines.count > 1, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Unit" : "单位")), .th(.class("num"), .text(en ? "Enterprises" : "走访企业")), .th(.class("num"), .text(en ? "Visits" : "走访次数")),
-                               .th(.class("num"), .text(en ? "Problems" : "收集问题")), .th(.class("num"), .text(en ? "Solved" : "解决")), .th(.class("num"), .text(en ? "Rate" : "解决率")))),
-                    .tbody(.forEach(Array(lines.dropLast())) { l in row(l) }))))),
+                DataTable(unitColumns, rows: Array(lines.dropLast()), empty: en ? "No visits in the period." : "期内无走访记录。").node),
             .div(.class("card"), .h2(.text(en ? "Latest visits" : "最近走访")),
-                .if(visits.isEmpty, .p(.class("muted"), .text(en ? "None." : "暂无。"))),
-                .if(!visits.isEmpty, .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(en ? "Date" : "日期")), .th(.text(en ? "Enterprise" : "企业")), .th(.text(en ? "Unit" : "单位")),
-                               .th(.text(en ? "Visitors" : "走访人员")), .th(.text(en ? "Discussed" : "走访内容")), .th(.class("num"), .text(en ? "Problems" : "问题")))),
-                    .tbody(.forEach(visits) { v in
-                        .tr(.td(.class("date"), .text(v.visitedOn)), .td(.a(.href(attr(Layout.link(Site.enterprise.link(v.enterpriseID), lang))), .text(v.enterprise))),
-                            .td(.text(v.unit)), .td(.text(v.visitors)), .td(.text(v.discussed)), .td(.class("num"), .text(String(v.problems))))
-                    })))))
+                DataTable(visitColumns, rows: visits, empty: en ? "None." : "暂无。").node)
         )
-    }
-}
-
-extension ServicePage {
-    func row(_ l: ServiceFigures.Line) -> Node<HTML.TableContext> {
-        let rate = l.resolutionRate.map { String(format: "%.1f%%", $0) } ?? "—"
-        let n = { (v: Int) -> Node<HTML.TableRowContext> in .td(.class("num"), .text(String(v))) }
-        return .tr(.td(.text(l.unit)), n(l.enterprises), n(l.visits), n(l.raised), n(l.solved), .td(.class("num"), .text(rate)))
     }
 }

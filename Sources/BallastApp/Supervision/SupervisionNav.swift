@@ -12,8 +12,6 @@ enum SupervisionNav {
         let tabs: [(Tab, String, String)] = [(.problems, en ? "Problems" : "问题台账", Site.problems.link), (.meetings, en ? "Meetings" : "会议", Site.meetings.link),
                                              (.notices, en ? "Notices" : "催办单", Site.notices.link),
                                              (.bulletins, en ? "Bulletins" : "督查通报", Site.bulletins.link), (.service, en ? "Enterprise service" : "万人助万企", Site.service.link)]
-        return .nav(.class("tabs"), .forEach(tabs) { t in
-            .a(.class(t.0 == tab ? "active" : ""), .href(attr(Layout.link(t.2, lang))), .text(t.1))
-        })
+        return Tabs(tabs: tabs.map { Tabs.Tab(label: $0.1, href: Layout.link($0.2, lang), active: $0.0 == tab) }).node
     }
 }

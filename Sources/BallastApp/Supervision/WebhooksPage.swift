@@ -14,6 +14,12 @@ struct WebhooksPage {
     func render() -> String {
         let en = lang == .en
         let f = DateFormatter.district("MM-dd HH:mm:ss")
+        let columns: [DataTable<WebhookEditor.Delivery>.Column] = [
+            .text(en ? "Queued" : "排队时间", .date) { d in f.string(from: d.createdAt) },
+            .init(en ? "Status" : "状态") { d in .span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status)) },
+            .text(en ? "Attempts" : "次数", .number) { d in String(d.attempts) },
+            .text(en ? "Last answer" : "最近结果") { d in d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "" },
+        ]
         return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: Site.adminWebhooks.link,
             .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
             .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."
@@ -25,13 +31,7 @@ struct WebhooksPage {
                     .h2(.text(h.hook.name), .text(" "), .span(.class(h.hook.enabled ? "tag" : "tag red"), .text(h.hook.enabled ? (en ? "on" : "启用") : (en ? "off" : "停用")))),
                     .p(.class("muted"), .text("\(RobotMessage.Format(rawValue: h.hook.format)?.chineseName ?? h.hook.format) · \(h.unit ?? (en ? "whole district" : "全区")) · \(h.hook.url)")),
                     .p(.text(en ? "Sent \(h.sent), waiting \(h.pending), failed \(h.failed)" : "已送达 \(h.sent)，待发送 \(h.pending)，失败 \(h.failed)")),
-                    .div(.class("table-wrap"), .table(
-                        .thead(.tr(.th(.text(en ? "Queued" : "排队时间")), .th(.text(en ? "Status" : "状态")), .th(.class("num"), .text(en ? "Attempts" : "次数")),
-                                   .th(.text(en ? "Last answer" : "最近结果")))),
-                        .tbody(.forEach(logs[h.hook.id] ?? []) { d in
-                            .tr(.td(.class("date"), .text(f.string(from: d.createdAt))), .td(.span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status))),
-                                .td(.class("num"), .text(String(d.attempts))), .td(.text(d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "")))
-                        }))),
+                    DataTable(columns, rows: logs[h.hook.id] ?? [], empty: en ? "No messages yet." : "暂无消息。").node,
                     .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookTest.link(h.hook.idString), lang))), .csrf(),
                           .button(.type(.submit), .text(en ? "Send a test message" : "发送测试消息"))),
                     .form(.method(.post), .action(attr(Layout.link(Site.adminWebhookEnabled.link(h.hook.idString), lang))), .csrf(),
