@@ -1,6 +1,6 @@
 /// 企业: one record per enterprise across the system — a project's investor, a lead's
 /// enterprise, a visit and an enterprise problem all point to the same one.
-public struct EnterpriseRecord: Sendable, Equatable {
+public struct EnterpriseRecord: Sendable, Hashable {
     public var name: String
     /// 统一社会信用代码, validated and upper-cased; optional (a lead may not know it yet).
     public var creditCode: String?
