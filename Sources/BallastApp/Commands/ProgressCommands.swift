@@ -95,7 +95,7 @@ struct WarningsListCommand: AsyncCommand {
             context.console.print(String(decoding: try encoder.encode(items), as: UTF8.self))
         case "table":
             for w in items {
-                context.console.print([WarningColour(rawValue: w.colour)!.chineseName, w.code, w.name, w.lag.map { String(format: "%.1f", $0) } ?? "—",
+                context.console.print([WarningColour(rawValue: w.colour)?.chineseName ?? w.colour, w.code, w.name, w.lag.map { String(format: "%.1f", $0) } ?? "—",
                                        w.since, w.reasons.joined(separator: "；")].joined(separator: "\t"))
             }
         default:

@@ -48,13 +48,14 @@ public struct ReferenceListEditor: Sendable {
             guard let kind = entry.referenceKind else { throw Failure.notFound }
             if try await taken(kind: kind, year: entry.year, name: name, except: id, on: tx) { throw Failure.nameTaken(name) }
             entry.version = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
-            let before = ["name": entry.name, "variant": entry.variant ?? "", "sort": String(entry.sort)]
+            let was = entry.name
+            let before = ["name": was, "variant": entry.variant ?? "", "sort": String(entry.sort)]
             entry.name = name
             entry.variant = variant
             if let sort { entry.sort = sort }
             try await entry.update(on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "reference_entry",
-                                   entityID: id, summary: "\(kind.chineseName) \(before["name"]!) → \(name)", before: before,
+                                   entityID: id, summary: "\(kind.chineseName) \(was) → \(name)", before: before,
                                    after: ["name": name, "variant": variant ?? "", "sort": String(entry.sort)])
         }
     }

@@ -41,11 +41,24 @@ public struct SupervisionSettings: Sendable, Equatable {
             if (existing?.version ?? 0) != version { throw ProjectItemContext.Failure.versionConflict(current: existing?.version ?? 0) }
             let before = try await load(districtID: districtID, on: tx)
             let row = existing ?? SupervisionSettingsModel()
-            if existing == nil { row.id = UUID(); row.districtID = districtID }
+            if let existing {
+                // The version read is claimed in one UPDATE, so of two saves made against it only
+                // one passes; the comparison above only spares the loser a write.
+                row.version = try await VersionGuard.claim(table: SupervisionSettingsModel.schema, id: try existing.requireID(), expected: version,
+                                                           on: tx, orElse: { ProjectItemContext.Failure.versionConflict(current: $0) })
+            } else {
+                row.id = UUID(); row.districtID = districtID; row.version = 1
+            }
             row.acknowledgeDays = clock.acknowledgeDays; row.feedbackDays = clock.feedbackDays
             row.resolveDays = clock.resolveDays; row.majorResolveDays = clock.majorResolveDays
-            row.holidays = holidayText; row.workdays = workdayText; row.version = version + 1
-            try await row.save(on: tx)
+            row.holidays = holidayText; row.workdays = workdayText
+            if existing == nil {
+                // The first save: one row per district (a unique key), so of two first saves
+                // the second finds the first's row and is refused as stale.
+                do { try await row.create(on: tx) } catch { throw ProjectItemContext.Failure.versionConflict(current: 1) }
+            } else {
+                try await row.update(on: tx)
+            }
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: existing == nil ? "create" : "update",
                                    entity: "supervision-settings", entityID: row.id, summary: "督办时限设置",
                                    before: before.clock, after: clock)
