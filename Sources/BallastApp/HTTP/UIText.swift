@@ -2,6 +2,9 @@ import BallastCore
 
 /// Every piece of interface text, in both languages, in one place.
 enum UIText {
+    /// A feature's catalogue of interface text: every case has both languages.
+    protocol Catalogue: CaseIterable { var message: Message { get } }
+
     static let appName = Message(zh: "压舱石 · 重大项目管理", en: "Ballast · Major Projects")
     static let overview = Message(zh: "年度概览", en: "Overview")
     static let ledger = Message(zh: "项目台账", en: "Project ledger")
@@ -78,4 +81,8 @@ enum UIText {
     static let mustChange = Message(zh: "首次登录或密码被重置后，请先设置新密码。", en: "Please set a new password before you continue.")
     static let passwordRule = Message(zh: "至少10个字符，须同时包含字母和数字，且不含用户名。", en: "At least 10 characters, with letters and digits, not containing the user name.")
     static let fixErrors = Message(zh: "请更正标出的字段", en: "Please correct the marked fields")
+}
+
+extension UIText.Catalogue {
+    func text(_ lang: UILanguage) -> String { message.text(lang) }
 }

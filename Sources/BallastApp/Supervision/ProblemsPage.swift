@@ -34,25 +34,23 @@ struct ProblemsPage {
     var lang: UILanguage
 
     func render() -> String {
-        let en = lang == .en
         let t = total ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
-        return Layout.page(title: en ? "Problems" : "问题台账", lang: lang, section: .problems, path: Site.problems.link,
+        return Layout.page(title: SupervisionText.problemsTitle.text(lang), lang: lang, section: .problems, path: Site.problems.link,
             SupervisionNav.node(.problems, lang: lang),
-            .h1(.text(en ? "Problems raised \(from.iso) to \(to.iso)" : "问题台账（\(from.iso) 至 \(to.iso) 提出）")),
+            .h1(.text(SupervisionText.problemsHeading(from: from.iso, to: to.iso).text(lang))),
             Layout.notice(notice),
             .div(.class("figures"),
-                Layout.figure(en ? "Raised" : "提出问题", String(t.raised)),
-                Layout.figure(en ? "Solved" : "已解决", String(t.solved), en ? "resolution rate \(rate(t.resolutionRate))" : "解决率 \(rate(t.resolutionRate))"),
-                Layout.figure(en ? "On time" : "按时办结", rate(t.onTimeRate), en ? "\(t.onTime) of \(t.solved) solved" : "已解决 \(t.solved) 项中 \(t.onTime) 项"),
-                Layout.figure(en ? "Open" : "未解决", String(t.open), en ? "\(t.overdue) overdue" : "其中逾期 \(t.overdue) 项"),
-                Layout.figure(en ? "Days to resolve" : "平均办结天数", t.averageDaysToResolve.map { String(format: "%.1f", $0) } ?? "—")),
-            .p(.class("muted"), .text(en ? "As of \(asOf.iso)." : "统计截至 \(asOf.iso)。")),
-            .div(.class("columns"), breakdown(en ? "By lead unit" : "按牵头单位", byUnit, key: "unit"),
-                 breakdown(en ? "By category" : "按问题类别", byCategory, key: "category")),
+                Layout.figure(SupervisionText.raisedFigure.text(lang), String(t.raised)),
+                Layout.figure(SupervisionText.solved.text(lang), String(t.solved), SupervisionText.resolutionRate(rate(t.resolutionRate)).text(lang)),
+                Layout.figure(SupervisionText.onTime.text(lang), rate(t.onTimeRate), SupervisionText.onTimeOf(t.onTime, solved: t.solved).text(lang)),
+                Layout.figure(SupervisionText.stillOpen.text(lang), String(t.open), SupervisionText.overdueCount(t.overdue).text(lang)),
+                Layout.figure(SupervisionText.daysToResolve.text(lang), t.averageDaysToResolve.map { String(format: "%.1f", $0) } ?? "—")),
+            .p(.class("muted"), .text(SupervisionText.asOf(asOf.iso).text(lang))),
+            .div(.class("columns"), breakdown(SupervisionText.byLeadUnit.text(lang), byUnit, key: "unit"),
+                 breakdown(SupervisionText.byCategory.text(lang), byCategory, key: "category")),
             filterForm(),
-            .p(.class("muted"), .text(en ? "\(count) problems" + (rows.count < count ? ", first \(rows.count) shown" : "")
-                                         : "共 \(count) 项" + (rows.count < count ? "，显示前 \(rows.count) 项" : ""))),
+            .p(.class("muted"), .text(SupervisionText.problemCount(count, shown: rows.count).text(lang))),
             problemsTable(),
             .if(PageContext.may(.workProblems), raiseForm()),
             clockCard()
@@ -60,47 +58,44 @@ struct ProblemsPage {
     }
 
     func problemsTable() -> Node<HTML.BodyContext> {
-        let en = lang == .en
         let columns: [DataTable<ProblemQuery.Row>.Column] = [
-            .init(en ? "Problem" : "问题") { r in
+            .init(SupervisionText.problem.text(lang)) { r in
                 .group(.a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)),
-                       .if(r.kind == .decision, .span(.class("tag"), .text(en ? "decision" : "议定事项"))),
-                       .if(r.major, .span(.class("tag"), .text(en ? "major" : "重大"))))
+                       .if(r.kind == .decision, .span(.class("tag"), .text(SupervisionText.decisionTag.text(lang)))),
+                       .if(r.major, .span(.class("tag"), .text(SupervisionText.majorTag.text(lang)))))
             },
-            .text(en ? "Category" : "类别") { r in r.category },
-            .init(en ? "Project or enterprise" : "项目或企业") { r in subject(r) },
-            .text(en ? "Lead unit" : "牵头单位") { r in r.leadUnit ?? (en ? "not yet assigned" : "待交办") },
-            .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
-            .text(en ? "Raised" : "提出日期", .date) { r in r.raisedOn },
-            .init(en ? "Deadline" : "时间节点", .date) { r in
+            .text(SupervisionText.category.text(lang)) { r in r.category },
+            .init(SupervisionText.projectOrEnterprise.text(lang)) { r in subject(r) },
+            .text(SupervisionText.leadUnit.text(lang)) { r in r.leadUnit ?? SupervisionText.notYetAssigned.text(lang) },
+            .init(SupervisionText.status.text(lang)) { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
+            .text(SupervisionText.raisedOn.text(lang), .date) { r in r.raisedOn },
+            .init(SupervisionText.deadline.text(lang), .date) { r in
                 .group(.text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
-                    .div(.class("muted"), .text(en ? "was \(r.originalDeadline ?? "")" : "原 \(r.originalDeadline ?? "")"))))
+                    .div(.class("muted"), .text(SupervisionText.wasDeadline(r.originalDeadline ?? "").text(lang)))))
             },
         ]
-        return DataTable(columns, rows: rows, empty: en ? "No problems match." : "没有符合条件的问题。").node
+        return DataTable(columns, rows: rows, empty: SupervisionText.noProblems.text(lang)).node
     }
 
     /// The answer clock every assignment runs on; the office and 督查室 may change it.
     func clockCard() -> Node<HTML.BodyContext> {
-        let en = lang == .en
         let c = settings.clock
-        let summary = en ? "Acknowledge within \(c.acknowledgeDays), feed back within \(c.feedbackDays), resolve within \(c.resolveDays) working days (major problems \(c.majorResolveDays))."
-            : "交办后 \(c.acknowledgeDays) 个工作日内签收、\(c.feedbackDays) 个工作日内反馈、\(c.resolveDays) 个工作日内办结（重大问题 \(c.majorResolveDays) 个工作日）。"
+        let summary = SupervisionText.clockSummary(c).text(lang)
         func number(_ name: String, _ label: String, _ value: Int) -> Node<HTML.FormContext> {
             .label(.text(label), .input(.type(.number), .name(name), .value(String(value)), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "365")))
         }
         return .div(.class("card"),
-            .h2(.text(en ? "Answer clock" : "办理时限")),
+            .h2(.text(SupervisionText.answerClock.text(lang))),
             .p(.text(summary)),
             .if(PageContext.may(.superviseProblems), .form(.method(.post), .action(attr(Layout.link(Site.problemsSettings.link, lang))), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(settings.version))),
-                number("acknowledgeDays", en ? "Acknowledge" : "签收", c.acknowledgeDays),
-                number("feedbackDays", en ? "Feedback" : "反馈", c.feedbackDays),
-                number("resolveDays", en ? "Resolve" : "办结", c.resolveDays),
-                number("majorResolveDays", en ? "Major" : "重大问题办结", c.majorResolveDays),
-                .label(.text(en ? "Holidays (weekdays off)" : "节假日（工作日放假）"),
+                number("acknowledgeDays", SupervisionText.acknowledgeDays.text(lang), c.acknowledgeDays),
+                number("feedbackDays", SupervisionText.feedbackDays.text(lang), c.feedbackDays),
+                number("resolveDays", SupervisionText.resolveDays.text(lang), c.resolveDays),
+                number("majorResolveDays", SupervisionText.majorResolveDays.text(lang), c.majorResolveDays),
+                .label(.text(SupervisionText.holidays.text(lang)),
                        .input(.type(.text), .name("holidays"), .value(attr(settings.calendar.holidays.sorted().map(\.iso).joined(separator: ","))), .attribute(named: "size", value: "30"))),
-                .label(.text(en ? "Weekend days worked" : "调休上班日"),
+                .label(.text(SupervisionText.workdays.text(lang)),
                        .input(.type(.text), .name("workdays"), .value(attr(settings.calendar.workdays.sorted().map(\.iso).joined(separator: ","))), .attribute(named: "size", value: "20"))),
                 .button(.type(.submit), .text(UIText.save.text(lang))))))
     }
@@ -110,77 +105,74 @@ struct ProblemsPage {
             return .a(.href(attr(Layout.link(Site.project.link(id), lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))
         }
         if let id = r.enterpriseID { return .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? "")) }
-        if let id = r.meetingID { return .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(lang == .en ? "Meeting" : "会议")) }
+        if let id = r.meetingID { return .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(SupervisionText.meeting.text(lang))) }
         return .text("")
     }
 
     func breakdown(_ title: String, _ lines: [ProblemFigures.Line], key: String) -> Node<HTML.BodyContext> {
-        let en = lang == .en
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
         let columns: [DataTable<ProblemFigures.Line>.Column] = [
-            .init(en ? "Name" : "名称") { l in
+            .init(SupervisionText.name.text(lang)) { l in
                 let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(lang == .en ? "not yet assigned" : "待交办")
+                let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(SupervisionText.notYetAssigned.text(lang))
                     : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)", lang))), .text(l.group))
                 return name
             },
-            .text(en ? "Raised" : "提出", .number) { l in String(l.tally.raised) },
-            .text(en ? "Solved" : "解决", .number) { l in String(l.tally.solved) },
-            .text(en ? "Rate" : "解决率", .number) { l in rate(l.tally.resolutionRate) },
-            .text(en ? "Overdue" : "逾期", .number) { l in String(l.tally.overdue) },
+            .text(SupervisionText.raised.text(lang), .number) { l in String(l.tally.raised) },
+            .text(SupervisionText.solvedColumn.text(lang), .number) { l in String(l.tally.solved) },
+            .text(SupervisionText.resolutionRateColumn.text(lang), .number) { l in rate(l.tally.resolutionRate) },
+            .text(SupervisionText.overdue.text(lang), .number) { l in String(l.tally.overdue) },
         ]
         return .div(.class("card"), .h2(.text(title)),
-            DataTable(columns, rows: lines, empty: en ? "Nothing raised in the period." : "期内未提出问题。").node)
+            DataTable(columns, rows: lines, empty: SupervisionText.nothingRaised.text(lang)).node)
     }
 
     func filterForm() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let statuses: [(String, String)] = [("open", en ? "Open" : "未解决"), ("overdue", en ? "Overdue" : "已逾期"), ("solved", en ? "Solved" : "已解决"),
-                                            ("all", en ? "All" : "全部")]
+        let statuses: [(String, String)] = [("open", SupervisionText.stillOpen.text(lang)), ("overdue", SupervisionText.overdueFilter.text(lang)), ("solved", SupervisionText.solved.text(lang)),
+                                            ("all", SupervisionText.all.text(lang))]
         return .form(.class("filters"), .method(.get), .action(Site.problems.link),
-            .label(.text(en ? "Status" : "状态"), .select(.attribute(named: "name", value: "status"), .forEach(statuses) { s in
+            .label(.text(SupervisionText.status.text(lang)), .select(.attribute(named: "name", value: "status"), .forEach(statuses) { s in
                 .option(.value(attr(s.0)), .label(attr(s.1)), .isSelected(filters.status == s.0))
             })),
-            .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "kind"),
-                .option(.value(attr("")), .label(attr(en ? "All" : "全部"))),
-                .option(.value(attr("problem")), .label(attr(en ? "Problems" : "问题")), .isSelected(filters.kind == "problem")),
-                .option(.value(attr("decision")), .label(attr(en ? "Meeting decisions" : "会议议定事项")), .isSelected(filters.kind == "decision")))),
-            .label(.text(en ? "Category" : "类别"), .select(.attribute(named: "name", value: "category"),
-                .option(.value(attr("")), .label(attr(en ? "All" : "全部"))),
+            .label(.text(SupervisionText.kind.text(lang)), .select(.attribute(named: "name", value: "kind"),
+                .option(.value(attr("")), .label(attr(SupervisionText.all.text(lang)))),
+                .option(.value(attr("problem")), .label(attr(SupervisionText.problemsKind.text(lang))), .isSelected(filters.kind == "problem")),
+                .option(.value(attr("decision")), .label(attr(SupervisionText.meetingDecisions.text(lang))), .isSelected(filters.kind == "decision")))),
+            .label(.text(SupervisionText.category.text(lang)), .select(.attribute(named: "name", value: "category"),
+                .option(.value(attr("")), .label(attr(SupervisionText.all.text(lang)))),
                 .forEach(categories) { c in .option(.value(attr(c)), .label(attr(c)), .isSelected(filters.category == c)) })),
-            .label(.text(en ? "Lead unit" : "牵头单位"), .select(.attribute(named: "name", value: "unit"),
-                .option(.value(attr("")), .label(attr(en ? "All" : "全部"))),
+            .label(.text(SupervisionText.leadUnit.text(lang)), .select(.attribute(named: "name", value: "unit"),
+                .option(.value(attr("")), .label(attr(SupervisionText.all.text(lang)))),
                 .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(filters.unit == u)) })),
-            .label(.text(en ? "Title, project or enterprise" : "问题、项目或企业"), .input(.type(.search), .name("q"), .value(attr(filters.q)))),
+            .label(.text(SupervisionText.searchLabel.text(lang)), .input(.type(.search), .name("q"), .value(attr(filters.q)))),
             .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
             .button(.type(.submit), .text(UIText.search.text(lang))))
     }
 
     func raiseForm() -> Node<HTML.BodyContext> {
-        let en = lang == .en
         let b = form
         return .div(.class("card"),
-            .h2(.text(en ? "Raise a problem" : "提出问题")),
-            .p(.class("muted"), .text(en ? "Against a project (its code) or an enterprise (its name as registered)."
-                                         : "针对一个项目（填项目编号）或一家企业（填企业库中的名称）。")),
+            .h2(.text(SupervisionText.raiseAProblem.text(lang))),
+            .p(.class("muted"), .text(SupervisionText.raiseHelp.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.problems.link, lang))), .class("filters"), .csrf(),
-                FormField.inline("projectCode", en ? "Project code" : "项目编号", b?.projectCode, size: 12),
-                FormField.inline("enterprise", en ? "or enterprise" : "或企业名称", b?.enterprise, size: 18),
-                .label(.text(en ? "Category" : "问题类别"), .select(.attribute(named: "name", value: "category"),
+                FormField.inline("projectCode", SupervisionText.projectCode.text(lang), b?.projectCode, size: 12),
+                FormField.inline("enterprise", SupervisionText.orEnterprise.text(lang), b?.enterprise, size: 18),
+                .label(.text(SupervisionText.problemCategory.text(lang)), .select(.attribute(named: "name", value: "category"),
                     .forEach(categories) { c in .option(.value(attr(c)), .label(attr(c)), .isSelected(b?.category == c)) })),
-                FormField.inline("title", en ? "Problem" : "问题", b?.title, size: 30),
-                .label(.text(en ? "Description" : "问题描述"), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "40"), .text(b?.description ?? ""))),
-                .label(.class("check"), .input(.type(.checkbox), .name("major"), .checked(b?.isMajor == true)), .text(en ? " Major" : " 重大问题")),
+                FormField.inline("title", SupervisionText.problem.text(lang), b?.title, size: 30),
+                .label(.text(SupervisionText.problemDescription.text(lang)), .textarea(.name("description"), .attribute(named: "rows", value: "3"), .attribute(named: "cols", value: "40"), .text(b?.description ?? ""))),
+                .label(.class("check"), .input(.type(.checkbox), .name("major"), .checked(b?.isMajor == true)), .text(SupervisionText.majorCheckbox.text(lang))),
                 .if(PageContext.may(.superviseProblems), .group(
-                    .label(.text(en ? "Lead unit (assigns it now)" : "牵头单位（填写即交办）"), .select(.attribute(named: "name", value: "leadUnit"),
-                        .option(.value(attr("")), .label(attr(en ? "— assign later —" : "— 暂不交办 —"))),
+                    .label(.text(SupervisionText.leadUnitAssignsNow.text(lang)), .select(.attribute(named: "name", value: "leadUnit"),
+                        .option(.value(attr("")), .label(attr(SupervisionText.assignLater.text(lang)))),
                         .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(b?.leadUnit == u)) })),
-                    FormField.inline("assistingUnits", en ? "Assisting units (、-separated)" : "协办单位（以、分隔）", b?.assistingUnits?.names.joined(separator: "、"), size: 20),
-                    .label(.text(en ? "Leader" : "责任领导"), .select(.attribute(named: "name", value: "leader"),
+                    FormField.inline("assistingUnits", SupervisionText.assistingUnitsSeparated.text(lang), b?.assistingUnits?.names.joined(separator: "、"), size: 20),
+                    .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"),
                         .option(.value(attr("")), .label(attr("—"))),
                         .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(b?.leader == l)) })),
-                    FormField.inline("path", en ? "Resolution path" : "破解路径", b?.path, size: 30),
-                    FormField.inline("deadline", en ? "Deadline (default: the clock's)" : "时间节点（不填按时限）", b?.deadline, type: .date))),
-                .button(.type(.submit), .text(en ? "Raise" : "提出"))))
+                    FormField.inline("path", SupervisionText.resolutionPath.text(lang), b?.path, size: 30),
+                    FormField.inline("deadline", SupervisionText.deadlineDefault.text(lang), b?.deadline, type: .date))),
+                .button(.type(.submit), .text(SupervisionText.raise.text(lang)))))
     }
 }

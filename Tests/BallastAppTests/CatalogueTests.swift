@@ -1,0 +1,33 @@
+@testable import BallastApp
+import BallastCore
+import Foundation
+import Testing
+
+/// A feature's text catalogue: every entry has both languages, and the English is English.
+@Suite struct CatalogueTests {
+    /// Office terms that stay in Chinese inside English text, because they are names.
+    static let chineseNames = ["三个一批", "四库", "万人助万企", "万元", "亿元", "督查通报", "催办单"]
+
+    /// Whether `text` still holds a CJK ideograph once the allowed names are taken out.
+    static func hasChinese(_ text: String) -> Bool {
+        let stripped = chineseNames.reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
+        return stripped.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    @Test func everySupervisionTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        #expect(SupervisionText.allCases.count > 20)
+        for entry in SupervisionText.allCases {
+            let m = entry.message
+            #expect(!m.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(entry) has no Chinese")
+            #expect(!m.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(entry) has no English")
+            #expect(!Self.hasChinese(m.en), "\(entry)'s English has Chinese in it: \(m.en)")
+            #expect(entry.text(.zh) == m.zh && entry.text(.en) == m.en)
+        }
+    }
+
+    @Test func theCheckCatchesChineseButAllowsTheOfficesNames() {
+        #expect(Self.hasChinese("Decisions (会议议定事项)"))
+        #expect(!Self.hasChinese("Reminder notices (催办单)"))
+        #expect(!Self.hasChinese("Total (万元)"))
+    }
+}
