@@ -14,15 +14,33 @@ import Testing
         return stripped.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
     }
 
-    @Test func everySupervisionTextHasBothLanguagesAndTheEnglishIsEnglish() {
-        #expect(SupervisionText.allCases.count > 20)
-        for entry in SupervisionText.allCases {
+    /// Every entry of the catalogue has both languages and its English is English; `atLeast`
+    /// keeps the check from passing on an empty (or nearly empty) catalogue.
+    func check<C: UIText.Catalogue>(_ type: C.Type, atLeast n: Int) {
+        #expect(C.allCases.count >= n, "\(C.self) has \(C.allCases.count) entries, expected at least \(n)")
+        for entry in C.allCases {
             let m = entry.message
-            #expect(!m.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(entry) has no Chinese")
-            #expect(!m.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(entry) has no English")
-            #expect(!Self.hasChinese(m.en), "\(entry)'s English has Chinese in it: \(m.en)")
+            #expect(!m.zh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(C.self).\(entry) has no Chinese")
+            #expect(!m.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(C.self).\(entry) has no English")
+            #expect(!Self.hasChinese(m.en), "\(C.self).\(entry)'s English has Chinese in it: \(m.en)")
             #expect(entry.text(.zh) == m.zh && entry.text(.en) == m.en)
         }
+    }
+
+    @Test func everySupervisionTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(SupervisionText.self, atLeast: 100)
+    }
+
+    @Test func everyLeadsTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(LeadsText.self, atLeast: 50)
+    }
+
+    @Test func everyEnterpriseTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(EnterpriseText.self, atLeast: 35)
+    }
+
+    @Test func everyCampaignTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(CampaignText.self, atLeast: 25)
     }
 
     @Test func theCheckCatchesChineseButAllowsTheOfficesNames() {

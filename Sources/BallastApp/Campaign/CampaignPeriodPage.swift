@@ -13,10 +13,9 @@ struct CampaignPeriodPage {
     var lang: UILanguage
 
     func render() -> String {
-        let en = lang == .en
-        let title = en ? "三个一批 No. \(period.number) (\(period.heldOn))" : "“三个一批”第\(period.number)期（\(period.heldOn)）"
+        let title = CampaignText.periodHeading(period.number, heldOn: period.heldOn).text(lang)
         return Layout.page(title: title, lang: lang, section: .campaign, path: Site.campaignPeriod.link(period.idString),
-            .p(.a(.href(attr(Layout.link(Site.campaign.link, lang))), .text(en ? "← All periods" : "← 全部期次"))),
+            .p(.a(.href(attr(Layout.link(Site.campaign.link, lang))), .text(CampaignText.allPeriodsLink.text(lang)))),
             .h1(.text(title + (period.title.map { " " + $0 } ?? ""))),
             Layout.notice(notice),
             .forEach(CampaignBatch.allCases) { b in batchCard(b) },
@@ -30,14 +29,14 @@ struct CampaignPeriodPage {
         let t = figures?.figures.batches[b] ?? CampaignTally()
         let mayEdit = PageContext.may(.editProjects)
         var columns: [DataTable<CampaignQuery.Entry>.Column] = [
-            .init(en ? "Project" : "项目") { r in
+            .init(CampaignText.project.text(lang)) { r in
                 .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))
             },
-            .text(en ? "Counted (万元)" : "计入投资（万元）", .number) { r in Layout.wan(r.investment) },
-            .init(en ? "Started" : "开工") { r in date(r, "startedOn", r.startedOn, mayEdit: mayEdit) },
-            .init(en ? "In production" : "投产") { r in date(r, "producedOn", r.producedOn, mayEdit: mayEdit) },
-            .init(en ? "Designed output" : "达效") { r in date(r, "atCapacityOn", r.atCapacityOn, mayEdit: mayEdit) },
-            .init(en ? "Note" : "备注") { r in
+            .text(CampaignText.counted.text(lang), .number) { r in Layout.wan(r.investment) },
+            .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn, mayEdit: mayEdit) },
+            .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn, mayEdit: mayEdit) },
+            .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn, mayEdit: mayEdit) },
+            .init(CampaignText.note.text(lang)) { r in
                 mayEdit ? .input(.type(.text), .name("note"), .value(attr(r.note ?? "")), .attribute(named: "form", value: formID(r))) : .text(r.note ?? "")
             },
         ]
@@ -50,7 +49,7 @@ struct CampaignPeriodPage {
         }
         return .div(.class("card"),
             .h2(.text("\(en ? b.englishName : b.title)：\(t.entries) / \(Layout.yi(t.investment)) 亿元 · \(b.rateName.text(lang)) \(CampaignPage.percent(t.rate(for: b)))")),
-            DataTable(columns, rows: rows, empty: en ? "No project listed." : "未列入项目。").node)
+            DataTable(columns, rows: rows, empty: CampaignText.noEntries.text(lang)).node)
     }
 
     /// The id of the row's save form, which the row's inputs name to be submitted with it.
@@ -61,13 +60,12 @@ struct CampaignPeriodPage {
     }
 
     func addForm() -> Node<HTML.BodyContext> {
-        let en = lang == .en
         return .div(.class("card"),
-            .h2(.text(en ? "List a project" : "列入项目")),
+            .h2(.text(CampaignText.listAProject.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriodEntries.link(period.idString), lang))), .class("filters"), .csrf(),
-                .label(.text(en ? "Batch" : "批次"), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .option(.value(attr(b.rawValue)), .label(attr(b.title))) })),
-                .label(.text(en ? "Project code" : "项目编号"), .input(.type(.text), .name("projectCode"), .attribute(named: "size", value: "14"))),
-                .label(.text(en ? "Counted (万元)" : "计入投资（万元）"), .input(.type(.text), .name("investment"), .attribute(named: "size", value: "10"))),
-                .button(.type(.submit), .text(en ? "List" : "列入"))))
+                .label(.text(CampaignText.batch.text(lang)), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .option(.value(attr(b.rawValue)), .label(attr(b.title))) })),
+                .label(.text(CampaignText.projectCode.text(lang)), .input(.type(.text), .name("projectCode"), .attribute(named: "size", value: "14"))),
+                .label(.text(CampaignText.counted.text(lang)), .input(.type(.text), .name("investment"), .attribute(named: "size", value: "10"))),
+                .button(.type(.submit), .text(CampaignText.list.text(lang)))))
     }
 }

@@ -86,14 +86,13 @@ public struct CampaignEditor: Sendable {
             let (e, p) = try await entry(entryID, on: tx)
             let problems = f.problems(today: context.today)
             guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
-            let before = EntrySnapshot(e)
-            e.version = try await context.claim(table: CampaignEntryModel.schema, id: entryID, version: version, on: tx)
-            Self.fill(e, f)
-            if let investment { e.investment = investment.yuan }
-            if let note { e.note = note.trimmed.nilIfEmpty }
-            try await e.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "campaign-entry",
-                                   entityID: entryID, summary: "\(e.batch)一批 \(p.code) 跟踪", before: before, after: EntrySnapshot(e))
+            try await context.update(e, version: version, entity: "campaign-entry", in: tx, before: EntrySnapshot(e),
+                                     change: { e in
+                                         Self.fill(e, f)
+                                         if let investment { e.investment = investment.yuan }
+                                         if let note { e.note = note.trimmed.nilIfEmpty }
+                                     },
+                                     after: EntrySnapshot.init, summary: { "\($0.batch)一批 \(p.code) 跟踪" })
             return e
         }
     }
@@ -101,10 +100,8 @@ public struct CampaignEditor: Sendable {
     public func remove(entryID: UUID, version: Int, on db: any Database) async throws {
         try await db.writeTransaction { tx in
             let (e, p) = try await entry(entryID, on: tx)
-            _ = try await context.claim(table: CampaignEntryModel.schema, id: entryID, version: version, on: tx)
-            try await e.delete(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "delete", entity: "campaign-entry",
-                                   entityID: entryID, summary: "\(e.batch)一批 \(p.code)", before: EntrySnapshot(e), after: EntrySnapshot?.none)
+            try await context.delete(e, version: version, entity: "campaign-entry", in: tx, snapshot: EntrySnapshot(e),
+                                     summary: "\(e.batch)一批 \(p.code)")
         }
     }
 

@@ -48,12 +48,8 @@ public struct LeadEditor: Sendable {
     public func update(id: UUID, version: Int, _ f: LeadRecord, on db: any Database) async throws -> LeadModel {
         try await db.writeTransaction { tx in
             let l = try await lead(id, on: tx)
-            let before = Snapshot(l)
-            l.version = try await context.claim(table: LeadModel.schema, id: id, version: version, on: tx)
-            try await fill(l, f, on: tx)
-            try await l.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "lead",
-                                   entityID: id, summary: "招商线索 \(l.title)", before: before, after: Snapshot(l))
+            try await context.update(l, version: version, entity: "lead", in: tx, before: Snapshot(l),
+                                     change: { try await fill($0, f, on: tx) }, after: Snapshot.init, summary: { "招商线索 \($0.title)" })
             return l
         }
     }

@@ -47,16 +47,13 @@ public struct ReferenceListEditor: Sendable {
             let entry = try await find(id, on: tx)
             guard let kind = entry.referenceKind else { throw Failure.notFound }
             if try await taken(kind: kind, year: entry.year, name: name, except: id, on: tx) { throw Failure.nameTaken(name) }
-            entry.version = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             let was = entry.name
-            let before = ["name": was, "variant": entry.variant ?? "", "sort": String(entry.sort)]
-            entry.name = name
-            entry.variant = variant
-            if let sort { entry.sort = sort }
-            try await entry.update(on: tx)
-            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "reference_entry",
-                                   entityID: id, summary: "\(kind.chineseName) \(was) → \(name)", before: before,
-                                   after: ["name": name, "variant": variant ?? "", "sort": String(entry.sort)])
+            let snapshot = { (e: ReferenceEntryModel) in ["name": e.name, "variant": e.variant ?? "", "sort": String(e.sort)] }
+            try await EditContext(districtID: districtID, actor: actor).update(
+                entry, version: version, entity: "reference_entry", in: tx, conflict: Failure.versionConflict(current:),
+                before: snapshot(entry),
+                change: { e in e.name = name; e.variant = variant; if let sort { e.sort = sort } },
+                after: snapshot, summary: { _ in "\(kind.chineseName) \(was) → \(name)" })
         }
     }
 
@@ -67,11 +64,9 @@ public struct ReferenceListEditor: Sendable {
             let entry = try await find(id, on: tx)
             let uses = try await usage(id, on: tx)
             if uses > 0 { throw Failure.inUse(projects: uses) }
-            _ = try await VersionGuard.claim(table: ReferenceEntryModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
-            try await entry.delete(on: tx)
-            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "delete", entity: "reference_entry",
-                                   entityID: id, summary: "\(entry.referenceKind?.chineseName ?? entry.kind) \(entry.name)",
-                                   before: ["kind": entry.kind, "name": entry.name], after: Nothing?.none)
+            try await EditContext(districtID: districtID, actor: actor).delete(
+                entry, version: version, entity: "reference_entry", in: tx, conflict: Failure.versionConflict(current:),
+                snapshot: ["kind": entry.kind, "name": entry.name], summary: "\(entry.referenceKind?.chineseName ?? entry.kind) \(entry.name)")
         }
     }
 

@@ -47,12 +47,8 @@ public struct ApprovalEditor: Sendable {
     public func update(id: UUID, version: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
             let (a, p) = try await item(id, on: tx)
-            let before = Snapshot(a)
-            a.version = try await context.claim(table: ApprovalItemModel.schema, id: id, version: version, on: tx)
-            try fill(a, f)
-            try await a.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "approval-item",
-                                   entityID: id, summary: "\(p.code) \(a.year) \(a.name)", before: before, after: Snapshot(a))
+            try await context.update(a, version: version, entity: "approval-item", in: tx, before: Snapshot(a),
+                                     change: { try fill($0, f) }, after: Snapshot.init, summary: { "\(p.code) \($0.year) \($0.name)" })
             return a
         }
     }
@@ -60,10 +56,7 @@ public struct ApprovalEditor: Sendable {
     public func delete(id: UUID, version: Int, on db: any Database) async throws {
         try await db.writeTransaction { tx in
             let (a, p) = try await item(id, on: tx)
-            _ = try await context.claim(table: ApprovalItemModel.schema, id: id, version: version, on: tx)
-            try await a.delete(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "delete", entity: "approval-item",
-                                   entityID: id, summary: "\(p.code) \(a.year) \(a.name)", before: Snapshot(a), after: Snapshot?.none)
+            try await context.delete(a, version: version, entity: "approval-item", in: tx, snapshot: Snapshot(a), summary: "\(p.code) \(a.year) \(a.name)")
         }
     }
 

@@ -61,11 +61,9 @@ public struct MilestoneEditor: Sendable {
         try await db.writeTransaction { tx in
             let (m, p) = try await node(id, on: tx)
             let before = Snapshot(m, unit: nil)
-            m.version = try await context.claim(table: MilestoneModel.schema, id: id, version: version, on: tx)
-            try await fill(m, f, defaultSeq: m.seq, on: tx)
-            try await m.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "milestone",
-                                   entityID: id, summary: "\(p.code) \(m.year) \(m.name)", before: before, after: Snapshot(m, unit: f.unit))
+            try await context.update(m, version: version, entity: "milestone", in: tx, before: before,
+                                     change: { try await fill($0, f, defaultSeq: $0.seq, on: tx) },
+                                     after: { Snapshot($0, unit: f.unit) }, summary: { "\(p.code) \($0.year) \($0.name)" })
             let moved = before.actual == nil ? try await moveStage(p, reaching: m, on: tx) : nil
             try await context.recolour(m.year, in: tx)
             return Saved(milestone: m, movedTo: moved)
@@ -75,10 +73,8 @@ public struct MilestoneEditor: Sendable {
     public func delete(id: UUID, version: Int, on db: any Database) async throws {
         try await db.writeTransaction { tx in
             let (m, p) = try await node(id, on: tx)
-            _ = try await context.claim(table: MilestoneModel.schema, id: id, version: version, on: tx)
-            try await m.delete(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "delete", entity: "milestone",
-                                   entityID: id, summary: "\(p.code) \(m.year) \(m.name)", before: Snapshot(m, unit: nil), after: Snapshot?.none)
+            try await context.delete(m, version: version, entity: "milestone", in: tx, snapshot: Snapshot(m, unit: nil),
+                                     summary: "\(p.code) \(m.year) \(m.name)")
             try await context.recolour(m.year, in: tx)
         }
     }

@@ -56,6 +56,21 @@ public struct ProjectItemContext: Sendable {
         return id
     }
 
+    /// The edit every item editor makes: claim, change, save, audit, refused as `versionConflict`.
+    var edit: EditContext { EditContext(districtID: districtID, actor: actor) }
+
+    func update<M: VersionedRecord, S: Encodable>(_ record: M, version: Int, entity: String, in tx: any Database, before: S,
+                                                  change: (M) async throws -> Void, after: (M) -> S, summary: (M) -> String) async throws {
+        try await edit.update(record, version: version, entity: entity, in: tx, conflict: Failure.versionConflict(current:),
+                              before: before, change: change, after: after, summary: summary)
+    }
+
+    func delete<M: VersionedRecord, S: Encodable>(_ record: M, version: Int, entity: String, in tx: any Database, snapshot: S,
+                                                  summary: String) async throws {
+        try await edit.delete(record, version: version, entity: entity, in: tx, conflict: Failure.versionConflict(current:),
+                              snapshot: snapshot, summary: summary)
+    }
+
     func claim(table: String, id: UUID, version: Int, on db: any Database) async throws -> Int {
         return try await VersionGuard.claim(table: table, id: id, expected: version, on: db, orElse: Failure.versionConflict(current:))
     }

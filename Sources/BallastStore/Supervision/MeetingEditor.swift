@@ -113,13 +113,9 @@ public struct MeetingEditor: Sendable {
     public func recordMinutes(meetingID: UUID, version: Int, minutes: String, on db: any Database) async throws -> MeetingModel {
         try await db.writeTransaction { tx in
             let m = try await meeting(meetingID, on: tx)
-            m.version = try await context.claim(table: MeetingModel.schema, id: meetingID, version: version, on: tx)
-            try held(m)
-            let before = m.minutes
-            m.minutes = minutes.trimmed.nilIfEmpty
-            try await m.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "meeting",
-                                   entityID: meetingID, summary: "\(m.title) 会议纪要", before: before.map { ["minutes": $0] }, after: m.minutes.map { ["minutes": $0] })
+            try await context.update(m, version: version, entity: "meeting", in: tx, before: m.minutes.map { ["minutes": $0] },
+                                     change: { m in try held(m); m.minutes = minutes.trimmed.nilIfEmpty },
+                                     after: { $0.minutes.map { ["minutes": $0] } }, summary: { "\($0.title) 会议纪要" })
             return m
         }
     }
