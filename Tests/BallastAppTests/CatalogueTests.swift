@@ -43,6 +43,14 @@ import Testing
         check(CampaignText.self, atLeast: 25)
     }
 
+    @Test func everyProgressTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(ProgressText.self, atLeast: 50)
+    }
+
+    @Test func everyPipelineTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(PipelineText.self, atLeast: 30)
+    }
+
     @Test func theCheckCatchesChineseButAllowsTheOfficesNames() {
         #expect(Self.hasChinese("Decisions (会议议定事项)"))
         #expect(!Self.hasChinese("Reminder notices (催办单)"))

@@ -9,14 +9,13 @@ enum PipelineFunnel {
     static let width = 640.0, rowHeight = 46.0, gap = 8.0, minimumBar = 0.12
 
     static func svg(_ pools: [PipelineFigures.Pool], year: Int, lang: UILanguage) -> String {
-        let en = lang == .en
         let most = max(pools.map(\.projects).max() ?? 0, 1)
         let height = Double(pools.count) * (rowHeight + gap)
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let title = en ? "Pipeline funnel, \(year)" : "\(year)年四库漏斗"
+        let title = PipelineText.funnelTitle(year: year).text(lang)
         let desc = pools.map { p in
-            en ? "\(p.stage.englishName): \(p.projects) projects" : "\(p.stage.rawValue)库 \(p.projects) 个"
-        }.joined(separator: en ? "; " : "；")
+            PipelineText.poolProjects(p.stage, p.projects).text(lang)
+        }.joined(separator: PipelineText.listSeparator.text(lang))
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"funnel\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"funnel-title funnel-desc\">"
         out += "<title id=\"funnel-title\">\(attr(title))</title><desc id=\"funnel-desc\">\(attr(desc))</desc>"
         for (i, p) in pools.enumerated() {
@@ -24,8 +23,7 @@ enum PipelineFunnel {
             let share = max(Double(p.projects) / Double(most), minimumBar)
             let w = (width - 20) * share, x = (width - w) / 2, y = Double(i) * (rowHeight + gap)
             let stage = p.stage.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            let label = en ? "\(p.stage.englishName) \(p.projects) · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
-                           : "\(p.stage.rawValue) \(p.projects) 个 · \(String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))) 亿元"
+            let label = PipelineText.barLabel(p.stage, projects: p.projects, yi: String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))).text(lang)
             out += "<a href=\"\(attr(Layout.link(Site.projects.link + "?stage=\(stage)&year=", lang)))\">"
             out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(rowHeight))\" rx=\"4\" class=\"pool-\(i)\"/>"
             // Inside the bar when it fits, else beside it in dark text, so no label runs off a bar.

@@ -19,28 +19,27 @@ struct PipelinePage {
     static let shown = 12
 
     func render() -> String {
-        let en = lang == .en
         let f = figures
-        return Layout.page(title: en ? "Pipeline" : "四库管理", lang: lang, section: .pipeline, path: Site.pipeline.link,
-            .h1(.text(en ? "Project pipeline, \(f.year) (as of \(f.asOf.iso))" : "\(f.year)年产业项目四库（截至\(f.asOf.iso)）")),
+        return Layout.page(title: PipelineText.pipelineTitle.text(lang), lang: lang, section: .pipeline, path: Site.pipeline.link,
+            .h1(.text(PipelineText.heading(year: f.year, asOf: f.asOf.iso).text(lang))),
             Layout.notice(notice),
             .div(.class("card"), .raw(PipelineFunnel.svg(f.pools, year: f.year, lang: lang))),
             .div(.class("pools"), .forEach(f.pools) { pool in poolCard(pool) }),
             .div(.class("card"),
-                .h2(.text(en ? "Moves this year" : "本年流转")),
+                .h2(.text(PipelineText.movesThisYear.text(lang))),
                 DataTable<PipelineFigures.Flow>([
-                    .text(en ? "From" : "由") { fl in fl.from.map(name) ?? (en ? "(new)" : "（新入库）") },
-                    .text(en ? "To" : "转入") { fl in name(fl.to) },
-                    .text(en ? "Projects" : "项目数", .number) { fl in String(fl.projects) },
-                ], rows: f.flows, empty: en ? "None yet." : "暂无。").node,
+                    .text(PipelineText.from.text(lang)) { fl in fl.from.map(name) ?? PipelineText.newEntry.text(lang) },
+                    .text(PipelineText.to.text(lang)) { fl in name(fl.to) },
+                    .text(PipelineText.projects.text(lang), .number) { fl in String(fl.projects) },
+                ], rows: f.flows, empty: PipelineText.noneYet.text(lang)).node,
                 .if(!f.exitsByReason.isEmpty, .group(
-                    .h2(.text(en ? "Exits this year, by reason" : "本年退出（按原因）")),
+                    .h2(.text(PipelineText.exitsByReason.text(lang))),
                     .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
             cohortCard(),
-            breakdownCard(en ? "By unit" : "分单位", byUnit, empty: en ? "—" : "—"),
-            breakdownCard(en ? "By industry chain" : "分产业链", byChain, empty: en ? "(no chain)" : "（未标注产业链）"),
+            breakdownCard(PipelineText.byUnit.text(lang), byUnit, empty: PipelineText.noUnit.text(lang)),
+            breakdownCard(PipelineText.byChain.text(lang), byChain, empty: PipelineText.noChain.text(lang)),
             .if(PageContext.may(.manageProjects), .div(.class("card"),
-                .h2(.text(en ? "Targets for \(f.year): projects to enter each pool" : "\(f.year)年各库入库目标（个）")),
+                .h2(.text(PipelineText.targetsHeading(year: f.year).text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.pipelineTargets.link + "?year=\(f.year)", lang))), .class("filters"), .csrf(),
                     .input(.type(.hidden), .name("year"), .value(attr(String(f.year)))),
                     .forEach(f.pools) { p in
@@ -64,18 +63,18 @@ struct PipelinePage {
                         return "\(p.projects) / \(Layout.yi(p.total))"
                     }
                 }
-                + [.text(lang == .en ? "Total" : "合计", .number) { g in
+                + [.text(PipelineText.total.text(lang), .number) { g in
                     "\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))"
                 }],
-                rows: groups, empty: lang == .en ? "None." : "暂无。").node,
-            .p(.class("muted"), .text(lang == .en ? "Projects / 亿元 in each pool on \(figures.asOf.iso)." : "各库项目数 / 总投资（亿元），截至\(figures.asOf.iso)。")))
+                rows: groups, empty: PipelineText.noRows.text(lang)).node,
+            .p(.class("muted"), .text(PipelineText.breakdownNote(asOf: figures.asOf.iso).text(lang))))
     }
 
     func name(_ s: LifecycleStage) -> String { lang == .en ? s.englishName : s.rawValue }
 
     func days(_ d: Cohort.Days) -> String {
         guard let m = d.median, let p = d.p80 else { return "—" }
-        return lang == .en ? "\(m) / \(p) days" : "\(m) / \(p) 天"
+        return PipelineText.days(median: m, p80: p).text(lang)
     }
 
     /// 转化: of the projects that entered a pool in a period, how many went on, and how fast.
@@ -90,24 +89,22 @@ struct PipelinePage {
                 .td(.class("num"), .text(days(s.daysInPool))))
         }
         return .div(.class("card"), .id("cohort"),
-            .h2(.text(en ? "Conversion: projects that entered \(name(c.pool)) from \(c.from.iso) to \(c.to.iso)"
-                         : "转化：\(c.from.iso) 至 \(c.to.iso) 进入\(c.pool.rawValue)库的项目")),
+            .h2(.text(PipelineText.conversionHeading(pool: c.pool, from: c.from.iso, to: c.to.iso).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.pipeline.link),
-                .label(.text(en ? "Pool" : "入库"), .select(.attribute(named: "name", value: "pool"), .forEach(LifecycleStage.pools) { s in
+                .label(.text(PipelineText.pool.text(lang)), .select(.attribute(named: "name", value: "pool"), .forEach(LifecycleStage.pools) { s in
                     .option(.value(attr(s.rawValue)), .label(attr(name(s))), .isSelected(s == c.pool))
                 })),
-                .label(.text(en ? "Quarter" : "季度"), .input(.type(.text), .name("quarter"), .value(attr(quarter ?? "")),
+                .label(.text(PipelineText.quarter.text(lang)), .input(.type(.text), .name("quarter"), .value(attr(quarter ?? "")),
                                                              .placeholder("\(c.from.year)-Q1"), .attribute(named: "size", value: "8"))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
-            .p(.class("muted"), .text(en ? "Each cell: projects that reached the stage, and below it the median / 80th percentile days from entering."
-                                         : "各栏为此后到达该阶段的项目数，下方为自入库起的天数（中位数 / 80% 分位）。")),
+            .p(.class("muted"), .text(PipelineText.cohortNote.text(lang))),
             .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(), .th(.class("num"), .text(en ? "Entered" : "入库")),
+                .thead(.tr(.th(), .th(.class("num"), .text(PipelineText.entered.text(lang))),
                            .forEach(later) { st in .th(.class("num"), .text(en ? "→ " + st.englishName : "→" + st.rawValue)) },
-                           .th(.class("num"), .text(en ? "Exited" : "退出")), .th(.class("num"), .text(en ? "Still in" : "仍在库")),
-                           .th(.class("num"), .text(en ? "Days in pool" : "在库天数")))),
-                .tbody(row(en ? "All" : "合计", c.result.summary),
+                           .th(.class("num"), .text(PipelineText.exited.text(lang))), .th(.class("num"), .text(PipelineText.stillIn.text(lang))),
+                           .th(.class("num"), .text(PipelineText.daysInPool.text(lang))))),
+                .tbody(row(PipelineText.all.text(lang), c.result.summary),
                        .forEach(c.result.byUnit) { u in row(u.unit, u.summary) }))))
     }
 
@@ -117,10 +114,9 @@ struct PipelinePage {
         let share = pool.target.map { $0 > 0 ? min(100, pool.entered * 100 / $0) : 100 }
         return .div(.class("card pool"),
             .h2(.text(en ? pool.stage.englishName : pool.stage.rawValue + "库")),
-            .div(.class("value"), .text("\(pool.projects)"), .span(.class("muted"), .text(en ? " projects" : " 个"))),
-            .div(.class("muted"), .text((en ? "Investment " : "总投资 ") + String(format: "%.1f", pool.totalInvestment.rounded(in: .yi, places: 1)) + " 亿元")),
-            .div(.text(en ? "Entered this year: \(pool.entered)" + (pool.target.map { " of \($0)" } ?? "")
-                          : "本年入库 \(pool.entered)" + (pool.target.map { " / 目标 \($0)" } ?? ""))),
+            .div(.class("value"), .text("\(pool.projects)"), .span(.class("muted"), .text(PipelineText.projectsSuffix.text(lang)))),
+            .div(.class("muted"), .text(PipelineText.investmentPrefix.text(lang) + String(format: "%.1f", pool.totalInvestment.rounded(in: .yi, places: 1)) + " 亿元")),
+            .div(.text(PipelineText.enteredThisYear(pool.entered, target: pool.target).text(lang))),
             .unwrap(share) { s in
                 .div(.class("bar"), .attribute(named: "role", value: "progressbar"), .attribute(named: "aria-valuenow", value: String(s)),
                      .div(.class("fill w\(s / 5 * 5)")))
@@ -128,6 +124,6 @@ struct PipelinePage {
             .ul(.class("pool-projects"), .forEach(list.prefix(Self.shown)) { p in
                 .li(.a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name)))
             }),
-            .if(list.count > Self.shown, .p(.class("muted"), .text(en ? "and \(list.count - Self.shown) more" : "等 \(list.count) 个"))))
+            .if(list.count > Self.shown, .p(.class("muted"), .text(PipelineText.andMore(total: list.count, shown: Self.shown).text(lang)))))
     }
 }

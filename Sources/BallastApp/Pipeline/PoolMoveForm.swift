@@ -19,25 +19,23 @@ enum PoolMoveForm {
             FormField.inline(name, label, size: size, type: type)
         }
         return .div(.class("card"), .id("pool"),
-            .h2(.text(en ? "Pipeline: now \(stage.englishName)" : "四库流转（当前：\(stage.rawValue)）")),
-            .p(.class("muted"), .text(en
-                ? "招引 needs the investor in contact; 签约 the investor, date signed and contract amount; 落地 the registered company, land or premises and planned start; 退出 a reason. Skipping a pool or moving back is for the project office."
-                : "进入招引库须填投资方；签约须填签约企业、签约日期、合同金额；落地须填注册公司、用地或厂房、计划开工；退出须选原因。跳库或退回由项目办操作。")),
+            .h2(.text(PipelineText.poolMoveHeading(stage).text(lang))),
+            .p(.class("muted"), .text(PipelineText.moveRules.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.projectPool.link(d.id), lang))), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
-                .label(.text(en ? "Move to" : "转入"), .select(.attribute(named: "name", value: "to"), .forEach(targets) { s in
+                .label(.text(PipelineText.moveTo.text(lang)), .select(.attribute(named: "name", value: "to"), .forEach(targets) { s in
                     .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue)))
                 })),
-                field("on", en ? "Date" : "日期", type: .date),
-                field("investor", en ? "Investor" : "投资方/签约企业", size: 18),
-                field("signedOn", en ? "Signed on" : "签约日期", type: .date),
-                field("contractAmount", en ? "Contract (万元)" : "合同金额（万元）", size: 10),
-                field("registeredCompany", en ? "Registered company" : "注册公司", size: 18),
-                field("site", en ? "Land or premises" : "用地或厂房", size: 18),
-                field("plannedStart", en ? "Planned start" : "计划开工", type: .date),
-                .label(.text(en ? "Exit reason" : "退出原因"), .select(.attribute(named: "name", value: "exitReason"),
+                field("on", PipelineText.date.text(lang), type: .date),
+                field("investor", PipelineText.investor.text(lang), size: 18),
+                field("signedOn", PipelineText.signedOn.text(lang), type: .date),
+                field("contractAmount", PipelineText.contractWan.text(lang), size: 10),
+                field("registeredCompany", PipelineText.registeredCompany.text(lang), size: 18),
+                field("site", PipelineText.landOrPremises.text(lang), size: 18),
+                field("plannedStart", PipelineText.plannedStart.text(lang), type: .date),
+                .label(.text(PipelineText.exitReason.text(lang)), .select(.attribute(named: "name", value: "exitReason"),
                     .option(.value(""), .label("—")),
                     .forEach(exitReasons) { r in .option(.value(attr(r)), .label(attr(r))) })),
-                .button(.type(.submit), .text(en ? "Move" : "流转"))))
+                .button(.type(.submit), .text(PipelineText.move.text(lang)))))
     }
 }

@@ -17,7 +17,7 @@ struct ReportsPage {
     var monthText: String { YearMonth(year: year, month: month)?.description ?? "" }
 
     func statusLabel(_ s: ReportStatus?) -> String {
-        guard let s else { return lang == .en ? "not reported" : "未填报" }
+        guard let s else { return ProgressText.notReported.text(lang) }
         return lang == .en ? s.rawValue : s.chineseName
     }
 
@@ -27,33 +27,31 @@ struct ReportsPage {
         let reported = rows.filter(\.isReported).count
         let due = ReportingDeadline.dueDate(year: year, month: month)
         return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: Site.reports.link + "?month=\(monthText)",
-            .h1(.text(en ? "Monthly reports, \(monthText)" : "\(year)年\(month)月 投资进度月报")),
+            .h1(.text(ProgressText.reportsHeading(year: year, month: month, monthText: monthText).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.reports.link),
-                  .label(.text(en ? "Month" : "月份"), .input(.type(.month), .name("month"), .value(attr(monthText)))),
+                  .label(.text(ProgressText.month.text(lang)), .input(.type(.month), .name("month"), .value(attr(monthText)))),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
-            .p(.class("muted"), .text(en ? "Due \(due.iso). Reported \(reported) of \(rows.count); \(rows.count - reported) still to report."
-                                         : "报送截止 \(due.iso)。已报送 \(reported) / \(rows.count) 个项目，尚有 \(rows.count - reported) 个未报送。")),
+            .p(.class("muted"), .text(ProgressText.reportingState(due: due.iso, reported: reported, total: rows.count).text(lang))),
             Layout.notice(notice),
             DataTable<MonthReportRow>([
-                .text(en ? "Code" : "项目编号") { r in r.code },
+                .text(ProgressText.code.text(lang)) { r in r.code },
                 .init(t(UIText.name)) { r in .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name)) },
-                .text(en ? "Unit" : "责任单位") { r in r.unit },
-                .init(en ? "Status" : "状态") { r in
+                .text(ProgressText.unit.text(lang)) { r in r.unit },
+                .init(ProgressText.status.text(lang)) { r in
                     .group(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
-                           .if(r.late, .span(.class("tag late"), .text(en ? "late" : "逾期"))),
-                           .unwrap(r.returnReason) { .div(.class("muted"), .text((en ? "Returned: " : "退回原因：") + $0)) })
+                           .if(r.late, .span(.class("tag late"), .text(ProgressText.lateTag.text(lang)))),
+                           .unwrap(r.returnReason) { .div(.class("muted"), .text(ProgressText.returned($0).text(lang))) })
                 },
-                .text(en ? "This month (万元)" : "本月完成（万元）", .number) { r in r.amount.map { $0.formatted(in: .wan) } ?? "—" },
-                .init(en ? "Progress" : "形象进度") { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
+                .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map { $0.formatted(in: .wan) } ?? "—" },
+                .init(ProgressText.progress.text(lang)) { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
                 .init("") { r in actions(r) },
-            ], rows: rows, empty: en ? "No project of the year's plan to report." : "本年度计划暂无须填报的项目。").node
+            ], rows: rows, empty: ProgressText.noReportRows.text(lang)).node
         )
     }
 
     /// Thumbnails, and for a draft or returned report an upload form (JPEG/PNG, up to 5 MB).
     func photoNodes(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
-        let en = lang == .en
         guard let id = r.reportID else { return .empty }
         let editable = PageContext.may(.editProjects) && (r.status == .draft || r.status == .returned)
         return .group(
@@ -61,19 +59,18 @@ struct ReportsPage {
             .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
                                 .action(attr(Layout.link(Site.reportPhotos.link(id) + "?month=\(monthText)", lang))), .csrf(),
                 .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png")),
-                .button(.type(.submit), .class("secondary"), .text(en ? "Upload photo" : "上传照片")))))
+                .button(.type(.submit), .class("secondary"), .text(ProgressText.uploadPhoto.text(lang))))))
     }
 
     func actions(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
-        let en = lang == .en
         if PageContext.may(.editProjects), r.status == nil || r.status == .draft || r.status == .returned {
             return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.projectReportSave.link(r.projectID, monthText) + "?month=\(monthText)", lang))), .csrf(),
                 .input(.type(.text), .name("amount"), .value(attr(r.amount.map { $0.formatted(in: .wan) } ?? "")),
-                       .placeholder(en ? "万元" : "万元"), .class("amount")),
-                .input(.type(.text), .name("progress"), .value(attr(r.progress ?? "")), .placeholder(en ? "physical progress" : "形象进度")),
+                       .placeholder(ProgressText.wan.text(lang)), .class("amount")),
+                .input(.type(.text), .name("progress"), .value(attr(r.progress ?? "")), .placeholder(ProgressText.physicalProgress.text(lang))),
                 .unwrap(r.version) { .input(.type(.hidden), .name("version"), .value(attr(String($0)))) },
-                .button(.type(.submit), .name("action"), .value("save"), .class("secondary"), .text(en ? "Save" : "保存")),
-                .button(.type(.submit), .name("action"), .value("submit"), .text(en ? "Submit" : "报送")))
+                .button(.type(.submit), .name("action"), .value("save"), .class("secondary"), .text(ProgressText.save.text(lang))),
+                .button(.type(.submit), .name("action"), .value("submit"), .text(ProgressText.submit.text(lang))))
         }
         if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
             // Two forms: Enter in the reason returns the report (the action the field belongs
@@ -81,16 +78,15 @@ struct ReportsPage {
             let review = Layout.link(Site.reportReview.link(id) + "?month=\(monthText)", lang)
             let version = String(r.version ?? 0)
             return .div(.class("toolbar"),
-                ConfirmStep(label: en ? "Approve" : "审定",
-                            consequence: en ? "Approving locks \(r.code)'s figure for the month (\(r.amount.map { $0.formatted(in: .wan) } ?? "—") 万元); later corrections are adjustments."
-                                            : "审定后 \(r.code) 本月数字（\(r.amount.map { $0.formatted(in: .wan) } ?? "—") 万元）锁定，之后只能以调整记录更正。",
-                            confirm: en ? "Confirm approval" : "确认审定", action: review,
+                ConfirmStep(label: ProgressText.approve.text(lang),
+                            consequence: ProgressText.approveConsequence(code: r.code, amount: r.amount.map { $0.formatted(in: .wan) } ?? "—").text(lang),
+                            confirm: ProgressText.confirmApproval.text(lang), action: review,
                             hidden: [("version", version), ("decision", "approve")]).node,
                 .form(.class("inline"), .method(.post), .action(attr(review)), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(attr(version))),
                     .input(.type(.hidden), .name("decision"), .value("return")),
-                    .input(.type(.text), .name("reason"), .placeholder(en ? "reason to return" : "退回原因")),
-                    .button(.type(.submit), .class("secondary"), .text(en ? "Return" : "退回"))))
+                    .input(.type(.text), .name("reason"), .placeholder(ProgressText.reasonToReturn.text(lang))),
+                    .button(.type(.submit), .class("secondary"), .text(ProgressText.returnReport.text(lang)))))
         }
         return .empty
     }

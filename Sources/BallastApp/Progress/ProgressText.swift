@@ -1,0 +1,168 @@
+import BallastCore
+import Foundation
+
+/// Progress reporting's interface text (月报, 四色预警, the project page's 节点计划, 联审联批 and
+/// photos), both languages side by side. Each case must have its text (the switch is
+/// exhaustive), and `CatalogueTests` checks every case's English has no Chinese left in it and
+/// neither side is empty.
+enum ProgressText: CaseIterable, UIText.Catalogue {
+    // Shared by several pages: columns and buttons.
+    case code, unit, reasons, save
+    // 月报
+    case notReported, month, status, lateTag, thisMonthWan, progress, noReportRows, uploadPhoto
+    case wan, physicalProgress, submit, approve, confirmApproval, reasonToReturn, returnReport
+    // 四色预警
+    case showAllColours, changeThresholds, blueLag, yellowLag, blueLate, yellowLate, saveNewVersion
+    case light, lag, since, supervision, noLitProjects
+    // The project page: 节点计划, 联审联批, photos, 亮灯督办
+    case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
+    case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
+    case sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
+
+    var message: Message {
+        switch self {
+        case .code: Message(zh: "项目编号", en: "Code")
+        case .unit: Message(zh: "责任单位", en: "Unit")
+        case .reasons: Message(zh: "原因", en: "Reasons")
+        case .save: Message(zh: "保存", en: "Save")
+
+        case .notReported: Message(zh: "未填报", en: "not reported")
+        case .month: Message(zh: "月份", en: "Month")
+        case .status: Message(zh: "状态", en: "Status")
+        case .lateTag: Message(zh: "逾期", en: "late")
+        case .thisMonthWan: Message(zh: "本月完成（万元）", en: "This month (万元)")
+        case .progress: Message(zh: "形象进度", en: "Progress")
+        case .noReportRows: Message(zh: "本年度计划暂无须填报的项目。", en: "No project of the year's plan to report.")
+        case .uploadPhoto: Message(zh: "上传照片", en: "Upload photo")
+        case .wan: Message(zh: "万元", en: "万元")
+        case .physicalProgress: Message(zh: "形象进度", en: "physical progress")
+        case .submit: Message(zh: "报送", en: "Submit")
+        case .approve: Message(zh: "审定", en: "Approve")
+        case .confirmApproval: Message(zh: "确认审定", en: "Confirm approval")
+        case .reasonToReturn: Message(zh: "退回原因", en: "reason to return")
+        case .returnReport: Message(zh: "退回", en: "Return")
+
+        case .showAllColours: Message(zh: "显示全部", en: "Show all colours")
+        case .changeThresholds: Message(zh: "调整预警阈值", en: "Change the thresholds")
+        case .blueLag: Message(zh: "蓝：滞后 ≤（百分点）", en: "Blue: lag ≤ points")
+        case .yellowLag: Message(zh: "黄：滞后 ≤（百分点）", en: "Yellow: lag ≤ points")
+        case .blueLate: Message(zh: "蓝：逾期 ≤（天）", en: "Blue: late ≤ days")
+        case .yellowLate: Message(zh: "黄：逾期 ≤（天）", en: "Yellow: late ≤ days")
+        case .saveNewVersion: Message(zh: "保存为新版本", en: "Save as a new version")
+        case .light: Message(zh: "灯", en: "Light")
+        case .lag: Message(zh: "滞后（百分点）", en: "Lag (points)")
+        case .since: Message(zh: "起始", en: "Since")
+        case .supervision: Message(zh: "督办", en: "Supervision")
+        case .noLitProjects: Message(zh: "没有该颜色的项目。", en: "No project with this light.")
+
+        case .delete: Message(zh: "删除", en: "Delete")
+        case .noMilestones: Message(zh: "本年尚无节点计划。", en: "No milestones for this year yet.")
+        case .node: Message(zh: "节点", en: "Node")
+        case .planned: Message(zh: "计划日期", en: "Planned")
+        case .actual: Message(zh: "实际日期", en: "Actual")
+        case .state: Message(zh: "状态", en: "State")
+        case .pending: Message(zh: "未到期", en: "pending")
+        case .responsibleUnit: Message(zh: "责任单位", en: "Responsible unit")
+        case .addNode: Message(zh: "添加节点", en: "Add node")
+        case .applyTemplate: Message(
+            zh: "套用区节点模板（取得用地、规划许可、施工许可、开工、主体封顶、竣工、投产）",
+            en: "Apply the district template (land, permits, start, topping out, completion, production)")
+        case .actualDateMovesStage: Message(
+            zh: "填写“开工”“竣工”“投产”节点的实际日期，项目阶段随之转为在建、竣工、投产。",
+            en: "Entering the actual date of the start, completion or production node moves the project to that stage.")
+        case .noApprovals: Message(zh: "本年尚无联审联批事项。", en: "No approval items for this year.")
+        case .item: Message(zh: "事项", en: "Item")
+        case .department: Message(zh: "审批部门", en: "Department")
+        case .target: Message(zh: "目标日期", en: "Target")
+        case .approvedOn: Message(zh: "办结日期", en: "Approved")
+        case .addItem: Message(zh: "添加事项", en: "Add item")
+        case .sitePhotos: Message(zh: "现场照片", en: "Site photos")
+        case .supervisionHeading: Message(zh: "亮灯督办", en: "Supervision (warning lights)")
+        case .opened: Message(zh: "督办日期", en: "Opened")
+        case .lightColumn: Message(zh: "亮灯", en: "Light")
+        case .closedColumn: Message(zh: "销号", en: "Closed")
+        case .openTag: Message(zh: "督办中", en: "open")
+        case .removePhoto: Message(zh: "删除", en: "Remove")
+        }
+    }
+
+    // Text with values in it.
+
+    static func reportsHeading(year: Int, month: Int, monthText: String) -> Message {
+        Message(zh: "\(year)年\(month)月 投资进度月报", en: "Monthly reports, \(monthText)")
+    }
+
+    /// The month's deadline and how many of `total` projects have reported.
+    static func reportingState(due: String, reported: Int, total: Int) -> Message {
+        Message(zh: "报送截止 \(due)。已报送 \(reported) / \(total) 个项目，尚有 \(total - reported) 个未报送。",
+                en: "Due \(due). Reported \(reported) of \(total); \(total - reported) still to report.")
+    }
+
+    static func returned(_ reason: String) -> Message {
+        Message(zh: "退回原因：" + reason, en: "Returned: " + reason)
+    }
+
+    /// What approving a report does; `amount` in 万元 as the page formats it.
+    static func approveConsequence(code: String, amount: String) -> Message {
+        Message(zh: "审定后 \(code) 本月数字（\(amount) 万元）锁定，之后只能以调整记录更正。",
+                en: "Approving locks \(code)'s figure for the month (\(amount) 万元); later corrections are adjustments.")
+    }
+
+    static func warningsHeading(year: Int, asOf: String) -> Message {
+        Message(zh: "\(year)年四色预警（截至\(asOf)）", en: "Warning lights, \(year) (as of \(asOf))")
+    }
+
+    /// The warning rule in force, in words.
+    static func rule(_ r: WarningThresholds) -> Message {
+        Message(zh: "预警规则第\(r.version)版：滞后 ≤\(r.blueLagPoints) 个百分点或节点逾期 ≤\(r.blueLateDays) 天为蓝；≤\(r.yellowLagPoints) 个百分点或 ≤\(r.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。",
+                en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed.")
+    }
+
+    /// 亮灯督办: items open now, and items closed this year.
+    static func supervisionSummary(open: Int, closed: Int) -> Message {
+        Message(zh: "亮灯督办：\(open) 项督办中（已交责任单位），本年已有 \(closed) 项因转为蓝灯或绿灯自动销号。",
+                en: "Warning-light supervision: \(open) items open for the responsible units; \(closed) closed this year as projects turned blue or green.")
+    }
+
+    static func openSince(_ date: String) -> Message {
+        Message(zh: "督办中（\(date) 起）", en: "open since \(date)")
+    }
+
+    static func milestonesHeading(year: Int) -> Message {
+        Message(zh: "\(year)年节点计划", en: "Milestones \(year)")
+    }
+
+    /// A milestone reached on `date` (the Chinese says only that it is done).
+    static func reached(_ date: String) -> Message {
+        Message(zh: "已完成", en: "reached \(date)")
+    }
+
+    static func daysLate(_ days: Int) -> Message {
+        Message(zh: "逾期 \(days) 天", en: "\(days) days late")
+    }
+
+    static func approvalsHeading(year: Int) -> Message {
+        Message(zh: "\(year)年联审联批事项", en: "Joint approvals \(year)")
+    }
+
+    /// The year's approval items: how many, how many approved (and the share), how many overdue.
+    static func approvalRate(total: Int, approved: Int, percent: Double, overdue: Int) -> Message {
+        let pct = String(format: "%.1f", percent)
+        return Message(zh: "共 \(total) 项，已办结 \(approved) 项（\(pct)%），逾期未办 \(overdue) 项。",
+                       en: "\(total) items, \(approved) approved (\(pct)%), \(overdue) overdue.")
+    }
+
+    /// A supervision item closed on `date`, with the colour the project turned (a raw value).
+    static func closed(on date: String, colour: String?) -> Message {
+        Message(zh: "\(date)（转\(WarningColour(rawValue: colour ?? "")?.chineseName ?? "出")）",
+                en: "\(date) (\(colour ?? ""))")
+    }
+
+    static func photoAlt(month: Int) -> Message {
+        Message(zh: "\(month)月现场照片", en: "Site photo, month \(month)")
+    }
+
+    static func photoCaption(month: Int, width: Int, height: Int) -> Message {
+        Message(zh: "\(month)月 · \(width)×\(height)", en: "Month \(month) · \(width)×\(height)")
+    }
+}
