@@ -51,6 +51,14 @@ import Testing
         check(PipelineText.self, atLeast: 30)
     }
 
+    @Test func everyCadenceTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(CadenceText.self, atLeast: 50)
+    }
+
+    @Test func everyAdminTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(AdminText.self, atLeast: 45)
+    }
+
     @Test func theCheckCatchesChineseButAllowsTheOfficesNames() {
         #expect(Self.hasChinese("Decisions (会议议定事项)"))
         #expect(!Self.hasChinese("Reminder notices (催办单)"))

@@ -42,34 +42,34 @@ struct AuditPageView {
         return Layout.page(title: t(UIText.audit), lang: lang, section: .audit, path: Site.audit.link + "?" + query,
             .h1(.text(t(UIText.audit))),
             .form(.class("filters"), .method(.get), .action(attr(Site.audit.link)),
-                input("actor", en ? "User" : "操作人", filter.actor),
-                input("entity", en ? "Record type" : "对象类型", filter.entity),
-                input("entityId", en ? "Record id" : "对象编号", filter.entityID?.uuidString),
-                input("action", en ? "Action" : "操作", filter.action),
-                input("from", en ? "From" : "起始日期", filter.from.map(day.string), type: .date),
-                input("to", en ? "To" : "截止日期", filter.until.map { day.string(from: $0.addingTimeInterval(-1)) }, type: .date),
+                input("actor", AdminText.user.text(lang), filter.actor),
+                input("entity", AdminText.recordType.text(lang), filter.entity),
+                input("entityId", AdminText.recordID.text(lang), filter.entityID?.uuidString),
+                input("action", AdminText.action.text(lang), filter.action),
+                input("from", AdminText.from.text(lang), filter.from.map(day.string), type: .date),
+                input("to", AdminText.to.text(lang), filter.until.map { day.string(from: $0.addingTimeInterval(-1)) }, type: .date),
                 .if(en, .input(.type(.hidden), .name("lang"), .value(attr("en")))),
                 .button(.type(.submit), .text(t(UIText.search)))
             ),
             .div(.class("toolbar"),
-                .span(.class("muted"), .text(en ? "\(result.total) entries" : "共 \(result.total) 条")),
+                .span(.class("muted"), .text(AdminText.entryCount(result.total).text(lang))),
                 .span(.class("spacer")),
                 .a(.class("button secondary"), .href(attr(Site.auditExport.link + "?" + query)), .text(t(UIText.exportCSV)))),
             DataTable<AuditPage.Entry>([
-                .text(en ? "Time" : "时间", .number) { e in f.string(from: e.at) },
+                .text(AdminText.time.text(lang), .number) { e in f.string(from: e.at) },
                 .init(t(UIText.who)) { e in .group(.text(e.actor), .unwrap(e.role) { .div(.class("muted"), .text($0)) }) },
-                .text(en ? "Address" : "地址") { e in e.address ?? "" },
-                .init(en ? "Action" : "操作") { e in .span(.class("tag"), .text(label(e.action, Self.actions))) },
-                .text(en ? "Record" : "对象") { e in label(e.entity, Self.entities) },
+                .text(AdminText.address.text(lang)) { e in e.address ?? "" },
+                .init(AdminText.action.text(lang)) { e in .span(.class("tag"), .text(label(e.action, Self.actions))) },
+                .text(AdminText.record.text(lang)) { e in label(e.entity, Self.entities) },
                 .text(t(UIText.note)) { e in e.summary ?? "" },
-                .init(en ? "Before → after" : "修改前 → 修改后") { e in
+                .init(AdminText.beforeAfter.text(lang)) { e in
                     .if(e.before != nil || e.after != nil,
                         .element(named: "details", nodes: [
-                            .element(named: "summary", text: en ? "show" : "查看"),
+                            .element(named: "summary", text: AdminText.show.text(lang)),
                             .div(.class("muted"), .text(e.before ?? "—")),
                             .div(.text("→ " + (e.after ?? "—")))]))
                 },
-            ], rows: result.entries, empty: en ? "No entries match." : "没有符合条件的记录。").node,
+            ], rows: result.entries, empty: AdminText.noEntries.text(lang)).node,
             Pager(page: filter.page, pages: pages, link: pageLink, lang: lang).node
         )
     }

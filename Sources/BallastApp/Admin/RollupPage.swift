@@ -11,20 +11,20 @@ enum RollupPage {
             acc.0 += r.projects; acc.1 = acc.1 + r.totalInvestment; acc.2 = acc.2 + r.annualPlan
         }
         return Layout.page(title: t(UIText.rollup), lang: lang, section: .rollup, path: Site.rollup.link + "?year=\(year)",
-            .h1(.text(en ? "District roll-up, \(year)" : "\(year)年各地区重点项目汇总")),
+            .h1(.text(AdminText.rollupHeading(year: year).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.rollup.link),
                   .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(attr(String(year))))),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
             .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(en ? "District" : "地区")), .th(.class("num"), .text(t(UIText.projects))),
+                .thead(.tr(.th(.text(AdminText.district.text(lang))), .th(.class("num"), .text(t(UIText.projects))),
                            .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
                 .tbody(
                     .forEach(rows) { r in
                         .tr(.td(.text(r.name), .span(.class("muted"), .text(" " + r.code))), .td(.class("num"), .text(String(r.projects))),
                             .td(.class("num"), .text(Layout.yi(r.totalInvestment))), .td(.class("num"), .text(Layout.yi(r.annualPlan))))
                     },
-                    .tr(.th(.text(en ? "All districts" : "合计")), .th(.class("num"), .text(String(total.0))),
+                    .tr(.th(.text(AdminText.allDistricts.text(lang))), .th(.class("num"), .text(String(total.0))),
                         .th(.class("num"), .text(Layout.yi(total.1))), .th(.class("num"), .text(Layout.yi(total.2))))
                 )
             ))

@@ -32,15 +32,14 @@ struct DocumentsPage {
 
     func kindSelect() -> Node<HTML.LabelContext> {
         let en = lang == .en
-        let options: [(String, String)] = [("", en ? "All" : "全部")] + DocumentKind.allCases.map { ($0.rawValue, en ? $0.englishName : $0.chineseName) }
+        let options: [(String, String)] = [("", CadenceText.all.text(lang))] + DocumentKind.allCases.map { ($0.rawValue, en ? $0.englishName : $0.chineseName) }
         return .select(.attribute(named: "name", value: "kind"),
                        .forEach(options) { value, label in .option(.value(attr(value)), .label(attr(label)), .isSelected(search.kind?.rawValue == value)) })
     }
 
     func render() -> String {
-        let en = lang == .en
-        return Layout.page(title: en ? "Bulletins and rankings" : "通报考核", lang: lang, section: .documents, path: Site.documents.link,
-            .h1(.text(en ? "Bulletins, rankings and assessments" : "周通报 · 月排名 · 季考核 · 年评优")),
+        return Layout.page(title: CadenceText.documentsTitle.text(lang), lang: lang, section: .documents, path: Site.documents.link,
+            .h1(.text(CadenceText.documentsHeading.text(lang))),
             Layout.notice(notice),
             filters(),
             listing(),
@@ -54,30 +53,28 @@ struct DocumentsPage {
         return .group(
             .form(.method(.get), .action(Site.documents.link), .class("filters"),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
-                .label(.text(en ? "Kind" : "类别"), kindSelect()),
-                .label(.text(en ? "Year" : "年度"), .input(.type(.number), .name("year"), .value(search.year.map(String.init) ?? ""), .attribute(named: "size", value: "6"))),
-                .label(.text(en ? "Words" : "关键词"), .input(.type(.search), .name("q"), .value(search.q ?? ""))),
-                .button(.type(.submit), .text(en ? "Search" : "查询")))
+                .label(.text(CadenceText.kind.text(lang)), kindSelect()),
+                .label(.text(CadenceText.year.text(lang)), .input(.type(.number), .name("year"), .value(search.year.map(String.init) ?? ""), .attribute(named: "size", value: "6"))),
+                .label(.text(CadenceText.words.text(lang)), .input(.type(.search), .name("q"), .value(search.q ?? ""))),
+                .button(.type(.submit), .text(CadenceText.search.text(lang))))
         )
     }
 
     func listing() -> Node<HTML.BodyContext> {
-        let en = lang == .en
-        _ = en
         let columns: [DataTable<DocumentSummary>.Column] = [
-            .text(en ? "Kind" : "类别") { d in Self.kindName(d.kind.rawValue, lang) },
-            .text(en ? "Period" : "期间", .date) { d in d.period },
-            .init(en ? "Title" : "标题") { d in .a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title)) },
-            .text(en ? "Number" : "期号") { d in d.number ?? "—" },
-            .text(en ? "As of" : "统计截至", .date) { d in d.asOf },
-            .init(en ? "Status" : "状态") { d in
+            .text(CadenceText.kind.text(lang)) { d in Self.kindName(d.kind.rawValue, lang) },
+            .text(CadenceText.periodColumn.text(lang), .date) { d in d.period },
+            .init(CadenceText.title.text(lang)) { d in .a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title)) },
+            .text(CadenceText.number.text(lang)) { d in d.number ?? "—" },
+            .text(CadenceText.asOf.text(lang), .date) { d in d.asOf },
+            .init(CadenceText.status.text(lang)) { d in
                 let issued = d.status == .issued
-                let status: String = issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")
+                let status: String = issued ? CadenceText.issued(d.issuedOn ?? "").text(lang) : CadenceText.draft.text(lang)
                 return .span(.class(issued ? "tag" : "tag muted"), .text(status))
             },
         ]
         return .group(
-            DataTable(columns, rows: documents, empty: en ? "Nothing found." : "暂无文件。").node
+            DataTable(columns, rows: documents, empty: CadenceText.nothingFound.text(lang)).node
         )
     }
 
@@ -86,17 +83,16 @@ struct DocumentsPage {
         _ = en
         return .group(
             .if(PageContext.may(.issueDocuments), .div(.class("card"),
-                .h2(.text(en ? "Draft a document" : "生成草稿")),
-                .p(.class("muted"), .text(en ? "Periods: week 2023-W23, month 2023-05, quarter 2023-Q2, year 2023. A draft can be generated again until it is issued; an issued document never changes."
-                                             : "期次写法：周 2023-W23，月 2023-05，季度 2023-Q2，年度 2023。印发前可重新生成；印发后内容冻结，不再改变。")),
+                .h2(.text(CadenceText.draftDocument.text(lang))),
+                .p(.class("muted"), .text(CadenceText.periodsHelp.text(lang))),
                 .forEach(suggestions) { kind, period in
                     .form(.method(.post), .action(attr(Layout.link(Site.documents.link, lang))), .class("filters"), .csrf(),
                         .input(.type(.hidden), .name("kind"), .value(kind.rawValue)),
                         .label(.text(en ? kind.englishName : kind.chineseName), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "9"))),
-                        .label(.text(en ? "As of" : "统计截至"), .input(.type(.date), .name("asOf"))),
-                        .button(.type(.submit), .text(en ? "Generate" : "生成")))
+                        .label(.text(CadenceText.asOf.text(lang)), .input(.type(.date), .name("asOf"))),
+                        .button(.type(.submit), .text(CadenceText.generate.text(lang))))
                 },
-                .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(en ? "Scoring scheme and adjustments →" : "考核评分办法与加减分 →")))))
+                .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(CadenceText.scoringLink.text(lang))))))
         )
     }
 }
