@@ -12,7 +12,7 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
     // One document
     case allDocuments, downloadDocx, tablesXlsx, issue, issueConsequence, confirmIssue, regenerate
     // 考核评分办法
-    case standardScheme, indicator, weight, capRange, scoringTitle, backToDocuments
+    case standardScheme, indicator, weight, capRange, scoringTitle, allDocumentsLink
     case cap, formula, total, separateGroups, oneRanking
     case changeScheme, schemeHelp, saveNewVersion, noEntries, rankApart, monthWeights, signedLeadsAYear
     case advancedUnits, threshold
@@ -57,7 +57,7 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
         case .weight: Message(zh: "权重", en: "Weight")
         case .capRange: Message(zh: "封顶（1–2）", en: "Cap (1–2)")
         case .scoringTitle: Message(zh: "考核评分办法", en: "Scoring scheme")
-        case .backToDocuments: Message(zh: "← 通报考核", en: "← Bulletins and rankings")
+        case .allDocumentsLink: Message(zh: "← 通报考核", en: "← Bulletins and rankings")
         case .cap: Message(zh: "封顶", en: "Cap")
         case .formula: Message(zh: "计算方法", en: "Formula")
         case .total: Message(zh: "合计", en: "Total")

@@ -42,7 +42,7 @@ struct ScoringPage {
 
     func render() -> String {
         return Layout.page(title: CadenceText.scoringTitle.text(lang), lang: lang, section: .documents, path: Site.scoring.link + "?year=\(year)",
-            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(CadenceText.backToDocuments.text(lang)))),
+            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(CadenceText.allDocumentsLink.text(lang)))),
             .h1(.text(CadenceText.scoringHeading(year: year).text(lang))),
             Layout.notice(notice),
             .p(.class("muted"), .text(versionLine)),
