@@ -85,7 +85,7 @@ struct BenchPipelineCommand: AsyncCommand {
                     : [.attracting, .signed, .landed]
                 for to in path {
                     day = day.adding(days: Int.random(in: 20...200, using: &rng))
-                    steps.append(StageChangeModel(projectID: p.id!, from: from.rawValue, to: to.rawValue, effectiveOn: day.iso, actor: "bench"))
+                    steps.append(StageChangeModel(projectID: p.id!, from: from.rawValue, to: to.rawValue, effectiveOn: day, actor: "bench"))
                     from = to
                 }
             }

@@ -69,8 +69,8 @@ struct BenchWarningsCommand: AsyncCommand {
                     let m = MilestoneModel()
                     m.id = UUID(); m.districtID = id; m.$project.id = p.id!; m.year = 2023; m.seq = seq; m.name = "节点\(seq)"
                     let planned = CalendarDate(year: 2023, month: seq, day: 15)!
-                    m.planned = planned.iso
-                    m.actual = Int.random(in: 0...9, using: &rng) == 0 ? nil : planned.adding(days: Int.random(in: -5...10, using: &rng)).iso
+                    m.planned = planned
+                    m.actual = Int.random(in: 0...9, using: &rng) == 0 ? nil : planned.adding(days: Int.random(in: -5...10, using: &rng))
                     m.version = 1
                     milestones.append(m)
                 }

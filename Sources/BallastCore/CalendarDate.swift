@@ -78,7 +78,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return CalendarDate(year: y, month: m, day: d)
     }
 
+    /// Exactly `YYYY-MM-DD`, the stored form: what the database hands back, never typed by a person.
+    public init?(iso: String) {
+        guard let day = CalendarDate.parseISO(iso.utf8) else { return nil }
+        self = day
+    }
+
     /// YYYY-MM-DD exactly, the form exports and the database use: read without building strings.
+
     static func parseISO(_ utf8: String.UTF8View) -> CalendarDate? {
         guard utf8.count == 10 else { return nil }
         var digits: [Int] = []

@@ -77,7 +77,7 @@ enum DemoCampaign {
         var models: [CampaignPeriodModel] = []
         for p in periods {
             let m = CampaignPeriodModel()
-            m.id = UUID(); m.districtID = districtID; m.number = p.number; m.heldOn = p.heldOn.iso
+            m.id = UUID(); m.districtID = districtID; m.number = p.number; m.heldOn = p.heldOn
             m.title = "全省“三个一批”项目建设活动第\(["一", "二", "三", "四", "五", "六", "七", "八"][p.number - 1])期"
             periodIDs[p.number] = m.id
             models.append(m)
@@ -87,7 +87,7 @@ enum DemoCampaign {
             let m = CampaignEntryModel()
             m.id = UUID(); m.districtID = districtID; m.$period.id = periodIDs[e.period]!; m.$project.id = ids[e.code]!
             m.batch = e.batch.rawValue; m.investment = Money.wan(e.wan).yuan; m.version = 1
-            m.startedOn = e.followUp.startedOn?.iso; m.producedOn = e.followUp.producedOn?.iso; m.atCapacityOn = e.followUp.atCapacityOn?.iso
+            m.startedOn = e.followUp.startedOn; m.producedOn = e.followUp.producedOn; m.atCapacityOn = e.followUp.atCapacityOn
             return m
         }
         try await entries.create(on: db)

@@ -29,7 +29,7 @@ public struct DemoCommand: AsyncCommand {
             context.console.print("演示地区已载入（截至 \(snapshot.rawValue)）/ demo district loaded, as of \(snapshot.rawValue)")
         } else {
             // Say which day the one present stands at: asking for the other day changes nothing.
-            let day = try await Districts.find(code: DemoDistrict.code, on: context.application.db)?.frozenOn ?? "—"
+            let day = try await Districts.find(code: DemoDistrict.code, on: context.application.db)?.frozenOn?.iso ?? "—"
             context.console.print("演示地区已存在（截至 \(day)），未改动；换一天请用新数据库 / demo district already present (as of \(day)), left as it is; "
                                   + "use a new database for another day")
         }

@@ -17,7 +17,7 @@ public enum DemoLoader {
         let demoHash = try await passwordHashing.hash(DemoUsers.password)
         try await db.writeTransaction { tx in
             let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name,
-                                         frozenOn: snapshot.day.iso)
+                                         frozenOn: snapshot.day)
             try await district.create(on: tx)
             let id = try district.requireID()
             var entries: [ReferenceEntryModel] = []
@@ -84,7 +84,7 @@ public enum DemoLoader {
             for n in nodes {
                 let m = MilestoneModel()
                 m.id = UUID(); m.districtID = districtID; m.$project.id = ids[code]!; m.year = DemoFigures.year
-                m.seq = n.seq; m.name = n.name; m.planned = n.planned.iso; m.actual = n.actual?.iso; m.version = 1
+                m.seq = n.seq; m.name = n.name; m.planned = n.planned; m.actual = n.actual; m.version = 1
                 milestones.append(m)
             }
         }
@@ -93,7 +93,7 @@ public enum DemoLoader {
         for a in DemoProgress.approvals(portfolio) {
             let item = ApprovalItemModel()
             item.id = UUID(); item.districtID = districtID; item.$project.id = ids[a.code]!; item.year = DemoFigures.year
-            item.name = a.name; item.department = a.department; item.target = a.target.iso; item.actual = a.actual.iso; item.version = 1
+            item.name = a.name; item.department = a.department; item.target = a.target; item.actual = a.actual; item.version = 1
             approvals.append(item)
         }
         try await approvals.create(on: db)

@@ -15,7 +15,7 @@ enum DemoPipelineHistory {
             .filter(\.$stage ~~ [LifecycleStage.attracting.rawValue, LifecycleStage.signed.rawValue, LifecycleStage.landed.rawValue])
             .sort(\.$code).all()
         let signedOn = Dictionary(try await LeadModel.query(on: db).filter(\.$districtID == districtID).filter(\.$status == LeadStatus.signed.rawValue)
-            .all().compactMap { l in l.projectID.flatMap { id in l.signedOn.flatMap(CalendarDate.parse).map { (id, $0) } } }, uniquingKeysWith: { a, _ in a })
+            .all().compactMap { l in l.projectID.flatMap { id in l.signedOn.map { (id, $0) } } }, uniquingKeysWith: { a, _ in a })
         let enterprises = Dictionary(try await EnterpriseModel.query(on: db).filter(\.$districtID == districtID).all().map { ($0.id!, $0) },
                                      uniquingKeysWith: { a, _ in a })
         var steps: [StageChangeModel] = []
@@ -29,7 +29,7 @@ enum DemoPipelineHistory {
             rewritten.append(id)
             let investor = p.enterpriseID.flatMap { enterprises[$0]?.name } ?? p.investor ?? "投资方"
             func step(_ from: LifecycleStage?, _ to: LifecycleStage, _ on: CalendarDate, _ note: String, _ evidence: PoolMove.Evidence? = nil) {
-                let s = StageChangeModel(projectID: id, from: from?.rawValue, to: to.rawValue, effectiveOn: on.iso, actor: "demo", note: note)
+                let s = StageChangeModel(projectID: id, from: from?.rawValue, to: to.rawValue, effectiveOn: on, actor: "demo", note: note)
                 s.evidence = evidence.flatMap { try? String(decoding: JSONEncoder.sorted.encode($0), as: UTF8.self) }
                 steps.append(s)
             }
@@ -48,7 +48,7 @@ enum DemoPipelineHistory {
                 let landed = min(signed.adding(days: 30), DemoProgress.asOf)
                 step(.signed, .landed, landed, "落地：\(p.name)项目公司，\(p.name)用地",
                      PoolMove.Evidence(registeredCompany: "\(p.name)项目公司", site: "\(p.name)用地",
-                                       plannedStart: p.plannedStart.flatMap(CalendarDate.parse)))
+                                       plannedStart: p.plannedStart))
             }
         }
         // The import wrote one step per project; these projects get their history instead.

@@ -64,7 +64,7 @@ enum DemoPromotion {
             let trip = TripModel()
             let start = day(8 + t * 6)
             trip.id = UUID(); trip.districtID = districtID; trip.kind = (t % 4 == 0 && t / 4 < leaderTrips ? TripKind.leader : .team).rawValue
-            trip.startedOn = start.iso; trip.endedOn = start.adding(days: 2).iso; trip.version = 1
+            trip.startedOn = start; trip.endedOn = start.adding(days: 2); trip.version = 1
             trip.ledBy = trip.kind == TripKind.leader.rawValue ? DemoFigures.leaders[t % DemoFigures.leaders.count] : "招商小分队（\(people[t % 8])）"
             trip.destinations = [cities[t % 10], cities[(t + 3) % 10]].joined(separator: "、")
             trips.append(trip)
@@ -83,7 +83,7 @@ enum DemoPromotion {
             let l = LeadModel()
             l.id = UUID(); l.districtID = districtID; l.version = 1
             let collected = day(i < signed ? i * 3 : (i * 173) % (i < negotiated + inspected ? 120 : 170))
-            l.collectedOn = collected.iso
+            l.collectedOn = collected
             let source = LeadSource.allCases[i % LeadSource.allCases.count]
             l.source = source.rawValue
             if source == .trip { l.tripID = trips[(i / 6) % trips.count].id }
@@ -143,11 +143,11 @@ enum DemoPromotion {
             steps.append(step(l, from: from, to: to, on: on))
             if to == .contacted {
                 let c = LeadContactModel()
-                c.id = UUID(); c.leadID = l.id!; c.contactedOn = on.iso; c.who = people[i % 8]; c.recordedBy = "demo"
+                c.id = UUID(); c.leadID = l.id!; c.contactedOn = on; c.who = people[i % 8]; c.recordedBy = "demo"
                 c.what = "电话对接\(l.chain ?? "")项目投资意向，约定实地考察"
                 contacts.append(c)
             }
-            if to == .signed { l.signedOn = on.iso }
+            if to == .signed { l.signedOn = on }
             if to == .abandoned { l.abandonReason = "企业投资计划调整" }
             from = to
         }
@@ -156,7 +156,7 @@ enum DemoPromotion {
 
     static func step(_ l: LeadModel, from: LeadStatus?, to: LeadStatus, on: CalendarDate) -> LeadStepModel {
         let s = LeadStepModel()
-        s.id = UUID(); s.leadID = l.id!; s.fromStatus = from?.rawValue; s.toStatus = to.rawValue; s.effectiveOn = on.iso; s.actor = "demo"
+        s.id = UUID(); s.leadID = l.id!; s.fromStatus = from?.rawValue; s.toStatus = to.rawValue; s.effectiveOn = on; s.actor = "demo"
         return s
     }
 }

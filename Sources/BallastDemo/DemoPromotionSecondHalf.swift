@@ -86,7 +86,7 @@ enum DemoPromotionSecondHalf {
             let on = start.adding(days: 2 + t * 6)
             let leader = t % 4 == 0 && t / 4 < leaderTrips
             trip.id = UUID(); trip.districtID = districtID; trip.kind = (leader ? TripKind.leader : .team).rawValue
-            trip.startedOn = on.iso; trip.endedOn = on.adding(days: 2).iso; trip.version = 1
+            trip.startedOn = on; trip.endedOn = on.adding(days: 2); trip.version = 1
             trip.ledBy = leader ? DemoFigures.leaders[(t + 3) % DemoFigures.leaders.count] : "招商小分队（\(DemoPromotion.people[t % 8])）"
             trip.destinations = [DemoPromotion.cities[(t + 5) % 10], DemoPromotion.cities[(t + 8) % 10]].joined(separator: "、")
             trips.append(trip)
@@ -104,7 +104,7 @@ enum DemoPromotionSecondHalf {
             let l = LeadModel()
             l.id = UUID(); l.districtID = districtID; l.version = 1
             let collected = start.adding(days: (i * 173) % 170)
-            l.collectedOn = collected.iso
+            l.collectedOn = collected
             let source = LeadSource.allCases[i % LeadSource.allCases.count]
             l.source = source.rawValue
             if source == .trip { l.tripID = trips[(i / 6) % trips.count].id }

@@ -96,12 +96,12 @@ enum DemoSupervision {
         func meeting(_ day: CalendarDate, _ n: Int) -> MeetingModel {
             let m = MeetingModel()
             m.id = UUID(); m.districtID = districtID; m.kind = MeetingKind.weekly.rawValue; m.title = "区政府第\(n)次重点项目推进周例会（\(day.year)）"
-            m.heldOn = day.iso; m.cutoffOn = day.adding(days: -1).iso; m.chairedBy = DemoFigures.leaders[0]; m.version = 1
+            m.heldOn = day; m.cutoffOn = day.adding(days: -1); m.chairedBy = DemoFigures.leaders[0]; m.version = 1
             return m
         }
         /// The meeting decides: the problem's deadline moves to the decision's, the unit carries it out.
         func decide(_ m: MeetingModel, _ index: Int, resolvedOn: CalendarDate?, lateBy: Int = 0) {
-            let day = CalendarDate.parse(m.heldOn)!
+            let day = m.heldOn
             let due = work(day, 10)
             var pl = plans[index]
             pl.seed.steps.append(.init(.deadline, on: day, by: office, note: "按区政府周例会议定调整", deadline: due))
@@ -190,7 +190,7 @@ enum DemoSupervision {
         // acknowledged) and on the demo's day (awaiting acknowledgement).
         let may = try await NoticeGenerator.run(districtID: districtID, today: d(2023, 5, 4), actor: ChangeActor(name: "system"), on: db)
         for n in try await NoticeModel.query(on: db).filter(\.$districtID == districtID).filter(\.$number ~~ may.issued).all() {
-            n.acknowledgedOn = work(d(2023, 5, 4), 1).iso; n.acknowledgedBy = "unit-ack"
+            n.acknowledgedOn = work(d(2023, 5, 4), 1); n.acknowledgedBy = "unit-ack"
             try await n.update(on: db)
         }
         _ = try await NoticeGenerator.run(districtID: districtID, today: DemoProgress.asOf, actor: ChangeActor(name: "system"), on: db)

@@ -35,7 +35,7 @@ import Vapor
         try await report("A2", month: 3, wan: 100, status: "approved", late: false)
         try await report("A2", month: 5, wan: 0, status: "submitted", late: true)
         try await report("A3", month: 5, wan: 150, status: "approved", late: false)
-        for (code, planned, actual) in [("A1", "2023-04-10", "2023-04-12"), ("A2", "2023-05-20", nil), ("A3", "2023-06-15", nil)] {
+        for (code, planned, actual) in [("A1", "2023-04-10", "2023-04-12"), ("A2", "2023-05-20", nil), ("A3", "2023-06-15", nil)] as [(String, CalendarDate, CalendarDate?)] {
             let m = MilestoneModel()
             m.id = UUID(); m.districtID = d.id!; m.$project.id = try await project(code); m.year = 2023; m.seq = 1; m.name = "开工"
             m.planned = planned; m.actual = actual; m.version = 1
@@ -43,7 +43,7 @@ import Vapor
         }
         let commerce = try await ProblemTests.unit("区商务局", d, on: db), housing = try await ProblemTests.unit("区住建局", d, on: db)
         for (unit, deadline, resolved) in [(commerce, "2023-05-10", "2023-05-09"), (commerce, "2023-05-20", "2023-05-25"),
-                                           (commerce, "2023-06-10", nil), (housing, "2023-04-01", nil)] {
+                                           (commerce, "2023-06-10", nil), (housing, "2023-04-01", nil)] as [(UUID, CalendarDate, CalendarDate?)] {
             let p = ProblemModel()
             p.id = UUID(); p.districtID = d.id!; p.kind = "problem"; p.category = "其他"; p.title = "事项\(deadline)"; p.description = "—"
             p.major = false; p.raisedBy = "tester"; p.raisedOn = "2023-03-01"; p.leadUnitID = unit; p.deadline = deadline
@@ -51,7 +51,7 @@ import Vapor
             try await p.create(on: db)
         }
         for (code, from, to, on) in [("A1", nil, "red", "2023-03-31"), ("A1", "red", "green", "2023-05-31"), ("A2", nil, "yellow", "2023-04-30"),
-                                     ("A3", nil, "red", "2023-06-30"), ("S1", nil, "red", "2023-05-31")] {
+                                     ("A3", nil, "red", "2023-06-30"), ("S1", nil, "red", "2023-05-31")] as [(String, String?, String, CalendarDate)] {
             let c = WarningChangeModel()
             c.id = UUID(); c.districtID = d.id!; c.projectID = try await project(code); c.year = 2023; c.fromColour = from; c.toColour = to
             c.onDate = on; c.ruleVersion = 1

@@ -193,7 +193,7 @@ import Vapor
             }
             func entries() async throws -> [String] {
                 try await PoolEntryModel.query(on: app.db).filter(\.$projectID == p1.id!).all()
-                    .map { "\($0.pool) \($0.enteredOn) left \($0.leftOn ?? "-") 签约 \($0.reachedSigned ?? "-")" }.sorted()
+                    .map { "\($0.pool) \($0.enteredOn) left \($0.leftOn?.iso ?? "-") 签约 \($0.reachedSigned?.iso ?? "-")" }.sorted()
             }
             // Imported 01-05 into 谋划; 招引 and 签约 both on 03-01, 签约 recorded last.
             let written = try await spans()

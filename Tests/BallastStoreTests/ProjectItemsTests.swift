@@ -38,7 +38,7 @@ import Testing
             let start = try #require(nodes.first { $0.name == "开工" })
             let editor = MilestoneEditor(context: Self.context(d))
             let saved = try await editor.update(id: start.id!, version: start.version, .init(
-                name: "开工", planned: CalendarDate.parse(start.planned)!, actual: CalendarDate(year: 2023, month: 4, day: 8)!, unit: nil), on: app.db)
+                name: "开工", planned: start.planned, actual: CalendarDate(year: 2023, month: 4, day: 8)!, unit: nil), on: app.db)
             #expect(saved.movedTo == .underConstruction)
             #expect(saved.milestone.version == start.version + 1)
             let moved = try #require(try await ProjectModel.find(p.id, on: app.db))
@@ -54,7 +54,7 @@ import Testing
             // The same version again loses: someone else saved first.
             await #expect(throws: ProjectItemContext.Failure.versionConflict(current: start.version + 1)) {
                 try await editor.update(id: start.id!, version: start.version, .init(
-                    name: "开工", planned: CalendarDate.parse(start.planned)!, actual: nil, unit: nil), on: app.db)
+                    name: "开工", planned: start.planned, actual: nil, unit: nil), on: app.db)
             }
         }
     }

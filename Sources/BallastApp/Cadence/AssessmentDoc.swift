@@ -43,7 +43,7 @@ enum AssessmentDoc {
             .paragraph("考核得分为\(a.rule)。各月得分：\(sources)。依据考核评分办法\(a.schemeVersion == 0 ? "（默认办法）" : "第 \(a.schemeVersion) 版")。"),
         ]))
         return OfficialDoc(title: a.title, numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn ?? a.asOf),
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? a.asOf),
                            intro: ["现将\(period.chineseName)重点项目工作\(a.isAnnual ? "评优" : "考核")结果通报如下（统计截至\(NoticeDocument.chineseDate(a.asOf))）。"],
                            sections: OfficialDoc.numbered(sections), closing: nil, wide: true)
     }

@@ -21,7 +21,7 @@ struct DocumentPage {
             Layout.notice(notice),
             layout.html(lang),
             .if(d.status != .issued && PageContext.may(.issueDocuments), .div(.class("card no-print"),
-                .p(.class("muted"), .text(CadenceText.draftState(asOf: d.asOf, version: d.version).text(lang))),
+                .p(.class("muted"), .text(CadenceText.draftState(asOf: d.asOf.iso, version: d.version).text(lang))),
                 ConfirmStep(label: CadenceText.issue.text(lang),
                             consequence: CadenceText.issueConsequence.text(lang),
                             confirm: CadenceText.confirmIssue.text(lang), action: Layout.link(Site.documentIssue.link(d.idString), lang),

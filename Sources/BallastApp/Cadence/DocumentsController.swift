@@ -34,8 +34,8 @@ struct DocumentsController: RouteCollection {
         var id: UUID, kind: String, period: String, title: String, number: String?, asOf: String, status: String
         var issuedOn: String?, issuedBy: String?, version: Int
         init(_ d: DocumentModel) throws {
-            id = try d.requireID(); kind = d.kind.rawValue; period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status.rawValue
-            issuedOn = d.issuedOn; issuedBy = d.issuedBy; version = d.version
+            id = try d.requireID(); kind = d.kind.rawValue; period = d.period; title = d.title; number = d.number; asOf = d.asOf.iso; status = d.status.rawValue
+            issuedOn = d.issuedOn?.iso; issuedBy = d.issuedBy; version = d.version
         }
     }
 

@@ -66,10 +66,10 @@ struct DocumentsPage {
             .text(CadenceText.periodColumn.text(lang), .date) { d in d.period },
             .init(CadenceText.title.text(lang)) { d in .a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title)) },
             .text(CadenceText.number.text(lang)) { d in d.number ?? "—" },
-            .text(CadenceText.asOf.text(lang), .date) { d in d.asOf },
+            .text(CadenceText.asOf.text(lang), .date) { d in d.asOf.iso },
             .init(CadenceText.status.text(lang)) { d in
                 let issued = d.status == .issued
-                let status: String = issued ? CadenceText.issued(d.issuedOn ?? "").text(lang) : CadenceText.draft.text(lang)
+                let status: String = issued ? CadenceText.issued(d.issuedOn?.iso ?? "").text(lang) : CadenceText.draft.text(lang)
                 return .span(.class(issued ? "tag" : "tag muted"), .text(status))
             },
         ]

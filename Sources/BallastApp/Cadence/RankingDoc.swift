@@ -60,7 +60,7 @@ enum RankingDoc {
         let intro = "根据\(r.year)年重点项目考核评分办法，现将\(r.year)年\(r.month)月各责任单位得分排名通报如下（统计截至\(NoticeDocument.chineseDate(r.asOf))"
             + (previous.map { "，\($0)" } ?? "") + "）。"
         return OfficialDoc(title: "重点项目责任单位月度排名", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn ?? r.asOf), intro: [intro, "表中各项为得分，列名后的数字为该项满分（\(legend)）。"], sections: OfficialDoc.numbered(sections),
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? r.asOf), intro: [intro, "表中各项为得分，列名后的数字为该项满分（\(legend)）。"], sections: OfficialDoc.numbered(sections),
                            closing: "请排名靠后的单位认真分析原因，制定整改措施，确保下月进度有明显提升。", wide: true)
     }
 }

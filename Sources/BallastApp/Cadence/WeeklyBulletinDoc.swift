@@ -82,7 +82,7 @@ enum WeeklyBulletinDoc {
             ]))
         }
         return OfficialDoc(title: "重点项目建设周通报", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn ?? b.asOf), intro: [intro(b)], sections: OfficialDoc.numbered(sections),
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? b.asOf), intro: [intro(b)], sections: OfficialDoc.numbered(sections),
                            closing: "请各责任单位对照通报内容，抓紧推进项目建设，亮灯项目于下周例会前报送整改措施。")
     }
 }

@@ -116,8 +116,8 @@ struct CampaignController: RouteCollection {
 
         init(_ e: CampaignQuery.Entry) {
             id = e.id; batch = e.batch; projectID = e.projectID; projectCode = e.projectCode; projectName = e.projectName
-            investment = e.investment.rounded(in: .wan, places: 4); startedOn = e.startedOn; producedOn = e.producedOn
-            atCapacityOn = e.atCapacityOn; note = e.note; version = e.version
+            investment = e.investment.rounded(in: .wan, places: 4); startedOn = e.startedOn?.iso; producedOn = e.producedOn?.iso
+            atCapacityOn = e.atCapacityOn?.iso; note = e.note; version = e.version
         }
     }
 
@@ -145,7 +145,7 @@ struct CampaignController: RouteCollection {
 
     func createPeriodAPI(req: Request) async throws -> Response {
         let p = try await createPeriod(req, try req.content.decode(PeriodBody.self))
-        return try await ["id": try p.requireID().uuidString, "number": String(p.number), "heldOn": p.heldOn].encodeResponse(status: .created, for: req)
+        return try await ["id": try p.requireID().uuidString, "number": String(p.number), "heldOn": p.heldOn.iso].encodeResponse(status: .created, for: req)
     }
 
     struct EntryBody: Content {

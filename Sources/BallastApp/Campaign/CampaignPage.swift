@@ -38,7 +38,7 @@ struct CampaignPage {
 
     func announced() -> String {
         CampaignText.announced.text(lang)
-            + upcoming.map { CampaignText.announcedPeriod($0.number, heldOn: $0.heldOn).text(lang) }.joined(separator: "、")
+            + upcoming.map { CampaignText.announcedPeriod($0.number, heldOn: $0.heldOn.iso).text(lang) }.joined(separator: "、")
     }
 
     func periodColumns() -> [DataTable<CampaignQuery.Period>.Column] {

@@ -13,7 +13,7 @@ struct CampaignPeriodPage {
     var lang: UILanguage
 
     func render() -> String {
-        let title = CampaignText.periodHeading(period.number, heldOn: period.heldOn).text(lang)
+        let title = CampaignText.periodHeading(period.number, heldOn: period.heldOn.iso).text(lang)
         return Layout.page(title: title, lang: lang, section: .campaign, path: Site.campaignPeriod.link(period.idString),
             .p(.a(.href(attr(Layout.link(Site.campaign.link, lang))), .text(CampaignText.allPeriodsLink.text(lang)))),
             .h1(.text(title + (period.title.map { " " + $0 } ?? ""))),
@@ -33,9 +33,9 @@ struct CampaignPeriodPage {
                 .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))
             },
             .text(CampaignText.counted.text(lang), .number) { r in Layout.wan(r.investment) },
-            .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn, mayEdit: mayEdit) },
-            .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn, mayEdit: mayEdit) },
-            .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn, mayEdit: mayEdit) },
+            .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn?.iso, mayEdit: mayEdit) },
+            .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn?.iso, mayEdit: mayEdit) },
+            .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn?.iso, mayEdit: mayEdit) },
             .init(CampaignText.note.text(lang)) { r in
                 mayEdit ? .input(.type(.text), .name("note"), .value(attr(r.note ?? "")), .attribute(named: "form", value: formID(r))) : .text(r.note ?? "")
             },

@@ -29,7 +29,7 @@ package enum DistrictContext {
     /// Today in the district's own calendar: a deadline falls on the same day in Zhengzhou
     /// whatever zone the server runs in.
     static func today(in district: DistrictModel, now: Date = Date()) -> CalendarDate {
-        if let frozen = district.frozenOn.flatMap(CalendarDate.parse) { return frozen }
+        if let frozen = district.frozenOn { return frozen }
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: district.timeZone) ?? TimeZone.chinaStandard
         let c = cal.dateComponents([.year, .month, .day], from: now)

@@ -17,7 +17,7 @@ struct LeadPage {
         let status = LeadStatus(rawValue: r.status) ?? .collected
         let mayEdit = PageContext.may(.editProjects)
         let contactColumns: [DataTable<LeadQuery.Contact>.Column] = [
-            .text(LeadsText.date.text(lang)) { c in c.contactedOn },
+            .text(LeadsText.date.text(lang)) { c in c.contactedOn.iso },
             .text(LeadsText.who.text(lang)) { c in c.who },
             .text(LeadsText.what.text(lang)) { c in c.what },
             .text(LeadsText.loggedBy.text(lang)) { c in c.recordedBy },

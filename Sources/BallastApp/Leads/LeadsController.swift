@@ -127,8 +127,8 @@ struct LeadsController: RouteCollection {
         var contacts: [Contact]
         init(_ d: LeadQuery.Detail) {
             lead = RowDTO(d.row); note = d.note; abandonReason = d.abandonReason; tripID = d.trip?.id; projectCode = d.project?.code
-            steps = d.steps.map { Step(from: $0.fromStatus, to: $0.toStatus, on: $0.effectiveOn, actor: $0.actor, note: $0.note) }
-            contacts = d.contacts.map { Contact(on: $0.contactedOn, who: $0.who, what: $0.what, recordedBy: $0.recordedBy) }
+            steps = d.steps.map { Step(from: $0.fromStatus, to: $0.toStatus, on: $0.effectiveOn.iso, actor: $0.actor, note: $0.note) }
+            contacts = d.contacts.map { Contact(on: $0.contactedOn.iso, who: $0.who, what: $0.what, recordedBy: $0.recordedBy) }
         }
     }
 
@@ -191,7 +191,7 @@ struct LeadsController: RouteCollection {
     func tripsAPI(req: Request) async throws -> [TripDTO] {
         let (from, to) = try period(req)
         return try await LeadQuery.trips(districtID: try req.district().requireID(), from: from, to: to, on: req.db).map { t in
-            TripDTO(id: t.trip.id, kind: t.trip.kind, startedOn: t.trip.startedOn, endedOn: t.trip.endedOn, ledBy: t.trip.ledBy,
+            TripDTO(id: t.trip.id, kind: t.trip.kind, startedOn: t.trip.startedOn.iso, endedOn: t.trip.endedOn?.iso, ledBy: t.trip.ledBy,
                     destinations: t.trip.destinations, note: t.trip.note, enterprisesVisited: t.visits, leads: t.leads)
         }
     }

@@ -67,7 +67,7 @@ struct LeadsPage {
     func tripsCard() -> Node<HTML.BodyContext> {
         let en = lang == .en
         let columns: [DataTable<(trip: TripSummary, visits: Int, leads: Int)>.Column] = [
-            .text(LeadsText.tripDates.text(lang)) { t in t.trip.startedOn + (t.trip.endedOn.map { " — " + $0 } ?? "") },
+            .text(LeadsText.tripDates.text(lang)) { t in t.trip.startedOn.iso + (t.trip.endedOn.map { " — " + $0.iso } ?? "") },
             .text(LeadsText.ledBy.text(lang)) { t in t.trip.ledBy },
             .text(LeadsText.tripKind.text(lang)) { t in TripKind(rawValue: t.trip.kind).map { en ? $0.englishName : $0.rawValue } ?? t.trip.kind },
             .text(LeadsText.destinations.text(lang)) { t in t.trip.destinations },

@@ -89,7 +89,7 @@ struct ProjectDetailDTO: Content {
             latitude: r.latitude, content: r.content)
         plans = d.plans.map { Plan(year: $0.year, level: $0.level, nature: $0.nature?.rawValue, zone: $0.zone,
                                    annualPlan: $0.annualPlan?.rounded(in: .wan, places: 4), version: $0.version) }
-        stageHistory = d.stages.map { Stage(from: $0.from?.rawValue, to: $0.to.rawValue, effectiveOn: $0.effectiveOn,
+        stageHistory = d.stages.map { Stage(from: $0.from?.rawValue, to: $0.to.rawValue, effectiveOn: $0.effectiveOn.iso,
                                             actor: $0.actor, note: $0.note) }
     }
 }

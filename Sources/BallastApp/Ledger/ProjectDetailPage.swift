@@ -54,7 +54,7 @@ enum ProjectDetailPage {
                 ))),
             .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
                 DataTable<ProjectDetail.StageStep>([
-                    .text(t(UIText.when)) { s in s.effectiveOn },
+                    .text(t(UIText.when)) { s in s.effectiveOn.iso },
                     .text(t(UIText.stage)) { s in (s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue },
                     .text(t(UIText.who)) { s in s.actor },
                     .text(t(UIText.note)) { s in s.note ?? "" },

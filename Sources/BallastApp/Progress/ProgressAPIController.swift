@@ -33,7 +33,7 @@ struct ProgressAPIController: RouteCollection {
             guard let date = CalendarDate.parse(raw), raw.count >= 8 else {
                 throw BallastError.badParameter("sinceBefore", zh: "sinceBefore 应为 YYYY-MM-DD", en: "sinceBefore must be YYYY-MM-DD")
             }
-            list = list.filter { $0.since <= date.iso }
+            list = list.filter { $0.since <= date }
         }
         return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
     }

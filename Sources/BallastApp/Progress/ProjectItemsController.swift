@@ -73,7 +73,7 @@ struct ProjectItemsController: RouteCollection {
     }
 
     func dto(_ m: MilestoneModel, units: [UUID: String], moved: LifecycleStage? = nil) throws -> MilestoneDTO {
-        MilestoneDTO(id: try m.requireID(), year: m.year, seq: m.seq, name: m.name, planned: m.planned, actual: m.actual,
+        MilestoneDTO(id: try m.requireID(), year: m.year, seq: m.seq, name: m.name, planned: m.planned.iso, actual: m.actual?.iso,
                      unit: m.unitID.flatMap { units[$0] }, version: m.version, stageMovedTo: moved?.rawValue)
     }
 
@@ -128,7 +128,7 @@ struct ProjectItemsController: RouteCollection {
 
         init(_ a: ApprovalItemModel) throws {
             id = try a.requireID(); year = a.year; name = a.name; department = a.department
-            target = a.target; actual = a.actual; version = a.version
+            target = a.target?.iso; actual = a.actual?.iso; version = a.version
         }
     }
 

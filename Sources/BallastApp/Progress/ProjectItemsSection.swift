@@ -11,8 +11,8 @@ enum ProjectItemsSection {
         .selfClosedElement(named: "input", attributes: attributes)
     }
 
-    static func dateInput<C>(_ name: String, _ value: String?, form: String? = nil, required: Bool = false) -> Node<C> {
-        var a: [Attribute<HTML.InputContext>] = [.type(.date), .name(name), .value(attr(value ?? ""))]
+    static func dateInput<C>(_ name: String, _ value: CalendarDate?, form: String? = nil, required: Bool = false) -> Node<C> {
+        var a: [Attribute<HTML.InputContext>] = [.type(.date), .name(name), .value(attr(value?.iso ?? ""))]
         if required { a.append(.required(true)) }
         if let form { a.append(.attribute(named: "form", value: attr(form))) }
         return input(a)
@@ -46,16 +46,16 @@ enum ProjectItemsSection {
                            .th(.text(ProgressText.actual.text(lang))), .th(.text(ProgressText.state.text(lang))), .if(edit, .th()))),
                 .tbody(.forEach(p.milestones) { m in
                     let form = "m-\(m.id.uuidString)"
-                    let planned = CalendarDate.parse(m.planned)
-                    let state: String = if let a = m.actual { ProgressText.reached(a).text(lang) }
-                        else if let planned, planned < asOf { ProgressText.daysLate(planned.days(until: asOf)).text(lang) }
+                    let planned = m.planned
+                    let state: String = if let a = m.actual { ProgressText.reached(a.iso).text(lang) }
+                        else if planned < asOf { ProgressText.daysLate(planned.days(until: asOf)).text(lang) }
                         else { ProgressText.pending.text(lang) }
-                    return .tr(.class(m.actual == nil && (planned.map { $0 < asOf } ?? false) ? "late" : ""),
+                    return .tr(.class(m.actual == nil && planned < asOf ? "late" : ""),
                         .td(edit ? input([.type(.number), .name("seq"), .value(attr(String(m.seq))), .attribute(named: "form", value: form),
                                           .class("seq")]) : .text(String(m.seq))),
                         .td(edit ? textInput("name", m.name, form: form) : .text(m.name)),
-                        .td(edit ? dateInput("planned", m.planned, form: form, required: true) : .text(m.planned)),
-                        .td(edit ? dateInput("actual", m.actual, form: form) : .text(m.actual ?? "—")),
+                        .td(edit ? dateInput("planned", m.planned, form: form, required: true) : .text(m.planned.iso)),
+                        .td(edit ? dateInput("actual", m.actual, form: form) : .text(m.actual?.iso ?? "—")),
                         .td(.text(state)),
                         .if(edit, .td(rowForm(form, action: action, item: m.id, version: m.version, year: p.year, lang: lang))))
                 })))),
@@ -81,7 +81,7 @@ enum ProjectItemsSection {
     static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
         let edit = PageContext.may(.editProjects)
         let action = Site.projectApprovals.link(projectID)
-        let rate = ApprovalRate.count(p.approvals.map { (CalendarDate.parse($0.target ?? ""), CalendarDate.parse($0.actual ?? "")) }, asOf: asOf)
+        let rate = ApprovalRate.count(p.approvals.map { ($0.target, $0.actual) }, asOf: asOf)
         return .div(.class("card"), .id("approvals"),
             .h2(.text(ProgressText.approvalsHeading(year: p.year).text(lang))),
             .p(.text(rate.percent.map { pct in
@@ -95,8 +95,8 @@ enum ProjectItemsSection {
                     return .tr(
                         .td(edit ? textInput("name", a.name, form: form) : .text(a.name)),
                         .td(edit ? textInput("department", a.department, form: form, size: 16) : .text(a.department ?? "")),
-                        .td(edit ? dateInput("target", a.target, form: form) : .text(a.target ?? "")),
-                        .td(edit ? dateInput("actual", a.actual, form: form) : .text(a.actual ?? "—")),
+                        .td(edit ? dateInput("target", a.target, form: form) : .text(a.target?.iso ?? "")),
+                        .td(edit ? dateInput("actual", a.actual, form: form) : .text(a.actual?.iso ?? "—")),
                         .if(edit, .td(rowForm(form, action: action, item: a.id, version: a.version, year: p.year, lang: lang))))
                 })))),
             .if(edit, .form(.method(.post), .action(attr(action)), .class("filters"), .csrf(),

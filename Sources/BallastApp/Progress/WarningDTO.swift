@@ -18,7 +18,7 @@ struct WarningDTO: Content, Equatable {
         code = w.code; name = w.name; colour = w.outcome.colour.rawValue
         reasons = w.outcome.reasons.map { $0.text(lang) }
         lag = w.outcome.lagPoints.map { ($0 * 10).rounded() / 10 }
-        since = w.since
+        since = w.since.iso
     }
 
     /// Worst first, then the longest-standing, then by code: the weekly meeting's order.

@@ -54,7 +54,7 @@ struct WarningsPage {
                 .init(t(UIText.name)) { w in .a(.href(attr(Layout.link(Site.project.link(w.projectID), lang))), .text(w.name)) },
                 .text(ProgressText.unit.text(lang)) { w in units[w.unitID] ?? "" },
                 .text(ProgressText.lag.text(lang), .number) { w in w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" },
-                .text(ProgressText.since.text(lang)) { w in w.since },
+                .text(ProgressText.since.text(lang)) { w in w.since.iso },
                 .init(ProgressText.reasons.text(lang)) { w in .forEach(w.outcome.reasons) { .div(.text($0.text(lang))) } },
                 .text(ProgressText.supervision.text(lang)) { w in
                     openItem[w.projectID].map { ProgressText.openSince($0.openedOn).text(lang) } ?? "—"

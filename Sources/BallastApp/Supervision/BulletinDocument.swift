@@ -47,7 +47,7 @@ enum BulletinDocument {
                                                                          b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]))
         }
         return OfficialDoc(title: "重点项目督查通报", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn ?? b.asOf),
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? b.asOf),
                            intro: [intro(b)] + (b.isEmpty ? ["本月无逾期事项、催办和亮灯未改善项目。"] : []),
                            sections: OfficialDoc.numbered(sections), closing: closing)
     }

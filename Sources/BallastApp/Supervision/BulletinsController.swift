@@ -31,7 +31,7 @@ struct BulletinsController: RouteCollection {
     struct RowDTO: Content {
         var id: UUID, period: String, title: String, number: String?, asOf: String, status: String, issuedOn: String?, issuedBy: String?, version: Int
         init(_ d: DocumentModel) throws {
-            id = try d.requireID(); period = d.period; title = d.title; number = d.number; asOf = d.asOf; status = d.status.rawValue; issuedOn = d.issuedOn
+            id = try d.requireID(); period = d.period; title = d.title; number = d.number; asOf = d.asOf.iso; status = d.status.rawValue; issuedOn = d.issuedOn?.iso
             issuedBy = d.issuedBy; version = d.version
         }
     }

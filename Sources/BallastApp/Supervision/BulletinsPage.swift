@@ -17,9 +17,9 @@ struct BulletinsPage {
             .text(en ? "Month" : "月份", .date) { d in d.period },
             .init(en ? "Title" : "标题") { d in .a(.href(attr(Layout.link(Site.bulletin.link(d.idString), lang))), .text(d.title)) },
             .text(en ? "Number" : "期号") { d in d.number ?? "—" },
-            .text(en ? "As of" : "统计截至", .date) { d in d.asOf },
+            .text(en ? "As of" : "统计截至", .date) { d in d.asOf.iso },
             .init(en ? "Status" : "状态") { d in
-                .span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn ?? "")" : "已印发 \(d.issuedOn ?? "")") : (en ? "draft" : "草稿")))
+                .span(.class("tag"), .text(d.status == .issued ? (en ? "issued \(d.issuedOn?.iso ?? "")" : "已印发 \(d.issuedOn?.iso ?? "")") : (en ? "draft" : "草稿")))
             },
         ]
         return Layout.page(title: en ? "Supervision bulletins" : "督查通报", lang: lang, section: .problems, path: Site.bulletins.link,

@@ -15,7 +15,7 @@ struct MeetingPage {
     var lang: UILanguage
 
     var m: MeetingQuery.Meeting { detail.meeting }
-    var held: Bool { m.heldOn <= today.iso }
+    var held: Bool { m.heldOn <= today }
 
     func render() -> String {
         let solved = detail.decisions.filter { !$0.status.isOpen }.count
@@ -23,7 +23,7 @@ struct MeetingPage {
         return Layout.page(title: m.title, lang: lang, section: .problems, path: Site.meeting.link(m.idString),
             SupervisionNav.node(.meetings, lang: lang),
             .h1(.text(m.title)),
-            .p(.class("muted"), .text(SupervisionText.meetingSummary(kind: m.kind, heldOn: m.heldOn, cutoffOn: m.cutoffOn, chairedBy: m.chairedBy).text(lang))),
+            .p(.class("muted"), .text(SupervisionText.meetingSummary(kind: m.kind, heldOn: m.heldOn.iso, cutoffOn: m.cutoffOn.iso, chairedBy: m.chairedBy).text(lang))),
             Layout.notice(notice),
             .div(.class("figures"),
                 Layout.figure(SupervisionText.agenda.text(lang), String(detail.agenda.count)),
@@ -109,7 +109,7 @@ struct MeetingPage {
         let table = DataTable(columns, rows: list, empty: SupervisionText.noneYet.text(lang))
         return .div(.class("card"),
             .h2(.text(SupervisionText.suggested.text(lang))),
-            .p(.class("muted"), .text(SupervisionText.suggestionRule(cutoff: m.cutoffOn).text(lang))),
+            .p(.class("muted"), .text(SupervisionText.suggestionRule(cutoff: m.cutoffOn.iso).text(lang))),
             .if(list.isEmpty, table.node),
             .if(!list.isEmpty, .form(.method(.post), .action(attr(Layout.link(Site.meetingItems.link(m.idString), lang))), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(String(m.version))),

@@ -79,7 +79,7 @@ struct MeetingsController: RouteCollection {
     struct RowDTO: Content {
         var id: UUID, kind: String, title: String, heldOn: String, cutoffOn: String, agenda: Int, decisions: Int, decisionsSolved: Int, decisionsOverdue: Int
         init(_ r: MeetingQuery.Row) {
-            id = r.id; kind = r.kind; title = r.title; heldOn = r.heldOn; cutoffOn = r.cutoffOn; agenda = r.agenda; decisions = r.decisions
+            id = r.id; kind = r.kind; title = r.title; heldOn = r.heldOn.iso; cutoffOn = r.cutoffOn.iso; agenda = r.agenda; decisions = r.decisions
             decisionsSolved = r.decisionsSolved; decisionsOverdue = r.decisionsOverdue
         }
     }
@@ -95,7 +95,7 @@ struct MeetingsController: RouteCollection {
         var suggestions: [Suggestion]?
         init(_ d: MeetingQuery.Detail, suggestions: [MeetingQuery.Suggestion]?) throws {
             let m = d.meeting
-            id = m.id; kind = m.kind; title = m.title; heldOn = m.heldOn; cutoffOn = m.cutoffOn; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
+            id = m.id; kind = m.kind; title = m.title; heldOn = m.heldOn.iso; cutoffOn = m.cutoffOn.iso; chairedBy = m.chairedBy; minutes = m.minutes; version = m.version
             agenda = d.agenda.map { Item(problem: .init($0.row), reason: $0.reason) }
             decisions = d.decisions.map { Decision(decision: .init($0), addresses: d.addresses[$0.id] ?? []) }
             self.suggestions = suggestions?.map { Suggestion(problem: .init($0.row), reasons: $0.reasons.map(\.rawValue)) }
@@ -113,7 +113,7 @@ struct MeetingsController: RouteCollection {
         let d = try await MeetingQuery.detail(m, today: try today(req), scopeUnitID: p.scopeUnitID, on: req.db)
         // Suggestions while the agenda is open: up to the meeting's day.
         let day = try today(req)
-        let s = p.may(.superviseProblems) && m.heldOn >= day.iso ? try await MeetingQuery.suggestions(m, today: day, on: req.db) : nil
+        let s = p.may(.superviseProblems) && m.heldOn >= day ? try await MeetingQuery.suggestions(m, today: day, on: req.db) : nil
         return (d, s)
     }
 

@@ -13,7 +13,7 @@ struct MeetingsPage {
     func render() -> String {
         let en = lang == .en
         let columns: [DataTable<MeetingQuery.Row>.Column] = [
-            .text(SupervisionText.date.text(lang)) { r in r.heldOn },
+            .text(SupervisionText.date.text(lang)) { r in r.heldOn.iso },
             .init(SupervisionText.meeting.text(lang)) { r in .a(.href(attr(Layout.link(Site.meeting.link(r.id), lang))), .text(r.title)) },
             .text(SupervisionText.kind.text(lang)) { r in MeetingKind(rawValue: r.kind).map { en ? $0.englishName : $0.rawValue } ?? r.kind },
             .text(SupervisionText.agenda.text(lang), .number) { r in String(r.agenda) },

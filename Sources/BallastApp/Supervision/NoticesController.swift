@@ -82,7 +82,7 @@ struct NoticesController: RouteCollection {
             let decision = p.kind == ProblemKind.decision.rawValue
             return try await editor.issue(.init(unitID: unit, subject: decision ? .decision : .problem, problemID: id,
                                                 item: b.item?.trimmed.nilIfEmpty ?? "你单位牵头办理的\(decision ? "会议议定事项" : "问题")“\(p.title)”请抓紧办理并按期反馈。",
-                                                originalDeadline: p.deadline.flatMap(CalendarDate.parse), newDeadline: deadline), on: req.db)
+                                                originalDeadline: p.deadline, newDeadline: deadline), on: req.db)
         }
         guard let name = b.unit?.trimmed, !name.isEmpty,
               let unit = try await ReferenceLists.entry(.unit, named: name, districtID: editor.context.districtID, on: req.db)?.id else {

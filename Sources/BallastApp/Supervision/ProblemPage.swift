@@ -25,11 +25,11 @@ struct ProblemPage {
         let en = lang == .en
         let r = detail.row
         let stepColumns: [DataTable<ProblemQuery.Step>.Column] = [
-            .text(SupervisionText.date.text(lang)) { s in s.on },
+            .text(SupervisionText.date.text(lang)) { s in s.on.iso },
             .text(SupervisionText.step.text(lang)) { s in actionName(s.action) },
             .text(SupervisionText.handledBy.text(lang)) { s in s.actor },
             .text(SupervisionText.statusAfter.text(lang)) { s in ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status },
-            .text(SupervisionText.deadline.text(lang)) { s in s.deadline ?? "" },
+            .text(SupervisionText.deadline.text(lang)) { s in s.deadline?.iso ?? "" },
             .text(SupervisionText.note.text(lang)) { s in s.note ?? "" },
         ]
         return Layout.page(title: r.title, lang: lang, section: .problems, path: Site.problem.link(r.id),

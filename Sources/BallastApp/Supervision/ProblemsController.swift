@@ -137,7 +137,7 @@ struct ProblemsController: RouteCollection {
         init(_ d: ProblemQuery.Detail) {
             problem = RowDTO(d.row); description = d.description; path = d.path; assistingUnits = d.assistingUnits; assignedOn = d.assignedOn
             clocks = d.clocks.map { Clock(step: $0.step.rawValue, due: $0.due.iso, doneOn: $0.doneOn?.iso, late: $0.isLate) }
-            steps = d.steps.map { Step(seq: $0.seq, action: $0.action, status: $0.status, deadline: $0.deadline, on: $0.on, actor: $0.actor, note: $0.note) }
+            steps = d.steps.map { Step(seq: $0.seq, action: $0.action, status: $0.status, deadline: $0.deadline?.iso, on: $0.on.iso, actor: $0.actor, note: $0.note) }
         }
     }
 

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 import SQLKit
@@ -31,6 +32,6 @@ public enum Districts {
                       code: try row.decode(column: "district_code", as: String.self),
                       name: try row.decode(column: "district_name", as: String.self),
                       timeZone: try row.decode(column: "time_zone", as: String.self),
-                      frozenOn: try row.decode(column: "frozen_on", as: String?.self))
+                      frozenOn: try row.decode(column: "frozen_on", as: CalendarDate?.self))
     }
 }

@@ -27,7 +27,7 @@ extension DocumentDesk {
         public var kind: DocumentKind
         public var period: String
         public var title: String
-        public var build: @Sendable (any Database) async throws -> (any Encodable & Sendable, String)
+        public var build: @Sendable (any Database) async throws -> (any Encodable & Sendable, CalendarDate)
     }
 
     /// The as-of day for a month's document.
@@ -44,7 +44,7 @@ extension DocumentDesk {
         let districtID = context.districtID
         return Plan(kind: .weeklyBulletin, period: week.description, title: "重点项目建设周通报（\(week.year)年第\(week.week)周）") { db in
             let b = try await WeeklyBulletin.build(districtID: districtID, week: week, asOf: day, on: db)
-            return (b, b.asOf)
+            return (b, day)
         }
     }
 
@@ -53,7 +53,7 @@ extension DocumentDesk {
         let districtID = context.districtID, alongside = alongside
         return Plan(kind: .unitRanking, period: UnitRanking.period(year: year, month: month), title: "重点项目责任单位月度排名（\(year)年\(month)月）") { db in
             let r = try await UnitRanking.build(districtID: districtID, year: year, month: month, asOf: day, on: db, alongside: alongside)
-            return (r, r.asOf)
+            return (r, day)
         }
     }
 
@@ -64,7 +64,7 @@ extension DocumentDesk {
         return Plan(kind: period.quarter == nil ? .annualEvaluation : .quarterlyAssessment, period: period.description,
                     title: period.quarter == nil ? "\(period.year)年度重点项目工作评优" : "\(period.chineseName)重点项目工作考核") { db in
             let a = try await UnitAssessment.build(districtID: districtID, period: period, asOf: day, on: db, alongside: alongside)
-            return (a, a.asOf)
+            return (a, day)
         }
     }
 

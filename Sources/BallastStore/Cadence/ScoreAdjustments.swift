@@ -38,8 +38,8 @@ public struct ScoreAdjustments: Sendable {
             let kind: DocumentKind = period.quarter == nil ? .annualEvaluation : .quarterlyAssessment
             if let issued = try await DocumentDesk.issued(districtID: context.districtID, kind: kind, period: period.description, on: tx) {
                 throw ProjectItemContext.Failure.invalid(field: "period", Message(
-                    zh: "\(period.chineseName)考核已于 \(issued.issuedOn ?? "") 印发（\(issued.number ?? "")），不能再加减分",
-                    en: "The assessment for \(period) was issued on \(issued.issuedOn ?? ""); no more adjustments"))
+                    zh: "\(period.chineseName)考核已于 \(issued.issuedOn?.iso ?? "") 印发（\(issued.number ?? "")），不能再加减分",
+                    en: "The assessment for \(period) was issued on \(issued.issuedOn?.iso ?? ""); no more adjustments"))
             }
             let a = ScoreAdjustmentModel()
             a.id = UUID(); a.districtID = context.districtID; a.period = period.description; a.unitID = unitID

@@ -12,8 +12,8 @@ public struct CampaignEditor: Sendable {
     struct EntrySnapshot: Encodable {
         var batch: String, investment: Int64, startedOn: String?, producedOn: String?, atCapacityOn: String?, note: String?
         init(_ e: CampaignEntryModel) {
-            batch = e.batch; investment = e.investment; startedOn = e.startedOn; producedOn = e.producedOn
-            atCapacityOn = e.atCapacityOn; note = e.note
+            batch = e.batch; investment = e.investment; startedOn = e.startedOn?.iso; producedOn = e.producedOn?.iso
+            atCapacityOn = e.atCapacityOn?.iso; note = e.note
         }
     }
 
@@ -29,7 +29,7 @@ public struct CampaignEditor: Sendable {
                 throw ProjectItemContext.Failure.invalid(field: "number", Message(zh: "第\(number)期已存在", en: "Period \(number) already exists"))
             }
             let p = CampaignPeriodModel()
-            p.id = UUID(); p.districtID = context.districtID; p.number = number; p.heldOn = heldOn.iso; p.title = title?.trimmed.nilIfEmpty
+            p.id = UUID(); p.districtID = context.districtID; p.number = number; p.heldOn = heldOn; p.title = title?.trimmed.nilIfEmpty
             try await p.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "campaign-period",
                                    entityID: p.id, summary: "三个一批 第\(number)期（\(heldOn.iso)）", before: Nothing?.none,
@@ -117,14 +117,14 @@ public struct CampaignEditor: Sendable {
     }
 
     static func fill(_ e: CampaignEntryModel, _ f: CampaignFollowUp) {
-        e.startedOn = f.startedOn?.iso; e.producedOn = f.producedOn?.iso; e.atCapacityOn = f.atCapacityOn?.iso
+        e.startedOn = f.startedOn; e.producedOn = f.producedOn; e.atCapacityOn = f.atCapacityOn
     }
 }
 
 extension CampaignEntryModel {
     public var followUp: CampaignFollowUp {
-        CampaignFollowUp(startedOn: startedOn.flatMap(CalendarDate.parse), producedOn: producedOn.flatMap(CalendarDate.parse),
-                         atCapacityOn: atCapacityOn.flatMap(CalendarDate.parse))
+        CampaignFollowUp(startedOn: startedOn, producedOn: producedOn,
+                         atCapacityOn: atCapacityOn)
     }
     public var campaignBatch: CampaignBatch { CampaignBatch(rawValue: batch) ?? .sign }
 }

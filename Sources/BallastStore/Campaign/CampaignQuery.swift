@@ -40,11 +40,11 @@ public enum CampaignQuery {
                 started: try row.decode(column: "started", as: Int.self), produced: try row.decode(column: "produced", as: Int.self),
                 atCapacity: try row.decode(column: "at_capacity", as: Int.self))
         }
-        let models = try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn <= day).sort(\.$number).all()
+        let models = try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn <= asOf).sort(\.$number).all()
         for m in models where tallies[m.number] == nil { tallies[m.number] = [:] }   // a period with no entries (yet) still shows
         let figures = Dictionary(uniqueKeysWithValues: CampaignPeriodFigures.accumulate(tallies).map { ($0.number, $0) })
         return try models.map { m in
-            Period(id: try m.requireID(), number: m.number, heldOn: CalendarDate.parse(m.heldOn) ?? asOf, title: m.title,
+            Period(id: try m.requireID(), number: m.number, heldOn: m.heldOn, title: m.title,
                    figures: figures[m.number] ?? CampaignPeriodFigures(number: m.number, batches: [:], cumulative: [:]))
         }
     }
@@ -53,7 +53,7 @@ public enum CampaignQuery {
     public struct Announced: Sendable, Hashable {
         public var id: UUID
         public var number: Int
-        public var heldOn: String
+        public var heldOn: CalendarDate
         public var title: String?
         public var idString: String { id.uuidString }
 
@@ -64,7 +64,7 @@ public enum CampaignQuery {
 
     /// Periods announced for after the as-of day: listed, not counted.
     public static func upcoming(districtID: UUID, asOf: CalendarDate, on db: any Database) async throws -> [Announced] {
-        try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn > asOf.iso).sort(\.$number).all()
+        try await CampaignPeriodModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn > asOf).sort(\.$number).all()
             .map(Announced.init)
     }
 
@@ -75,9 +75,9 @@ public enum CampaignQuery {
         public var batch: String
         /// The investment the list counts, in yuan.
         public var investment: Money
-        public var startedOn: String?
-        public var producedOn: String?
-        public var atCapacityOn: String?
+        public var startedOn: CalendarDate?
+        public var producedOn: CalendarDate?
+        public var atCapacityOn: CalendarDate?
         public var note: String?
         public var projectID: UUID
         public var projectCode: String

@@ -22,21 +22,21 @@ public struct DocumentDesk: Sendable {
         let day = try monthAsOf(year: year, month: month, asOf)
         return try await draft(kind: .supervisionBulletin, period: UnitRanking.period(year: year, month: month), title: "重点项目督查通报（\(year)年\(month)月）", on: db) { tx in
             let bulletin = try await SupervisionBulletin.build(districtID: context.districtID, year: year, month: month, asOf: day, on: tx)
-            return (bulletin, bulletin.asOf)
+            return (bulletin, day)
         }
     }
 
     /// Drafts (or redrafts) the document of `kind` for `period` from what `build` makes of the
     /// data, in one transaction; refused once that period's document has been issued.
     public func draft(kind: DocumentKind, period: String, title: String, on db: any Database,
-                      build: @escaping @Sendable (any Database) async throws -> (any Encodable & Sendable, String)) async throws -> DocumentModel {
+                      build: @escaping @Sendable (any Database) async throws -> (any Encodable & Sendable, CalendarDate)) async throws -> DocumentModel {
         try await db.writeTransaction { tx in
             let existing = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID)
                 .filter(\.$kind == kind).filter(\.$period == period).first()
             if let existing, existing.status == .issued {
                 throw ProjectItemContext.Failure.invalid(field: "period", Message(
-                    zh: "\(title)已于 \(existing.issuedOn ?? "") 印发（\(existing.number ?? "")），不能重新生成",
-                    en: "The \(kind.englishName.lowercased()) for \(period) was issued on \(existing.issuedOn ?? ""); it cannot be regenerated"))
+                    zh: "\(title)已于 \(existing.issuedOn?.iso ?? "") 印发（\(existing.number ?? "")），不能重新生成",
+                    en: "The \(kind.englishName.lowercased()) for \(period) was issued on \(existing.issuedOn?.iso ?? ""); it cannot be regenerated"))
             }
             let (content, asOf) = try await build(tx)
             let d = existing ?? DocumentModel()
@@ -49,7 +49,7 @@ public struct DocumentDesk: Sendable {
             try await d.save(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: existing == nil ? "create" : "update",
                                    entity: "document", entityID: d.id, summary: "\(kind.chineseName) \(period) 草稿（截至 \(asOf)）",
-                                   before: Nothing?.none, after: ["asOf": asOf])
+                                   before: Nothing?.none, after: ["asOf": asOf.iso])
             return d
         }
     }
@@ -68,15 +68,15 @@ public struct DocumentDesk: Sendable {
             let d = try await document(id, on: tx)
             guard kinds.contains(d.kind) else { throw Self.notFound }
             if d.status == .issued {
-                throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn ?? "") 印发（\(d.number ?? "")），不能重复印发",
-                                                                                 en: "Issued on \(d.issuedOn ?? "") already (\(d.number ?? ""))"))
+                throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn?.iso ?? "") 印发（\(d.number ?? "")），不能重复印发",
+                                                                                 en: "Issued on \(d.issuedOn?.iso ?? "") already (\(d.number ?? ""))"))
             }
             d.version = try await context.claim(table: DocumentModel.schema, id: id, version: version, on: tx)
             // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
             let year = String(d.period.prefix(4))
             let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
                 .filter(\.$status == .issued).filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
-            d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today.iso; d.issuedBy = context.actor.name
+            d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today; d.issuedBy = context.actor.name
             try await d.update(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document", entityID: id,
                                    summary: "\(d.title) 印发 \(d.number ?? "")", before: ["status": "draft"], after: ["status": "issued", "number": d.number ?? ""])

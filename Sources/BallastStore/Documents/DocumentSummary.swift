@@ -11,16 +11,16 @@ public struct DocumentSummary: Sendable, Hashable {
     public var title: String
     /// 第6期, once issued.
     public var number: String?
-    public var asOf: String
+    public var asOf: CalendarDate
     public var status: DocumentStatus
-    public var issuedOn: String?
+    public var issuedOn: CalendarDate?
     public var issuedBy: String?
     public var version: Int
 
     public var idString: String { id.uuidString }
 
-    public init(id: UUID, kind: DocumentKind, period: String, title: String, number: String?, asOf: String,
-                status: DocumentStatus, issuedOn: String?, issuedBy: String?, version: Int) {
+    public init(id: UUID, kind: DocumentKind, period: String, title: String, number: String?, asOf: CalendarDate,
+                status: DocumentStatus, issuedOn: CalendarDate?, issuedBy: String?, version: Int) {
         self.id = id; self.kind = kind; self.period = period; self.title = title; self.number = number
         self.asOf = asOf; self.status = status; self.issuedOn = issuedOn; self.issuedBy = issuedBy; self.version = version
     }

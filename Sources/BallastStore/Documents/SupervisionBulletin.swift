@@ -100,10 +100,10 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
             + last + ") AS deadline FROM problems p JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.district_id = \(bind: districtID) AND p.raised_on <= \(bind: day.iso)) x"
             + " WHERE x.status IN (\(binds: ProblemQuery.openStatuses)) AND x.deadline < \(bind: day.iso) ORDER BY x.deadline, x.unit, x.title").all()
         return try rows.map { r in
-            let deadline = try r.decode(column: "deadline", as: String.self)
+            let deadline = try r.decode(column: "deadline", as: CalendarDate.self)
             return OverdueItem(unit: try r.decode(column: "unit", as: String.self), kind: try r.decode(column: "kind", as: String.self),
-                               title: try r.decode(column: "title", as: String.self), deadline: deadline,
-                               daysOverdue: (CalendarDate.parse(deadline) ?? day).days(until: day))
+                               title: try r.decode(column: "title", as: String.self), deadline: deadline.iso,
+                               daysOverdue: deadline.days(until: day))
         }
     }
 

@@ -17,7 +17,7 @@ public struct LeadEditor: Sendable {
         var abandonReason: String?, projectID: UUID?, signedOn: String?, contractAmount: Int64?
         init(_ l: LeadModel) {
             title = l.title; enterpriseID = l.enterpriseID; source = l.source; chain = l.chain; intendedInvestment = l.intendedInvestment
-            status = l.status; abandonReason = l.abandonReason; projectID = l.projectID; signedOn = l.signedOn; contractAmount = l.contractAmount
+            status = l.status; abandonReason = l.abandonReason; projectID = l.projectID; signedOn = l.signedOn?.iso; contractAmount = l.contractAmount
         }
     }
 
@@ -72,7 +72,7 @@ public struct LeadEditor: Sendable {
             l.status = to.rawValue
             l.abandonReason = to == .abandoned ? reason?.trimmed : nil
             if to == .signed, let signing, let amount = signing.contractAmount, let signedOn = signing.signedOn {
-                l.signedOn = signedOn.iso
+                l.signedOn = signedOn
                 l.contractAmount = amount.yuan
                 l.projectID = try await signProject(l, existing: projectID, signedOn: signedOn, amount: amount, category: category, on: tx)
             }
@@ -96,7 +96,7 @@ public struct LeadEditor: Sendable {
         return try await db.writeTransaction { tx in
             let l = try await lead(leadID, on: tx)
             let c = LeadContactModel()
-            c.id = UUID(); c.leadID = leadID; c.contactedOn = date.iso; c.who = who; c.what = what; c.recordedBy = context.actor.name
+            c.id = UUID(); c.leadID = leadID; c.contactedOn = date; c.who = who; c.what = what; c.recordedBy = context.actor.name
             try await c.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "lead-contact",
                                    entityID: c.id, summary: "招商线索 \(l.title) 对接 \(date.iso)", before: Nothing?.none,
@@ -153,12 +153,12 @@ public struct LeadEditor: Sendable {
         }
         l.enterpriseID = enterpriseID
         l.source = f.source.rawValue; l.chain = f.chain?.trimmed.nilIfEmpty; l.intendedInvestment = f.intendedInvestment?.yuan
-        l.unitID = unitID; l.collectedOn = f.collectedOn.iso; l.tripID = f.tripID; l.note = f.note?.trimmed.nilIfEmpty
+        l.unitID = unitID; l.collectedOn = f.collectedOn; l.tripID = f.tripID; l.note = f.note?.trimmed.nilIfEmpty
     }
 
     func step(_ l: LeadModel, from: LeadStatus?, to: LeadStatus, on day: CalendarDate, note: String?, _ tx: any Database) async throws {
         let s = LeadStepModel()
-        s.id = UUID(); s.leadID = try l.requireID(); s.fromStatus = from?.rawValue; s.toStatus = to.rawValue; s.effectiveOn = day.iso
+        s.id = UUID(); s.leadID = try l.requireID(); s.fromStatus = from?.rawValue; s.toStatus = to.rawValue; s.effectiveOn = day
         s.actor = context.actor.name; s.note = note
         try await s.create(on: tx)
     }

@@ -88,7 +88,7 @@ public enum LeadQuery {
     public struct Step: Sendable, Hashable {
         public var fromStatus: String?
         public var toStatus: String
-        public var effectiveOn: String
+        public var effectiveOn: CalendarDate
         public var actor: String
         public var note: String?
         init(_ m: LeadStepModel) {
@@ -98,7 +98,7 @@ public enum LeadQuery {
 
     /// One contact with the enterprise (对接记录).
     public struct Contact: Sendable, Hashable {
-        public var contactedOn: String
+        public var contactedOn: CalendarDate
         public var who: String
         public var what: String
         public var recordedBy: String
@@ -122,8 +122,8 @@ public enum LeadQuery {
     /// The trips of a period, newest first, with how many enterprises each visited and leads it produced.
     public static func trips(districtID: UUID, from: CalendarDate, to: CalendarDate, on db: any Database) async throws
         -> [(trip: TripSummary, visits: Int, leads: Int)] {
-        let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from.iso)
-            .filter(\.$startedOn <= to.iso).sort(\.$startedOn, .descending).all()
+        let trips = try await TripModel.query(on: db).filter(\.$districtID == districtID).filter(\.$startedOn >= from)
+            .filter(\.$startedOn <= to).sort(\.$startedOn, .descending).all()
         guard !trips.isEmpty else { return [] }
         let sql = try db.sql()
         func counts(_ table: String) async throws -> [UUID: Int] {

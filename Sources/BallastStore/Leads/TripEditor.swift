@@ -50,7 +50,7 @@ public struct TripEditor: Sendable {
         let found = visits
         return try await db.writeTransaction { tx in
             let t = TripModel()
-            t.id = UUID(); t.districtID = context.districtID; t.kind = f.kind.rawValue; t.startedOn = f.startedOn.iso; t.endedOn = f.endedOn?.iso
+            t.id = UUID(); t.districtID = context.districtID; t.kind = f.kind.rawValue; t.startedOn = f.startedOn; t.endedOn = f.endedOn
             t.ledBy = f.ledBy.trimmed; t.destinations = f.destinations.trimmed; t.note = f.note?.trimmed.nilIfEmpty; t.version = 1
             try await t.create(on: tx)
             var seen = Set<UUID>()
@@ -62,7 +62,7 @@ public struct TripEditor: Sendable {
             }
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "trip",
                                    entityID: t.id, summary: "外出招商（\(f.kind.rawValue)）\(t.ledBy) \(f.startedOn.iso) \(t.destinations)",
-                                   before: Nothing?.none, after: ["kind": t.kind, "startedOn": t.startedOn, "visits": String(seen.count)])
+                                   before: Nothing?.none, after: ["kind": t.kind, "startedOn": t.startedOn.iso, "visits": String(seen.count)])
             return t
         }
     }

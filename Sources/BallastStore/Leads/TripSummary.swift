@@ -1,11 +1,12 @@
+import BallastCore
 import Foundation
 
 /// A 外出招商 trip as pages and the API show it.
 public struct TripSummary: Sendable, Hashable {
     public var id: UUID
     public var kind: String
-    public var startedOn: String
-    public var endedOn: String?
+    public var startedOn: CalendarDate
+    public var endedOn: CalendarDate?
     public var ledBy: String
     public var destinations: String
     public var note: String?

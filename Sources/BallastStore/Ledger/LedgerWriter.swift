@@ -99,7 +99,7 @@ public struct LedgerWriter: Sendable {
                 let unitBefore = project.$unit.id
                 if project.stage != r.stage.rawValue {
                     stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
-                                                         effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
+                                                         effectiveOn: today, actor: actor.name, note: "台账导入"))
                 }
                 try fill(project, from: r, lists: lists)
                 // The pool entries carry the unit (a cohort counts by it): bring them along.
@@ -131,7 +131,7 @@ public struct LedgerWriter: Sendable {
                 projectByCode[r.code] = project
                 newPlans.append(try newPlan(projectID: project.requireID(), record: r, lists: lists))
                 stageChanges.append(StageChangeModel(projectID: try project.requireID(), from: nil, to: r.stage.rawValue,
-                                                     effectiveOn: today.iso, actor: actor.name, note: "台账导入"))
+                                                     effectiveOn: today, actor: actor.name, note: "台账导入"))
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "project",
                                           entityID: project.id, summary: "\(r.code) \(r.name)",
                                           before: ProjectSnapshot?.none, after: after))
@@ -178,8 +178,8 @@ public struct LedgerWriter: Sendable {
         p.$taskForce.id = r.taskForce.flatMap { lists.id(.taskForce, $0) }
         p.stage = r.stage.rawValue
         p.totalInvestment = r.totalInvestment.yuan
-        p.plannedStart = r.plannedStart?.iso
-        p.plannedEnd = r.plannedEnd?.iso
+        p.plannedStart = r.plannedStart
+        p.plannedEnd = r.plannedEnd
         p.investor = r.investor
         p.creditCode = r.creditCode
         p.longitude = r.longitude
@@ -204,8 +204,8 @@ public struct LedgerWriter: Sendable {
         s.annualPlanYuan = plan?.annualPlan
         s.leader = p.$leader.id.flatMap { names[$0] }
         s.taskForce = p.$taskForce.id.flatMap { names[$0] }
-        s.plannedStart = p.plannedStart
-        s.plannedEnd = p.plannedEnd
+        s.plannedStart = p.plannedStart?.iso
+        s.plannedEnd = p.plannedEnd?.iso
         s.investor = p.investor
         s.creditCode = p.creditCode
         s.longitude = p.longitude

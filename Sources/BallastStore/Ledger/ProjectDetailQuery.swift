@@ -16,7 +16,7 @@ public struct ProjectDetail: Sendable {
     public struct StageStep: Sendable, Equatable {
         public var from: LifecycleStage?
         public var to: LifecycleStage
-        public var effectiveOn: String
+        public var effectiveOn: CalendarDate
         public var actor: String
         public var note: String?
     }
@@ -57,7 +57,7 @@ public enum ProjectDetailQuery {
             nature: latest?.nature, zone: latest?.zone, unit: names[p.$unit.id] ?? "",
             leader: p.$leader.id.flatMap { names[$0] }, taskForce: p.$taskForce.id.flatMap { names[$0] },
             stage: p.lifecycleStage, totalInvestment: p.total, annualPlan: latest?.annualPlan,
-            plannedStart: p.plannedStart.flatMap(CalendarDate.parse), plannedEnd: p.plannedEnd.flatMap(CalendarDate.parse),
+            plannedStart: p.plannedStart, plannedEnd: p.plannedEnd,
             investor: p.investor, creditCode: p.creditCode, longitude: p.longitude, latitude: p.latitude, content: p.content)
         return ProjectDetail(id: id, version: p.version, unitID: p.$unit.id, enterpriseID: p.enterpriseID, record: record, plans: plans, stages: steps)
     }

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -9,7 +10,7 @@ public final class CampaignPeriodModel: Model, @unchecked Sendable {
     @Field(key: "district_id") public var districtID: UUID
     @Field(key: "number") public var number: Int
     /// ISO day.
-    @Field(key: "held_on") public var heldOn: String
+    @Field(key: "held_on") public var heldOn: CalendarDate
     @OptionalField(key: "title") public var title: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
@@ -29,9 +30,9 @@ public final class CampaignEntryModel: Model, @unchecked Sendable {
     @Field(key: "batch") public var batch: String
     /// Integer yuan.
     @Field(key: "investment") public var investment: Int64
-    @OptionalField(key: "started_on") public var startedOn: String?
-    @OptionalField(key: "produced_on") public var producedOn: String?
-    @OptionalField(key: "at_capacity_on") public var atCapacityOn: String?
+    @OptionalField(key: "started_on") public var startedOn: CalendarDate?
+    @OptionalField(key: "produced_on") public var producedOn: CalendarDate?
+    @OptionalField(key: "at_capacity_on") public var atCapacityOn: CalendarDate?
     @OptionalField(key: "note") public var note: String?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -10,12 +11,12 @@ public final class DistrictModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "time_zone") public var timeZone: String
     /// A date the district's clock stands still at (the demo's 2023-06-30), or nil for real time.
-    @OptionalField(key: "frozen_on") public var frozenOn: String?
+    @OptionalField(key: "frozen_on") public var frozenOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(id: UUID? = nil, code: String, name: String, timeZone: String = "Asia/Shanghai", frozenOn: String? = nil) {
+    public init(id: UUID? = nil, code: String, name: String, timeZone: String = "Asia/Shanghai", frozenOn: CalendarDate? = nil) {
         self.id = id; self.code = code; self.name = name; self.timeZone = timeZone; self.frozenOn = frozenOn
     }
 }

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -14,11 +15,11 @@ public final class DocumentModel: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     /// Given when issued: 第6期.
     @OptionalField(key: "number") public var number: String?
-    @Field(key: "as_of") public var asOf: String
+    @Field(key: "as_of") public var asOf: CalendarDate
     @Field(key: "status") public var status: DocumentStatus
     /// The content as JSON, in the kind's own shape.
     @Field(key: "payload") public var payload: String
-    @OptionalField(key: "issued_on") public var issuedOn: String?
+    @OptionalField(key: "issued_on") public var issuedOn: CalendarDate?
     @OptionalField(key: "issued_by") public var issuedBy: String?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -23,8 +24,8 @@ public final class LeadModel: Model, @unchecked Sendable {
     /// The 签约库 project the signing created or linked.
     @OptionalField(key: "project_id") public var projectID: UUID?
     /// ISO days.
-    @Field(key: "collected_on") public var collectedOn: String
-    @OptionalField(key: "signed_on") public var signedOn: String?
+    @Field(key: "collected_on") public var collectedOn: CalendarDate
+    @OptionalField(key: "signed_on") public var signedOn: CalendarDate?
     @OptionalField(key: "contract_amount") public var contractAmount: Int64?
     @OptionalField(key: "note") public var note: String?
     @Field(key: "version") public var version: Int
@@ -42,7 +43,7 @@ public final class LeadStepModel: Model, @unchecked Sendable {
     @Field(key: "lead_id") public var leadID: UUID
     @OptionalField(key: "from_status") public var fromStatus: String?
     @Field(key: "to_status") public var toStatus: String
-    @Field(key: "effective_on") public var effectiveOn: String
+    @Field(key: "effective_on") public var effectiveOn: CalendarDate
     @Field(key: "actor") public var actor: String
     @OptionalField(key: "note") public var note: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -56,7 +57,7 @@ public final class LeadContactModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "lead_id") public var leadID: UUID
-    @Field(key: "contacted_on") public var contactedOn: String
+    @Field(key: "contacted_on") public var contactedOn: CalendarDate
     @Field(key: "who") public var who: String
     @Field(key: "what") public var what: String
     @Field(key: "recorded_by") public var recordedBy: String
@@ -73,8 +74,8 @@ public final class TripModel: Model, @unchecked Sendable {
     @Field(key: "district_id") public var districtID: UUID
     /// `TripKind.rawValue`.
     @Field(key: "kind") public var kind: String
-    @Field(key: "started_on") public var startedOn: String
-    @OptionalField(key: "ended_on") public var endedOn: String?
+    @Field(key: "started_on") public var startedOn: CalendarDate
+    @OptionalField(key: "ended_on") public var endedOn: CalendarDate?
     @Field(key: "led_by") public var ledBy: String
     @Field(key: "destinations") public var destinations: String
     @OptionalField(key: "note") public var note: String?

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -11,9 +12,9 @@ public final class MeetingModel: Model, @unchecked Sendable {
     /// `MeetingKind.rawValue`.
     @Field(key: "kind") public var kind: String
     @Field(key: "title") public var title: String
-    @Field(key: "held_on") public var heldOn: String
+    @Field(key: "held_on") public var heldOn: CalendarDate
     /// Problems raised after this day wait for the next meeting.
-    @Field(key: "cutoff_on") public var cutoffOn: String
+    @Field(key: "cutoff_on") public var cutoffOn: CalendarDate
     @OptionalField(key: "chaired_by") public var chairedBy: String?
     /// 会议纪要, once held.
     @OptionalField(key: "minutes") public var minutes: String?

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -12,8 +13,8 @@ public final class MilestoneModel: Model, @unchecked Sendable {
     @Field(key: "seq") public var seq: Int
     @Field(key: "name") public var name: String
     /// ISO dates, as `CalendarDate.iso`.
-    @Field(key: "planned") public var planned: String
-    @OptionalField(key: "actual") public var actual: String?
+    @Field(key: "planned") public var planned: CalendarDate
+    @OptionalField(key: "actual") public var actual: CalendarDate?
     @OptionalField(key: "unit_id") public var unitID: UUID?
     @Field(key: "version") public var version: Int
 
@@ -30,8 +31,8 @@ public final class ApprovalItemModel: Model, @unchecked Sendable {
     @Field(key: "year") public var year: Int
     @Field(key: "name") public var name: String
     @OptionalField(key: "department") public var department: String?
-    @OptionalField(key: "target") public var target: String?
-    @OptionalField(key: "actual") public var actual: String?
+    @OptionalField(key: "target") public var target: CalendarDate?
+    @OptionalField(key: "actual") public var actual: CalendarDate?
     @Field(key: "version") public var version: Int
 
     public init() {}

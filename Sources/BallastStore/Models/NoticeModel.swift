@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -20,14 +21,14 @@ public final class NoticeModel: Model, @unchecked Sendable {
     /// What a generated notice is about, so the same lateness is not noticed twice (e.g. `report:2023-06`).
     @OptionalField(key: "subject_key") public var subjectKey: String?
     @Field(key: "item") public var item: String
-    @OptionalField(key: "original_deadline") public var originalDeadline: String?
-    @Field(key: "new_deadline") public var newDeadline: String
-    @Field(key: "issued_on") public var issuedOn: String
+    @OptionalField(key: "original_deadline") public var originalDeadline: CalendarDate?
+    @Field(key: "new_deadline") public var newDeadline: CalendarDate
+    @Field(key: "issued_on") public var issuedOn: CalendarDate
     @Field(key: "issued_by") public var issuedBy: String
     @Field(key: "automatic") public var automatic: Bool
-    @OptionalField(key: "acknowledged_on") public var acknowledgedOn: String?
+    @OptionalField(key: "acknowledged_on") public var acknowledgedOn: CalendarDate?
     @OptionalField(key: "acknowledged_by") public var acknowledgedBy: String?
-    @OptionalField(key: "escalated_on") public var escalatedOn: String?
+    @OptionalField(key: "escalated_on") public var escalatedOn: CalendarDate?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 

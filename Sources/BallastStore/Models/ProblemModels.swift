@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -23,22 +24,22 @@ public final class ProblemModel: Model, @unchecked Sendable {
     /// The raiser's user name: alone may close or reopen.
     @Field(key: "raised_by") public var raisedBy: String
     @OptionalField(key: "raised_by_unit_id") public var raisedByUnitID: UUID?
-    @Field(key: "raised_on") public var raisedOn: String
+    @Field(key: "raised_on") public var raisedOn: CalendarDate
     @OptionalField(key: "lead_unit_id") public var leadUnitID: UUID?
     /// 责任领导, a name from the district's leaders.
     @OptionalField(key: "leader") public var leader: String?
     /// 破解路径.
     @OptionalField(key: "path") public var path: String?
     /// 时间节点 in force; `original_deadline` the first one given.
-    @OptionalField(key: "deadline") public var deadline: String?
-    @OptionalField(key: "original_deadline") public var originalDeadline: String?
+    @OptionalField(key: "deadline") public var deadline: CalendarDate?
+    @OptionalField(key: "original_deadline") public var originalDeadline: CalendarDate?
     /// `ProblemStatus.rawValue`.
     @Field(key: "status") public var status: String
-    @OptionalField(key: "assigned_on") public var assignedOn: String?
-    @OptionalField(key: "acknowledged_on") public var acknowledgedOn: String?
-    @OptionalField(key: "first_feedback_on") public var firstFeedbackOn: String?
-    @OptionalField(key: "resolved_on") public var resolvedOn: String?
-    @OptionalField(key: "closed_on") public var closedOn: String?
+    @OptionalField(key: "assigned_on") public var assignedOn: CalendarDate?
+    @OptionalField(key: "acknowledged_on") public var acknowledgedOn: CalendarDate?
+    @OptionalField(key: "first_feedback_on") public var firstFeedbackOn: CalendarDate?
+    @OptionalField(key: "resolved_on") public var resolvedOn: CalendarDate?
+    @OptionalField(key: "closed_on") public var closedOn: CalendarDate?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -69,8 +70,8 @@ public final class ProblemStepModel: Model, @unchecked Sendable {
     /// `ProblemAction.rawValue`, or `raise`.
     @Field(key: "action") public var action: String
     @Field(key: "status") public var status: String
-    @OptionalField(key: "deadline") public var deadline: String?
-    @Field(key: "effective_on") public var effectiveOn: String
+    @OptionalField(key: "deadline") public var deadline: CalendarDate?
+    @Field(key: "effective_on") public var effectiveOn: CalendarDate
     @Field(key: "actor") public var actor: String
     @OptionalField(key: "note") public var note: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

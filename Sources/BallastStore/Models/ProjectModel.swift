@@ -27,8 +27,8 @@ public final class ProjectModel: Model, @unchecked Sendable {
     @OptionalField(key: "longitude") public var longitude: Double?
     @OptionalField(key: "latitude") public var latitude: Double?
     /// ISO calendar days (YYYY-MM-DD): days in the district's calendar, not instants.
-    @OptionalField(key: "planned_start") public var plannedStart: String?
-    @OptionalField(key: "planned_end") public var plannedEnd: String?
+    @OptionalField(key: "planned_start") public var plannedStart: CalendarDate?
+    @OptionalField(key: "planned_end") public var plannedEnd: CalendarDate?
     @OptionalField(key: "exit_reason") public var exitReason: String?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

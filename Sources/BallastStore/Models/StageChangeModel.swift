@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -11,7 +12,7 @@ public final class StageChangeModel: Model, @unchecked Sendable {
     @OptionalField(key: "from_stage") public var fromStage: String?
     @Field(key: "to_stage") public var toStage: String
     /// The calendar day the change took effect (YYYY-MM-DD).
-    @Field(key: "effective_on") public var effectiveOn: String
+    @Field(key: "effective_on") public var effectiveOn: CalendarDate
     @Field(key: "actor") public var actor: String
     @OptionalField(key: "note") public var note: String?
     /// For a pool step: what it showed (`PoolMove.Evidence` as JSON).
@@ -20,7 +21,7 @@ public final class StageChangeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = UUID(), projectID: UUID, from: String?, to: String, effectiveOn: String, actor: String,
+    public init(id: UUID? = UUID(), projectID: UUID, from: String?, to: String, effectiveOn: CalendarDate, actor: String,
                 note: String? = nil) {
         self.id = id; self.$project.id = projectID; self.fromStage = from; self.toStage = to
         self.effectiveOn = effectiveOn; self.actor = actor; self.note = note

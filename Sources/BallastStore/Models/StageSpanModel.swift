@@ -60,13 +60,13 @@ public final class PoolEntryModel: Model, @unchecked Sendable {
     /// The project's latest step and its day: its stage on any day from then on, so a cohort
     /// followed to a day after it needs no look into the spans.
     @Field(key: "latest_stage") public var latestStage: String
-    @Field(key: "latest_on") public var latestOn: String
-    @Field(key: "entered_on") public var enteredOn: String
-    @OptionalField(key: "left_on") public var leftOn: String?
-    @OptionalField(key: "reached_attracting") public var reachedAttracting: String?
-    @OptionalField(key: "reached_signed") public var reachedSigned: String?
-    @OptionalField(key: "reached_landed") public var reachedLanded: String?
-    @OptionalField(key: "reached_under_construction") public var reachedUnderConstruction: String?
+    @Field(key: "latest_on") public var latestOn: CalendarDate
+    @Field(key: "entered_on") public var enteredOn: CalendarDate
+    @OptionalField(key: "left_on") public var leftOn: CalendarDate?
+    @OptionalField(key: "reached_attracting") public var reachedAttracting: CalendarDate?
+    @OptionalField(key: "reached_signed") public var reachedSigned: CalendarDate?
+    @OptionalField(key: "reached_landed") public var reachedLanded: CalendarDate?
+    @OptionalField(key: "reached_under_construction") public var reachedUnderConstruction: CalendarDate?
 
     public init() {}
 }

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -13,11 +14,11 @@ public final class SupervisionItemModel: Model, @unchecked Sendable {
     @Field(key: "year") public var year: Int
     /// What opened it: `warning` for a light.
     @Field(key: "source") public var source: String
-    @Field(key: "opened_on") public var openedOn: String
+    @Field(key: "opened_on") public var openedOn: CalendarDate
     @Field(key: "opened_colour") public var openedColour: String
     /// The reasons at opening, as the warning state stores them.
     @Field(key: "reasons") public var reasons: String
-    @OptionalField(key: "closed_on") public var closedOn: String?
+    @OptionalField(key: "closed_on") public var closedOn: CalendarDate?
     @OptionalField(key: "closed_colour") public var closedColour: String?
 
     public init() {}

@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -9,7 +10,7 @@ public final class VisitModel: Model, @unchecked Sendable {
     @Field(key: "district_id") public var districtID: UUID
     @Field(key: "enterprise_id") public var enterpriseID: UUID
     @Field(key: "unit_id") public var unitID: UUID
-    @Field(key: "visited_on") public var visitedOn: String
+    @Field(key: "visited_on") public var visitedOn: CalendarDate
     /// Who went.
     @Field(key: "visitors") public var visitors: String
     @Field(key: "discussed") public var discussed: String

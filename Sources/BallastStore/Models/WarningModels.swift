@@ -1,3 +1,4 @@
+import BallastCore
 import Fluent
 import Foundation
 
@@ -32,8 +33,8 @@ public final class WarningStateModel: Model, @unchecked Sendable {
     /// JSON array of {zh, en}.
     @Field(key: "reasons") public var reasons: String
     @OptionalField(key: "lag") public var lag: Double?
-    @Field(key: "since") public var since: String
-    @Field(key: "as_of") public var asOf: String
+    @Field(key: "since") public var since: CalendarDate
+    @Field(key: "as_of") public var asOf: CalendarDate
     @Field(key: "rule_version") public var ruleVersion: Int
 
     public init() {}
@@ -49,7 +50,7 @@ public final class WarningChangeModel: Model, @unchecked Sendable {
     @Field(key: "year") public var year: Int
     @OptionalField(key: "from_colour") public var fromColour: String?
     @Field(key: "to_colour") public var toColour: String
-    @Field(key: "on_date") public var onDate: String
+    @Field(key: "on_date") public var onDate: CalendarDate
     @Field(key: "rule_version") public var ruleVersion: Int
 
     public init() {}

@@ -44,9 +44,9 @@ public struct PipelineMover: Sendable {
                 p.investor = investor
                 p.creditCode = nil
             }
-            if to == .landed, let start = evidence.plannedStart { p.plannedStart = start.iso }
+            if to == .landed, let start = evidence.plannedStart { p.plannedStart = start }
             try await p.update(on: tx)
-            let change = StageChangeModel(projectID: projectID, from: from.rawValue, to: to.rawValue, effectiveOn: day.iso,
+            let change = StageChangeModel(projectID: projectID, from: from.rawValue, to: to.rawValue, effectiveOn: day,
                                           actor: context.actor.name, note: Self.note(from: from, to: to, evidence))
             change.evidence = String(decoding: try JSONEncoder.sorted.encode(evidence), as: UTF8.self)
             try await change.create(on: tx)

@@ -46,7 +46,7 @@ public enum StageHistory {
             """).all().compactMap { row in
             // A step naming no known stage or day cannot hold anywhere; it stays in the history.
             guard let stage = LifecycleStage(rawValue: try row.decode(column: "to_stage", as: String.self)),
-                  let day = CalendarDate.parse(try row.decode(column: "effective_on", as: String.self)) else { return nil }
+                  let day = try? row.decode(column: "effective_on", as: CalendarDate.self) else { return nil }
             return Step(id: try row.decode(column: "id", as: UUID.self), project: try row.decode(column: "project_id", as: UUID.self),
                         district: try row.decode(column: "district_id", as: UUID.self), unit: try row.decode(column: "unit_id", as: UUID.self),
                         from: try row.decode(column: "from_stage", as: String?.self), stage: stage, on: day)

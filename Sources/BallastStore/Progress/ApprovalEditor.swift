@@ -23,7 +23,7 @@ public struct ApprovalEditor: Sendable {
 
     struct Snapshot: Encodable {
         var name: String, department: String?, target: String?, actual: String?
-        init(_ a: ApprovalItemModel) { name = a.name; department = a.department; target = a.target; actual = a.actual }
+        init(_ a: ApprovalItemModel) { name = a.name; department = a.department; target = a.target?.iso; actual = a.actual?.iso }
     }
 
     /// A project's approval items for a year, by target date.
@@ -70,8 +70,8 @@ public struct ApprovalEditor: Sendable {
         a.name = try ProjectItemContext.name(f.name)
         try context.notFuture(f.actual, field: "actual")
         a.department = f.department?.trimmed.nilIfEmpty
-        a.target = f.target?.iso
-        a.actual = f.actual?.iso
+        a.target = f.target
+        a.actual = f.actual
     }
 }
 

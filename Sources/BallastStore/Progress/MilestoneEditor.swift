@@ -31,7 +31,7 @@ public struct MilestoneEditor: Sendable {
 
     struct Snapshot: Encodable {
         var name: String, planned: String, actual: String?, unit: String?, seq: Int
-        init(_ m: MilestoneModel, unit: String?) { name = m.name; planned = m.planned; actual = m.actual; self.unit = unit; seq = m.seq }
+        init(_ m: MilestoneModel, unit: String?) { name = m.name; planned = m.planned.iso; actual = m.actual?.iso; self.unit = unit; seq = m.seq }
     }
 
     /// A project's nodes for a year, in order.
@@ -98,11 +98,11 @@ public struct MilestoneEditor: Sendable {
 
     /// Template nodes as rows, dated from the project's ledger dates.
     static func nodes(_ template: MilestoneTemplate, project p: ProjectModel, year: Int, districtID: UUID) throws -> [MilestoneModel] {
-        try template.plan(year: year, plannedStart: p.plannedStart.flatMap(CalendarDate.parse),
-                      plannedEnd: p.plannedEnd.flatMap(CalendarDate.parse), stage: p.lifecycleStage).map { n in
+        try template.plan(year: year, plannedStart: p.plannedStart,
+                      plannedEnd: p.plannedEnd, stage: p.lifecycleStage).map { n in
             let m = MilestoneModel()
             m.id = UUID(); m.districtID = districtID; m.$project.id = try p.requireID(); m.year = year; m.seq = n.seq
-            m.name = n.name; m.planned = n.planned.iso; m.unitID = p.$unit.id; m.version = 1
+            m.name = n.name; m.planned = n.planned; m.unitID = p.$unit.id; m.version = 1
             return m
         }
     }
@@ -116,8 +116,8 @@ public struct MilestoneEditor: Sendable {
     func fill(_ m: MilestoneModel, _ f: Fields, defaultSeq: Int, on db: any Database) async throws {
         m.name = try ProjectItemContext.name(f.name)
         try context.notFuture(f.actual, field: "actual")
-        m.planned = f.planned.iso
-        m.actual = f.actual?.iso
+        m.planned = f.planned
+        m.actual = f.actual
         m.seq = f.seq ?? defaultSeq
         m.unitID = try await context.unitID(named: f.unit, on: db) ?? m.unitID
     }

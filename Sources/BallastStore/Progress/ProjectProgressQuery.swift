@@ -14,7 +14,7 @@ public struct ProjectProgress: Sendable {
     public var approvals: [ApprovalItem]
     public var colour: WarningColour?
     public var reasons: [Message]
-    public var since: String?
+    public var since: CalendarDate?
     public var photos: [ReportPhotos.Info]
 
     /// A milestone of the year's plan (节点): planned day, and the actual once reached.
@@ -22,8 +22,8 @@ public struct ProjectProgress: Sendable {
         public var id: UUID
         public var seq: Int
         public var name: String
-        public var planned: String
-        public var actual: String?
+        public var planned: CalendarDate
+        public var actual: CalendarDate?
         public var version: Int
         init(_ m: MilestoneModel) {
             id = m.id ?? UUID(); seq = m.seq; name = m.name; planned = m.planned; actual = m.actual; version = m.version
@@ -35,8 +35,8 @@ public struct ProjectProgress: Sendable {
         public var id: UUID
         public var name: String
         public var department: String?
-        public var target: String?
-        public var actual: String?
+        public var target: CalendarDate?
+        public var actual: CalendarDate?
         public var version: Int
         init(_ m: ApprovalItemModel) {
             id = m.id ?? UUID(); name = m.name; department = m.department; target = m.target; actual = m.actual; version = m.version

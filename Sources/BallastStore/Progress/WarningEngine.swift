@@ -11,7 +11,7 @@ public struct ProjectWarning: Sendable, Equatable {
     public var unitID: UUID
     public var outcome: WarningOutcome
     /// The date the project has had this colour since (from the history), or the as-of date.
-    public var since: String
+    public var since: CalendarDate
 }
 
 /// Computes the 红黄蓝绿 colours of a district's portfolio: the figures come from SQL in two
@@ -66,7 +66,7 @@ public enum WarningEngine {
             WHERE district_id = \(bind: districtID) AND year = \(bind: year) AND actual IS NULL AND planned < \(bind: judgedOn.iso)
             ORDER BY project_id, seq
             """).all() {
-            guard let planned = CalendarDate.parse(try m.decode(column: "planned", as: String.self)) else { continue }
+            let planned = try m.decode(column: "planned", as: CalendarDate.self)
             milestones[try m.decode(column: "project_id", as: UUID.self), default: []].append(WarningInput.Milestone(
                 name: try m.decode(column: "name", as: String.self), planned: planned, actual: nil))
         }
@@ -84,9 +84,9 @@ public enum WarningEngine {
                 state = StoredState(colour: colour, reasons: forRecompute ? try row.decode(column: "s_reasons", as: String.self) : "",
                                     lag: forRecompute ? try row.decode(column: "s_lag", as: Double?.self) : nil,
                                     ruleVersion: forRecompute ? try row.decode(column: "s_rule", as: Int.self) : 0,
-                                    since: try row.decode(column: "s_since", as: String.self))
+                                    since: try row.decode(column: "s_since", as: CalendarDate.self))
             }
-            let from = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn.iso ? $0.since : nil } ?? judgedOn.iso
+            let from = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn ? $0.since : nil } ?? judgedOn
             let warning = ProjectWarning(projectID: id, code: forRecompute ? "" : try row.decode(column: "code", as: String.self),
                                          name: forRecompute ? "" : try row.decode(column: "name", as: String.self),
                                          unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: from)
@@ -132,7 +132,7 @@ public enum WarningEngine {
         var reasons: String
         var lag: Double?
         var ruleVersion: Int
-        var since: String
+        var since: CalendarDate
     }
 
     /// Recomputes and stores the colours on `asOf`, recording each change of colour. Runs in
@@ -141,10 +141,10 @@ public enum WarningEngine {
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
             try await lockYear(districtID: districtID, year: year, in: tx)
-            let judgedOn = JudgingDay.of(year: year, asOf: asOf).iso
+            let judgedOn = JudgingDay.of(year: year, asOf: asOf)
             let latest = try await (try tx.sql()).raw("""
                 SELECT MAX(as_of) AS latest FROM warning_states WHERE district_id = \(bind: districtID) AND year = \(bind: year)
-                """).first()?.decode(column: "latest", as: String?.self)
+                """).first()?.decode(column: "latest", as: CalendarDate?.self)
             let evaluated = try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, forRecompute: true, on: tx)
             if let latest, latest > judgedOn {
                 return Recomputed(projects: evaluated.count, changed: 0, written: false)

@@ -46,12 +46,12 @@ public struct MeetingEditor: Sendable {
             }
             guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
             let m = MeetingModel()
-            m.id = UUID(); m.districtID = context.districtID; m.kind = f.kind.rawValue; m.title = title; m.heldOn = f.heldOn.iso
-            m.cutoffOn = cutoff.iso; m.chairedBy = f.chairedBy?.trimmed.nilIfEmpty; m.version = 1
+            m.id = UUID(); m.districtID = context.districtID; m.kind = f.kind.rawValue; m.title = title; m.heldOn = f.heldOn
+            m.cutoffOn = cutoff; m.chairedBy = f.chairedBy?.trimmed.nilIfEmpty; m.version = 1
             try await m.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "meeting",
                                    entityID: m.id, summary: "\(m.kind) \(m.title) \(m.heldOn)", before: Nothing?.none,
-                                   after: ["kind": m.kind, "title": m.title, "heldOn": m.heldOn, "cutoffOn": m.cutoffOn])
+                                   after: ["kind": m.kind, "title": m.title, "heldOn": m.heldOn.iso, "cutoffOn": m.cutoffOn.iso])
             return m
         }
     }
@@ -63,7 +63,7 @@ public struct MeetingEditor: Sendable {
             let m = try await meeting(meetingID, on: tx)
             m.version = try await context.claim(table: MeetingModel.schema, id: meetingID, version: version, on: tx)
             // The agenda is what the meeting discussed: it closes once the meeting is over.
-            if m.heldOn < context.today.iso {
+            if m.heldOn < context.today {
                 throw ProjectItemContext.Failure.invalid(field: "meeting", Message(zh: "会议已于 \(m.heldOn) 召开，议题不能再增加", en: "The meeting was held on \(m.heldOn); its agenda is closed"))
             }
             let existing = try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).all()
@@ -143,7 +143,7 @@ public struct MeetingEditor: Sendable {
     }
 
     func held(_ m: MeetingModel) throws {
-        if m.heldOn > context.today.iso {
+        if m.heldOn > context.today {
             throw ProjectItemContext.Failure.invalid(field: "meeting", Message(zh: "会议定于 \(m.heldOn) 召开，尚未举行", en: "The meeting is on \(m.heldOn); it has not been held yet"))
         }
     }

@@ -10,8 +10,8 @@ public enum MeetingQuery {
         public var id: UUID
         public var kind: String
         public var title: String
-        public var heldOn: String
-        public var cutoffOn: String
+        public var heldOn: CalendarDate
+        public var cutoffOn: CalendarDate
         public var agenda: Int
         public var decisions: Int
         public var decisionsSolved: Int
@@ -31,8 +31,8 @@ public enum MeetingQuery {
             FROM meetings m WHERE m.district_id = \(bind: districtID) ORDER BY m.held_on DESC, m.created_at DESC
             """).all().map { r in
             Row(id: try r.decode(column: "id", as: UUID.self), kind: try r.decode(column: "kind", as: String.self),
-                title: try r.decode(column: "title", as: String.self), heldOn: try r.decode(column: "held_on", as: String.self),
-                cutoffOn: try r.decode(column: "cutoff_on", as: String.self), agenda: try r.decode(column: "agenda", as: Int.self),
+                title: try r.decode(column: "title", as: String.self), heldOn: try r.decode(column: "held_on", as: CalendarDate.self),
+                cutoffOn: try r.decode(column: "cutoff_on", as: CalendarDate.self), agenda: try r.decode(column: "agenda", as: Int.self),
                 decisions: try r.decode(column: "decisions", as: Int.self), decisionsSolved: try r.decode(column: "solved", as: Int.self),
                 decisionsOverdue: try r.decode(column: "overdue", as: Int.self))
         }
@@ -40,7 +40,7 @@ public enum MeetingQuery {
 
     /// The last meeting held by `today`: "what did it decide and what is done".
     public static func latestHeld(districtID: UUID, today: CalendarDate, on db: any Database) async throws -> MeetingModel? {
-        try await MeetingModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn <= today.iso)
+        try await MeetingModel.query(on: db).filter(\.$districtID == districtID).filter(\.$heldOn <= today)
             .sort(\.$heldOn, .descending).sort(\.$createdAt, .descending).first()
     }
 
@@ -49,8 +49,8 @@ public enum MeetingQuery {
         public var id: UUID
         public var kind: String
         public var title: String
-        public var heldOn: String
-        public var cutoffOn: String
+        public var heldOn: CalendarDate
+        public var cutoffOn: CalendarDate
         public var chairedBy: String?
         public var minutes: String?
         public var version: Int
@@ -103,7 +103,7 @@ public enum MeetingQuery {
     /// The open problems the rule offers for this meeting's agenda.
     public static func suggestions(_ m: MeetingModel, today: CalendarDate, on db: any Database) async throws -> [Suggestion] {
         let sql = try db.sql()
-        let year = Int(m.heldOn.prefix(4)) ?? today.year
+        let year = m.heldOn.year
         let candidates = try await sql.raw("""
             SELECT p.id, p.raised_on, p.category, p.major, ws.colour,
                    CASE WHEN EXISTS (SELECT 1 FROM meeting_items i WHERE i.problem_id = p.id) THEN 1 ELSE 0 END AS listed
@@ -112,12 +112,12 @@ public enum MeetingQuery {
             ORDER BY p.raised_on, p.created_at, p.title
             """).all().map { r in
             AgendaRule.Candidate(id: try r.decode(column: "id", as: UUID.self).uuidString,
-                                 raisedOn: CalendarDate.parse(try r.decode(column: "raised_on", as: String.self)) ?? today,
+                                 raisedOn: try r.decode(column: "raised_on", as: CalendarDate.self),
                                  category: try r.decode(column: "category", as: String.self), major: try r.decode(column: "major", as: Bool.self),
                                  colour: try r.decode(column: "colour", as: String?.self).flatMap(WarningColour.init(rawValue:)),
                                  onAgendaAlready: try r.decode(column: "listed", as: Int.self) != 0)
         }
-        let suggested = AgendaRule.suggest(candidates, cutoff: CalendarDate.parse(m.cutoffOn) ?? today)
+        let suggested = AgendaRule.suggest(candidates, cutoff: m.cutoffOn)
         let ids = suggested.compactMap { UUID(uuidString: $0.id) }
         let rows = try await ProblemQuery.list(districtID: m.districtID, filter: .init(status: .all, ids: ids), today: today, scopeUnitID: nil,
                                                limit: 1000, on: db).rows
@@ -137,7 +137,7 @@ public enum MeetingQuery {
 
     public static func packet(_ m: MeetingModel, today: CalendarDate, on db: any Database) async throws -> [PacketPage] {
         let items = try await MeetingItemModel.query(on: db).filter(\.$meetingID == m.requireID()).sort(\.$position).all()
-        let held = CalendarDate.parse(m.heldOn) ?? today
+        let held = m.heldOn
         let asOf = min(held, today)
         let completed = try await CompletedQuery.byProject(districtID: m.districtID, year: asOf.year, throughMonth: asOf.month, on: db)
         var pages: [PacketPage] = []

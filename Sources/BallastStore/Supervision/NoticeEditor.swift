@@ -59,14 +59,14 @@ public struct NoticeEditor: Sendable {
                     n.id = UUID(); n.districtID = context.districtID; n.year = year; n.seq = last + 1
                     n.number = NoticeNumber.format(prefix: NoticeNumber.prefix(districtName: district.name), year: year, sequence: last + 1)
                     n.unitID = draft.unitID; n.subject = draft.subject.rawValue; n.problemID = draft.problemID; n.subjectKey = draft.subjectKey
-                    n.item = item; n.originalDeadline = draft.originalDeadline?.iso; n.newDeadline = newDeadline.iso
-                    n.issuedOn = context.today.iso; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
+                    n.item = item; n.originalDeadline = draft.originalDeadline; n.newDeadline = newDeadline
+                    n.issuedOn = context.today; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
                     try await n.create(on: tx)
                     try await Notifier.send(.init(districtID: context.districtID, kind: .notice, title: "\(n.number)：\(String(item.prefix(60)))",
                                                   link: Site.notice.link(n.idString), units: [draft.unitID]), on: tx)
                     try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "notice",
                                            entityID: n.id, summary: "催办单 \(n.number)", before: Nothing?.none,
-                                           after: ["number": n.number, "item": n.item, "newDeadline": n.newDeadline])
+                                           after: ["number": n.number, "item": n.item, "newDeadline": n.newDeadline.iso])
                     return n
                 }
             } catch let e as any DatabaseError where e.isConstraintFailure && attempt < 20 {
@@ -84,13 +84,13 @@ public struct NoticeEditor: Sendable {
             guard context.scopeUnitID == n.unitID else {
                 throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "只有被催办单位可以签收", en: "Only the unit notified acknowledges"))
             }
-            guard n.acknowledgedOn == nil else {
-                throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "催办单已于 \(n.acknowledgedOn!) 签收", en: "Acknowledged on \(n.acknowledgedOn!) already"))
+            if let acknowledged = n.acknowledgedOn {
+                throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "催办单已于 \(acknowledged) 签收", en: "Acknowledged on \(acknowledged) already"))
             }
-            n.version = claimed; n.acknowledgedOn = context.today.iso; n.acknowledgedBy = context.actor.name
+            n.version = claimed; n.acknowledgedOn = context.today; n.acknowledgedBy = context.actor.name
             try await n.update(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "notice",
-                                   entityID: id, summary: "催办单 \(n.number) 签收", before: Nothing?.none, after: ["acknowledgedOn": n.acknowledgedOn])
+                                   entityID: id, summary: "催办单 \(n.number) 签收", before: Nothing?.none, after: ["acknowledgedOn": n.acknowledgedOn?.iso])
             return n
         }
     }

@@ -29,14 +29,14 @@ public enum NoticeGenerator {
         for r in late {
             let kind = try r.decode(column: "kind", as: String.self)
             let title = try r.decode(column: "title", as: String.self)
-            let deadline = try r.decode(column: "deadline", as: String.self)
+            let deadline = try r.decode(column: "deadline", as: CalendarDate.self)
             let project = try r.decode(column: "project", as: String?.self).map { "（\($0)）" } ?? ""
             let what = kind == ProblemKind.decision.rawValue ? "会议议定事项“\(title)”" : "问题“\(title)”\(project)"
             let n = try await editor.issue(.init(unitID: try r.decode(column: "lead_unit_id", as: UUID.self),
                                                  subject: kind == ProblemKind.decision.rawValue ? .decision : .problem,
                                                  problemID: try r.decode(column: "id", as: UUID.self),
                                                  item: "你单位牵头办理的\(what)已超过时间节点 \(deadline) 仍未办结，请抓紧办理并按期反馈。",
-                                                 originalDeadline: CalendarDate.parse(deadline), automatic: true), on: db)
+                                                 originalDeadline: deadline, automatic: true), on: db)
             issued.append(n.number)
         }
         for month in 1...today.month {
@@ -91,9 +91,9 @@ public enum NoticeGenerator {
         var out: [String] = []
         for n in try await NoticeModel.query(on: db).filter(\.$districtID == districtID).filter(\.$acknowledgedOn == nil)
             .filter(\.$escalatedOn == nil).sort(\.$seq).all() {
-            guard let issued = CalendarDate.parse(n.issuedOn),
+            guard case let issued = n.issuedOn,
                   NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false, today: today, calendar: settings.calendar) else { continue }
-            n.escalatedOn = today.iso
+            n.escalatedOn = today
             try await n.update(on: db)
             try await Notifier.send(.init(districtID: districtID, kind: .escalated, title: "\(n.number) 逾期未签收：\(String(n.item.prefix(60)))",
                                           link: Site.notice.link(n.idString), leadersOf: [n.unitID]), on: db)

@@ -50,7 +50,7 @@ public struct ProblemEditor: Sendable {
         var status: String, category: String, title: String, leadUnitID: UUID?, leader: String?, path: String?, deadline: String?, major: Bool
         init(_ p: ProblemModel) {
             status = p.status; category = p.category; title = p.title; leadUnitID = p.leadUnitID; leader = p.leader; path = p.path
-            deadline = p.deadline; major = p.major
+            deadline = p.deadline?.iso; major = p.major
         }
     }
 
@@ -105,7 +105,7 @@ public struct ProblemEditor: Sendable {
             let p = ProblemModel()
             p.id = UUID(); p.districtID = context.districtID; p.kind = r.kind.rawValue; p.projectID = r.projectID; p.enterpriseID = r.enterpriseID
             p.meetingID = r.meetingID; p.category = category; p.title = title; p.description = description; p.major = r.major
-            p.raisedBy = context.actor.name; p.raisedByUnitID = context.scopeUnitID; p.raisedOn = context.today.iso
+            p.raisedBy = context.actor.name; p.raisedByUnitID = context.scopeUnitID; p.raisedOn = context.today
             p.status = ProblemStatus.raised.rawValue; p.version = 1
             try await p.create(on: tx)
             try await step(p, action: "raise", note: nil, seq: 1, tx)
@@ -133,7 +133,7 @@ public struct ProblemEditor: Sendable {
                                      isLeadUnit: context.scopeUnitID != nil && p.leadUnitID == context.scopeUnitID,
                                      isAssistingUnit: context.scopeUnitID.map(assisting.contains) ?? false)
             var problems = ProblemRules.check(action, status: status, actor: actor, raisedBy: p.raisedBy, note: note,
-                                              newDeadline: newDeadline, deadline: p.deadline.flatMap(CalendarDate.parse), today: context.today)
+                                              newDeadline: newDeadline, deadline: p.deadline, today: context.today)
             var resolved: (UUID, [UUID])?
             if action == .assign {
                 if let a = assignment { resolved = try await resolve(a, into: &problems, on: tx) } else {
@@ -144,7 +144,7 @@ public struct ProblemEditor: Sendable {
             let before = Snapshot(p)
             p.version = claimed
             p.status = ProblemRules.next(action, from: status).rawValue
-            let today = context.today.iso
+            let today = context.today
             switch action {
             case .assign: if let a = assignment, let (lead, others) = resolved { try await apply(a, lead: lead, assisting: others, to: p, on: tx) }
             case .acknowledge: p.acknowledgedOn = today
@@ -156,7 +156,7 @@ public struct ProblemEditor: Sendable {
                 p.resolvedOn = today
             case .close: p.closedOn = today
             case .reopen: p.resolvedOn = nil; p.closedOn = nil
-            case .deadline: p.deadline = newDeadline?.iso
+            case .deadline: p.deadline = newDeadline
             case .comment: break
             }
             try await p.update(on: tx)
@@ -211,11 +211,11 @@ public struct ProblemEditor: Sendable {
     func apply(_ a: Assignment, lead: UUID, assisting: [UUID], to p: ProblemModel, on tx: any Database) async throws {
         let settings = try await SupervisionSettings.load(districtID: context.districtID, on: tx)
         p.leadUnitID = lead; p.leader = a.leader?.trimmed.nilIfEmpty; p.path = a.path?.trimmed.nilIfEmpty
-        if p.assignedOn == nil { p.assignedOn = context.today.iso }
+        if p.assignedOn == nil { p.assignedOn = context.today }
         // A re-assignment keeps the deadline unless a new one is given; the first takes the clock's.
         let clockDay = settings.calendar.adding(workingDays: p.major ? settings.clock.majorResolveDays : settings.clock.resolveDays,
                                                 to: context.today)
-        if let d = a.deadline { p.deadline = d.iso } else if p.deadline == nil { p.deadline = clockDay.iso }
+        if let d = a.deadline { p.deadline = d } else if p.deadline == nil { p.deadline = clockDay }
         if p.originalDeadline == nil { p.originalDeadline = p.deadline }
         if p.status == ProblemStatus.raised.rawValue { p.status = ProblemStatus.assigned.rawValue }
         try await p.save(on: tx)
@@ -228,13 +228,13 @@ public struct ProblemEditor: Sendable {
         }
         let decision = p.kind == ProblemKind.decision.rawValue
         try await Notifier.send(.init(districtID: context.districtID, kind: decision ? .decision : .assigned,
-                                      title: "\(p.title)（时间节点 \(p.deadline ?? "")）", link: Site.problem.link(id), units: [lead] + assisting), on: tx)
+                                      title: "\(p.title)（时间节点 \(p.deadline?.iso ?? "")）", link: Site.problem.link(id), units: [lead] + assisting), on: tx)
     }
 
     func step(_ p: ProblemModel, action: String, note: String?, seq: Int, _ tx: any Database) async throws {
         let s = ProblemStepModel()
         s.id = UUID(); s.problemID = try p.requireID(); s.seq = seq; s.action = action; s.status = p.status; s.deadline = p.deadline
-        s.effectiveOn = context.today.iso; s.actor = context.actor.name; s.note = note?.trimmed.nilIfEmpty
+        s.effectiveOn = context.today; s.actor = context.actor.name; s.note = note?.trimmed.nilIfEmpty
         try await s.create(on: tx)
     }
 }

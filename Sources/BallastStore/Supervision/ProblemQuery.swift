@@ -123,8 +123,8 @@ public enum ProblemQuery {
         public var seq: Int
         public var action: String
         public var status: String
-        public var deadline: String?
-        public var on: String
+        public var deadline: CalendarDate?
+        public var on: CalendarDate
         public var actor: String
         public var note: String?
     }

@@ -47,13 +47,13 @@ public struct ProblemSeed: Sendable {
             let p = ProblemModel()
             p.id = s.id; p.districtID = districtID; p.kind = s.kind.rawValue; p.projectID = s.projectID; p.meetingID = s.meetingID
             p.category = s.category; p.title = s.title; p.description = s.description; p.major = s.major; p.raisedBy = s.raisedBy
-            p.raisedByUnitID = s.raisedByUnitID; p.raisedOn = s.raisedOn.iso; p.status = ProblemStatus.raised.rawValue; p.version = 1
+            p.raisedByUnitID = s.raisedByUnitID; p.raisedOn = s.raisedOn; p.status = ProblemStatus.raised.rawValue; p.version = 1
             var seq = 0
             func step(_ action: String, _ on: CalendarDate, _ actor: String, _ note: String?) {
                 seq += 1
                 let m = ProblemStepModel()
                 m.id = UUID(); m.problemID = s.id; m.seq = seq; m.action = action
-                m.status = p.status; m.deadline = p.deadline; m.effectiveOn = on.iso; m.actor = actor; m.note = note
+                m.status = p.status; m.deadline = p.deadline; m.effectiveOn = on; m.actor = actor; m.note = note
                 steps.append(m)
             }
             step("raise", s.raisedOn, s.raisedBy, nil)
@@ -65,19 +65,19 @@ public struct ProblemSeed: Sendable {
                 switch st.action {
                 case .assign:
                     p.leadUnitID = s.leadUnitID; p.leader = s.leader; p.path = s.path
-                    if p.assignedOn == nil { p.assignedOn = st.on.iso }
-                    p.deadline = st.deadline?.iso ?? p.deadline
+                    if p.assignedOn == nil { p.assignedOn = st.on }
+                    p.deadline = st.deadline ?? p.deadline
                     if p.originalDeadline == nil { p.originalDeadline = p.deadline }
-                case .acknowledge: p.acknowledgedOn = st.on.iso
+                case .acknowledge: p.acknowledgedOn = st.on
                 case .feedback:
-                    if p.acknowledgedOn == nil { p.acknowledgedOn = st.on.iso }
-                    if p.firstFeedbackOn == nil { p.firstFeedbackOn = st.on.iso }
+                    if p.acknowledgedOn == nil { p.acknowledgedOn = st.on }
+                    if p.firstFeedbackOn == nil { p.firstFeedbackOn = st.on }
                 case .resolve:
-                    if p.acknowledgedOn == nil { p.acknowledgedOn = st.on.iso }
-                    p.resolvedOn = st.on.iso
-                case .close: p.closedOn = st.on.iso
+                    if p.acknowledgedOn == nil { p.acknowledgedOn = st.on }
+                    p.resolvedOn = st.on
+                case .close: p.closedOn = st.on
                 case .reopen: p.resolvedOn = nil; p.closedOn = nil
-                case .deadline: p.deadline = st.deadline?.iso
+                case .deadline: p.deadline = st.deadline
                 case .comment: break
                 }
                 p.version += 1

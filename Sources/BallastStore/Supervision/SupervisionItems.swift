@@ -20,7 +20,7 @@ public enum SupervisionItems {
 
     static func isLit(_ colour: String?) -> Bool { colour == WarningColour.red.rawValue || colour == WarningColour.yellow.rawValue }
 
-    static func follow(_ moves: [Move], districtID: UUID, year: Int, on day: String, in db: any Database) async throws {
+    static func follow(_ moves: [Move], districtID: UUID, year: Int, on day: CalendarDate, in db: any Database) async throws {
         var opened: [SupervisionItemModel] = []
         var closing: [String: [UUID]] = [:]
         for m in moves {
@@ -63,7 +63,7 @@ public enum SupervisionItems {
             item.id = UUID(); item.districtID = try row.decode(column: "district_id", as: UUID.self)
             item.projectID = try row.decode(column: "project_id", as: UUID.self); item.unitID = try row.decode(column: "unit_id", as: UUID.self)
             item.year = try row.decode(column: "year", as: Int.self); item.source = warningSource
-            item.openedOn = try row.decode(column: "since", as: String.self); item.openedColour = try row.decode(column: "colour", as: String.self)
+            item.openedOn = try row.decode(column: "since", as: CalendarDate.self); item.openedColour = try row.decode(column: "colour", as: String.self)
             item.reasons = try row.decode(column: "reasons", as: String.self)
             items.append(item)
         }

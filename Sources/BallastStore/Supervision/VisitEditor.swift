@@ -41,7 +41,7 @@ public struct VisitEditor: Sendable {
             }
             guard problems.isEmpty, let unitID else { throw ProjectItemContext.Failure.refused(problems) }
             let v = VisitModel()
-            v.id = UUID(); v.districtID = context.districtID; v.enterpriseID = enterpriseID; v.unitID = unitID; v.visitedOn = visitedOn.iso
+            v.id = UUID(); v.districtID = context.districtID; v.enterpriseID = enterpriseID; v.unitID = unitID; v.visitedOn = visitedOn
             v.visitors = visitors.trimmed; v.discussed = discussed.trimmed; v.recordedBy = context.actor.name
             try await v.create(on: tx)
             let editor = ProblemEditor(context: context, supervisor: supervisor)
@@ -59,7 +59,7 @@ public struct VisitEditor: Sendable {
             }
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "visit", entityID: v.id,
                                    summary: "走访 \(e.name) \(visitedOn.iso)", before: Nothing?.none,
-                                   after: ["visitedOn": v.visitedOn, "visitors": v.visitors, "discussed": v.discussed, "problems": String(raised.count)])
+                                   after: ["visitedOn": v.visitedOn.iso, "visitors": v.visitors, "discussed": v.discussed, "problems": String(raised.count)])
             return v
         }
     }
