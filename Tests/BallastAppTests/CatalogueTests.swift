@@ -59,6 +59,18 @@ import Testing
         check(AdminText.self, atLeast: 45)
     }
 
+    @Test func everyLedgerTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(LedgerText.self, atLeast: 40)
+    }
+
+    @Test func everyDashboardTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(DashboardText.self, atLeast: 80)
+    }
+
+    @Test func everyAccountTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(AccountText.self, atLeast: 10)
+    }
+
     @Test func theCheckCatchesChineseButAllowsTheOfficesNames() {
         #expect(Self.hasChinese("Decisions (会议议定事项)"))
         #expect(!Self.hasChinese("Reminder notices (催办单)"))

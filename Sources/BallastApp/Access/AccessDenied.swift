@@ -17,32 +17,25 @@ enum AccessDenied: Error, Equatable {
     var error: BallastError {
         switch self {
         case .signInRequired:
-            BallastError(status: .unauthorized, code: "sign_in_required", message: Message(zh: "请先登录", en: "Please sign in"))
+            BallastError(status: .unauthorized, code: "sign_in_required", message: AccountText.signInRequired.message)
         case .sessionExpired:
-            BallastError(status: .unauthorized, code: "session_expired", message: Message(
-                zh: "登录已过期，请重新登录", en: "Your session has ended; please sign in again"))
+            BallastError(status: .unauthorized, code: "session_expired", message: AccountText.sessionExpired.message)
         case .tokenInvalid:
-            BallastError(status: .unauthorized, code: "token_invalid", message: Message(zh: "API 令牌无效", en: "Invalid API token"))
+            BallastError(status: .unauthorized, code: "token_invalid", message: AccountText.tokenInvalid.message)
         case .tokenExpired:
-            BallastError(status: .unauthorized, code: "token_expired", message: Message(zh: "API 令牌已过期", en: "The API token has expired"))
+            BallastError(status: .unauthorized, code: "token_expired", message: AccountText.tokenExpired.message)
         case .tokenRevoked:
-            BallastError(status: .unauthorized, code: "token_revoked", message: Message(zh: "API 令牌已被吊销", en: "The API token was revoked"))
+            BallastError(status: .unauthorized, code: "token_revoked", message: AccountText.tokenRevoked.message)
         case .forbidden:
-            BallastError(status: .forbidden, code: "forbidden", message: Message(
-                zh: "您的角色无权进行此操作", en: "Your role does not allow this"))
+            BallastError(status: .forbidden, code: "forbidden", message: AccountText.forbidden.message)
         case .otherDistrict:
-            BallastError(status: .forbidden, code: "other_district", message: Message(
-                zh: "不能访问其他地区的数据", en: "You may not read another district's data"), field: "district")
+            BallastError(status: .forbidden, code: "other_district", message: AccountText.otherDistrict.message, field: "district")
         case .csrf:
-            BallastError(status: .forbidden, code: "csrf", message: Message(
-                zh: "表单已失效（安全校验未通过），请刷新页面后重试", en: "The form has expired (security check failed); reload and try again"))
+            BallastError(status: .forbidden, code: "csrf", message: AccountText.csrf.message)
         case .passwordChangeRequired:
-            BallastError(status: .forbidden, code: "password_change_required", message: Message(
-                zh: "请先修改密码", en: "Please change your password first"))
+            BallastError(status: .forbidden, code: "password_change_required", message: AccountText.passwordChangeRequired.message)
         case .reservedFields(let columns):
-            BallastError(status: .forbidden, code: "reserved_field", message: Message(
-                zh: "责任单位不能修改：" + columns.map(\.rawValue).joined(separator: "、") + "（请联系项目办）",
-                en: "A unit may not change: " + columns.map(\.englishName).joined(separator: ", ") + " (ask the project office)"),
+            BallastError(status: .forbidden, code: "reserved_field", message: AccountText.reservedFields(columns),
                 field: columns.first.map(FormValidation.fieldName))
         }
     }

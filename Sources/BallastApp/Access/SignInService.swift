@@ -87,9 +87,9 @@ package struct SignInService {
     static func message(_ refusal: Refusal) -> Message {
         switch refusal {
         case .invalid:
-            return Message(zh: "用户名或密码错误", en: "Wrong user name or password")
+            return AccountText.wrongCredentials.message
         case .throttled:
-            return Message(zh: "登录失败次数过多，请15分钟后再试", en: "Too many failed sign-ins; try again in 15 minutes")
+            return AccountText.throttled.message
         }
     }
 }

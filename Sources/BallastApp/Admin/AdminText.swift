@@ -8,7 +8,7 @@ enum AdminText: CaseIterable, UIText.Catalogue {
     // Users
     case noUnit, apiTokens, personName, rolesAndUnit, status, disabled, locked, mustChangePassword
     case activeUser, resetPassword, enable, disable, noUsers, newUser, userUnit, temporaryPasswordHelp
-    case createUser
+    case createUser, noDistricts
     // API tokens
     case tokensHelp, tokenName, token, role, created, expires, never, lastUsed
     case revoked, expired, activeToken, revoke, confirmRevoke, noTokens, newToken, nameWhoUsesIt
@@ -34,6 +34,7 @@ enum AdminText: CaseIterable, UIText.Catalogue {
         case .enable: Message(zh: "启用", en: "Enable")
         case .disable: Message(zh: "停用", en: "Disable")
         case .noUsers: Message(zh: "暂无用户。", en: "No users.")
+        case .noDistricts: Message(zh: "暂无区县。", en: "No districts.")
         case .newUser: Message(zh: "新建用户", en: "New user")
         case .userUnit: Message(zh: "所属单位（责任单位角色必填）", en: "Unit (for the unit role)")
         case .temporaryPasswordHelp: Message(zh: "系统生成临时密码并仅显示一次，首次登录须修改。",

@@ -16,18 +16,13 @@ enum RollupPage {
                   .label(.text(t(UIText.year)), .input(.type(.number), .name("year"), .value(attr(String(year))))),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(AdminText.district.text(lang))), .th(.class("num"), .text(t(UIText.projects))),
-                           .th(.class("num"), .text(t(UIText.totalInvestment))), .th(.class("num"), .text(t(UIText.annualPlan))))),
-                .tbody(
-                    .forEach(rows) { r in
-                        .tr(.td(.text(r.name), .span(.class("muted"), .text(" " + r.code))), .td(.class("num"), .text(String(r.projects))),
-                            .td(.class("num"), .text(Layout.yi(r.totalInvestment))), .td(.class("num"), .text(Layout.yi(r.annualPlan))))
-                    },
-                    .tr(.th(.text(AdminText.allDistricts.text(lang))), .th(.class("num"), .text(String(total.0))),
-                        .th(.class("num"), .text(Layout.yi(total.1))), .th(.class("num"), .text(Layout.yi(total.2))))
-                )
-            ))
+            DataTable<DistrictRollup>([
+                .init(AdminText.district.text(lang)) { r in .group(.text(r.name), .span(.class("muted"), .text(" " + r.code))) },
+                .text(t(UIText.projects), .number) { r in String(r.projects) },
+                .text(t(UIText.totalInvestment), .number) { r in Layout.yi(r.totalInvestment) },
+                .text(t(UIText.annualPlan), .number) { r in Layout.yi(r.annualPlan) },
+            ], rows: rows, empty: AdminText.noDistricts.text(lang),
+               totals: [AdminText.allDistricts.text(lang), String(total.0), Layout.yi(total.1), Layout.yi(total.2)]).node
         )
     }
 }

@@ -239,9 +239,9 @@ struct CampaignController: RouteCollection {
 
     func renderPeriod(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let p = try await period(req)
-        let entries = try await CampaignQuery.entries(periodID: try p.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        let figures = try await periods(req).first { $0.number == p.number }
-        return .html(CampaignPeriodPage(period: CampaignQuery.Announced(p), figures: figures, entries: entries, notice: notice, lang: req.language).render(), status: status)
+        let page = try await CampaignPeriodPageModel.load(p, districtID: try req.district().requireID(), asOf: try asOf(req),
+                                                          scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return .html(CampaignPeriodPage(model: page, notice: notice, lang: req.language).render(), status: status)
     }
 
     func createPeriodPage(req: Request) async throws -> Response {

@@ -6,13 +6,13 @@ import Plot
 /// One period of 三个一批: its three lists, each entry with its follow-up dates (editable by
 /// whoever edits the project), and the form to list another project (the office).
 struct CampaignPeriodPage {
-    var period: CampaignQuery.Announced
-    var figures: CampaignQuery.Period?
-    var entries: [CampaignQuery.Entry]
+    /// What the page shows, read by `CampaignPeriodPageModel.load`.
+    var model: CampaignPeriodPageModel
     var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {
+        let period = model.period
         let title = CampaignText.periodHeading(period.number, heldOn: period.heldOn.iso).text(lang)
         return Layout.page(title: title, lang: lang, section: .campaign, path: Site.campaignPeriod.link(period.idString),
             .p(.a(.href(attr(Layout.link(Site.campaign.link, lang))), .text(CampaignText.allPeriodsLink.text(lang)))),
@@ -25,8 +25,8 @@ struct CampaignPeriodPage {
 
     func batchCard(_ b: CampaignBatch) -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let rows = entries.filter { $0.batch == b.rawValue }
-        let t = figures?.figures.batches[b] ?? CampaignTally()
+        let rows = model.entries.filter { $0.batch == b.rawValue }
+        let t = model.figures?.figures.batches[b] ?? CampaignTally()
         let mayEdit = PageContext.may(.editProjects)
         var columns: [DataTable<CampaignQuery.Entry>.Column] = [
             .init(CampaignText.project.text(lang)) { r in
@@ -62,7 +62,7 @@ struct CampaignPeriodPage {
     func addForm() -> Node<HTML.BodyContext> {
         return .div(.class("card"),
             .h2(.text(CampaignText.listAProject.text(lang))),
-            .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriodEntries.link(period.idString), lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriodEntries.link(model.period.idString), lang))), .class("filters"), .csrf(),
                 .label(.text(CampaignText.batch.text(lang)), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .option(.value(attr(b.rawValue)), .label(attr(b.title))) })),
                 .label(.text(CampaignText.projectCode.text(lang)), .input(.type(.text), .name("projectCode"), .attribute(named: "size", value: "14"))),
                 .label(.text(CampaignText.counted.text(lang)), .input(.type(.text), .name("investment"), .attribute(named: "size", value: "10"))),

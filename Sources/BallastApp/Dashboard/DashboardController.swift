@@ -29,7 +29,7 @@ struct DashboardController: RouteCollection {
     static func districtMap(_ r: DashboardRequest, points: [MapPointsQuery.Point], layer: MapLayer?, width: Double, height: Double,
                             selected: UUID? = nil, href: @escaping (MapPointsQuery.Point) -> String) -> DistrictMap {
         DistrictMap(id: "district-map", layer: layer, points: points, width: width, height: height, href: href,
-                    title: r.lang == .en ? "\(r.district.name) projects on the map" : "\(r.district.name)重点项目分布",
+                    title: DashboardText.mapSVGTitle(district: r.district.name).text(r.lang),
                     tiles: Environment.get(tilesVariable).flatMap { $0.isEmpty ? nil : $0 }, selected: selected)
     }
 
@@ -69,13 +69,11 @@ struct DashboardController: RouteCollection {
         let r = try await DashboardRequest.from(req)
         let f = try filter(req)
         let selected = req.param("project").flatMap(UUID.init(uuidString:))
-        let points = try await MapPointsQuery.run(r.scope, filter: f, on: req.db)
-        let layer = try await MapLayers.current(districtID: r.scope.districtID, year: r.scope.year, on: req.db)
-        let map = Self.districtMap(r, points: points, layer: layer?.layer, width: 960, height: 720, selected: selected) { p in
+        let model = try await MapPageModel.load(scope: r.scope, district: r.district, filter: f, on: req.db)
+        let map = Self.districtMap(r, points: model.points, layer: model.layer?.layer, width: 960, height: 720, selected: selected) { p in
             Layout.link(Site.map.link + "?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
         }
-        let page = MapPage(request: r, filter: f, map: map, layer: layer, options: try await ReferenceOptions.load(r.district, year: r.scope.year, on: req.db),
-                           mayUpload: try req.requirePrincipal().may(.manageLists), notice: notice)
+        let page = MapPage(request: r, filter: f, model: model, map: map, mayUpload: try req.requirePrincipal().may(.manageLists), notice: notice)
         return .html(page.render(), status: status)
     }
 
@@ -140,8 +138,7 @@ struct DashboardController: RouteCollection {
             }
             let ctx = try req.itemContext()
             let saved = try await MapLayers.upload(districtID: ctx.districtID, year: y, geojson: file.data, actor: ctx.actor, on: req.db)
-            return Message(zh: "已保存 \(y) 年功能区图层第 \(saved.version) 版（\(saved.layer.features.count) 个要素）",
-                           en: "Saved the \(y) zone layer, version \(saved.version) (\(saved.layer.features.count) features)")
+            return DashboardText.zoneLayerSaved(year: y, version: saved.version, features: saved.layer.features.count)
         }, render: { notice, status in try await mapPage(req, notice: notice, status: status) })
     }
 

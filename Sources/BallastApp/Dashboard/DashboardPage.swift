@@ -17,16 +17,15 @@ package struct DashboardPage {
 
     var lang: UILanguage { request.lang }
     var en: Bool { lang == .en }
-    func t(_ zh: String, _ en: String) -> String { self.en ? en : zh }
     func link(_ path: String, _ extra: String = "") -> String { request.link(path, extra) }
 
     package func render() -> String {
         let f = figures
-        let title = en ? "\(request.district.name) \(f.year) command dashboard" : "\(request.district.name)\(f.year)年重点项目挂图作战"
-        return Layout.page(title: t("挂图作战", "Dashboard"), lang: lang, section: .overview, path: Site.home.link + "?\(request.keep)",
+        let title = DashboardText.dashboardHeading(district: request.district.name, year: f.year).text(lang)
+        return Layout.page(title: DashboardText.dashboardTitle.text(lang), lang: lang, section: .overview, path: Site.home.link + "?\(request.keep)",
             .div(.class("dash-head"),
                 .h1(.text(title)),
-                .p(.class("muted asof"), .text(t("截至 \(f.asOf)", "As of \(f.asOf)"))),
+                .p(.class("muted asof"), .text(DashboardText.asOf(f.asOf).text(lang))),
                 controls()),
             f.isEmpty ? empty() : .group(body())
         )
@@ -34,41 +33,40 @@ package struct DashboardPage {
 
     func controls() -> Node<HTML.BodyContext> {
         .form(.class("dash-controls"), .method(.get), .action("/"),
-            .label(.text(t("年度", "Year")), .input(.type(.number), .name("year"), .value(String(figures.year)), .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100"))),
-            .label(.text(t("统计日期", "As of")), .input(.type(.date), .name("asOf"), .value(figures.asOf))),
+            .label(.text(DashboardText.year.text(lang)), .input(.type(.number), .name("year"), .value(String(figures.year)), .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100"))),
+            .label(.text(DashboardText.asOfLabel.text(lang)), .input(.type(.date), .name("asOf"), .value(figures.asOf))),
             .unwrap(en ? "en" : nil) { .input(.type(.hidden), .name("lang"), .value($0)) },
-            .button(.type(.submit), .text(t("查看", "Show"))),
-            .a(.class("button secondary"), .href(attr(link(Site.screen.link))), .text(t("大屏", "Big screen"))),
-            .a(.class("button secondary"), .href(attr(link(Site.map.link))), .text(t("地图", "Map"))),
-            .a(.class("button secondary"), .href(attr(Layout.link(Site.overview.link + "?year=\(figures.year)", lang))), .text(t("年度概览表", "Overview tables"))))
+            .button(.type(.submit), .text(DashboardText.show.text(lang))),
+            .a(.class("button secondary"), .href(attr(link(Site.screen.link))), .text(DashboardText.bigScreen.text(lang))),
+            .a(.class("button secondary"), .href(attr(link(Site.map.link))), .text(DashboardText.map.text(lang))),
+            .a(.class("button secondary"), .href(attr(Layout.link(Site.overview.link + "?year=\(figures.year)", lang))), .text(DashboardText.overviewTables.text(lang))))
     }
 
     func empty() -> Node<HTML.BodyContext> {
         .div(.class("card empty-state"),
-            .h2(.text(t("\(figures.year)年暂无列入计划的项目", "No project is in \(figures.year)'s plan"))),
-            .p(.text(t("导入该年度的项目台账后，这里将显示投资完成、预警、四库、督办和排名。",
-                       "Once the year's ledger is imported, this page shows investment, warnings, the pools, supervision and rankings."))),
-            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(t("导入台账", "Import a ledger")))))
+            .h2(.text(DashboardText.noProjectInPlan(year: figures.year).text(lang))),
+            .p(.text(DashboardText.emptyHelp.text(lang))),
+            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(DashboardText.importLedger.text(lang)))))
     }
 
     func body() -> [Node<HTML.BodyContext>] {
         [
             headline(),
             .div(.class("dash-grid"),
-                 card(t("预警分布", "Warning lights"), .raw(DashboardCharts.colours(figures, request))),
-                 card(t("投资完成进度", "Investment against time"), .raw(DashboardCharts.gauge(figures, request)))),
-            card(t("月度累计完成与时序进度", "Cumulative completion by month"), .raw(DashboardCharts.curve(figures, request)), wide: true),
+                 card(DashboardText.warningLights.text(lang), .raw(DashboardCharts.colours(figures, request))),
+                 card(DashboardText.investmentAgainstTime.text(lang), .raw(DashboardCharts.gauge(figures, request)))),
+            card(DashboardText.completionByMonth.text(lang), .raw(DashboardCharts.curve(figures, request)), wide: true),
             .div(.class("dash-grid"),
-                 card(t("按类别", "By category"), .raw(DashboardCharts.groups(figures.byCategory, id: "by-category", filter: "category", request))),
-                 card(t("按功能区", "By zone"), .raw(DashboardCharts.groups(figures.byZone, id: "by-zone", filter: "zone", request)))),
+                 card(DashboardText.byCategory.text(lang), .raw(DashboardCharts.groups(figures.byCategory, id: "by-category", filter: "category", request))),
+                 card(DashboardText.byZone.text(lang), .raw(DashboardCharts.groups(figures.byZone, id: "by-zone", filter: "zone", request)))),
             .div(.class("dash-grid"),
-                 card(t("四库（年内入库 / 目标）", "Pools (entered this year / target)"), .raw(DashboardCharts.funnel(figures, request))),
-                 card(t("三个一批", "三个一批 campaign"), campaign())),
+                 card(DashboardText.poolsCard.text(lang), .raw(DashboardCharts.funnel(figures, request))),
+                 card(DashboardText.campaignCard.text(lang), campaign())),
             .div(.class("dash-grid"),
-                 card(t("问题督办", "Problems"), problems()),
-                 card(t("单位排名", "Unit ranking"), ranking())),
-            card(t("项目分布图", "Project map"), .div(.class("map-frame"), .raw(map),
-                 .p(.a(.href(attr(link(Site.map.link))), .text(t("打开地图（筛选、项目卡片）", "Open the map (filters, project cards)"))))), wide: true),
+                 card(DashboardText.problemsCard.text(lang), problems()),
+                 card(DashboardText.unitRanking.text(lang), ranking())),
+            card(DashboardText.projectMap.text(lang), .div(.class("map-frame"), .raw(map),
+                 .p(.a(.href(attr(link(Site.map.link))), .text(DashboardText.openMap.text(lang))))), wide: true),
         ]
     }
 
@@ -82,13 +80,13 @@ package struct DashboardPage {
         let rate = f.completionRate.map(ValueFormat.percent.text) ?? "—"
         let portfolio = link(Site.projects.link, "&portfolio=1")
         return .div(.class("figures dash-figures"),
-            figureLink(t("项目", "Projects"), "\(f.projects)", t("个", ""), portfolio, yoy: f.lastYear.map { "\(t("上年", "Last year")) \($0.projects)" }),
-            figureLink(t("总投资", "Total investment"), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment"),
-            figureLink(t("年度计划投资", "Annual plan"), yi.figure(Double(f.annualPlan)), "亿元", portfolio + "&sort=-annualPlan",
-                       yoy: f.lastYear.map { "\(t("上年", "Last year")) \(yi.figure(Double($0.annualPlan)))亿元" }),
-            figureLink(t("累计完成投资", "Completed"), yi.figure(Double(f.completed)), "亿元", link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
-                       yoy: f.lastYear.map { "\(t("上年同期", "Same time last year")) \(yi.figure(Double($0.completed)))亿元" }),
-            figureLink(t("完成率 / 时序进度", "Completion / time"), rate, "/ " + ValueFormat.percent.text(f.timeProgress), portfolio,
+            figureLink(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang), portfolio, yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \($0.projects)" }),
+            figureLink(DashboardText.totalInvestment.text(lang), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment"),
+            figureLink(DashboardText.annualPlanInvestment.text(lang), yi.figure(Double(f.annualPlan)), "亿元", portfolio + "&sort=-annualPlan",
+                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \(yi.figure(Double($0.annualPlan)))亿元" }),
+            figureLink(DashboardText.completedInvestment.text(lang), yi.figure(Double(f.completed)), "亿元", link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
+                       yoy: f.lastYear.map { "\(DashboardText.sameTimeLastYear.text(lang)) \(yi.figure(Double($0.completed)))亿元" }),
+            figureLink(DashboardText.completionAndTime.text(lang), rate, "/ " + ValueFormat.percent.text(f.timeProgress), portfolio,
                        behind: (f.completionRate ?? 0) < f.timeProgress))
     }
 
@@ -100,23 +98,23 @@ package struct DashboardPage {
     }
 
     func campaign() -> Node<HTML.BodyContext> {
-        guard let c = figures.campaign else { return .p(.class("muted"), .text(t("尚无已举行的“三个一批”活动", "No campaign period held yet"))) }
+        guard let c = figures.campaign else { return .p(.class("muted"), .text(DashboardText.noCampaignYet.text(lang))) }
         return .div(
-            .p(.class("muted"), .text(t("截至第\(c.period)期（\(c.heldOn)），累计", "Through period \(c.period) (\(c.heldOn)), cumulative"))),
+            .p(.class("muted"), .text(DashboardText.campaignThrough(period: c.period, heldOn: c.heldOn).text(lang))),
             .raw(DashboardCharts.campaign(c, request)))
     }
 
     func problems() -> Node<HTML.BodyContext> {
         let p = figures.problems
         return .div(.class("figures small"),
-            figureLink(t("年内提出", "Raised"), "\(p.raised)", t("件", ""), link(Site.problems.link, "&status=all")),
-            figureLink(t("未解决", "Open"), "\(p.open)", t("件", ""), link(Site.problems.link, "&status=open")),
-            figureLink(t("逾期", "Overdue"), "\(p.overdue)", t("件", ""), link(Site.problems.link, "&status=overdue"), behind: p.overdue > 0),
-            figureLink(t("解决率", "Resolved"), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link(Site.problems.link, "&status=solved")))
+            figureLink(DashboardText.raised.text(lang), "\(p.raised)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=all")),
+            figureLink(DashboardText.open.text(lang), "\(p.open)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=open")),
+            figureLink(DashboardText.overdue.text(lang), "\(p.overdue)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=overdue"), behind: p.overdue > 0),
+            figureLink(DashboardText.resolved.text(lang), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link(Site.problems.link, "&status=solved")))
     }
 
     func ranking() -> Node<HTML.BodyContext> {
-        guard let r = figures.ranking else { return .p(.class("muted"), .text(t("本年尚无可排名的月份", "No month of the year to rank yet"))) }
+        guard let r = figures.ranking else { return .p(.class("muted"), .text(DashboardText.noRankingYet.text(lang))) }
         func rows(_ units: [DashboardFigures.RankedUnit]) -> Node<HTML.BodyContext> {
             .table(.class("compact"), .tbody(.forEach(units) { u in
                 .tr(.td(.class("num"), .text("\(u.rank)")),
@@ -124,12 +122,12 @@ package struct DashboardPage {
                     .td(.class("num"), .text(String(format: "%.2f", u.total))))
             }))
         }
-        let source = r.source == "计算" ? t("按当前数据计算", "worked out from today's data") : t("已印发 \(r.source)", "issued as \(r.source)")
+        let source = r.source == "计算" ? DashboardText.workedOutToday.text(lang) : DashboardText.rankingIssued(r.source).text(lang)
         return .div(
-            .p(.class("muted"), .text(t("\(r.period) 月度排名，\(r.units) 个单位（\(source)）", "Ranking of \(r.period), \(r.units) units (\(source))"))),
+            .p(.class("muted"), .text(DashboardText.rankingLine(period: r.period, units: r.units, source: source).text(lang))),
             .div(.class("rank-pair"),
-                 .div(.h3(.text(t("前列", "Top"))), rows(r.top)),
-                 .div(.h3(.text(t("后位", "Bottom"))), rows(r.bottom))),
-            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(t("通报与排名文件", "Bulletins and rankings")))))
+                 .div(.h3(.text(DashboardText.top.text(lang))), rows(r.top)),
+                 .div(.h3(.text(DashboardText.bottom.text(lang))), rows(r.bottom))),
+            .p(.a(.href(attr(Layout.link(Site.documents.link, lang))), .text(DashboardText.bulletinsAndRankings.text(lang)))))
     }
 }

@@ -9,23 +9,22 @@ import Plot
 struct MapPage {
     var request: DashboardRequest
     var filter: MapPointsQuery.Filter
+    /// What the page shows, read by `MapPageModel.load`.
+    var model: MapPageModel
+    /// The model's points on the zone layer, the selected project's dot marked.
     var map: DistrictMap
-    var layer: MapLayers.Current?
-    var options: [ReferenceKind: [String]]
     var mayUpload: Bool
     var notice: PageNotice?
 
     var lang: UILanguage { request.lang }
     var en: Bool { lang == .en }
-    func t(_ zh: String, _ en: String) -> String { self.en ? en : zh }
 
     func render() -> String {
         let place = map.placement()
-        return Layout.page(title: t("项目地图", "Project map"), lang: lang, section: .map, path: Site.map.link + "?\(query())",
-            .h1(.text(t("\(request.district.name)\(request.scope.year)年重点项目分布图", "\(request.district.name) \(request.scope.year) project map"))),
-            .p(.class("muted asof"), .text(t("截至 \(request.scope.asOf.iso)，", "As of \(request.scope.asOf.iso); ")
-                + t("上图 \(place.placed.count) 个，无坐标 \(place.unlocated.count) 个，区界外 \(place.outside.count) 个",
-                    "\(place.placed.count) mapped, \(place.unlocated.count) without coordinates, \(place.outside.count) outside the district"))),
+        return Layout.page(title: DashboardText.mapTitle.text(lang), lang: lang, section: .map, path: Site.map.link + "?\(query())",
+            .h1(.text(DashboardText.mapHeading(district: request.district.name, year: request.scope.year).text(lang))),
+            .p(.class("muted asof"), .text(DashboardText.mapAsOf(request.scope.asOf.iso).text(lang)
+                + DashboardText.placement(placed: place.placed.count, unlocated: place.unlocated.count, outside: place.outside.count).text(lang))),
             Layout.notice(notice),
             filters(),
             .div(.class("map-layout"),
@@ -49,48 +48,48 @@ struct MapPage {
     }
 
     func select(_ name: String, _ label: String, _ values: [(String, String)], _ current: String?) -> Node<HTML.FormContext> {
-        FormField.select(name, label, values.map { ($0.0, $0.1) }, selected: current, all: t("全部", "All"))
+        FormField.select(name, label, values.map { ($0.0, $0.1) }, selected: current, all: DashboardText.all.text(lang))
     }
 
     func filters() -> Node<HTML.BodyContext> {
-        let colours = DashboardCharts.lights.map { ($0.rawValue, DashboardCharts.colourName($0, en)) }
+        let colours = DashboardCharts.lights.map { ($0.rawValue, DashboardCharts.colourName($0, lang)) }
         let stages = LifecycleStage.allCases.map { ($0.rawValue, en ? $0.englishName : $0.rawValue) }
-        let zones = (options[.zone] ?? []) + [SummaryQuery.unassigned]
+        let zones = (model.options[.zone] ?? []) + [SummaryQuery.unassigned]
         return .form(.class("dash-controls"), .method(.get), .action(Site.map.link),
-            .label(.text(t("年度", "Year")), .input(.type(.number), .name("year"), .value(String(request.scope.year)))),
-            .label(.text(t("统计日期", "As of")), .input(.type(.date), .name("asOf"), .value(request.scope.asOf.iso))),
-            select("category", t("类别", "Category"), (options[.category] ?? []).map { ($0, $0) }, filter.category),
-            select("colour", t("预警", "Light"), colours, filter.colour?.rawValue),
-            select("zone", t("功能区", "Zone"), zones.map { ($0, $0) }, filter.zone),
-            select("stage", t("阶段", "Stage"), stages, filter.stage?.rawValue),
+            .label(.text(DashboardText.year.text(lang)), .input(.type(.number), .name("year"), .value(String(request.scope.year)))),
+            .label(.text(DashboardText.asOfLabel.text(lang)), .input(.type(.date), .name("asOf"), .value(request.scope.asOf.iso))),
+            select("category", DashboardText.category.text(lang), (model.options[.category] ?? []).map { ($0, $0) }, filter.category),
+            select("colour", DashboardText.light.text(lang), colours, filter.colour?.rawValue),
+            select("zone", DashboardText.zone.text(lang), zones.map { ($0, $0) }, filter.zone),
+            select("stage", DashboardText.stage.text(lang), stages, filter.stage?.rawValue),
             .unwrap(en ? "en" : nil) { .input(.type(.hidden), .name("lang"), .value($0)) },
-            .button(.type(.submit), .text(t("筛选", "Filter"))))
+            .button(.type(.submit), .text(DashboardText.filter.text(lang))))
     }
 
     func legend() -> Node<HTML.BodyContext> {
         .div(.class("map-legend"),
-            .forEach(DashboardCharts.lights) { c in .span(.span(.class("swatch c-\(c.rawValue)")), .text(DashboardCharts.colourName(c, en))) },
-            .span(.span(.class("swatch outside")), .text(t("区界外（坐标待核）", "Outside the district (check)"))),
-            .span(.class("muted"), .text(t("圆点大小表示总投资", "Dot size shows total investment"))))
+            .forEach(DashboardCharts.lights) { c in .span(.span(.class("swatch c-\(c.rawValue)")), .text(DashboardCharts.colourName(c, lang))) },
+            .span(.span(.class("swatch outside")), .text(DashboardText.outsideLegend.text(lang))),
+            .span(.class("muted"), .text(DashboardText.dotSize.text(lang))))
     }
 
     func card() -> Node<HTML.BodyContext> {
         guard let id = map.selected, let p = map.points.first(where: { $0.id == id }) else {
-            return .div(.class("card project-card muted"), .p(.text(t("点击地图上的项目查看项目卡片。", "Click a project on the map to see its card."))))
+            return .div(.class("card project-card muted"), .p(.text(DashboardText.clickForCard.text(lang))))
         }
         let yi = MoneyScale.yi
         return .div(.class("card project-card"), .attribute(named: "id", value: "card"),
             .h2(.text(p.name)),
             .dl(
-                .dt(.text(t("编号", "Code"))), .dd(.text(p.code)),
-                .dt(.text(t("责任单位", "Unit"))), .dd(.text(p.unit)),
-                .dt(.text(t("类别", "Category"))), .dd(.text(p.category)),
-                .dt(.text(t("功能区", "Zone"))), .dd(.text(p.zone ?? SummaryQuery.unassigned)),
-                .dt(.text(t("阶段", "Stage"))), .dd(.text(p.stage)),
-                .dt(.text(t("预警", "Light"))), .dd(.span(.class("light c-\(p.colour ?? "none")"), .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, en) } ?? "—"))),
-                .dt(.text(t("总投资", "Total investment"))), .dd(.text(yi.label(Double(p.totalInvestment)))),
-                .dt(.text(t("年度计划", "Annual plan"))), .dd(.text(p.annualPlan.map { yi.label(Double($0)) } ?? "—"))),
-            .p(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text(t("项目详情", "Project details")))))
+                .dt(.text(DashboardText.code.text(lang))), .dd(.text(p.code)),
+                .dt(.text(DashboardText.unit.text(lang))), .dd(.text(p.unit)),
+                .dt(.text(DashboardText.category.text(lang))), .dd(.text(p.category)),
+                .dt(.text(DashboardText.zone.text(lang))), .dd(.text(p.zone ?? SummaryQuery.unassigned)),
+                .dt(.text(DashboardText.stage.text(lang))), .dd(.text(p.stage)),
+                .dt(.text(DashboardText.light.text(lang))), .dd(.span(.class("light c-\(p.colour ?? "none")"), .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, lang) } ?? "—"))),
+                .dt(.text(DashboardText.totalInvestment.text(lang))), .dd(.text(yi.label(Double(p.totalInvestment)))),
+                .dt(.text(DashboardText.annualPlan.text(lang))), .dd(.text(p.annualPlan.map { yi.label(Double($0)) } ?? "—"))),
+            .p(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text(DashboardText.projectDetails.text(lang)))))
     }
 
     func projectList(_ title: String, _ points: [MapPointsQuery.Point], _ cssClass: String) -> Node<HTML.BodyContext> {
@@ -100,27 +99,27 @@ struct MapPage {
             .ul(.forEach(points.prefix(200)) { p in
                 .li(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text("\(p.code) \(p.name)")))
             }),
-            .if(points.count > 200, .p(.class("muted"), .text(t("仅列前 200 个", "First 200 shown")))))
+            .if(points.count > 200, .p(.class("muted"), .text(DashboardText.first200Shown.text(lang)))))
     }
 
     func outsideList(_ points: [MapPointsQuery.Point]) -> Node<HTML.BodyContext> {
-        projectList(t("坐标在区界外，请核实", "Coordinates outside the district: please check"), points, "outside-list")
+        projectList(DashboardText.outsideDistrict.text(lang), points, "outside-list")
     }
 
     func unlocatedList(_ points: [MapPointsQuery.Point]) -> Node<HTML.BodyContext> {
-        projectList(t("无坐标，未上图", "No coordinates, not on the map"), points, "unlocated-list")
+        projectList(DashboardText.noCoordinates.text(lang), points, "unlocated-list")
     }
 
     func layerInfo() -> Node<HTML.BodyContext> {
         .div(.class("card layer-info"),
-            .h3(.text(t("功能区图层", "Zone layer"))),
-            .p(.class("muted"), .text(layer.map { t("\($0.year)年图层第 \($0.version) 版，\($0.layer.features.count) 个要素", "\($0.year) layer, version \($0.version), \($0.layer.features.count) features") }
-                ?? t("尚未上传功能区图层：按项目坐标范围绘制", "No zone layer uploaded: drawn to the projects' extent"))),
-            .if(layer != nil, .p(.a(.href(attr(Site.API.mapZone.link(request.scope.year))), .text(t("下载 GeoJSON", "Download GeoJSON"))))),
+            .h3(.text(DashboardText.zoneLayer.text(lang))),
+            .p(.class("muted"), .text(model.layer.map { DashboardText.layerVersion(year: $0.year, version: $0.version, features: $0.layer.features.count).text(lang) }
+                ?? DashboardText.noZoneLayer.text(lang))),
+            .if(model.layer != nil, .p(.a(.href(attr(Site.API.mapZone.link(request.scope.year))), .text(DashboardText.downloadGeoJSON.text(lang))))),
             .if(mayUpload, .form(.method(.post), .action(attr(Site.mapZones.link)), .enctype(.multipartData), .csrf(),
                 .input(.type(.hidden), .name("year"), .value(String(request.scope.year))),
-                .label(.text(t("上传 GeoJSON（边界 boundary、片区 zone、发展轴 axis）", "Upload GeoJSON (boundary, zone, axis)")),
+                .label(.text(DashboardText.uploadGeoJSON.text(lang)),
                        .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".geojson,.json,application/geo+json,application/json"))),
-                .button(.type(.submit), .text(t("上传", "Upload"))))))
+                .button(.type(.submit), .text(DashboardText.upload.text(lang))))))
     }
 }

@@ -43,7 +43,7 @@ struct ScreenPage {
             .lang(en ? .english : .chinese),
             .head(
                 .encoding(.utf8),
-                .element(named: "title", nodes: [.text(en ? "Big screen · Ballast" : "大屏 · 重点项目挂图作战")]),
+                .element(named: "title", nodes: [.text(DashboardText.screenTitle.text(request.lang))]),
                 .viewport(.accordingToDevice),
                 .stylesheet(Site.stylesheet.link),
                 .script(.src(Site.screenScript.link), .attribute(named: "defer", value: "defer"))
@@ -57,8 +57,7 @@ struct ScreenPage {
 
     /// The screen's content: refreshed as a whole by the script.
     static func panels(_ r: DashboardRequest, figures f: DashboardFigures, map: String, size: Size, renderedAt: Date) -> String {
-        let en = r.lang == .en
-        func t(_ zh: String, _ e: String) -> String { en ? e : zh }
+        let lang = r.lang
         let yi = MoneyScale.yi
         let time = DateFormatter.district("HH:mm:ss", timeZone: r.district.timeZone).string(from: renderedAt)
         let rate = f.completionRate.map(ValueFormat.percent.text) ?? "—"
@@ -71,23 +70,23 @@ struct ScreenPage {
         }
         let body: Node<HTML.BodyContext> = .group(
             .header(.class("screen-head"),
-                .h1(.text(t("\(r.district.name)\(f.year)年重点项目挂图作战", "\(r.district.name) \(f.year) major projects"))),
-                .div(.class("screen-asof"), .text(t("数据截至 \(f.asOf) · 更新于 \(time)", "Data as of \(f.asOf) · updated \(time)")))),
+                .h1(.text(DashboardText.screenHeading(district: r.district.name, year: f.year).text(lang))),
+                .div(.class("screen-asof"), .text(DashboardText.screenAsOf(f.asOf, time: time).text(lang)))),
             .div(.class("screen-figures"),
-                figure(t("项目", "Projects"), "\(f.projects)", t("个", "")),
-                figure(t("总投资", "Investment"), yi.figure(Double(f.totalInvestment)), "亿元"),
-                figure(t("年度计划", "Plan"), yi.figure(Double(f.annualPlan)), "亿元"),
-                figure(t("累计完成", "Completed"), yi.figure(Double(f.completed)), "亿元"),
-                figure(t("完成率", "Completion"), rate, " / " + ValueFormat.percent.text(f.timeProgress), behind: (f.completionRate ?? 0) < f.timeProgress),
-                figure(t("逾期问题", "Overdue problems"), "\(f.problems.overdue)", t("件", ""), behind: f.problems.overdue > 0)),
+                figure(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang)),
+                figure(DashboardText.investment.text(lang), yi.figure(Double(f.totalInvestment)), "亿元"),
+                figure(DashboardText.plan.text(lang), yi.figure(Double(f.annualPlan)), "亿元"),
+                figure(DashboardText.completed.text(lang), yi.figure(Double(f.completed)), "亿元"),
+                figure(DashboardText.completion.text(lang), rate, " / " + ValueFormat.percent.text(f.timeProgress), behind: (f.completionRate ?? 0) < f.timeProgress),
+                figure(DashboardText.overdueProblems.text(lang), "\(f.problems.overdue)", DashboardText.problemsMeasure.text(lang), behind: f.problems.overdue > 0)),
             .div(.class("screen-grid"),
                 .div(.class("screen-col"),
-                    panel(t("预警分布", "Warning lights"), DashboardCharts.colours(f, r, width: 420)),
-                    panel(t("四库", "Pools"), DashboardCharts.funnel(f, r, width: 420))),
-                panel(t("项目分布", "Project map"), map, "screen-map"),
+                    panel(DashboardText.warningLights.text(lang), DashboardCharts.colours(f, r, width: 420)),
+                    panel(DashboardText.pools.text(lang), DashboardCharts.funnel(f, r, width: 420))),
+                panel(DashboardText.projectMapPanel.text(lang), map, "screen-map"),
                 .div(.class("screen-col"),
-                    panel(t("按类别完成", "By category"), DashboardCharts.groups(f.byCategory, id: "by-category", filter: "category", r, width: 520)),
-                    panel(t("月度累计完成", "Cumulative by month"), DashboardCharts.curve(f, r, width: 520, height: 300)))))
+                    panel(DashboardText.byCategoryCompleted.text(lang), DashboardCharts.groups(f.byCategory, id: "by-category", filter: "category", r, width: 520)),
+                    panel(DashboardText.cumulativeByMonth.text(lang), DashboardCharts.curve(f, r, width: 520, height: 300)))))
         return body.render()
     }
 }

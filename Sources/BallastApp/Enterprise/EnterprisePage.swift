@@ -5,22 +5,14 @@ import Plot
 
 /// One enterprise: its record, the projects that name it, and (for the office) the merge.
 struct EnterprisePage {
-    var enterprise: EnterpriseSummary
-    var projects: [ProjectRef]
-    /// Other live records with the same name: offered as the record to merge into.
-    var candidates: [EnterpriseRow] = []
-    /// Its investment leads (a unit sees its own).
-    var leads: [LeadQuery.Row] = []
-    /// The 外出招商 trips that visited it.
-    var trips: [TripSummary] = []
-    /// 万人助万企: its visits and problems.
-    var service = EnterpriseService()
+    /// What the page shows, read by `EnterprisePageModel.load`.
+    var model: EnterprisePageModel
     var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {
         let en = lang == .en
-        let e = enterprise
+        let (e, projects, leads, trips, service) = (model.enterprise, model.projects, model.leads, model.trips, model.service)
         let id = e.idString
         let fields: [(String, String)] = [
             (EnterpriseText.creditCode.text(lang), e.creditCode ?? "—"), (EnterpriseText.industry.text(lang), e.industry ?? "—"),
@@ -78,6 +70,7 @@ struct EnterprisePage {
 
     /// The records with the same name to choose from, or a field for the kept record's id.
     func mergeTarget() -> Node<HTML.FormContext> {
+        let candidates = model.candidates
         if candidates.isEmpty {
             return .label(.text(EnterpriseText.keptRecordID.text(lang)), .input(.type(.text), .name("into"), .attribute(named: "size", value: "38")))
         }

@@ -103,10 +103,16 @@ struct EnterprisesController: RouteCollection {
 
     struct ListDTO: Content { var total: Int; var items: [RowDTO] }
 
-    func find(_ req: Request) async throws -> (EnterpriseModel, [ProjectModel]) {
+    /// The enterprise the path names, in the request's district; not found otherwise.
+    func record(_ req: Request) async throws -> EnterpriseModel {
         guard let e = try await EnterpriseQuery.find(try Self.id(req), districtID: req.district().requireID(), on: req.db) else {
             throw BallastError.notFound(Message(zh: "企业不存在", en: "No such enterprise"))
         }
+        return e
+    }
+
+    func find(_ req: Request) async throws -> (EnterpriseModel, [ProjectModel]) {
+        let e = try await record(req)
         let projects = try await EnterpriseQuery.projects(enterpriseID: try e.requireID(), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return (e, projects)
     }
@@ -173,23 +179,11 @@ struct EnterprisesController: RouteCollection {
     }
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
-        let (e, projects) = try await find(req)
-        let candidates = try await EnterpriseQuery.duplicatesByName(districtID: e.districtID, on: req.db)
-            .first { group in group.contains { $0.id == e.id } }?.filter { $0.id != e.id } ?? []
-        let leads = try await LeadQuery.list(districtID: e.districtID, filter: LeadQuery.Filter(enterpriseID: try e.requireID()),
-                                             scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 200, on: req.db).rows
-        let trips = try await EnterpriseQuery.trips(visiting: try e.requireID(), on: req.db)
-        let scope = try req.requirePrincipal().scopeUnitID
-        let visits = try await ServiceFigures.visits(districtID: e.districtID, enterpriseID: try e.requireID(), scopeUnitID: scope, on: req.db)
-        let problems = try await ProblemQuery.list(districtID: e.districtID, filter: .init(status: .all, enterpriseID: try e.requireID()),
-                                                   today: DistrictContext.today(in: try req.district()), scopeUnitID: scope, on: req.db).rows
+        let e = try await record(req)
         let p = try req.requirePrincipal()
-        let units = p.scopeUnitID != nil ? [p.unitName].compactMap { $0 } : try await ReferenceLists.names(districtID: e.districtID, kind: .unit, on: req.db)
-        let categories = try await ProblemEditor.categories(districtID: e.districtID, on: req.db)
-        return .html(EnterprisePage(enterprise: EnterpriseSummary(e), projects: projects.map(ProjectRef.init), candidates: candidates, leads: leads, trips: trips,
-                                    service: .init(visits: visits, problems: problems, units: units, categories: categories), notice: notice,
-                                    lang: req.language).render(),
-                     status: status)
+        let page = try await EnterprisePageModel.load(e, scopeUnitID: p.scopeUnitID, unitName: p.unitName,
+                                                      today: DistrictContext.today(in: try req.district()), on: req.db)
+        return .html(EnterprisePage(model: page, notice: notice, lang: req.language).render(), status: status)
     }
 
     func detailPage(req: Request) async throws -> Response {

@@ -298,21 +298,19 @@ struct LeadsController: RouteCollection {
 
     func renderList(_ req: Request, notice: PageNotice?, form: LeadBody? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
-        let (from, to, f) = try await figures(req)
-        let (total, rows) = try await LeadQuery.list(districtID: try d.requireID(), filter: try filter(req),
-                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: 50, on: req.db)
-        let trips = try await LeadQuery.trips(districtID: try d.requireID(), from: from, to: to, on: req.db)
-        let units = try await unitChoices(req)
-        return .html(LeadsPage(from: from, to: to, figures: f, total: total, rows: rows, trips: trips, units: units,
-                               status: req.param("status") ?? "", query: req.param("q") ?? "", notice: notice, form: form,
+        let (from, to) = try period(req)
+        let p = try req.requirePrincipal()
+        let page = try await LeadsPageModel.load(districtID: try d.requireID(), from: from, to: to, filter: try filter(req),
+                                                 scopeUnitID: p.scopeUnitID, unitName: p.unitName, on: req.db)
+        return .html(LeadsPage(model: page, status: req.param("status") ?? "", query: req.param("q") ?? "", notice: notice, form: form,
                                lang: req.language).render(), status: status)
     }
 
     /// The units a lead may be registered for: a unit's user only its own.
     func unitChoices(_ req: Request) async throws -> [String] {
         let p = try req.requirePrincipal()
-        if p.scopeUnitID != nil, let own = p.unitName { return [own] }
-        return try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
+        return try await LeadsPageModel.unitChoices(districtID: try req.district().requireID(), scopeUnitID: p.scopeUnitID,
+                                                    unitName: p.unitName, on: req.db)
     }
 
     func detailPage(req: Request) async throws -> Response {

@@ -6,13 +6,9 @@ import Plot
 /// 招商引资: the period's figures as the district reports them, the leads (filtered), the trips,
 /// and the forms to register a lead, import a list and record a trip.
 struct LeadsPage {
-    var from: CalendarDate
-    var to: CalendarDate
-    var figures: PromotionQuery.Figures
-    var total: Int
-    var rows: [LeadQuery.Row]
-    var trips: [(trip: TripSummary, visits: Int, leads: Int)]
-    var units: [String]
+    /// What the page shows, read by `LeadsPageModel.load`.
+    var model: LeadsPageModel
+    /// The `status` and `q` filters as the request gave them, kept in the form.
     var status: String
     var query: String
     var notice: PageNotice?
@@ -21,7 +17,7 @@ struct LeadsPage {
 
     func render() -> String {
         let en = lang == .en
-        let f = figures
+        let (f, from, to, rows) = (model.figures, model.from, model.to, model.rows)
         let columns: [DataTable<LeadQuery.Row>.Column] = [
             .init(LeadsText.lead.text(lang)) { r in .a(.href(attr(Layout.link(Site.lead.link(r.id), lang))), .text(r.title)) },
             .init(LeadsText.enterprise.text(lang)) { r in .a(.href(attr(Layout.link(Site.enterprise.link(r.enterpriseID), lang))), .text(r.enterprise)) },
@@ -53,7 +49,7 @@ struct LeadsPage {
                 .label(.text(LeadsText.searchLabel.text(lang)), .input(.type(.search), .name("q"), .value(attr(query)))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
-            .p(.class("muted"), .text(LeadsText.leadCount(total, shown: rows.count).text(lang))),
+            .p(.class("muted"), .text(LeadsText.leadCount(model.total, shown: rows.count).text(lang))),
             DataTable(columns, rows: rows, empty: LeadsText.noLeads.text(lang)).node,
             tripsCard(),
             .if(PageContext.may(.editProjects), createForm()),
@@ -73,19 +69,19 @@ struct LeadsPage {
             .text(LeadsText.destinations.text(lang)) { t in t.trip.destinations },
             .text(LeadsText.enterprisesVisited.text(lang), .number) { t in String(t.visits) },
             .init(LeadsText.leadsFromTrip.text(lang), .number) { t in
-                .a(.href(attr(Layout.link(Site.leads.link + "?trip=\(t.trip.idString)&from=\(from.iso)&to=\(to.iso)", lang))), .text(String(t.leads)))
+                .a(.href(attr(Layout.link(Site.leads.link + "?trip=\(t.trip.idString)&from=\(model.from.iso)&to=\(model.to.iso)", lang))), .text(String(t.leads)))
             },
         ]
         return .div(.class("card"),
             .h2(.text(LeadsText.tripsInPeriod.text(lang))),
-            DataTable(columns, rows: trips, empty: LeadsText.noneYet.text(lang)).node)
+            DataTable(columns, rows: model.trips, empty: LeadsText.noneYet.text(lang)).node)
     }
 
     func createForm() -> Node<HTML.BodyContext> {
         return .div(.class("card"),
             .h2(.text(LeadsText.registerLead.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.leads.link, lang))), .class("filters"), .csrf(),
-                  LeadFields.nodes(form, units: units, lang: lang),
+                  LeadFields.nodes(form, units: model.units, lang: lang),
                   .button(.type(.submit), .text(LeadsText.register.text(lang)))))
     }
 

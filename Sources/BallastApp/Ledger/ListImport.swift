@@ -64,12 +64,11 @@ enum ListImport {
     /// The outcome as lines for a page's notice.
     static func text(_ r: ReportDTO, lang: UILanguage) -> String {
         if r.applied {
-            return lang == .en ? "Imported \(r.rows) rows: \(r.created) new, \(r.updated) updated, \(r.unchanged) unchanged"
-                               : "已导入 \(r.rows) 行：新增 \(r.created)，更新 \(r.updated)，未变 \(r.unchanged)"
+            return LedgerText.imported(rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged).text(lang)
         }
-        let head = lang == .en ? "Import refused; nothing was stored." : "导入被拒绝，未存储任何数据。"
+        let head = LedgerText.importRefused.text(lang)
         return head + " " + r.issues.prefix(20).map { i in
-            (i.row.map { lang == .en ? "Row \($0)" : "第\($0)行" } ?? "") + (i.column.map { " " + $0 } ?? "") + "：" + i.message
-        }.joined(separator: "；") + (r.issues.count > 20 ? (lang == .en ? " … \(r.issues.count) problems" : " …共 \(r.issues.count) 处问题") : "")
+            (i.row.map { LedgerText.row($0).text(lang) } ?? "") + (i.column.map { " " + $0 } ?? "") + "：" + i.message
+        }.joined(separator: "；") + (r.issues.count > 20 ? LedgerText.moreProblems(r.issues.count).text(lang) : "")
     }
 }

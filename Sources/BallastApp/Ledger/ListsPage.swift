@@ -22,16 +22,16 @@ struct ListsPage {
                    .href(attr(Layout.link(Site.list.link(k.rawValue) + (k.isPerYear ? "?year=\(year)" : ""), lang))),
                    .text(en ? k.englishName : k.chineseName))
             }),
-            .if(kind.isPerYear, .p(.class("muted"), .text(en ? "Lists of \(year); other years keep their own." : "\(year)年名录；各年度名录相互独立。"))),
+            .if(kind.isPerYear, .p(.class("muted"), .text(LedgerText.perYearLists(year: year).text(lang)))),
             .unwrap(message) { m in .div(.class(m.ok ? "alert ok" : "alert bad"), .text(m.text)) },
             .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(UIText.name))), .th(.text(en ? "Order" : "排序")), .th(.text(t(UIText.version))), .th())),
+                .thead(.tr(.th(.text(t(UIText.name))), .th(.text(LedgerText.order.text(lang))), .th(.text(t(UIText.version))), .th())),
                 .tbody(.forEach(entries) { e in
                     .tr(.td(.attribute(named: "colspan", value: "3"),
                             .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryEdit.link(kind.rawValue, e.id) + yearQuery, lang))), .csrf(),
                                   .input(.type(.text), .name("name"), .value(attr(e.name))),
                                   .if(kind == .unit, .input(.type(.text), .name("variant"), .value(attr(e.variant ?? "")),
-                                                            .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
+                                                            .placeholder(attr(LedgerText.unitVariantHint.text(lang))))),
                                   .input(.type(.number), .name("sort"), .value(attr(String(e.sort)))),
                                   .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
                                   .span(.class("muted"), .text("v\(e.version)")),
@@ -41,11 +41,11 @@ struct ListsPage {
                                   .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
                 })
             )),
-            .h2(.text(en ? "Add" : "新增")),
+            .h2(.text(LedgerText.add.text(lang))),
             .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryNew.link(kind.rawValue) + yearQuery, lang))), .csrf(),
                   .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name)))),
-                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(en ? "department / town" : "部门 / 镇街")))),
-                  .button(.type(.submit), .text(en ? "Add" : "新增")))
+                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(LedgerText.unitVariantHint.text(lang))))),
+                  .button(.type(.submit), .text(LedgerText.add.text(lang))))
         )
     }
 }

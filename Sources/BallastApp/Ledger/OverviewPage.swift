@@ -19,10 +19,10 @@ enum OverviewPage {
                     .text(t(UIText.projects), .number) { g in String(g.projects) },
                     .text(t(UIText.totalInvestment), .number) { g in Layout.yi(g.totalInvestment) },
                     .text(t(UIText.annualPlan), .number) { g in Layout.yi(g.annualPlan) },
-                ], rows: groups, empty: lang == .en ? "None." : "暂无。").node
+                ], rows: groups, empty: LedgerText.noRows.text(lang)).node
             )
         }
-        let title = lang == .en ? "\(district) \(s.year) portfolio (as of \(s.asOf.iso))" : "\(district)\(s.year)年重点项目（截至\(s.asOf.iso)）"
+        let title = LedgerText.overviewHeading(district: district, year: s.year, asOf: s.asOf.iso).text(lang)
         return Layout.page(title: t(UIText.overview), lang: lang, section: .tables, path: Site.overview.link + "?year=\(s.year)",
             .h1(.text(title)),
             .div(.class("figures"),
@@ -42,11 +42,11 @@ enum OverviewPage {
                     DataTable<YearSummary.Pool>([
                         .init(t(UIText.stage)) { p in
                             .a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
-                               .text(lang == .en ? p.stage.englishName : p.stage.rawValue + "库"))
+                               .text(LedgerText.poolName(p.stage).text(lang)))
                         },
                         .text(t(UIText.projects), .number) { p in String(p.projects) },
                         .text(t(UIText.totalInvestment), .number) { p in Layout.yi(p.totalInvestment) },
-                    ], rows: s.pools, empty: lang == .en ? "None." : "暂无。").node
+                    ], rows: s.pools, empty: LedgerText.noRows.text(lang)).node
                 )
             ),
             groupTable(UIText.byUnit, s.byUnit, filter: "unit")

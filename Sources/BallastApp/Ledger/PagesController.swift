@@ -64,22 +64,8 @@ struct PagesController: RouteCollection {
     func detailPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await district(req)
         let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
-        var progress: ProjectProgress?
-        var asOf = DistrictContext.today(in: d)
-        if let plan = detail.plans.first {
-            progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: req.db)
-            asOf = JudgingDay.of(year: plan.year, asOf: DistrictContext.today(in: d))
-        }
-        let units = try await ReferenceOptions.load(d, year: nil, on: req.db)[.unit] ?? []
-        let supervision = try await SupervisionQuery.run(districtID: try d.requireID(), year: detail.plans.first?.year ?? asOf.year,
-                                                          open: nil, scopeUnitID: nil, projectID: detail.id, on: req.db)
-        let exitReasons = try await PipelineMover.exitReasons(districtID: try d.requireID(), on: req.db)
-        var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: req.db))
-        // The leads signed into the project, in one query.
-        links.leads = try await LeadQuery.list(districtID: try d.requireID(), filter: .init(projectID: detail.id), scopeUnitID: nil,
-                                               limit: 500, on: req.db).rows
-        return html(ProjectDetailPage.render(detail, progress: progress, supervision: supervision, asOf: asOf, units: units,
-                                             exitReasons: exitReasons, pipeline: links, notice: notice, lang: req.language), status: status)
+        let page = try await ProjectPageModel.load(detail, district: d, today: DistrictContext.today(in: d), on: req.db)
+        return html(ProjectDetailPage.render(page, notice: notice, lang: req.language), status: status)
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -5,22 +5,22 @@ import Plot
 
 /// One project: its fields, its year plans and its stage history.
 enum ProjectDetailPage {
-    static func render(_ d: ProjectDetail, progress: ProjectProgress?, supervision: [SupervisionRow], asOf: CalendarDate,
-                       units: [String], exitReasons: [String], pipeline: PipelineLinks = PipelineLinks(),
-                       notice: PageNotice?, lang: UILanguage) -> String {
+    static func render(_ page: ProjectPageModel, notice: PageNotice?, lang: UILanguage) -> String {
+        let (d, progress, supervision, asOf) = (page.detail, page.progress, page.supervision, page.asOf)
+        let (units, exitReasons, pipeline) = (page.units, page.exitReasons, page.pipeline)
         let t = { (m: Message) in m.text(lang) }
         let r = d.record
         let en = lang == .en
         let fields: [(String, String)] = [
-            (en ? "Code" : "项目编号", r.code), (en ? "Category" : "项目类别", r.category),
-            (en ? "Responsible unit" : "责任单位", r.unit), (en ? "Contact leader" : "分包领导", r.leader ?? "—"),
-            (en ? "Task force" : "工作专班", r.taskForce ?? "—"),
-            (en ? "Stage" : "项目阶段", en ? r.stage.englishName : r.stage.rawValue),
+            (LedgerText.code.text(lang), r.code), (LedgerText.category.text(lang), r.category),
+            (LedgerText.responsibleUnit.text(lang), r.unit), (LedgerText.contactLeader.text(lang), r.leader ?? "—"),
+            (LedgerText.taskForce.text(lang), r.taskForce ?? "—"),
+            (LedgerText.projectStage.text(lang), en ? r.stage.englishName : r.stage.rawValue),
             (t(UIText.totalWan), Layout.wan(r.totalInvestment)),
-            (en ? "Planned start" : "计划开工", r.plannedStart?.iso ?? "—"), (en ? "Planned completion" : "计划竣工", r.plannedEnd?.iso ?? "—"),
-            (en ? "Investor" : "建设单位", r.investor ?? "—"), (en ? "Credit code" : "统一社会信用代码", r.creditCode ?? "—"),
-            (en ? "Location" : "经纬度", r.longitude.map { "\(Coordinate.format($0)), \(Coordinate.format(r.latitude ?? 0))" } ?? "—"),
-            (en ? "Construction content" : "建设内容", r.content ?? "—"), (t(UIText.version), String(d.version)),
+            (LedgerText.plannedStart.text(lang), r.plannedStart?.iso ?? "—"), (LedgerText.plannedCompletion.text(lang), r.plannedEnd?.iso ?? "—"),
+            (LedgerText.investor.text(lang), r.investor ?? "—"), (LedgerText.creditCode.text(lang), r.creditCode ?? "—"),
+            (LedgerText.location.text(lang), r.longitude.map { "\(Coordinate.format($0)), \(Coordinate.format(r.latitude ?? 0))" } ?? "—"),
+            (LedgerText.constructionContent.text(lang), r.content ?? "—"), (t(UIText.version), String(d.version)),
         ]
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: Site.project.link(d.id),
             .h1(.text(r.name)),
@@ -39,17 +39,17 @@ enum ProjectDetailPage {
             .div(.class("card"), .h2(.text(t(UIText.basics))),
                 .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) }),
                 .unwrap(d.enterpriseID) { e in
-                    .p(.a(.href(attr(Layout.link(Site.enterprise.link(e), lang))), .text(en ? "The investor's enterprise record →" : "建设单位企业档案 →")))
+                    .p(.a(.href(attr(Layout.link(Site.enterprise.link(e), lang))), .text(LedgerText.enterpriseRecordLink.text(lang))))
                 }),
             .div(.class("card"), .h2(.text(t(UIText.yearPlans))),
                 .div(.class("table-wrap"), .table(
-                    .thead(.tr(.th(.text(t(UIText.year))), .th(.text(en ? "Level" : "级别")), .th(.text(en ? "Nature" : "建设性质")),
-                               .th(.text(en ? "Zone" : "空间布局")), .th(.class("num"), .text(t(UIText.planWan))))),
+                    .thead(.tr(.th(.text(t(UIText.year))), .th(.text(LedgerText.level.text(lang))), .th(.text(LedgerText.nature.text(lang))),
+                               .th(.text(LedgerText.zone.text(lang))), .th(.class("num"), .text(t(UIText.planWan))))),
                     .tbody(.forEach(d.plans) { p in
                         .tr(.td(.text(String(p.year))), .td(.text(p.level)),
                             .td(.text(p.nature.map { en ? $0.englishName : $0.rawValue } ?? "—")),
                             .td(.text(p.zone ?? "—")),
-                            .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? (en ? "outside the portfolio" : "未纳入年度盘子"))))
+                            .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? LedgerText.outsidePortfolio.text(lang))))
                     })
                 ))),
             .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
@@ -58,73 +58,71 @@ enum ProjectDetailPage {
                     .text(t(UIText.stage)) { s in (s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue },
                     .text(t(UIText.who)) { s in s.actor },
                     .text(t(UIText.note)) { s in s.note ?? "" },
-                ], rows: d.stages, empty: lang == .en ? "No stage changes recorded." : "暂无阶段变更记录。").node),
+                ], rows: d.stages, empty: LedgerText.noStageChanges.text(lang)).node),
             pipelineCard(pipeline, lang: lang),
             .if(PageContext.may(.manageProjects),
                 .div(.class("toolbar"),
                     ConfirmStep(label: t(UIText.delete) + "…", consequence: t(UIText.deleteConfirm),
-                                confirm: lang == .en ? "Confirm delete" : "确认删除", action: Site.projectDelete.link(d.id),
+                                confirm: LedgerText.confirmDelete.text(lang), action: Site.projectDelete.link(d.id),
                                 hidden: [("version", String(d.version))], danger: true).node))
         )
     }
 
     /// The year's colour with its reasons, the investment curve, milestones and approvals.
     static func progressNodes(_ p: ProjectProgress, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
-        let en = lang == .en
         let months = asOf.year > p.year ? 12 : asOf.year < p.year ? 0 : asOf.month
         let done = p.monthly.prefix(months).reduce(Money.zero, +)
         return .div(.class("card"),
-            .h2(.text(en ? "Progress \(p.year)" : "\(p.year)年投资进度")),
+            .h2(.text(LedgerText.progressHeading(year: p.year).text(lang))),
             .unwrap(p.colour) { c in
                 .div(.class("warning"), .span(.class("light \(c.rawValue)")),
-                     .strong(.text(en ? c.rawValue : c.chineseName + "灯")),
-                     .unwrap(p.since) { .span(.class("muted"), .text(en ? " since \($0)" : "（自 \($0)）")) },
+                     .strong(.text(LedgerText.lightName(c).text(lang))),
+                     .unwrap(p.since) { .span(.class("muted"), .text(LedgerText.since($0).text(lang))) },
                      .forEach(p.reasons) { .div(.text($0.text(lang))) })
             },
-            .p(.text((en ? "Completed to date: " : "累计完成：") + Layout.wan(done) + (en ? " 万元" : " 万元")
-                     + (p.annualPlan.map { plan in plan.yuan > 0 ? String(format: en ? " of %@ (%.1f%%)" : "，年度计划 %@（%.1f%%）",
-                                                                       Layout.wan(plan), Double(done.yuan) / Double(plan.yuan) * 100) : "" } ?? ""))),
-            .unwrap(p.annualPlan) { plan in .div(.class("project-curve"), .raw(curve(plan: plan, monthly: p.monthly, months: months, en: en))) }
+            .p(.text(LedgerText.completedToDate.text(lang) + Layout.wan(done) + LedgerText.wanSuffix.text(lang)
+                     + (p.annualPlan.map { plan in plan.yuan > 0 ? LedgerText.ofPlan(Layout.wan(plan), percent: Double(done.yuan) / Double(plan.yuan) * 100).text(lang)
+                                                                 : "" } ?? ""))),
+            .unwrap(p.annualPlan) { plan in .div(.class("project-curve"), .raw(curve(plan: plan, monthly: p.monthly, months: months, lang: lang))) }
         )
     }
 
     /// The lead the project was signed from, and the 三个一批 lists it is on.
-    struct PipelineLinks {
+    struct PipelineLinks: Sendable {
         var leads: [LeadQuery.Row] = []
         var campaign: [CampaignQuery.Entry] = []
     }
 
     /// The project's investment curve: cumulative approved completion month by month against
     /// the plan spread evenly over the year (时序进度 × annual plan), in 万元.
-    static func curve(plan: Money, monthly: [Money], months: Int, en: Bool) -> String {
+    static func curve(plan: Money, monthly: [Money], months: Int, lang: UILanguage) -> String {
         var sum: Int64 = 0
         let done: [Double?] = (0..<12).map { i in
             guard i < months else { return nil }
             sum += i < monthly.count ? monthly[i].yuan : 0
             return Double(sum)
         }
-        return LineChart(id: "project-curve", title: en ? "Investment curve" : "投资完成曲线",
-                         description: en ? "Completed to date against the plan spread over the year" : "累计完成与按时序进度分摊的年度计划",
-                         xLabels: DashboardCharts.months(en), series: [
-                            .init(name: en ? "Completed (cumulative)" : "累计完成", cssClass: "s5", values: done),
-                            .init(name: en ? "Plan (time progress)" : "计划（时序进度）", cssClass: "s-plan",
+        return LineChart(id: "project-curve", title: LedgerText.investmentCurve.text(lang),
+                         description: LedgerText.curveDescription.text(lang),
+                         xLabels: DashboardCharts.months(lang), series: [
+                            .init(name: LedgerText.completedCumulative.text(lang), cssClass: "s5", values: done),
+                            .init(name: LedgerText.planTimeProgress.text(lang), cssClass: "s-plan",
                                   values: (1...12).map { Double(plan.yuan) * Double($0) / 12 }, dashed: true),
                          ], format: .money(.wan), width: 640, height: 260).svg()
     }
 
     static func pipelineCard(_ p: PipelineLinks, lang: UILanguage) -> Node<HTML.BodyContext> {
-        let en = lang == .en
         guard !p.leads.isEmpty || !p.campaign.isEmpty else { return .empty }
         return .div(.class("card"),
-            .h2(.text(en ? "Promotion and 三个一批" : "招商与“三个一批”")),
+            .h2(.text(LedgerText.promotionAndCampaign.text(lang))),
             .ul(
                 .forEach(p.leads) { l in
-                    .li(.text(en ? "Lead: " : "招商线索："), .a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title)),
-                        .text(l.signedOn.map { en ? ", signed \($0)" : "，\($0) 签约" } ?? ""))
+                    .li(.text(LedgerText.leadPrefix.text(lang)), .a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title)),
+                        .text(l.signedOn.map { LedgerText.signed(on: $0).text(lang) } ?? ""))
                 },
                 .forEach(p.campaign) { c in
-                    .li(.a(.href(attr(Layout.link(Site.campaignPeriod.link(c.period.idString), lang))), .text(en ? "No. \(c.period.number)" : "第\(c.period.number)期")),
-                        .text("\(c.batch)一批，" + (en ? "counted " : "计入投资 ") + Layout.wan(c.investment) + " 万元"
+                    .li(.a(.href(attr(Layout.link(Site.campaignPeriod.link(c.period.idString), lang))), .text(LedgerText.periodNumber(c.period.number).text(lang))),
+                        .text("\(c.batch)一批，" + LedgerText.counted.text(lang) + Layout.wan(c.investment) + " 万元"
                               + [("开工", c.startedOn), ("投产", c.producedOn), ("达效", c.atCapacityOn)]
                                   .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))
                 }))

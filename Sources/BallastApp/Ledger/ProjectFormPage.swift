@@ -40,7 +40,7 @@ struct ProjectFormPage {
         let required = LedgerColumn.required.contains(column)
         // In English the ledger's own header follows, since that is what the Excel sheets say.
         let chinese = column.isMoney ? column.exportHeader : column.rawValue
-        let label = (lang == .en ? "\(column.englishName) · \(chinese)" : chinese) + (required ? " *" : "")
+        let label = LedgerText.fieldLabel(english: column.englishName, chinese: chinese).text(lang) + (required ? " *" : "")
         let value = values[name] ?? ""
         let control: Node<HTML.BodyContext>
         switch column {

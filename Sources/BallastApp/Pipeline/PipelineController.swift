@@ -239,13 +239,15 @@ struct PipelineController: RouteCollection {
     }
 
     func renderPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
-        let f = try await figures(req)
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let asOf = try RequestParameters.asOf(req, district: d, year: year)
         let scope = try req.requirePrincipal().scopeUnitID
-        let projects = try await PipelineQuery.poolProjects(districtID: try req.district().requireID(), scopeUnitID: scope, on: req.db)
-        let (pool, from, to, _, cohort) = try await cohortResult(req)
-        return .html(PipelinePage(figures: f, projects: projects, cohort: (pool, from, to, cohort), quarter: req.param("quarter"),
-                                  byUnit: try await breakdown(req, by: .unit), byChain: try await breakdown(req, by: .chain),
-                                  notice: notice, lang: req.language).render(), status: status)
+        let cohort = try Self.cohortParameters(req)
+        let cohortAsOf = try RequestParameters.asOf(req, district: d, year: DistrictContext.today(in: d).year)
+        let page = try await PipelinePageModel.load(districtID: try d.requireID(), year: year, asOf: asOf, scopeUnitID: scope,
+                                                    cohort: cohort, cohortAsOf: cohortAsOf, on: req.db)
+        return .html(PipelinePage(model: page, quarter: req.param("quarter"), notice: notice, lang: req.language).render(), status: status)
     }
 
     func targetsPage(req: Request) async throws -> Response {

@@ -6,20 +6,17 @@ import Plot
 /// 四库 board: each pool with its projects now, entries this year against the target, the
 /// year's moves and exits.
 struct PipelinePage {
-    var figures: PipelineFigures
-    var projects: [LifecycleStage: [ProjectRef]]
-    /// The cohort asked for (or the default: 招引, this year's first quarter).
-    var cohort: (pool: LifecycleStage, from: CalendarDate, to: CalendarDate, result: CohortQuery.Result)
+    /// What the page shows, read by `PipelinePageModel.load`.
+    var model: PipelinePageModel
+    /// The `quarter` field as the request gave it, kept in the cohort form.
     var quarter: String?
-    var byUnit: PipelineController.Groups = []
-    var byChain: PipelineController.Groups = []
     var notice: PageNotice?
     var lang: UILanguage
 
     static let shown = 12
 
     func render() -> String {
-        let f = figures
+        let f = model.figures
         return Layout.page(title: PipelineText.pipelineTitle.text(lang), lang: lang, section: .pipeline, path: Site.pipeline.link,
             .h1(.text(PipelineText.heading(year: f.year, asOf: f.asOf.iso).text(lang))),
             Layout.notice(notice),
@@ -36,8 +33,8 @@ struct PipelinePage {
                     .h2(.text(PipelineText.exitsByReason.text(lang))),
                     .ul(.forEach(f.exitsByReason) { e in .li(.text("\(e.reason.isEmpty ? "—" : e.reason)：\(e.projects)")) })))),
             cohortCard(),
-            breakdownCard(PipelineText.byUnit.text(lang), byUnit, empty: PipelineText.noUnit.text(lang)),
-            breakdownCard(PipelineText.byChain.text(lang), byChain, empty: PipelineText.noChain.text(lang)),
+            breakdownCard(PipelineText.byUnit.text(lang), model.byUnit, empty: PipelineText.noUnit.text(lang)),
+            breakdownCard(PipelineText.byChain.text(lang), model.byChain, empty: PipelineText.noChain.text(lang)),
             .if(PageContext.may(.manageProjects), .div(.class("card"),
                 .h2(.text(PipelineText.targetsHeading(year: f.year).text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.pipelineTargets.link + "?year=\(f.year)", lang))), .class("filters"), .csrf(),
@@ -67,7 +64,7 @@ struct PipelinePage {
                     "\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))"
                 }],
                 rows: groups, empty: PipelineText.noRows.text(lang)).node,
-            .p(.class("muted"), .text(PipelineText.breakdownNote(asOf: figures.asOf.iso).text(lang))))
+            .p(.class("muted"), .text(PipelineText.breakdownNote(asOf: model.figures.asOf.iso).text(lang))))
     }
 
     func name(_ s: LifecycleStage) -> String { lang == .en ? s.englishName : s.rawValue }
@@ -80,7 +77,7 @@ struct PipelinePage {
     /// 转化: of the projects that entered a pool in a period, how many went on, and how fast.
     func cohortCard() -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let c = cohort
+        let c = model.cohort
         let later = Cohort.followed(after: c.pool)
         func row(_ label: String, _ s: Cohort.Summary) -> Node<HTML.TableContext> {
             .tr(.td(.text(label)), .td(.class("num"), .text(String(s.projects))),
@@ -110,7 +107,7 @@ struct PipelinePage {
 
     func poolCard(_ pool: PipelineFigures.Pool) -> Node<HTML.BodyContext> {
         let en = lang == .en
-        let list = projects[pool.stage] ?? []
+        let list = model.projects[pool.stage] ?? []
         let share = pool.target.map { $0 > 0 ? min(100, pool.entered * 100 / $0) : 100 }
         return .div(.class("card pool"),
             .h2(.text(en ? pool.stage.englishName : pool.stage.rawValue + "库")),

@@ -52,8 +52,6 @@ struct ProgressAPIController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        let list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf,
-                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         let colour = try req.param("colour").flatMap { raw -> WarningColour? in
             if raw.isEmpty { return nil }
             guard let c = WarningColour(rawValue: raw) else {
@@ -61,12 +59,9 @@ struct ProgressAPIController: RouteCollection {
             }
             return c
         }
-        let names = try await ReferenceLists.namesByID(.unit, districtID: d.requireID(), on: req.db)
-        let rule = try await WarningEngine.thresholds(districtID: try d.requireID(), year: year, on: req.db)
-        let items = try await SupervisionQuery.run(districtID: try d.requireID(), year: year, open: nil,
-                                                   scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        return .html(WarningsPage(year: year, asOf: asOf, warnings: list, units: names, colour: colour, rule: rule,
-                                  supervision: items, lang: req.language).render())
+        let page = try await WarningsPage.load(districtID: try d.requireID(), year: year, asOf: asOf,
+                                               scopeUnitID: try req.requirePrincipal().scopeUnitID, colour: colour, lang: req.language, on: req.db)
+        return .html(page.render())
     }
 
     struct ChangeDTO: Content {
@@ -100,7 +95,7 @@ struct ProgressAPIController: RouteCollection {
         let list = try await WarningChangesQuery.run(districtID: try d.requireID(), year: year, from: try date("from", today.adding(days: -6)),
                                                      through: try date("to", today), to: colours,
                                                      scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        return list.map { ChangeDTO(code: $0.code, name: $0.name, from: $0.from?.rawValue, to: $0.to.rawValue, on: $0.on) }
+        return list.map { ChangeDTO(code: $0.code, name: $0.name, from: $0.from?.rawValue, to: $0.to.rawValue, on: $0.on.iso) }
     }
 
     struct ProgressReportDTO: Content {

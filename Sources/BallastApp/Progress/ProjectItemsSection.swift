@@ -40,25 +40,9 @@ enum ProjectItemsSection {
         return .div(.class("card"), .id("milestones"),
             .h2(.text(ProgressText.milestonesHeading(year: p.year).text(lang))),
             .datalist(.id("unit-names"), .forEach(units) { .option(.value(attr($0))) }),
-            .if(p.milestones.isEmpty, .p(.class("muted"), .text(ProgressText.noMilestones.text(lang)))),
-            .if(!p.milestones.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text("#")), .th(.text(ProgressText.node.text(lang))), .th(.text(ProgressText.planned.text(lang))),
-                           .th(.text(ProgressText.actual.text(lang))), .th(.text(ProgressText.state.text(lang))), .if(edit, .th()))),
-                .tbody(.forEach(p.milestones) { m in
-                    let form = "m-\(m.id.uuidString)"
-                    let planned = m.planned
-                    let state: String = if let a = m.actual { ProgressText.reached(a.iso).text(lang) }
-                        else if planned < asOf { ProgressText.daysLate(planned.days(until: asOf)).text(lang) }
-                        else { ProgressText.pending.text(lang) }
-                    return .tr(.class(m.actual == nil && planned < asOf ? "late" : ""),
-                        .td(edit ? input([.type(.number), .name("seq"), .value(attr(String(m.seq))), .attribute(named: "form", value: form),
-                                          .class("seq")]) : .text(String(m.seq))),
-                        .td(edit ? textInput("name", m.name, form: form) : .text(m.name)),
-                        .td(edit ? dateInput("planned", m.planned, form: form, required: true) : .text(m.planned.iso)),
-                        .td(edit ? dateInput("actual", m.actual, form: form) : .text(m.actual?.iso ?? "—")),
-                        .td(.text(state)),
-                        .if(edit, .td(rowForm(form, action: action, item: m.id, version: m.version, year: p.year, lang: lang))))
-                })))),
+            DataTable<ProjectProgress.Milestone>(milestoneColumns(p, action: action, asOf: asOf, edit: edit, lang: lang), rows: p.milestones,
+                                                 empty: ProgressText.noMilestones.text(lang),
+                                                 rowClass: { m in m.actual == nil && m.planned < asOf ? "late" : "" }).node,
             .if(edit, .group(
                 .form(.method(.post), .action(attr(action)), .class("filters"), .csrf(),
                     .input(.type(.hidden), .name("action"), .value("add")),
@@ -78,6 +62,39 @@ enum ProjectItemsSection {
         )
     }
 
+    /// The milestones table's columns: each row is its own form (inputs tied to it by `form=`)
+    /// for the project office, plain text for everyone else.
+    static func milestoneColumns(_ p: ProjectProgress, action: String, asOf: CalendarDate, edit: Bool,
+                                 lang: UILanguage) -> [DataTable<ProjectProgress.Milestone>.Column] {
+        let form = { (m: ProjectProgress.Milestone) in "m-\(m.id.uuidString)" }
+        var columns: [DataTable<ProjectProgress.Milestone>.Column] = [
+            .init("#") { m in edit ? input([.type(.number), .name("seq"), .value(attr(String(m.seq))), .attribute(named: "form", value: form(m)),
+                                            .class("seq")]) : .text(String(m.seq)) },
+            .init(ProgressText.node.text(lang)) { m in edit ? textInput("name", m.name, form: form(m)) : .text(m.name) },
+            .init(ProgressText.planned.text(lang)) { m in edit ? dateInput("planned", m.planned, form: form(m), required: true) : .text(m.planned.iso) },
+            .init(ProgressText.actual.text(lang)) { m in edit ? dateInput("actual", m.actual, form: form(m)) : .text(m.actual?.iso ?? "—") },
+            .text(ProgressText.state.text(lang)) { m in
+                if let a = m.actual { return ProgressText.reached(a.iso).text(lang) }
+                return m.planned < asOf ? ProgressText.daysLate(m.planned.days(until: asOf)).text(lang) : ProgressText.pending.text(lang)
+            },
+        ]
+        if edit { columns.append(.init("") { m in rowForm(form(m), action: action, item: m.id, version: m.version, year: p.year, lang: lang) }) }
+        return columns
+    }
+
+    /// The approvals table's columns, editable like the milestones'.
+    static func approvalColumns(_ p: ProjectProgress, action: String, edit: Bool, lang: UILanguage) -> [DataTable<ProjectProgress.ApprovalItem>.Column] {
+        let form = { (a: ProjectProgress.ApprovalItem) in "a-\(a.id.uuidString)" }
+        var columns: [DataTable<ProjectProgress.ApprovalItem>.Column] = [
+            .init(ProgressText.item.text(lang)) { a in edit ? textInput("name", a.name, form: form(a)) : .text(a.name) },
+            .init(ProgressText.department.text(lang)) { a in edit ? textInput("department", a.department, form: form(a), size: 16) : .text(a.department ?? "") },
+            .init(ProgressText.target.text(lang)) { a in edit ? dateInput("target", a.target, form: form(a)) : .text(a.target?.iso ?? "") },
+            .init(ProgressText.approvedOn.text(lang)) { a in edit ? dateInput("actual", a.actual, form: form(a)) : .text(a.actual?.iso ?? "—") },
+        ]
+        if edit { columns.append(.init("") { a in rowForm(form(a), action: action, item: a.id, version: a.version, year: p.year, lang: lang) }) }
+        return columns
+    }
+
     static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
         let edit = PageContext.may(.editProjects)
         let action = Site.projectApprovals.link(projectID)
@@ -87,18 +104,8 @@ enum ProjectItemsSection {
             .p(.text(rate.percent.map { pct in
                 ProgressText.approvalRate(total: rate.total, approved: rate.approved, percent: pct, overdue: rate.overdue).text(lang)
             } ?? ProgressText.noApprovals.text(lang))),
-            .if(!p.approvals.isEmpty, .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(ProgressText.item.text(lang))), .th(.text(ProgressText.department.text(lang))),
-                           .th(.text(ProgressText.target.text(lang))), .th(.text(ProgressText.approvedOn.text(lang))), .if(edit, .th()))),
-                .tbody(.forEach(p.approvals) { a in
-                    let form = "a-\(a.id.uuidString)"
-                    return .tr(
-                        .td(edit ? textInput("name", a.name, form: form) : .text(a.name)),
-                        .td(edit ? textInput("department", a.department, form: form, size: 16) : .text(a.department ?? "")),
-                        .td(edit ? dateInput("target", a.target, form: form) : .text(a.target?.iso ?? "")),
-                        .td(edit ? dateInput("actual", a.actual, form: form) : .text(a.actual?.iso ?? "—")),
-                        .if(edit, .td(rowForm(form, action: action, item: a.id, version: a.version, year: p.year, lang: lang))))
-                })))),
+            .if(!p.approvals.isEmpty, DataTable<ProjectProgress.ApprovalItem>(approvalColumns(p, action: action, edit: edit, lang: lang),
+                                                                               rows: p.approvals, empty: "").node),
             .if(edit, .form(.method(.post), .action(attr(action)), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("action"), .value("add")),
                 .input(.type(.hidden), .name("year"), .value(attr(String(p.year)))),
@@ -120,15 +127,15 @@ enum ProjectItemsSection {
         let en = lang == .en
         return .div(.class("card"), .id("supervision"),
             .h2(.text(ProgressText.supervisionHeading.text(lang))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(ProgressText.opened.text(lang))), .th(.text(ProgressText.lightColumn.text(lang))), .th(.text(ProgressText.reasons.text(lang))),
-                           .th(.text(ProgressText.closedColumn.text(lang))))),
-                .tbody(.forEach(items) { s in
-                    .tr(.td(.text(s.openedOn)),
-                        .td(.span(.class("light \(s.openedColour.rawValue)")), .text(en ? s.openedColour.rawValue : s.openedColour.chineseName)),
-                        .td(.forEach(s.reasons) { .div(.text($0.text(lang))) }),
-                        .td(.text(s.closedOn.map { d in ProgressText.closed(on: d, colour: s.closedColour).text(lang) }
-                                  ?? ProgressText.openTag.text(lang))))
-                }))))
+            DataTable<SupervisionRow>([
+                .text(ProgressText.opened.text(lang), .date) { s in s.openedOn.iso },
+                .init(ProgressText.lightColumn.text(lang)) { s in
+                    .group(.span(.class("light \(s.openedColour.rawValue)")), .text(en ? s.openedColour.rawValue : s.openedColour.chineseName))
+                },
+                .init(ProgressText.reasons.text(lang)) { s in .forEach(s.reasons) { .div(.text($0.text(lang))) } },
+                .text(ProgressText.closedColumn.text(lang)) { s in
+                    s.closedOn.map { d in ProgressText.closed(on: d.iso, colour: s.closedColour).text(lang) } ?? ProgressText.openTag.text(lang)
+                },
+            ], rows: items, empty: "").node)
     }
 }

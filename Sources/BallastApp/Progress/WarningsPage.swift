@@ -1,5 +1,6 @@
 import BallastCore
 import BallastStore
+import Fluent
 import Foundation
 import Plot
 
@@ -15,6 +16,18 @@ struct WarningsPage {
     /// 亮灯督办 items of the year, open first.
     var supervision: [SupervisionRow]
     var lang: UILanguage
+
+    /// The page's query: the colours as of the day in the caller's scope, the rule they were
+    /// judged by, the unit names and the year's 亮灯督办 items.
+    static func load(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?, colour: WarningColour?, lang: UILanguage,
+                     on db: any Database) async throws -> WarningsPage {
+        WarningsPage(year: year, asOf: asOf,
+                     warnings: try await WarningEngine.evaluate(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db),
+                     units: try await ReferenceLists.namesByID(.unit, districtID: districtID, on: db), colour: colour,
+                     rule: try await WarningEngine.thresholds(districtID: districtID, year: year, on: db),
+                     supervision: try await SupervisionQuery.run(districtID: districtID, year: year, open: nil, scopeUnitID: scopeUnitID, on: db),
+                     lang: lang)
+    }
 
     func render() -> String {
         let en = lang == .en
@@ -57,7 +70,7 @@ struct WarningsPage {
                 .text(ProgressText.since.text(lang)) { w in w.since.iso },
                 .init(ProgressText.reasons.text(lang)) { w in .forEach(w.outcome.reasons) { .div(.text($0.text(lang))) } },
                 .text(ProgressText.supervision.text(lang)) { w in
-                    openItem[w.projectID].map { ProgressText.openSince($0.openedOn).text(lang) } ?? "—"
+                    openItem[w.projectID].map { ProgressText.openSince($0.openedOn.iso).text(lang) } ?? "—"
                 },
             ], rows: shown, empty: ProgressText.noLitProjects.text(lang)).node
         )

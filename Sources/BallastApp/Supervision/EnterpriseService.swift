@@ -16,7 +16,7 @@ struct EnterpriseService {
             .init(en ? "Problem" : "问题") { r in .a(.href(attr(Layout.link(Site.problem.link(r.id), lang))), .text(r.title)) },
             .text(en ? "Lead unit" : "牵头单位") { r in r.leadUnit ?? (en ? "not yet assigned" : "待交办") },
             .init(en ? "Status" : "状态") { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
-            .text(en ? "Deadline" : "时间节点", .date) { r in r.deadline ?? "—" },
+            .text(en ? "Deadline" : "时间节点", .date) { r in r.deadline?.iso ?? "—" },
         ]
         return .div(.class("card"),
             .h2(.text(en ? "Enterprise service: visits (\(visits.count)) and problems (\(problems.count))" : "万人助万企：走访（\(visits.count)）与问题（\(problems.count)）")),

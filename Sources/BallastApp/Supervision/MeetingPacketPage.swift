@@ -43,7 +43,7 @@ struct MeetingPacketPage {
                 fact(en ? "Assisting" : "协办单位", p.problem.assistingUnits.isEmpty ? "—" : p.problem.assistingUnits.joined(separator: "、")),
                 fact(en ? "Leader" : "责任领导", r.leader ?? "—"),
                 fact(en ? "Resolution path" : "破解路径", p.problem.path ?? "—"),
-                fact(en ? "Deadline" : "时间节点", r.deadline ?? "—"),
+                fact(en ? "Deadline" : "时间节点", r.deadline?.iso ?? "—"),
                 fact(en ? "Status" : "办理状态", (en ? r.status.englishName : r.status.rawValue) + (r.overdue ? (en ? " (overdue)" : "（已逾期）") : ""))),
             .h3(.text(en ? "Latest steps" : "最近办理情况")),
             .ul(.forEach(p.problem.steps.suffix(3)) { s in .li(.text("\(s.on) \(s.actor)：\(s.note ?? s.action)")) }),

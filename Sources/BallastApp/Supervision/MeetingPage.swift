@@ -45,7 +45,7 @@ struct MeetingPage {
         let columns: [DataTable<ProblemQuery.Row>.Column] = [
             .init(SupervisionText.decision.text(lang)) { r in problemLink(r) },
             .text(SupervisionText.leadUnit.text(lang)) { r in r.leadUnit ?? "" },
-            .text(SupervisionText.deadline.text(lang)) { r in r.deadline ?? "" },
+            .text(SupervisionText.deadline.text(lang)) { r in r.deadline?.iso ?? "" },
             .init(SupervisionText.status.text(lang)) { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
             .text(SupervisionText.addresses.text(lang)) { r in (detail.addresses[r.id] ?? []).joined(separator: "；") },
         ]
@@ -103,7 +103,7 @@ struct MeetingPage {
             .init("") { s in .input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true)) },
             .init(SupervisionText.problem.text(lang)) { s in problemLink(s.row) },
             .text(SupervisionText.leadUnit.text(lang)) { s in s.row.leadUnit ?? "" },
-            .text(SupervisionText.raisedOn.text(lang)) { s in s.row.raisedOn },
+            .text(SupervisionText.raisedOn.text(lang)) { s in s.row.raisedOn.iso },
             .text(SupervisionText.whySuggested.text(lang)) { s in s.reasons.map { $0.message.text(lang) }.joined(separator: "、") },
         ]
         let table = DataTable(columns, rows: list, empty: SupervisionText.noneYet.text(lang))

@@ -8,10 +8,10 @@ import Vapor
 enum NoticeDocument {
     static let title = "重点项目督办催办单"
 
-    static func chineseDate(_ iso: String) -> String {
-        guard let d = CalendarDate.parse(iso) else { return iso }
-        return "\(d.year)年\(d.month)月\(d.day)日"
-    }
+    static func chineseDate(_ d: CalendarDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
+
+    /// A day written in a stored document's content (ISO text), or the text as it is.
+    static func chineseDate(_ iso: String) -> String { CalendarDate(iso: iso).map(chineseDate) ?? iso }
 
     static func issuer(_ district: String) -> String { "\(district)重点项目建设领导小组办公室" }
 
@@ -19,7 +19,7 @@ enum NoticeDocument {
 
     static func blocks(_ r: NoticeQuery.Row, district: String) -> [DocxBlock] {
         [.title(title), .centered(r.number), .plain("\(r.unit)："), .paragraph(r.item),
-         .table(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline ?? "—", r.newDeadline]]),
+         .table(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline?.iso ?? "—", r.newDeadline.iso]]),
          .paragraph(request), .right(issuer(district)), .right(chineseDate(r.issuedOn))]
     }
 

@@ -16,8 +16,8 @@ struct NoticePage {
         let r = row
         let columns: [DataTable<NoticeQuery.Row>.Column] = [
             .text("催办事项") { r in NoticeDocument.subjectName(r.subject) },
-            .text("原定时限") { r in r.originalDeadline ?? "—" },
-            .text("新时限") { r in r.newDeadline },
+            .text("原定时限") { r in r.originalDeadline?.iso ?? "—" },
+            .text("新时限") { r in r.newDeadline.iso },
         ]
         return Layout.page(title: r.number, lang: lang, section: .problems, path: Site.notice.link(r.id),
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
@@ -33,7 +33,7 @@ struct NoticePage {
                 .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
                 .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
             .div(.class("card no-print"),
-                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0 + (en ? " by " : " 由 ") + (r.acknowledgedBy ?? "") + (en ? "" : " 签收") }
+                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + (r.acknowledgedBy ?? "") + (en ? "" : " 签收") }
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
                              ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
                 .if(mayAcknowledge && r.acknowledgedOn == nil,

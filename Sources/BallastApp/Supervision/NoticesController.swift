@@ -45,8 +45,8 @@ struct NoticesController: RouteCollection {
         var issuedOn: String, issuedBy: String, automatic: Bool, acknowledgedOn: String?, acknowledgedBy: String?, escalatedOn: String?, version: Int
         init(_ r: NoticeQuery.Row) {
             id = r.id; number = r.number; unit = r.unit; subject = r.subject; problemID = r.problemID; item = r.item
-            originalDeadline = r.originalDeadline; newDeadline = r.newDeadline; issuedOn = r.issuedOn; issuedBy = r.issuedBy
-            automatic = r.automatic; acknowledgedOn = r.acknowledgedOn; acknowledgedBy = r.acknowledgedBy; escalatedOn = r.escalatedOn; version = r.version
+            originalDeadline = r.originalDeadline?.iso; newDeadline = r.newDeadline.iso; issuedOn = r.issuedOn.iso; issuedBy = r.issuedBy
+            automatic = r.automatic; acknowledgedOn = r.acknowledgedOn?.iso; acknowledgedBy = r.acknowledgedBy; escalatedOn = r.escalatedOn?.iso; version = r.version
         }
     }
 

@@ -19,10 +19,10 @@ struct NoticesPage {
             .init(SupervisionText.number.text(lang), .date) { r in .a(.href(attr(Layout.link(Site.notice.link(r.id), lang))), .text(r.number)) },
             .text(SupervisionText.remindedUnit.text(lang)) { r in r.unit },
             .text(SupervisionText.item.text(lang)) { r in r.item },
-            .text(SupervisionText.issuedOn.text(lang), .date) { r in r.issuedOn },
-            .text(SupervisionText.noticeNewDeadline.text(lang), .date) { r in r.newDeadline },
+            .text(SupervisionText.issuedOn.text(lang), .date) { r in r.issuedOn.iso },
+            .text(SupervisionText.noticeNewDeadline.text(lang), .date) { r in r.newDeadline.iso },
             .init(SupervisionText.acknowledged.text(lang), .date) { r in
-                r.acknowledgedOn.map { .text($0) }
+                r.acknowledgedOn.map { .text($0.iso) }
                     ?? (r.escalatedOn != nil ? .span(.class("tag red"), .text(SupervisionText.escalatedTag.text(lang))) : .span(.class("tag"), .text(SupervisionText.awaiting.text(lang))))
             },
         ]

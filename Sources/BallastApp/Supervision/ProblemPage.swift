@@ -1,5 +1,6 @@
 import BallastCore
 import BallastStore
+import Fluent
 import Foundation
 import Plot
 
@@ -15,6 +16,16 @@ struct ProblemPage {
     var notice: PageNotice?
     var today: CalendarDate
     var lang: UILanguage
+
+    /// The page's query: the problem (already read in the caller's scope), the lists its forms
+    /// offer and its attachments.
+    static func load(_ detail: ProblemQuery.Detail, districtID: UUID, actor: ProblemActor?, today: CalendarDate, notice: PageNotice?,
+                     lang: UILanguage, on db: any Database) async throws -> ProblemPage {
+        ProblemPage(detail: detail, actor: actor, units: try await ReferenceLists.names(districtID: districtID, kind: .unit, on: db),
+                    leaders: try await ReferenceLists.names(districtID: districtID, kind: .leader, on: db),
+                    attachments: try await ProblemAttachments.list(problemID: detail.row.id, on: db).map { ($0.id, $0.fileName, $0.size, $0.uploadedBy) },
+                    notice: notice, today: today, lang: lang)
+    }
 
     static func statusTag(_ s: ProblemStatus, overdue: Bool, lang: UILanguage) -> Node<HTML.BodyContext> {
         .group(.span(.class("tag"), .text(lang == .en ? s.englishName : s.rawValue)),
@@ -48,8 +59,8 @@ struct ProblemPage {
                 fact(SupervisionText.assistingUnits.text(lang), .text(detail.assistingUnits.isEmpty ? "—" : detail.assistingUnits.joined(separator: "、"))),
                 fact(SupervisionText.leader.text(lang), .text(r.leader ?? "—")),
                 fact(SupervisionText.resolutionPath.text(lang), .text(detail.path ?? "—")),
-                fact(SupervisionText.deadline.text(lang), .text((r.deadline ?? "—") + (r.originalDeadline != nil && r.originalDeadline != r.deadline
-                    ? SupervisionText.firstSetFor(r.originalDeadline!).text(lang) : ""))))),
+                fact(SupervisionText.deadline.text(lang), .text((r.deadline?.iso ?? "—")
+                    + (r.originalDeadline.map { $0 != r.deadline ? SupervisionText.firstSetFor($0.iso).text(lang) : "" } ?? ""))))),
             clocks(),
             .div(.class("card"),
                 .h2(.text(SupervisionText.steps.text(lang))),
@@ -90,7 +101,7 @@ struct ProblemPage {
             },
         ]
         return .div(.class("card"),
-            .h2(.text(SupervisionText.answerClocks(from: detail.assignedOn ?? "").text(lang))),
+            .h2(.text(SupervisionText.answerClocks(from: detail.assignedOn?.iso ?? "").text(lang))),
             DataTable(columns, rows: detail.clocks, empty: SupervisionText.noneYet.text(lang)).node)
     }
 
@@ -100,7 +111,7 @@ struct ProblemPage {
         let r = detail.row
         let allowed = ProblemAction.allCases.filter { a in
             ProblemRules.check(a, status: r.status, actor: actor, raisedBy: r.raisedBy, note: "x", newDeadline: today.adding(days: 3650),
-                               deadline: r.deadline.flatMap(CalendarDate.parse), today: today).isEmpty
+                               deadline: r.deadline, today: today).isEmpty
         }
         guard !allowed.isEmpty else { return .empty }
         func form(_ action: ProblemAction, _ fields: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
@@ -126,7 +137,7 @@ struct ProblemPage {
                         .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .option(.value(attr("")), .label(attr("—"))),
                             .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(r.leader == l)) })),
                         .label(.text(SupervisionText.path.text(lang)), .input(.type(.text), .name("path"), .value(attr(detail.path ?? "")), .attribute(named: "size", value: "30"))),
-                        .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"), .value(attr(r.deadline ?? ""))))))
+                        .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"), .value(attr(r.deadline?.iso ?? ""))))))
                 case .deadline:
                     return form(a, .group(.label(.text(SupervisionText.newDeadline.text(lang)), .input(.type(.date), .name("deadline"))),
                                           note(SupervisionText.deadlineReason.text(lang))))

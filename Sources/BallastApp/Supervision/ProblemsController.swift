@@ -117,7 +117,7 @@ struct ProblemsController: RouteCollection {
             id = r.id; kind = r.kind.rawValue; title = r.title; category = r.category; major = r.major; projectID = r.projectID
             projectCode = r.projectCode; projectName = r.projectName; enterpriseID = r.enterpriseID; enterprise = r.enterprise
             meetingID = r.meetingID; leadUnit = r.leadUnit; leader = r.leader; status = r.status.rawValue; raisedBy = r.raisedBy
-            raisedOn = r.raisedOn; deadline = r.deadline; originalDeadline = r.originalDeadline; resolvedOn = r.resolvedOn
+            raisedOn = r.raisedOn.iso; deadline = r.deadline?.iso; originalDeadline = r.originalDeadline?.iso; resolvedOn = r.resolvedOn?.iso
             overdue = r.overdue; version = r.version
         }
     }
@@ -135,7 +135,7 @@ struct ProblemsController: RouteCollection {
         var attachments: [Attachment] = []
         struct Attachment: Content { var id: UUID; var fileName: String; var size: Int; var uploadedBy: String; var uploadedAt: Date; var url: String }
         init(_ d: ProblemQuery.Detail) {
-            problem = RowDTO(d.row); description = d.description; path = d.path; assistingUnits = d.assistingUnits; assignedOn = d.assignedOn
+            problem = RowDTO(d.row); description = d.description; path = d.path; assistingUnits = d.assistingUnits; assignedOn = d.assignedOn?.iso
             clocks = d.clocks.map { Clock(step: $0.step.rawValue, due: $0.due.iso, doneOn: $0.doneOn?.iso, late: $0.isLate) }
             steps = d.steps.map { Step(seq: $0.seq, action: $0.action, status: $0.status, deadline: $0.deadline?.iso, on: $0.on.iso, actor: $0.actor, note: $0.note) }
         }
@@ -341,18 +341,10 @@ struct ProblemsController: RouteCollection {
         let districtID = try d.requireID()
         let scope = try req.requirePrincipal().scopeUnitID
         let (from, to, asOf, _, kind) = try figures(req)
-        let today = DistrictContext.today(in: d)
-        func lines(_ by: ProblemFigures.Grouping) async throws -> [ProblemFigures.Line] {
-            try await ProblemFigures.run(districtID: districtID, from: from, to: to, asOf: asOf, by: by, kind: kind, scopeUnitID: scope, today: today, on: req.db)
-        }
-        let total = try await lines(.total), byUnit = try await lines(.unit), byCategory = try await lines(.category)
-        let (count, rows) = try await list(req, limit: 100)
-        let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
-        let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)
-        let categories = try await ProblemEditor.categories(districtID: districtID, on: req.db)
-        let settings = try await SupervisionSettings.load(districtID: districtID, on: req.db)
-        let page = ProblemsPage(settings: settings, from: from, to: to, asOf: asOf, total: total.first?.tally, byUnit: byUnit, byCategory: byCategory, count: count, rows: rows,
-                                units: units, leaders: leaders, categories: categories, filters: ProblemsPage.Filters(req), notice: notice, form: form, lang: req.language)
+        let paging = try RequestParameters.paging(req, perPage: 100, maxPerPage: 100)
+        let page = try await ProblemsPage.load(districtID: districtID, scopeUnitID: scope, period: (from, to, asOf), kind: kind, filter: try await filter(req),
+                                               paging: (paging.perPage, paging.offset), today: DistrictContext.today(in: d),
+                                               filters: ProblemsPage.Filters(req), notice: notice, form: form, lang: req.language, on: req.db)
         return .html(page.render(), status: status)
     }
 
@@ -365,12 +357,9 @@ struct ProblemsController: RouteCollection {
         let actor = ProblemActor(isSupervisor: p.may(.superviseProblems), isRaiser: detail.row.raisedBy == p.name,
                                  isLeadUnit: p.scopeUnitID != nil && detail.row.leadUnit == p.unitName,
                                  isAssistingUnit: p.unitName.map(detail.assistingUnits.contains) ?? false)
-        let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
-        let leaders = try await ReferenceLists.names(districtID: districtID, kind: .leader, on: req.db)
-        let attachments = try await ProblemAttachments.list(problemID: detail.row.id, on: req.db)
-        return .html(ProblemPage(detail: detail, actor: p.may(.workProblems) ? actor : nil, units: units, leaders: leaders,
-                                 attachments: attachments.map { ($0.id, $0.fileName, $0.size, $0.uploadedBy) }, notice: notice,
-                                 today: DistrictContext.today(in: try req.district()), lang: req.language).render(), status: status)
+        let page = try await ProblemPage.load(detail, districtID: districtID, actor: p.may(.workProblems) ? actor : nil,
+                                              today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language, on: req.db)
+        return .html(page.render(), status: status)
     }
 
     func raisePage(req: Request) async throws -> Response {

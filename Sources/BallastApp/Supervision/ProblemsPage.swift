@@ -1,5 +1,6 @@
 import BallastCore
 import BallastStore
+import Fluent
 import Foundation
 import Plot
 import Vapor
@@ -32,6 +33,26 @@ struct ProblemsPage {
     var notice: PageNotice?
     var form: ProblemsController.RaiseBody?
     var lang: UILanguage
+
+    /// The page's query: the period's figures (total, by unit, by category), one page of the
+    /// filtered list, and the lists the raising form offers, all in the caller's scope.
+    static func load(districtID: UUID, scopeUnitID: UUID?, period: (from: CalendarDate, to: CalendarDate, asOf: CalendarDate), kind: ProblemKind?,
+                     filter: ProblemQuery.Filter, paging: (limit: Int, offset: Int), today: CalendarDate, filters: Filters,
+                     notice: PageNotice?, form: ProblemsController.RaiseBody?, lang: UILanguage, on db: any Database) async throws -> ProblemsPage {
+        func lines(_ by: ProblemFigures.Grouping) async throws -> [ProblemFigures.Line] {
+            try await ProblemFigures.run(districtID: districtID, from: period.from, to: period.to, asOf: period.asOf, by: by, kind: kind,
+                                         scopeUnitID: scopeUnitID, today: today, on: db)
+        }
+        let total = try await lines(.total), byUnit = try await lines(.unit), byCategory = try await lines(.category)
+        let (count, rows) = try await ProblemQuery.list(districtID: districtID, filter: filter, today: today, scopeUnitID: scopeUnitID,
+                                                        limit: paging.limit, offset: paging.offset, on: db)
+        return ProblemsPage(settings: try await SupervisionSettings.load(districtID: districtID, on: db), from: period.from, to: period.to,
+                            asOf: period.asOf, total: total.first?.tally, byUnit: byUnit, byCategory: byCategory, count: count, rows: rows,
+                            units: try await ReferenceLists.names(districtID: districtID, kind: .unit, on: db),
+                            leaders: try await ReferenceLists.names(districtID: districtID, kind: .leader, on: db),
+                            categories: try await ProblemEditor.categories(districtID: districtID, on: db),
+                            filters: filters, notice: notice, form: form, lang: lang)
+    }
 
     func render() -> String {
         let t = total ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
@@ -68,10 +89,10 @@ struct ProblemsPage {
             .init(SupervisionText.projectOrEnterprise.text(lang)) { r in subject(r) },
             .text(SupervisionText.leadUnit.text(lang)) { r in r.leadUnit ?? SupervisionText.notYetAssigned.text(lang) },
             .init(SupervisionText.status.text(lang)) { r in ProblemPage.statusTag(r.status, overdue: r.overdue, lang: lang) },
-            .text(SupervisionText.raisedOn.text(lang), .date) { r in r.raisedOn },
+            .text(SupervisionText.raisedOn.text(lang), .date) { r in r.raisedOn.iso },
             .init(SupervisionText.deadline.text(lang), .date) { r in
-                .group(.text(r.deadline ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
-                    .div(.class("muted"), .text(SupervisionText.wasDeadline(r.originalDeadline ?? "").text(lang)))))
+                .group(.text(r.deadline?.iso ?? "—"), .if(r.deadline != r.originalDeadline && r.originalDeadline != nil,
+                    .div(.class("muted"), .text(SupervisionText.wasDeadline(r.originalDeadline?.iso ?? "").text(lang)))))
             },
         ]
         return DataTable(columns, rows: rows, empty: SupervisionText.noProblems.text(lang)).node

@@ -52,7 +52,7 @@ struct ServiceController: RouteCollection {
     struct VisitDTO: Content {
         var id: UUID, enterpriseID: UUID, enterprise: String, unit: String, visitedOn: String, visitors: String, discussed: String, problems: Int
         init(_ v: ServiceFigures.Visit) {
-            id = v.id; enterpriseID = v.enterpriseID; enterprise = v.enterprise; unit = v.unit; visitedOn = v.visitedOn; visitors = v.visitors
+            id = v.id; enterpriseID = v.enterpriseID; enterprise = v.enterprise; unit = v.unit; visitedOn = v.visitedOn.iso; visitors = v.visitors
             discussed = v.discussed; problems = v.problems
         }
     }

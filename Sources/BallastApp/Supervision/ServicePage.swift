@@ -24,7 +24,7 @@ struct ServicePage {
             .text(en ? "Rate" : "解决率", .number) { l in rate(l.resolutionRate) },
         ]
         let visitColumns: [DataTable<ServiceFigures.Visit>.Column] = [
-            .text(en ? "Date" : "日期", .date) { v in v.visitedOn },
+            .text(en ? "Date" : "日期", .date) { v in v.visitedOn.iso },
             .init(en ? "Enterprise" : "企业") { v in .a(.href(attr(Layout.link(Site.enterprise.link(v.enterpriseID), lang))), .text(v.enterprise)) },
             .text(en ? "Unit" : "单位") { v in v.unit },
             .text(en ? "Visitors" : "走访人员") { v in v.visitors },

@@ -41,8 +41,8 @@ struct SupervisionController: RouteCollection {
         let rows = try await SupervisionQuery.run(districtID: try d.requireID(), year: year, open: try Self.status(req),
                                                   scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return rows.map { r in
-            ItemDTO(id: r.id, code: r.code, name: r.name, unit: r.unit, openedOn: r.openedOn, openedColour: r.openedColour.rawValue,
-                    colour: r.colour?.rawValue, reasons: r.reasons.map { $0.text(req.language) }, closedOn: r.closedOn,
+            ItemDTO(id: r.id, code: r.code, name: r.name, unit: r.unit, openedOn: r.openedOn.iso, openedColour: r.openedColour.rawValue,
+                    colour: r.colour?.rawValue, reasons: r.reasons.map { $0.text(req.language) }, closedOn: r.closedOn?.iso,
                     closedColour: r.closedColour)
         }
     }

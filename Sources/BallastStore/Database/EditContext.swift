@@ -13,6 +13,13 @@ extension ReferenceEntryModel: VersionedRecord {}
 extension CampaignEntryModel: VersionedRecord {}
 extension LeadModel: VersionedRecord {}
 extension MeetingModel: VersionedRecord {}
+extension NoticeModel: VersionedRecord {}
+extension DocumentModel: VersionedRecord {}
+extension ProblemModel: VersionedRecord {}
+extension ProjectModel: VersionedRecord {}
+extension EnterpriseModel: VersionedRecord {}
+extension MonthlyReportModel: VersionedRecord {}
+extension SupervisionSettingsModel: VersionedRecord {}
 
 /// The one shape of an edit to a versioned record, inside the caller's transaction: claim the
 /// version the user read (a stale one is refused as the editor's own conflict, before anything
@@ -28,16 +35,29 @@ public struct EditContext: Sendable {
     }
 
     /// Claims `version`, applies `change`, saves and audits. `before` is the record as read;
-    /// `after` and `summary` are taken once the change is made.
-    public func update<M: VersionedRecord, S: Encodable, F: Error>(
-        _ record: M, version: Int, entity: String, in tx: any Database, conflict: (Int?) -> F,
-        before: S, change: (M) async throws -> Void, after: (M) -> S, summary: (M) -> String
+    /// `after` and `summary` are taken once the change is made. The claim comes first, so a
+    /// rule that `change` checks (and may refuse by throwing) is judged on the version the user
+    /// saw; a refusal rolls back the claim with the caller's transaction. `action` names the
+    /// step in the audit log (`update`, or a workflow's own: `submit`, `approve`, `merge`).
+    /// `audited` is false only for a step that keeps its own log and changes nothing an audit
+    /// reader looks for (a comment on a problem is in the problem's steps).
+    public func update<M: VersionedRecord, B: Encodable, A: Encodable, F: Error>(
+        _ record: M, version: Int, action: String = "update", entity: String, in tx: any Database, conflict: (Int?) -> F,
+        audited: Bool = true, before: B, change: (M) async throws -> Void, after: (M) -> A, summary: (M) -> String
     ) async throws {
         record.version = try await VersionGuard.claim(table: M.schema, id: try record.requireID(), expected: version, on: tx, orElse: conflict)
         try await change(record)
         try await record.update(on: tx)
-        try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: entity,
+        guard audited else { return }
+        try await Audit.record(on: tx, districtID: districtID, actor: actor, action: action, entity: entity,
                                entityID: record.id, summary: summary(record), before: before, after: after(record))
+    }
+
+    /// Only the claim, for an edit whose change and audit are written by a shared writer (a
+    /// ledger row saved through `LedgerWriter`, whose audit an import writes alike) or that
+    /// touches several records under one claim (a merge). Sets the record's new version.
+    public func claim<M: VersionedRecord, F: Error>(_ record: M, version: Int, in tx: any Database, conflict: (Int?) -> F) async throws {
+        record.version = try await VersionGuard.claim(table: M.schema, id: try record.requireID(), expected: version, on: tx, orElse: conflict)
     }
 
     /// Claims `version`, deletes the record and audits what it was.

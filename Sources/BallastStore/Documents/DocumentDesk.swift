@@ -71,15 +71,13 @@ public struct DocumentDesk: Sendable {
                 throw ProjectItemContext.Failure.invalid(field: "status", Message(zh: "已于 \(d.issuedOn?.iso ?? "") 印发（\(d.number ?? "")），不能重复印发",
                                                                                  en: "Issued on \(d.issuedOn?.iso ?? "") already (\(d.number ?? ""))"))
             }
-            d.version = try await context.claim(table: DocumentModel.schema, id: id, version: version, on: tx)
-            // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
-            let year = String(d.period.prefix(4))
-            let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
-                .filter(\.$status == .issued).filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
-            d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today; d.issuedBy = context.actor.name
-            try await d.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document", entityID: id,
-                                   summary: "\(d.title) 印发 \(d.number ?? "")", before: ["status": "draft"], after: ["status": "issued", "number": d.number ?? ""])
+            try await context.update(d, version: version, action: "issue", entity: "document", in: tx, before: ["status": "draft"], change: { d in
+                // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
+                let year = String(d.period.prefix(4))
+                let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
+                    .filter(\.$status == .issued).filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
+                d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today; d.issuedBy = context.actor.name
+            }, after: { ["status": "issued", "number": $0.number ?? ""] }, summary: { "\($0.title) 印发 \($0.number ?? "")" })
             return d
         }
     }

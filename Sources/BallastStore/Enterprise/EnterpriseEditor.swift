@@ -89,10 +89,9 @@ public struct EnterpriseEditor: Sendable {
                 if others > 0 { throw Failure.othersProjects(count: others) }
             }
             try await checkDuplicates(r, except: id, confirmName: confirmName || EnterpriseName.key(r.name) == e.nameKey, on: tx)
-            e.version = try await VersionGuard.claim(table: EnterpriseModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
-            let before = Snapshot(e)
-            Self.fill(e, r)
-            try await e.update(on: tx)
+            try await EditContext(districtID: districtID, actor: actor).update(
+                e, version: version, entity: "enterprise", in: tx, conflict: Failure.versionConflict(current:), before: Snapshot(e),
+                change: { Self.fill($0, r) }, after: Snapshot.init, summary: \.name)
             // The projects naming it follow its name and code, so the ledger reads the same; each
             // such project is changed like any other: its version advances and its trail says why.
             for p in projects where p.investor != e.name || p.creditCode != e.creditCode {
@@ -103,8 +102,6 @@ public struct EnterpriseEditor: Sendable {
                                        summary: "\(p.code) 建设单位随企业记录更新为 \(e.name)", before: was,
                                        after: ["investor": e.name, "creditCode": e.creditCode ?? ""])
             }
-            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "enterprise", entityID: id,
-                                   summary: e.name, before: before, after: Snapshot(e))
             return e
         }
     }
@@ -116,11 +113,11 @@ public struct EnterpriseEditor: Sendable {
         return try await db.writeTransaction { tx in
             let source = try await live(sourceID, on: tx)
             let target = try await live(targetID, on: tx)
-            _ = try await VersionGuard.claim(table: EnterpriseModel.schema, id: sourceID, expected: sourceVersion, on: tx, orElse: Failure.versionConflict(current:))
+            try await EditContext(districtID: districtID, actor: actor).claim(source, version: sourceVersion, in: tx,
+                                                                             conflict: Failure.versionConflict(current:))
             let code = source.creditCode
             source.mergedInto = targetID
             source.creditCode = nil
-            source.version = sourceVersion + 1
             try await source.update(on: tx)
             if target.creditCode == nil, let code {
                 target.creditCode = code

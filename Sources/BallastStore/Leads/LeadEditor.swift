@@ -63,23 +63,19 @@ public struct LeadEditor: Sendable {
             let l = try await lead(id, on: tx)
             let from = LeadStatus(rawValue: l.status) ?? .collected
             let day = to == .signed ? (signing?.signedOn ?? date ?? context.today) : (date ?? context.today)
-            // The version first: whoever moved it meanwhile changed what the rule is judged on.
-            let claimed = try await context.claim(table: LeadModel.schema, id: id, version: version, on: tx)
-            let problems = LeadMove.check(from: from, to: to, on: day, today: context.today, reason: reason, hasEnterprise: true, signing: signing)
-            guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
-            let before = Snapshot(l)
-            l.version = claimed
-            l.status = to.rawValue
-            l.abandonReason = to == .abandoned ? reason?.trimmed : nil
-            if to == .signed, let signing, let amount = signing.contractAmount, let signedOn = signing.signedOn {
-                l.signedOn = signedOn
-                l.contractAmount = amount.yuan
-                l.projectID = try await signProject(l, existing: projectID, signedOn: signedOn, amount: amount, category: category, on: tx)
-            }
-            try await l.update(on: tx)
+            // The edit claims the version first: whoever moved it meanwhile changed what the rule is judged on.
+            try await context.update(l, version: version, entity: "lead", in: tx, before: Snapshot(l), change: { l in
+                let problems = LeadMove.check(from: from, to: to, on: day, today: context.today, reason: reason, hasEnterprise: true, signing: signing)
+                guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
+                l.status = to.rawValue
+                l.abandonReason = to == .abandoned ? reason?.trimmed : nil
+                if to == .signed, let signing, let amount = signing.contractAmount, let signedOn = signing.signedOn {
+                    l.signedOn = signedOn
+                    l.contractAmount = amount.yuan
+                    l.projectID = try await signProject(l, existing: projectID, signedOn: signedOn, amount: amount, category: category, on: tx)
+                }
+            }, after: Snapshot.init, summary: { "招商线索 \($0.title) \(from.rawValue) → \(to.rawValue)" })
             try await step(l, from: from, to: to, on: day, note: reason?.trimmed.nilIfEmpty, tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "lead",
-                                   entityID: id, summary: "招商线索 \(l.title) \(from.rawValue) → \(to.rawValue)", before: before, after: Snapshot(l))
             // A project entered 签约库 (or moved there): its year is recoloured like any pool move.
             if to == .signed { try await context.recolour(context.today.year, in: tx) }
             return l

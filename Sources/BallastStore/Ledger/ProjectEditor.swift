@@ -55,7 +55,8 @@ public struct ProjectEditor: Sendable {
         try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
-            _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
+            try await EditContext(districtID: writer.districtID, actor: writer.actor).claim(project, version: version, in: tx,
+                                                                                           conflict: Failure.versionConflict(current:))
             if record.stage.rawValue != project.stage { throw Failure.invalid([Self.stageByEditIssue]) }
             if record.code != project.code {
                 if try await ProjectModel.query(on: tx).filter(\.$district.$id == writer.districtID)
@@ -66,7 +67,6 @@ public struct ProjectEditor: Sendable {
                                        entity: "project", entityID: id, summary: "项目编号 \(project.code) → \(record.code)",
                                        before: ["code": project.code], after: ["code": record.code])
                 project.code = record.code
-                project.version = version + 1
                 try await project.update(on: tx)
             }
             var claimed = writer
@@ -80,7 +80,6 @@ public struct ProjectEditor: Sendable {
         try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
-            _ = try await VersionGuard.claim(table: ProjectModel.schema, id: id, expected: version, on: tx, orElse: Failure.versionConflict(current:))
             // A project with history is not deleted with it: reports, problems, campaign entries and
             // leads are the district's record. Such a project exits instead.
             let held: [(zh: String, en: String, count: Int)] = [
@@ -95,10 +94,10 @@ public struct ProjectEditor: Sendable {
             let before = writer.snapshot(project, plan: plan, names: names)
             try await YearPlanModel.query(on: tx).filter(\.$project.$id == id).delete()
             try await StageChangeModel.query(on: tx).filter(\.$project.$id == id).delete()
-            try await project.delete(on: tx)
-            try await Audit.record(on: tx, districtID: writer.districtID, actor: writer.actor, action: "delete",
-                                   entity: "project", entityID: id, summary: "\(project.code) \(project.name)",
-                                   before: before, after: ProjectSnapshot?.none)
+            // A stale version is refused here and takes the deletions above back with the transaction.
+            try await EditContext(districtID: writer.districtID, actor: writer.actor).delete(
+                project, version: version, entity: "project", in: tx, conflict: Failure.versionConflict(current:),
+                snapshot: before, summary: "\(project.code) \(project.name)")
         }
     }
 }

@@ -30,30 +30,26 @@ public struct PipelineMover: Sendable {
             let p = try await context.project(projectID, on: tx)
             let from = p.lifecycleStage
             let day = date ?? context.today
-            // The version first: a move made meanwhile changed the stage the rule is judged on.
-            let claimed = try await context.claim(table: ProjectModel.schema, id: projectID, version: version, on: tx)
-            let problems = PoolMove.check(from: from, to: to, evidence: evidence, on: day, today: context.today, office: office,
-                                          exitReasons: try await Self.exitReasons(districtID: context.districtID, on: tx))
-            guard problems.isEmpty else { throw Failure.refused(problems) }
-            p.version = claimed
-            p.stage = to.rawValue
-            if to == .exited { p.exitReason = evidence.exitReason?.trimmed }
-            if let investor = evidence.investor?.trimmed, !investor.isEmpty, investor != p.investor {
-                p.enterpriseID = try await EnterpriseIndex.findOrCreate(name: investor, creditCode: nil, districtID: context.districtID,
-                                                                        actor: context.actor, why: "\(p.code) \(to.rawValue)", on: tx)
-                p.investor = investor
-                p.creditCode = nil
-            }
-            if to == .landed, let start = evidence.plannedStart { p.plannedStart = start }
-            try await p.update(on: tx)
+            // The edit claims the version first: a move made meanwhile changed the stage the rule is judged on.
+            try await context.update(p, version: version, entity: "project", in: tx, before: ["stage": from.rawValue], change: { p in
+                let problems = PoolMove.check(from: from, to: to, evidence: evidence, on: day, today: context.today, office: office,
+                                              exitReasons: try await Self.exitReasons(districtID: context.districtID, on: tx))
+                guard problems.isEmpty else { throw Failure.refused(problems) }
+                p.stage = to.rawValue
+                if to == .exited { p.exitReason = evidence.exitReason?.trimmed }
+                if let investor = evidence.investor?.trimmed, !investor.isEmpty, investor != p.investor {
+                    p.enterpriseID = try await EnterpriseIndex.findOrCreate(name: investor, creditCode: nil, districtID: context.districtID,
+                                                                            actor: context.actor, why: "\(p.code) \(to.rawValue)", on: tx)
+                    p.investor = investor
+                    p.creditCode = nil
+                }
+                if to == .landed, let start = evidence.plannedStart { p.plannedStart = start }
+            }, after: { _ in evidence }, summary: { "\($0.code) \(from.rawValue) → \(to.rawValue)（\(day.iso)）" })
             let change = StageChangeModel(projectID: projectID, from: from.rawValue, to: to.rawValue, effectiveOn: day,
                                           actor: context.actor.name, note: Self.note(from: from, to: to, evidence))
             change.evidence = String(decoding: try JSONEncoder.sorted.encode(evidence), as: UTF8.self)
             try await change.create(on: tx)
             try await StageHistory.relink(projects: [projectID], on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
-                                   entityID: projectID, summary: "\(p.code) \(from.rawValue) → \(to.rawValue)（\(day.iso)）",
-                                   before: ["stage": from.rawValue], after: evidence)
             // A move in or out of 在建 changes who is judged: the current year is recoloured.
             try await context.recolour(context.today.year, in: tx)
             return p

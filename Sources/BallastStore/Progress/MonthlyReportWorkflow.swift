@@ -39,10 +39,7 @@ public struct MonthlyReportWorkflow: Sendable {
             .filter(\.$month == month).first()
     }
 
-    func claim(_ report: MonthlyReportModel, version: Int, on db: any Database) async throws {
-        _ = try await VersionGuard.claim(table: MonthlyReportModel.schema, id: try report.requireID(), expected: version, on: db, orElse: Failure.versionConflict(current:))
-        report.version = version + 1
-    }
+    var edit: EditContext { EditContext(districtID: districtID, actor: actor) }
 
     /// Saves this month's figure and progress as a draft (new, draft or returned reports only).
     @discardableResult
@@ -54,15 +51,12 @@ public struct MonthlyReportWorkflow: Sendable {
             let p = try await project(projectID, on: tx)
             if let existing = try await report(projectID, year, month, on: tx) {
                 guard [.draft, .returned].contains(existing.reportStatus) else { throw Failure.wrongStatus(existing.reportStatus) }
-                try await claim(existing, version: version ?? -1, on: tx)
-                let before = ["amount": String(existing.amount), "progress": existing.progress ?? ""]
-                existing.amount = amount.yuan
-                existing.progress = progress
-                existing.status = MonthlyReportModel.Status.draft.rawValue
-                try await existing.update(on: tx)
-                try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "update", entity: "monthly-report",
-                                       entityID: existing.id, summary: "\(p.code) \(year)-\(month) 草稿", before: before,
-                                       after: ["amount": String(amount.yuan), "progress": progress ?? ""])
+                try await edit.update(existing, version: version ?? -1, entity: "monthly-report", in: tx, conflict: Failure.versionConflict(current:),
+                                      before: ["amount": String(existing.amount), "progress": existing.progress ?? ""], change: { r in
+                    r.amount = amount.yuan
+                    r.progress = progress
+                    r.status = MonthlyReportModel.Status.draft.rawValue
+                }, after: { _ in ["amount": String(amount.yuan), "progress": progress ?? ""] }, summary: { _ in "\(p.code) \(year)-\(month) 草稿" })
                 return existing
             }
             let r = MonthlyReportModel()
@@ -86,14 +80,13 @@ public struct MonthlyReportWorkflow: Sendable {
             else { throw Failure.reportNotFound }
             let p = try await project(r.$project.id, on: tx)
             guard allowed.contains(r.reportStatus) else { throw Failure.wrongStatus(r.reportStatus) }
-            try await claim(r, version: version, on: tx)
             let before = r.status
-            r.status = next.rawValue
-            try change(r)
-            try await r.update(on: tx)
-            try await Audit.record(on: tx, districtID: districtID, actor: actor, action: action, entity: "monthly-report",
-                                   entityID: r.id, summary: "\(p.code) \(r.year)-\(r.month) \(before) → \(next.rawValue)",
-                                   before: ["status": before], after: ["status": next.rawValue, "reason": r.returnReason ?? ""])
+            try await edit.update(r, version: version, action: action, entity: "monthly-report", in: tx, conflict: Failure.versionConflict(current:),
+                                  before: ["status": before], change: { r in
+                r.status = next.rawValue
+                try change(r)
+            }, after: { ["status": next.rawValue, "reason": $0.returnReason ?? ""] },
+               summary: { "\(p.code) \($0.year)-\($0.month) \(before) → \(next.rawValue)" })
             if recolour { try await Recolour.year(r.year, districtID: districtID, today: today, in: tx) }
             return r
         }

@@ -59,9 +59,10 @@ public struct ProjectItemContext: Sendable {
     /// The edit every item editor makes: claim, change, save, audit, refused as `versionConflict`.
     var edit: EditContext { EditContext(districtID: districtID, actor: actor) }
 
-    func update<M: VersionedRecord, S: Encodable>(_ record: M, version: Int, entity: String, in tx: any Database, before: S,
-                                                  change: (M) async throws -> Void, after: (M) -> S, summary: (M) -> String) async throws {
-        try await edit.update(record, version: version, entity: entity, in: tx, conflict: Failure.versionConflict(current:),
+    func update<M: VersionedRecord, B: Encodable, A: Encodable>(_ record: M, version: Int, action: String = "update", entity: String,
+                                                  in tx: any Database, audited: Bool = true, before: B, change: (M) async throws -> Void, after: (M) -> A,
+                                                  summary: (M) -> String) async throws {
+        try await edit.update(record, version: version, action: action, entity: entity, in: tx, conflict: Failure.versionConflict(current:), audited: audited,
                               before: before, change: change, after: after, summary: summary)
     }
 
@@ -69,10 +70,6 @@ public struct ProjectItemContext: Sendable {
                                                   summary: String) async throws {
         try await edit.delete(record, version: version, entity: entity, in: tx, conflict: Failure.versionConflict(current:),
                               snapshot: snapshot, summary: summary)
-    }
-
-    func claim(table: String, id: UUID, version: Int, on db: any Database) async throws -> Int {
-        return try await VersionGuard.claim(table: table, id: id, expected: version, on: db, orElse: Failure.versionConflict(current:))
     }
 
     /// A responsible or issuing unit named in a form: must be on the district's unit list.

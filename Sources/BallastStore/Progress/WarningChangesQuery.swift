@@ -10,7 +10,7 @@ public struct ColourChange: Sendable, Equatable {
     public var unitID: UUID
     public var from: WarningColour?
     public var to: WarningColour
-    public var on: String
+    public var on: CalendarDate
 }
 
 public enum WarningChangesQuery {
@@ -33,7 +33,7 @@ public enum WarningChangesQuery {
                          unitID: try row.decode(column: "unit_id", as: UUID.self),
                          from: try row.decode(column: "from_colour", as: String?.self).flatMap(WarningColour.init(rawValue:)),
                          to: WarningColour(rawValue: try row.decode(column: "to_colour", as: String.self)) ?? .green,
-                         on: try row.decode(column: "on_date", as: String.self))
+                         on: try row.decode(column: "on_date", as: CalendarDate.self))
         }
     }
 }

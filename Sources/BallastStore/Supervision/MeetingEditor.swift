@@ -61,36 +61,34 @@ public struct MeetingEditor: Sendable {
     public func addItems(meetingID: UUID, version: Int, problems ids: [UUID], reasons: [UUID: String] = [:], on db: any Database) async throws -> MeetingModel {
         try await db.writeTransaction { tx in
             let m = try await meeting(meetingID, on: tx)
-            m.version = try await context.claim(table: MeetingModel.schema, id: meetingID, version: version, on: tx)
-            // The agenda is what the meeting discussed: it closes once the meeting is over.
-            if m.heldOn < context.today {
-                throw ProjectItemContext.Failure.invalid(field: "meeting", Message(zh: "会议已于 \(m.heldOn) 召开，议题不能再增加", en: "The meeting was held on \(m.heldOn); its agenda is closed"))
-            }
-            let existing = try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).all()
-            var position = existing.map(\.position).max() ?? 0
-            var problems: [FieldProblem] = []
-            for id in ids {
-                guard let p = try await ProblemModel.query(on: tx).filter(\.$id == id).filter(\.$districtID == context.districtID).first() else {
-                    problems.append(FieldProblem("problems", Message(zh: "问题 \(id) 不存在", en: "No problem \(id)")))
-                    continue
+            try await context.update(m, version: version, entity: "meeting", in: tx, before: [String: [UUID]]?.none, change: { m in
+                // The agenda is what the meeting discussed: it closes once the meeting is over.
+                if m.heldOn < context.today {
+                    throw ProjectItemContext.Failure.invalid(field: "meeting", Message(zh: "会议已于 \(m.heldOn) 召开，议题不能再增加", en: "The meeting was held on \(m.heldOn); its agenda is closed"))
                 }
-                if existing.contains(where: { $0.problemID == id }) {
-                    problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”已在议题中", en: "“\(p.title)” is on the agenda already")))
-                } else if !(ProblemStatus(rawValue: p.status)?.isOpen ?? false) {
-                    problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”已\(p.status)", en: "“\(p.title)” is solved")))
-                } else if p.raisedOn > m.cutoffOn {
-                    problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”提出于议题截止日 \(m.cutoffOn) 之后", en: "“\(p.title)” was raised after the cut-off, \(m.cutoffOn)")))
-                } else {
-                    position += 1
-                    let item = MeetingItemModel()
-                    item.id = UUID(); item.meetingID = meetingID; item.problemID = id; item.position = position; item.reason = reasons[id] ?? "chosen"
-                    try await item.create(on: tx)
+                let existing = try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).all()
+                var position = existing.map(\.position).max() ?? 0
+                var problems: [FieldProblem] = []
+                for id in ids {
+                    guard let p = try await ProblemModel.query(on: tx).filter(\.$id == id).filter(\.$districtID == context.districtID).first() else {
+                        problems.append(FieldProblem("problems", Message(zh: "问题 \(id) 不存在", en: "No problem \(id)")))
+                        continue
+                    }
+                    if existing.contains(where: { $0.problemID == id }) {
+                        problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”已在议题中", en: "“\(p.title)” is on the agenda already")))
+                    } else if !(ProblemStatus(rawValue: p.status)?.isOpen ?? false) {
+                        problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”已\(p.status)", en: "“\(p.title)” is solved")))
+                    } else if p.raisedOn > m.cutoffOn {
+                        problems.append(FieldProblem("problems", Message(zh: "“\(p.title)”提出于议题截止日 \(m.cutoffOn) 之后", en: "“\(p.title)” was raised after the cut-off, \(m.cutoffOn)")))
+                    } else {
+                        position += 1
+                        let item = MeetingItemModel()
+                        item.id = UUID(); item.meetingID = meetingID; item.problemID = id; item.position = position; item.reason = reasons[id] ?? "chosen"
+                        try await item.create(on: tx)
+                    }
                 }
-            }
-            guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
-            try await m.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "meeting",
-                                   entityID: meetingID, summary: "\(m.title) 增加议题 \(ids.count) 项", before: Nothing?.none, after: ["added": ids])
+                guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
+            }, after: { _ in ["added": ids] }, summary: { "\($0.title) 增加议题 \(ids.count) 项" })
             return m
         }
     }
@@ -98,13 +96,12 @@ public struct MeetingEditor: Sendable {
     public func removeItem(meetingID: UUID, version: Int, problem id: UUID, on db: any Database) async throws -> MeetingModel {
         try await db.writeTransaction { tx in
             let m = try await meeting(meetingID, on: tx)
-            m.version = try await context.claim(table: MeetingModel.schema, id: meetingID, version: version, on: tx)
-            guard try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$problemID == id).first() != nil else {
-                throw ProjectItemContext.Failure.invalid(field: "problem", Message(zh: "该问题不在议题中", en: "The problem is not on the agenda"))
-            }
-            try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$problemID == id).delete()
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "meeting",
-                                   entityID: meetingID, summary: "\(m.title) 移除议题", before: ["problem": id], after: Nothing?.none)
+            try await context.update(m, version: version, entity: "meeting", in: tx, before: ["problem": id], change: { _ in
+                guard try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$problemID == id).first() != nil else {
+                    throw ProjectItemContext.Failure.invalid(field: "problem", Message(zh: "该问题不在议题中", en: "The problem is not on the agenda"))
+                }
+                try await MeetingItemModel.query(on: tx).filter(\.$meetingID == meetingID).filter(\.$problemID == id).delete()
+            }, after: { _ in [String: UUID]?.none }, summary: { "\($0.title) 移除议题" })
             return m
         }
     }

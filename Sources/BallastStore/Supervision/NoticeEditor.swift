@@ -80,17 +80,16 @@ public struct NoticeEditor: Sendable {
     public func acknowledge(id: UUID, version: Int, on db: any Database) async throws -> NoticeModel {
         try await db.writeTransaction { tx in
             let n = try await notice(id, on: tx)
-            let claimed = try await context.claim(table: NoticeModel.schema, id: id, version: version, on: tx)
-            guard context.scopeUnitID == n.unitID else {
-                throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "只有被催办单位可以签收", en: "Only the unit notified acknowledges"))
-            }
-            if let acknowledged = n.acknowledgedOn {
-                throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "催办单已于 \(acknowledged) 签收", en: "Acknowledged on \(acknowledged) already"))
-            }
-            n.version = claimed; n.acknowledgedOn = context.today; n.acknowledgedBy = context.actor.name
-            try await n.update(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "notice",
-                                   entityID: id, summary: "催办单 \(n.number) 签收", before: Nothing?.none, after: ["acknowledgedOn": n.acknowledgedOn?.iso])
+            try await context.update(n, version: version, action: "acknowledge", entity: "notice", in: tx, before: ["acknowledgedOn": n.acknowledgedOn?.iso],
+                                     change: { n in
+                guard context.scopeUnitID == n.unitID else {
+                    throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "只有被催办单位可以签收", en: "Only the unit notified acknowledges"))
+                }
+                if let acknowledged = n.acknowledgedOn {
+                    throw ProjectItemContext.Failure.invalid(field: "action", Message(zh: "催办单已于 \(acknowledged) 签收", en: "Acknowledged on \(acknowledged) already"))
+                }
+                n.acknowledgedOn = context.today; n.acknowledgedBy = context.actor.name
+            }, after: { ["acknowledgedOn": $0.acknowledgedOn?.iso] }, summary: { "催办单 \($0.number) 签收" })
             return n
         }
     }

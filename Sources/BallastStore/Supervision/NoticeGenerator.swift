@@ -91,8 +91,7 @@ public enum NoticeGenerator {
         var out: [String] = []
         for n in try await NoticeModel.query(on: db).filter(\.$districtID == districtID).filter(\.$acknowledgedOn == nil)
             .filter(\.$escalatedOn == nil).sort(\.$seq).all() {
-            guard case let issued = n.issuedOn,
-                  NoticeRule.isDueForEscalation(issuedOn: issued, acknowledged: false, escalated: false, today: today, calendar: settings.calendar) else { continue }
+            guard NoticeRule.isDueForEscalation(issuedOn: n.issuedOn, acknowledged: false, escalated: false, today: today, calendar: settings.calendar) else { continue }
             n.escalatedOn = today
             try await n.update(on: db)
             try await Notifier.send(.init(districtID: districtID, kind: .escalated, title: "\(n.number) 逾期未签收：\(String(n.item.prefix(60)))",

@@ -12,14 +12,14 @@ public enum NoticeQuery {
         public var subject: String
         public var problemID: UUID?
         public var item: String
-        public var originalDeadline: String?
-        public var newDeadline: String
-        public var issuedOn: String
+        public var originalDeadline: CalendarDate?
+        public var newDeadline: CalendarDate
+        public var issuedOn: CalendarDate
         public var issuedBy: String
         public var automatic: Bool
-        public var acknowledgedOn: String?
+        public var acknowledgedOn: CalendarDate?
         public var acknowledgedBy: String?
-        public var escalatedOn: String?
+        public var escalatedOn: CalendarDate?
         public var version: Int
     }
 
@@ -41,10 +41,10 @@ public enum NoticeQuery {
             Row(id: try r.decode(column: "id", as: UUID.self), number: try r.decode(column: "number", as: String.self),
                 unit: try r.decode(column: "unit", as: String.self), subject: try r.decode(column: "subject", as: String.self),
                 problemID: try r.decode(column: "problem_id", as: UUID?.self), item: try r.decode(column: "item", as: String.self),
-                originalDeadline: try r.decode(column: "original_deadline", as: String?.self), newDeadline: try r.decode(column: "new_deadline", as: String.self),
-                issuedOn: try r.decode(column: "issued_on", as: String.self), issuedBy: try r.decode(column: "issued_by", as: String.self),
-                automatic: try r.decode(column: "automatic", as: Bool.self), acknowledgedOn: try r.decode(column: "acknowledged_on", as: String?.self),
-                acknowledgedBy: try r.decode(column: "acknowledged_by", as: String?.self), escalatedOn: try r.decode(column: "escalated_on", as: String?.self),
+                originalDeadline: try r.decode(column: "original_deadline", as: CalendarDate?.self), newDeadline: try r.decode(column: "new_deadline", as: CalendarDate.self),
+                issuedOn: try r.decode(column: "issued_on", as: CalendarDate.self), issuedBy: try r.decode(column: "issued_by", as: String.self),
+                automatic: try r.decode(column: "automatic", as: Bool.self), acknowledgedOn: try r.decode(column: "acknowledged_on", as: CalendarDate?.self),
+                acknowledgedBy: try r.decode(column: "acknowledged_by", as: String?.self), escalatedOn: try r.decode(column: "escalated_on", as: CalendarDate?.self),
                 version: try r.decode(column: "version", as: Int.self))
         }
     }

@@ -125,47 +125,41 @@ public struct ProblemEditor: Sendable {
                     deadline newDeadline: CalendarDate? = nil, on db: any Database) async throws -> ProblemModel {
         try await db.writeTransaction { tx in
             let p = try await problem(id, on: tx)
-            // The version first: whoever stepped meanwhile changed what the rule is judged on.
-            let claimed = try await context.claim(table: ProblemModel.schema, id: id, version: version, on: tx)
-            let status = ProblemStatus(rawValue: p.status) ?? .raised
-            let assisting = try await ProblemAssistModel.query(on: tx).filter(\.$problemID == id).all().map(\.unitID)
-            let actor = ProblemActor(isSupervisor: supervisor, isRaiser: p.raisedBy == context.actor.name,
-                                     isLeadUnit: context.scopeUnitID != nil && p.leadUnitID == context.scopeUnitID,
-                                     isAssistingUnit: context.scopeUnitID.map(assisting.contains) ?? false)
-            var problems = ProblemRules.check(action, status: status, actor: actor, raisedBy: p.raisedBy, note: note,
-                                              newDeadline: newDeadline, deadline: p.deadline, today: context.today)
-            var resolved: (UUID, [UUID])?
-            if action == .assign {
-                if let a = assignment { resolved = try await resolve(a, into: &problems, on: tx) } else {
-                    problems.append(FieldProblem("leadUnit", Message(zh: "请选择牵头单位", en: "Choose the lead unit")))
+            // The edit claims the version first: whoever stepped meanwhile changed what the rule is judged on.
+            try await context.update(p, version: version, entity: "problem", in: tx, audited: action != .comment, before: Snapshot(p), change: { p in
+                let status = ProblemStatus(rawValue: p.status) ?? .raised
+                let assisting = try await ProblemAssistModel.query(on: tx).filter(\.$problemID == id).all().map(\.unitID)
+                let actor = ProblemActor(isSupervisor: supervisor, isRaiser: p.raisedBy == context.actor.name,
+                                         isLeadUnit: context.scopeUnitID != nil && p.leadUnitID == context.scopeUnitID,
+                                         isAssistingUnit: context.scopeUnitID.map(assisting.contains) ?? false)
+                var problems = ProblemRules.check(action, status: status, actor: actor, raisedBy: p.raisedBy, note: note,
+                                                  newDeadline: newDeadline, deadline: p.deadline, today: context.today)
+                var resolved: (UUID, [UUID])?
+                if action == .assign {
+                    if let a = assignment { resolved = try await resolve(a, into: &problems, on: tx) } else {
+                        problems.append(FieldProblem("leadUnit", Message(zh: "请选择牵头单位", en: "Choose the lead unit")))
+                    }
                 }
-            }
-            guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
-            let before = Snapshot(p)
-            p.version = claimed
-            p.status = ProblemRules.next(action, from: status).rawValue
-            let today = context.today
-            switch action {
-            case .assign: if let a = assignment, let (lead, others) = resolved { try await apply(a, lead: lead, assisting: others, to: p, on: tx) }
-            case .acknowledge: p.acknowledgedOn = today
-            case .feedback:
-                if p.acknowledgedOn == nil { p.acknowledgedOn = today }
-                if p.firstFeedbackOn == nil { p.firstFeedbackOn = today }
-            case .resolve:
-                if p.acknowledgedOn == nil { p.acknowledgedOn = today }
-                p.resolvedOn = today
-            case .close: p.closedOn = today
-            case .reopen: p.resolvedOn = nil; p.closedOn = nil
-            case .deadline: p.deadline = newDeadline
-            case .comment: break
-            }
-            try await p.update(on: tx)
+                guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
+                p.status = ProblemRules.next(action, from: status).rawValue
+                let today = context.today
+                switch action {
+                case .assign: if let a = assignment, let (lead, others) = resolved { try await apply(a, lead: lead, assisting: others, to: p, on: tx) }
+                case .acknowledge: p.acknowledgedOn = today
+                case .feedback:
+                    if p.acknowledgedOn == nil { p.acknowledgedOn = today }
+                    if p.firstFeedbackOn == nil { p.firstFeedbackOn = today }
+                case .resolve:
+                    if p.acknowledgedOn == nil { p.acknowledgedOn = today }
+                    p.resolvedOn = today
+                case .close: p.closedOn = today
+                case .reopen: p.resolvedOn = nil; p.closedOn = nil
+                case .deadline: p.deadline = newDeadline
+                case .comment: break
+                }
+            }, after: Snapshot.init, summary: { "问题 \($0.title) \(action.chineseName)" })
             let last = try await ProblemStepModel.query(on: tx).filter(\.$problemID == id).max(\.$seq) ?? 0
             try await step(p, action: action.rawValue, note: action == .assign ? assignment?.path : note, seq: last + 1, tx)
-            if action != .comment {
-                try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "problem",
-                                       entityID: id, summary: "问题 \(p.title) \(action.chineseName)", before: before, after: Snapshot(p))
-            }
             return p
         }
     }

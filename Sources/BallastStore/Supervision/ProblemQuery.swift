@@ -22,10 +22,10 @@ public enum ProblemQuery {
         public var leader: String?
         public var status: ProblemStatus
         public var raisedBy: String
-        public var raisedOn: String
-        public var deadline: String?
-        public var originalDeadline: String?
-        public var resolvedOn: String?
+        public var raisedOn: CalendarDate
+        public var deadline: CalendarDate?
+        public var originalDeadline: CalendarDate?
+        public var resolvedOn: CalendarDate?
         public var overdue: Bool
         public var version: Int
     }
@@ -104,7 +104,7 @@ public enum ProblemQuery {
 
     static func row(_ r: any SQLRow, today: CalendarDate) throws -> Row {
         let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .raised
-        let deadline = try r.decode(column: "deadline", as: String?.self)
+        let deadline = try r.decode(column: "deadline", as: CalendarDate?.self)
         return Row(id: try r.decode(column: "id", as: UUID.self), kind: ProblemKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .problem,
                    title: try r.decode(column: "title", as: String.self), category: try r.decode(column: "category", as: String.self),
                    major: try r.decode(column: "major", as: Bool.self), projectID: try r.decode(column: "project_id", as: UUID?.self),
@@ -112,10 +112,10 @@ public enum ProblemQuery {
                    enterpriseID: try r.decode(column: "enterprise_id", as: UUID?.self), enterprise: try r.decode(column: "enterprise", as: String?.self),
                    meetingID: try r.decode(column: "meeting_id", as: UUID?.self), leadUnit: try r.decode(column: "lead_unit", as: String?.self),
                    leader: try r.decode(column: "leader", as: String?.self), status: status,
-                   raisedBy: try r.decode(column: "raised_by", as: String.self), raisedOn: try r.decode(column: "raised_on", as: String.self),
-                   deadline: deadline, originalDeadline: try r.decode(column: "original_deadline", as: String?.self),
-                   resolvedOn: try r.decode(column: "resolved_on", as: String?.self),
-                   overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline.flatMap(CalendarDate.parse), today: today),
+                   raisedBy: try r.decode(column: "raised_by", as: String.self), raisedOn: try r.decode(column: "raised_on", as: CalendarDate.self),
+                   deadline: deadline, originalDeadline: try r.decode(column: "original_deadline", as: CalendarDate?.self),
+                   resolvedOn: try r.decode(column: "resolved_on", as: CalendarDate?.self),
+                   overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline, today: today),
                    version: try r.decode(column: "version", as: Int.self))
     }
 
@@ -134,7 +134,7 @@ public enum ProblemQuery {
         public var description: String
         public var path: String?
         public var assistingUnits: [String]
-        public var assignedOn: String?
+        public var assignedOn: CalendarDate?
         public var steps: [Step]
         public var clocks: [ProblemClock.State]
     }
@@ -162,6 +162,6 @@ public enum ProblemQuery {
                                            firstFeedbackOn: try day("first_feedback_on"), resolvedOn: try day("resolved_on"),
                                            today: today, calendar: settings.calendar)
         return Detail(row: row, description: try r.decode(column: "description", as: String.self), path: try r.decode(column: "path", as: String?.self),
-                      assistingUnits: assisting, assignedOn: try r.decode(column: "assigned_on", as: String?.self), steps: steps, clocks: clocks)
+                      assistingUnits: assisting, assignedOn: try r.decode(column: "assigned_on", as: CalendarDate?.self), steps: steps, clocks: clocks)
     }
 }

@@ -86,11 +86,11 @@ public struct SupervisionRow: Sendable, Equatable {
     public var code: String
     public var name: String
     public var unit: String
-    public var openedOn: String
+    public var openedOn: CalendarDate
     public var openedColour: WarningColour
     public var colour: WarningColour?
     public var reasons: [Message]
-    public var closedOn: String?
+    public var closedOn: CalendarDate?
     public var closedColour: String?
 }
 
@@ -117,14 +117,14 @@ public enum SupervisionQuery {
                       CASE ws.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END, s.opened_on, p.code
             """
         return try await sql.raw(q).all().map { r in
-            let closed = try r.decode(column: "closed_on", as: String?.self)
+            let closed = try r.decode(column: "closed_on", as: CalendarDate?.self)
             // An open item states why the project is lit now; a closed one why it was lit.
             let now = try r.decode(column: "now_reasons", as: String?.self)
             let reasons = try closed == nil ? now ?? r.decode(column: "reasons", as: String.self) : r.decode(column: "reasons", as: String.self)
             return SupervisionRow(
                 id: try r.decode(column: "id", as: UUID.self), projectID: try r.decode(column: "project_id", as: UUID.self),
                 code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
-                unit: try r.decode(column: "unit", as: String.self), openedOn: try r.decode(column: "opened_on", as: String.self),
+                unit: try r.decode(column: "unit", as: String.self), openedOn: try r.decode(column: "opened_on", as: CalendarDate.self),
                 openedColour: WarningColour(rawValue: try r.decode(column: "opened_colour", as: String.self)) ?? .red,
                 colour: try r.decode(column: "colour", as: String?.self).flatMap(WarningColour.init(rawValue:)),
                 reasons: WarningEngine.reasons(reasons),

@@ -44,8 +44,8 @@ public struct SupervisionSettings: Sendable, Equatable {
             if let existing {
                 // The version read is claimed in one UPDATE, so of two saves made against it only
                 // one passes; the comparison above only spares the loser a write.
-                row.version = try await VersionGuard.claim(table: SupervisionSettingsModel.schema, id: try existing.requireID(), expected: version,
-                                                           on: tx, orElse: { ProjectItemContext.Failure.versionConflict(current: $0) })
+                try await EditContext(districtID: districtID, actor: actor).claim(existing, version: version, in: tx,
+                                                                                 conflict: ProjectItemContext.Failure.versionConflict(current:))
             } else {
                 row.id = UUID(); row.districtID = districtID; row.version = 1
             }

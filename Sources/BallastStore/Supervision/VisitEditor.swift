@@ -84,7 +84,7 @@ public enum ServiceFigures {
         public var enterpriseID: UUID
         public var enterprise: String
         public var unit: String
-        public var visitedOn: String
+        public var visitedOn: CalendarDate
         public var visitors: String
         public var discussed: String
         public var problems: Int
@@ -130,7 +130,7 @@ public enum ServiceFigures {
         return try await sql.raw(q).all().map { r in
             Visit(id: try r.decode(column: "id", as: UUID.self), enterpriseID: try r.decode(column: "enterprise_id", as: UUID.self),
                   enterprise: try r.decode(column: "enterprise", as: String.self), unit: try r.decode(column: "unit", as: String.self),
-                  visitedOn: try r.decode(column: "visited_on", as: String.self), visitors: try r.decode(column: "visitors", as: String.self),
+                  visitedOn: try r.decode(column: "visited_on", as: CalendarDate.self), visitors: try r.decode(column: "visitors", as: String.self),
                   discussed: try r.decode(column: "discussed", as: String.self), problems: try r.decode(column: "problems", as: Int.self))
         }
     }

@@ -36,9 +36,11 @@ struct DataTable<Row> {
     var empty: String
     /// A class for a row (`unread`, `late`), or nil.
     var rowClass: ((Row) -> String?)?
+    /// A totals row under the rows (合计), one text per column, aligned as its column.
+    var totals: [String]?
 
-    init(_ columns: [Column], rows: [Row], empty: String, rowClass: ((Row) -> String?)? = nil) {
-        self.columns = columns; self.rows = rows; self.empty = empty; self.rowClass = rowClass
+    init(_ columns: [Column], rows: [Row], empty: String, rowClass: ((Row) -> String?)? = nil, totals: [String]? = nil) {
+        self.columns = columns; self.rows = rows; self.empty = empty; self.rowClass = rowClass; self.totals = totals
     }
 
     var node: Node<HTML.BodyContext> {
@@ -48,7 +50,10 @@ struct DataTable<Row> {
             .tbody(.forEach(rows) { row in
                 .tr(.unwrap(rowClass?(row)) { .class($0) },
                     .forEach(columns) { c in .td(.unwrap(c.cssClass) { .class($0) }, c.cell(row)) })
-            })))
+            }),
+            .unwrap(totals) { totals in
+                .tfoot(.tr(.forEach(Array(zip(columns, totals))) { c, text in .th(.unwrap(c.cssClass) { .class($0) }, .text(text)) }))
+            }))
     }
 }
 

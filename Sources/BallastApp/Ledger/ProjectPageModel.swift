@@ -1,0 +1,38 @@
+import BallastCore
+import BallastStore
+import Fluent
+import Foundation
+
+/// What the project page shows, read in one place: the page model query of "route → page model
+/// query → view". The controller turns the request into the parameters (the project, already
+/// read in the caller's scope; the district; its day); `ProjectDetailPage.render` draws the
+/// model and reads nothing. A view test builds one of these by hand.
+struct ProjectPageModel: Sendable {
+    var detail: ProjectDetail
+    /// The latest plan year's figures, milestones and approvals; nil for a project with no plan.
+    var progress: ProjectProgress?
+    var supervision: [SupervisionRow]
+    /// The day the year is judged on (`JudgingDay`): today while the year runs, 31 December after.
+    var asOf: CalendarDate
+    /// The district's responsible units, offered when a milestone names one.
+    var units: [String]
+    var exitReasons: [String]
+    var pipeline: ProjectDetailPage.PipelineLinks
+
+    static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
+        let districtID = try district.requireID()
+        let plan = detail.plans.first
+        let asOf = plan.map { JudgingDay.of(year: $0.year, asOf: today) } ?? today
+        var progress: ProjectProgress?
+        if let plan { progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: db) }
+        var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: db))
+        // The leads signed into the project, in one query.
+        links.leads = try await LeadQuery.list(districtID: districtID, filter: .init(projectID: detail.id), scopeUnitID: nil, limit: 500, on: db).rows
+        return ProjectPageModel(
+            detail: detail, progress: progress,
+            supervision: try await SupervisionQuery.run(districtID: districtID, year: plan?.year ?? asOf.year, open: nil, scopeUnitID: nil,
+                                                        projectID: detail.id, on: db),
+            asOf: asOf, units: try await ReferenceOptions.load(district, year: nil, on: db)[.unit] ?? [],
+            exitReasons: try await PipelineMover.exitReasons(districtID: districtID, on: db), pipeline: links)
+    }
+}
