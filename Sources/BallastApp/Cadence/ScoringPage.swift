@@ -55,16 +55,16 @@ struct ScoringPage {
     }
 
     func schemeTable() -> Node<HTML.BodyContext> {
-        return .group(
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(CadenceText.indicator.text(lang))), .th(.class("num"), .text(CadenceText.weight.text(lang))), .th(.class("num"), .text(CadenceText.cap.text(lang))),
-                           .th(.text(CadenceText.formula.text(lang))))),
-                .tbody(.forEach(s.items) { i in
-                    let ind = ScoringIndicator(rawValue: i.indicator)
-                    return .tr(.td(.text(ind?.name.text(lang) ?? i.indicator)), .td(.class("num"), .text(ScoringScheme.format(i.weight))),
-                               .td(.class("num"), .text(ScoringScheme.format(i.cap ?? 1))), .td(.text(ind?.formula.text(lang) ?? "")))
-                }, .tr(.th(.text(CadenceText.total.text(lang))), .th(.class("num"), .text(ScoringScheme.format(s.weightSum))), .td(), .td()))))
-        )
+        typealias Column = DataTable<ScoringScheme.Item>.Column
+        func indicator(_ i: ScoringScheme.Item) -> ScoringIndicator? { ScoringIndicator(rawValue: i.indicator) }
+        let columns: [Column] = [
+            .text(CadenceText.indicator.text(lang)) { i in indicator(i)?.name.text(lang) ?? i.indicator },
+            .text(CadenceText.weight.text(lang), .number) { i in ScoringScheme.format(i.weight) },
+            .text(CadenceText.cap.text(lang), .number) { i in ScoringScheme.format(i.cap ?? 1) },
+            .text(CadenceText.formula.text(lang)) { i in indicator(i)?.formula.text(lang) ?? "" },
+        ]
+        return DataTable(columns, rows: s.items, empty: CadenceText.noEntries.text(lang),
+                         totals: [CadenceText.total.text(lang), ScoringScheme.format(s.weightSum), "", ""]).node
     }
 
     func rules() -> Node<HTML.BodyContext> {

@@ -114,13 +114,18 @@ package struct DashboardPage {
     }
 
     func ranking() -> Node<HTML.BodyContext> {
+        typealias Column = DataTable<DashboardFigures.RankedUnit>.Column
         guard let r = figures.ranking else { return .p(.class("muted"), .text(DashboardText.noRankingYet.text(lang))) }
         func rows(_ units: [DashboardFigures.RankedUnit]) -> Node<HTML.BodyContext> {
-            .table(.class("compact"), .tbody(.forEach(units) { u in
-                .tr(.td(.class("num"), .text("\(u.rank)")),
-                    .td(.a(.href(attr(link(Site.projects.link, "&portfolio=1&unit=\(PageQuery.encode(u.unit))"))), .text(u.unit))),
-                    .td(.class("num"), .text(String(format: "%.2f", u.total))))
-            }))
+            var table = DataTable<DashboardFigures.RankedUnit>([
+                .text(DashboardText.rank.text(lang), .number) { u in "\(u.rank)" },
+                Column(DashboardText.unit.text(lang)) { u in
+                    .a(.href(attr(link(Site.projects.link, "&portfolio=1&unit=\(PageQuery.encode(u.unit))"))), .text(u.unit))
+                },
+                .text(DashboardText.score.text(lang), .number) { u in String(format: "%.2f", u.total) },
+            ], rows: units, empty: DashboardText.noRankingYet.text(lang))
+            table.tableClass = "compact"
+            return table.node
         }
         let source = r.source == "计算" ? DashboardText.workedOutToday.text(lang) : DashboardText.rankingIssued(r.source).text(lang)
         return .div(

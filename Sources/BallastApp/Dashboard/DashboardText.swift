@@ -19,7 +19,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     case problemsCard, unitRanking, projectMap, openMap
     case lastYear, annualPlanInvestment, completedInvestment, completionAndTime, sameTimeLastYear
     case noCampaignYet, raised, open, overdue, resolved
-    case noRankingYet, workedOutToday, top, bottom, bulletinsAndRankings
+    case noRankingYet, workedOutToday, top, bottom, bulletinsAndRankings, rank, score
     // The map
     case mapTitle, all, category, light, zone, stage, filter, outsideLegend, dotSize
     case clickForCard, code, unit, annualPlan, projectDetails, first200Shown, outsideDistrict, noCoordinates
@@ -88,6 +88,8 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .resolved: Message(zh: "解决率", en: "Resolved")
         case .noRankingYet: Message(zh: "本年尚无可排名的月份", en: "No month of the year to rank yet")
         case .workedOutToday: Message(zh: "按当前数据计算", en: "worked out from today's data")
+        case .rank: Message(zh: "名次", en: "Rank")
+        case .score: Message(zh: "得分", en: "Score")
         case .top: Message(zh: "前列", en: "Top")
         case .bottom: Message(zh: "后位", en: "Bottom")
         case .bulletinsAndRankings: Message(zh: "通报与排名文件", en: "Bulletins and rankings")

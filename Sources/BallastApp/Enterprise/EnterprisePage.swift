@@ -32,7 +32,7 @@ struct EnterprisePage {
             .init(EnterpriseText.lead.text(lang)) { l in .a(.href(attr(Layout.link(Site.lead.link(l.id), lang))), .text(l.title)) },
             .text(EnterpriseText.status.text(lang)) { l in l.status },
             .text(EnterpriseText.unit.text(lang)) { l in l.unit },
-            .text(EnterpriseText.collected.text(lang)) { l in l.collectedOn },
+            .text(EnterpriseText.collected.text(lang)) { l in l.collectedOn.iso },
         ]
         return Layout.page(title: e.name, lang: lang, section: .enterprises, path: Site.enterprise.link(id),
             .h1(.text(e.name)),

@@ -122,6 +122,7 @@ package enum Stylesheet {
     .confirm-panel form { display:flex; gap:8px; flex-wrap:wrap; align-items:flex-end; }
     .toolbar { display:flex; gap:8px; flex-wrap:wrap; margin:8px 0 12px; align-items:center; }
     .toolbar .spacer { flex:1; }
+    td > .toolbar { flex-wrap:nowrap; margin:0; align-items:flex-start; }
     .pager { display:flex; gap:12px; align-items:center; margin-top:10px; color:var(--muted); }
     .muted { color:var(--muted); }
     dl.fields { display:grid; grid-template-columns:140px 1fr; gap:6px 12px; margin:0; }

@@ -110,7 +110,7 @@ struct LeadsController: RouteCollection {
         init(_ r: LeadQuery.Row) {
             id = r.id; title = r.title; enterpriseID = r.enterpriseID; enterprise = r.enterprise; source = r.source; chain = r.chain
             intendedInvestment = r.intendedInvestment?.rounded(in: .wan, places: 4); unit = r.unit; status = r.status
-            collectedOn = r.collectedOn; signedOn = r.signedOn; contractAmount = r.contractAmount?.rounded(in: .wan, places: 4)
+            collectedOn = r.collectedOn.iso; signedOn = r.signedOn?.iso; contractAmount = r.contractAmount?.rounded(in: .wan, places: 4)
             projectID = r.projectID; version = r.version
         }
     }

@@ -26,7 +26,7 @@ struct LeadsPage {
             .text(LeadsText.intendedWan.text(lang), .number) { r in r.intendedInvestment.map(Layout.wan) ?? "" },
             .text(LeadsText.unit.text(lang)) { r in r.unit },
             .init(LeadsText.status.text(lang)) { r in .span(.class("tag"), .text(LeadStatus(rawValue: r.status).map(statusName) ?? r.status)) },
-            .text(LeadsText.collected.text(lang)) { r in r.collectedOn },
+            .text(LeadsText.collected.text(lang)) { r in r.collectedOn.iso },
         ]
         return Layout.page(title: LeadsText.promotionTitle.text(lang), lang: lang, section: .leads, path: Site.leads.link,
             .h1(.text(LeadsText.promotionHeading(from: from.iso, to: to.iso).text(lang))),

@@ -20,7 +20,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     // 项目台账
     case inYearPlan, projectLevel, unit, searchHint, light, projectName, stage, totalWan, planWan
     // 名录维护
-    case order, unitVariantHint, add
+    case order, unitVariantHint, add, noEntries, confirmDeleteEntry
     // 年度概览
     case noRows
     // A list import's outcome
@@ -74,6 +74,8 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .order: Message(zh: "排序", en: "Order")
         case .unitVariantHint: Message(zh: "部门 / 镇街", en: "department / town")
         case .add: Message(zh: "新增", en: "Add")
+        case .noEntries: Message(zh: "暂无条目", en: "No entries")
+        case .confirmDeleteEntry: Message(zh: "确认删除", en: "Confirm delete")
 
         case .noRows: Message(zh: "暂无。", en: "None.")
 
@@ -105,8 +107,14 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     }
 
     /// After a lead's title, the day it was signed.
-    static func signed(on day: String) -> Message {
-        Message(zh: "，\(day) 签约", en: ", signed \(day)")
+    /// What deleting a list entry does: only an entry no project uses can go.
+    static func deleteEntryConsequence(_ name: String) -> Message {
+        Message(zh: "删除“\(name)”后不能恢复；仍有项目使用的条目不能删除。",
+                en: "“\(name)” will be deleted for good; an entry a project still uses cannot be deleted.")
+    }
+
+    static func signed(on day: CalendarDate) -> Message {
+        Message(zh: "，\(day.iso) 签约", en: ", signed \(day.iso)")
     }
 
     /// A 三个一批 period by its number.

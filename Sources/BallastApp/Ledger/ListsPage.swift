@@ -24,28 +24,51 @@ struct ListsPage {
             }),
             .if(kind.isPerYear, .p(.class("muted"), .text(LedgerText.perYearLists(year: year).text(lang)))),
             .unwrap(message) { m in .div(.class(m.ok ? "alert ok" : "alert bad"), .text(m.text)) },
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(UIText.name))), .th(.text(LedgerText.order.text(lang))), .th(.text(t(UIText.version))), .th())),
-                .tbody(.forEach(entries) { e in
-                    .tr(.td(.attribute(named: "colspan", value: "3"),
-                            .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryEdit.link(kind.rawValue, e.id) + yearQuery, lang))), .csrf(),
-                                  .input(.type(.text), .name("name"), .value(attr(e.name))),
-                                  .if(kind == .unit, .input(.type(.text), .name("variant"), .value(attr(e.variant ?? "")),
-                                                            .placeholder(attr(LedgerText.unitVariantHint.text(lang))))),
-                                  .input(.type(.number), .name("sort"), .value(attr(String(e.sort)))),
-                                  .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
-                                  .span(.class("muted"), .text("v\(e.version)")),
-                                  .button(.type(.submit), .text(t(UIText.save))))),
-                        .td(.form(.method(.post), .action(attr(Layout.link(Site.listEntryDelete.link(kind.rawValue, e.id) + yearQuery, lang))), .csrf(),
-                                  .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
-                                  .button(.class("secondary"), .type(.submit), .text(t(UIText.delete))))))
-                })
-            )),
+            entryTable(yearQuery: yearQuery),
             .h2(.text(LedgerText.add.text(lang))),
             .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryNew.link(kind.rawValue) + yearQuery, lang))), .csrf(),
                   .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name)))),
                   .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(LedgerText.unitVariantHint.text(lang))))),
                   .button(.type(.submit), .text(LedgerText.add.text(lang))))
         )
+    }
+
+    /// One row per entry. The row's fields belong to the form in its last cell (the `form`
+    /// attribute), so the table keeps one column per field; deleting goes through its own
+    /// confirmation, which Enter in a name field cannot reach.
+    func entryTable(yearQuery: String) -> Node<HTML.BodyContext> {
+        typealias Column = DataTable<ReferenceEntry>.Column
+        let t = { (m: Message) in m.text(self.lang) }
+        func formID(_ e: ReferenceEntry) -> String { "entry-\(e.id)" }
+        var columns: [Column] = [
+            Column(t(UIText.name)) { e in
+                .input(.type(.text), .name("name"), .value(attr(e.name)), .attribute(named: "form", value: formID(e)), .attribute(named: "size", value: "14"),
+                       .attribute(named: "aria-label", value: attr(t(UIText.name))))
+            },
+        ]
+        if kind == .unit {
+            columns.append(Column(LedgerText.unitVariantHint.text(lang)) { e in
+                .input(.type(.text), .name("variant"), .value(attr(e.variant ?? "")), .attribute(named: "form", value: formID(e)), .attribute(named: "size", value: "6"),
+                       .attribute(named: "aria-label", value: attr(LedgerText.unitVariantHint.text(self.lang))))
+            })
+        }
+        columns += [
+            Column(LedgerText.order.text(lang), .number) { e in
+                .input(.type(.number), .class("seq"), .name("sort"), .value(attr(String(e.sort))), .attribute(named: "form", value: formID(e)),
+                       .attribute(named: "aria-label", value: attr(LedgerText.order.text(self.lang))))
+            },
+            .text(t(UIText.version), .number) { e in "v\(e.version)" },
+            Column("") { e in
+                .div(.class("toolbar"),
+                    .form(.id(formID(e)), .method(.post), .action(attr(Layout.link(Site.listEntryEdit.link(self.kind.rawValue, e.id) + yearQuery, self.lang))), .csrf(),
+                          .input(.type(.hidden), .name("version"), .value(attr(String(e.version)))),
+                          .button(.type(.submit), .text(t(UIText.save)))),
+                    ConfirmStep(label: t(UIText.delete) + "…", consequence: LedgerText.deleteEntryConsequence(e.name).text(self.lang),
+                                confirm: LedgerText.confirmDeleteEntry.text(self.lang),
+                                action: Layout.link(Site.listEntryDelete.link(self.kind.rawValue, e.id) + yearQuery, self.lang),
+                                hidden: [("version", String(e.version))], danger: true).node)
+            },
+        ]
+        return DataTable(columns, rows: entries, empty: LedgerText.noEntries.text(lang)).node
     }
 }

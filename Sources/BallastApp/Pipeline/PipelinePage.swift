@@ -79,12 +79,20 @@ struct PipelinePage {
         let en = lang == .en
         let c = model.cohort
         let later = Cohort.followed(after: c.pool)
-        func row(_ label: String, _ s: Cohort.Summary) -> Node<HTML.TableContext> {
-            .tr(.td(.text(label)), .td(.class("num"), .text(String(s.projects))),
-                .forEach(later) { st in .td(.class("num"), .text("\(s.reached[st] ?? 0)"), .div(.class("muted"), .text(days(s.daysTo[st] ?? .init(projects: 0, median: nil, p80: nil))))) },
-                .td(.class("num"), .text(String(s.exited))), .td(.class("num"), .text(String(s.stillIn))),
-                .td(.class("num"), .text(days(s.daysInPool))))
-        }
+        typealias Line = (label: String, summary: Cohort.Summary)
+        typealias Column = DataTable<Line>.Column
+        let columns: [Column] = [.text("") { $0.label }, .text(PipelineText.entered.text(lang), .number) { String($0.summary.projects) }]
+            + later.map { st in
+                Column(en ? "→ " + st.englishName : "→" + st.rawValue, .number) { l in
+                    .group(.text("\(l.summary.reached[st] ?? 0)"),
+                           .div(.class("muted"), .text(days(l.summary.daysTo[st] ?? .init(projects: 0, median: nil, p80: nil)))))
+                }
+            }
+            + [.text(PipelineText.exited.text(lang), .number) { String($0.summary.exited) },
+               .text(PipelineText.stillIn.text(lang), .number) { String($0.summary.stillIn) },
+               .text(PipelineText.daysInPool.text(lang), .number) { days($0.summary.daysInPool) }]
+        // The whole cohort first, then each unit's share of it.
+        let lines: [Line] = [(PipelineText.all.text(lang), c.result.summary)] + c.result.byUnit.map { ($0.unit, $0.summary) }
         return .div(.class("card"), .id("cohort"),
             .h2(.text(PipelineText.conversionHeading(pool: c.pool, from: c.from.iso, to: c.to.iso).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.pipeline.link),
@@ -96,13 +104,7 @@ struct PipelinePage {
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
             .p(.class("muted"), .text(PipelineText.cohortNote.text(lang))),
-            .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(), .th(.class("num"), .text(PipelineText.entered.text(lang))),
-                           .forEach(later) { st in .th(.class("num"), .text(en ? "→ " + st.englishName : "→" + st.rawValue)) },
-                           .th(.class("num"), .text(PipelineText.exited.text(lang))), .th(.class("num"), .text(PipelineText.stillIn.text(lang))),
-                           .th(.class("num"), .text(PipelineText.daysInPool.text(lang))))),
-                .tbody(row(PipelineText.all.text(lang), c.result.summary),
-                       .forEach(c.result.byUnit) { u in row(u.unit, u.summary) }))))
+            DataTable(columns, rows: lines, empty: PipelineText.noRows.text(lang)).node)
     }
 
     func poolCard(_ pool: PipelineFigures.Pool) -> Node<HTML.BodyContext> {

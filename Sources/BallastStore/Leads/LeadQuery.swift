@@ -15,8 +15,8 @@ public enum LeadQuery {
         public var intendedInvestment: Money?
         public var unit: String
         public var status: String
-        public var collectedOn: String
-        public var signedOn: String?
+        public var collectedOn: CalendarDate
+        public var signedOn: CalendarDate?
         public var contractAmount: Money?
         public var projectID: UUID?
         public var version: Int
@@ -68,7 +68,8 @@ public enum LeadQuery {
                 source: try r.decode(column: "source", as: String.self), chain: try r.decode(column: "chain", as: String?.self),
                 intendedInvestment: try r.decode(column: "intended_investment", as: Int64?.self).map(Money.init(yuan:)),
                 unit: try r.decode(column: "unit", as: String.self), status: try r.decode(column: "status", as: String.self),
-                collectedOn: try r.decode(column: "collected_on", as: String.self), signedOn: try r.decode(column: "signed_on", as: String?.self),
+                collectedOn: try r.decode(column: "collected_on", as: CalendarDate.self),
+                signedOn: try r.decode(column: "signed_on", as: CalendarDate?.self),
                 contractAmount: try r.decode(column: "contract_amount", as: Int64?.self).map(Money.init(yuan:)),
                 projectID: try r.decode(column: "project_id", as: UUID?.self), version: try r.decode(column: "version", as: Int.self))
         })

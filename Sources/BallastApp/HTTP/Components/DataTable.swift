@@ -38,6 +38,8 @@ struct DataTable<Row> {
     var rowClass: ((Row) -> String?)?
     /// A totals row under the rows (合计), one text per column, aligned as its column.
     var totals: [String]?
+    /// A class for the table itself (`compact` on the dashboard's small tables).
+    var tableClass: String?
 
     init(_ columns: [Column], rows: [Row], empty: String, rowClass: ((Row) -> String?)? = nil, totals: [String]? = nil) {
         self.columns = columns; self.rows = rows; self.empty = empty; self.rowClass = rowClass; self.totals = totals
@@ -45,7 +47,7 @@ struct DataTable<Row> {
 
     var node: Node<HTML.BodyContext> {
         guard !rows.isEmpty else { return .p(.class("muted empty"), .text(empty)) }
-        return .div(.class("table-wrap"), .table(
+        return .div(.class("table-wrap"), .table(.unwrap(tableClass) { .class($0) },
             .thead(.tr(.forEach(columns) { c in .th(.unwrap(c.cssClass) { .class($0) }, c.header ?? .text(c.title)) })),
             .tbody(.forEach(rows) { row in
                 .tr(.unwrap(rowClass?(row)) { .class($0) },

@@ -3,11 +3,6 @@ import BallastStore
 import Foundation
 import Vapor
 
-struct ExportCommandGroup: AsyncCommandGroup {
-    var help: String { "导出数据 / Export data" }
-    var commands: [String: any AnyAsyncCommand] { ["ledger": ExportLedgerCommand()] }
-}
-
 /// `ballast export ledger --year YYYY --format xlsx|csv --output FILE`.
 struct ExportLedgerCommand: AsyncCommand {
     struct Signature: CommandSignature {

@@ -1,0 +1,20 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Vapor
+
+enum WarningsCLI {
+    static func options(_ context: CommandContext, district code: String?, year: Int?, asOf raw: String?)
+        async throws -> (DistrictModel, Int, CalendarDate) {
+        let district = try await DistrictContext.require(code: code, on: context.application.db)
+        var year = year ?? 0
+        if year == 0 { year = try await RequestParameters.defaultYear(district: district, on: context.application.db) }
+        guard (2000...2100).contains(year) else { throw CommandFailure("--year 无效 / invalid --year \(year)") }
+        var asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
+        if let raw {
+            guard let d = CalendarDate.parse(raw), raw.count >= 8 else { throw CommandFailure("--as-of 日期无效 / invalid --as-of “\(raw)”") }
+            asOf = d
+        }
+        return (district, year, asOf)
+    }
+}
