@@ -99,8 +99,11 @@ enum Layout {
     }
 
     /// A headline figure: label, value, and a line under it.
-    static func figure(_ label: String, _ value: String, _ sub: String? = nil) -> Node<HTML.BodyContext> {
-        .div(.class("figure"), .div(.class("label"), .text(label)), .div(.class("value"), .text(value)),
+    /// A headline figure. `name` is its entry in docs/FIGURES.md, carried as `data-figure` so a
+    /// test reads the number the reader sees.
+    static func figure(_ label: String, _ value: String, _ sub: String? = nil, name: String? = nil) -> Node<HTML.BodyContext> {
+        .div(.class("figure"), .div(.class("label"), .text(label)),
+             .div(.class("value"), .unwrap(name) { .data(named: "figure", value: $0) }, .text(value)),
              .unwrap(sub) { .div(.class("muted"), .text($0)) })
     }
 

@@ -10,7 +10,7 @@ enum BulletinDocument {
         let overdueUnits = Set(b.overdue.map(\.unit)).count
         return "截至\(NoticeDocument.chineseDate(b.asOf))，全区逾期未办结的问题和会议议定事项 \(b.overdue.count) 项，涉及 \(overdueUnits) 个单位；"
             + "本月发出催办单 \(b.notices.count) 份，其中 \(b.notices.filter { !$0.acknowledged }.count) 份未签收；"
-            + "\(b.lateReports.count) 个单位月度进度未按期报送；连续亮灯未改善项目 \(b.litAllMonth.count) 个。现将有关情况通报如下。"
+            + "\(b.lateReports.count) 个单位月度进度未按期报送；连续亮灯整月（\(b.month) 月 1 日前亮灯、至今未转色）项目 \(b.litAllMonth.count) 个。现将有关情况通报如下。"
     }
 
     static let closing = "请被通报单位高度重视，对照问题逐项整改，于 5 个工作日内将整改情况书面报送区重点项目建设领导小组办公室。"
@@ -43,7 +43,7 @@ enum BulletinDocument {
                                                                         b.lateReports.keys.sorted().map { [$0, b.lateReports[$0, default: []].joined(separator: "、")] })]))
         }
         if !b.litAllMonth.isEmpty {
-            sections.append(.init(heading: "连续亮灯未改善项目", blocks: [table("连续亮灯", ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"],
+            sections.append(.init(heading: "连续亮灯整月项目", blocks: [table("连续亮灯", ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"],
                                                                          b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]))
         }
         return OfficialDoc(title: "重点项目督查通报", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),

@@ -342,7 +342,12 @@ struct ProblemsController: RouteCollection {
         let scope = try req.requirePrincipal().scopeUnitID
         let (from, to, asOf, _, kind) = try figures(req)
         let paging = try RequestParameters.paging(req, perPage: 100, maxPerPage: 100)
-        let page = try await ProblemsPage.load(districtID: districtID, scopeUnitID: scope, period: (from, to, asOf), kind: kind, filter: try await filter(req),
+        // The list holds what the figures above it count: the same period, the same kind.
+        var filter = try await filter(req)
+        filter.raisedFrom = from
+        filter.raisedTo = min(to, asOf)
+        filter.kind = kind
+        let page = try await ProblemsPage.load(districtID: districtID, scopeUnitID: scope, period: (from, to, asOf), kind: kind, filter: filter,
                                                paging: (paging.perPage, paging.offset), today: DistrictContext.today(in: d),
                                                filters: ProblemsPage.Filters(req), notice: notice, form: form, lang: req.language, on: req.db)
         return .html(page.render(), status: status)

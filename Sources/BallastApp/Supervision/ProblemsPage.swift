@@ -10,10 +10,11 @@ import Vapor
 struct ProblemsPage {
     /// The list's filters as the request gave them, to keep them in the form and links.
     struct Filters {
-        var status = "", kind = "", category = "", unit = "", q = ""
+        var status = "", kind = "", category = "", unit = "", q = "", from = "", to = "", asOf = ""
         init(_ req: Request) {
             status = req.param("status") ?? ""; kind = req.param("kind") ?? ""; category = req.param("category") ?? ""
             unit = req.param("unit") ?? ""; q = req.param("q") ?? ""
+            from = req.param("from") ?? ""; to = req.param("to") ?? ""; asOf = req.param("asOf") ?? ""
         }
     }
 
@@ -65,13 +66,13 @@ struct ProblemsPage {
                 Layout.figure(SupervisionText.raisedFigure.text(lang), String(t.raised)),
                 Layout.figure(SupervisionText.solved.text(lang), String(t.solved), SupervisionText.resolutionRate(rate(t.resolutionRate)).text(lang)),
                 Layout.figure(SupervisionText.onTime.text(lang), rate(t.onTimeRate), SupervisionText.onTimeOf(t.onTime, solved: t.solved).text(lang)),
-                Layout.figure(SupervisionText.stillOpen.text(lang), String(t.open), SupervisionText.overdueCount(t.overdue).text(lang)),
+                Layout.figure(SupervisionText.stillOpen.text(lang), String(t.open), SupervisionText.overdueCount(t.overdue).text(lang), name: "problems.open"),
                 Layout.figure(SupervisionText.daysToResolve.text(lang), t.averageDaysToResolve.map { String(format: "%.1f", $0) } ?? "—")),
             .p(.class("muted"), .text(SupervisionText.asOf(asOf.iso).text(lang))),
             .div(.class("columns"), breakdown(SupervisionText.byLeadUnit.text(lang), byUnit, key: "unit"),
                  breakdown(SupervisionText.byCategory.text(lang), byCategory, key: "category")),
             filterForm(),
-            .p(.class("muted"), .text(SupervisionText.problemCount(count, shown: rows.count).text(lang))),
+            .p(.class("muted"), .data(named: "count", value: "problems"), .text(SupervisionText.problemCount(count, shown: rows.count).text(lang))),
             problemsTable(),
             .if(PageContext.may(.workProblems), raiseForm()),
             clockCard()
@@ -130,13 +131,19 @@ struct ProblemsPage {
         return .text("")
     }
 
+    /// The period a link keeps, so the list it opens holds what the figure counted.
+    var periodQuery: String {
+        [("from", filters.from), ("to", filters.to), ("asOf", filters.asOf)].filter { !$0.1.isEmpty }
+            .map { "&\($0.0)=\(PageQuery.encode($0.1))" }.joined()
+    }
+
     func breakdown(_ title: String, _ lines: [ProblemFigures.Line], key: String) -> Node<HTML.BodyContext> {
         let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
         let columns: [DataTable<ProblemFigures.Line>.Column] = [
             .init(SupervisionText.name.text(lang)) { l in
                 let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 let name: Node<HTML.BodyContext> = l.group.isEmpty ? .text(SupervisionText.notYetAssigned.text(lang))
-                    : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)", lang))), .text(l.group))
+                    : .a(.href(attr(Layout.link(Site.problems.link + "?status=all&\(key)=\(encoded)" + periodQuery, lang))), .text(l.group))
                 return name
             },
             .text(SupervisionText.raised.text(lang), .number) { l in String(l.tally.raised) },
@@ -157,8 +164,8 @@ struct ProblemsPage {
                 .option(.value(attr(s.0)), .label(attr(s.1)), .isSelected(filters.status == s.0))
             })),
             .label(.text(SupervisionText.kind.text(lang)), .select(.attribute(named: "name", value: "kind"),
-                .option(.value(attr("")), .label(attr(SupervisionText.all.text(lang)))),
-                .option(.value(attr("problem")), .label(attr(SupervisionText.problemsKind.text(lang))), .isSelected(filters.kind == "problem")),
+                .option(.value(attr("all")), .label(attr(SupervisionText.all.text(lang))), .isSelected(filters.kind == "all")),
+                .option(.value(attr("problem")), .label(attr(SupervisionText.problemsKind.text(lang))), .isSelected(filters.kind == "problem" || filters.kind.isEmpty)),
                 .option(.value(attr("decision")), .label(attr(SupervisionText.meetingDecisions.text(lang))), .isSelected(filters.kind == "decision")))),
             .label(.text(SupervisionText.category.text(lang)), .select(.attribute(named: "name", value: "category"),
                 .option(.value(attr("")), .label(attr(SupervisionText.all.text(lang)))),
@@ -168,6 +175,10 @@ struct ProblemsPage {
                 .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(filters.unit == u)) })),
             .label(.text(SupervisionText.searchLabel.text(lang)), .input(.type(.search), .name("q"), .value(attr(filters.q)))),
             .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
+            // The period the figures count stays with the list.
+            .forEach([("from", filters.from), ("to", filters.to), ("asOf", filters.asOf)].filter { !$0.1.isEmpty }) { f in
+                .input(.type(.hidden), .name(f.0), .value(attr(f.1)))
+            },
             .button(.type(.submit), .text(UIText.search.text(lang))))
     }
 

@@ -84,13 +84,9 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
               AND c.to_colour IN ('red', 'yellow') AND (c.from_colour IS NULL OR c.from_colour NOT IN ('red', 'yellow') OR c.to_colour = 'red' AND c.from_colour = 'yellow')
             ORDER BY CASE c.to_colour WHEN 'red' THEN 0 ELSE 1 END, c.on_date, p.code
             """).all().map { try line($0, on: "on_date", what: "to_colour", reasons: "reasons") }
-        let lit = try await sql.raw("""
-            SELECT p.id, p.code, p.name, u.name AS unit, s.opened_colour, s.opened_on, s.reasons FROM supervision_items s
-            JOIN projects p ON p.id = s.project_id JOIN reference_entries u ON u.id = p.unit_id
-            WHERE s.district_id = \(bind: districtID) AND s.opened_on <= \(bind: day.adding(days: -28).iso)
-              AND (s.closed_on IS NULL OR s.closed_on > \(bind: day.iso))
-            ORDER BY CASE s.opened_colour WHEN 'red' THEN 0 ELSE 1 END, s.opened_on, p.code
-            """).all().map { try line($0, on: "opened_on", what: "opened_colour", reasons: "reasons") }
+        let lit = try await LitProjects.run(districtID: districtID, litBy: LitProjects.fourWeeks(before: day), stillOn: day, sql: sql).map { r in
+            ProjectLine(id: r.projectID, code: r.code, name: r.name, unit: r.unit, on: r.since.iso, what: r.colour, reasons: r.reasons.map(reasonText))
+        }
         let milestones = try await sql.raw("""
             SELECT p.id, p.code, p.name, u.name AS unit, c.to_stage, c.effective_on FROM stage_changes c
             JOIN projects p ON p.id = c.project_id JOIN reference_entries u ON u.id = p.unit_id

@@ -40,7 +40,7 @@ public enum DashboardQuery {
         var f = DashboardFigures(
             year: scope.year, asOf: scope.asOf.iso, month: scope.month, timeProgress: Double(scope.month) / 12,
             projects: groups.total.projects, totalInvestment: groups.total.totalInvestment, annualPlan: groups.total.annualPlan,
-            completed: groups.total.completed, colours: try await colours(scope, sql: sql),
+            completed: groups.total.completed, colours: try await colours(scope, on: try await ColourAsOf.resolve(districtID: scope.districtID, year: scope.year, on: scope.asOf, db: db), sql: sql),
             byCategory: groups.byCategory, byZone: groups.byZone,
             monthly: try await monthly(scope, sql: sql), lastYear: nil, pools: [], campaign: nil,
             problems: .init(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, resolutionRate: nil), ranking: nil, unlocated: 0)
@@ -109,10 +109,10 @@ public enum DashboardQuery {
         return Groups(total: total, byCategory: ordered(categories), byZone: ordered(zones))
     }
 
-    static func colours(_ s: Scope, sql: any SQLDatabase) async throws -> [String: Int] {
+    static func colours(_ s: Scope, on colours: ColourAsOf, sql: any SQLDatabase) async throws -> [String: Int] {
         var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0.rawValue, 0) })
         for r in try await sql.raw("SELECT col.colour, COUNT(*) AS n FROM projects p" + s.portfolio()
-            + " JOIN " + ColourAsOf.subquery(districtID: s.districtID, year: s.year, on: s.asOf, today: s.today) + " col ON col.project_id = p.id"
+            + " JOIN " + colours.subquery + " col ON col.project_id = p.id"
             + " WHERE p.district_id = \(bind: s.districtID) GROUP BY col.colour").all() {
             out[try r.decode(column: "colour", as: String.self)] = try r.decode(column: "n", as: Int.self)
         }

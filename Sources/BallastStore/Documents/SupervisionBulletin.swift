@@ -68,15 +68,8 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
         }
         let lateReports = ReportingDeadline.dueDate(year: year, month: month) < day
             ? try await lateReportCodes(districtID: districtID, year: year, month: month, sql: sql) : [:]
-        let lit = try await sql.raw("""
-            SELECT p.code, p.name, u.name AS unit, s.opened_colour, s.opened_on FROM supervision_items s
-            JOIN projects p ON p.id = s.project_id JOIN reference_entries u ON u.id = p.unit_id
-            WHERE s.district_id = \(bind: districtID) AND s.opened_on < \(bind: start.iso) AND (s.closed_on IS NULL OR s.closed_on > \(bind: day.iso))
-            ORDER BY CASE s.opened_colour WHEN 'red' THEN 0 ELSE 1 END, s.opened_on, p.code
-            """).all().map { r in
-            LitProject(code: try r.decode(column: "code", as: String.self), name: try r.decode(column: "name", as: String.self),
-                       unit: try r.decode(column: "unit", as: String.self), colour: try r.decode(column: "opened_colour", as: String.self),
-                       since: try r.decode(column: "opened_on", as: String.self))
+        let lit = try await LitProjects.run(districtID: districtID, litBy: LitProjects.wholeMonth(year: year, month: month), stillOn: day, sql: sql).map { r in
+            LitProject(code: r.code, name: r.name, unit: r.unit, colour: r.colour, since: r.since.iso)
         }
         var units: [String: UnitLine] = [:]
         func line(_ u: String) -> UnitLine { units[u] ?? UnitLine(unit: u, overdueProblems: 0, overdueDecisions: 0, notices: 0, lateReports: 0) }

@@ -59,7 +59,11 @@ public struct ProjectPage: Sendable, Equatable {
 public enum ProjectListQuery {
     public static func run(districtID: UUID, filter: ProjectFilter, on db: any Database) async throws -> ProjectPage {
         let sql = try db.sql()
-        let from = fromClause(filter, districtID: districtID) + whereClause(districtID: districtID, filter: filter)
+        var colours: ColourAsOf?
+        if let year = filter.year, let c = filter.colour {
+            colours = try await ColourAsOf.resolve(districtID: districtID, year: year, on: c.day, db: db)
+        }
+        let from = fromClause(filter, colours: colours) + whereClause(districtID: districtID, filter: filter)
         let perPage = max(1, min(filter.perPage, ProjectFilter.maxPerPage))
         let page = Paging(page: filter.page, perPage: perPage).page
         let planColumns: SQLQueryString = filter.year == nil
@@ -82,7 +86,7 @@ public enum ProjectListQuery {
         return ProjectPage(items: try rows.map(decodeRow), total: total, page: page, perPage: perPage)
     }
 
-    static func fromClause(_ filter: ProjectFilter, districtID: UUID) -> SQLQueryString {
+    static func fromClause(_ filter: ProjectFilter, colours: ColourAsOf?) -> SQLQueryString {
         var from: SQLQueryString = """
             FROM projects p
             JOIN reference_entries cat ON cat.id = p.category_id
@@ -94,8 +98,8 @@ public enum ProjectListQuery {
                  JOIN reference_entries lvl ON lvl.id = yp.level_id
                  LEFT JOIN reference_entries zn ON zn.id = yp.zone_id
                 """
-            if let c = filter.colour {
-                from += " JOIN " + ColourAsOf.subquery(districtID: districtID, year: year, on: c.day, today: c.today)
+            if let c = filter.colour, let colours {
+                from += " JOIN " + colours.subquery
                     + " col ON col.project_id = p.id AND col.colour = \(bind: c.colour.rawValue)"
             }
         }
@@ -164,6 +168,7 @@ public enum ProjectListQuery {
 public struct ColourFilter: Sendable, Equatable {
     public var colour: WarningColour
     public var day: CalendarDate
+    /// The district's today: the list says "lit on <day>" when the day is a past one.
     public var today: CalendarDate
     public init(colour: WarningColour, day: CalendarDate, today: CalendarDate) { self.colour = colour; self.day = day; self.today = today }
 }

@@ -40,7 +40,7 @@ public enum SummaryQuery {
             byZone: try await group(.zone, scope, sql: sql),
             byUnit: try await group(.unit, scope, sql: sql),
             pools: try await pools(districtID: districtID, sql: sql))
-        summary.colours = try await colours(scope, sql: sql)
+        summary.colours = try await colours(scope, on: try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db), sql: sql)
         return summary
     }
 
@@ -50,14 +50,12 @@ public enum SummaryQuery {
         var month: Int
     }
 
-    /// Current colours of the year's portfolio, counted in the database.
-    static func colours(_ s: Scope, sql: any SQLDatabase) async throws -> [WarningColour: Int] {
+    /// The colours of the year's portfolio on the day, counted in the database.
+    static func colours(_ s: Scope, on colours: ColourAsOf, sql: any SQLDatabase) async throws -> [WarningColour: Int] {
         var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0, 0) })
-        for row in try await sql.raw("""
-            SELECT w.colour, COUNT(*) AS n FROM warning_states w
-            JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = w.year AND yp.annual_plan IS NOT NULL
-            WHERE w.district_id = \(bind: s.districtID) AND w.year = \(bind: s.year) GROUP BY w.colour
-            """).all() {
+        for row in try await sql.raw("SELECT w.colour, COUNT(*) AS n FROM " + colours.subquery + " w"
+            + " JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL"
+            + " GROUP BY w.colour").all() {
             if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) {
                 out[colour] = try row.decode(column: "n", as: Int.self)
             }

@@ -42,7 +42,7 @@ public enum MapPointsQuery {
         q += scope.portfolio()
         q += " JOIN reference_entries un ON un.id = p.unit_id JOIN reference_entries cat ON cat.id = p.category_id"
         q += " LEFT JOIN reference_entries zn ON zn.id = yp.zone_id LEFT JOIN "
-            + ColourAsOf.subquery(districtID: scope.districtID, year: scope.year, on: scope.asOf, today: scope.today) + " col ON col.project_id = p.id"
+            + (try await ColourAsOf.resolve(districtID: scope.districtID, year: scope.year, on: scope.asOf, db: db)).subquery + " col ON col.project_id = p.id"
         q += " WHERE p.district_id = \(bind: scope.districtID)"
         if let v = filter.category { q += " AND cat.name = \(bind: v)" }
         if let v = filter.colour { q += " AND col.colour = \(bind: v.rawValue)" }

@@ -45,6 +45,10 @@ public enum ProblemQuery {
         public var text: String?
         /// Exactly these (a meeting's agenda, a decision's problems).
         public var ids: [UUID]?
+        /// Raised between these days: the problem ledger's period, so its list holds what its
+        /// figures count.
+        public var raisedFrom: CalendarDate?
+        public var raisedTo: CalendarDate?
 
         public init(status: StatusFilter = .open, kind: ProblemKind? = nil, category: String? = nil, leadUnitID: UUID? = nil,
                     projectID: UUID? = nil, enterpriseID: UUID? = nil, meetingID: UUID? = nil, text: String? = nil, ids: [UUID]? = nil) {
@@ -74,6 +78,8 @@ public enum ProblemQuery {
         if let x = filter.enterpriseID { where_ += " AND p.enterprise_id = \(bind: x)" }
         if let x = filter.meetingID { where_ += " AND p.meeting_id = \(bind: x)" }
         if let ids = filter.ids { where_ += ids.isEmpty ? " AND 1 = 0" : " AND p.id IN (\(binds: ids))" }
+        if let d = filter.raisedFrom { where_ += " AND p.raised_on >= \(bind: d.iso)" }
+        if let d = filter.raisedTo { where_ += " AND p.raised_on <= \(bind: d.iso)" }
         var joins: SQLQueryString = ""
         if let text = filter.text?.trimmed, !text.isEmpty {
             let like = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
