@@ -46,3 +46,63 @@ import Testing
         }
     }
 }
+
+/// Obligations start when their project or item existed, and one lateness gets one notice.
+@Suite struct ObligationTests {
+    static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
+
+    /// A project planned on its own page on 30 June, for a unit with no other project.
+    static func plannedOnJune30(_ d: DistrictModel, on db: any Database) async throws -> String {
+        let writer = LedgerWriter(districtID: d.id!, year: 2023, actor: ChangeActor(name: "office"), today: Self.day(6, 30))
+        let record = Fixtures.record("N1", unit: "区教育局", totalWan: 900, planWan: 120, name: "新建学校")
+        _ = try await ProjectEditor(writer: writer).create(record, on: db)
+        return "N1"
+    }
+
+    @Test func aProjectPlannedOnJune30OwesJunesReportNotJanuarysToMays() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await ProblemTests.imported(app)
+            let code = try await Self.plannedOnJune30(d, on: app.db)
+            let education = try await ProblemTests.unit("区教育局", d, on: app.db)
+            _ = try await NoticeGenerator.run(districtID: d.id!, today: Self.day(6, 30), on: app.db)
+            let notices = try await NoticeModel.query(on: app.db).filter(\.$unitID == education).all()
+            // Only June's report is owed; it is due by the reporting day of June, not before.
+            #expect(notices.allSatisfy { $0.subjectKey == "report:2023-06" })
+            #expect(notices.count <= 1)
+            // The week-25 bulletin, as of 25 June, knows nothing of a project planned on the 30th.
+            let w25 = try await WeeklyBulletin.build(districtID: d.id!, week: try #require(ISOWeek(year: 2023, week: 25)), asOf: Self.day(6, 25), on: app.db)
+            #expect(w25.lateMonth != nil)
+            #expect(!w25.lateReports.values.joined().contains(code))
+            // The ledger's own projects still owe every month: A1 is late for May.
+            #expect(w25.lateReports.values.joined().contains("A1"))
+        }
+    }
+
+    @Test func reportsAreOwedFromTheMonthAProjectJoinedItsYear() {
+        #expect(ReportsOwed.owes(year: 2023, month: 1, enteredOn: nil))
+        #expect(!ReportsOwed.owes(year: 2023, month: 5, enteredOn: Self.day(6, 30)))
+        #expect(ReportsOwed.owes(year: 2023, month: 6, enteredOn: Self.day(6, 30)))
+        #expect(ReportsOwed.owes(year: 2024, month: 1, enteredOn: Self.day(6, 30)))
+        #expect(!ReportsOwed.owes(year: 2022, month: 12, enteredOn: Self.day(6, 30)))
+    }
+
+    @Test func aProblemADecisionStillAddressesIsChasedOnceThroughTheDecision() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await ProblemTests.imported(app)
+            let a1 = try await ProblemTests.project("A1", on: app.db)
+            let problem = try await ProblemTests.editor(d, "zhang", on: Self.day(6, 1), supervisor: true)
+                .raise(.init(projectID: a1, category: "土地", title: "用地未落实", description: "d", assignment: .init(leadUnit: "区商务局", deadline: Self.day(6, 20))),
+                       on: app.db)
+            let meetings = MeetingEditor(context: ProjectItemContext(districtID: d.id!, actor: ChangeActor(name: "zhang"), today: Self.day(6, 10), scopeUnitID: nil))
+            let m = try await meetings.create(.init(kind: .weekly, title: "周例会", heldOn: Self.day(6, 10)), on: app.db)
+            let decision = try await meetings.recordDecision(meetingID: m.id!, title: "用地未落实：由区商务局牵头，6月20日前解决", description: "议定",
+                                                             assignment: .init(leadUnit: "区商务局", deadline: Self.day(6, 20)),
+                                                             addresses: [problem.id!], on: app.db)
+            _ = try await NoticeGenerator.run(districtID: d.id!, today: Self.day(6, 30), on: app.db)
+            let onDecision = try await NoticeModel.query(on: app.db).filter(\.$problemID == decision.id!).count()
+            let onProblem = try await NoticeModel.query(on: app.db).filter(\.$problemID == problem.id!).count()
+            #expect(onDecision == 1)
+            #expect(onProblem == 0)
+        }
+    }
+}

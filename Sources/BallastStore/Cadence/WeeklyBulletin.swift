@@ -105,7 +105,7 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
         // The latest month whose reporting day has passed by the as-of day.
         let lateMonth = (1...12).last { m in CalendarDate.clamped(year: year, month: m, day: 1) <= day && ReportingDeadline.dueDate(year: year, month: m) < day }
         var late: [String: [String]] = [:]
-        if let lateMonth { late = try await SupervisionBulletin.lateReportCodes(districtID: districtID, year: year, month: lateMonth, sql: sql) }
+        if let lateMonth { late = try await SupervisionBulletin.lateReportCodes(districtID: districtID, year: year, month: lateMonth, asOf: day, sql: sql) }
         return WeeklyBulletin(
             week: week.description, from: monday.iso, to: week.sunday.iso, asOf: day.iso, year: year,
             timeProgress: WarningRule.timeProgress(asOf: day), headline: headline,

@@ -41,10 +41,10 @@ extension ProjectModel: BulkInsertable {
 
 extension YearPlanModel: BulkInsertable {
     static let columns = ["id", "district_id", "project_id", "year", "level_id", "nature", "zone_id", "annual_plan",
-                          "version", "created_at", "updated_at"]
+                          "version", "created_at", "updated_at", "entered_on"]
     var row: [any Encodable & Sendable] {
         let now = Date()
-        return [id, $district.id, $project.id, year, $level.id, nature, $zone.id, annualPlan, version, now, now]
+        return [id, $district.id, $project.id, year, $level.id, nature, $zone.id, annualPlan, version, now, now, enteredOn]
     }
 }
 

@@ -67,7 +67,7 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
                        acknowledged: (try r.decode(column: "acknowledged_on", as: String?.self)).map { $0 <= day.iso } ?? false)
         }
         let lateReports = ReportingDeadline.dueDate(year: year, month: month) < day
-            ? try await lateReportCodes(districtID: districtID, year: year, month: month, sql: sql) : [:]
+            ? try await lateReportCodes(districtID: districtID, year: year, month: month, asOf: day, sql: sql) : [:]
         let lit = try await LitProjects.run(districtID: districtID, litBy: LitProjects.wholeMonth(year: year, month: month), stillOn: day, sql: sql).map { r in
             LitProject(code: r.code, name: r.name, unit: r.unit, colour: r.colour, since: r.since.iso)
         }
@@ -101,12 +101,13 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
     }
 
     /// Unit → codes of the year's planned projects whose report for the month is missing, late or unsubmitted.
-    static func lateReportCodes(districtID: UUID, year: Int, month: Int, sql: any SQLDatabase) async throws -> [String: [String]] {
+    static func lateReportCodes(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, sql: any SQLDatabase) async throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for r in try await sql.raw("""
             SELECT u.name AS unit, p.code FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries u ON u.id = p.unit_id
             LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
-            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND
+            """ + ReportsOwed.condition(year: year, month: month, knownBy: asOf) + """
               AND (r.id IS NULL OR r.late = \(bind: true) OR r.submitted_at IS NULL)
             ORDER BY u.name, p.code
             """).all() {

@@ -16,6 +16,10 @@ public struct LedgerWriter: Sendable {
     /// False when the caller has already claimed the next version (`VersionGuard`), so one
     /// edit moves a project's version by exactly one.
     var bumpsVersion = true
+    /// True when projects are planned one at a time during the year (a project's own page, a
+    /// signed lead) rather than by the year's ledger: a plan written so joins the portfolio on
+    /// `today` and owes reports from that month (`YearPlanModel.enteredOn`).
+    public var addsOneByOne = false
     /// The district's 节点计划 template, applied to each new year plan (a new project, or a
     /// project entering this year's portfolio). Nil for loaders that bring the district's
     /// recorded milestones with them.
@@ -191,7 +195,13 @@ public struct LedgerWriter: Sendable {
         plan.$level.id = try lists.require(.level, r.level)
         plan.nature = r.nature?.rawValue
         plan.$zone.id = r.zone.flatMap { lists.id(.zone, $0) }
+        let before = plan.annualPlan
         plan.annualPlan = r.annualPlan?.yuan
+        // A project planned during its year joins the portfolio today; the year's ledger is the
+        // portfolio from 1 January.
+        if addsOneByOne, before == nil, plan.annualPlan != nil, plan.enteredOn == nil, today.year == year {
+            plan.enteredOn = today
+        }
     }
 
     func snapshot(_ p: ProjectModel, plan: YearPlanModel?, names: [UUID: String]) -> ProjectSnapshot {

@@ -7,7 +7,11 @@ import Foundation
 public struct ProjectEditor: Sendable {
     public var writer: LedgerWriter
 
-    public init(writer: LedgerWriter) { self.writer = writer }
+    /// A project planned here joins the year's portfolio on the writer's day, not on 1 January.
+    public init(writer: LedgerWriter) {
+        self.writer = writer
+        self.writer.addsOneByOne = true
+    }
 
     public enum Failure: Error, Equatable, Sendable {
         case notFound

@@ -34,5 +34,6 @@ public enum BallastMigrations {
         IndexRankingFacts(),
         CreateMapLayers(),
         CreateStageSpans(),
+        AddPlanEnteredOn(),
     ]
 }

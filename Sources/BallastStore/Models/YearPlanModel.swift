@@ -15,6 +15,9 @@ public final class YearPlanModel: Model, @unchecked Sendable {
     @OptionalField(key: "nature") public var nature: String?
     @OptionalParent(key: "zone_id") public var zone: ReferenceEntryModel?
     @OptionalField(key: "annual_plan") public var annualPlan: Int64?
+    /// The day it joined the year's portfolio during the year; nil when it was in the year's
+    /// ledger from the start. It owes monthly reports from this day's month (`ReportsOwed`).
+    @OptionalField(key: "entered_on") public var enteredOn: CalendarDate?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

@@ -44,6 +44,8 @@ public enum MonthReportsQuery {
             LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
             """
+        // The projects that owe the month's report, and any that filed one anyway.
+        query += " AND ((" + ReportsOwed.condition(year: year, month: month) + ") OR r.id IS NOT NULL)"
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         if let projectID { query += " AND p.id = \(bind: projectID)" }
         query += " ORDER BY un.name, p.code"

@@ -5,7 +5,8 @@ import SQLKit
 
 /// Issues the notices lateness calls for, and escalates the unanswered: run by the scheduler
 /// each night, and by the office from the notices page. A problem or decision past its deadline
-/// gets a notice unless one still running covers it; a unit whose monthly reports are missing
+/// gets a notice unless one still running covers it, and a problem a meeting decision still open
+/// addresses is chased through that decision (one lateness, one notice); a unit whose monthly reports are missing
 /// after the reporting day gets one notice for the month; a notice unacknowledged past its
 /// days goes up to the unit's leader.
 public enum NoticeGenerator {
@@ -24,6 +25,8 @@ public enum NoticeGenerator {
             WHERE p.district_id = \(bind: districtID) AND p.status IN (\(binds: ProblemQuery.openStatuses)) AND p.deadline < \(bind: today.iso)
               AND p.lead_unit_id IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.problem_id = p.id AND n.new_deadline >= \(bind: today.iso))
+              AND NOT EXISTS (SELECT 1 FROM decision_problems l JOIN problems d ON d.id = l.decision_id
+                              WHERE l.problem_id = p.id AND d.status IN (\(binds: ProblemQuery.openStatuses)))
             ORDER BY p.deadline, p.title
             """).all()
         for r in late {
@@ -47,7 +50,8 @@ public enum NoticeGenerator {
                 SELECT p.unit_id, COUNT(*) AS n, MIN(p.code) AS first FROM year_plans yp JOIN projects p ON p.id = yp.project_id
                 LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: today.year) AND r.month = \(bind: month)
                      AND r.status IN ('submitted', 'approved')
-                WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: today.year) AND yp.annual_plan IS NOT NULL AND r.id IS NULL
+                WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: today.year) AND r.id IS NULL AND
+                """ + ReportsOwed.condition(year: today.year, month: month) + """
                   AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.district_id = \(bind: districtID) AND n.unit_id = p.unit_id AND n.subject_key = \(bind: key))
                 GROUP BY p.unit_id ORDER BY MIN(p.code)
                 """).all()

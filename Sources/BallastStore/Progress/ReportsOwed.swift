@@ -1,0 +1,23 @@
+import BallastCore
+import Foundation
+import SQLKit
+
+/// Which projects owe a month's report: the year's portfolio (a plan with an annual figure), each
+/// from the month it joined it. A project planned on 30 June owes June's report on, not
+/// January's; and a document as of a day owes nothing for a project that joined after that day.
+/// The 催办单 generator, the weekly bulletin and the 督查通报 read their late reports by it.
+public enum ReportsOwed {
+    /// Whether a plan that joined on `enteredOn` (nil: with the year's ledger) owes `month`'s report.
+    public static func owes(year: Int, month: Int, enteredOn: CalendarDate?) -> Bool {
+        guard let enteredOn else { return true }
+        return enteredOn.year < year || enteredOn.year == year && enteredOn.month <= month
+    }
+
+    /// The same rule as a condition on the plan `alias`: in the portfolio, joined by the month's
+    /// end and, for a document, by its day.
+    public static func condition(_ alias: SQLQueryString = "yp", year: Int, month: Int, knownBy day: CalendarDate? = nil) -> SQLQueryString {
+        var lastDay = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        if let day { lastDay = min(lastDay, day) }
+        return " " + alias + ".annual_plan IS NOT NULL AND (" + alias + ".entered_on IS NULL OR " + alias + ".entered_on <= \(bind: lastDay.iso))"
+    }
+}
