@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // Property-based tests (random small districts against a plain recount): tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .executableTarget(
@@ -82,7 +84,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BallastStoreTests",
-            dependencies: ["BallastStore", "BallastDemo", "BallastTestSupport", .product(name: "Fluent", package: "fluent")]
+            dependencies: ["BallastStore", "BallastDemo", "BallastTestSupport", .product(name: "Fluent", package: "fluent"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "BallastAppTests",

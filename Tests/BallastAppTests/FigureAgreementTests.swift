@@ -1,4 +1,5 @@
 @testable import BallastApp
+@testable import BallastDemo
 import BallastCore
 import BallastStore
 import BallastTestSupport
@@ -35,6 +36,60 @@ import VaporTesting
             let open = try #require(card)
             #expect(open > 0)
             #expect(list == open)
+        }
+    }
+
+    /// The value of `attribute` on the element carrying `data-figure="figure"`.
+    static func attribute(_ html: String, figure: String, _ attribute: String) -> String? {
+        guard let at = html.range(of: "data-figure=\"\(figure)\"") else { return nil }
+        let start = html[..<at.lowerBound].lastIndex(of: "<") ?? at.lowerBound
+        guard let end = html[at.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = html[start..<end]
+        guard let a = tag.range(of: " \(attribute)=\"") else { return nil }
+        return String(tag[a.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The days the agreement is checked on: the end of a quarter, a week's bulletin day, the
+    /// mid-year demo's today, and the year-end demo's.
+    static let days: [(DemoSnapshot, String)] = [(.midYear, "2023-03-31"), (.midYear, "2023-06-25"), (.midYear, "2023-06-30"), (.yearEnd, "2023-12-31")]
+
+    /// The dashboard page, its API, the year summary and the problem ledger show one number for
+    /// each figure they share, as of each day.
+    @Test(arguments: Self.days.indices)
+    func theDashboardItsAPITheSummaryAndTheProblemLedgerAgree(_ i: Int) async throws {
+        let (snapshot, day) = Self.days[i]
+        try await TestDatabase.withApp(demo: true, demoAsOf: snapshot) { app in
+            let office = try await app.as(.office)
+            var dashboard: [String: Any] = [:], summary: [String: Any] = [:], page = "", problems = ""
+            try await office.test(.GET, "/api/v1/dashboard?year=2023&asOf=\(day)") { res in #expect(res.status == .ok); dashboard = jsonObject(res) }
+            try await office.test(.GET, "/api/v1/summary?year=2023&asOf=\(day)") { res in #expect(res.status == .ok); summary = jsonObject(res) }
+            try await office.test(.GET, "/?year=2023&asOf=\(day)") { res in #expect(res.status == .ok); page = res.body.string }
+            try await office.test(.GET, "/problems?from=2023-01-01&to=2023-12-31&asOf=\(day)") { res in #expect(res.status == .ok); problems = res.body.string }
+            #expect(dashboard["asOf"] as? String == day && summary["asOf"] as? String == day, "\(day)")
+
+            // Counts and yuan: the dashboard's API and page; the summary in 万元 to two places.
+            let projects = try #require(dashboard["projects"] as? Int)
+            #expect(projects > 0)
+            #expect(summary["projects"] as? Int == projects, "\(day) projects")
+            #expect(Self.attribute(page, figure: "portfolio.projects", "data-value") == "\(projects)", "\(day) projects on the page")
+            for name in ["totalInvestment", "annualPlan", "completed"] {
+                let yuan = try #require((dashboard[name] as? NSNumber)?.int64Value, "\(day) \(name)")
+                #expect(Self.attribute(page, figure: "portfolio.\(name)", "data-value") == "\(yuan)", "\(day) \(name) on the page")
+                #expect(summary[name] as? Double == Money(yuan: yuan).rounded(in: .wan, places: 2), "\(day) \(name) in the summary")
+            }
+
+            // The colours: the API, the page's chart and the summary count the same lights.
+            let colours = try #require(dashboard["colours"] as? [String: Int])
+            #expect(colours.values.reduce(0, +) == projects, "\(day) every project has a light")
+            #expect(summary["colours"] as? [String: Int] == colours, "\(day) colours in the summary")
+            for (colour, n) in colours {
+                #expect(Self.attribute(page, figure: "colours", "data-\(colour)") == "\(n)", "\(day) \(colour) on the page")
+            }
+
+            // Problems still open: the dashboard, its page and the problem ledger's card.
+            let open = try #require((dashboard["problems"] as? [String: Any])?["open"] as? Int)
+            #expect(Self.attribute(page, figure: "problems.open", "data-value") == "\(open)", "\(day) open problems on the page")
+            #expect(Self.number(problems, "data-figure", "problems.open") == open, "\(day) open problems in the ledger")
         }
     }
 }

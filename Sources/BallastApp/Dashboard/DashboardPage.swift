@@ -53,7 +53,11 @@ package struct DashboardPage {
         [
             headline(),
             .div(.class("dash-grid"),
-                 card(DashboardText.warningLights.text(lang), .raw(DashboardCharts.colours(figures, request))),
+                 card(DashboardText.warningLights.text(lang), .div(
+                     // The counts the chart draws, for a test to compare with the API and the documents.
+                     .data(named: "figure", value: "colours"),
+                     .forEach(WarningColour.allCases) { c in .data(named: c.rawValue, value: "\(figures.colours[c.rawValue] ?? 0)") },
+                     .raw(DashboardCharts.colours(figures, request)))),
                  card(DashboardText.investmentAgainstTime.text(lang), .raw(DashboardCharts.gauge(figures, request)))),
             card(DashboardText.completionByMonth.text(lang), .raw(DashboardCharts.curve(figures, request)), wide: true),
             .div(.class("dash-grid"),
@@ -80,20 +84,27 @@ package struct DashboardPage {
         let rate = f.completionRate.map(ValueFormat.percent.text) ?? "—"
         let portfolio = link(Site.projects.link, "&portfolio=1")
         return .div(.class("figures dash-figures"),
-            figureLink(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang), portfolio, yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \($0.projects)" }),
-            figureLink(DashboardText.totalInvestment.text(lang), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment"),
+            figureLink(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang), portfolio,
+                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \($0.projects)" }, figure: ("portfolio.projects", "\(f.projects)")),
+            figureLink(DashboardText.totalInvestment.text(lang), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment",
+                       figure: ("portfolio.totalInvestment", "\(f.totalInvestment)")),
             figureLink(DashboardText.annualPlanInvestment.text(lang), yi.figure(Double(f.annualPlan)), "亿元", portfolio + "&sort=-annualPlan",
-                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \(yi.figure(Double($0.annualPlan)))亿元" }),
+                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \(yi.figure(Double($0.annualPlan)))亿元" }, figure: ("portfolio.annualPlan", "\(f.annualPlan)")),
             figureLink(DashboardText.completedInvestment.text(lang), yi.figure(Double(f.completed)), "亿元", link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
-                       yoy: f.lastYear.map { "\(DashboardText.sameTimeLastYear.text(lang)) \(yi.figure(Double($0.completed)))亿元" }),
+                       yoy: f.lastYear.map { "\(DashboardText.sameTimeLastYear.text(lang)) \(yi.figure(Double($0.completed)))亿元" }, figure: ("portfolio.completed", "\(f.completed)")),
             figureLink(DashboardText.completionAndTime.text(lang), rate, "/ " + ValueFormat.percent.text(f.timeProgress), portfolio,
                        behind: (f.completionRate ?? 0) < f.timeProgress))
     }
 
-    func figureLink(_ label: String, _ value: String, _ unit: String, _ href: String, yoy: String? = nil, behind: Bool = false) -> Node<HTML.BodyContext> {
+    /// A headline figure that opens its list. `figure` is its docs/FIGURES.md name and its
+    /// unrounded value (yuan, a count), carried as `data-figure`/`data-value` so a test compares
+    /// the page with the API and the documents.
+    func figureLink(_ label: String, _ value: String, _ unit: String, _ href: String, yoy: String? = nil, behind: Bool = false,
+                    figure: (name: String, value: String)? = nil) -> Node<HTML.BodyContext> {
         .a(.class(behind ? "figure behind" : "figure"), .href(attr(href)),
            .div(.class("label"), .text(label)),
-           .div(.class("value"), .text(value), .span(.class("unit"), .text(" " + unit))),
+           .div(.class("value"), .unwrap(figure) { .group(.data(named: "figure", value: $0.name), .data(named: "value", value: $0.value)) },
+                .text(value), .span(.class("unit"), .text(" " + unit))),
            .unwrap(yoy) { .div(.class("muted"), .text($0)) })
     }
 
@@ -108,7 +119,8 @@ package struct DashboardPage {
         let p = figures.problems
         return .div(.class("figures small"),
             figureLink(DashboardText.raised.text(lang), "\(p.raised)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=all")),
-            figureLink(DashboardText.open.text(lang), "\(p.open)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=open")),
+            figureLink(DashboardText.open.text(lang), "\(p.open)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=open"),
+                       figure: ("problems.open", "\(p.open)")),
             figureLink(DashboardText.overdue.text(lang), "\(p.overdue)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=overdue"), behind: p.overdue > 0),
             figureLink(DashboardText.resolved.text(lang), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link(Site.problems.link, "&status=solved")))
     }
