@@ -86,10 +86,39 @@ import VaporTesting
                 #expect(Self.attribute(page, figure: "colours", "data-\(colour)") == "\(n)", "\(day) \(colour) on the page")
             }
 
+            // The four pools on the day: the dashboard's and the summary's.
+            let pools = try #require(dashboard["pools"] as? [[String: Any]])
+            let summaryPools = try #require(summary["pools"] as? [[String: Any]])
+            #expect(pools.count == 4)
+            for p in pools {
+                let match = summaryPools.first { $0["stage"] as? String == p["stage"] as? String }
+                #expect(match?["projects"] as? Int == p["projects"] as? Int, "\(day) \(p["stage"] ?? "") pool")
+            }
+
             // Problems still open: the dashboard, its page and the problem ledger's card.
             let open = try #require((dashboard["problems"] as? [String: Any])?["open"] as? Int)
             #expect(Self.attribute(page, figure: "problems.open", "data-value") == "\(open)", "\(day) open problems on the page")
             #expect(Self.number(problems, "data-figure", "problems.open") == open, "\(day) open problems in the ledger")
+        }
+    }
+
+    /// The week-25 bulletin as drafted (its stored content, as of Sunday 25 June) heads with the
+    /// year summary's figures of that day.
+    @Test func theWeeklyBulletinsHeadlineIsTheSummaryOfItsDay() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let (status, drafted) = try await office.send(.POST, "/api/v1/documents", ["kind": "weekly-bulletin", "period": "2023-W25"])
+            #expect(status == .created)
+            let content = try #require(drafted["content"] as? [String: Any])
+            let asOf = try #require(content["asOf"] as? String)
+            #expect(asOf == "2023-06-25")
+            let headline = try #require(content["headline"] as? [String: Any])
+            let (_, summary) = try await office.send(.GET, "/api/v1/summary?year=2023&asOf=\(asOf)")
+            #expect(headline["projects"] as? Int == summary["projects"] as? Int)
+            for (bulletin, name) in [("total", "totalInvestment"), ("plan", "annualPlan"), ("completed", "completed")] {
+                let yuan = try #require((headline[bulletin] as? NSNumber)?.int64Value, "\(bulletin)")
+                #expect(summary[name] as? Double == Money(yuan: yuan).rounded(in: .wan, places: 2), "\(name)")
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ public enum SummaryQuery {
             byLevel: try await group(.level, scope, sql: sql),
             byZone: try await group(.zone, scope, sql: sql),
             byUnit: try await group(.unit, scope, sql: sql),
-            pools: try await pools(districtID: districtID, sql: sql))
+            pools: try await pools(districtID: districtID, year: year, asOf: asOf, on: db))
         summary.colours = try await colours(scope, on: try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db), sql: sql)
         return summary
     }
@@ -94,20 +94,12 @@ public enum SummaryQuery {
         }
     }
 
-    /// Every project of the district now in one of the four pools, in the portfolio or not.
-    static func pools(districtID: UUID, sql: any SQLDatabase) async throws -> [YearSummary.Pool] {
-        let stages = LifecycleStage.pools.map(\.rawValue)
-        let rows = try await sql.raw("""
-            SELECT stage, COUNT(*) AS projects, CAST(COALESCE(SUM(total_investment), 0) AS BIGINT) AS total
-            FROM projects WHERE district_id = \(bind: districtID) AND stage IN (\(binds: stages)) GROUP BY stage
-            """).all()
-        var found: [String: (Int, Int64)] = [:]
-        for row in rows {
-            found[try row.decode(column: "stage", as: String.self)] =
-                (try row.decode(column: "projects", as: Int.self), try row.decode(column: "total", as: Int64.self))
-        }
+    /// The four pools at the end of the day: the pipeline's own count (`PipelineQuery.poolsAt`),
+    /// so the summary, the dashboard and the pipeline page show one number.
+    static func pools(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> [YearSummary.Pool] {
+        let (now, _) = try await PipelineQuery.poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: nil, on: db)
         return LifecycleStage.pools.map { stage in
-            let (count, total) = found[stage.rawValue] ?? (0, 0)
+            let (count, total) = now[stage.rawValue] ?? (0, 0)
             return YearSummary.Pool(stage: stage, projects: count, totalInvestment: Money(yuan: total))
         }
     }
