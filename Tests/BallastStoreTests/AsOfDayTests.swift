@@ -78,6 +78,22 @@ import Testing
         }
     }
 
+    /// The ranking's reports-on-time indicator asks the same: May expects no report of a
+    /// project planned in June, June expects one.
+    @Test func theRankingExpectsReportsOnlyFromTheMonthAProjectJoined() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await ProblemTests.imported(app)
+            _ = try await Self.plannedOnJune30(d, on: app.db)
+            let facts = try await UnitFactsQuery.run(districtID: d.id!, year: 2023, months: [5, 6], on: app.db)
+            let may = try #require(facts[5]?.first { $0.name == "区教育局" })
+            let june = try #require(facts[6]?.first { $0.name == "区教育局" })
+            #expect(may.facts.reportsExpected == 0)
+            #expect(june.facts.reportsExpected == 1)
+            // The ledger's units expect every project every month.
+            #expect(facts[5]?.first { $0.name == "区商务局" }?.facts.reportsExpected == 3)
+        }
+    }
+
     @Test func reportsAreOwedFromTheMonthAProjectJoinedItsYear() {
         #expect(ReportsOwed.owes(year: 2023, month: 1, enteredOn: nil))
         #expect(!ReportsOwed.owes(year: 2023, month: 5, enteredOn: Self.day(6, 30)))

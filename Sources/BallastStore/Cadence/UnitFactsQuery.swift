@@ -88,6 +88,13 @@ public enum UnitFactsQuery {
             }
         }
         func int(_ r: any SQLRow, _ column: String) throws -> Int { Int(try r.decode(column: column, as: Int64?.self) ?? 0) }
+        // The reports each month owes: the unit's plans that had joined the portfolio by the
+        // month's end (`ReportsOwed`); a project planned in June owes none for May.
+        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN " + ReportsOwed.joined(by: CalendarDate.clamped(year: year, month: months[i], day: CalendarDate.daysIn(month: months[i], year: year))) + " THEN 1 ELSE 0 END) AS e\(unsafeRaw: String(i))" }
+            + " FROM year_plans yp JOIN projects p ON p.id = yp.project_id WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year)"
+            + " AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id") { f, r, i in
+            f.reportsExpected = try int(r, "e\(i)")
+        }
         // Corrections to approved figures count in the month they correct.
         try await add("SELECT p.unit_id" + columns { i in " CAST(SUM(CASE WHEN a.month <= \(bind: months[i]) THEN a.delta ELSE 0 END) AS BIGINT) AS d\(unsafeRaw: String(i))" }
             + " FROM report_adjustments a JOIN projects p ON p.id = a.project_id" + portfolio

@@ -18,6 +18,11 @@ public enum ReportsOwed {
     public static func condition(_ alias: SQLQueryString = "yp", year: Int, month: Int, knownBy day: CalendarDate? = nil) -> SQLQueryString {
         var lastDay = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
         if let day { lastDay = min(lastDay, day) }
-        return " " + alias + ".annual_plan IS NOT NULL AND (" + alias + ".entered_on IS NULL OR " + alias + ".entered_on <= \(bind: lastDay.iso))"
+        return " " + alias + ".annual_plan IS NOT NULL AND " + joined(alias, by: lastDay)
+    }
+
+    /// Whether the portfolio plan `alias` had joined by `day` (a ledger plan always had).
+    public static func joined(_ alias: SQLQueryString = "yp", by day: CalendarDate) -> SQLQueryString {
+        "(" + alias + ".entered_on IS NULL OR " + alias + ".entered_on <= \(bind: day.iso))"
     }
 }
