@@ -47,6 +47,31 @@ import Testing
     }
 }
 
+extension AsOfDayTests {
+    /// A week's bulletin says why a project was lit that week, though the reasons moved since.
+    @Test func aBulletinGivesTheReasonsAProjectWasLitForThenNotToday() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await RecolourTests.load(app.db)
+            let districtID = try l.district.requireID()
+            let june5 = CalendarDate(year: 2023, month: 6, day: 5)!, june20 = CalendarDate(year: 2023, month: 6, day: 20)!
+            try await WarningEngine.recompute(districtID: districtID, year: 2023, asOf: june5, on: app.db)
+            let then = try #require(try await WarningStateModel.query(on: app.db).filter(\.$projectID == l.a1.id!).first())
+            #expect(["red", "yellow"].contains(then.colour))
+            // Later in June A1 reports some progress: still lit, for other reasons.
+            let w = MonthlyReportWorkflow(districtID: districtID, actor: RecolourTests.actor, today: june20, scopeUnitID: nil)
+            let draft = try await w.saveDraft(projectID: l.a1.id!, year: 2023, month: 5, amount: .wan(5), progress: "开工准备", version: nil, on: app.db)
+            let submitted = try await w.submit(draft.id!, version: draft.version, on: app.db)
+            _ = try await w.approve(submitted.id!, version: submitted.version, on: app.db)
+            let now = try #require(try await WarningStateModel.query(on: app.db).filter(\.$projectID == l.a1.id!).first())
+            #expect(now.reasons != then.reasons)
+
+            let w23 = try await WeeklyBulletin.build(districtID: districtID, week: try #require(ISOWeek(year: 2023, week: 23)), asOf: june20, on: app.db)
+            let lit = try #require(w23.newlyLit.first { $0.code == "A1" })
+            #expect(lit.reasons == WeeklyBulletin.reasonText(then.reasons))
+        }
+    }
+}
+
 /// Obligations start when their project or item existed, and one lateness gets one notice.
 @Suite struct ObligationTests {
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }

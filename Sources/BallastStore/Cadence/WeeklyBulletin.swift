@@ -77,7 +77,8 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
         }
         let monday = week.monday
         let changes = try await sql.raw("""
-            SELECT p.id, p.code, p.name, u.name AS unit, c.to_colour, c.on_date, w.reasons FROM warning_changes c
+            SELECT p.id, p.code, p.name, u.name AS unit, c.to_colour, c.on_date,
+                   COALESCE(c.reasons, CASE WHEN w.as_of <= \(bind: day.iso) THEN w.reasons END) AS reasons FROM warning_changes c
             JOIN projects p ON p.id = c.project_id JOIN reference_entries u ON u.id = p.unit_id
             LEFT JOIN warning_states w ON w.project_id = c.project_id AND w.year = c.year
             WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year) AND c.on_date >= \(bind: monday.iso) AND c.on_date <= \(bind: day.iso)

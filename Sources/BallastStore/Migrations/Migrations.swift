@@ -35,5 +35,6 @@ public enum BallastMigrations {
         CreateMapLayers(),
         CreateStageSpans(),
         AddPlanEnteredOn(),
+        AddWarningChangeReasons(),
     ]
 }

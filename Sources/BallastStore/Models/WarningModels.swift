@@ -52,6 +52,9 @@ public final class WarningChangeModel: Model, @unchecked Sendable {
     @Field(key: "to_colour") public var toColour: String
     @Field(key: "on_date") public var onDate: CalendarDate
     @Field(key: "rule_version") public var ruleVersion: Int
+    /// The reasons judged with the change (JSON of bilingual messages); nil for changes
+    /// recorded before they were kept.
+    @OptionalField(key: "reasons") public var reasons: String?
 
     public init() {}
 }

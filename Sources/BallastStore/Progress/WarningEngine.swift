@@ -196,6 +196,7 @@ public enum WarningEngine {
                     c.toColour = w.outcome.colour.rawValue
                     c.onDate = judgedOn
                     c.ruleVersion = w.outcome.ruleVersion
+                    c.reasons = reasons
                     changes.append(c)
                 }
             }
@@ -236,6 +237,6 @@ extension WarningStateModel: BulkInsertable {
 }
 
 extension WarningChangeModel: BulkInsertable {
-    static let columns = ["id", "district_id", "project_id", "year", "from_colour", "to_colour", "on_date", "rule_version"]
-    var row: [any Encodable & Sendable] { [id, districtID, projectID, year, fromColour, toColour, onDate, ruleVersion] }
+    static let columns = ["id", "district_id", "project_id", "year", "from_colour", "to_colour", "on_date", "rule_version", "reasons"]
+    var row: [any Encodable & Sendable] { [id, districtID, projectID, year, fromColour, toColour, onDate, ruleVersion, reasons] }
 }
