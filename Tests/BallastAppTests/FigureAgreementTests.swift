@@ -121,4 +121,27 @@ import VaporTesting
             }
         }
     }
+
+    /// Every figure a page marks is in the catalogue, docs/FIGURES.md, under the same name.
+    @Test func everyFigureThePagesMarkIsCatalogued() async throws {
+        let catalogue = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/FIGURES.md").standardizedFileURL, encoding: .utf8)
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            var names: Set<String> = []
+            for path in ["/", "/problems"] {
+                try await office.test(.GET, path) { res in
+                    let html = res.body.string
+                    var rest = html[...]
+                    while let at = rest.range(of: "data-figure=\"") {
+                        let name = rest[at.upperBound...].prefix { $0 != "\"" }
+                        names.insert(String(name))
+                        rest = rest[at.upperBound...]
+                    }
+                }
+            }
+            #expect(names.isSuperset(of: ["portfolio.projects", "colours", "problems.open"]))
+            for name in names { #expect(catalogue.contains("`\(name)`"), "\(name) is not in docs/FIGURES.md") }
+        }
+    }
 }

@@ -72,6 +72,26 @@ extension AsOfDayTests {
     }
 }
 
+extension AsOfDayTests {
+    /// A stretch of light belongs to its year: one opened on 31 December 2022 and never closed
+    /// is not "lit four weeks" in June 2023; one opened in May 2023 is.
+    @Test func aStretchOfLightCountsOnlyInItsYear() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await RecolourTests.load(app.db)
+            let a2 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "A2").first())
+            for (project, year, opened) in [(l.a1, 2022, CalendarDate(year: 2022, month: 12, day: 31)!), (a2, 2023, CalendarDate(year: 2023, month: 5, day: 2)!)] {
+                let item = SupervisionItemModel()
+                item.id = UUID(); item.districtID = l.district.id!; item.projectID = project.id!; item.unitID = project.$unit.id
+                item.year = year; item.source = SupervisionItems.warningSource; item.openedOn = opened; item.openedColour = "red"; item.reasons = "[]"
+                try await item.create(on: app.db)
+            }
+            let day = CalendarDate(year: 2023, month: 6, day: 25)!
+            let lit = try await LitProjects.run(districtID: l.district.id!, litBy: LitProjects.fourWeeks(before: day), stillOn: day, sql: try app.db.sql())
+            #expect(lit.map(\.code) == ["A2"])
+        }
+    }
+}
+
 /// Obligations start when their project or item existed, and one lateness gets one notice.
 @Suite struct ObligationTests {
     static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }

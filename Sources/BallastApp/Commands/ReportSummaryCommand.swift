@@ -27,7 +27,8 @@ struct ReportSummaryCommand: AsyncCommand {
             guard let d = CalendarDate.parse(raw) else { throw CommandFailure("--as-of 日期无效 / invalid --as-of “\(raw)”") }
             asOf = d
         } else {
-            asOf = DistrictContext.today(in: district)
+            // As the API: a finished year is summed up on its last day.
+            asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         }
         let summary = try await SummaryQuery.run(districtID: try district.requireID(), year: year, asOf: asOf, on: db)
         switch (signature.format ?? "table").lowercased() {

@@ -30,7 +30,7 @@ struct SummaryDTO: Content, Equatable {
     var byZone: [Group]
     var byUnit: [Group]
     var pools: [Pool]
-    /// Portfolio projects by current colour: {red, yellow, blue, green}.
+    /// Portfolio projects by their colour on the as-of day: {red, yellow, blue, green}.
     var colours: [String: Int]
 
     init(_ s: YearSummary) {

@@ -28,6 +28,6 @@ public struct YearSummary: Sendable, Equatable {
     public var byZone: [Group]
     public var byUnit: [Group]
     public var pools: [Pool]
-    /// Portfolio projects by their current colour (every colour present, zero when none).
+    /// Portfolio projects by their colour on the as-of day (`ColourAsOf`; every colour present, zero when none).
     public var colours: [WarningColour: Int] = [:]
 }

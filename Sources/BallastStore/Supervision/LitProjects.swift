@@ -28,12 +28,15 @@ public enum LitProjects {
     /// The 督查通报's window: lit before the month's first day.
     public static func wholeMonth(year: Int, month: Int) -> CalendarDate { CalendarDate.clamped(year: year, month: month, day: 1).adding(days: -1) }
 
-    /// Lit on or before `litBy` and not turned back by `day`; red first, then longest lit.
+    /// Lit by the colours of `day`'s year on or before `litBy` and not turned back by `day`; red
+    /// first, then longest lit. A stretch belongs to its year's colours: one lit on 31 December
+    /// is not still lit in next year's bulletins.
     public static func run(districtID: UUID, litBy: CalendarDate, stillOn day: CalendarDate, sql: any SQLDatabase) async throws -> [Row] {
         try await sql.raw("""
             SELECT p.id, p.code, p.name, u.name AS unit, s.opened_colour, s.opened_on, s.reasons FROM supervision_items s
             JOIN projects p ON p.id = s.project_id JOIN reference_entries u ON u.id = p.unit_id
-            WHERE s.district_id = \(bind: districtID) AND s.opened_on <= \(bind: litBy.iso)
+            WHERE s.district_id = \(bind: districtID) AND s.year = \(bind: day.year) AND s.source = \(bind: SupervisionItems.warningSource)
+              AND s.opened_on <= \(bind: litBy.iso)
               AND (s.closed_on IS NULL OR s.closed_on > \(bind: day.iso))
             ORDER BY CASE s.opened_colour WHEN 'red' THEN 0 ELSE 1 END, s.opened_on, p.code
             """).all().map { r in
