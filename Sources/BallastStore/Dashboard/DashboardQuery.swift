@@ -184,8 +184,10 @@ public enum DashboardQuery {
             rows = try await UnitRanking.rank(districtID: s.districtID, year: s.year, month: month, scheme: scheme, on: db)
         }
         guard !rows.isEmpty else { return nil }
-        // Across groups, by total: the dashboard shows the district's best and worst at a glance.
-        let ordered = rows.sorted { a, b in a.score.total != b.score.total ? a.score.total > b.score.total : a.unit < b.unit }
+        // Across groups, by the ranking's own order (total, then its tie rule): the dashboard shows
+        // the district's best and worst at a glance, ties settled as the issued 月排名 settles them.
+        func entry(_ r: UnitRanking.Row) -> RankingOrder.Entry { .init(unit: r.unit, score: r.score, litProjects: r.facts.litProjects) }
+        let ordered = rows.sorted { a, b in RankingOrder.precedes(entry(a), entry(b)) }
         let ranked = ordered.enumerated().map { DashboardFigures.RankedUnit(unit: $0.element.unit, rank: $0.offset + 1, total: $0.element.score.total) }
         // Five at each end, or half of a short list each (a lone unit is top only).
         let n = ranked.count < 2 ? ranked.count : min(5, ranked.count / 2)
