@@ -144,4 +144,22 @@ import VaporTesting
             for name in names { #expect(catalogue.contains("`\(name)`"), "\(name) is not in docs/FIGURES.md") }
         }
     }
+
+    /// A unit's user sees its own portfolio in the summary, as on its dashboard: not the district's.
+    @Test func aUnitsSummaryIsItsOwnAsItsDashboardIs() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let unit = try await app.as(.unit, unit: "区商务局"), office = try await app.as(.office)
+            let (_, dashboard) = try await unit.send(.GET, "/api/v1/dashboard?year=2023")
+            let (_, summary) = try await unit.send(.GET, "/api/v1/summary?year=2023")
+            let (_, district) = try await office.send(.GET, "/api/v1/summary?year=2023")
+            let own = try #require(dashboard["projects"] as? Int)
+            #expect(own > 0 && own < (district["projects"] as? Int ?? 0))
+            #expect(summary["projects"] as? Int == own)
+            #expect(summary["colours"] as? [String: Int] == dashboard["colours"] as? [String: Int])
+            var page = ""
+            try await unit.test(.GET, "/overview?year=2023") { res in #expect(res.status == .ok); page = res.body.string }
+            let showsAnotherUnit = page.contains("区住房城乡建设局")
+            #expect(!showsAnotherUnit, "another unit's line in a unit's overview")
+        }
+    }
 }

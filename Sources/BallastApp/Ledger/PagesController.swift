@@ -41,8 +41,12 @@ struct PagesController: RouteCollection {
         let d = try await district(req)
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db)
-        return html(OverviewPage.render(district: d.name, summary: s, lang: req.language))
+        let principal = try req.requirePrincipal()
+        let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
+                                           scopeUnitID: principal.scopeUnitID, on: req.db)
+        // A unit's user sees its own projects, and the heading says whose they are.
+        let whose = principal.scopeUnitID != nil ? (principal.unitName ?? d.name) : d.name
+        return html(OverviewPage.render(district: whose, summary: s, lang: req.language))
     }
 
     func list(req: Request) async throws -> Response {

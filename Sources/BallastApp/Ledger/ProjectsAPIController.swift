@@ -93,7 +93,8 @@ struct ProjectsAPIController: RouteCollection {
         let d = try await district(req)
         let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf, on: req.db))
+        return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
+                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db))
     }
 
     func export(req: Request) async throws -> Response {

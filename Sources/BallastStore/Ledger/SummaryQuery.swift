@@ -23,11 +23,13 @@ public enum SummaryQuery {
         }
     }
 
-    public static func run(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> YearSummary {
+    /// `scopeUnitID` narrows every figure to one unit's projects, as the dashboard does for a
+    /// unit's user.
+    public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, on db: any Database) async throws -> YearSummary {
         let sql = try db.sql()
         // Completed counts approved months up to the as-of month of the year.
         let month = asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month
-        let scope = Scope(districtID: districtID, year: year, month: month)
+        let scope = Scope(districtID: districtID, year: year, month: month, scopeUnitID: scopeUnitID)
         let totals = try await group(nil, scope, sql: sql).first
         var summary = YearSummary(
             year: year, asOf: asOf,
@@ -39,7 +41,7 @@ public enum SummaryQuery {
             byLevel: try await group(.level, scope, sql: sql),
             byZone: try await group(.zone, scope, sql: sql),
             byUnit: try await group(.unit, scope, sql: sql),
-            pools: try await pools(districtID: districtID, year: year, asOf: asOf, on: db))
+            pools: try await pools(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db))
         summary.colours = try await colours(scope, on: try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db), sql: sql)
         return summary
     }
@@ -48,6 +50,10 @@ public enum SummaryQuery {
         var districtID: UUID
         var year: Int
         var month: Int
+        var scopeUnitID: UUID? = nil
+
+        /// One unit's projects (of `p`), or every project.
+        var unit: SQLQueryString { scopeUnitID.map { " AND p.unit_id = \(bind: $0)" } ?? "" }
     }
 
     /// The colours of the year's portfolio on the day, counted in the database.
@@ -55,6 +61,7 @@ public enum SummaryQuery {
         var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0, 0) })
         for row in try await sql.raw("SELECT w.colour, COUNT(*) AS n FROM " + colours.subquery + " w"
             + " JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL"
+            + " JOIN projects p ON p.id = w.project_id" + s.unit
             + " GROUP BY w.colour").all() {
             if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) {
                 out[colour] = try row.decode(column: "n", as: Int.self)
@@ -75,7 +82,7 @@ public enum SummaryQuery {
             + CompletedQuery.subquery(districtID: s.districtID, year: s.year, throughMonth: s.month) + " c ON c.project_id = p.id "
         let portfolio: SQLQueryString = """
              WHERE yp.district_id = \(bind: s.districtID) AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL
-            """
+            """ + s.unit
         let query: SQLQueryString
         if let breakdown {
             query = "SELECT g.name AS name, MIN(g.sort) AS sort, " + figures + from
@@ -96,8 +103,8 @@ public enum SummaryQuery {
 
     /// The four pools at the end of the day: the pipeline's own count (`PipelineQuery.poolsAt`),
     /// so the summary, the dashboard and the pipeline page show one number.
-    static func pools(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> [YearSummary.Pool] {
-        let (now, _) = try await PipelineQuery.poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: nil, on: db)
+    static func pools(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [YearSummary.Pool] {
+        let (now, _) = try await PipelineQuery.poolsAt(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
         return LifecycleStage.pools.map { stage in
             let (count, total) = now[stage.rawValue] ?? (0, 0)
             return YearSummary.Pool(stage: stage, projects: count, totalInvestment: Money(yuan: total))
