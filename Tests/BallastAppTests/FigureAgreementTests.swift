@@ -3,6 +3,7 @@
 import BallastCore
 import BallastStore
 import BallastTestSupport
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -129,7 +130,7 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
             var names: Set<String> = []
-            for path in ["/", "/problems"] {
+            for path in ["/", "/problems", "/notices"] {
                 try await office.test(.GET, path) { res in
                     let html = res.body.string
                     var rest = html[...]
@@ -160,6 +161,24 @@ import VaporTesting
             try await unit.test(.GET, "/overview?year=2023") { res in #expect(res.status == .ok); page = res.body.string }
             let showsAnotherUnit = page.contains("区住房城乡建设局")
             #expect(!showsAnotherUnit, "another unit's line in a unit's overview")
+        }
+    }
+
+    /// The 催办单 page counts the notices, not the rows it lists: showing only the
+    /// unacknowledged ones does not change how many were issued.
+    @Test func theNoticesFiguresCountTheNoticesNotTheListedRows() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            var all = "", pending = ""
+            try await office.test(.GET, "/notices") { res in #expect(res.status == .ok); all = res.body.string }
+            try await office.test(.GET, "/notices?pending=true") { res in #expect(res.status == .ok); pending = res.body.string }
+            let issued = try await NoticeModel.query(on: app.db).count()
+            let open = try await NoticeModel.query(on: app.db).filter(\.$acknowledgedOn == nil).count()
+            #expect(issued > open)
+            for html in [all, pending] {
+                #expect(Self.number(html, "data-figure", "notices.issued") == issued)
+                #expect(Self.number(html, "data-figure", "notices.open") == open)
+            }
         }
     }
 }

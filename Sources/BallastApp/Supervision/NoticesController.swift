@@ -52,11 +52,16 @@ struct NoticesController: RouteCollection {
 
     struct GeneratedDTO: Content { var issued: [String]; var escalated: [String] }
 
-    func rows(_ req: Request, id: UUID? = nil) async throws -> [NoticeQuery.Row] {
-        let year: Int? = try req.param("year").map { raw in
+    /// `?year=`, when given.
+    func year(_ req: Request) throws -> Int? {
+        try req.param("year").map { raw in
             guard let y = Int(raw), (2000...2100).contains(y) else { throw BallastError.badParameter("year", zh: "year 应为年份，实为“\(raw)”", en: "year must be a year, not “\(raw)”") }
             return y
         }
+    }
+
+    func rows(_ req: Request, id: UUID? = nil) async throws -> [NoticeQuery.Row] {
+        let year = try year(req)
         return try await NoticeQuery.list(districtID: try req.district().requireID(), year: id == nil ? year : nil, pending: req.param("pending") == "true",
                                           scopeUnitID: try req.requirePrincipal().scopeUnitID, id: id, on: req.db)
     }
@@ -129,8 +134,11 @@ struct NoticesController: RouteCollection {
 
     func renderList(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let rows = try await rows(req)
-        let units = try await ReferenceLists.names(districtID: try req.district().requireID(), kind: .unit, on: req.db)
-        return .html(NoticesPage(rows: rows, units: units, pending: req.param("pending") == "true", notice: notice, lang: req.language).render(), status: status)
+        let districtID = try req.district().requireID()
+        let units = try await ReferenceLists.names(districtID: districtID, kind: .unit, on: req.db)
+        let figures = try await NoticeQuery.figures(districtID: districtID, year: try year(req), scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return .html(NoticesPage(rows: rows, figures: figures, units: units, pending: req.param("pending") == "true", notice: notice,
+                                 lang: req.language).render(), status: status)
     }
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }

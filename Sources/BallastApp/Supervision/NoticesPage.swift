@@ -7,14 +7,13 @@ import Plot
 /// office) the buttons to generate the notices lateness calls for and to issue one by hand.
 struct NoticesPage {
     var rows: [NoticeQuery.Row]
+    var figures: NoticeQuery.Figures
     var units: [String]
     var pending: Bool
     var notice: PageNotice?
     var lang: UILanguage
 
     func render() -> String {
-        let open = rows.filter { $0.acknowledgedOn == nil }.count
-        let escalated = rows.filter { $0.acknowledgedOn == nil && $0.escalatedOn != nil }.count
         let columns: [DataTable<NoticeQuery.Row>.Column] = [
             .init(SupervisionText.number.text(lang), .date) { r in .a(.href(attr(Layout.link(Site.notice.link(r.id), lang))), .text(r.number)) },
             .text(SupervisionText.remindedUnit.text(lang)) { r in r.unit },
@@ -31,9 +30,9 @@ struct NoticesPage {
             .h1(.text(SupervisionText.noticesHeading.text(lang))),
             Layout.notice(notice),
             .div(.class("figures"),
-                Layout.figure(SupervisionText.issued.text(lang), String(rows.count)),
-                Layout.figure(SupervisionText.notAcknowledged.text(lang), String(open)),
-                Layout.figure(SupervisionText.escalated.text(lang), String(escalated))),
+                Layout.figure(SupervisionText.issued.text(lang), String(figures.issued), name: "notices.issued"),
+                Layout.figure(SupervisionText.notAcknowledged.text(lang), String(figures.open), name: "notices.open"),
+                Layout.figure(SupervisionText.escalated.text(lang), String(figures.escalated), name: "notices.escalated")),
             .p(.a(.href(attr(Layout.link(pending ? Site.notices.link : Site.notices.link + "?pending=true", lang))),
                   .text(pending ? SupervisionText.showAll.text(lang) : SupervisionText.showUnacknowledged.text(lang)))),
             DataTable(columns, rows: rows, empty: SupervisionText.noNotices.text(lang)).node,

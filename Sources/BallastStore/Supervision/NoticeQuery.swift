@@ -23,6 +23,28 @@ public enum NoticeQuery {
         public var version: Int
     }
 
+    /// 已发 / 未签收 / 已上报: the notices of the year (all years when nil) in the scope, counted
+    /// in the database, whichever of them a page lists.
+    public struct Figures: Sendable, Equatable {
+        public var issued: Int
+        public var open: Int
+        public var escalated: Int
+    }
+
+    public static func figures(districtID: UUID, year: Int?, scopeUnitID: UUID?, on db: any Database) async throws -> Figures {
+        var q: SQLQueryString = """
+            SELECT COUNT(*) AS issued,
+                   SUM(CASE WHEN n.acknowledged_on IS NULL THEN 1 ELSE 0 END) AS still_open,
+                   SUM(CASE WHEN n.acknowledged_on IS NULL AND n.escalated_on IS NOT NULL THEN 1 ELSE 0 END) AS escalated
+            FROM notices n WHERE n.district_id = \(bind: districtID)
+            """
+        if let year { q += " AND n.year = \(bind: year)" }
+        if let scopeUnitID { q += " AND n.unit_id = \(bind: scopeUnitID)" }
+        let r = try await (try db.sql()).raw(q).first()
+        func n(_ column: String) throws -> Int { Int(try r?.decode(column: column, as: Int64?.self) ?? 0) }
+        return Figures(issued: try n("issued"), open: try n("still_open"), escalated: try n("escalated"))
+    }
+
     /// Newest first; `pending` keeps the unacknowledged only.
     public static func list(districtID: UUID, year: Int?, pending: Bool = false, scopeUnitID: UUID?, id: UUID? = nil, limit: Int = 200,
                             on db: any Database) async throws -> [Row] {
