@@ -87,6 +87,29 @@ import VaporTesting
                 #expect(Self.attribute(page, figure: "colours", "data-\(colour)") == "\(n)", "\(day) \(colour) on the page")
             }
 
+            // The warning board, its API and the CLI list the projects the dashboard counts.
+            var board = ""
+            try await office.test(.GET, "/warnings?year=2023&asOf=\(day)") { res in #expect(res.status == .ok); board = res.body.string }
+            var listed: [String: Int] = [:]
+            try await office.test(.GET, "/api/v1/warnings?year=2023&asOf=\(day)") { res in
+                #expect(res.status == .ok)
+                for w in jsonArray(res) { listed[w["colour"] as? String ?? "?", default: 0] += 1 }
+            }
+            let cli = try await app.run(command: ["warnings", "list", "--year", "2023", "--as-of", day, "--format", "json"])
+            var listedByCLI: [String: Int] = [:]
+            for w in try #require(try JSONSerialization.jsonObject(with: Data(cli.utf8)) as? [[String: Any]]) {
+                listedByCLI[w["colour"] as? String ?? "?", default: 0] += 1
+            }
+            let cliSummary = try #require(try JSONSerialization.jsonObject(with: Data(try await app.run(command: [
+                "report", "summary", "--year", "2023", "--as-of", day, "--format", "json"]).utf8)) as? [String: Any])
+            #expect(cliSummary["projects"] as? Int == projects, "\(day) projects in the CLI summary")
+            #expect(cliSummary["colours"] as? [String: Int] == colours, "\(day) colours in the CLI summary")
+            for (colour, n) in colours {
+                #expect(Self.attribute(board, figure: "colours", "data-\(colour)") == "\(n)", "\(day) \(colour) on /warnings")
+                #expect(listed[colour, default: 0] == n, "\(day) \(colour) in /api/v1/warnings")
+                #expect(listedByCLI[colour, default: 0] == n, "\(day) \(colour) in warnings list")
+            }
+
             // The four pools on the day: the dashboard's and the summary's.
             let pools = try #require(dashboard["pools"] as? [[String: Any]])
             let summaryPools = try #require(summary["pools"] as? [[String: Any]])
@@ -100,6 +123,8 @@ import VaporTesting
             let open = try #require((dashboard["problems"] as? [String: Any])?["open"] as? Int)
             #expect(Self.attribute(page, figure: "problems.open", "data-value") == "\(open)", "\(day) open problems on the page")
             #expect(Self.number(problems, "data-figure", "problems.open") == open, "\(day) open problems in the ledger")
+            // The dashboard's link opens the ledger on the period it counted, the whole year.
+            #expect(page.contains("from=2023-01-01&amp;to=2023-12-31&amp;status=open"), "\(day) the open problems link keeps the year")
         }
     }
 

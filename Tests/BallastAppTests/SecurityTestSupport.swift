@@ -47,6 +47,10 @@ func jsonObject(_ res: TestingHTTPResponse) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]) ?? [:]
 }
 
+func jsonArray(_ res: TestingHTTPResponse) -> [[String: Any]] {
+    (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]]) ?? []
+}
+
 func errorCode(_ res: TestingHTTPResponse) -> String? {
     (jsonObject(res)["error"] as? [String: Any])?["code"] as? String
 }

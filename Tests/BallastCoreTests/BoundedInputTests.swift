@@ -17,6 +17,12 @@ import Testing
     @Test func yearsAreBoundedAndDatesFromThemAlwaysExist() {
         #expect(!PlanYear.isValid(-1) && !PlanYear.isValid(0) && !PlanYear.isValid(1) && !PlanYear.isValid(1999) && !PlanYear.isValid(2101))
         #expect(PlanYear.isValid(2000) && PlanYear.isValid(2023) && PlanYear.isValid(2100))
+        // An as-of day is a real date of such a year.
+        #expect(PlanYear.asOfDay("2023-06-30") == CalendarDate(year: 2023, month: 6, day: 30))
+        #expect(PlanYear.asOfDay("2023-6-3") == CalendarDate(year: 2023, month: 6, day: 3))
+        for bad in ["1900-01-01", "9999-12-31", "2023-02-30", "2023-13-01", "2023-06", "", "0000-00-00"] {
+            #expect(PlanYear.asOfDay(bad) == nil, "\(bad)")
+        }
         #expect(CalendarDate.clamped(year: 1, month: 12, day: 31) == CalendarDate(year: 1900, month: 12, day: 31))
         #expect(CalendarDate.clamped(year: 2023, month: 2, day: 31) == CalendarDate(year: 2023, month: 2, day: 28))
         #expect(CalendarDate.clamped(year: Int.max, month: Int.min, day: Int.max) == CalendarDate(year: 2999, month: 1, day: 31))

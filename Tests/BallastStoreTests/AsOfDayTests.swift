@@ -167,3 +167,57 @@ extension AsOfDayTests {
         }
     }
 }
+
+extension AsOfDayTests {
+    /// The warning board as of a day is the dashboard's colours of that day, with the reasons
+    /// judged then: on a day the history covers, not the rule judged again on today's reports.
+    @Test func theWarningListOfAPastDayIsThatDaysColoursAndReasons() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await RecolourTests.load(app.db)
+            let districtID = try l.district.requireID()
+            let june5 = CalendarDate(year: 2023, month: 6, day: 5)!, june10 = CalendarDate(year: 2023, month: 6, day: 10)!
+            let june20 = CalendarDate(year: 2023, month: 6, day: 20)!
+            try await WarningEngine.recompute(districtID: districtID, year: 2023, asOf: june5, on: app.db)
+            let then = try #require(try await WarningStateModel.query(on: app.db).filter(\.$projectID == l.a1.id!).first())
+            let w = MonthlyReportWorkflow(districtID: districtID, actor: RecolourTests.actor, today: june20, scopeUnitID: nil)
+            let draft = try await w.saveDraft(projectID: l.a1.id!, year: 2023, month: 5, amount: .wan(5), progress: "开工准备", version: nil, on: app.db)
+            let submitted = try await w.submit(draft.id!, version: draft.version, on: app.db)
+            _ = try await w.approve(submitted.id!, version: submitted.version, on: app.db)
+            // Judged again on 10 June, A1 counts the May report approved on the 20th.
+            let rejudged = try #require(try await WarningEngine.evaluate(districtID: districtID, year: 2023, asOf: june10, on: app.db).first { $0.code == "A1" })
+            #expect(rejudged.outcome.reasons != WarningEngine.reasons(then.reasons))
+
+            let colours = try await ColourAsOf.resolve(districtID: districtID, year: 2023, on: june10, db: app.db)
+            let list = try await colours.warnings(scopeUnitID: nil, on: app.db)
+            let a1 = try #require(list.first { $0.code == "A1" })
+            #expect(a1.outcome.reasons == WarningEngine.reasons(then.reasons))
+            #expect(a1.outcome.colour.rawValue == then.colour)
+            #expect(a1.since == june5)
+            let dashboard = try await DashboardQuery.run(.init(districtID: districtID, year: 2023, asOf: june10, today: june20, scopeUnitID: nil), on: app.db)
+            #expect(dashboard.colours == Dictionary(uniqueKeysWithValues: Self.counts(list.map(\.outcome.colour)).map { ($0.key.rawValue, $0.value) }))
+            #expect(list.count == 4)
+            // A unit sees its own projects only.
+            let scoped = try await colours.warnings(scopeUnitID: l.a1.$unit.id, on: app.db)
+            #expect(!scoped.isEmpty && scoped.allSatisfy { $0.unitID == l.a1.$unit.id })
+        }
+    }
+}
+
+extension AsOfDayTests {
+    /// The ranking's lit projects at a month's end are the colours of that day, also for a month
+    /// before the year was first judged (a ledger imported after the fact).
+    @Test func theRankingCountsTheProjectsLitAtTheMonthsEndAsTheDashboardDoes() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await Self.importedLate(app.db)
+            let districtID = try l.district.requireID()
+            let first = try await WarningChangeModel.query(on: app.db).filter(\.$year == 2023).sort(\.$onDate).first()
+            // The case: 30 June is before the year's first judgement.
+            #expect(try #require(first).onDate > Self.june30)
+            let dashboard = try await DashboardQuery.run(.init(districtID: districtID, year: 2023, asOf: Self.june30, today: Self.today, scopeUnitID: nil), on: app.db)
+            let lit = (dashboard.colours["red"] ?? 0) + (dashboard.colours["yellow"] ?? 0)
+            #expect(lit > 0)
+            let units = try await UnitFactsQuery.run(districtID: districtID, year: 2023, month: 6, on: app.db)
+            #expect(units.map(\.facts.litProjects).reduce(0, +) == lit)
+        }
+    }
+}

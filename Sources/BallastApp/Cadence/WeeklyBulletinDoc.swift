@@ -13,17 +13,20 @@ enum WeeklyBulletinDoc {
     /// `by` names the ledger's filter the groups are ("category", "level"); the total links to the whole year.
     static func figuresRows(_ groups: [WeeklyBulletin.Figures], year: Int, by: String, total: WeeklyBulletin.Figures? = nil) -> [[OfficialDoc.Cell]] {
         (groups + (total.map { [$0] } ?? [])).map { g in
-            [OfficialDoc.Cell(g.name, link: g == total ? OfficialDoc.ledger(year: year) : OfficialDoc.ledger(year: year, [(by, g.name)])), .int(g.projects), .yi(g.total), .yi(g.plan), .yi(g.completed), .percent(g.rate)]
+            [OfficialDoc.Cell(g.name, link: g == total ? OfficialDoc.ledger(year: year) : OfficialDoc.ledger(year: year, [(by, g.name)])), .int(g.projects), .yi(g.total), .yi(g.plan), .yi(g.completed), g.rate.map(OfficialDoc.Cell.percent) ?? OfficialDoc.Cell("—")]
         }
     }
 
     static func intro(_ b: WeeklyBulletin) -> String {
         let h = b.headline
-        let gap = (h.rate - b.timeProgress) * 100
-        let versus = abs(gap) < 0.05 ? "与时序进度持平" : gap > 0 ? String(format: "超时序进度 %.1f 个百分点", gap) : String(format: "落后时序进度 %.1f 个百分点", -gap)
+        let rate = h.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—（无年度计划）"
+        let versus = h.rate.map { r in
+            let gap = (r - b.timeProgress) * 100
+            return abs(gap) < 0.05 ? "与时序进度持平" : gap > 0 ? String(format: "超时序进度 %.1f 个百分点", gap) : String(format: "落后时序进度 %.1f 个百分点", -gap)
+        } ?? "无从比较时序进度"
         return "截至\(NoticeDocument.chineseDate(b.asOf))，全区\(b.year)年列入年度计划的重点项目 \(h.projects) 个，总投资 \(Layout.yi(Money(yuan: h.total))) 亿元，"
             + "年度计划投资 \(Layout.yi(Money(yuan: h.plan))) 亿元，已完成投资 \(Layout.yi(Money(yuan: h.completed))) 亿元，完成率 "
-            + String(format: "%.1f%%", h.rate * 100) + "，时序进度 " + String(format: "%.1f%%", b.timeProgress * 100) + "，\(versus)。"
+            + rate + "，时序进度 " + String(format: "%.1f%%", b.timeProgress * 100) + "，\(versus)。"
             + "本周新亮红灯、黄灯项目 \(b.newlyLit.count) 个，连续亮灯四周以上（28 天前已亮灯、至今未转色）\(b.litFourWeeks.count) 个；"
             + "逾期未办结问题和议定事项 \(b.overdueItems.count) 项。现将本周（\(b.from) 至 \(b.to)）情况通报如下。"
     }
@@ -37,7 +40,7 @@ enum WeeklyBulletinDoc {
             .chart(HorizontalBarChart(id: "category-rates", title: "各类别投资完成率（虚线为时序进度）",
                                       description: "各类别年度计划完成率与时序进度 \(ValueFormat.percent.text(b.timeProgress))", bars: b.byCategory.map {
                 // Behind time progress: drawn in the warning colour.
-                .init(label: $0.name, segments: [.init(value: $0.rate, cssClass: $0.rate < b.timeProgress ? "s2" : "s0")])
+                .init(label: $0.name, segments: [.init(value: $0.rate ?? 0, cssClass: ($0.rate ?? 0) < b.timeProgress ? "s2" : "s0")])
             }, format: .percent, marker: (b.timeProgress, "时序进度 \(ValueFormat.percent.text(b.timeProgress))"))),
             .table(OfficialDoc.Table(sheet: "按级别", header: headerFigures, rows: figuresRows(b.byLevel, year: b.year, by: "level"))),
         ]))

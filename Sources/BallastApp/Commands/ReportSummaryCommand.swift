@@ -24,7 +24,7 @@ struct ReportSummaryCommand: AsyncCommand {
         let district = try await DistrictContext.require(code: signature.district, on: db)
         let asOf: CalendarDate
         if let raw = signature.asOf {
-            guard let d = CalendarDate.parse(raw) else { throw CommandFailure("--as-of 日期无效 / invalid --as-of “\(raw)”") }
+            guard let d = PlanYear.asOfDay(raw) else { throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”") }
             asOf = d
         } else {
             // As the API: a finished year is summed up on its last day.

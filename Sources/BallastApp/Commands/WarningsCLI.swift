@@ -12,7 +12,7 @@ enum WarningsCLI {
         guard (2000...2100).contains(year) else { throw CommandFailure("--year 无效 / invalid --year \(year)") }
         var asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         if let raw {
-            guard let d = CalendarDate.parse(raw), raw.count >= 8 else { throw CommandFailure("--as-of 日期无效 / invalid --as-of “\(raw)”") }
+            guard let d = PlanYear.asOfDay(raw) else { throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”") }
             asOf = d
         }
         return (district, year, asOf)

@@ -4,7 +4,8 @@ import Foundation
 import Vapor
 
 /// `ballast warnings list --year YYYY --as-of YYYY-MM-DD --format json|table`: JSON is an array
-/// of {code, name, colour, reasons, lag, since}, worst first.
+/// of {code, name, colour, reasons, lag, since}, worst first: the colours of the day as the
+/// dashboard counts them (`ColourAsOf`).
 struct WarningsListCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "year", help: "年度 / year") var year: Int?
@@ -17,7 +18,8 @@ struct WarningsListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let (district, year, asOf) = try await WarningsCLI.options(context, district: signature.district, year: signature.year, asOf: signature.asOf)
-        var warnings = try await WarningEngine.evaluate(districtID: try district.requireID(), year: year, asOf: asOf, on: context.application.db)
+        let db = context.application.db
+        var warnings = try await ColourAsOf.resolve(districtID: try district.requireID(), year: year, on: asOf, db: db).warnings(scopeUnitID: nil, on: db)
         if let raw = signature.colour {
             guard let wanted = WarningColour.parseList(raw) else { throw CommandFailure("--colour 只能是 red,yellow,blue,green") }
             warnings = warnings.filter { wanted.contains($0.outcome.colour) }

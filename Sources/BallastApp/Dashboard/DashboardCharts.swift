@@ -75,7 +75,7 @@ enum DashboardCharts {
         let scale = MoneyScale.suited(to: Double(groups.map(\.annualPlan).max() ?? 0))
         let bars = groups.map { g -> HorizontalBarChart.Bar in
             let href = r.link(Site.projects.link, "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))")
-            let rate = g.annualPlan > 0 ? ValueFormat.percent.text(Double(g.completed) / Double(g.annualPlan)) : "—"
+            let rate = CompletionRate.of(completed: g.completed, plan: g.annualPlan).map(ValueFormat.percent.text) ?? "—"
             return .init(label: g.name, segments: [
                 .init(value: Double(g.completed), cssClass: "s0", href: href, tip: DashboardText.completedTip.text(r.lang) + scale.label(Double(g.completed))),
                 .init(value: Double(max(0, g.annualPlan - g.completed)), cssClass: "s-rest", href: href,
@@ -94,10 +94,11 @@ enum DashboardCharts {
     static func funnel(_ f: DashboardFigures, _ r: DashboardRequest, width: Double = 480) -> String {
         return FunnelChart(
             id: "pools", title: DashboardText.fourPools.text(r.lang),
-            description: f.pools.map { "\($0.stage)库 \($0.projects)" }.joined(separator: "，"),
+            // What the bars draw: the projects entered in the year, against the target.
+            description: f.pools.map { "\($0.stage)库 \($0.entered)\($0.target.map { "/\($0)" } ?? "")" }.joined(separator: "，"),
             stages: f.pools.enumerated().map { i, p in
                 .init(label: DashboardText.poolLabel(p.stage).text(r.lang), value: Double(p.entered),
-                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage))", r.lang))
+                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: r.link(Site.projects.link, "&stage=\(PageQuery.encode(p.stage))"))
             }, width: width).svg()
     }
 

@@ -117,12 +117,16 @@ package struct DashboardPage {
 
     func problems() -> Node<HTML.BodyContext> {
         let p = figures.problems
+        // The ledger counts the period it is given: the dashboard's is the whole year.
+        func ledger(_ status: String) -> String {
+            link(Site.problems.link, "&from=\(figures.year)-01-01&to=\(figures.year)-12-31&status=\(status)")
+        }
         return .div(.class("figures small"),
-            figureLink(DashboardText.raised.text(lang), "\(p.raised)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=all")),
-            figureLink(DashboardText.open.text(lang), "\(p.open)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=open"),
+            figureLink(DashboardText.raised.text(lang), "\(p.raised)", DashboardText.problemsMeasure.text(lang), ledger("all")),
+            figureLink(DashboardText.open.text(lang), "\(p.open)", DashboardText.problemsMeasure.text(lang), ledger("open"),
                        figure: ("problems.open", "\(p.open)")),
-            figureLink(DashboardText.overdue.text(lang), "\(p.overdue)", DashboardText.problemsMeasure.text(lang), link(Site.problems.link, "&status=overdue"), behind: p.overdue > 0),
-            figureLink(DashboardText.resolved.text(lang), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", link(Site.problems.link, "&status=solved")))
+            figureLink(DashboardText.overdue.text(lang), "\(p.overdue)", DashboardText.problemsMeasure.text(lang), ledger("overdue"), behind: p.overdue > 0),
+            figureLink(DashboardText.resolved.text(lang), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", ledger("solved")))
     }
 
     func ranking() -> Node<HTML.BodyContext> {

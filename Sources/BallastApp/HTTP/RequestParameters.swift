@@ -65,9 +65,9 @@ enum RequestParameters {
         guard let raw = req.param("asOf"), !raw.isEmpty else {
             return JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         }
-        guard let d = CalendarDate.parse(raw), raw.count >= 8 else {
-            throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 YYYY-MM-DD，实为“\(raw)”",
-                                            en: "Parameter asOf must be YYYY-MM-DD, not “\(raw)”")
+        guard let d = PlanYear.asOfDay(raw) else {
+            throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 2000–2100 年间的日期 YYYY-MM-DD，实为“\(raw)”",
+                                            en: "Parameter asOf must be a date YYYY-MM-DD in 2000–2100, not “\(raw)”")
         }
         return d
     }

@@ -20,8 +20,8 @@ struct ProgressAPIController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        var list = try await WarningEngine.evaluate(districtID: try d.requireID(), year: year, asOf: asOf,
-                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        var list = try await ColourAsOf.resolve(districtID: try d.requireID(), year: year, on: asOf, db: req.db)
+            .warnings(scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         if let raw = req.param("colour"), !raw.isEmpty {
             guard let wanted = WarningColour.parseList(raw) else {
                 throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")

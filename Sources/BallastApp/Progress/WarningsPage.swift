@@ -17,12 +17,12 @@ struct WarningsPage {
     var supervision: [SupervisionRow]
     var lang: UILanguage
 
-    /// The page's query: the colours as of the day in the caller's scope, the rule they were
-    /// judged by, the unit names and the year's 亮灯督办 items.
+    /// The page's query: the colours as of the day in the caller's scope (`ColourAsOf`, as the
+    /// dashboard counts them), the rule in force, the unit names and the year's 亮灯督办 items.
     static func load(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?, colour: WarningColour?, lang: UILanguage,
                      on db: any Database) async throws -> WarningsPage {
         WarningsPage(year: year, asOf: asOf,
-                     warnings: try await WarningEngine.evaluate(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db),
+                     warnings: try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db).warnings(scopeUnitID: scopeUnitID, on: db),
                      units: try await ReferenceLists.namesByID(.unit, districtID: districtID, on: db), colour: colour,
                      rule: try await WarningEngine.thresholds(districtID: districtID, year: year, on: db),
                      supervision: try await SupervisionQuery.run(districtID: districtID, year: year, open: nil, scopeUnitID: scopeUnitID, on: db),
@@ -40,7 +40,10 @@ struct WarningsPage {
         let closed = supervision.filter { $0.closedOn != nil }.count
         return Layout.page(title: t(UIText.warnings), lang: lang, section: .warnings, path: Site.warnings.link + "?year=\(year)",
             .h1(.text(ProgressText.warningsHeading(year: year, asOf: asOf.iso).text(lang))),
-            .div(.class("figures"), .forEach(WarningColour.allCases.reversed()) { c in
+            // The counts, marked as the dashboard marks its own, for the agreement test.
+            .div(.class("figures"), .data(named: "figure", value: "colours"),
+                 .forEach(WarningColour.allCases) { c in .data(named: c.rawValue, value: String(counts[c] ?? 0)) },
+                 .forEach(WarningColour.allCases.reversed()) { c in
                 .a(.class("figure light-\(c.rawValue)"), .href(attr(Layout.link(Site.warnings.link + "?year=\(year)&colour=\(c.rawValue)", lang))),
                    .div(.class("label"), .span(.class("light \(c.rawValue)")), .text(en ? c.rawValue : c.chineseName + "灯")),
                    .div(.class("value"), .text(String(counts[c] ?? 0))))

@@ -101,6 +101,14 @@ public struct WarningOutcome: Sendable, Equatable {
     /// 时序进度 minus completion rate, in percentage points; nil when not judged on investment.
     public var lagPoints: Double?
     public var ruleVersion: Int
+
+    /// An outcome as it was stored (a colour kept in the state or the history).
+    public init(colour: WarningColour, reasons: [Message], lagPoints: Double?, ruleVersion: Int) {
+        self.colour = colour
+        self.reasons = reasons
+        self.lagPoints = lagPoints
+        self.ruleVersion = ruleVersion
+    }
 }
 
 /// The four-colour rule. Investment: 时序进度 at the end of month m is m/12 (m being the as-of

@@ -101,14 +101,18 @@ public enum UnitFactsQuery {
             + " WHERE a.district_id = \(bind: districtID) AND a.year = \(bind: year) GROUP BY p.unit_id") { f, r, i in
             f.completed += try r.decode(column: "d\(i)", as: Int64?.self) ?? 0
         }
-        // Each project's colour at each month's end is its last change by then: the latest
-        // "date + colour" (ISO dates sort as text), the colour read after the ten-character date.
-        let colours: SQLQueryString = "SELECT c.project_id" + columns { i in
-            " MAX(CASE WHEN c.on_date <= \(bind: ends[i]) THEN c.on_date || c.to_colour END) AS c\(unsafeRaw: String(i))"
-        } + " FROM warning_changes c WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year) AND c.on_date <= \(bind: ends.last!) GROUP BY c.project_id"
-        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN substr(z.c\(unsafeRaw: String(i)), 11) IN ('red', 'yellow') THEN 1 ELSE 0 END) AS l\(unsafeRaw: String(i))" }
-            + " FROM (" + colours + ") z JOIN projects p ON p.id = z.project_id" + portfolio + " GROUP BY p.unit_id") { f, r, i in
-            f.litProjects = try int(r, "l\(i)")
+        // The projects lit (red or yellow) at each month's end, by `ColourAsOf`, the rule the
+        // dashboard and the bulletins read a day's colours by: the history where it covers the
+        // day, else the rule judged then (a month before the year's first judgement counted no
+        // project lit when this read only the history). One query a month.
+        for (i, month) in months.enumerated() {
+            let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+            let colours = try await ColourAsOf.resolve(districtID: districtID, year: year, on: end, db: db)
+            for r in try await sql.raw("SELECT p.unit_id, SUM(CASE WHEN col.colour IN ('red', 'yellow') THEN 1 ELSE 0 END) AS lit FROM "
+                                       + colours.subquery + " col JOIN projects p ON p.id = col.project_id" + portfolio + " GROUP BY p.unit_id").all() {
+                guard let id = try r.decode(column: "unit_id", as: UUID?.self), facts[id] != nil else { continue }
+                facts[id]?.months[i].litProjects = try int(r, "lit")
+            }
         }
         // 开工 nodes planned by each month's end, and those reached by then.
         try await add("SELECT p.unit_id" + columns { i in

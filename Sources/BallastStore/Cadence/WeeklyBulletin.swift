@@ -17,7 +17,8 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
         public var plan: Int64
         public var completed: Int64
 
-        public var rate: Double { plan > 0 ? Double(completed) / Double(plan) : 0 }
+        /// nil without a plan (`CompletionRate`).
+        public var rate: Double? { CompletionRate.of(completed: completed, plan: plan) }
     }
 
     public struct ProjectLine: Codable, Sendable, Equatable {

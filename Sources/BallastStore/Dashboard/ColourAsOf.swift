@@ -16,7 +16,8 @@ public struct ColourAsOf: Sendable {
     public enum Source: Sendable, Equatable {
         case stored
         case history
-        case judged([UUID: WarningColour])
+        /// The rule judged at the day, for the whole district.
+        case judged([ProjectWarning])
     }
 
     public var districtID: UUID
@@ -38,8 +39,7 @@ public struct ColourAsOf: Sendable {
         } else if let first, first <= day {
             source = .history
         } else {
-            let judged = try await WarningEngine.evaluate(districtID: districtID, year: year, asOf: day, on: db)
-            source = .judged(Dictionary(judged.map { ($0.projectID, $0.outcome.colour) }, uniquingKeysWith: { a, _ in a }))
+            source = .judged(try await WarningEngine.evaluate(districtID: districtID, year: year, asOf: day, on: db))
         }
         return ColourAsOf(districtID: districtID, year: year, day: day, source: source)
     }
@@ -53,7 +53,8 @@ public struct ColourAsOf: Sendable {
             // The latest "date + colour" by then, with the colour read after the ten-character date.
             return "(SELECT c.project_id, substr(MAX(c.on_date || c.to_colour), 11) AS colour FROM warning_changes c"
                 + " WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year) AND c.on_date <= \(bind: day.iso) GROUP BY c.project_id)"
-        case .judged(let colours):
+        case .judged(let judged):
+            let colours = Dictionary(judged.map { ($0.projectID, $0.outcome.colour) }, uniquingKeysWith: { a, _ in a })
             // The judged colours as rows: each project picked by its id, its colour by the list it is in.
             let byColour = WarningColour.allCases.map { c in (c, colours.filter { $0.value == c }.map(\.key)) }.filter { !$0.1.isEmpty }
             guard !byColour.isEmpty else { return "(SELECT j.id AS project_id, '' AS colour FROM projects j WHERE 1 = 0)" }
@@ -63,6 +64,46 @@ public struct ColourAsOf: Sendable {
             }
             q += " END AS colour FROM projects j WHERE j.district_id = \(bind: districtID) AND j.id IN (" + Self.list(Array(colours.keys)) + "))"
             return q
+        }
+    }
+
+    /// Each portfolio project's colour on the day, with the reasons it was judged for then and
+    /// the day it took that colour, in code order: the warning board, its API and the CLI read
+    /// this, so they show what the dashboard counts. A day the history covers has no lag (a
+    /// change keeps its reasons, not its lag).
+    public func warnings(scopeUnitID: UUID?, on db: any Database) async throws -> [ProjectWarning] {
+        switch source {
+        case .judged(let judged):
+            return judged.filter { scopeUnitID == nil || $0.unitID == scopeUnitID }
+        case .stored, .history:
+            let sql = try db.sql()
+            var q: SQLQueryString = "SELECT p.id, p.code, p.name, p.unit_id, "
+            if source == .stored {
+                q += "w.colour, w.reasons, w.lag, w.since, w.rule_version FROM warning_states w"
+            } else {
+                q += "w.to_colour AS colour, w.reasons, NULL AS lag, w.on_date AS since, w.rule_version FROM warning_changes w"
+            }
+            q += " JOIN projects p ON p.id = w.project_id"
+                + " JOIN year_plans yp ON yp.project_id = p.id AND yp.year = w.year AND yp.annual_plan IS NOT NULL"
+                + " WHERE w.district_id = \(bind: districtID) AND w.year = \(bind: year)"
+            if source == .history {
+                // The last change by the day, picked as `subquery` picks it (two changes on one
+                // day, which a recolour and the nightly run can make, are told apart by colour).
+                q += " AND w.on_date || w.to_colour = (SELECT MAX(c.on_date || c.to_colour) FROM warning_changes c"
+                    + " WHERE c.project_id = w.project_id AND c.year = w.year AND c.on_date <= \(bind: day.iso))"
+            }
+            if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
+            q += " ORDER BY p.code"
+            return try await sql.raw(q).all().compactMap { row in
+                guard let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) else { return nil }
+                return ProjectWarning(
+                    projectID: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
+                    name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+                    outcome: WarningOutcome(colour: colour, reasons: WarningEngine.reasons(try row.decode(column: "reasons", as: String?.self) ?? "[]"),
+                                            lagPoints: try row.decode(column: "lag", as: Double?.self),
+                                            ruleVersion: try row.decode(column: "rule_version", as: Int.self)),
+                    since: try row.decode(column: "since", as: CalendarDate.self))
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public struct DashboardFigures: Sendable, Equatable, Codable {
     public var annualPlan: Int64
     public var completed: Int64
     /// Completed ÷ annual plan; nil without a plan.
-    public var completionRate: Double? { annualPlan > 0 ? Double(completed) / Double(annualPlan) : nil }
+    public var completionRate: Double? { CompletionRate.of(completed: completed, plan: annualPlan) }
     /// red, yellow, blue, green → projects of the portfolio that colour on the day.
     public var colours: [String: Int]
     public var byCategory: [Group]
