@@ -123,30 +123,6 @@ import VaporTesting
     }
 }
 
-@Suite struct NightlyJobTests {
-    @Test func onlyOneInstanceRecomputesAtNight() async throws {
-        try await TestDatabase.withApp(demo: true) { app in
-            let sql = app.db as! any SQLDatabase
-            let project = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "EQ2023-0001").first())
-            // Something the night should notice: a state deleted behind the engine's back.
-            try await WarningStateModel.query(on: app.db).filter(\.$projectID == project.id!).delete()
-            if sql.dialect.name == "postgresql" {
-                // Another instance holds the lock: this one skips and changes nothing.
-                let ranWhileLocked = try await app.db.transaction { tx in
-                    _ = try await (tx as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: NightlyJob.lockKey))").run()
-                    return try await NightlyJob.runOnce(on: app.db, logger: app.logger)
-                }
-                #expect(ranWhileLocked == false)
-                #expect(try await WarningStateModel.query(on: app.db).filter(\.$projectID == project.id!).count() == 0)
-            }
-            #expect(try await NightlyJob.runOnce(on: app.db, logger: app.logger))
-            #expect(try await WarningStateModel.query(on: app.db).filter(\.$projectID == project.id!).count() == 1)
-            let wait = NightlyJob.secondsUntilNextRun(from: Date(timeIntervalSince1970: 1_700_000_000))  // 2023-11-15 06:13:20 in Zhengzhou
-            #expect(wait == 19 * 3600 + 46 * 60 + 40)   // to 02:00 the next day
-        }
-    }
-}
-
 @Suite struct ProgressUploadPageTests {
     @Test func theImportPageTakesAProgressFileAndReportsBack() async throws {
         try await TestDatabase.withApp(demo: true) { app in

@@ -22,6 +22,11 @@ struct FakeRobot {
         app.post("ok") { req -> Response in record(req); return Response(status: .ok, body: .init(string: #"{"errcode":0,"errmsg":"ok"}"#)) }
         app.post("reject") { req -> Response in record(req); return Response(status: .ok, body: .init(string: #"{"errcode":93000,"errmsg":"invalid webhook url"}"#)) }
         app.post("fail") { req -> Response in record(req); return Response(status: .internalServerError) }
+        // Records the message id, from the header and the body, as a deduplicating receiver keys on it.
+        app.post("ids") { req -> Response in
+            received.withLockedValue { $0.append("ids \(req.headers.first(name: RobotMessage.idHeader) ?? "-") \(req.body.string ?? "")") }
+            return Response(status: .ok, body: .init(string: #"{"errcode":0}"#))
+        }
         app.post("slow") { req async throws -> Response in
             try await Task.sleep(for: .seconds(1))
             record(req)
@@ -156,6 +161,41 @@ struct FakeRobot {
                 #expect(try await sender.processOnce(now: now) == 1)
                 let last = try #require(try await WebhookDeliveryModel.query(on: app.db).first())
                 #expect(last.status == "failed" && last.attempts == 2 && last.lastError?.contains("不再重试") == true && last.finishedAt != nil)
+            }
+        }
+    }
+
+    /// A sender that dies after the robot took the message: another instance sends it again once
+    /// the claim's lease has passed, with the same id, so a receiver that keeps ids takes it once.
+    @Test func aMessageSentAgainAfterASenderDiedCarriesTheSameId() async throws {
+        try await FakeRobot.run { robot in
+            try await TestDatabase.withTwoApps { a, b in
+                FakeRobot.patientClient(a); FakeRobot.patientClient(b)
+                let district = try await DistrictContext.findOrCreate(code: nil, name: nil, on: a.db)
+                let hook = try await WebhookEditor(districtID: district.id!, actor: .system)
+                    .create(name: "去重", url: robot.url("ids"), format: .wecom, unitID: nil, on: a.db)
+                let queued = try await Notifier.enqueue(hook, text: "消息", link: "/", on: a.db)
+                let t0 = try await DatabaseClock.now(on: a.db)
+                // Instance A claims it for a minute, posts it, and dies before recording.
+                let claimed = try await WebhookQueue.claim(now: t0, lease: t0.addingTimeInterval(60), batch: 8, on: a.db)
+                #expect(claimed.map(\.id) == [try queued.requireID()])
+                let dying = WebhookSender(db: a.db, client: a.client, logger: a.logger)
+                let (status, failure) = await dying.post(try #require(claimed.first))
+                #expect(status == 200 && failure == nil)
+                // Instance B leaves it while A's claim holds, and sends it once it has lapsed.
+                let other = WebhookSender(db: b.db, client: b.client, logger: b.logger)
+                #expect(try await other.processOnce(now: t0.addingTimeInterval(30)) == 0)
+                #expect(try await other.processOnce(now: t0.addingTimeInterval(61)) == 1)
+                let posts = robot.received.withLockedValue { $0 }.filter { $0.hasPrefix("ids ") }
+                #expect(posts.count == 2)
+                let id = try queued.requireID().uuidString.lowercased()
+                for post in posts {
+                    #expect(post.hasPrefix("ids \(id) ") && post.contains(#""ballast_message_id":"\#(id)""#), "\(post)")
+                }
+                var seen = Set<String>()
+                let handled = posts.filter { seen.insert(String($0.split(separator: " ")[1])).inserted }
+                #expect(handled.count == 1)
+                #expect(try await WebhookDeliveryModel.find(queued.id, on: a.db)?.status == "sent")
             }
         }
     }

@@ -46,6 +46,43 @@ public enum TestDatabase {
         }
     }
 
+    /// Two instances of Ballast on one database, as a city runs it: two `Application`s, each
+    /// with its own connection pool, on one PostgreSQL schema (or one SQLite file). The first
+    /// migrates (and, with `demo`, holds the demo); the second finds the schema ready.
+    public static func withTwoApps<T>(demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
+                                      _ body: (Application, Application) async throws -> T) async throws -> T {
+        let template = demo ? try await DemoTemplates.shared.template(demoAsOf) : nil
+        let location: DatabaseLocation
+        if let template {
+            location = try DemoTemplates.copy(template)
+        } else if postgresURL != nil {
+            location = try self.location()
+        } else {
+            location = .sqliteFile(FileManager.default.temporaryDirectory.appendingPathComponent("ballast-two-\(UUID().uuidString).sqlite").path)
+        }
+        let first = try await Application.make(.testing)
+        var second: Application?
+        do {
+            try await configure(first, database: location)
+            if let template { try await DemoTemplates.fill(first.db, from: template, into: location) }
+            let other = try await Application.make(.testing)
+            second = other
+            try await configure(other, database: location)
+            let result = try await body(first, other)
+            try await other.asyncShutdown()
+            try await cleanUp(first.db, location)
+            try await first.asyncShutdown()
+            removeFile(location)
+            return result
+        } catch {
+            try? await second?.asyncShutdown()
+            try? await cleanUp(first.db, location)
+            try? await first.asyncShutdown()
+            removeFile(location)
+            throw error
+        }
+    }
+
     static func removeFile(_ location: DatabaseLocation) {
         if case .sqliteFile(let path) = location {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -3,32 +3,83 @@ import BallastStore
 import Fluent
 import Vapor
 
-/// Every night at 02:00 (Asia/Shanghai) the colours of every district's current year are
-/// recomputed, so a milestone that became late overnight turns its project's light without
-/// anyone touching a figure, and the reminder notices lateness calls for are issued. With several servers on one PostgreSQL, a transaction-scoped
-/// advisory lock lets exactly one of them do it; the others see the lock taken and skip.
+/// Every night at 02:00 (Asia/Shanghai), for every district: the colours of the current year
+/// are recomputed (a milestone that became late overnight turns its project's light without
+/// anyone touching a figure), the notices lateness calls for are issued, tomorrow's deadlines
+/// reminded, unanswered notices escalated, and the day's scheduled drafts made.
+///
+/// Each step runs in a transaction of its own, claimed first per district and day (`JobRuns`):
+/// with several servers on one database the first to claim a step runs it and the others skip
+/// it; a step that fails is logged, told to the office's inbox and left to the next run, and
+/// the steps after it still run (issue 22). `ballast jobs run nightly` runs it by hand through
+/// the same claims.
 enum NightlyJob {
-    /// The advisory lock's key: "BALLAST1" read as a number, unlikely to collide with anyone's.
-    static let lockKey: Int64 = 0x4241_4C4C_4153_5431
+    static let name = "nightly"
     static let hour = 2
 
-    /// Runs the recompute once unless another instance is running it. True when it ran.
+    enum Step: String, CaseIterable, Sendable {
+        case colours, notices, reminders, escalations, drafts
+    }
+
+    /// What one run did: per district and step, "done: …", "skipped" or "failed: …".
+    struct Report: Sendable, Equatable {
+        var lines: [String] = []
+        var failed = 0
+        var ran = 0
+    }
+
+    /// Runs the steps for every district. `today` fixes the day (a run by hand for a day);
+    /// `again` runs steps already done that day. A step another instance holds is skipped.
     @discardableResult
-    static func runOnce(on db: any Database, logger: Logger) async throws -> Bool {
-        let ran = try await DatabaseSetup.exclusively(key: lockKey, on: db) { tx in
-            for district in try await Districts.all(on: tx) {
-                let year = try await PlanYears.current(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
-                let r = try await Recolour.year(year, districtID: try district.requireID(), today: DistrictContext.today(in: district), in: tx)
-                logger.info("nightly recompute \(district.code) \(year): \(r.projects) projects, \(r.changed) changed")
-                // Then the reminders lateness calls for, on today's colours and deadlines.
-                let notices = try await NoticeGenerator.run(districtID: try district.requireID(), today: DistrictContext.today(in: district), on: tx)
-                logger.info("nightly notices \(district.code): \(notices.issued.count) issued, \(notices.escalated.count) escalated")
-                for drafted in try await draftDocuments(district, on: tx) { logger.info("nightly draft \(district.code): \(drafted)") }
+    static func runOnce(on db: any Database, logger: Logger, today: CalendarDate? = nil, steps: [Step] = Step.allCases, again: Bool = false,
+                        perform: @escaping @Sendable (Step, DistrictModel, CalendarDate, any Database) async throws -> String = perform) async throws -> Report {
+        var report = Report()
+        for district in try await Districts.all(on: db) {
+            let day = today ?? DistrictContext.today(in: district)
+            for step in steps {
+                let claim = JobRuns.Claim(job: name, step: step.rawValue, districtID: try district.requireID(), day: day)
+                guard try await JobRuns.claim(claim, again: again, on: db) else {
+                    report.lines.append("\(district.code) \(step.rawValue) \(day.iso): skipped (taken or done)")
+                    continue
+                }
+                do {
+                    let detail = try await perform(step, district, day, db)
+                    try await JobRuns.finish(claim, detail: detail, on: db)
+                    report.ran += 1
+                    report.lines.append("\(district.code) \(step.rawValue) \(day.iso): done: \(detail)")
+                    logger.info("nightly \(district.code) \(step.rawValue): \(detail)")
+                } catch {
+                    let message = String(describing: error)
+                    report.failed += 1
+                    report.lines.append("\(district.code) \(step.rawValue) \(day.iso): failed: \(message)")
+                    logger.error("nightly \(district.code) \(step.rawValue) failed: \(message)")
+                    do { try await JobRuns.fail(claim, error: message, on: db) } catch { logger.report(error: error) }
+                }
             }
-            return true
         }
-        if ran == nil { logger.info("nightly recompute: another instance holds the lock; skipped") }
-        return ran ?? false
+        return report
+    }
+
+    /// One step for one district, in its own transaction(s); a line saying what it did.
+    @Sendable static func perform(_ step: Step, _ district: DistrictModel, _ today: CalendarDate, _ db: any Database) async throws -> String {
+        let districtID = try district.requireID()
+        switch step {
+        case .colours:
+            let year = try await PlanYears.current(districtID: districtID, today: today, on: db)
+            let r = try await db.writeTransaction { tx in try await Recolour.year(year, districtID: districtID, today: today, in: tx) }
+            return "\(year)：\(r.projects) 个项目，\(r.changed) 个变色"
+        case .notices:
+            let issued = try await NoticeGenerator.issueStep(districtID: districtID, today: today, on: db)
+            return "催办单 \(issued.count) 份" + (issued.isEmpty ? "" : "（\(issued.first ?? "")…）")
+        case .reminders:
+            try await NoticeGenerator.remindStep(districtID: districtID, today: today, on: db)
+            return "已提醒"
+        case .escalations:
+            return "升级 \(try await NoticeGenerator.escalateStep(districtID: districtID, today: today, on: db).count) 份"
+        case .drafts:
+            let drafted = try await draftDocuments(district, today: today, on: db)
+            return drafted.isEmpty ? "今日无定期文件" : drafted.joined(separator: "；")
+        }
     }
 
     /// The drafts the day calls for (`CadenceSchedule`): Monday's weekly bulletin, the first's
@@ -62,6 +113,11 @@ enum NightlyJob {
         return next.timeIntervalSince(now)
     }
 
+    /// A night with a failed step is tried again this long after, up to `retries` times; after
+    /// that, the next night runs every step again.
+    static let retryAfter: Duration = .seconds(15 * 60)
+    static let retries = 3
+
     /// Starts the schedule for a serving instance; shutting the application down stops it.
     static func schedule(_ app: Application) {
         let logger = app.logger
@@ -69,8 +125,15 @@ enum NightlyJob {
         let task = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(secondsUntilNextRun()))
-                if Task.isCancelled { break }
-                do { try await runOnce(on: db, logger: logger) } catch { logger.report(error: error) }
+                for _ in 0..<retries {
+                    if Task.isCancelled { break }
+                    do {
+                        if try await runOnce(on: db, logger: logger).failed == 0 { break }
+                    } catch {
+                        logger.report(error: error)
+                    }
+                    try? await Task.sleep(for: retryAfter)
+                }
             }
         }
         app.lifecycle.use(Stopper(task: task))

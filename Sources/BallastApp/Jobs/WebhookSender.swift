@@ -23,9 +23,12 @@ package struct WebhookSender: Sendable {
 
     typealias Due = WebhookQueue.Due
 
-    /// Claims and sends what is due at `now`; the number attempted.
+    /// Claims and sends what is due at `now` (by default the database's clock, which every
+    /// instance shares); the number attempted.
     @discardableResult
-    package func processOnce(now: Date = Date(), batch: Int = 32) async throws -> Int {
+    package func processOnce(now time: Date? = nil, batch: Int = 32) async throws -> Int {
+        let now: Date
+        if let time { now = time } else { now = try await DatabaseClock.now(on: db) }
         let lease = now.addingTimeInterval(Double(timeout.nanoseconds) / 1e9 * 3 + 30)
         let claimed = try await WebhookQueue.claim(now: now, lease: lease, batch: batch, on: db)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -41,12 +44,28 @@ package struct WebhookSender: Sendable {
     }
 
     func deliver(_ c: Due, now: Date) async throws {
+        let (status, failure) = await post(c)
+        let attempts = c.attempts + 1
+        let outcome: WebhookQueue.Outcome
+        if let error = failure {
+            if attempts >= maxAttempts { logger.warning("webhook delivery \(c.id) failed after \(attempts) attempts: \(error)") }
+            outcome = .failed(reason: error, retryAt: attempts >= maxAttempts ? nil : now.addingTimeInterval(backoff(attempts)))
+        } else {
+            outcome = .sent
+        }
+        try await WebhookQueue.record(c.id, attempts: attempts, status: status, outcome, at: now, on: db)
+    }
+
+    /// One attempt: the message with its id in a header (the payload carries it too); the
+    /// robot's status and, when it did not take the message, why.
+    func post(_ c: Due) async -> (Int?, String?) {
         var status: Int?
         var failure: String?
         do {
             var request = ClientRequest(method: .POST, url: URI(string: c.url), headers: ["Content-Type": "application/json; charset=utf-8"],
                                         body: ByteBuffer(string: c.payload), timeout: timeout)
             request.headers.replaceOrAdd(name: "User-Agent", value: "Ballast")
+            request.headers.replaceOrAdd(name: RobotMessage.idHeader, value: c.id.uuidString.lowercased())
             let response = try await client.send(request)
             status = Int(response.status.code)
             let body = response.body.map { Data(buffer: $0) }
@@ -56,15 +75,7 @@ package struct WebhookSender: Sendable {
         } catch {
             failure = String(String(describing: error).prefix(300))
         }
-        let attempts = c.attempts + 1
-        let outcome: WebhookQueue.Outcome
-        if let error = failure {
-            if attempts >= maxAttempts { logger.warning("webhook delivery \(c.id) failed after \(attempts) attempts: \(error)") }
-            outcome = .failed(reason: error, retryAt: attempts >= maxAttempts ? nil : now.addingTimeInterval(backoff(attempts)))
-        } else {
-            outcome = .sent
-        }
-        try await WebhookQueue.record(c.id, attempts: attempts, status: status, outcome, on: db)
+        return (status, failure)
     }
 
     /// The serving instance's loop: every few seconds, what is due.

@@ -51,18 +51,4 @@ public enum DatabaseSetup {
         try await sql.raw("PRAGMA temp_store = MEMORY").run()
     }
 
-    /// Runs `body` in a transaction holding a transaction-scoped advisory lock on `key`, or
-    /// returns nil at once when another instance holds it (PostgreSQL). SQLite is one process's
-    /// file: the body just runs.
-    public static func exclusively<T: Sendable>(key: Int64, on db: any Database,
-                                                _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T? {
-        try await db.transaction { tx in
-            let sql = try tx.sql()
-            if sql.dialect.name == "postgresql" {
-                let row = try await sql.raw("SELECT pg_try_advisory_xact_lock(\(bind: key)) AS got").first()
-                guard try row?.decode(column: "got", as: Bool.self) == true else { return nil }
-            }
-            return try await body(tx)
-        }
-    }
 }

@@ -28,9 +28,12 @@ public struct DocumentDesk: Sendable {
 
     /// Drafts (or redrafts) the document of `kind` for `period` from what `build` makes of the
     /// data, in one transaction; refused once that period's document has been issued.
+    /// Under the district's drafts lock: two drafts of one period at once (the nightly job on two
+    /// instances, a click beside it) make one document, drafted twice, not a key violation.
     public func draft(kind: DocumentKind, period: String, title: String, on db: any Database,
                       build: @escaping @Sendable (any Database) async throws -> (any Encodable & Sendable, CalendarDate)) async throws -> DocumentModel {
         try await db.writeTransaction { tx in
+            try await DistrictLock.take(.drafts, districtID: context.districtID, in: tx)
             let existing = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID)
                 .filter(\.$kind == kind).filter(\.$period == period).first()
             if let existing, existing.status == .issued {
@@ -72,11 +75,14 @@ public struct DocumentDesk: Sendable {
                                                                                  en: "Issued on \(d.issuedOn?.iso ?? "") already (\(d.number ?? ""))"))
             }
             try await context.update(d, version: version, action: "issue", entity: "document", in: tx, before: ["status": "draft"], change: { d in
-                // Numbered within the year the period belongs to: periods sort as text, "2023" < "2023-W23" < "2024".
-                let year = String(d.period.prefix(4))
-                let issued = try await DocumentModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$kind == d.kind)
-                    .filter(\.$status == .issued).filter(\.$period >= year).filter(\.$period < String((Int(year) ?? 0) + 1)).count()
-                d.status = .issued; d.number = "\(year)年第\(issued + 1)期"; d.issuedOn = context.today; d.issuedBy = context.actor.name
+                // Numbered within the year the period belongs to, from the kind's counter in this
+                // transaction (`NumberAllocator`): never twice, whoever issues at the same moment.
+                guard let year = Int(d.period.prefix(4)), PlanYear.isValid(year) else {
+                    throw ProjectItemContext.Failure.invalid(field: "period", Message(zh: "期别 \(d.period) 无年份", en: "The period \(d.period) has no year"))
+                }
+                let seq = try await NumberAllocator.next(.document(d.kind), districtID: context.districtID, year: year, in: tx)
+                d.status = .issued; d.number = NumberSeries.documentNumber(year: year, seq: seq); d.numberYear = year; d.numberSeq = seq
+                d.issuedOn = context.today; d.issuedBy = context.actor.name
             }, after: { ["status": "issued", "number": $0.number ?? ""] }, summary: { "\($0.title) 印发 \($0.number ?? "")" })
             return d
         }

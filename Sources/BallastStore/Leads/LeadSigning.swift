@@ -66,12 +66,14 @@ extension LeadEditor {
         return try e.requireID()
     }
 
-    /// ZS2023-001, ZS2023-002…: the next free code for projects signed from leads in a year.
+    /// ZS2023-001, ZS2023-002…: the next code for projects signed from leads in a year, from
+    /// `NumberAllocator` (two signings at once on two instances once took the same code), past
+    /// any such code already in the ledger.
     func nextCode(year: Int, on tx: any Database) async throws -> String {
         let prefix = "ZS\(year)-"
         let taken = try await ProjectModel.query(on: tx).filter(\.$district.$id == context.districtID)
             .filter(\.$code =~ prefix).all().compactMap { Int($0.code.dropFirst(prefix.count)) }
-        let n = (taken.max() ?? 0) + 1
+        let n = try await NumberAllocator.next(.signedProject, districtID: context.districtID, year: year, after: taken.max() ?? 0, in: tx)
         return prefix + (n < 10 ? "00" : n < 100 ? "0" : "") + String(n)
     }
 }

@@ -36,5 +36,7 @@ public enum BallastMigrations {
         CreateStageSpans(),
         AddPlanEnteredOn(),
         AddWarningChangeReasons(),
+        CreateNumberCounters(),
+        CreateJobRuns(),
     ]
 }

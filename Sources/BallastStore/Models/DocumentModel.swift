@@ -15,6 +15,9 @@ public final class DocumentModel: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     /// Given when issued: 第6期.
     @OptionalField(key: "number") public var number: String?
+    /// The number's year and sequence, unique per district and kind (`NumberAllocator`).
+    @OptionalField(key: "number_year") public var numberYear: Int?
+    @OptionalField(key: "number_seq") public var numberSeq: Int?
     @Field(key: "as_of") public var asOf: CalendarDate
     @Field(key: "status") public var status: DocumentStatus
     /// The content as JSON, in the kind's own shape.

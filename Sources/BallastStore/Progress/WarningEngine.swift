@@ -140,7 +140,7 @@ public enum WarningEngine {
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
-            try await lockYear(districtID: districtID, year: year, in: tx)
+            try await DistrictLock.takeColours(districtID: districtID, year: year, in: tx)
             let judgedOn = JudgingDay.of(year: year, asOf: asOf)
             let latest = try await (try tx.sql()).raw("""
                 SELECT MAX(as_of) AS latest FROM warning_states WHERE district_id = \(bind: districtID) AND year = \(bind: year)
@@ -209,20 +209,6 @@ public enum WarningEngine {
             try await SupervisionItems.follow(moves, districtID: districtID, year: year, on: judgedOn, in: tx)
             return Recomputed(projects: evaluated.count, changed: changes.count, written: true)
         }
-    }
-
-    /// One recompute of a district's year at a time. A recompute replaces the year's state rows,
-    /// and runs inside the transaction of the change that called for it (`Recolour`): two
-    /// changes to one year at once on PostgreSQL would both replace the same rows, and the
-    /// second would fail on their unique key and take its change down with it. This waits for
-    /// the first to commit instead. The lock is the transaction's and ends with it; SQLite
-    /// already lets one writer in at a time.
-    static func lockYear(districtID: UUID, year: Int, in tx: any Database) async throws {
-        let sql = try tx.sql()
-        guard sql.dialect.name == "postgresql" else { return }
-        let id = districtID.uuid
-        let district = Int32(bitPattern: UInt32(id.0) << 24 | UInt32(id.1) << 16 | UInt32(id.2) << 8 | UInt32(id.3))
-        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: district), \(bind: Int32(clamping: year)))").run()
     }
 
     /// Stored reasons back as messages.

@@ -5,8 +5,7 @@ import SQLKit
 
 /// 催办单: issuing a numbered notice to a late unit (by hand, or by `NoticeGenerator`), and the
 /// unit acknowledging it. Numbers run per district and year without gaps or repeats: the next
-/// is taken inside the write, and two notices racing for one number (PostgreSQL lets two
-/// transactions read the same maximum) meet the unique key, and the loser takes the next.
+/// is taken from `NumberAllocator` in the transaction that writes the notice.
 public struct NoticeEditor: Sendable {
     public var context: ProjectItemContext
 
@@ -35,6 +34,12 @@ public struct NoticeEditor: Sendable {
     }
 
     public func issue(_ draft: Draft, on db: any Database) async throws -> NoticeModel {
+        try await db.writeTransaction { tx in try await issue(draft, in: tx) }
+    }
+
+    /// Issues inside the caller's transaction (the generator issues a night's notices in one):
+    /// the number comes from `NumberAllocator` in that transaction.
+    func issue(_ draft: Draft, in tx: any Database) async throws -> NoticeModel {
         let item = draft.item.trimmed
         var problems: [FieldProblem] = []
         if item.isEmpty { problems.append(FieldProblem("item", Message(zh: "请写明催办事项", en: "Say what is late"))) }
@@ -43,37 +48,28 @@ public struct NoticeEditor: Sendable {
             problems.append(FieldProblem("newDeadline", Message(zh: "新时限 \(d.iso) 早于今天", en: "The new deadline \(d.iso) is before today")))
         }
         guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
-        let settings = try await SupervisionSettings.load(districtID: context.districtID, on: db)
+        let settings = try await SupervisionSettings.load(districtID: context.districtID, on: tx)
         let newDeadline = draft.newDeadline ?? NoticeRule.newDeadline(from: context.today, calendar: settings.calendar)
-        for attempt in 1... {
-            do {
-                return try await db.writeTransaction { tx in
-                    guard let district = try await DistrictModel.find(context.districtID, on: tx) else { throw Self.notFound }
-                    guard try await ReferenceEntryModel.query(on: tx).filter(\.$id == draft.unitID).filter(\.$district.$id == context.districtID)
-                        .filter(\.$kind == ReferenceKind.unit.rawValue).first() != nil else {
-                        throw ProjectItemContext.Failure.invalid(field: "unit", Message(zh: "被催办单位不在本区单位名单中", en: "The unit is not on the district's list"))
-                    }
-                    let year = context.today.year
-                    let last = try await NoticeModel.query(on: tx).filter(\.$districtID == context.districtID).filter(\.$year == year).max(\.$seq) ?? 0
-                    let n = NoticeModel()
-                    n.id = UUID(); n.districtID = context.districtID; n.year = year; n.seq = last + 1
-                    n.number = NoticeNumber.format(prefix: NoticeNumber.prefix(districtName: district.name), year: year, sequence: last + 1)
-                    n.unitID = draft.unitID; n.subject = draft.subject.rawValue; n.problemID = draft.problemID; n.subjectKey = draft.subjectKey
-                    n.item = item; n.originalDeadline = draft.originalDeadline; n.newDeadline = newDeadline
-                    n.issuedOn = context.today; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
-                    try await n.create(on: tx)
-                    try await Notifier.send(.init(districtID: context.districtID, kind: .notice, title: "\(n.number)：\(String(item.prefix(60)))",
-                                                  link: Site.notice.link(n.idString), units: [draft.unitID]), on: tx)
-                    try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "notice",
-                                           entityID: n.id, summary: "催办单 \(n.number)", before: Nothing?.none,
-                                           after: ["number": n.number, "item": n.item, "newDeadline": n.newDeadline.iso])
-                    return n
-                }
-            } catch let e as any DatabaseError where e.isConstraintFailure && attempt < 20 {
-                continue
-            }
+        guard let district = try await DistrictModel.find(context.districtID, on: tx) else { throw Self.notFound }
+        guard try await ReferenceEntryModel.query(on: tx).filter(\.$id == draft.unitID).filter(\.$district.$id == context.districtID)
+            .filter(\.$kind == ReferenceKind.unit.rawValue).first() != nil else {
+            throw ProjectItemContext.Failure.invalid(field: "unit", Message(zh: "被催办单位不在本区单位名单中", en: "The unit is not on the district's list"))
         }
-        fatalError("unreachable")
+        let year = context.today.year
+        let seq = try await NumberAllocator.next(.notice, districtID: context.districtID, year: year, in: tx)
+        let n = NoticeModel()
+        n.id = UUID(); n.districtID = context.districtID; n.year = year; n.seq = seq
+        n.number = NoticeNumber.format(prefix: NoticeNumber.prefix(districtName: district.name), year: year, sequence: seq)
+        n.unitID = draft.unitID; n.subject = draft.subject.rawValue; n.problemID = draft.problemID; n.subjectKey = draft.subjectKey
+        n.item = item; n.originalDeadline = draft.originalDeadline; n.newDeadline = newDeadline
+        n.issuedOn = context.today; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
+        try await n.create(on: tx)
+        try await Notifier.send(.init(districtID: context.districtID, kind: .notice, title: "\(n.number)：\(String(item.prefix(60)))",
+                                      link: Site.notice.link(n.idString), units: [draft.unitID]), on: tx)
+        try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "notice",
+                               entityID: n.id, summary: "催办单 \(n.number)", before: Nothing?.none,
+                               after: ["number": n.number, "item": n.item, "newDeadline": n.newDeadline.iso])
+        return n
     }
 
     /// 签收: the notified unit's own users, once.

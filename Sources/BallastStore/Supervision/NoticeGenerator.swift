@@ -15,7 +15,44 @@ public enum NoticeGenerator {
         public var escalated: [String]
     }
 
+    ///
+    /// One transaction under the district's notices lock (`DistrictLock`): a second run, on this
+    /// instance or another, at the same moment waits and then finds every item chased, so each
+    /// late item gets one notice however many runs start (issue 22).
     public static func run(districtID: UUID, today: CalendarDate, actor: ChangeActor = .system, on db: any Database) async throws -> Outcome {
+        try await db.writeTransaction { tx in
+            try await DistrictLock.take(.notices, districtID: districtID, in: tx)
+            let issued = try await issue(districtID: districtID, today: today, actor: actor, in: tx)
+            try await remind(districtID: districtID, today: today, on: tx)
+            return Outcome(issued: issued, escalated: try await escalate(districtID: districtID, today: today, on: tx))
+        }
+    }
+
+    /// The nightly job's steps, each in a transaction of its own under the same lock, so one
+    /// failing leaves the others done (issue 22).
+    public static func issueStep(districtID: UUID, today: CalendarDate, on db: any Database) async throws -> [String] {
+        try await db.writeTransaction { tx in
+            try await DistrictLock.take(.notices, districtID: districtID, in: tx)
+            return try await issue(districtID: districtID, today: today, actor: .system, in: tx)
+        }
+    }
+
+    public static func remindStep(districtID: UUID, today: CalendarDate, on db: any Database) async throws {
+        try await db.writeTransaction { tx in
+            try await DistrictLock.take(.notices, districtID: districtID, in: tx)
+            try await remind(districtID: districtID, today: today, on: tx)
+        }
+    }
+
+    public static func escalateStep(districtID: UUID, today: CalendarDate, on db: any Database) async throws -> [String] {
+        try await db.writeTransaction { tx in
+            try await DistrictLock.take(.notices, districtID: districtID, in: tx)
+            return try await escalate(districtID: districtID, today: today, on: tx)
+        }
+    }
+
+    /// The notices lateness calls for today, under the caller's lock; their numbers.
+    static func issue(districtID: UUID, today: CalendarDate, actor: ChangeActor, in db: any Database) async throws -> [String] {
         let editor = NoticeEditor(context: ProjectItemContext(districtID: districtID, actor: actor, today: today, scopeUnitID: nil))
         let sql = try db.sql()
         var issued: [String] = []
@@ -39,7 +76,7 @@ public enum NoticeGenerator {
                                                  subject: kind == ProblemKind.decision.rawValue ? .decision : .problem,
                                                  problemID: try r.decode(column: "id", as: UUID.self),
                                                  item: "你单位牵头办理的\(what)已超过时间节点 \(deadline) 仍未办结，请抓紧办理并按期反馈。",
-                                                 originalDeadline: deadline, automatic: true), on: db)
+                                                 originalDeadline: deadline, automatic: true), in: db)
             issued.append(n.number)
         }
         for month in 1...today.month {
@@ -60,12 +97,11 @@ public enum NoticeGenerator {
                 let first = try r.decode(column: "first", as: String.self)
                 let n = try await editor.issue(.init(unitID: try r.decode(column: "unit_id", as: UUID.self), subject: .report, subjectKey: key,
                                                      item: "你单位 \(today.year) 年 \(month) 月有 \(count) 个项目（\(first)\(count > 1 ? " 等" : "")）未在 \(due.iso) 前报送月度进度，请即报送。",
-                                                     originalDeadline: due, automatic: true), on: db)
+                                                     originalDeadline: due, automatic: true), in: db)
                 issued.append(n.number)
             }
         }
-        try await remind(districtID: districtID, today: today, on: db)
-        return Outcome(issued: issued, escalated: try await escalate(districtID: districtID, today: today, on: db))
+        return issued
     }
 
     /// The inbox's daily reminders: a problem or decision due tomorrow (to its units), and one

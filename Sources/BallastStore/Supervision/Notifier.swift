@@ -8,18 +8,20 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case assigned, decision, notice, escalated
     case dueTomorrow = "due-tomorrow"
     case overdue
+    /// A step of the nightly job failed (to the office).
+    case jobFailed = "job-failed"
 
     public var chineseName: String {
         switch self {
         case .assigned: "新交办"; case .decision: "会议议定"; case .notice: "催办单"; case .escalated: "催办升级"
-        case .dueTomorrow: "明日到期"; case .overdue: "已逾期"
+        case .dueTomorrow: "明日到期"; case .overdue: "已逾期"; case .jobFailed: "任务失败"
         }
     }
 
     public var englishName: String {
         switch self {
         case .assigned: "Assigned"; case .decision: "Decision"; case .notice: "Notice"; case .escalated: "Escalated"
-        case .dueTomorrow: "Due tomorrow"; case .overdue: "Overdue"
+        case .dueTomorrow: "Due tomorrow"; case .overdue: "Overdue"; case .jobFailed: "Job failed"
         }
     }
 }
@@ -85,15 +87,20 @@ public enum Notifier {
         var hooks = WebhookModel.query(on: db).filter(\.$districtID == e.districtID).filter(\.$enabled == true)
         hooks = targets.isEmpty ? hooks.filter(\.$unitID == nil) : hooks.group(.or) { $0.filter(\.$unitID == nil).filter(\.$unitID ~~ targets) }
         for hook in try await hooks.all() {
-            try await enqueue(hook, text: "【\(e.kind.chineseName)】\(e.title)", link: e.link, at: now, on: db)
+            try await enqueue(hook, text: "【\(e.kind.chineseName)】\(e.title)", link: e.link, on: db)
         }
     }
 
-    /// Queues one message for a robot (also the admin page's test message).
+    /// Queues one message for a robot (also the admin page's test message), due at once by the
+    /// database's clock (the senders on every instance judge "due" by that clock too).
     @discardableResult
-    public static func enqueue(_ hook: WebhookModel, text: String, link: String, at now: Date = Date(), on db: any Database) async throws -> WebhookDeliveryModel {
+    public static func enqueue(_ hook: WebhookModel, text: String, link: String, at time: Date? = nil, on db: any Database) async throws -> WebhookDeliveryModel {
+        var now = time ?? Date()
+        if time == nil { now = try await DatabaseClock.now(on: db) }
         let d = WebhookDeliveryModel()
-        d.id = UUID(); d.webhookID = try hook.requireID(); d.payload = RobotMessage.body(format: RobotMessage.Format(rawValue: hook.format) ?? .wecom, text: text, link: link)
+        let id = UUID()
+        d.id = id; d.webhookID = try hook.requireID()
+        d.payload = RobotMessage.body(format: RobotMessage.Format(rawValue: hook.format) ?? .wecom, text: text, link: link, id: id)
         d.status = "pending"; d.attempts = 0; d.nextAttemptAt = now; d.createdAt = now
         try await d.create(on: db)
         return d
@@ -115,13 +122,22 @@ public enum RobotMessage {
     }
 
     struct Text: Encodable { var content: String }
-    struct Body: Encodable { var msgtype = "text"; var text: Text }
+    struct Body: Encodable {
+        var msgtype = "text"
+        var text: Text
+        /// The message's id, the same on every attempt: delivery is at least once, and a
+        /// receiver that keeps the ids it has seen drops a repeat. The robots ignore the field;
+        /// it also goes as the `X-Ballast-Message-Id` header.
+        var ballast_message_id: String
+    }
 
-    public static func body(format: Format, text: String, link: String) -> String {
+    public static let idHeader = "X-Ballast-Message-Id"
+
+    public static func body(format: Format, text: String, link: String, id: UUID) -> String {
         // The two robots read the same text message; the format is kept per robot so a richer
         // message type for one of them changes nothing for the other.
         let content = "Ballast 重点项目督办\n\(text)\n\(link)"
-        return String(decoding: (try? JSONEncoder.sorted.encode(Body(text: Text(content: content)))) ?? Data(), as: UTF8.self)
+        return String(decoding: (try? JSONEncoder.sorted.encode(Body(text: Text(content: content), ballast_message_id: id.uuidString.lowercased()))) ?? Data(), as: UTF8.self)
     }
 
     /// Whether the robot's answer says it took the message: 2xx, and `errcode` 0 when it says one.

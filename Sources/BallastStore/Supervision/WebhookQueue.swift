@@ -3,8 +3,11 @@ import Foundation
 import SQLKit
 
 /// The robots' outgoing queue as rows (`Notifier` fills it). A message is claimed before it is
-/// sent, so two servers never send one twice; a claim lapses at its lease, so a message claimed
-/// by a server that died mid-send is due again.
+/// sent, so two servers never send one at once; a claim lapses at its lease, so a message
+/// claimed by a server that died mid-send is due again. That makes delivery at least once: a
+/// server that died after the robot took the message but before recording it leaves it to be
+/// sent again, with the same id (`RobotMessage.idHeader` and `ballast_message_id`), which a
+/// receiver that keeps ids drops. Every time here is the database's clock (`DatabaseClock`).
 public enum WebhookQueue {
     public struct Due: Sendable {
         public var id: UUID
@@ -40,18 +43,18 @@ public enum WebhookQueue {
         case failed(reason: String, retryAt: Date?)
     }
 
-    public static func record(_ id: UUID, attempts: Int, status: Int?, _ outcome: Outcome, on db: any Database) async throws {
+    public static func record(_ id: UUID, attempts: Int, status: Int?, _ outcome: Outcome, at now: Date, on db: any Database) async throws {
         let update = (try db.sql()).update(WebhookDeliveryModel.schema).set("attempts", to: attempts)
             .set("last_status", to: status).where("id", .equal, id)
         switch outcome {
         case .sent:
-            try await update.set("status", to: "sent").set("last_error", to: SQLLiteral.null).set("finished_at", to: Date()).run()
+            try await update.set("status", to: "sent").set("last_error", to: SQLLiteral.null).set("finished_at", to: now).run()
         case .failed(let reason, let retryAt?):
             try await update.set("status", to: "pending").set("last_error", to: "第 \(attempts) 次投递失败，将重试：\(reason)")
                 .set("next_attempt_at", to: retryAt).run()
         case .failed(let reason, nil):
             try await update.set("status", to: "failed").set("last_error", to: "第 \(attempts) 次投递失败，不再重试：\(reason)")
-                .set("finished_at", to: Date()).run()
+                .set("finished_at", to: now).run()
         }
     }
 }
