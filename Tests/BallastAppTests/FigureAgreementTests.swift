@@ -22,21 +22,29 @@ import VaporTesting
         return Int(text.drop { !$0.isNumber }.prefix { $0.isNumber })
     }
 
-    @Test func theProblemLedgersOpenCardCountsTheProblemsItsOpenListShows() async throws {
+    /// Today and on past days: the list of a day holds the problems open (or overdue, or
+    /// solved) on that day, by their steps then, as the cards count them.
+    @Test func theProblemLedgersCardsCountTheProblemsItsListsShowOnAnyDay() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
-            var card: Int?, list: Int?
-            try await office.test(.GET, "/problems") { res in
-                #expect(res.status == .ok)
-                card = Self.number(res.body.string, "data-figure", "problems.open")
+            for day in ["", "2023-03-31", "2023-05-15", "2023-06-25"] {
+                let asOf = day.isEmpty ? "" : "&asOf=\(day)"
+                var cards = ""
+                try await office.test(.GET, "/problems?from=2023-01-01&to=2023-12-31" + asOf) { res in
+                    #expect(res.status == .ok)
+                    cards = res.body.string
+                }
+                for (status, figure) in [("open", "problems.open"), ("overdue", "problems.overdue"), ("solved", "problems.solved")] {
+                    var list: Int?
+                    try await office.test(.GET, "/problems?from=2023-01-01&to=2023-12-31&status=\(status)" + asOf) { res in
+                        #expect(res.status == .ok)
+                        list = Self.number(res.body.string, "data-count", "problems")
+                    }
+                    let card = try #require(Self.number(cards, "data-figure", figure), "\(day) \(figure)")
+                    if status == "open" { #expect(card > 0, "\(day)") }
+                    #expect(list == card, "\(day) \(status)")
+                }
             }
-            try await office.test(.GET, "/problems?status=open") { res in
-                #expect(res.status == .ok)
-                list = Self.number(res.body.string, "data-count", "problems")
-            }
-            let open = try #require(card)
-            #expect(open > 0)
-            #expect(list == open)
         }
     }
 

@@ -221,3 +221,32 @@ extension AsOfDayTests {
         }
     }
 }
+
+extension AsOfDayTests {
+    /// A report submitted on time and then returned is not in, for every surface alike: the
+    /// ranking does not count it on time, the bulletins name it, the notices chase it and
+    /// `/reports` does not count it reported (it was on time for the ranking and not late for
+    /// the bulletins before).
+    @Test func aReturnedReportIsNotInForTheRankingTheBulletinsTheNoticesAndTheReportsPage() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await ProblemTests.imported(app)
+            let districtID = try d.requireID()
+            let p1 = try #require(try await ProjectModel.query(on: app.db).filter(\.$code == "A2").first())
+            let w = MonthlyReportWorkflow(districtID: districtID, actor: RecolourTests.actor, today: ObligationTests.day(5, 20), scopeUnitID: nil)
+            let draft = try await w.saveDraft(projectID: p1.id!, year: 2023, month: 5, amount: .wan(5), progress: "施工", version: nil, on: app.db)
+            let submitted = try await w.submit(draft.id!, version: draft.version, on: app.db)
+            let office = MonthlyReportWorkflow(districtID: districtID, actor: RecolourTests.actor, today: ObligationTests.day(5, 22), scopeUnitID: nil)
+            _ = try await office.returnReport(submitted.id!, version: submitted.version, reason: "数据有误", on: app.db)
+
+            let row = try #require(try await MonthReportsQuery.run(districtID: districtID, year: 2023, month: 5, scopeUnitID: nil, on: app.db).first { $0.code == "A2" })
+            #expect(!row.isReported)
+            let commerce = try #require(try await UnitFactsQuery.run(districtID: districtID, year: 2023, month: 5, on: app.db).first { $0.name == "区商务局" })
+            #expect(commerce.facts.reportsOnTime == 0)
+            let late = try await SupervisionBulletin.lateReportCodes(districtID: districtID, year: 2023, month: 5, asOf: ObligationTests.day(6, 10), sql: try app.db.sql())
+            #expect(late["区商务局"]?.contains("A2") == true)
+            let notices = try await NoticeGenerator.run(districtID: districtID, today: ObligationTests.day(6, 10), on: app.db)
+            #expect(try await NoticeModel.query(on: app.db).filter(\.$subjectKey == "report:2023-05").all()
+                .contains { $0.unitID == p1.$unit.id && notices.issued.contains($0.number) })
+        }
+    }
+}

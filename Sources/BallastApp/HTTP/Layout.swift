@@ -101,10 +101,11 @@ enum Layout {
     /// A headline figure: label, value, and a line under it.
     /// A headline figure. `name` is its entry in docs/FIGURES.md, carried as `data-figure` so a
     /// test reads the number the reader sees.
-    static func figure(_ label: String, _ value: String, _ sub: String? = nil, name: String? = nil) -> Node<HTML.BodyContext> {
+    /// `name` marks the value for the agreement test (`data-figure`); `subName` marks the line under it.
+    static func figure(_ label: String, _ value: String, _ sub: String? = nil, name: String? = nil, subName: String? = nil) -> Node<HTML.BodyContext> {
         .div(.class("figure"), .div(.class("label"), .text(label)),
              .div(.class("value"), .unwrap(name) { .data(named: "figure", value: $0) }, .text(value)),
-             .unwrap(sub) { .div(.class("muted"), .text($0)) })
+             .unwrap(sub) { .div(.class("muted"), .unwrap(subName) { .data(named: "figure", value: $0) }, .text($0)) })
     }
 
     static func yi(_ m: Money) -> String { String(format: "%.2f", m.rounded(in: .yi, places: 2)) }

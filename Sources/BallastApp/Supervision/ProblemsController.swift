@@ -347,6 +347,7 @@ struct ProblemsController: RouteCollection {
         filter.raisedFrom = from
         filter.raisedTo = min(to, asOf)
         filter.kind = kind
+        filter.asOf = asOf
         let page = try await ProblemsPage.load(districtID: districtID, scopeUnitID: scope, period: (from, to, asOf), kind: kind, filter: filter,
                                                paging: (paging.perPage, paging.offset), today: DistrictContext.today(in: d),
                                                filters: ProblemsPage.Filters(req), notice: notice, form: form, lang: req.language, on: req.db)

@@ -47,14 +47,22 @@ public enum UnitFactsQuery {
         // (migration 028), then joins the 60 000 sums instead of the 360 000 half-year reports.
         let sums: SQLQueryString = columns { i in
             " CAST(SUM(CASE WHEN r.status = 'approved' AND r.month <= \(bind: months[i]) THEN r.amount ELSE 0 END) AS BIGINT) AS d\(unsafeRaw: String(i)),"
-                + " SUM(CASE WHEN r.month = \(bind: months[i]) AND r.late = \(bind: false) AND r.submitted_at IS NOT NULL THEN 1 ELSE 0 END) AS o\(unsafeRaw: String(i))"
+                + " SUM(CASE WHEN r.month = \(bind: months[i]) AND " + ReportStanding.onTimeCondition("r") + " THEN 1 ELSE 0 END) AS o\(unsafeRaw: String(i))"
         }
         let reportsWhere: SQLQueryString = " WHERE r.district_id = \(bind: districtID) AND r.year = \(bind: year) AND r.month <= \(bind: last)"
+        // A report counts on time only from a project that owed it (`ReportsOwed`), as the
+        // expected reports count: a project that joined in June and reported May anyway does not
+        // lift May's ratio past 1.
+        func owed(_ i: Int) -> SQLQueryString { ReportsOwed.joined(by: CalendarDate.clamped(year: year, month: months[i], day: CalendarDate.daysIn(month: months[i], year: year))) }
         let reportsByUnit: SQLQueryString
         if sql.dialect.name == "postgresql" {
-            reportsByUnit = "SELECT p.unit_id" + sums + " FROM monthly_reports r JOIN projects p ON p.id = r.project_id" + portfolio + reportsWhere + " GROUP BY p.unit_id"
+            let owedSums: SQLQueryString = columns { i in
+                " CAST(SUM(CASE WHEN r.status = 'approved' AND r.month <= \(bind: months[i]) THEN r.amount ELSE 0 END) AS BIGINT) AS d\(unsafeRaw: String(i)),"
+                    + " SUM(CASE WHEN r.month = \(bind: months[i]) AND " + ReportStanding.onTimeCondition("r") + " AND " + owed(i) + " THEN 1 ELSE 0 END) AS o\(unsafeRaw: String(i))"
+            }
+            reportsByUnit = "SELECT p.unit_id" + owedSums + " FROM monthly_reports r JOIN projects p ON p.id = r.project_id" + portfolio + reportsWhere + " GROUP BY p.unit_id"
         } else {
-            reportsByUnit = "SELECT p.unit_id" + columns { i in " CAST(SUM(x.d\(unsafeRaw: String(i))) AS BIGINT) AS d\(unsafeRaw: String(i)), SUM(x.o\(unsafeRaw: String(i))) AS o\(unsafeRaw: String(i))" }
+            reportsByUnit = "SELECT p.unit_id" + columns { i in " CAST(SUM(x.d\(unsafeRaw: String(i))) AS BIGINT) AS d\(unsafeRaw: String(i)), SUM(CASE WHEN " + owed(i) + " THEN x.o\(unsafeRaw: String(i)) ELSE 0 END) AS o\(unsafeRaw: String(i))" }
                 + " FROM (SELECT r.project_id" + sums + " FROM monthly_reports r" + reportsWhere + " GROUP BY r.project_id) x JOIN projects p ON p.id = x.project_id"
                 + portfolio + " GROUP BY p.unit_id"
         }

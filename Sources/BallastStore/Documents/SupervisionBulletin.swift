@@ -100,7 +100,7 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
         }
     }
 
-    /// Unit → codes of the year's planned projects whose report for the month is missing, late or unsubmitted.
+    /// Unit → codes of the projects that owe the month's report and have none on time (`ReportStanding`: missing, a draft, returned or late).
     static func lateReportCodes(districtID: UUID, year: Int, month: Int, asOf: CalendarDate, sql: any SQLDatabase) async throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for r in try await sql.raw("""
@@ -108,8 +108,9 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
             LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND
             """ + ReportsOwed.condition(year: year, month: month, knownBy: asOf) + """
-              AND (r.id IS NULL OR r.late = \(bind: true) OR r.submitted_at IS NULL)
-            ORDER BY u.name, p.code
+              AND (r.id IS NULL OR NOT
+            """ + ReportStanding.onTimeCondition("r") + """
+            ) ORDER BY u.name, p.code
             """).all() {
             out[try r.decode(column: "unit", as: String.self), default: []].append(try r.decode(column: "code", as: String.self))
         }

@@ -19,7 +19,7 @@ public struct MonthReportRow: Sendable, Equatable {
     public var version: Int?
     public var returnReason: String?
 
-    public var isReported: Bool { status == .submitted || status == .approved }
+    public var isReported: Bool { ReportStanding.isIn(status) }
 
     public init(projectID: UUID, code: String, name: String, unit: String, reportID: UUID?, amount: Money?, progress: String?,
                 status: ReportStatus?, late: Bool, version: Int?, returnReason: String?) {

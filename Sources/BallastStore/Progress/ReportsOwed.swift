@@ -26,3 +26,16 @@ public enum ReportsOwed {
         "(" + alias + ".entered_on IS NULL OR " + alias + ".entered_on <= \(bind: day.iso))"
     }
 }
+
+/// `ReportStanding` as conditions on the report `alias` (`monthly_reports`), for the queries that
+/// count reports.
+extension ReportStanding {
+    public static func inCondition(_ alias: SQLQueryString = "r") -> SQLQueryString {
+        "(" + alias + ".status IN (" + SQLQueryString(inStatuses.map { "'\($0.rawValue)'" }.joined(separator: ", ")) + "))"
+    }
+
+    public static func onTimeCondition(_ alias: SQLQueryString = "r") -> SQLQueryString {
+        "(" + inCondition(alias) + " AND " + alias + ".late = \(bind: false))"
+    }
+}
+

@@ -86,7 +86,8 @@ public enum NoticeGenerator {
             let missing = try await sql.raw("""
                 SELECT p.unit_id, COUNT(*) AS n, MIN(p.code) AS first FROM year_plans yp JOIN projects p ON p.id = yp.project_id
                 LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: today.year) AND r.month = \(bind: month)
-                     AND r.status IN ('submitted', 'approved')
+                     AND
+                """ + ReportStanding.inCondition("r") + """
                 WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: today.year) AND r.id IS NULL AND
                 """ + ReportsOwed.condition(year: today.year, month: month) + """
                   AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.district_id = \(bind: districtID) AND n.unit_id = p.unit_id AND n.subject_key = \(bind: key))

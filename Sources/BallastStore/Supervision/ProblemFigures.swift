@@ -38,9 +38,9 @@ public enum ProblemFigures {
         // last step by then, which costs a lookup per problem.
         let current: SQLQueryString = "SELECT " + group + " AS grp, p.raised_on, p.status, p.deadline, p.resolved_on, p.deadline AS resolved_deadline"
             + " FROM problems p LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE " + where_
-        let state: SQLQueryString = today.map { asOf >= $0 } ?? false ? current : "SELECT " + group + " AS grp, p.raised_on, (SELECT s.status " + last
-            + " ORDER BY s.seq DESC LIMIT 1) AS status, (SELECT s.deadline " + last
-            + " ORDER BY s.seq DESC LIMIT 1) AS deadline, (SELECT s.effective_on " + lastResolve
+        let then = ProblemQuery.stateOn(asOf)
+        let state: SQLQueryString = today.map { asOf >= $0 } ?? false ? current : "SELECT " + group + " AS grp, p.raised_on, " + then.status
+            + " AS status, " + then.deadline + " AS deadline, (SELECT s.effective_on " + lastResolve
             + " ORDER BY s.seq DESC LIMIT 1) AS resolved_on, (SELECT s.deadline " + lastResolve
             + " ORDER BY s.seq DESC LIMIT 1) AS resolved_deadline FROM problems p LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE "
             + where_

@@ -49,6 +49,9 @@ public enum ProblemQuery {
         /// figures count.
         public var raisedFrom: CalendarDate?
         public var raisedTo: CalendarDate?
+        /// The day the status filter and the rows' states are read on: before today, from each
+        /// problem's last step by then (`stateOn`), as `ProblemFigures` counts that day.
+        public var asOf: CalendarDate?
 
         public init(status: StatusFilter = .open, kind: ProblemKind? = nil, category: String? = nil, leadUnitID: UUID? = nil,
                     projectID: UUID? = nil, enterpriseID: UUID? = nil, meetingID: UUID? = nil, text: String? = nil, ids: [UUID]? = nil) {
@@ -60,15 +63,26 @@ public enum ProblemQuery {
     static let solvedStatuses = ProblemStatus.allCases.filter(\.isSolved).map(\.rawValue)
     static let openStatuses = ProblemStatus.open.map(\.rawValue)
 
+    /// A problem `p`'s status and deadline on a past day: its last step's by then. One reading
+    /// of a past state for the ledger's cards (`ProblemFigures`) and its list.
+    static func stateOn(_ day: CalendarDate) -> (status: SQLQueryString, deadline: SQLQueryString) {
+        let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: day.iso) ORDER BY s.seq DESC LIMIT 1)"
+        return ("(SELECT s.status " + last, "(SELECT s.deadline " + last)
+    }
+
     /// The total matching, and one page: open work by deadline (longest overdue first), the rest newest first.
     public static func list(districtID: UUID, filter: Filter, today: CalendarDate, scopeUnitID: UUID?, limit: Int = 100, offset: Int = 0,
                             on db: any Database) async throws -> (total: Int, rows: [Row]) {
         let sql = try db.sql()
         var where_: SQLQueryString = "p.district_id = \(bind: districtID)" + ProblemScope.visible(to: scopeUnitID)
+        // Today the problem's own columns are its state; a past day reads its steps.
+        let day = min(filter.asOf ?? today, today)
+        let past = day < today ? stateOn(day) : nil
+        let status = past?.status ?? "p.status", deadline = past?.deadline ?? "p.deadline"
         switch filter.status {
-        case .open: where_ += " AND p.status IN (\(binds: openStatuses))"
-        case .overdue: where_ += " AND p.status IN (\(binds: openStatuses)) AND p.deadline < \(bind: today.iso)"
-        case .solved: where_ += " AND p.status IN (\(binds: solvedStatuses))"
+        case .open: where_ += " AND " + status + " IN (\(binds: openStatuses))"
+        case .overdue: where_ += " AND " + status + " IN (\(binds: openStatuses)) AND " + deadline + " < \(bind: day.iso)"
+        case .solved: where_ += " AND " + status + " IN (\(binds: solvedStatuses))"
         case .all: break
         }
         if let k = filter.kind { where_ += " AND p.kind = \(bind: k.rawValue)" }
@@ -99,12 +113,15 @@ public enum ProblemQuery {
         guard !ids.isEmpty else { return (total, []) }
         let rows = try await sql.raw("""
             SELECT p.id, p.kind, p.title, p.category, p.major, p.project_id, pr.code AS project_code, pr.name AS project_name, p.enterprise_id,
-                   e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader, p.status, p.raised_by, p.raised_on, p.deadline,
-                   p.original_deadline, p.resolved_on, p.version
+                   e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader,
+            """ + status + """
+             AS status, p.raised_by, p.raised_on,
+            """ + deadline + """
+             AS deadline, p.original_deadline, p.resolved_on, p.version
             FROM problems p LEFT JOIN projects pr ON pr.id = p.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
             LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.id IN (\(binds: ids))
             """).all()
-        let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "id", as: UUID.self), try row($0, today: today)) })
+        let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "id", as: UUID.self), try row($0, today: day)) })
         return (total, ids.compactMap { byID[$0] })
     }
 
