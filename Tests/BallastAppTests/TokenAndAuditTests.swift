@@ -177,8 +177,16 @@ import VaporTesting
                 #expect(rows[0]["annualPlan"] as? Double == 3_500_000)
                 #expect(rows[1]["projects"] as? Int == 1)
                 #expect(rows[1]["totalInvestment"] as? Double == 20_000)
-                #expect(Set(rows[0].keys) == ["district", "name", "projects", "totalInvestment", "annualPlan"])
+                #expect(Set(rows[0].keys) == ["district", "name", "asOf", "projects", "totalInvestment", "annualPlan", "completed", "completionRate", "colours"])
+                // The district's row is its own summary of the same day.
+                let (_, summary) = try await app.as(.office).send(.GET, "/api/v1/summary?year=2023&asOf=\(rows[0]["asOf"] as? String ?? "")")
+                for key in ["projects", "totalInvestment", "annualPlan", "completed"] {
+                    #expect((rows[0][key] as? NSNumber)?.doubleValue == (summary[key] as? NSNumber)?.doubleValue, "\(key)")
+                }
+                #expect(rows[0]["colours"] as? [String: Int] == summary["colours"] as? [String: Int])
+                #expect((rows[0]["completed"] as? Double ?? 0) > 0)
             }
+            try await city.test(.GET, "/api/v1/rollup?year=2023&asOf=1900-01-01") { res in #expect(res.status == .badRequest) }
             try await city.test(.GET, "/rollup?year=2023") { res in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("中原区"))

@@ -130,10 +130,10 @@ extension AsOfDayTests {
             let d = try await ProblemTests.imported(app)
             _ = try await Self.plannedOnJune30(d, on: app.db)
             let facts = try await UnitFactsQuery.run(districtID: d.id!, year: 2023, months: [5, 6], on: app.db)
-            let may = try #require(facts[5]?.first { $0.name == "区教育局" })
+            // In May the unit had no project in the portfolio yet: it is not ranked, and owes nothing.
+            #expect(facts[5]?.contains { $0.name == "区教育局" } == false)
             let june = try #require(facts[6]?.first { $0.name == "区教育局" })
-            #expect(may.facts.reportsExpected == 0)
-            #expect(june.facts.reportsExpected == 1)
+            #expect(june.facts.reportsExpected == 1 && june.facts.projects == 1)
             // The ledger's units expect every project every month.
             #expect(facts[5]?.first { $0.name == "区商务局" }?.facts.reportsExpected == 3)
         }
@@ -247,6 +247,30 @@ extension AsOfDayTests {
             let notices = try await NoticeGenerator.run(districtID: districtID, today: ObligationTests.day(6, 10), on: app.db)
             #expect(try await NoticeModel.query(on: app.db).filter(\.$subjectKey == "report:2023-05").all()
                 .contains { $0.unitID == p1.$unit.id && notices.issued.contains($0.number) })
+        }
+    }
+}
+
+extension ObligationTests {
+    /// The portfolio of a past day is the plans that had joined it by then: a project planned on
+    /// 30 June is not among March's projects, on any surface that counts them.
+    @Test func aPastDaysPortfolioHoldsOnlyThePlansThatHadJoinedIt() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await ProblemTests.imported(app)
+            let districtID = try d.requireID()
+            _ = try await Self.plannedOnJune30(d, on: app.db)
+            for (day, projects) in [(Self.day(3, 31), 4), (Self.day(6, 30), 5), (Self.day(12, 31), 5)] {
+                let summary = try await SummaryQuery.run(districtID: districtID, year: 2023, asOf: day, on: app.db)
+                #expect(summary.projects == projects, "\(day) summary")
+                #expect(summary.annualPlan == .wan(projects == 4 ? 1_010 : 1_130), "\(day) plan")
+                #expect(summary.colours.values.reduce(0, +) == projects, "\(day) colours")
+                let dashboard = try await DashboardQuery.run(.init(districtID: districtID, year: 2023, asOf: day, today: Self.day(12, 31), scopeUnitID: nil), on: app.db)
+                #expect(dashboard.projects == projects && dashboard.colours.values.reduce(0, +) == projects, "\(day) dashboard")
+                let board = try await ColourAsOf.resolve(districtID: districtID, year: 2023, on: day, db: app.db).warnings(scopeUnitID: nil, on: app.db)
+                #expect(board.count == projects, "\(day) warnings")
+                let units = try await UnitFactsQuery.run(districtID: districtID, year: 2023, month: day.month, on: app.db)
+                #expect(units.map(\.facts.projects).reduce(0, +) == projects, "\(day) ranking")
+            }
         }
     }
 }

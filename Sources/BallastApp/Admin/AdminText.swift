@@ -17,7 +17,7 @@ enum AdminText: CaseIterable, UIText.Catalogue {
     case user, recordType, recordID, action, from, to, time, address, record, beforeAfter, show
     case noEntries
     // 各地区汇总
-    case district, allDistricts
+    case district, allDistricts, completed, completionRate, redYellow
 
     var message: Message {
         switch self {
@@ -77,6 +77,9 @@ enum AdminText: CaseIterable, UIText.Catalogue {
 
         case .district: Message(zh: "地区", en: "District")
         case .allDistricts: Message(zh: "合计", en: "All districts")
+        case .completed: Message(zh: "累计完成（亿元）", en: "Completed (100m yuan)")
+        case .completionRate: Message(zh: "完成率", en: "Completion rate")
+        case .redYellow: Message(zh: "红灯 / 黄灯", en: "Red / yellow")
         }
     }
 
@@ -108,6 +111,10 @@ enum AdminText: CaseIterable, UIText.Catalogue {
 
     static func entryCount(_ total: Int) -> Message {
         Message(zh: "共 \(total) 条", en: "\(total) entries")
+    }
+
+    static func rollupAsOf(_ day: String) -> Message {
+        Message(zh: "各区年度计划项目，统计截至 \(day)；与各区总览同一口径。", en: "Each district's year portfolio as of \(day), counted as the district's own overview counts it.")
     }
 
     static func rollupHeading(year: Int) -> Message {

@@ -22,9 +22,15 @@ struct RollupController: RouteCollection {
     struct RowDTO: Content {
         var district: String
         var name: String
+        var asOf: String
         var projects: Int
+        /// 万元.
         var totalInvestment: Double
         var annualPlan: Double
+        var completed: Double
+        /// A share of 1; absent without a plan.
+        var completionRate: Double?
+        var colours: [String: Int]
     }
 
     struct RollupDTO: Content {
@@ -32,19 +38,32 @@ struct RollupController: RouteCollection {
         var districts: [RowDTO]
     }
 
-    func api(req: Request) async throws -> RollupDTO {
+    /// `?year=&asOf=`: each district's year summary of the day (by default its judging day).
+    func rows(_ req: Request) async throws -> (Int, [DistrictRollup]) {
         let year = try await year(req)
-        let rows = try await RollupQuery.run(year: year, on: req.db)
+        var asOf: CalendarDate?
+        if let raw = req.param("asOf"), !raw.isEmpty {
+            guard let d = PlanYear.asOfDay(raw) else {
+                throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 2000–2100 年间的日期 YYYY-MM-DD，实为“\(raw)”",
+                                                en: "Parameter asOf must be a date YYYY-MM-DD in 2000–2100, not “\(raw)”")
+            }
+            asOf = d
+        }
+        return (year, try await RollupQuery.run(year: year, asOf: asOf, today: { DistrictContext.today(in: $0) }, on: req.db))
+    }
+
+    func api(req: Request) async throws -> RollupDTO {
+        let (year, rows) = try await rows(req)
         return RollupDTO(year: year, districts: rows.map {
-            RowDTO(district: $0.code, name: $0.name, projects: $0.projects,
+            RowDTO(district: $0.code, name: $0.name, asOf: $0.asOf.iso, projects: $0.projects,
                    totalInvestment: $0.totalInvestment.rounded(in: .wan, places: 4),
-                   annualPlan: $0.annualPlan.rounded(in: .wan, places: 4))
+                   annualPlan: $0.annualPlan.rounded(in: .wan, places: 4), completed: $0.completed.rounded(in: .wan, places: 4),
+                   completionRate: $0.completionRate, colours: Dictionary(uniqueKeysWithValues: $0.colours.map { ($0.key.rawValue, $0.value) }))
         })
     }
 
     func page(req: Request) async throws -> Response {
-        let year = try await year(req)
-        let rows = try await RollupQuery.run(year: year, on: req.db)
+        let (year, rows) = try await rows(req)
         return .html(RollupPage.render(year: year, rows: rows, lang: req.language))
     }
 }

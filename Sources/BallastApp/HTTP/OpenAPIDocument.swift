@@ -176,8 +176,8 @@ enum OpenAPIDocument {
         """#),
         (Site.API.rollup.path, #"""
         {"get": {"summary": "各地区汇总（上级汇总角色）/ every district's totals (regional role)",
-          "parameters": [{"$ref": "#/components/parameters/year"}],
-          "responses": {"200": {"description": "year, districts: [{district, name, projects, totalInvestment, annualPlan}]"},
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "year, districts: [{district, name, asOf, projects, totalInvestment, annualPlan, completed (万元), completionRate (share of 1, absent without a plan), colours}]: each district's own year summary of the day"},
                         "403": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.warnings.path, #"""

@@ -71,19 +71,25 @@ public enum UnitFactsQuery {
         // query at a time on it), so the two cores share the work.
         async let reportRows = (try (alongside ?? db).sql()).raw(reportsByUnit).all()
 
-        // The portfolio and its plan; the units' names are looked up once a unit, not once a project.
-        for r in try await sql.raw("""
-            SELECT g.unit_id, u.name, g.n, g.plan FROM (
-              SELECT p.unit_id, COUNT(*) AS n, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan
-              FROM year_plans yp JOIN projects p ON p.id = yp.project_id
-              WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id
+        // The portfolio and its plan at each month's end (`Portfolio`: a plan made in June is not
+        // among March's); the units' names are looked up once a unit, not once a project.
+        let perMonth: SQLQueryString = columns { i in
+            " SUM(CASE WHEN " + owed(i) + " THEN 1 ELSE 0 END) AS n\(unsafeRaw: String(i)),"
+                + " CAST(COALESCE(SUM(CASE WHEN " + owed(i) + " THEN yp.annual_plan ELSE 0 END), 0) AS BIGINT) AS plan\(unsafeRaw: String(i))"
+        }
+        for r in try await sql.raw("SELECT g.*, u.name FROM (SELECT p.unit_id" + perMonth + """
+             FROM year_plans yp JOIN projects p ON p.id = yp.project_id
+             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id
             ) g JOIN reference_entries u ON u.id = g.unit_id
             """).all() {
-            var base = UnitFacts()
-            base.projects = try r.decode(column: "n", as: Int.self)
-            base.reportsExpected = base.projects
-            base.plan = try r.decode(column: "plan", as: Int64.self)
-            facts[try r.decode(column: "unit_id", as: UUID.self)] = (try r.decode(column: "name", as: String.self), Array(repeating: base, count: months.count))
+            let monthly = try cols.map { i in
+                var base = UnitFacts()
+                base.projects = try r.decode(column: "n\(i)", as: Int.self)
+                base.reportsExpected = base.projects
+                base.plan = try r.decode(column: "plan\(i)", as: Int64.self)
+                return base
+            }
+            facts[try r.decode(column: "unit_id", as: UUID.self)] = (try r.decode(column: "name", as: String.self), monthly)
         }
         func add(_ query: SQLQueryString, _ fill: (inout UnitFacts, any SQLRow, Int) throws -> Void) async throws {
             try apply(rows: try await sql.raw(query).all(), fill)
@@ -149,7 +155,9 @@ public enum UnitFactsQuery {
         }
         var out: [Int: [Unit]] = [:]
         for (i, m) in months.enumerated() {
-            out[m] = facts.map { Unit(id: $0.key, name: $0.value.name, facts: $0.value.months[i]) }.sorted { $0.name < $1.name }
+            // A unit whose projects had not yet joined the portfolio by the month's end is not ranked that month.
+            out[m] = facts.filter { $0.value.months[i].projects > 0 }
+                .map { Unit(id: $0.key, name: $0.value.name, facts: $0.value.months[i]) }.sorted { $0.name < $1.name }
         }
         return out
     }

@@ -72,7 +72,7 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
         let sql = try db.sql()
         let day = min(asOf, week.sunday)
         let year = day.year
-        let scope = SummaryQuery.Scope(districtID: districtID, year: year, month: day.month)
+        let scope = SummaryQuery.Scope(districtID: districtID, year: year, month: day.month, asOf: day)
         guard let headline = try await SummaryQuery.group(nil, scope, sql: sql).first.map({ figures($0, name: "合计") }), headline.projects > 0 else {
             throw noPortfolio(year)
         }

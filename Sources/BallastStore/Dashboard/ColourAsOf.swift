@@ -84,7 +84,7 @@ public struct ColourAsOf: Sendable {
                 q += "w.to_colour AS colour, w.reasons, NULL AS lag, w.on_date AS since, w.rule_version FROM warning_changes w"
             }
             q += " JOIN projects p ON p.id = w.project_id"
-                + " JOIN year_plans yp ON yp.project_id = p.id AND yp.year = w.year AND yp.annual_plan IS NOT NULL"
+                + " JOIN year_plans yp ON yp.project_id = p.id AND yp.year = w.year AND" + Portfolio.on(day)
                 + " WHERE w.district_id = \(bind: districtID) AND w.year = \(bind: year)"
             if source == .history {
                 // The last change by the day, picked as `subquery` picks it (two changes on one

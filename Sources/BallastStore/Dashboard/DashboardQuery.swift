@@ -23,7 +23,7 @@ public enum DashboardQuery {
         /// hash every district's plans for the year (72 800 rows for a 400-project district's 50 ms).
         func portfolio(_ alias: SQLQueryString = "p") -> SQLQueryString {
             var s: SQLQueryString = " JOIN year_plans yp ON yp.project_id = " + alias + ".id AND yp.district_id = \(bind: districtID)"
-                + " AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
+                + " AND yp.year = \(bind: year) AND" + Portfolio.on(asOf)
             if let scopeUnitID { s += " AND " + alias + ".unit_id = \(bind: scopeUnitID)" }
             return s
         }

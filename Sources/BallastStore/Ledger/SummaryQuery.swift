@@ -29,7 +29,7 @@ public enum SummaryQuery {
         let sql = try db.sql()
         // Completed counts approved months up to the as-of month of the year.
         let month = asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month
-        let scope = Scope(districtID: districtID, year: year, month: month, scopeUnitID: scopeUnitID)
+        let scope = Scope(districtID: districtID, year: year, month: month, asOf: asOf, scopeUnitID: scopeUnitID)
         let totals = try await group(nil, scope, sql: sql).first
         var summary = YearSummary(
             year: year, asOf: asOf,
@@ -50,6 +50,8 @@ public enum SummaryQuery {
         var districtID: UUID
         var year: Int
         var month: Int
+        /// The day the portfolio is counted on (`Portfolio`).
+        var asOf: CalendarDate
         var scopeUnitID: UUID? = nil
 
         /// One unit's projects (of `p`), or every project.
@@ -60,7 +62,7 @@ public enum SummaryQuery {
     static func colours(_ s: Scope, on colours: ColourAsOf, sql: any SQLDatabase) async throws -> [WarningColour: Int] {
         var out = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0, 0) })
         for row in try await sql.raw("SELECT w.colour, COUNT(*) AS n FROM " + colours.subquery + " w"
-            + " JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL"
+            + " JOIN year_plans yp ON yp.project_id = w.project_id AND yp.year = \(bind: s.year) AND" + Portfolio.on(s.asOf)
             + " JOIN projects p ON p.id = w.project_id" + s.unit
             + " GROUP BY w.colour").all() {
             if let colour = WarningColour(rawValue: try row.decode(column: "colour", as: String.self)) {
@@ -81,8 +83,8 @@ public enum SummaryQuery {
         let from: SQLQueryString = " FROM year_plans yp JOIN projects p ON p.id = yp.project_id LEFT JOIN "
             + CompletedQuery.subquery(districtID: s.districtID, year: s.year, throughMonth: s.month) + " c ON c.project_id = p.id "
         let portfolio: SQLQueryString = """
-             WHERE yp.district_id = \(bind: s.districtID) AND yp.year = \(bind: s.year) AND yp.annual_plan IS NOT NULL
-            """ + s.unit
+             WHERE yp.district_id = \(bind: s.districtID) AND yp.year = \(bind: s.year) AND
+            """ + Portfolio.on(s.asOf) + s.unit
         let query: SQLQueryString
         if let breakdown {
             query = "SELECT g.name AS name, MIN(g.sort) AS sort, " + figures + from

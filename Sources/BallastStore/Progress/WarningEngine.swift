@@ -52,8 +52,8 @@ public enum WarningEngine {
             LEFT JOIN
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: throughMonth) + """
              c ON c.project_id = p.id
-            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
-            """
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND
+            """ + Portfolio.on(JudgingDay.of(year: year, asOf: asOf))
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         let rows = try await sql.raw(forRecompute ? query : query + " ORDER BY p.code").all()
         // A year that is over is judged at its last day.
