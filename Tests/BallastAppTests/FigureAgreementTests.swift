@@ -87,6 +87,23 @@ import VaporTesting
                 #expect(summary[name] as? Double == Money(yuan: yuan).rounded(in: .wan, places: 2), "\(day) \(name) in the summary")
             }
 
+            // The breakdowns by category and by zone: the dashboard counts them in one pass over a
+            // category × zone grid (`DashboardQuery.groupFigures`), the summary per breakdown.
+            for key in ["byCategory", "byZone"] {
+                let mine = try #require(dashboard[key] as? [[String: Any]], "\(day) \(key)")
+                let theirs = try #require(summary[key] as? [[String: Any]], "\(day) \(key) in the summary")
+                #expect(!mine.isEmpty && mine.count == theirs.count, "\(day) \(key) groups")
+                for g in mine {
+                    let name = g["name"] as? String
+                    let other = try #require(theirs.first { $0["name"] as? String == name }, "\(day) \(key) \(name ?? "")")
+                    #expect(g["projects"] as? Int == other["projects"] as? Int, "\(day) \(key) \(name ?? "") projects")
+                    for (a, b) in [("annualPlan", "annualPlan"), ("completed", "completed"), ("totalInvestment", "totalInvestment")] {
+                        let yuan = try #require((g[a] as? NSNumber)?.int64Value, "\(day) \(key) \(a)")
+                        #expect(other[b] as? Double == Money(yuan: yuan).rounded(in: .wan, places: 2), "\(day) \(key) \(name ?? "") \(a)")
+                    }
+                }
+            }
+
             // The colours: the API, the page's chart and the summary count the same lights.
             let colours = try #require(dashboard["colours"] as? [String: Int])
             #expect(colours.values.reduce(0, +) == projects, "\(day) every project has a light")
@@ -116,6 +133,14 @@ import VaporTesting
                 #expect(Self.attribute(board, figure: "colours", "data-\(colour)") == "\(n)", "\(day) \(colour) on /warnings")
                 #expect(listed[colour, default: 0] == n, "\(day) \(colour) in /api/v1/warnings")
                 #expect(listedByCLI[colour, default: 0] == n, "\(day) \(colour) in warnings list")
+            }
+
+            // Projects without coordinates: the dashboard's count, and the map's over every
+            // project (the map counts those it is asked to show).
+            #expect(dashboard["unlocated"] is Int, "\(day) the dashboard counts unlocated projects")
+            try await office.test(.GET, "/api/v1/map/points?year=2023&asOf=\(day)") { res in
+                #expect(res.status == .ok)
+                #expect((jsonObject(res)["unlocated"] as? [Any])?.count == dashboard["unlocated"] as? Int, "\(day) unlocated on the map")
             }
 
             // The four pools on the day: the dashboard's and the summary's.
@@ -152,6 +177,28 @@ import VaporTesting
             for (bulletin, name) in [("total", "totalInvestment"), ("plan", "annualPlan"), ("completed", "completed")] {
                 let yuan = try #require((headline[bulletin] as? NSNumber)?.int64Value, "\(bulletin)")
                 #expect(summary[name] as? Double == Money(yuan: yuan).rounded(in: .wan, places: 2), "\(name)")
+            }
+        }
+    }
+
+    /// The dashboard's ranking card and the month's 月排名, drafted and stored: each unit's total
+    /// is the same number (the card shows the district's top and bottom).
+    @Test func theDashboardsRankingIsTheMonthsRankingDocument() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let (_, dashboard) = try await office.send(.GET, "/api/v1/dashboard?year=2023&asOf=2023-06-30")
+            let ranking = try #require(dashboard["ranking"] as? [String: Any])
+            let period = try #require(ranking["period"] as? String)
+            let shown = (ranking["top"] as? [[String: Any]] ?? []) + (ranking["bottom"] as? [[String: Any]] ?? [])
+            #expect(!shown.isEmpty)
+            let (status, drafted) = try await office.send(.POST, "/api/v1/documents", ["kind": "unit-ranking", "period": period])
+            #expect(status == .created || status == .ok)
+            let rows = try #require((drafted["content"] as? [String: Any])?["rows"] as? [[String: Any]])
+            #expect(rows.count == ranking["units"] as? Int)
+            for u in shown {
+                let row = try #require(rows.first { $0["unit"] as? String == u["unit"] as? String }, "\(u["unit"] ?? "")")
+                let total = ((row["score"] as? [String: Any])?["total"] as? NSNumber)?.doubleValue
+                #expect(total == (u["total"] as? NSNumber)?.doubleValue, "\(u["unit"] ?? "") total")
             }
         }
     }

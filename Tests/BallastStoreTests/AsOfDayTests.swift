@@ -274,3 +274,26 @@ extension ObligationTests {
         }
     }
 }
+
+extension AsOfDayTests {
+    /// The 四库 board of a past day lists, under each pool's count, that day's projects.
+    @Test func aPastDaysPoolsListTheProjectsTheyCount() async throws {
+        try await StoreDatabase.with(demo: true) { app in
+            let districtID = try #require(try await DistrictModel.query(on: app.db).first()).requireID()
+            var moved = false
+            for day in ["2023-01-31", "2023-03-31", "2023-06-30"].compactMap(CalendarDate.parse) {
+                let figures = try await PipelineQuery.run(districtID: districtID, year: 2023, asOf: day, on: app.db)
+                let listed = try await PipelineQuery.poolProjects(districtID: districtID, asOf: day, scopeUnitID: nil, on: app.db)
+                for pool in figures.pools {
+                    #expect(listed[pool.stage, default: []].count == pool.projects, "\(day) \(pool.stage)")
+                    #expect(listed[pool.stage, default: []].allSatisfy { $0.stage == pool.stage })
+                }
+                let now = try await ProjectModel.query(on: app.db).filter(\.$district.$id == districtID).all()
+                let stageNow = Dictionary(uniqueKeysWithValues: now.map { ($0.id!, $0.lifecycleStage) })
+                if listed.values.joined().contains(where: { stageNow[$0.id] != $0.stage }) { moved = true }
+            }
+            // The case is only a case if some project has moved since one of those days.
+            #expect(moved)
+        }
+    }
+}

@@ -13,13 +13,13 @@ struct PipelinePageModel: Sendable {
     var byChain: PipelineController.Groups = []
 
     /// The page's query, in the caller's scope: the figures of `year` at `asOf`, the projects in
-    /// each pool now, the cohort of `cohort.pool` entering from `cohort.from` to `cohort.to` as
+    /// each pool at `asOf`, the cohort of `cohort.pool` entering from `cohort.from` to `cohort.to` as
     /// it stood on `cohortAsOf`, and the pools at `asOf` per unit and per chain.
     static func load(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?,
                      cohort: (pool: LifecycleStage, from: CalendarDate, to: CalendarDate), cohortAsOf: CalendarDate,
                      on db: any Database) async throws -> PipelinePageModel {
         let figures = try await PipelineQuery.run(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
-        let projects = try await PipelineQuery.poolProjects(districtID: districtID, scopeUnitID: scopeUnitID, on: db)
+        let projects = try await PipelineQuery.poolProjects(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID, on: db)
         let result = try await CohortQuery.run(districtID: districtID, pool: cohort.pool, from: cohort.from, to: cohort.to, asOf: cohortAsOf,
                                                scopeUnitID: scopeUnitID, on: db)
         let byUnit = try await PipelineQuery.breakdown(districtID: districtID, asOf: asOf, by: .unit, scopeUnitID: scopeUnitID, on: db)

@@ -88,10 +88,10 @@ public struct SupervisionBulletin: Codable, Sendable, Equatable {
 
     /// Problems and decisions open and past their deadline on `day`, each read from its last step by then.
     static func overdueItems(districtID: UUID, on day: CalendarDate, sql: any SQLDatabase) async throws -> [OverdueItem] {
-        let last: SQLQueryString = "FROM problem_steps s WHERE s.problem_id = p.id AND s.effective_on <= \(bind: day.iso) ORDER BY s.seq DESC LIMIT 1"
-        let rows = try await sql.raw("SELECT * FROM (SELECT u.name AS unit, p.kind, p.title, (SELECT s.status " + last + ") AS status, (SELECT s.deadline "
-            + last + ") AS deadline FROM problems p JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.district_id = \(bind: districtID) AND p.raised_on <= \(bind: day.iso)) x"
-            + " WHERE x.status IN (\(binds: ProblemQuery.openStatuses)) AND x.deadline < \(bind: day.iso) ORDER BY x.deadline, x.unit, x.title").all()
+        let then = ProblemQuery.stateOn(day)
+        let rows = try await sql.raw("SELECT * FROM (SELECT u.name AS unit, p.kind, p.title, " + then.status + " AS status, " + then.deadline
+            + " AS deadline FROM problems p JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.district_id = \(bind: districtID) AND p.raised_on <= \(bind: day.iso)) x"
+            + " WHERE " + ProblemQuery.overdue(status: "x.status", deadline: "x.deadline", on: day) + " ORDER BY x.deadline, x.unit, x.title").all()
         return try rows.map { r in
             let deadline = try r.decode(column: "deadline", as: CalendarDate.self)
             return OverdueItem(unit: try r.decode(column: "unit", as: String.self), kind: try r.decode(column: "kind", as: String.self),

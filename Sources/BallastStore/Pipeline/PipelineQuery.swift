@@ -65,12 +65,20 @@ public enum PipelineQuery {
         return q
     }
 
-    /// The projects now in each of the four pools, largest first; a unit's own where scoped.
-    public static func poolProjects(districtID: UUID, scopeUnitID: UUID?, on db: any Database) async throws -> [LifecycleStage: [ProjectRef]] {
-        var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$stage ~~ LifecycleStage.pools.map(\.rawValue))
-        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+    /// The projects in each of the four pools at the end of `asOf`, largest first; a unit's own
+    /// where scoped. Read from the stage spans, as the pools' counts are (`poolsAt`), so the list
+    /// under a past day's count is that day's projects, not today's.
+    public static func poolProjects(districtID: UUID, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> [LifecycleStage: [ProjectRef]] {
         var projects: [LifecycleStage: [ProjectRef]] = [:]
-        for p in try await q.sort(\.$totalInvestment, .descending).all() { projects[p.lifecycleStage, default: []].append(ProjectRef(p)) }
+        for r in try await (try db.sql()).raw("SELECT sc.project_id, sc.to_stage, p.code, p.name, p.total_investment FROM "
+                                              + stagesAt(districtID: districtID, asOf: asOf, scopeUnitID: scopeUnitID)
+                                              + " sc JOIN projects p ON p.id = sc.project_id WHERE sc.to_stage IN (\(binds: LifecycleStage.pools.map(\.rawValue)))"
+                                              + " ORDER BY p.total_investment DESC, p.code").all() {
+            guard let stage = LifecycleStage(rawValue: try r.decode(column: "to_stage", as: String.self)) else { continue }
+            projects[stage, default: []].append(ProjectRef(id: try r.decode(column: "project_id", as: UUID.self), code: try r.decode(column: "code", as: String.self),
+                                                           name: try r.decode(column: "name", as: String.self), stage: stage,
+                                                           totalInvestment: Money(yuan: try r.decode(column: "total_investment", as: Int64.self))))
+        }
         return projects
     }
 

@@ -26,8 +26,9 @@ public enum MeetingQuery {
                    (SELECT COUNT(*) FROM meeting_items i WHERE i.meeting_id = m.id) AS agenda,
                    (SELECT COUNT(*) FROM problems d WHERE d.meeting_id = m.id) AS decisions,
                    (SELECT COUNT(*) FROM problems d WHERE d.meeting_id = m.id AND d.status IN (\(binds: ProblemQuery.solvedStatuses))) AS solved,
-                   (SELECT COUNT(*) FROM problems d WHERE d.meeting_id = m.id AND d.status IN (\(binds: ProblemQuery.openStatuses))
-                      AND d.deadline < \(bind: today.iso)) AS overdue
+                   (SELECT COUNT(*) FROM problems d WHERE d.meeting_id = m.id AND
+            """ + ProblemQuery.overdue(status: "d.status", deadline: "d.deadline", on: today) + """
+            ) AS overdue
             FROM meetings m WHERE m.district_id = \(bind: districtID) ORDER BY m.held_on DESC, m.created_at DESC
             """).all().map { r in
             Row(id: try r.decode(column: "id", as: UUID.self), kind: try r.decode(column: "kind", as: String.self),

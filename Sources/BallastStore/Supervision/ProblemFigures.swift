@@ -49,7 +49,7 @@ public enum ProblemFigures {
             : "CAST(julianday(st.resolved_on) - julianday(st.raised_on) AS INTEGER)"
         let q: SQLQueryString = "SELECT st.grp, COUNT(*) AS raised, SUM(CASE WHEN " + solved + " THEN 1 ELSE 0 END) AS solved, SUM(CASE WHEN " + solved
             + " AND (st.resolved_deadline IS NULL OR st.resolved_on <= st.resolved_deadline) THEN 1 ELSE 0 END) AS on_time, SUM(CASE WHEN " + solved
-            + " THEN 0 ELSE 1 END) AS still_open, SUM(CASE WHEN NOT " + solved + " AND st.deadline < \(bind: asOf.iso) THEN 1 ELSE 0 END) AS overdue,"
+            + " THEN 0 ELSE 1 END) AS still_open, SUM(CASE WHEN " + ProblemQuery.overdue(status: "st.status", deadline: "st.deadline", on: asOf) + " THEN 1 ELSE 0 END) AS overdue,"
             + " SUM(CASE WHEN " + solved + " THEN " + days + " ELSE 0 END) AS days FROM (" + state + ") st GROUP BY st.grp ORDER BY st.grp"
         return try await sql.raw(q).all().map { r in
             let n = { (c: String) in try r.decode(column: c, as: Int?.self) ?? 0 }
@@ -67,8 +67,8 @@ public enum ProblemFigures {
         return try await sql.raw("""
             SELECT u.name AS unit, c.n FROM (
               SELECT p.lead_unit_id, COUNT(*) AS n FROM problems p
-              WHERE p.district_id = \(bind: districtID) AND p.status IN (\(binds: ProblemQuery.openStatuses)) AND p.deadline < \(bind: today.iso)
-            """ + ProblemScope.visible(to: scopeUnitID) + """
+              WHERE p.district_id = \(bind: districtID) AND
+            """ + ProblemQuery.overdue(status: "p.status", deadline: "p.deadline", on: today) + ProblemScope.visible(to: scopeUnitID) + """
               GROUP BY p.lead_unit_id) c JOIN reference_entries u ON u.id = c.lead_unit_id ORDER BY c.n DESC, u.name
             """).all().map { (try $0.decode(column: "unit", as: String.self), try $0.decode(column: "n", as: Int.self)) }
     }

@@ -63,6 +63,13 @@ public enum ProblemQuery {
     static let solvedStatuses = ProblemStatus.allCases.filter(\.isSolved).map(\.rawValue)
     static let openStatuses = ProblemStatus.open.map(\.rawValue)
 
+    /// 逾期, the one rule in SQL (`ProblemDeadline.isOverdue` in Swift): open, and the deadline
+    /// before the day. Each surface applies it to what it counts (the ledger to the period's
+    /// problems, the bulletins to every problem and decision, meetings to their decisions).
+    static func overdue(status: SQLQueryString, deadline: SQLQueryString, on day: CalendarDate) -> SQLQueryString {
+        "(" + status + " IN (\(binds: openStatuses)) AND " + deadline + " < \(bind: day.iso))"
+    }
+
     /// A problem `p`'s status and deadline on a past day: its last step's by then. One reading
     /// of a past state for the ledger's cards (`ProblemFigures`) and its list.
     static func stateOn(_ day: CalendarDate) -> (status: SQLQueryString, deadline: SQLQueryString) {
@@ -81,7 +88,7 @@ public enum ProblemQuery {
         let status = past?.status ?? "p.status", deadline = past?.deadline ?? "p.deadline"
         switch filter.status {
         case .open: where_ += " AND " + status + " IN (\(binds: openStatuses))"
-        case .overdue: where_ += " AND " + status + " IN (\(binds: openStatuses)) AND " + deadline + " < \(bind: day.iso)"
+        case .overdue: where_ += " AND " + overdue(status: status, deadline: deadline, on: day)
         case .solved: where_ += " AND " + status + " IN (\(binds: solvedStatuses))"
         case .all: break
         }
