@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MeetingsController())
     try app.register(collection: NoticesController())
     try app.register(collection: InboxController())
+    try app.register(collection: WorkController())
     try app.register(collection: WebhooksController())
     try app.register(collection: ServiceController())
     try app.register(collection: SupervisionSettingsController())

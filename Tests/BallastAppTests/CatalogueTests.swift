@@ -31,6 +31,10 @@ import Testing
         check(SupervisionText.self, atLeast: 100)
     }
 
+    @Test func everyWorkTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(WorkText.self, atLeast: 10)
+    }
+
     @Test func everyLeadsTextHasBothLanguagesAndTheEnglishIsEnglish() {
         check(LeadsText.self, atLeast: 50)
     }

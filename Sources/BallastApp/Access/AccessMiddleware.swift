@@ -1,4 +1,5 @@
 import BallastCore
+import BallastStore
 import Vapor
 
 /// Enforces a route's `AccessPolicy`: finds the caller (bearer token for the API, session
@@ -33,7 +34,13 @@ package struct AccessMiddleware: AsyncMiddleware {
             try await Self.checkCSRF(req, expected: expected)
         }
         if isAPI { return try await next.respond(to: req) }
-        return try await PageContext.$current.withValue(PageContext(principal)) { try await next.respond(to: req) }
+        var context = PageContext(principal)
+        if req.method == .GET, context.hasWorkbench, let user = principal.userID {
+            // The header's counts, on every page of those who work from the 工作台.
+            context.due = try await WorkController.items(req).map(\.count).reduce(0, +)
+            context.unread = try await Inbox.unreadCount(userID: user, on: req.db)
+        }
+        return try await PageContext.$current.withValue(context) { try await next.respond(to: req) }
     }
 
     /// A bearer token on the API, else the session cookie. Tokens are for machine clients and

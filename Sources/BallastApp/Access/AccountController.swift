@@ -58,6 +58,8 @@ struct AccountController: RouteCollection {
             var target = signedIn.user.mustChangePassword ? Site.accountPassword.link : NextTarget.safe(form.next, routes: req.application.routes)
             // City and province users have no district overview; their start page is the roll-up.
             if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = Site.rollup.link }
+            // Those who do the day's work (office, 督查室, a unit's clerk) land on what is due.
+            else if target == "/" && PageContext.worksDaily(signedIn.user.roleList) { target = Site.work.link }
             let response = req.redirect(to: target)
             response.cookies[SessionStore.cookieName] = SessionStore.cookie(signedIn.token, secure: req.application.security.secureCookies)
             response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: Site.signIn.link)

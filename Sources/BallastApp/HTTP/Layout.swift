@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case work, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -21,7 +21,7 @@ enum Layout {
                 .header(.class("top"),
                     .div(.class("brand"), .text(UIText.appName.text(lang))),
                     .nav(.forEach(sections, { item in
-                        navLink(item.label, item.href, section == item.section, lang)
+                        navLink(item.label, item.href, section == item.section, lang, count: count(of: item.section))
                     })),
                     userBox(lang),
                     .div(.class("lang"),
@@ -38,7 +38,7 @@ enum Layout {
 
     /// The sections the signed-in user's roles open; a signed-out visitor sees none.
     static var sections: [(section: Section, label: Message, href: String)] {
-        let all: [(Section, Message, String, Permission)] = [
+        var all: [(Section, Message, String, Permission)] = [
             (.overview, Message(zh: "挂图作战", en: "Dashboard"), "/", .readSummary),
             (.map, Message(zh: "地图", en: "Map"), Site.map.link, .readSummary),
             (.tables, UIText.overview, Site.overview.link, .readSummary),
@@ -58,7 +58,18 @@ enum Layout {
             (.audit, UIText.audit, Site.audit.link, .readAudit),
             (.rollup, UIText.rollup, Site.rollup.link, .readRollups),
         ]
+        // Those who do the work land on it, and find it first.
+        if PageContext.current?.hasWorkbench == true { all.insert((.work, WorkText.workbench.message, Site.work.link, .readProjects), at: 0) }
         return all.filter { PageContext.may($0.3) }.map { ($0.0, $0.1, $0.2) }
+    }
+
+    /// The number shown beside a section's name: what is due on the 工作台, unread messages.
+    static func count(of section: Section) -> Int? {
+        switch section {
+        case .work: PageContext.current?.due
+        case .inbox: PageContext.current?.unread
+        default: nil
+        }
     }
 
     /// Who is signed in, with the way to the password page and out.
@@ -72,8 +83,9 @@ enum Layout {
                   .button(.type(.submit), .class("link"), .text(UIText.signOut.text(lang)))))
     }
 
-    static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage) -> Node<HTML.BodyContext> {
-        .a(.class(active ? "active" : ""), .href(attr(link(href, lang))), .text(label.text(lang)))
+    static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage, count: Int? = nil) -> Node<HTML.BodyContext> {
+        .a(.class(active ? "active" : ""), .href(attr(link(href, lang))), .text(label.text(lang)),
+           .unwrap(count.flatMap { $0 > 0 ? $0 : nil }) { .span(.class("count"), .text($0 > 99 ? "99+" : String($0))) })
     }
 
     /// Links carry the page's language, so a shared link opens as its sender saw it.

@@ -609,6 +609,10 @@ enum OpenAPIDocument {
           "parameters": [{"name": "unread", "in": "query", "schema": {"type": "boolean"}}],
           "responses": {"200": {"description": "{unread, items: [{id, kind, title, link, createdAt, readAt}]}"}}}}
         """#),
+        (Site.API.todo.path, #"""
+        {"get": {"summary": "我的待办（工作台）/ what is due for me",
+          "responses": {"200": {"description": "{counts: {report, review, problem, notice, document, overdue}, items: [{kind, title, url, due, overdue, count}]}: overdue first"}}}}
+        """#),
         (Site.API.inboxRead.path, #"""
         {"post": {"summary": "全部标为已读 / mark all read", "responses": {"200": {"description": "{marked}"}}}}
         """#),

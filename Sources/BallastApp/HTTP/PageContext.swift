@@ -10,13 +10,22 @@ struct PageContext: Sendable {
     var permissions: Set<Permission>
     var csrfToken: String?
     var unitName: String?
+    /// Whether the user's roles do daily work (office, 督查室, a unit): they land on the 工作台.
+    var hasWorkbench = false
+    /// Records due on the 工作台 and unread messages, for the header; nil when not counted.
+    var due: Int?
+    var unread: Int?
 
     @TaskLocal static var current: PageContext?
 
     init(_ p: Principal) {
         displayName = p.displayName; roles = p.roles; permissions = p.permissions; csrfToken = p.csrfToken
         unitName = p.scope == .unit ? p.unitName : nil
+        hasWorkbench = Self.worksDaily(p.roles)
     }
+
+    /// The roles whose day is a list of things to do; leaders and viewers keep the dashboard.
+    static func worksDaily(_ roles: [Role]) -> Bool { roles.contains { [.office, .supervision, .unit].contains($0) } }
 
     /// A context for rendering a page outside a request (view tests, previews): a user holding
     /// these roles.

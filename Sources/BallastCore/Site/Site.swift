@@ -43,6 +43,8 @@ public enum Site {
     public static let enterpriseVisits = SitePath1("/enterprises/:enterprise/visits")
     public static let healthz = SitePath0("/healthz")
     public static let inbox = SitePath0("/inbox")
+    /// 工作台: what is due for the signed-in user.
+    public static let work = SitePath0("/work")
     public static let inboxMessageRead = SitePath1("/inbox/:message/read")
     public static let inboxRead = SitePath0("/inbox/read")
     public static let leads = SitePath0("/leads")
@@ -134,6 +136,7 @@ public enum Site {
         public static let enterpriseVisits = SitePath1("/api/v1/enterprises/:enterprise/visits")
         public static let enterprisesDuplicates = SitePath0("/api/v1/enterprises/duplicates")
         public static let inbox = SitePath0("/api/v1/inbox")
+        public static let todo = SitePath0("/api/v1/todo")
         public static let inboxMessageRead = SitePath1("/api/v1/inbox/:message/read")
         public static let inboxRead = SitePath0("/api/v1/inbox/read")
         public static let leads = SitePath0("/api/v1/leads")

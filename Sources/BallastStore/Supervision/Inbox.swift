@@ -18,10 +18,15 @@ public enum Inbox {
         }
     }
 
+    /// Messages not yet read: the inbox's figure and the header's.
+    public static func unreadCount(userID: UUID, on db: any Database) async throws -> Int {
+        try await (try db.sql()).raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     public static func list(userID: UUID, unreadOnly: Bool = false, limit: Int = 100, on db: any Database) async throws -> (unread: Int, items: [Item]) {
         let sql = try db.sql()
-        let unread = try await sql.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let unread = try await unreadCount(userID: userID, on: db)
         // Two index range reads (unread, then read) rather than one sort over the whole inbox.
         var items = try await page(userID: userID, read: false, limit: limit, on: sql)
         if !unreadOnly && items.count < limit { items += try await page(userID: userID, read: true, limit: limit - items.count, on: sql) }
