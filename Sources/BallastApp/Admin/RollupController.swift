@@ -41,15 +41,7 @@ struct RollupController: RouteCollection {
     /// `?year=&asOf=`: each district's year summary of the day (by default its judging day).
     func rows(_ req: Request) async throws -> (Int, [DistrictRollup]) {
         let year = try await year(req)
-        var asOf: CalendarDate?
-        if let raw = req.param("asOf"), !raw.isEmpty {
-            guard let d = PlanYear.asOfDay(raw) else {
-                throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 2000–2100 年间的日期 YYYY-MM-DD，实为“\(raw)”",
-                                                en: "Parameter asOf must be a date YYYY-MM-DD in 2000–2100, not “\(raw)”")
-            }
-            asOf = d
-        }
-        return (year, try await RollupQuery.run(year: year, asOf: asOf, today: { DistrictContext.today(in: $0) }, on: req.db))
+        return (year, try await RollupQuery.run(year: year, asOf: try RequestParameters.asOfParameter(req), today: { DistrictContext.today(in: $0) }, on: req.db))
     }
 
     func api(req: Request) async throws -> RollupDTO {

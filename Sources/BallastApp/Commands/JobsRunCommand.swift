@@ -27,8 +27,7 @@ struct JobsRunCommand: AsyncCommand {
         }
         var day: CalendarDate?
         if let raw = signature.asOf {
-            guard let d = PlanYear.asOfDay(raw) else { throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”") }
-            day = d
+            day = try WarningsCLI.asOfDay(raw)
         }
         let report = try await NightlyJob.runOnce(on: context.application.db, logger: context.application.logger, today: day, steps: steps, again: true)
         report.lines.forEach { context.console.print($0) }

@@ -24,8 +24,7 @@ struct ReportSummaryCommand: AsyncCommand {
         let district = try await DistrictContext.require(code: signature.district, on: db)
         let asOf: CalendarDate
         if let raw = signature.asOf {
-            guard let d = PlanYear.asOfDay(raw) else { throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”") }
-            asOf = d
+            asOf = try WarningsCLI.asOfDay(raw)
         } else {
             // As the API: a finished year is summed up on its last day.
             asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))

@@ -12,9 +12,16 @@ enum WarningsCLI {
         guard (2000...2100).contains(year) else { throw CommandFailure("--year 无效 / invalid --year \(year)") }
         var asOf = JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
         if let raw {
-            guard let d = PlanYear.asOfDay(raw) else { throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”") }
-            asOf = d
+            asOf = try asOfDay(raw)
         }
         return (district, year, asOf)
+    }
+
+    /// `--as-of` as typed: a day of 2000–2100, else a failure naming the option (every verb reads it so).
+    static func asOfDay(_ raw: String) throws -> CalendarDate {
+        guard let d = PlanYear.asOfDay(raw) else {
+            throw CommandFailure("--as-of 应为 2000–2100 年间的日期 YYYY-MM-DD / --as-of must be a date in 2000–2100: “\(raw)”")
+        }
+        return d
     }
 }

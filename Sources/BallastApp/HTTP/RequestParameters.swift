@@ -62,9 +62,12 @@ enum RequestParameters {
 
     /// The `asOf` parameter, else today, or the year's last day when the year is over.
     static func asOf(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
-        guard let raw = req.param("asOf"), !raw.isEmpty else {
-            return JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
-        }
+        try asOfParameter(req) ?? JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
+    }
+
+    /// `?asOf=` as asked, or nil when absent; refused, naming the parameter, when not a day of 2000–2100.
+    static func asOfParameter(_ req: Request) throws -> CalendarDate? {
+        guard let raw = req.param("asOf"), !raw.isEmpty else { return nil }
         guard let d = PlanYear.asOfDay(raw) else {
             throw BallastError.badParameter("asOf", zh: "参数 asOf 应为 2000–2100 年间的日期 YYYY-MM-DD，实为“\(raw)”",
                                             en: "Parameter asOf must be a date YYYY-MM-DD in 2000–2100, not “\(raw)”")

@@ -108,7 +108,7 @@ public enum WorkQueue {
                 WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND p.unit_id = \(bind: unit) AND
                 """ + ReportsOwed.condition(year: year, month: month) + " AND (r.id IS NULL OR NOT " + ReportStanding.inCondition("r") + ") ORDER BY p.code").all()
             guard !rows.isEmpty else { continue }
-            let url = "/reports?month=" + monthText(year, month)
+            let url = Site.reports.link(query: ["month": monthText(year, month)])
             var toFill = 0
             for r in rows {
                 let status = try r.decode(column: "status", as: String?.self).flatMap(ReportStatus.init(rawValue:))
@@ -137,7 +137,7 @@ public enum WorkQueue {
             """).all().map { r in
             let month = try r.decode(column: "month", as: Int.self), n = try r.decode(column: "n", as: Int.self)
             return WorkItem(kind: .review, title: Message(zh: "\(year)年\(month)月月报：\(n) 份待审核", en: "\(year)-\(month) reports: \(n) to review"),
-                            url: "/reports?month=" + monthText(year, month), due: nil, overdue: false, count: n)
+                            url: Site.reports.link(query: ["month": monthText(year, month)]), due: nil, overdue: false, count: n)
         }
     }
 
@@ -160,7 +160,7 @@ public enum WorkQueue {
             let message = status == .assigned
                 ? Message(zh: "签收\(what.zh)：\(title)", en: "Acknowledge: \(title)")
                 : Message(zh: "办理\(what.zh)并反馈：\(title)", en: "\(what.en) to work on and report: \(title)")
-            return WorkItem(kind: .problem, title: message, url: "/problems/" + (try r.decode(column: "id", as: UUID.self)).uuidString,
+            return WorkItem(kind: .problem, title: message, url: Site.problem.link(try r.decode(column: "id", as: UUID.self)),
                             due: deadline, overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline, today: today), count: 1)
         }
     }
@@ -175,7 +175,7 @@ public enum WorkQueue {
             let number = try r.decode(column: "number", as: String.self)
             let item = String(try r.decode(column: "item", as: String.self).prefix(40))
             return WorkItem(kind: .notice, title: Message(zh: "签收催办单 \(number)：\(item)", en: "Acknowledge notice \(number): \(item)"),
-                            url: "/notices/" + (try r.decode(column: "id", as: UUID.self)).uuidString, due: deadline, overdue: deadline < today, count: 1)
+                            url: Site.notice.link(try r.decode(column: "id", as: UUID.self)), due: deadline, overdue: deadline < today, count: 1)
         }
     }
 
@@ -189,7 +189,7 @@ public enum WorkQueue {
             let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .raised
             let title = try r.decode(column: "title", as: String.self)
             return WorkItem(kind: .problem, title: status == .raised ? Message(zh: "交办：\(title)", en: "Assign: \(title)") : Message(zh: "核实销号：\(title)", en: "Verify and close: \(title)"),
-                            url: "/problems/" + (try r.decode(column: "id", as: UUID.self)).uuidString,
+                            url: Site.problem.link(try r.decode(column: "id", as: UUID.self)),
                             due: try r.decode(column: "deadline", as: CalendarDate?.self), overdue: false, count: 1)
         }
     }
@@ -203,10 +203,10 @@ public enum WorkQueue {
             let kind = DocumentKind(rawValue: try r.decode(column: "kind", as: String.self))
             let isBulletin = kind == .supervisionBulletin
             guard isBulletin ? bulletins : cadence else { return nil }
-            let id = (try r.decode(column: "id", as: UUID.self)).uuidString
+            let id = try r.decode(column: "id", as: UUID.self)
             let title = try r.decode(column: "title", as: String.self)
             return WorkItem(kind: .document, title: Message(zh: "审定印发：\(title)", en: "Review and issue: \(title)"),
-                            url: (isBulletin ? "/bulletins/" : "/documents/") + id, due: nil, overdue: false, count: 1)
+                            url: isBulletin ? Site.bulletin.link(id) : Site.document.link(id), due: nil, overdue: false, count: 1)
         }
     }
 }
