@@ -11,6 +11,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // 月报
     case notReported, month, status, lateTag, thisMonthWan, progress, noReportRows, uploadPhoto
     case wan, physicalProgress, submit, approve, confirmApproval, reasonToReturn, returnReport
+    case allStatuses, allUnits, annualPlanWan, toDateWithThisWan, rateWithThis
     // 四色预警
     case showAllColours, changeThresholds, blueLag, yellowLag, blueLate, yellowLate, saveNewVersion
     case light, lag, since, supervision, noLitProjects
@@ -31,6 +32,11 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .status: Message(zh: "状态", en: "Status")
         case .lateTag: Message(zh: "逾期", en: "late")
         case .thisMonthWan: Message(zh: "本月完成（万元）", en: "This month (万元)")
+        case .allStatuses: Message(zh: "全部状态", en: "Every status")
+        case .allUnits: Message(zh: "全部单位", en: "Every unit")
+        case .annualPlanWan: Message(zh: "年度计划（万元）", en: "Annual plan (万元)")
+        case .toDateWithThisWan: Message(zh: "含本月累计（万元）", en: "To date with this month (万元)")
+        case .rateWithThis: Message(zh: "含本月完成率", en: "Rate with this month")
         case .progress: Message(zh: "形象进度", en: "Progress")
         case .noReportRows: Message(zh: "本年度计划暂无须填报的项目。", en: "No project of the year's plan to report.")
         case .uploadPhoto: Message(zh: "上传照片", en: "Upload photo")
@@ -93,6 +99,11 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     }
 
     /// The month's deadline and how many of `total` projects have reported.
+    /// Appended to the state for whoever reviews: how many are waiting.
+    static func toReview(_ n: Int) -> Message {
+        Message(zh: "待审核 \(n) 份。", en: " \(n) to review.")
+    }
+
     static func reportingState(due: String, reported: Int, total: Int) -> Message {
         Message(zh: "报送截止 \(due)。已报送 \(reported) / \(total) 个项目，尚有 \(total - reported) 个未报送。",
                 en: "Due \(due). Reported \(reported) of \(total); \(total - reported) still to report.")

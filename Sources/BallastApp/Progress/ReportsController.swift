@@ -85,7 +85,8 @@ struct ReportsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> MonthDTO {
-        let (year, month, rows) = try await rows(req)
+        let (year, month, all) = try await rows(req)
+        let rows = try ReportsFilter(req).apply(all, reviewing: false)
         return MonthDTO(month: YearMonth(year: year, month: month)?.description ?? "", due: ReportingDeadline.dueDate(year: year, month: month).iso,
                         reports: rows.filter { $0.reportID != nil }.map(RowDTO.init),
                         missing: rows.filter { !$0.isReported }.map(RowDTO.init))
@@ -167,7 +168,13 @@ struct ReportsController: RouteCollection {
         let (year, month, rows) = try await rows(req)
         let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
                                 by: \.reportID)
-        return .html(ReportsPage(year: year, month: month, rows: rows, notice: notice, photos: photos, lang: req.language).render(), status: status)
+        let filter = try ReportsFilter(req)
+        var page = ReportsPage(year: year, month: month, rows: filter.apply(rows, reviewing: PageContext.may(.reviewReports)),
+                               notice: notice, photos: photos, lang: req.language)
+        page.filter = filter
+        page.units = Array(Set(rows.map(\.unit))).sorted()
+        page.monthRows = rows
+        return .html(page.render(), status: status)
     }
 
     struct SaveForm: Content {

@@ -13,6 +13,14 @@ struct ReportsPage {
     /// The month's site photos, by report.
     var photos: [UUID: [ReportPhotos.Info]] = [:]
     var lang: UILanguage
+    /// The queue's filters, the units to choose from, and the month's rows before filtering
+    /// (the counts above the table are the month's, whatever is shown).
+    var filter = ReportsFilter()
+    var units: [String] = []
+    var monthRows: [MonthReportRow]?
+
+    /// The page's address with its filters: every action on it comes back to the same queue.
+    var here: String { "?month=\(monthText)" + filter.query }
 
     var monthText: String { YearMonth(year: year, month: month)?.description ?? "" }
 
@@ -24,15 +32,30 @@ struct ReportsPage {
     func render() -> String {
         let en = lang == .en
         let t = { (m: Message) in m.text(self.lang) }
-        let reported = rows.filter(\.isReported).count
+        let monthAll = monthRows ?? rows
+        let reported = monthAll.filter(\.isReported).count
+        let submitted = monthAll.filter { $0.status == .submitted }.count
         let due = ReportingDeadline.dueDate(year: year, month: month)
-        return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: Site.reports.link + "?month=\(monthText)",
+        let statusName: (ReportsFilter.Status) -> String = { s in
+            switch s {
+            case .all: ProgressText.allStatuses.text(self.lang)
+            case .missing: ProgressText.notReported.text(self.lang)
+            default: self.statusLabel(ReportStatus(rawValue: s.rawValue))
+            }
+        }
+        return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: Site.reports.link + here,
             .h1(.text(ProgressText.reportsHeading(year: year, month: month, monthText: monthText).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.reports.link),
                   .label(.text(ProgressText.month.text(lang)), .input(.type(.month), .name("month"), .value(attr(monthText)))),
+                  FormField.select("status", ProgressText.status.text(lang),
+                                   ReportsFilter.Status.allCases.filter { $0 != .all }.map { ($0.rawValue, statusName($0)) },
+                                   selected: filter.status == .all ? nil : filter.status.rawValue, all: ProgressText.allStatuses.text(lang)),
+                  FormField.select("unit", ProgressText.unit.text(lang), units.map { ($0, $0) }, selected: filter.unit,
+                                   all: ProgressText.allUnits.text(lang)),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
-            .p(.class("muted"), .text(ProgressText.reportingState(due: due.iso, reported: reported, total: rows.count).text(lang))),
+            .p(.class("muted"), .text(ProgressText.reportingState(due: due.iso, reported: reported, total: monthAll.count).text(lang)
+                                      + (PageContext.may(.reviewReports) ? ProgressText.toReview(submitted).text(lang) : ""))),
             Layout.notice(notice),
             DataTable<MonthReportRow>([
                 .text(ProgressText.code.text(lang)) { r in r.code },
@@ -44,6 +67,10 @@ struct ReportsPage {
                            .unwrap(r.returnReason) { .div(.class("muted"), .text(ProgressText.returned($0).text(lang))) })
                 },
                 .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map { $0.formatted(in: .wan) } ?? "—" },
+                // What the reviewer weighs the figure against: the plan, and the year to date with it.
+                .text(ProgressText.annualPlanWan.text(lang), .number) { r in r.annualPlan.map { $0.formatted(in: .wan) } ?? "—" },
+                .text(ProgressText.toDateWithThisWan.text(lang), .number) { r in r.completedWithThis.formatted(in: .wan) },
+                .text(ProgressText.rateWithThis.text(lang), .number) { r in r.rateWithThis.map { String(format: "%.1f%%", $0 * 100) } ?? "—" },
                 .init(ProgressText.progress.text(lang)) { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
                 .init("") { r in actions(r) },
             ], rows: rows, empty: ProgressText.noReportRows.text(lang)).node
@@ -57,14 +84,14 @@ struct ReportsPage {
         return .group(
             PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText),
             .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
-                                .action(attr(Layout.link(Site.reportPhotos.link(id) + "?month=\(monthText)", lang))), .csrf(),
+                                .action(attr(Layout.link(Site.reportPhotos.link(id) + here, lang))), .csrf(),
                 .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png")),
                 .button(.type(.submit), .class("secondary"), .text(ProgressText.uploadPhoto.text(lang))))))
     }
 
     func actions(_ r: MonthReportRow) -> Node<HTML.BodyContext> {
         if PageContext.may(.editProjects), r.status == nil || r.status == .draft || r.status == .returned {
-            return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.projectReportSave.link(r.projectID, monthText) + "?month=\(monthText)", lang))), .csrf(),
+            return .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.projectReportSave.link(r.projectID, monthText) + here, lang))), .csrf(),
                 .input(.type(.text), .name("amount"), .value(attr(r.amount.map { $0.formatted(in: .wan) } ?? "")),
                        .placeholder(ProgressText.wan.text(lang)), .class("amount")),
                 .input(.type(.text), .name("progress"), .value(attr(r.progress ?? "")), .placeholder(ProgressText.physicalProgress.text(lang))),
@@ -75,7 +102,7 @@ struct ReportsPage {
         if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
             // Two forms: Enter in the reason returns the report (the action the field belongs
             // to); approving, which locks the figure, is its own step.
-            let review = Layout.link(Site.reportReview.link(id) + "?month=\(monthText)", lang)
+            let review = Layout.link(Site.reportReview.link(id) + here, lang)
             let version = String(r.version ?? 0)
             return .div(.class("toolbar"),
                 ConfirmStep(label: ProgressText.approve.text(lang),

@@ -18,6 +18,15 @@ public struct MonthReportRow: Sendable, Equatable {
     public var late: Bool
     public var version: Int?
     public var returnReason: String?
+    /// The year's plan, and what was completed in the months before this one (`CompletedQuery`):
+    /// what the reviewer weighs the month's figure against.
+    public var annualPlan: Money?
+    public var completedBefore: Money = .zero
+
+    /// Completed to the end of this month if the month's figure is taken as it stands.
+    public var completedWithThis: Money { completedBefore + (amount ?? .zero) }
+    /// That as a share of the plan (`CompletionRate`).
+    public var rateWithThis: Double? { annualPlan.flatMap { CompletionRate.of(completed: completedWithThis.yuan, plan: $0.yuan) } }
 
     public var isReported: Bool { ReportStanding.isIn(status) }
 
@@ -37,11 +46,15 @@ public enum MonthReportsQuery {
         var query: SQLQueryString = """
             SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
                    CAST(r.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = r.id), 0) AS BIGINT) AS amount,
-                   r.progress, r.status, r.late, r.version, r.return_reason
+                   r.progress, r.status, r.late, r.version, r.return_reason, yp.annual_plan,
+                   CAST(COALESCE(c.done, 0) AS BIGINT) AS done_before
             FROM year_plans yp
             JOIN projects p ON p.id = yp.project_id
             JOIN reference_entries un ON un.id = p.unit_id
             LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
+            LEFT JOIN
+            """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: month - 1) + """
+             c ON c.project_id = p.id
             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
             """
         // The projects that owe the month's report, and any that filed one anyway.
@@ -50,7 +63,7 @@ public enum MonthReportsQuery {
         if let projectID { query += " AND p.id = \(bind: projectID)" }
         query += " ORDER BY un.name, p.code"
         return try await sql.raw(query).all().map { row in
-            MonthReportRow(
+            var r = MonthReportRow(
                 projectID: try row.decode(column: "project_id", as: UUID.self),
                 code: try row.decode(column: "code", as: String.self),
                 name: try row.decode(column: "name", as: String.self),
@@ -62,6 +75,9 @@ public enum MonthReportsQuery {
                 late: try row.decode(column: "late", as: Bool?.self) ?? false,
                 version: try row.decode(column: "version", as: Int?.self),
                 returnReason: try row.decode(column: "return_reason", as: String?.self))
+            r.annualPlan = try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:))
+            r.completedBefore = Money(yuan: try row.decode(column: "done_before", as: Int64.self))
+            return r
         }
     }
 }
