@@ -173,6 +173,34 @@ def run(base, out, lang):
         d.quit()
 
 
+def phone_pages(base, out):
+    """Issue 23: as every role, on a 390×844 phone, every page the navigation reaches (and the
+    工作台) fits the screen: nothing scrolls the page sideways (a wide table scrolls inside its
+    own frame). A screenshot of each role's first page is saved."""
+    for role in ["office", "unit", "supervision", "leader", "viewer", "admin", "city"]:
+        d = browser("zh")
+        try:
+            viewport(d, 390, 844)
+            d.get(base + "/signin")
+            d.find_element(By.NAME, "username").send_keys(role)
+            d.find_element(By.NAME, "password").send_keys(PASSWORD)
+            d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            time.sleep(1)
+            landed = d.current_url
+            links = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "header.top nav a")]
+            check(len(links) > 0, f"[{role}] the phone shows the navigation")
+            check(d.execute_script("return document.querySelector('header.top').getBoundingClientRect().height") < 844 / 4,
+                  f"[{role}] the header takes less than a quarter of the phone's height")
+            for href in [landed] + links:
+                d.get(href)
+                time.sleep(0.2)
+                check(overflow(d) <= 0, f"[{role}] {href[len(base):]} does not scroll sideways at 390 px (overflow {overflow(d)})")
+            d.get(landed)
+            shoot(d, out, f"phone-{role}", 390, 844, full=False)
+        finally:
+            d.quit()
+
+
 def time_map(path):
     d = browser("zh")
     try:
@@ -195,6 +223,7 @@ if __name__ == "__main__":
     os.makedirs(out, exist_ok=True)
     for lang in ["zh", "en"]:
         run(base, out, lang)
+    phone_pages(base, out)
     if "--map-file" in sys.argv:
         time_map(sys.argv[sys.argv.index("--map-file") + 1])
     print(f"{len(failures)} failure(s)")

@@ -90,13 +90,21 @@ package enum Stylesheet {
     @media (max-width: 900px) {
       .grid2 { grid-template-columns:1fr; }
       header.top { flex-wrap:wrap; height:auto; gap:0 16px; padding:6px 12px; }
-      header.top nav { flex-wrap:wrap; order:3; flex-basis:100%; }
-      header.top nav a { padding:8px 10px; }
+      /* One row of sections that scrolls sideways within itself: the menu takes a line of a phone,
+         not a third of it, and the page never scrolls sideways. */
+      header.top nav { flex-wrap:nowrap; order:3; flex-basis:100%; overflow-x:auto; scrollbar-width:none; }
+      header.top nav::-webkit-scrollbar { display:none; }
+      header.top nav a { padding:8px 10px; flex:none; }
       header.top .user { white-space:normal; flex-wrap:wrap; }
       header.top .user .roles { display:none; }
       main { padding:12px; }
-      /* Wide tables scroll sideways inside their frame instead of squeezing words into columns. */
-      .table-wrap table { min-width:760px; }
+      /* Wide tables scroll sideways inside their frame instead of squeezing words into columns:
+         each column as wide as its content up to a readable measure, the first column (the code
+         or name a row is known by) kept in view while the rest scroll. */
+      .table-wrap table { min-width:760px; width:max-content; }
+      .table-wrap td { max-width:18em; }
+      .table-wrap th:first-child, .table-wrap td:first-child { position:sticky; left:0; z-index:1; background:#fff; box-shadow:1px 0 0 var(--line); }
+      .table-wrap th:first-child { background:#eef1f4; }
     }
     table { width:100%; border-collapse:collapse; background:#fff; }
     th, td { border-bottom:1px solid var(--line); padding:7px 8px; text-align:left; vertical-align:top; }
