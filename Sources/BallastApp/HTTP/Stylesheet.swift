@@ -133,6 +133,7 @@ package enum Stylesheet {
     td > .toolbar { flex-wrap:nowrap; margin:0; align-items:flex-start; }
     .pager { display:flex; gap:12px; align-items:center; margin-top:10px; color:var(--muted); }
     .muted { color:var(--muted); }
+    .nowrap { white-space:nowrap; }
     .late-mark { color:#b3261e; font-weight:600; white-space:nowrap; }
     header.top nav a .count { display:inline-block; min-width:16px; margin-left:4px; padding:0 5px; border-radius:9px;
       background:#fff; color:#b3261e; font-size:12px; line-height:18px; text-align:center; font-weight:600; }

@@ -19,6 +19,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     case promotionAndCampaign, leadPrefix, counted
     // 项目台账
     case inYearPlan, projectLevel, unit, searchHint, light, projectName, stage, totalWan, planWan
+    case lag, lightReasons, lightSince, reasonSeparator
     // 名录维护
     case order, unitVariantHint, add, noEntries, confirmDeleteEntry
     // 年度概览
@@ -66,6 +67,10 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .unit: Message(zh: "责任单位", en: "Unit")
         case .searchHint: Message(zh: "编号、名称、建设单位", en: "code, name, investor")
         case .light: Message(zh: "预警", en: "Light")
+        case .lag: Message(zh: "滞后（百分点）", en: "Lag (points)")
+        case .lightReasons: Message(zh: "亮灯原因", en: "Why")
+        case .lightSince: Message(zh: "灯色起始", en: "Since")
+        case .reasonSeparator: Message(zh: "；", en: "; ")
         case .projectName: Message(zh: "项目名称", en: "Name")
         case .stage: Message(zh: "阶段", en: "Stage")
         case .totalWan: Message(zh: "总投资（万元）", en: "Total (万元)")

@@ -57,7 +57,16 @@ struct PagesController: RouteCollection {
         filter.scopeUnitID = try req.requirePrincipal().scopeUnitID
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         let opts = try await ReferenceOptions.load(d, year: year, on: req.db)
-        return html(ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language).render())
+        var view = ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language)
+        // With a year, each row says its light and why, as of the list's day (`ColourAsOf`, as
+        // the dashboard counts them): a leader who opened the red list sees why each is red.
+        if let year {
+            let day = try filter.colour?.day ?? RequestParameters.asOf(req, district: d, year: year)
+            let lights = try await ColourAsOf.resolve(districtID: try d.requireID(), year: year, on: day, db: req.db)
+                .warnings(scopeUnitID: filter.scopeUnitID, on: req.db)
+            view.lights = Dictionary(lights.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return html(view.render())
     }
 
     func detail(req: Request) async throws -> Response {

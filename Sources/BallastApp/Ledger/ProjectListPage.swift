@@ -10,6 +10,8 @@ struct ProjectListPage {
     var page: ProjectPage
     var options: [ReferenceKind: [String]]
     var lang: UILanguage
+    /// Each project's light on the list's day, with its reasons and since when (a year's list only).
+    var lights: [UUID: ProjectWarning] = [:]
 
     func render() -> String {
         let t = { (m: Message) in m.text(lang) }
@@ -74,7 +76,7 @@ struct ProjectListPage {
     func columns() -> [DataTable<ProjectRow>.Column] {
         let en = lang == .en
         var list: [DataTable<ProjectRow>.Column] = [
-            .text(LedgerText.code.text(lang), header: sortHeader("code", LedgerText.code)) { p in p.code },
+            .init(LedgerText.code.text(lang), header: sortHeader("code", LedgerText.code)) { p in .span(.class("nowrap"), .text(p.code)) },
             .init(LedgerText.projectName.text(lang), header: sortHeader("name", LedgerText.projectName)) { p in
                 .a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))
             },
@@ -96,6 +98,19 @@ struct ProjectListPage {
             list.append(.text(LedgerText.planWan.text(lang), .number, header: sortHeader("annualPlan", LedgerText.planWan, numeric: true)) { p in
                 p.annualPlan.map(Layout.wan) ?? "—"
             })
+            // Why: the light, what it was judged for, and since when.
+            list += [
+                .init(LedgerText.light.text(lang)) { p in
+                    guard let w = lights[p.id] else { return .text("—") }
+                    return .span(.class("nowrap"), .span(.class("light \(w.outcome.colour.rawValue)")),
+                                 .text(" " + DashboardCharts.colourName(w.outcome.colour, lang)))
+                },
+                .text(LedgerText.lag.text(lang), .number) { p in lights[p.id]?.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" },
+                .text(LedgerText.lightReasons.text(lang)) { p in
+                    lights[p.id].map { w in w.outcome.reasons.map { $0.text(lang) }.joined(separator: LedgerText.reasonSeparator.text(lang)) } ?? ""
+                },
+                .text(LedgerText.lightSince.text(lang), .number) { p in lights[p.id]?.since.iso ?? "" },
+            ]
         }
         return list
     }
