@@ -5,6 +5,7 @@ import Vapor
 func routes(_ app: Application) throws {
     try app.register(collection: AccountController())
     try app.register(collection: PagesController())
+    try app.register(collection: ImportsController())
     try app.register(collection: ListsPagesController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: ListsAPIController())

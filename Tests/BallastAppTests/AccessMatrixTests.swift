@@ -22,6 +22,8 @@ import VaporTesting
         "GET /projects/new": "office", "POST /projects/new": "office", "POST /projects/:id/delete": "office",
         "GET /projects/:id/edit": "office unit", "POST /projects/:id/edit": "office unit",
         "GET /ledger/import": "office", "POST /ledger/import": "office",
+        "GET /imports": "office", "GET /imports/:batch": "office", "POST /imports/:batch/apply": "office",
+        "POST /imports/:batch/cancel": "office", "POST /imports/:batch/undo": "office",
         "GET /assets/app.css": "open", "GET /docs/ledger-example.csv": "open", "GET /healthz": "open",
         "GET /lists": "admin office", "GET /lists/:kind": "admin office", "POST /lists/:kind/new": "admin office",
         "POST /lists/:kind/:id/edit": "admin office", "POST /lists/:kind/:id/delete": "admin office",

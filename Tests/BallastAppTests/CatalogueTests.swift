@@ -35,6 +35,10 @@ import Testing
         check(WorkText.self, atLeast: 10)
     }
 
+    @Test func everyImportTextHasBothLanguagesAndTheEnglishIsEnglish() {
+        check(ImportText.self, atLeast: 25)
+    }
+
     @Test func everyLeadsTextHasBothLanguagesAndTheEnglishIsEnglish() {
         check(LeadsText.self, atLeast: 50)
     }

@@ -75,7 +75,8 @@ enum OpenAPIDocument {
           "ImportReport": {"type": "object", "properties": {"applied": {"type": "boolean"}, "rows": {"type": "integer"},
             "created": {"type": "integer"}, "updated": {"type": "integer"}, "unchanged": {"type": "integer"},
             "newReferences": {"type": "object"}, "unknownColumns": {"type": "array", "items": {"type": "string"}},
-            "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}}}}
+            "issues": {"type": "array", "items": {"$ref": "#/components/schemas/Issue"}},
+            "dryRun": {"type": "boolean"}, "preview": {"type": "object", "description": "rows, created and updated [{code, name, changes: [{field, before, after}]}], unchanged, newNames"}}}
         },
         "responses": {"Error": {"description": "错误；401 未登录或令牌无效、过期、吊销，403 角色无权 / error; 401 not signed in or token invalid, expired, revoked; 403 role not allowed",
                                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
@@ -124,8 +125,9 @@ enum OpenAPIDocument {
         {
             "post": {"summary": "导入台账 / import a ledger (.xlsx or .csv, multipart field 'file' or raw body with ?filename=)",
               "parameters": [{"name": "year", "in": "query", "required": true, "schema": {"type": "integer"}},
-                {"name": "strict", "in": "query", "schema": {"type": "boolean"}}, {"name": "filename", "in": "query", "schema": {"type": "string"}}],
-              "responses": {"200": {"description": "Imported", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
+                {"name": "strict", "in": "query", "schema": {"type": "boolean"}}, {"name": "filename", "in": "query", "schema": {"type": "string"}},
+                {"name": "dryRun", "in": "query", "schema": {"type": "boolean"}, "description": "true: nothing is written; the answer's preview says what would be (applied is false)"}],
+              "responses": {"200": {"description": "Imported, or with dryRun the preview", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
                             "422": {"description": "Refused; nothing stored", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
                             "413": {"$ref": "#/components/responses/Error"}}}
         }
@@ -192,8 +194,9 @@ enum OpenAPIDocument {
         """#),
         (Site.API.progressImport.path, #"""
         {"post": {"summary": "导入月度进度（项目编号、月份、本月完成投资（万元）、形象进度）/ import monthly progress",
-          "parameters": [{"name": "filename", "in": "query", "schema": {"type": "string"}}],
-          "responses": {"200": {"description": "Imported: applied, rows, created, adjusted, unchanged"},
+          "parameters": [{"name": "filename", "in": "query", "schema": {"type": "string"}},
+            {"name": "dryRun", "in": "query", "schema": {"type": "boolean"}, "description": "true: nothing is written; preview says what would be"}],
+          "responses": {"200": {"description": "Imported: applied, rows, created, adjusted, unchanged, preview"},
                         "422": {"description": "Refused; nothing stored; issues name row and column"}}}}
         """#),
         (Site.API.reports.path, #"""

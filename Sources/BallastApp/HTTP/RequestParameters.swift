@@ -147,6 +147,16 @@ enum RequestParameters {
     }
 
     /// The version an edit was read at: every change names it, so a stale one loses (409).
+    /// A yes/no query parameter: absent or empty is no; anything but true/false/1/0 is refused.
+    static func flag(_ req: Request, _ name: String) throws -> Bool {
+        guard let raw = req.param(name)?.lowercased(), !raw.isEmpty else { return false }
+        switch raw {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw BallastError.badParameter(name, zh: "\(name) 只能是 true 或 false", en: "\(name) must be true or false")
+        }
+    }
+
     static func version(_ v: Int?) throws -> Int {
         guard let v else {
             throw BallastError.badParameter("version", zh: "须提供 version（读取时的版本号）", en: "The version read must be given")

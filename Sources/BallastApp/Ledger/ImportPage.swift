@@ -1,14 +1,32 @@
 import BallastCore
 import BallastStore
 import Plot
+import Vapor
 
-/// Upload form, and the row-by-row report of what an upload did or why it did nothing.
-enum ImportPage {
-    static func render(year: Int, report: LedgerImportReport?, progress: ProgressImportReport? = nil, lang: UILanguage) -> String {
+/// Upload forms (an upload goes to its preview, `ImportBatchPage`), a refused file's problems
+/// row by row, and the recent import records.
+struct ImportPage {
+    var year: Int
+    var report: LedgerImportReport?
+    var progress: ProgressImportReport?
+    var records: [ImportBatchModel] = []
+    var lang: UILanguage
+    var timeZone = "Asia/Shanghai"
+
+    /// The page for this request, with the district's latest records.
+    static func response(_ req: Request, year: Int, report: LedgerImportReport? = nil, progress: ProgressImportReport? = nil,
+                         status: HTTPStatus = .ok) async throws -> Response {
+        let d = try req.district()
+        let records = try await ImportBatches.recent(districtID: try d.requireID(), limit: 10, on: req.db)
+        return .html(ImportPage(year: year, report: report, progress: progress, records: records, lang: req.language,
+                                timeZone: d.timeZone).render(), status: status)
+    }
+
+    func render() -> String {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: t(UIText.importLedger), lang: lang, section: .importLedger, path: Site.ledgerImport.link,
             .h1(.text(t(UIText.importLedger))),
-            .unwrap(report) { r in reportNode(r, lang: lang) },
+            .unwrap(report) { r in Self.reportNode(r, lang: lang) },
             .form(.class("card"), .method(.post), .action(attr(Site.ledgerImport.link + (lang == .en ? "?lang=en" : ""))),
                   .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.importHelp))),
@@ -23,14 +41,17 @@ enum ImportPage {
                 .button(.type(.submit), .text(t(UIText.upload)))
             ),
             .h2(.text(t(UIText.importProgress))),
-            .unwrap(progress) { progressNode($0, lang: lang) },
+            .unwrap(progress) { Self.progressNode($0, lang: lang) },
             .form(.class("card"), .method(.post), .action(attr(Site.progressImport.link + (lang == .en ? "?lang=en" : ""))),
                   .enctype(.multipartData), .csrf(),
                 .p(.class("muted"), .text(t(UIText.progressHelp))),
                 .div(.class("field"), .label(.for("progress-file"), .text(t(UIText.uploadFile))),
                      .input(.type(.file), .name("file"), .id("progress-file"), .attribute(named: "accept", value: ".xlsx,.csv"))),
                 .p(.button(.type(.submit), .text(t(UIText.upload))))
-            )
+            ),
+            .h2(.text(ImportText.records.text(lang))),
+            ImportRecordsPage.table(records, lang: lang, timeZone: timeZone),
+            .p(.a(.href(attr(Layout.link(Site.imports.link, lang))), .text(ImportText.allRecords.text(lang))))
         )
     }
 

@@ -5,7 +5,8 @@ import Fluent
 import Foundation
 
 /// One import, whichever door it came through (CLI, upload page, API): read the file,
-/// validate every row, then store all of it in one transaction, or nothing.
+/// validate every row, then store all of it in one transaction, or nothing. A dry run does
+/// the same work and rolls it back: its report is the preview of exactly what applying would do.
 package struct LedgerImportService {
     package init(district: DistrictModel, year: Int, strict: Bool, actor: ChangeActor) {
         self.district = district; self.year = year; self.strict = strict; self.actor = actor
@@ -19,7 +20,7 @@ package struct LedgerImportService {
     /// A refused import rolls its transaction back by throwing this through it.
     private struct Refused: Error { let report: LedgerImportReport }
 
-    package func run(data: Data, fileName: String?, on db: any Database) async throws -> LedgerImportReport {
+    package func run(data: Data, fileName: String?, dryRun: Bool = false, on db: any Database) async throws -> LedgerImportReport {
         let table: SheetTable
         switch try await FileReading.table(data, fileName: fileName) {
         case .success(let t): table = t
@@ -35,7 +36,7 @@ package struct LedgerImportService {
         do {
             return try await db.writeTransaction { tx in
                 let report = try await writer.apply(outcome.records, unknownColumns: outcome.unknownColumns, on: tx)
-                if !report.applied { throw Refused(report: report) }
+                if !report.applied || dryRun { throw Refused(report: report) }
                 try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "ledger",
                                        entityID: nil, summary: "\(year)年台账导入 \(fileName ?? "")：新增\(report.created.count)，更新\(report.updated.count)",
                                        before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(report.rows)])

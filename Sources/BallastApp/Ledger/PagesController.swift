@@ -170,9 +170,11 @@ struct PagesController: RouteCollection {
 
     func importForm(req: Request) async throws -> Response {
         let year = try await RequestParameters.defaultYear(district: try req.district(), on: req.db)
-        return html(ImportPage.render(year: year, report: nil, lang: req.language))
+        return try await ImportPage.response(req, year: year)
     }
 
+    /// An upload is previewed, never applied: the browser goes to the preview, where the user
+    /// confirms or cancels (`ImportBatchService`). A file with bad rows shows them here.
     func importUpload(req: Request) async throws -> Response {
         let form = try req.multipartForm()
         let year = try RequestParameters.present(RequestParameters.year(text: form.text("year"), required: true), "year")
@@ -181,10 +183,15 @@ struct PagesController: RouteCollection {
         }
         let strict = form.text("strict").map { ["true", "on", "1"].contains($0.lowercased()) } ?? false
         let d = try req.district()
-        let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: try actor(req))
-            .run(data: file.data, fileName: file.filename, on: req.db)
-        return html(ImportPage.render(year: year, report: report, lang: req.language),
-                    status: report.applied ? .ok : .unprocessableEntity)
+        let service = ImportBatchService(district: d, actor: try actor(req))
+        switch try await service.stageLedger(year: year, strict: strict, data: file.data, fileName: file.filename, on: req.db) {
+        case .batch(let batch):
+            return req.redirect(to: Layout.link(Site.importBatch.link(try batch.requireID()), req.language))
+        case .refusedLedger(let report):
+            return try await ImportPage.response(req, year: year, report: report, status: .unprocessableEntity)
+        case .refusedProgress:
+            throw Abort(.internalServerError)
+        }
     }
 
     func export(req: Request) async throws -> Response {

@@ -107,11 +107,12 @@ struct ProjectsAPIController: RouteCollection {
         let d = try await district(req)
         let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         let strict = req.param("strict").map { $0 == "true" || $0 == "1" } ?? false
+        let dryRun = try RequestParameters.flag(req, "dryRun")
         let (data, fileName) = try LedgerUpload.file(from: req)
         let report = try await LedgerImportService(district: d, year: year, strict: strict, actor: try actor(req))
-            .run(data: data, fileName: fileName, on: req.db)
+            .run(data: data, fileName: fileName, dryRun: dryRun, on: req.db)
         let response = Response(status: report.applied ? .ok : .unprocessableEntity)
-        try response.content.encode(ImportReportDTO(report, req.language))
+        try response.content.encode(ImportReportDTO(report, req.language, dryRun: dryRun))
         return response
     }
 

@@ -38,14 +38,20 @@ struct ProgressAPIController: RouteCollection {
         return WarningDTO.sorted(list).map { WarningDTO($0, req.language) }
     }
 
-    /// The import page's second form: a progress file, with the report shown on the page.
+    /// The import page's second form: a progress file, previewed (`ImportBatchService`); a file
+    /// with bad rows shows them on the import page.
     func uploadPage(req: Request) async throws -> Response {
         let d = try req.district()
         let (data, fileName) = try LedgerUpload.file(from: req)
-        let report = try await ProgressImportService(district: d, actor: try req.changeActor()).run(data: data, fileName: fileName, on: req.db)
-        let year = try await RequestParameters.defaultYear(district: d, on: req.db)
-        return .html(ImportPage.render(year: year, report: nil, progress: report, lang: req.language),
-                     status: report.applied ? .ok : .unprocessableEntity)
+        switch try await ImportBatchService(district: d, actor: try req.changeActor()).stageProgress(data: data, fileName: fileName, on: req.db) {
+        case .batch(let batch):
+            return req.redirect(to: Layout.link(Site.importBatch.link(try batch.requireID()), req.language))
+        case .refusedProgress(let report):
+            let year = try await RequestParameters.defaultYear(district: d, on: req.db)
+            return try await ImportPage.response(req, year: year, progress: report, status: .unprocessableEntity)
+        case .refusedLedger:
+            throw Abort(.internalServerError)
+        }
     }
 
     func page(req: Request) async throws -> Response {

@@ -10,7 +10,7 @@ struct ProgressImportService {
     var district: DistrictModel
     var actor: ChangeActor
 
-    func run(data: Data, fileName: String?, on db: any Database) async throws -> ProgressImportReport {
+    func run(data: Data, fileName: String?, dryRun: Bool = false, on db: any Database) async throws -> ProgressImportReport {
         let table: SheetTable
         switch try await FileReading.table(data, fileName: fileName) {
         case .success(let t): table = t
@@ -28,7 +28,7 @@ struct ProgressImportService {
             return r
         }
         return try await ProgressWriter(districtID: try district.requireID(), actor: actor)
-            .importFile(outcome.records, fileName: fileName, today: today, on: db)
+            .importFile(outcome.records, fileName: fileName, today: today, dryRun: dryRun, on: db)
     }
 
     static func lines(_ r: ProgressImportReport, language: UILanguage) -> [String] {

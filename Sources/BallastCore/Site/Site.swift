@@ -43,6 +43,12 @@ public enum Site {
     public static let enterpriseVisits = SitePath1("/enterprises/:enterprise/visits")
     public static let healthz = SitePath0("/healthz")
     public static let inbox = SitePath0("/inbox")
+    /// Imports as records: the preview waiting for confirmation, the applied import to undo.
+    public static let imports = SitePath0("/imports")
+    public static let importBatch = SitePath1("/imports/:batch")
+    public static let importApply = SitePath1("/imports/:batch/apply")
+    public static let importCancel = SitePath1("/imports/:batch/cancel")
+    public static let importUndo = SitePath1("/imports/:batch/undo")
     /// 工作台: what is due for the signed-in user.
     public static let work = SitePath0("/work")
     public static let inboxMessageRead = SitePath1("/inbox/:message/read")

@@ -15,6 +15,10 @@ public struct LedgerImportReport: Sendable, Equatable {
     /// The first `TableLimits.maxReportedIssues` problems; `issueTotal` counts them all.
     public var issues: [LedgerIssue]
     public var issueTotal: Int
+    /// Row by row, with each changed field before → after (`ImportPreview`).
+    public var preview = ImportPreview()
+    /// What undoing an applied import needs (`LedgerImportUndo`).
+    public var undoRows: [LedgerUndoRow] = []
 
     public init(applied: Bool = false, rows: Int = 0, created: [String] = [], updated: [String] = [], unchanged: Int = 0,
                 newReferences: [ReferenceKind: [String]] = [:], unknownColumns: [String] = [], issues: [LedgerIssue] = [],

@@ -88,6 +88,8 @@ public struct LedgerWriter: Sendable {
 
         var report = LedgerImportReport(applied: true, rows: records.count, newReferences: newReferences,
                                         unknownColumns: unknownColumns)
+        report.preview = ImportPreview(rows: records.count, unknownColumns: unknownColumns)
+        report.preview.newNames = Dictionary(uniqueKeysWithValues: newReferences.map { ($0.key.rawValue, $0.value) })
         var enterprises = try await EnterpriseIndex.load(districtID: districtID, on: db)
         var newProjects: [ProjectModel] = []
         var newPlans: [YearPlanModel] = []
@@ -99,7 +101,7 @@ public struct LedgerWriter: Sendable {
             if let project = projectByCode[r.code], let projectID = project.id {
                 let plan = planByProject[projectID]
                 let before = snapshot(project, plan: plan, names: names)
-                if before == after { report.unchanged += 1; continue }
+                if before == after { report.unchanged += 1; report.preview.unchanged += 1; continue }
                 let unitBefore = project.$unit.id
                 if project.stage != r.stage.rawValue {
                     stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
@@ -111,18 +113,24 @@ public struct LedgerWriter: Sendable {
                 project.enterpriseID = enterprises.resolve(name: r.investor, creditCode: r.creditCode)
                 if bumpsVersion { project.version += 1 }
                 try await project.update(on: db)
+                let planVersion: Int
                 if let plan {
                     try fill(plan, from: r, lists: lists)
                     plan.version += 1
+                    planVersion = plan.version
                     try await plan.update(on: db)
                 } else {
                     let plan = try newPlan(projectID: projectID, record: r, lists: lists)
                     newPlans.append(plan)
                     planByProject[projectID] = plan
+                    planVersion = plan.version
                 }
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: "update", entity: "project",
                                           entityID: projectID, summary: "\(r.code) \(r.name)", before: before, after: after))
                 report.updated.append(r.code)
+                report.preview.updated.append(.init(code: r.code, name: r.name, changes: ImportPreview.changes(from: before, to: after)))
+                report.undoRows.append(LedgerUndoRow(projectID: projectID, code: r.code, before: before, planCreated: plan == nil,
+                                                     projectVersion: project.version, planVersion: planVersion))
             } else {
                 let project = ProjectModel()
                 project.id = UUID()
@@ -140,6 +148,9 @@ public struct LedgerWriter: Sendable {
                                           entityID: project.id, summary: "\(r.code) \(r.name)",
                                           before: ProjectSnapshot?.none, after: after))
                 report.created.append(r.code)
+                report.preview.created.append(.init(code: r.code, name: r.name))
+                report.undoRows.append(LedgerUndoRow(projectID: try project.requireID(), code: r.code, before: nil, planCreated: true,
+                                                     projectVersion: 1, planVersion: 1))
             }
         }
         for e in try await enterprises.save(on: db) {

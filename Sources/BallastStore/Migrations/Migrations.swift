@@ -38,5 +38,6 @@ public enum BallastMigrations {
         AddWarningChangeReasons(),
         CreateNumberCounters(),
         CreateJobRuns(),
+        CreateImportBatches(),
     ]
 }

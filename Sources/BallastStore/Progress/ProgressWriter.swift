@@ -12,6 +12,8 @@ public struct ProgressImportReport: Sendable, Equatable {
     public var adjusted = 0
     public var unchanged = 0
     public var issues: [LedgerIssue] = []
+    /// Month by month: new months, and changed figures before → after (`ImportPreview`).
+    public var preview = ImportPreview()
 
     public init() {}
 }
@@ -29,6 +31,7 @@ public struct ProgressWriter: Sendable {
     public func apply(_ records: [ProgressRecord], on db: any Database) async throws -> ProgressImportReport {
         var report = ProgressImportReport()
         report.rows = records.count
+        report.preview.rows = records.count
         let codes = Array(Set(records.map(\.code)))
         var projects: [String: ProjectModel] = [:]
         for chunk in stride(from: 0, to: codes.count, by: 500).map({ Array(codes[$0..<min($0 + 500, codes.count)]) }) {
@@ -66,8 +69,12 @@ public struct ProgressWriter: Sendable {
                 let standing = m.amount + (adjusted[try m.requireID()] ?? 0)
                 if standing == r.amount.yuan {
                     report.unchanged += 1
+                    report.preview.unchanged += 1
                     continue
                 }
+                report.preview.updated.append(.init(code: r.code, name: project.name, changes: [
+                    .init(field: "月份", before: month, after: month),
+                    .init(field: "本月完成（万元）", before: Money(yuan: standing).formatted(in: .wan), after: r.amount.formatted(in: .wan))]))
                 let adjustment = ReportAdjustmentModel()
                 adjustment.id = UUID()
                 adjustment.districtID = districtID
@@ -107,6 +114,16 @@ public struct ProgressWriter: Sendable {
                 m.reviewedAt = now
                 m.reviewedBy = actor.name
                 m.returnReason = nil
+                if isNew {
+                    report.preview.created.append(.init(code: r.code, name: project.name, changes: [
+                        .init(field: "月份", before: "", after: month),
+                        .init(field: "本月完成（万元）", before: "", after: r.amount.formatted(in: .wan))]))
+                } else {
+                    report.preview.updated.append(.init(code: r.code, name: project.name, changes: [
+                        .init(field: "月份", before: month, after: month),
+                        .init(field: "本月完成（万元）", before: Money(yuan: m.amount).formatted(in: .wan), after: r.amount.formatted(in: .wan)),
+                        .init(field: "状态", before: m.reportStatus.chineseName, after: ReportStatus.approved.chineseName)]))
+                }
                 if isNew { newReports.append(m) } else { try await m.save(on: db) }
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: isNew ? "create" : "approve",
                                           entity: "monthly-report", entityID: m.id,
@@ -140,12 +157,13 @@ public struct ProgressWriter: Sendable {
     /// A validated progress file, stored whole as approved by the importing user or not at all:
     /// the months, the audit entry and the recoloured years in one transaction. A report with
     /// issues means nothing was stored.
-    public func importFile(_ records: [ProgressRecord], fileName: String?, today: CalendarDate,
+    public func importFile(_ records: [ProgressRecord], fileName: String?, today: CalendarDate, dryRun: Bool = false,
                            on db: any Database) async throws -> ProgressImportReport {
         do {
             return try await db.writeTransaction { tx in
                 let report = try await apply(records, on: tx)
-                if !report.applied { throw Refused(report: report) }
+                // A dry run is the preview: the same work, rolled back.
+                if !report.applied || dryRun { throw Refused(report: report) }
                 try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "progress",
                                        entityID: nil, summary: "月度进度导入 \(fileName ?? "")：新增\(report.created)，调整\(report.adjusted)",
                                        before: Nothing?.none, after: ["file": fileName ?? "", "rows": String(report.rows)])

@@ -16,10 +16,13 @@ public struct WorkItem: Sendable, Equatable, Codable {
         case notice
         /// Drafted documents to issue (the office's and 督查室's).
         case document
+        /// Uploaded files previewed and waiting for 确认导入 (the office's).
+        case importBatch = "import"
 
         public var chineseName: String {
             switch self {
             case .report: "月报填报"; case .review: "月报审核"; case .problem: "问题与议定事项"; case .notice: "催办单签收"; case .document: "文件印发"
+            case .importBatch: "待确认的导入"
             }
         }
 
@@ -27,6 +30,7 @@ public struct WorkItem: Sendable, Equatable, Codable {
             switch self {
             case .report: "Reports to file"; case .review: "Reports to review"; case .problem: "Problems and decisions"
             case .notice: "Notices to acknowledge"; case .document: "Documents to issue"
+            case .importBatch: "Imports to confirm"
             }
         }
     }
@@ -80,6 +84,13 @@ public enum WorkQueue {
         if who.permissions.contains(.issueDocuments) || who.permissions.contains(.superviseProblems) {
             out += try await draftsToIssue(who.districtID, bulletins: who.permissions.contains(.superviseProblems),
                                            cadence: who.permissions.contains(.issueDocuments), sql: sql)
+        }
+        if who.permissions.contains(.importLedger) {
+            out += try await ImportBatches.waiting(districtID: who.districtID, on: db).compactMap { b in
+                guard let id = b.id else { return nil }
+                return WorkItem(kind: .importBatch, title: Message(zh: "确认导入：\(b.fileName)", en: "Confirm the import of \(b.fileName)"),
+                                url: Site.importBatch.link(id), due: nil, overdue: false, count: 1)
+            }
         }
         return out.sorted { a, b in
             if a.overdue != b.overdue { return a.overdue }

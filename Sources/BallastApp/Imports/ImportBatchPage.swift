@@ -1,0 +1,114 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// One import's record: while it waits, the preview (what will be created, what will change,
+/// field by field, what stays) with 确认导入 and 取消; once applied, what it did and 撤销本次导入.
+struct ImportBatchPage {
+    var batch: ImportBatchModel
+    var notice: PageNotice?
+    var lang: UILanguage
+    var timeZone = "Asia/Shanghai"
+    /// Rows shown per table: a year's ledger is a few hundred; the counts above always cover all.
+    static let shownRows = 500
+
+    var preview: ImportPreview { ImportPreview.decode(batch.preview) }
+    var en: Bool { lang == .en }
+    func t(_ m: ImportText) -> String { m.text(lang) }
+
+    var kindName: String {
+        switch ImportBatches.Kind(rawValue: batch.kind) {
+        case .ledger: en ? "Ledger \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年项目台账"
+        case .progress: en ? "Monthly progress" : "月度进度"
+        case nil: batch.kind
+        }
+    }
+
+    var isLedger: Bool { batch.kind == ImportBatches.Kind.ledger.rawValue }
+
+    func render() -> String {
+        let p = preview
+        let id = batch.id?.uuidString ?? ""
+        let waiting = batch.status == .previewed
+        let newNames = ReferenceKind.allCases.compactMap { kind in
+            p.newNames[kind.rawValue].map { (en ? kind.englishName : kind.chineseName, $0) }
+        }
+        return Layout.page(title: t(waiting ? .previewTitle : .recordTitle), lang: lang, section: .importLedger,
+                           path: Site.importBatch.link(id),
+            .h1(.text(t(waiting ? .previewTitle : .recordTitle) + "：" + batch.fileName)),
+            .p(.class("muted"), .text(ImportText.byline(kind: kindName, by: batch.createdBy,
+                                                        at: DateFormatter.district("yyyy-MM-dd HH:mm", timeZone: timeZone).string(from: batch.createdAt),
+                                                        status: en ? batch.status.englishName : batch.status.chineseName).text(lang))),
+            Layout.notice(notice),
+            .if(waiting, .div(.class("alert"), .strong(.text(t(.notYetWritten))))),
+            .div(.class("figures"),
+                 Layout.figure(t(.rows), String(p.rows), name: "import.rows"),
+                 Layout.figure(t(isLedger ? .createdProjects : .createdMonths), String(p.created.count), name: "import.created"),
+                 Layout.figure(t(isLedger ? .updatedProjects : .updatedMonths), String(p.updated.count), name: "import.updated"),
+                 Layout.figure(t(.unchanged), String(p.unchanged), name: "import.unchanged")),
+            actions(p),
+            .if(!newNames.isEmpty, .group(
+                .h2(.text(t(.newNames))),
+                .ul(.forEach(newNames) { kind, names in .li(.strong(.text(kind + "：")), .text(names.joined(separator: en ? ", " : "、"))) }))),
+            .if(!p.unknownColumns.isEmpty, .p(.class("muted"), .text(t(.ignoredColumns) + p.unknownColumns.joined(separator: "、")))),
+            .if(!p.updated.isEmpty, .group(
+                .h2(.text(t(isLedger ? .updatedProjects : .updatedMonths) + "（\(p.updated.count)）")),
+                changesTable(Array(p.updated.prefix(Self.shownRows))))),
+            .if(!p.created.isEmpty, .group(
+                .h2(.text(t(isLedger ? .createdProjects : .createdMonths) + "（\(p.created.count)）")),
+                isLedger ? DataTable<ImportPreview.Row>([
+                    .text(ImportText.column(.code, lang)) { $0.code },
+                    .text(ImportText.column(.name, lang)) { $0.name },
+                ], rows: Array(p.created.prefix(Self.shownRows)), empty: "").node : changesTable(Array(p.created.prefix(Self.shownRows))))),
+            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(t(.backToImport))))
+        )
+    }
+
+    /// A row per project, each changed field as 原值 → 新值 on a line of its own.
+    func changesTable(_ rows: [ImportPreview.Row]) -> Node<HTML.BodyContext> {
+        DataTable<ImportPreview.Row>([
+            .text(ImportText.column(.code, lang)) { $0.code },
+            .text(ImportText.column(.name, lang)) { $0.name },
+            .init(t(.changes)) { r in
+                .ul(.class("changes"), .forEach(r.changes) { c in
+                    .li(.strong(.text(fieldName(c.field) + "：")), change(c))
+                })
+            },
+        ], rows: rows, empty: "").node
+    }
+
+    /// 原值 → 新值, or the value alone where the field only says which row it is (a month).
+    func change(_ c: ImportPreview.FieldChange) -> Node<HTML.BodyContext> {
+        let empty = en ? "(empty)" : "（空）"
+        let after = Node<HTML.BodyContext>.text(c.after.isEmpty ? empty : c.after)
+        guard c.before != c.after else { return after }
+        return .group(.element(named: "del", nodes: [.text(c.before.isEmpty ? empty : c.before)]), .text(" → "), after)
+    }
+
+    func fieldName(_ field: String) -> String {
+        guard en else { return field }
+        return ImportText.englishField(field)
+    }
+
+    func actions(_ p: ImportPreview) -> Node<HTML.BodyContext> {
+        let id = batch.id?.uuidString ?? ""
+        switch batch.status {
+        case .previewed:
+            return .div(.class("toolbar"),
+                ConfirmStep(label: t(.confirmImport) + "…",
+                            consequence: ImportText.applyConsequence(created: p.created.count, updated: p.updated.count,
+                                                                     ledger: isLedger).text(lang),
+                            confirm: t(.confirmImport), action: Layout.link(Site.importApply.link(id), lang)).node,
+                .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.importCancel.link(id), lang))), .csrf(),
+                      .button(.type(.submit), .class("secondary"), .text(t(.cancelImport)))))
+        case .applied where isLedger:
+            return .div(.class("toolbar"),
+                ConfirmStep(label: t(.undoImport) + "…",
+                            consequence: ImportText.undoConsequence(created: p.created.count, updated: p.updated.count).text(lang),
+                            confirm: t(.confirmUndo), action: Layout.link(Site.importUndo.link(id), lang), danger: true).node)
+        default:
+            return .empty
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import BallastCore
+import BallastStore
+import Foundation
+import Plot
+
+/// The district's recent imports, newest first: each links to its preview or record.
+struct ImportRecordsPage {
+    var batches: [ImportBatchModel]
+    var lang: UILanguage
+    var timeZone = "Asia/Shanghai"
+
+    func render() -> String {
+        Layout.page(title: ImportText.records.text(lang), lang: lang, section: .importLedger, path: Site.imports.link,
+            .h1(.text(ImportText.records.text(lang))),
+            Self.table(batches, lang: lang, timeZone: timeZone),
+            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(ImportText.backToImport.text(lang)))))
+    }
+
+    static func table(_ batches: [ImportBatchModel], lang: UILanguage, timeZone: String) -> Node<HTML.BodyContext> {
+        let f = DateFormatter.district("yyyy-MM-dd HH:mm", timeZone: timeZone)
+        let t = { (m: ImportText) in m.text(lang) }
+        return DataTable<ImportBatchModel>([
+            .text(t(.when), .date) { f.string(from: $0.createdAt) },
+            .init(t(.file)) { b in .a(.href(attr(Layout.link(Site.importBatch.link(b.id?.uuidString ?? ""), lang))), .text(b.fileName.isEmpty ? "—" : b.fileName)) },
+            .text(t(.kind)) { b in
+                switch ImportBatches.Kind(rawValue: b.kind) {
+                case .ledger: lang == .en ? "Ledger \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年台账"
+                case .progress: lang == .en ? "Progress" : "月度进度"
+                case nil: b.kind
+                }
+            },
+            .text(t(.by)) { $0.createdBy },
+            .init(t(.status)) { b in .span(.class("tag import-\(b.status.rawValue)"), .text(lang == .en ? b.status.englishName : b.status.chineseName)) },
+        ], rows: batches, empty: t(.noRecords)).node
+    }
+}
