@@ -12,6 +12,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     case notReported, month, status, lateTag, thisMonthWan, progress, noReportRows, uploadPhoto
     case wan, physicalProgress, submit, approve, confirmApproval, reasonToReturn, returnReport
     case allStatuses, allUnits, annualPlanWan, toDateWithThisWan, rateWithThis
+    case colourIfApproved, allColours, pick, approveSelected, approveSelectedConsequence, confirmApproveSelected
     // 四色预警
     case showAllColours, changeThresholds, blueLag, yellowLag, blueLate, yellowLate, saveNewVersion
     case light, lag, since, supervision, noLitProjects
@@ -45,6 +46,13 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .submit: Message(zh: "报送", en: "Submit")
         case .approve: Message(zh: "审定", en: "Approve")
         case .confirmApproval: Message(zh: "确认审定", en: "Confirm approval")
+        case .colourIfApproved: Message(zh: "审定后预警", en: "Light if approved")
+        case .allColours: Message(zh: "全部颜色", en: "All colours")
+        case .pick: Message(zh: "选择", en: "Pick")
+        case .approveSelected: Message(zh: "批量审定所选…", en: "Approve the ticked…")
+        case .approveSelectedConsequence: Message(zh: "将一次审定表中勾选的全部待审月报（各按所见版本；有一份已被他人改动则全部不审定）。审定后数字锁定，之后只能以调整记录更正。",
+                                                  en: "Approves every ticked report in the table at once, each at the version shown (if any was changed meanwhile, none is approved). Approved figures are locked; corrections are adjustments.")
+        case .confirmApproveSelected: Message(zh: "确认审定所选", en: "Approve the ticked reports")
         case .reasonToReturn: Message(zh: "退回原因", en: "reason to return")
         case .returnReport: Message(zh: "退回", en: "Return")
 

@@ -19,6 +19,7 @@ struct ReportsController: RouteCollection {
         review.post(Site.API.reportReturn, use: returnAPI)
         review.post(Site.API.reportAdjust, use: adjustAPI)
         review.post(Site.reportReview, use: reviewPage)
+        review.post(Site.reportsApprove, use: approveSelected)
     }
 
     func workflow(_ req: Request) throws -> MonthlyReportWorkflow {
@@ -60,8 +61,11 @@ struct ReportsController: RouteCollection {
         var late: Bool
         var version: Int?
         var returnReason: String?
+        /// The project's colour at the month's end with this figure approved (`WarningEngine.wouldGive`).
+        var colourIfApproved: String?
 
-        init(_ r: MonthReportRow) {
+        init(_ r: MonthReportRow, colour: WarningColour? = nil) {
+            colourIfApproved = colour?.rawValue
             projectId = r.projectID; code = r.code; name = r.name; unit = r.unit; reportId = r.reportID
             amount = r.amount.map { $0.rounded(in: .wan, places: 4) }; progress = r.progress
             status = r.status?.rawValue ?? "missing"; late = r.late; version = r.version; returnReason = r.returnReason
@@ -86,10 +90,25 @@ struct ReportsController: RouteCollection {
 
     func list(req: Request) async throws -> MonthDTO {
         let (year, month, all) = try await rows(req)
-        let rows = try ReportsFilter(req).apply(all, reviewing: false)
+        let colours = try await colours(req, year: year, month: month, rows: all)
+        let rows = try ReportsFilter(req).apply(all, reviewing: false, colours: colours)
+        let dto = { (r: MonthReportRow) in RowDTO(r, colour: colours[r.projectID]?.colour) }
         return MonthDTO(month: YearMonth(year: year, month: month)?.description ?? "", due: ReportingDeadline.dueDate(year: year, month: month).iso,
-                        reports: rows.filter { $0.reportID != nil }.map(RowDTO.init),
-                        missing: rows.filter { !$0.isReported }.map(RowDTO.init))
+                        reports: rows.filter { $0.reportID != nil }.map(dto),
+                        missing: rows.filter { !$0.isReported }.map(dto))
+    }
+
+    /// Each row's project colour at the month's end with the figures in the queue approved: a
+    /// reviewer sees what approving a figure lights before approving it. One rule, the engine's.
+    func colours(_ req: Request, year: Int, month: Int, rows: [MonthReportRow]) async throws -> [UUID: WarningOutcome] {
+        var pending: [UUID: Money] = [:]
+        for r in rows where r.status == .submitted || r.status == .draft || r.status == .returned {
+            if let amount = r.amount { pending[r.projectID] = amount }
+        }
+        let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        let lights = try await WarningEngine.wouldGive(districtID: try req.district().requireID(), year: year, asOf: end, adding: pending,
+                                                       scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return Dictionary(lights.map { ($0.projectID, $0.outcome) }, uniquingKeysWith: { a, _ in a })
     }
 
     struct SaveBody: Content {
@@ -169,8 +188,10 @@ struct ReportsController: RouteCollection {
         let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
                                 by: \.reportID)
         let filter = try ReportsFilter(req)
-        var page = ReportsPage(year: year, month: month, rows: filter.apply(rows, reviewing: PageContext.may(.reviewReports)),
+        let colours = try await colours(req, year: year, month: month, rows: rows)
+        var page = ReportsPage(year: year, month: month, rows: filter.apply(rows, reviewing: PageContext.may(.reviewReports), colours: colours),
                                notice: notice, photos: photos, lang: req.language)
+        page.colours = colours
         page.filter = filter
         page.units = Array(Set(rows.map(\.unit))).sorted()
         page.monthRows = rows
@@ -229,6 +250,33 @@ struct ReportsController: RouteCollection {
             }
             let r = try await flow.approve(id, version: form.version ?? -1, on: req.db)
             return Message(zh: "已审定", en: "Approved")
+        }
+    }
+
+    struct ApproveForm: Content {
+        /// "reportID:version" for each ticked report.
+        var reports: [String]?
+    }
+
+    /// 批量审定: the ticked reports, each at the version shown, all or none (`approveAll`).
+    func approveSelected(req: Request) async throws -> Response {
+        let form = try req.content.decode(ApproveForm.self)
+        return try await pageAction(req) {
+            let picked = try (form.reports ?? []).prefix(ReportsPage.maxBatch + 1).map { raw -> (id: UUID, version: Int) in
+                let parts = raw.split(separator: ":")
+                guard parts.count == 2, let id = UUID(uuidString: String(parts[0])), let v = Int(parts[1]) else {
+                    throw BallastError.badParameter("reports", zh: "所选月报“\(raw.prefix(80))”无法识别", en: "The ticked report “\(raw.prefix(80))” is not recognised")
+                }
+                return (id, v)
+            }
+            guard !picked.isEmpty else {
+                throw BallastError.badParameter("reports", zh: "请先勾选要审定的月报", en: "Tick the reports to approve first")
+            }
+            guard picked.count <= ReportsPage.maxBatch else {
+                throw BallastError.badParameter("reports", zh: "一次最多审定 \(ReportsPage.maxBatch) 份", en: "At most \(ReportsPage.maxBatch) reports at once")
+            }
+            let n = try await workflow(req).approveAll(picked, on: req.db)
+            return Message(zh: "已审定 \(n) 份月报", en: "Approved \(n) reports")
         }
     }
 }

@@ -23,8 +23,12 @@ struct ReportsFilter: Equatable {
 
     var status: Status = .all
     var unit: String?
+    /// The colour a row's project would have with the month's figure approved (`?colour=`).
+    var colour: WarningColour?
 
-    init(status: Status = .all, unit: String? = nil) { self.status = status; self.unit = unit }
+    init(status: Status = .all, unit: String? = nil, colour: WarningColour? = nil) {
+        self.status = status; self.unit = unit; self.colour = colour
+    }
 
     init(_ req: Request) throws {
         if let raw = req.param("status")?.trimmed, !raw.isEmpty {
@@ -35,11 +39,13 @@ struct ReportsFilter: Equatable {
             status = s
         }
         unit = req.param("unit")?.trimmed.nilIfEmpty
+        colour = try RequestParameters.colour(req)
     }
 
     /// The rows asked for; submitted first when `reviewing`, then by unit and code as listed.
-    func apply(_ rows: [MonthReportRow], reviewing: Bool) -> [MonthReportRow] {
-        let kept = rows.filter { status.admits($0) && (unit == nil || $0.unit == unit) }
+    func apply(_ rows: [MonthReportRow], reviewing: Bool, colours: [UUID: WarningOutcome] = [:]) -> [MonthReportRow] {
+        let kept = rows.filter { status.admits($0) && (unit == nil || $0.unit == unit)
+            && (colour == nil || colours[$0.projectID]?.colour == colour) }
         guard reviewing else { return kept }
         return kept.filter { $0.status == .submitted } + kept.filter { $0.status != .submitted }
     }
@@ -49,6 +55,7 @@ struct ReportsFilter: Equatable {
         var q = ""
         if status != .all { q += "&status=" + status.rawValue }
         if let unit { q += "&unit=" + PageQuery.encode(unit) }
+        if let colour { q += "&colour=" + colour.rawValue }
         return q
     }
 }

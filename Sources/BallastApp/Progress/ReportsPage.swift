@@ -18,6 +18,21 @@ struct ReportsPage {
     var filter = ReportsFilter()
     var units: [String] = []
     var monthRows: [MonthReportRow]?
+    /// Each project's colour at the month's end with the queue's figures approved.
+    var colours: [UUID: WarningOutcome] = [:]
+    /// The most reports one 批量审定 takes.
+    static let maxBatch = 200
+    static let batchForm = "approve-batch"
+
+    var reviewing: Bool { PageContext.may(.reviewReports) }
+
+    /// Where an action on row `r` lands on the page it returns to (the same queue): the next
+    /// report waiting for review, so the reviewer's next one comes up in place.
+    func nextAnchor(after r: MonthReportRow) -> String {
+        let waiting = rows.filter { $0.status == .submitted }
+        guard let i = waiting.firstIndex(where: { $0.projectID == r.projectID }), i + 1 < waiting.count else { return "" }
+        return "#r-" + waiting[i + 1].projectID.uuidString
+    }
 
     /// The page's address with its filters: every action on it comes back to the same queue.
     var here: String { "?month=\(monthText)" + filter.query }
@@ -52,12 +67,34 @@ struct ReportsPage {
                                    selected: filter.status == .all ? nil : filter.status.rawValue, all: ProgressText.allStatuses.text(lang)),
                   FormField.select("unit", ProgressText.unit.text(lang), units.map { ($0, $0) }, selected: filter.unit,
                                    all: ProgressText.allUnits.text(lang)),
+                  FormField.select("colour", ProgressText.colourIfApproved.text(lang),
+                                   DashboardCharts.lights.map { ($0.rawValue, DashboardCharts.colourName($0, lang)) },
+                                   selected: filter.colour?.rawValue, all: ProgressText.allColours.text(lang)),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
             .p(.class("muted"), .text(ProgressText.reportingState(due: due.iso, reported: reported, total: monthAll.count).text(lang)
                                       + (PageContext.may(.reviewReports) ? ProgressText.toReview(submitted).text(lang) : ""))),
             Layout.notice(notice),
-            DataTable<MonthReportRow>([
+            .if(reviewing && rows.contains { $0.status == .submitted }, .div(.class("toolbar"),
+                ConfirmStep(label: ProgressText.approveSelected.text(lang),
+                            consequence: ProgressText.approveSelectedConsequence.text(lang),
+                            confirm: ProgressText.confirmApproveSelected.text(lang),
+                            action: Layout.link(Site.reportsApprove.link + here, lang), formID: Self.batchForm).node)),
+            table)
+    }
+
+    var table: Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(self.lang) }
+        var columns: [DataTable<MonthReportRow>.Column] = []
+        if reviewing {
+            columns.append(.init(ProgressText.pick.text(lang)) { r in
+                guard r.status == .submitted, let id = r.reportID else { return .empty }
+                return .input(.type(.checkbox), .name("reports"), .value(attr("\(id.uuidString):\(r.version ?? 0)")),
+                              .attribute(named: "form", value: Self.batchForm),
+                              .attribute(named: "aria-label", value: ProgressText.pick.text(lang) + " " + r.code))
+            })
+        }
+        columns += [
                 .text(ProgressText.code.text(lang)) { r in r.code },
                 .init(t(UIText.name)) { r in .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name)) },
                 .text(ProgressText.unit.text(lang)) { r in r.unit },
@@ -71,10 +108,17 @@ struct ReportsPage {
                 .text(ProgressText.annualPlanWan.text(lang), .number) { r in r.annualPlan.map { $0.formatted(in: .wan) } ?? "—" },
                 .text(ProgressText.toDateWithThisWan.text(lang), .number) { r in r.completedWithThis.formatted(in: .wan) },
                 .text(ProgressText.rateWithThis.text(lang), .number) { r in r.rateWithThis.map { String(format: "%.1f%%", $0 * 100) } ?? "—" },
+                .init(ProgressText.colourIfApproved.text(lang)) { r in
+                    guard let o = colours[r.projectID] else { return .text("—") }
+                    return .span(.class("nowrap"), .attribute(named: "title", value: o.reasons.map { $0.text(lang) }.joined(separator: "；")),
+                                 .span(.class("light \(o.colour.rawValue)")), .text(" " + DashboardCharts.colourName(o.colour, lang)))
+                },
                 .init(ProgressText.progress.text(lang)) { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
                 .init("") { r in actions(r) },
-            ], rows: rows, empty: ProgressText.noReportRows.text(lang)).node
-        )
+            ]
+        var table = DataTable<MonthReportRow>(columns, rows: rows, empty: ProgressText.noReportRows.text(lang))
+        table.rowID = { "r-" + $0.projectID.uuidString }
+        return table.node
     }
 
     /// Thumbnails, and for a draft or returned report an upload form (JPEG/PNG, up to 5 MB).
@@ -102,7 +146,7 @@ struct ReportsPage {
         if PageContext.may(.reviewReports), r.status == .submitted, let id = r.reportID {
             // Two forms: Enter in the reason returns the report (the action the field belongs
             // to); approving, which locks the figure, is its own step.
-            let review = Layout.link(Site.reportReview.link(id) + here, lang)
+            let review = Layout.link(Site.reportReview.link(id) + here, lang) + nextAnchor(after: r)
             let version = String(r.version ?? 0)
             return .div(.class("toolbar"),
                 ConfirmStep(label: ProgressText.approve.text(lang),

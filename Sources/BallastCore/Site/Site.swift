@@ -102,6 +102,8 @@ public enum Site {
     public static let reports = SitePath0("/reports")
     public static let reportPhotos = SitePath1("/reports/:report/photos")
     public static let reportReview = SitePath1("/reports/:report/review")
+    /// 批量审定: several submitted reports approved in one confirmed step.
+    public static let reportsApprove = SitePath0("/reports/approve")
     public static let rollup = SitePath0("/rollup")
     public static let scoring = SitePath0("/scoring")
     public static let scoringAdjustments = SitePath0("/scoring/adjustments")

@@ -112,6 +112,24 @@ public struct MonthlyReportWorkflow: Sendable {
         }
     }
 
+    /// Several at once, as the reviewer ticked them (`/reports`' 批量审定): all or none, each at
+    /// the version the reviewer saw, and the year recoloured once at the end.
+    public func approveAll(_ items: [(id: UUID, version: Int)], on db: any Database) async throws -> Int {
+        try await db.writeTransaction { tx in
+            var years = Set<Int>()
+            for item in items {
+                let r = try await transition(item.id, version: item.version, from: [.submitted], to: .approved, action: "approve", on: tx) { r in
+                    r.reviewedAt = Date()
+                    r.reviewedBy = actor.name
+                    r.returnReason = nil
+                }
+                years.insert(r.year)
+            }
+            for year in years.sorted() { try await Recolour.year(year, districtID: districtID, today: today, in: tx) }
+            return items.count
+        }
+    }
+
     @discardableResult
     public func returnReport(_ id: UUID, version: Int, reason: String, on db: any Database) async throws -> MonthlyReportModel {
         let reason = reason.trimmed

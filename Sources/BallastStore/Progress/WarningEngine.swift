@@ -32,11 +32,19 @@ public enum WarningEngine {
         try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db).map(\.0)
     }
 
+    /// The colours on `asOf` if figures not yet approved were (`adding`, by project): what
+    /// approving a month's submitted reports would light, for the review queue.
+    public static func wouldGive(districtID: UUID, year: Int, asOf: CalendarDate, adding extra: [UUID: Money], scopeUnitID: UUID? = nil,
+                                 on db: any Database) async throws -> [ProjectWarning] {
+        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, adding: extra, on: db).map(\.0)
+    }
+
     /// The colours, each with the state stored for its project (joined in the same query: a
     /// separate read cost a sixth of a recompute). For a recompute (`forRecompute`) code and
     /// name are left empty, as it writes neither, and the whole stored state is read to compare;
     /// otherwise only the stored colour and since-date, which `since` needs.
     static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, forRecompute: Bool = false,
+                                   adding extra: [UUID: Money] = [:],
                                    on db: any Database) async throws -> [(ProjectWarning, StoredState?)] {
         let sql = try db.sql()
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
@@ -74,7 +82,7 @@ public enum WarningEngine {
             let id = try row.decode(column: "id", as: UUID.self)
             let input = WarningInput(
                 asOf: judgedOn, annualPlan: try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:)),
-                completedYTD: Money(yuan: try row.decode(column: "done", as: Int64.self)),
+                completedYTD: Money(yuan: try row.decode(column: "done", as: Int64.self).saturatingAdd(extra[id]?.yuan ?? 0)),
                 plannedStart: try row.decode(column: "planned_start", as: String?.self).flatMap(CalendarDate.parse),
                 stage: LifecycleStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .underConstruction,
                 milestones: milestones[id] ?? [])
@@ -225,4 +233,13 @@ extension WarningStateModel: BulkInsertable {
 extension WarningChangeModel: BulkInsertable {
     static let columns = ["id", "district_id", "project_id", "year", "from_colour", "to_colour", "on_date", "rule_version", "reasons"]
     var row: [any Encodable & Sendable] { [id, districtID, projectID, year, fromColour, toColour, onDate, ruleVersion, reasons] }
+}
+
+extension Int64 {
+    /// A sum that stops at the largest amount instead of trapping: the rule reads such a sum as
+    /// far ahead of plan, which any real figure near it would be.
+    func saturatingAdd(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
 }

@@ -19,6 +19,9 @@ struct ConfirmStep {
     /// Visible fields the action needs, shown in the panel (the record to merge into, …).
     var fields: Node<HTML.FormContext> = .empty
     var danger = false
+    /// The form's id, for fields elsewhere on the page that belong to it (`form="…"`: the
+    /// review queue's tick boxes, one per row).
+    var formID: String?
 
     var node: Node<HTML.BodyContext> {
         .element(named: "details", nodes: [
@@ -26,7 +29,7 @@ struct ConfirmStep {
             .element(named: "summary", nodes: [.class(danger ? "button danger" : "button"), .text(label)]),
             .div(.class("confirm-panel"), .attribute(named: "role", value: "group"),
                 .p(.text(consequence)),
-                .form(.method(.post), .action(attr(action)), .csrf(),
+                .form(.unwrap(formID) { .id($0) }, .method(.post), .action(attr(action)), .csrf(),
                       .forEach(hidden) { .input(.type(.hidden), .name($0.name), .value(attr($0.value))) },
                       fields,
                       .button(.type(.submit), .class(danger ? "danger" : ""), .text(confirm)))),

@@ -38,6 +38,8 @@ struct DataTable<Row> {
     var rowClass: ((Row) -> String?)?
     /// A totals row under the rows (合计), one text per column, aligned as its column.
     var totals: [String]?
+    /// An id for a row, to link to it (`#r-…`): the review queue brings the next report up in place.
+    var rowID: ((Row) -> String?)?
     /// A class for the table itself (`compact` on the dashboard's small tables).
     var tableClass: String?
 
@@ -50,7 +52,7 @@ struct DataTable<Row> {
         return .div(.class("table-wrap"), .table(.unwrap(tableClass) { .class($0) },
             .thead(.tr(.forEach(columns) { c in .th(.unwrap(c.cssClass) { .class($0) }, c.header ?? .text(c.title)) })),
             .tbody(.forEach(rows) { row in
-                .tr(.unwrap(rowClass?(row)) { .class($0) },
+                .tr(.unwrap(rowClass?(row)) { .class($0) }, .unwrap(rowID?(row)) { .id($0) },
                     .forEach(columns) { c in .td(.unwrap(c.cssClass) { .class($0) }, c.cell(row)) })
             }),
             .unwrap(totals) { totals in
