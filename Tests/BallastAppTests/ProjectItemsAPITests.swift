@@ -152,7 +152,7 @@ import VaporTesting
             // The reports page shows the thumbnail; after submission photos are locked.
             try await unit.test(.GET, "/reports?month=2023-07") { res in
                 #expect(res.body.string.contains(url))
-                #expect(res.body.string.contains("上传照片"))
+                #expect(res.body.string.contains("现场照片") && res.body.string.contains("name=\"photo\""))
             }
             #expect(try await send(unit, .POST, "/api/v1/reports/\(report)/submit", json: ["version": 1]).0 == .ok)
             let locked = try await send(unit, .POST, upload, bytes: Self.png, type: .png)

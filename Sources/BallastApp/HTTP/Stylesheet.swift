@@ -145,6 +145,22 @@ package enum Stylesheet {
     .field input, .field select, .field textarea { width:100%; }
     .field.invalid input, .field.invalid select { border-color:var(--red); background:#fff5f5; }
     .field .error { color:var(--red); font-size:12px; margin-top:2px; }
+    /* The clerk's month: a card per project, two or three across on a desk, one on a phone. */
+    .report-cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(320px, 1fr)); gap:14px; }
+    .report-card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:14px; min-width:0; }
+    .report-card.refused { border-color:var(--red); box-shadow:0 0 0 2px #ffcdd2; }
+    .report-card h3 { margin:0 0 6px; font-size:17px; line-height:1.35; }
+    .report-card dl.facts { display:grid; grid-template-columns:auto 1fr; gap:2px 12px; margin:8px 0; font-size:14px; }
+    .report-card dl.facts dt { color:var(--muted); }
+    .report-card dl.facts dd { margin:0; font-variant-numeric:tabular-nums; }
+    .report-card .field { margin-bottom:10px; }
+    .report-card input[name=amount] { font-size:20px; padding:8px 10px; }
+    .report-card .toolbar button { padding:9px 16px; }
+    .report-card .closed { font-style:italic; }
+    .field-error { color:var(--red); font-size:13px; margin:4px 0 0; }
+    [aria-invalid=true] { border-color:var(--red); outline:1px solid var(--red); }
+    ul.changes { margin:0; padding-left:1.1em; }
+    @media (max-width: 900px) { .report-cards { grid-template-columns:1fr; } }
     .alert { padding:10px 14px; border-radius:6px; margin-bottom:14px; }
     .alert.ok { background:#e8f5e9; border:1px solid #a5d6a7; }
     .alert.bad { background:#ffebee; border:1px solid #ef9a9a; }

@@ -13,8 +13,10 @@ enum PhotoThumbs {
                         .attribute(named: "loading", value: "lazy"), .attribute(named: "width", value: "160"),
                         .attribute(named: "height", value: "120"))),
                 .div(.class("muted"), .text(ProgressText.photoCaption(month: ph.month, width: ph.width, height: ph.height).text(lang))),
-                .if(deletable, .form(.method(.post), .action(attr(Layout.link(Site.photoDelete.link(ph.id) + "?month=\(month)", lang))), .csrf(),
-                    .button(.type(.submit), .class("secondary"), .text(ProgressText.removePhoto.text(lang))))))
+                .if(deletable, ConfirmStep(label: ProgressText.removePhoto.text(lang) + "…",
+                                           consequence: ProgressText.removePhotoConsequence.text(lang),
+                                           confirm: ProgressText.confirmRemovePhoto.text(lang),
+                                           action: Layout.link(Site.photoDelete.link(ph.id) + "?month=\(month)", lang), danger: true).node))
         })
     }
 }

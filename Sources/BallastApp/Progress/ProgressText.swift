@@ -12,6 +12,8 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     case notReported, month, status, lateTag, thisMonthWan, progress, noReportRows, uploadPhoto
     case wan, physicalProgress, submit, approve, confirmApproval, reasonToReturn, returnReport
     case allStatuses, allUnits, annualPlanWan, toDateWithThisWan, rateWithThis
+    case monthClosed, planWan, beforeThisWan, lastMonthWan, amountLabel, progressLabel, photoLabel, saveDraft, submitForReview
+    case submittedWaiting, approvedLocked, removePhotoConsequence, confirmRemovePhoto, photoHint
     case colourIfApproved, allColours, pick, approveSelected, approveSelectedConsequence, confirmApproveSelected
     // 四色预警
     case showAllColours, changeThresholds, blueLag, yellowLag, blueLate, yellowLate, saveNewVersion
@@ -47,6 +49,20 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .approve: Message(zh: "审定", en: "Approve")
         case .confirmApproval: Message(zh: "确认审定", en: "Confirm approval")
         case .colourIfApproved: Message(zh: "审定后预警", en: "Light if approved")
+        case .monthClosed: Message(zh: "本月尚未开放填报：月份开始后才能填写。", en: "This month is not open yet: it can be reported once it has begun.")
+        case .planWan: Message(zh: "年度计划", en: "Annual plan")
+        case .beforeThisWan: Message(zh: "此前累计", en: "Year to date before")
+        case .lastMonthWan: Message(zh: "上月完成", en: "Last month")
+        case .amountLabel: Message(zh: "本月完成投资（万元）", en: "Invested this month (万元)")
+        case .progressLabel: Message(zh: "形象进度", en: "Physical progress")
+        case .photoLabel: Message(zh: "现场照片（JPEG/PNG，可选）", en: "Site photo (JPEG/PNG, optional)")
+        case .saveDraft: Message(zh: "保存草稿", en: "Save draft")
+        case .submitForReview: Message(zh: "报送审核", en: "Submit for review")
+        case .submittedWaiting: Message(zh: "已报送，等待项目办审核。", en: "Submitted; waiting for the project office.")
+        case .approvedLocked: Message(zh: "已审定，数字已锁定。", en: "Approved; the figure is locked.")
+        case .removePhotoConsequence: Message(zh: "删除后照片不能恢复。", en: "A removed photo cannot be restored.")
+        case .confirmRemovePhoto: Message(zh: "确认删除照片", en: "Remove the photo")
+        case .photoHint: Message(zh: "照片与数字一起保存；报送后不能再改。", en: "The photo is saved with the figure; after submitting it is locked.")
         case .allColours: Message(zh: "全部颜色", en: "All colours")
         case .pick: Message(zh: "选择", en: "Pick")
         case .approveSelected: Message(zh: "批量审定所选…", en: "Approve the ticked…")

@@ -13,7 +13,8 @@ struct ReportsController: RouteCollection {
         let edit = routes.access(.requires(.editProjects))
         edit.put(Site.API.projectReport, use: saveAPI)
         edit.post(Site.API.reportSubmit, use: submitAPI)
-        edit.post(Site.projectReportSave, use: savePage)
+        edit.on(.POST, Site.projectReportSave, body: .collect(maxSize: PhotosController.bodyLimit), use: savePage)
+            .uploads(PhotosController.bodyLimit)
         let review = routes.access(.requires(.reviewReports))
         review.post(Site.API.reportApprove, use: approveAPI)
         review.post(Site.API.reportReturn, use: returnAPI)
@@ -183,7 +184,8 @@ struct ReportsController: RouteCollection {
         try await render(req, notice: nil)
     }
 
-    func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok,
+                refusal: (projectID: UUID, card: ReportCard.Refusal)? = nil) async throws -> Response {
         let (year, month, rows) = try await rows(req)
         let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
                                 by: \.reportID)
@@ -192,6 +194,8 @@ struct ReportsController: RouteCollection {
         var page = ReportsPage(year: year, month: month, rows: filter.apply(rows, reviewing: PageContext.may(.reviewReports), colours: colours),
                                notice: notice, photos: photos, lang: req.language)
         page.colours = colours
+        page.open = ReportingDeadline.isReportable(year: year, month: month, today: DistrictContext.today(in: try req.district()))
+        page.refusal = refusal
         page.filter = filter
         page.units = Array(Set(rows.map(\.unit))).sorted()
         page.monthRows = rows
@@ -210,27 +214,56 @@ struct ReportsController: RouteCollection {
         try await PageOutcome.run(req, work: work) { notice, status in try await render(req, notice: notice, status: status) }
     }
 
+    /// The clerk's card: figure, 形象进度 and a photo in one save, all in one transaction (a
+    /// refused photo saves nothing). A refusal comes back at its field, naming the project, with
+    /// what was typed kept.
     func savePage(req: Request) async throws -> Response {
         let d = try req.district()
         let (year, month) = try Self.month(req.parameters.get("month"), district: d)
+        let projectID = try RequestParameters.uuid(req, "id")
         let form = try req.content.decode(SaveForm.self)
-        return try await pageAction(req) {
-            let amount: Money
-            switch Money.parse(form.amount ?? "", unit: .wan) {
-            case .success(let m): amount = m
-            case .failure:
-                throw BallastError.badParameter("amount", zh: "本月完成投资应为数字（万元），实为“\(form.amount ?? "")”",
-                                                en: "The month's investment must be a number in 万元, not “\(form.amount ?? "")”")
+        let photo = try Self.optionalPhoto(req)
+        do {
+            let done = try await req.db.writeTransaction { tx -> Message in
+                let amount: Money
+                switch Money.parse(form.amount ?? "", unit: .wan) {
+                case .success(let m): amount = m
+                case .failure:
+                    throw BallastError.badParameter("amount", zh: "本月完成投资应为数字（万元），实为“\(form.amount ?? "")”",
+                                                    en: "The month's investment must be a number in 万元, not “\(form.amount ?? "")”")
+                }
+                let flow = try workflow(req)
+                let r = try await flow.saveDraft(projectID: projectID, year: year, month: month, amount: amount,
+                                                 progress: form.progress?.trimmed.nilIfEmpty, version: form.version, on: tx)
+                if let photo {
+                    _ = try await ReportPhotos(context: try req.itemContext()).add(reportID: try r.requireID(), bytes: photo, on: tx)
+                }
+                if form.action == "submit" {
+                    try await flow.submit(try r.requireID(), version: r.version, on: tx)
+                    return Message(zh: "已报送项目办审核", en: "Submitted to the project office")
+                }
+                return photo == nil ? UIText.saved : Message(zh: "已保存（含照片）", en: "Saved, with the photo")
             }
-            let flow = try workflow(req)
-            let r = try await flow.saveDraft(projectID: try RequestParameters.uuid(req, "id"), year: year, month: month, amount: amount,
-                                             progress: form.progress?.trimmed.nilIfEmpty, version: form.version, on: req.db)
-            if form.action == "submit" {
-                try await flow.submit(try r.requireID(), version: r.version, on: req.db)
-                return Message(zh: "已报送项目办审核", en: "Submitted to the project office")
-            }
-            return UIText.saved
+            return try await render(req, notice: .done(done.text(req.language)))
+        } catch {
+            let e = APIErrorMiddleware.describe(error)
+            guard e.status.code < 500, e.status != .forbidden else { throw error }
+            let rows = try await MonthReportsQuery.run(districtID: try d.requireID(), year: year, month: month,
+                                                       scopeUnitID: try req.requirePrincipal().scopeUnitID, projectID: projectID, on: req.db)
+            let name = rows.first.map { "\($0.code) \($0.name)：" } ?? ""
+            let field = ["amount", "progress", "photo"].contains(e.field ?? "") ? (e.field ?? "amount")
+                : (e.code.hasPrefix("photo") || e.message.zh.contains("照片") ? "photo" : "amount")
+            let card = ReportCard.Refusal(field: field, message: e.message.text(req.language),
+                                          amount: form.amount ?? "", progress: form.progress ?? "")
+            return try await render(req, notice: .refused(name + e.message.text(req.language)), status: e.status,
+                                    refusal: (projectID, card))
         }
+    }
+
+    /// The photo chosen in the card, if any: a multipart file field with content.
+    static func optionalPhoto(_ req: Request) throws -> [UInt8]? {
+        guard req.isMultipart, let file = try req.multipartForm().file("photo"), !file.data.isEmpty else { return nil }
+        return [UInt8](file.data)
     }
 
     struct ReviewForm: Content {

@@ -25,6 +25,12 @@ struct ReportsPage {
     static let batchForm = "approve-batch"
 
     var reviewing: Bool { PageContext.may(.reviewReports) }
+    /// The unit's clerk fills the month as cards, one per project, first on a phone.
+    var filling: Bool { PageContext.may(.editProjects) && !reviewing }
+    /// Whether the month has begun (`ReportingDeadline.isReportable`): a month to come is shown closed.
+    var open = true
+    /// A refused save: the project, the field and what was typed.
+    var refusal: (projectID: UUID, card: ReportCard.Refusal)?
 
     /// Where an action on row `r` lands on the page it returns to (the same queue): the next
     /// report waiting for review, so the reviewer's next one comes up in place.
@@ -80,7 +86,15 @@ struct ReportsPage {
                             consequence: ProgressText.approveSelectedConsequence.text(lang),
                             confirm: ProgressText.confirmApproveSelected.text(lang),
                             action: Layout.link(Site.reportsApprove.link + here, lang), formID: Self.batchForm).node)),
-            table)
+            filling ? cards : table)
+    }
+
+    var cards: Node<HTML.BodyContext> {
+        guard !rows.isEmpty else { return .p(.class("muted empty"), .text(ProgressText.noReportRows.text(lang))) }
+        return .div(.class("report-cards"), .forEach(rows) { r in
+            ReportCard(row: r, photos: r.reportID.flatMap { photos[$0] } ?? [], open: open,
+                       refusal: refusal?.projectID == r.projectID ? refusal?.card : nil, monthText: monthText, here: here, lang: lang).node
+        })
     }
 
     var table: Node<HTML.BodyContext> {

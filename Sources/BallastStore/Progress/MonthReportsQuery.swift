@@ -22,6 +22,8 @@ public struct MonthReportRow: Sendable, Equatable {
     /// what the reviewer weighs the month's figure against.
     public var annualPlan: Money?
     public var completedBefore: Money = .zero
+    /// The month before's figure as it stands, within the year (nil in January or when none).
+    public var lastMonth: Money?
 
     /// Completed to the end of this month if the month's figure is taken as it stands.
     public var completedWithThis: Money { completedBefore + (amount ?? .zero) }
@@ -47,11 +49,13 @@ public enum MonthReportsQuery {
             SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
                    CAST(r.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = r.id), 0) AS BIGINT) AS amount,
                    r.progress, r.status, r.late, r.version, r.return_reason, yp.annual_plan,
-                   CAST(COALESCE(c.done, 0) AS BIGINT) AS done_before
+                   CAST(COALESCE(c.done, 0) AS BIGINT) AS done_before,
+                   CAST(lm.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = lm.id), 0) AS BIGINT) AS last_month
             FROM year_plans yp
             JOIN projects p ON p.id = yp.project_id
             JOIN reference_entries un ON un.id = p.unit_id
             LEFT JOIN monthly_reports r ON r.project_id = p.id AND r.year = \(bind: year) AND r.month = \(bind: month)
+            LEFT JOIN monthly_reports lm ON lm.project_id = p.id AND lm.year = \(bind: year) AND lm.month = \(bind: month - 1)
             LEFT JOIN
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: month - 1) + """
              c ON c.project_id = p.id
@@ -77,6 +81,7 @@ public enum MonthReportsQuery {
                 returnReason: try row.decode(column: "return_reason", as: String?.self))
             r.annualPlan = try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:))
             r.completedBefore = Money(yuan: try row.decode(column: "done_before", as: Int64.self))
+            r.lastMonth = try row.decode(column: "last_month", as: Int64?.self).map(Money.init(yuan:))
             return r
         }
     }
