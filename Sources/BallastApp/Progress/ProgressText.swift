@@ -12,7 +12,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     case notReported, month, status, lateTag, thisMonthWan, progress, noReportRows, uploadPhoto
     case wan, physicalProgress, submit, approve, confirmApproval, reasonToReturn, returnReport
     case allStatuses, allUnits, annualPlanWan, toDateWithThisWan, rateWithThis
-    case monthClosed, planWan, beforeThisWan, lastMonthWan, amountLabel, progressLabel, photoLabel, saveDraft, submitForReview
+    case nothingMatches, monthClosed, planWan, beforeThisWan, lastMonthWan, amountLabel, progressLabel, photoLabel, saveDraft, submitForReview
     case submittedWaiting, approvedLocked, removePhotoConsequence, confirmRemovePhoto, photoHint
     case colourIfApproved, allColours, pick, approveSelected, approveSelectedConsequence, confirmApproveSelected
     // 四色预警
@@ -49,6 +49,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .approve: Message(zh: "审定", en: "Approve")
         case .confirmApproval: Message(zh: "确认审定", en: "Confirm approval")
         case .colourIfApproved: Message(zh: "审定后预警", en: "Light if approved")
+        case .nothingMatches: Message(zh: "没有符合筛选条件的月报。", en: "No report matches the filters.")
         case .monthClosed: Message(zh: "本月尚未开放填报：月份开始后才能填写。", en: "This month is not open yet: it can be reported once it has begun.")
         case .planWan: Message(zh: "年度计划", en: "Annual plan")
         case .beforeThisWan: Message(zh: "此前累计", en: "Year to date before")

@@ -71,8 +71,9 @@ struct ReportsPage {
                   FormField.select("status", ProgressText.status.text(lang),
                                    ReportsFilter.Status.allCases.filter { $0 != .all }.map { ($0.rawValue, statusName($0)) },
                                    selected: filter.status == .all ? nil : filter.status.rawValue, all: ProgressText.allStatuses.text(lang)),
-                  FormField.select("unit", ProgressText.unit.text(lang), units.map { ($0, $0) }, selected: filter.unit,
-                                   all: ProgressText.allUnits.text(lang)),
+                  // A unit's clerk has one unit: no choice to offer.
+                  .if(units.count > 1, FormField.select("unit", ProgressText.unit.text(lang), units.map { ($0, $0) }, selected: filter.unit,
+                                                        all: ProgressText.allUnits.text(lang))),
                   FormField.select("colour", ProgressText.colourIfApproved.text(lang),
                                    DashboardCharts.lights.map { ($0.rawValue, DashboardCharts.colourName($0, lang)) },
                                    selected: filter.colour?.rawValue, all: ProgressText.allColours.text(lang)),
@@ -89,9 +90,19 @@ struct ReportsPage {
             filling ? cards : table)
     }
 
+    /// Said when nothing is listed: the month has nothing to report, or the filters left nothing.
+    var emptyText: String {
+        (monthRows ?? rows).isEmpty ? ProgressText.noReportRows.text(lang) : ProgressText.nothingMatches.text(lang)
+    }
+
     var cards: Node<HTML.BodyContext> {
-        guard !rows.isEmpty else { return .p(.class("muted empty"), .text(ProgressText.noReportRows.text(lang))) }
-        return .div(.class("report-cards"), .forEach(rows) { r in
+        guard !rows.isEmpty else { return .p(.class("muted empty"), .text(emptyText)) }
+        // What is still to do comes first: not reported, returned, drafts; then what is done.
+        let order: (MonthReportRow) -> Int = { r in
+            switch r.status { case nil: 0; case .returned: 0; case .draft: 1; case .submitted: 2; case .approved: 3 }
+        }
+        let sorted = rows.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map(\.element)
+        return .div(.class("report-cards"), .forEach(sorted) { r in
             ReportCard(row: r, photos: r.reportID.flatMap { photos[$0] } ?? [], open: open,
                        refusal: refusal?.projectID == r.projectID ? refusal?.card : nil, monthText: monthText, here: here, lang: lang).node
         })
@@ -130,7 +141,7 @@ struct ReportsPage {
                 .init(ProgressText.progress.text(lang)) { r in .group(.text(r.progress ?? ""), photoNodes(r)) },
                 .init("") { r in actions(r) },
             ]
-        var table = DataTable<MonthReportRow>(columns, rows: rows, empty: ProgressText.noReportRows.text(lang))
+        var table = DataTable<MonthReportRow>(columns, rows: rows, empty: emptyText)
         table.rowID = { "r-" + $0.projectID.uuidString }
         return table.node
     }

@@ -16,15 +16,28 @@ struct ProblemPage {
     var notice: PageNotice?
     var today: CalendarDate
     var lang: UILanguage
+    /// The project's responsible unit: the lead unit a new assignment starts from.
+    var projectUnit: String?
+    /// What a refused step had typed, put back in its fields.
+    var typed: Typed?
+
+    struct Typed {
+        var leadUnit: String?, assisting: String?, leader: String?, path: String?, deadline: String?, note: String?
+    }
 
     /// The page's query: the problem (already read in the caller's scope), the lists its forms
     /// offer and its attachments.
     static func load(_ detail: ProblemQuery.Detail, districtID: UUID, actor: ProblemActor?, today: CalendarDate, notice: PageNotice?,
                      lang: UILanguage, on db: any Database) async throws -> ProblemPage {
-        ProblemPage(detail: detail, actor: actor, units: try await ReferenceLists.names(districtID: districtID, kind: .unit, on: db),
+        var page = ProblemPage(detail: detail, actor: actor, units: try await ReferenceLists.names(districtID: districtID, kind: .unit, on: db),
                     leaders: try await ReferenceLists.names(districtID: districtID, kind: .leader, on: db),
                     attachments: try await ProblemAttachments.list(problemID: detail.row.id, on: db).map { ($0.id, $0.fileName, $0.size, $0.uploadedBy) },
                     notice: notice, today: today, lang: lang)
+        if let projectID = detail.row.projectID,
+           let project = try await ProjectModel.query(on: db).filter(\.$id == projectID).filter(\.$district.$id == districtID).first() {
+            page.projectUnit = try await ReferenceEntryModel.find(project.$unit.id, on: db)?.name
+        }
+        return page
     }
 
     static func statusTag(_ s: ProblemStatus, overdue: Bool, lang: UILanguage) -> Node<HTML.BodyContext> {
@@ -114,6 +127,8 @@ struct ProblemPage {
                                deadline: r.deadline, today: today).isEmpty
         }
         guard !allowed.isEmpty else { return .empty }
+        // What was typed, else who has it now, else the project's own unit.
+        let leadUnit = typed?.leadUnit ?? r.leadUnit ?? projectUnit
         func form(_ action: ProblemAction, _ fields: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
             .form(.method(.post), .action(attr(Layout.link(Site.problemSteps.link(r.id), lang))), .class("filters"), .csrf(),
                   .input(.type(.hidden), .name("action"), .value(action.rawValue)),
@@ -131,13 +146,14 @@ struct ProblemPage {
                 case .assign:
                     return form(a, .group(
                         .label(.text(SupervisionText.leadUnit.text(lang)), .select(.attribute(named: "name", value: "leadUnit"),
-                            .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(r.leadUnit == u)) })),
+                            .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(leadUnit == u)) })),
                         .label(.text(SupervisionText.assistingSeparated.text(lang)),
-                               .input(.type(.text), .name("assistingUnits"), .value(attr(detail.assistingUnits.joined(separator: "、"))), .attribute(named: "size", value: "20"))),
+                               .input(.type(.text), .name("assistingUnits"),
+                                      .value(attr(typed?.assisting ?? detail.assistingUnits.joined(separator: "、"))), .attribute(named: "size", value: "20"))),
                         .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .option(.value(attr("")), .label(attr("—"))),
-                            .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(r.leader == l)) })),
-                        .label(.text(SupervisionText.path.text(lang)), .input(.type(.text), .name("path"), .value(attr(detail.path ?? "")), .attribute(named: "size", value: "30"))),
-                        .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"), .value(attr(r.deadline?.iso ?? ""))))))
+                            .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected((typed?.leader ?? r.leader) == l)) })),
+                        .label(.text(SupervisionText.path.text(lang)), .input(.type(.text), .name("path"), .value(attr(typed?.path ?? detail.path ?? "")), .attribute(named: "size", value: "30"))),
+                        .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"), .value(attr(typed?.deadline ?? r.deadline?.iso ?? ""))))))
                 case .deadline:
                     return form(a, .group(.label(.text(SupervisionText.newDeadline.text(lang)), .input(.type(.date), .name("deadline"))),
                                           note(SupervisionText.deadlineReason.text(lang))))

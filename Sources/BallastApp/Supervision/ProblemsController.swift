@@ -45,8 +45,13 @@ struct ProblemsController: RouteCollection {
         init(_ names: [String]) { self.names = names }
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let list = try? c.decode([String].self) { names = list; return }
-            names = (try c.decode(String.self)).split(whereSeparator: { "、,，;；".contains($0) }).map { String($0).trimmed }.filter { !$0.isEmpty }
+            // A form's one text field ("甲、乙", as its label says) is tried first: a form decoder
+            // would also read it as a list of one name, "甲、乙", and refuse it as unknown.
+            if let text = try? c.decode(String.self) {
+                names = text.split(whereSeparator: { "、,，;；".contains($0) }).map { String($0).trimmed }.filter { !$0.isEmpty }
+                return
+            }
+            names = try c.decode([String].self).map(\.trimmed).filter { !$0.isEmpty }
         }
         func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(names) }
     }
@@ -356,15 +361,17 @@ struct ProblemsController: RouteCollection {
 
     func detailPage(req: Request) async throws -> Response { try await renderDetail(req, notice: nil) }
 
-    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
+    func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok, typed: StepBody? = nil) async throws -> Response {
         let detail = try await detail(req)
         let districtID = try req.district().requireID()
         let p = try req.requirePrincipal()
         let actor = ProblemActor(isSupervisor: p.may(.superviseProblems), isRaiser: detail.row.raisedBy == p.name,
                                  isLeadUnit: p.scopeUnitID != nil && detail.row.leadUnit == p.unitName,
                                  isAssistingUnit: p.unitName.map(detail.assistingUnits.contains) ?? false)
-        let page = try await ProblemPage.load(detail, districtID: districtID, actor: p.may(.workProblems) ? actor : nil,
+        var page = try await ProblemPage.load(detail, districtID: districtID, actor: p.may(.workProblems) ? actor : nil,
                                               today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language, on: req.db)
+        page.typed = typed.map { ProblemPage.Typed(leadUnit: $0.leadUnit, assisting: $0.assistingUnits?.names.joined(separator: "、"),
+                                                   leader: $0.leader, path: $0.path, deadline: $0.deadline, note: $0.note) }
         return .html(page.render(), status: status)
     }
 
@@ -385,6 +392,6 @@ struct ProblemsController: RouteCollection {
             let p = try await step(req, body)
             return Message(zh: "已\(ProblemAction(rawValue: body.action ?? "")?.chineseName ?? "保存")，当前状态：\(p.status)",
                            en: "Done; now \(ProblemStatus(rawValue: p.status)?.englishName.lowercased() ?? p.status)")
-        }) { notice, status in try await renderDetail(req, notice: notice, status: status) }
+        }) { notice, status in try await renderDetail(req, notice: notice, status: status, typed: notice.ok ? nil : body) }
     }
 }

@@ -179,8 +179,11 @@ public struct ProblemEditor: Sendable {
         func unit(_ name: String, field: String) async throws -> UUID? {
             do {
                 return try await context.unitID(named: name, on: tx)
-            } catch ProjectItemContext.Failure.invalid(_, let message) {
-                problems.append(FieldProblem(field, message))
+            } catch ProjectItemContext.Failure.invalid {
+                // Named as the field calls it: a 协办单位 is not the 责任单位.
+                let (zh, en) = field == "assistingUnits" ? ("协办单位", "Assisting unit") : ("牵头单位", "Lead unit")
+                problems.append(FieldProblem(field, Message(zh: "\(zh)“\(name)”不在本区单位名单中",
+                                                            en: "\(en) “\(name)” is not on the district's list of units")))
                 return nil
             }
         }
