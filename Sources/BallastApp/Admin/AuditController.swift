@@ -54,7 +54,9 @@ struct AuditController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let (d, f, result) = try await run(req)
-        let html = AuditPageView(filter: f, query: req.url.query ?? "", result: result, timeZone: d.timeZone, lang: req.language).render()
+        var view = AuditPageView(filter: f, query: req.url.query ?? "", result: result, timeZone: d.timeZone, lang: req.language)
+        view.people = try await People.load(districtID: try d.requireID(), on: req.db)
+        let html = view.render()
         return .html(html)
     }
 

@@ -10,6 +10,8 @@ struct AuditPageView {
     var result: AuditPage
     var timeZone: String
     var lang: UILanguage
+    /// The person behind each username, with the unit.
+    var people = People()
 
     /// Chinese names for the stored action and record codes; English pages show the codes,
     /// which are also what the filters and the API take.
@@ -57,7 +59,9 @@ struct AuditPageView {
                 .a(.class("button secondary"), .href(attr(Site.auditExport.link + "?" + query)), .text(t(UIText.exportCSV)))),
             DataTable<AuditPage.Entry>([
                 .text(AdminText.time.text(lang), .number) { e in f.string(from: e.at) },
-                .init(t(UIText.who)) { e in .group(.text(e.actor), .unwrap(e.role) { .div(.class("muted"), .text($0)) }) },
+                .init(t(UIText.who)) { e in
+                    .group(.text(people.name(e.actor)), .div(.class("muted"), .text(e.actor + (e.role.map { " · " + $0 } ?? ""))))
+                },
                 .text(AdminText.address.text(lang)) { e in e.address ?? "" },
                 .init(AdminText.action.text(lang)) { e in .span(.class("tag"), .text(label(e.action, Self.actions))) },
                 .text(AdminText.record.text(lang)) { e in label(e.entity, Self.entities) },

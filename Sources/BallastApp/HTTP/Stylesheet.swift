@@ -160,6 +160,8 @@ package enum Stylesheet {
     .field-error { color:var(--red); font-size:13px; margin:4px 0 0; }
     [aria-invalid=true] { border-color:var(--red); outline:1px solid var(--red); }
     ul.changes { margin:0; padding-left:1.1em; }
+    .tag, details.confirm > summary, td .toolbar button { white-space:nowrap; }
+    td a.name { display:inline-block; min-width:8em; }
     @media (max-width: 900px) { .report-cards { grid-template-columns:1fr; } }
     .alert { padding:10px 14px; border-radius:6px; margin-bottom:14px; }
     .alert.ok { background:#e8f5e9; border:1px solid #a5d6a7; }

@@ -10,6 +10,7 @@ struct ImportBatchPage {
     var notice: PageNotice?
     var lang: UILanguage
     var timeZone = "Asia/Shanghai"
+    var people = People()
     /// Rows shown per table: a year's ledger is a few hundred; the counts above always cover all.
     static let shownRows = 500
 
@@ -37,7 +38,7 @@ struct ImportBatchPage {
         return Layout.page(title: t(waiting ? .previewTitle : .recordTitle), lang: lang, section: .importLedger,
                            path: Site.importBatch.link(id),
             .h1(.text(t(waiting ? .previewTitle : .recordTitle) + "：" + batch.fileName)),
-            .p(.class("muted"), .text(ImportText.byline(kind: kindName, by: batch.createdBy,
+            .p(.class("muted"), .text(ImportText.byline(kind: kindName, by: people.name(batch.createdBy),
                                                         at: DateFormatter.district("yyyy-MM-dd HH:mm", timeZone: timeZone).string(from: batch.createdAt),
                                                         status: en ? batch.status.englishName : batch.status.chineseName).text(lang))),
             Layout.notice(notice),

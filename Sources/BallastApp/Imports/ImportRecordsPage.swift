@@ -8,15 +8,16 @@ struct ImportRecordsPage {
     var batches: [ImportBatchModel]
     var lang: UILanguage
     var timeZone = "Asia/Shanghai"
+    var people = People()
 
     func render() -> String {
         Layout.page(title: ImportText.records.text(lang), lang: lang, section: .importLedger, path: Site.imports.link,
             .h1(.text(ImportText.records.text(lang))),
-            Self.table(batches, lang: lang, timeZone: timeZone),
+            Self.table(batches, lang: lang, timeZone: timeZone, people: people),
             .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(ImportText.backToImport.text(lang)))))
     }
 
-    static func table(_ batches: [ImportBatchModel], lang: UILanguage, timeZone: String) -> Node<HTML.BodyContext> {
+    static func table(_ batches: [ImportBatchModel], lang: UILanguage, timeZone: String, people: People = People()) -> Node<HTML.BodyContext> {
         let f = DateFormatter.district("yyyy-MM-dd HH:mm", timeZone: timeZone)
         let t = { (m: ImportText) in m.text(lang) }
         return DataTable<ImportBatchModel>([
@@ -29,7 +30,7 @@ struct ImportRecordsPage {
                 case nil: b.kind
                 }
             },
-            .text(t(.by)) { $0.createdBy },
+            .text(t(.by)) { people.name($0.createdBy) },
             .init(t(.status)) { b in .span(.class("tag import-\(b.status.rawValue)"), .text(lang == .en ? b.status.englishName : b.status.chineseName)) },
         ], rows: batches, empty: t(.noRecords)).node
     }

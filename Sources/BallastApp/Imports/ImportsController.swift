@@ -24,7 +24,8 @@ struct ImportsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         let d = try req.district()
         let batches = try await ImportBatches.recent(districtID: try d.requireID(), on: req.db)
-        return .html(ImportRecordsPage(batches: batches, lang: req.language, timeZone: d.timeZone).render())
+        return .html(ImportRecordsPage(batches: batches, lang: req.language, timeZone: d.timeZone,
+                                       people: try await People.load(districtID: try d.requireID(), on: req.db)).render())
     }
 
     func show(req: Request) async throws -> Response {
@@ -34,7 +35,8 @@ struct ImportsController: RouteCollection {
     func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
         let batch = try await ImportBatches.find(try batchID(req), districtID: try d.requireID(), on: req.db)
-        return .html(ImportBatchPage(batch: batch, notice: notice, lang: req.language, timeZone: d.timeZone).render(), status: status)
+        return .html(ImportBatchPage(batch: batch, notice: notice, lang: req.language, timeZone: d.timeZone,
+                                     people: try await People.load(districtID: try d.requireID(), on: req.db)).render(), status: status)
     }
 
     func apply(req: Request) async throws -> Response {

@@ -12,6 +12,7 @@ struct ImportPage {
     var records: [ImportBatchModel] = []
     var lang: UILanguage
     var timeZone = "Asia/Shanghai"
+    var people = People()
 
     /// The page for this request, with the district's latest records.
     static func response(_ req: Request, year: Int, report: LedgerImportReport? = nil, progress: ProgressImportReport? = nil,
@@ -19,7 +20,8 @@ struct ImportPage {
         let d = try req.district()
         let records = try await ImportBatches.recent(districtID: try d.requireID(), limit: 10, on: req.db)
         return .html(ImportPage(year: year, report: report, progress: progress, records: records, lang: req.language,
-                                timeZone: d.timeZone).render(), status: status)
+                                timeZone: d.timeZone, people: try await People.load(districtID: try d.requireID(), on: req.db)).render(),
+                     status: status)
     }
 
     func render() -> String {
@@ -50,7 +52,7 @@ struct ImportPage {
                 .p(.button(.type(.submit), .text(t(UIText.upload))))
             ),
             .h2(.text(ImportText.records.text(lang))),
-            ImportRecordsPage.table(records, lang: lang, timeZone: timeZone),
+            ImportRecordsPage.table(records, lang: lang, timeZone: timeZone, people: people),
             .p(.a(.href(attr(Layout.link(Site.imports.link, lang))), .text(ImportText.allRecords.text(lang))))
         )
     }

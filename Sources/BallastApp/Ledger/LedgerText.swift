@@ -14,7 +14,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     // One project: year plans, stage history, delete
     case nature, outsidePortfolio, noStageChanges, confirmDelete
     // One project: progress and its curve
-    case completedToDate, wanSuffix, investmentCurve, curveDescription, completedCumulative, planTimeProgress
+    case completedToDate, completedYearToDate, wanSuffix, investmentCurve, curveDescription, completedCumulative, planTimeProgress
     // One project: promotion and 三个一批
     case promotionAndCampaign, leadPrefix, counted
     // 项目台账
@@ -52,6 +52,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .confirmDelete: Message(zh: "确认删除", en: "Confirm delete")
 
         case .completedToDate: Message(zh: "累计完成：", en: "Completed to date: ")
+        case .completedYearToDate: Message(zh: "本年累计完成", en: "Completed this year")
         case .wanSuffix: Message(zh: " 万元", en: " 万元")
         case .investmentCurve: Message(zh: "投资完成曲线", en: "Investment curve")
         case .curveDescription: Message(zh: "累计完成与按时序进度分摊的年度计划", en: "Completed to date against the plan spread over the year")

@@ -25,6 +25,7 @@ enum ProjectDetailPage {
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: Site.project.link(d.id),
             .h1(.text(r.name)),
             Layout.notice(notice),
+            facts(page, lang: lang),
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),
                     .a(.class("button"), .href(attr(Layout.link(Site.projectEdit.link(d.id), lang))), .text(t(UIText.edit)))),
@@ -56,7 +57,7 @@ enum ProjectDetailPage {
                 DataTable<ProjectDetail.StageStep>([
                     .text(t(UIText.when)) { s in s.effectiveOn.iso },
                     .text(t(UIText.stage)) { s in (s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue },
-                    .text(t(UIText.who)) { s in s.actor },
+                    .text(t(UIText.who)) { s in page.people.name(s.actor) },
                     .text(t(UIText.note)) { s in s.note ?? "" },
                 ], rows: d.stages, empty: LedgerText.noStageChanges.text(lang)).node),
             pipelineCard(pipeline, lang: lang),
@@ -69,17 +70,37 @@ enum ProjectDetailPage {
     }
 
     /// The year's colour with its reasons, the investment curve, milestones and approvals.
+    /// What a leader opens the page for, before any chart: who is responsible, the amounts, and
+    /// the light with why it is lit.
+    static func facts(_ page: ProjectPageModel, lang: UILanguage) -> Node<HTML.BodyContext> {
+        let r = page.detail.record
+        let p = page.progress
+        let months = p.map { page.asOf.year > $0.year ? 12 : page.asOf.year < $0.year ? 0 : page.asOf.month } ?? 0
+        let done = p.map { $0.monthly.prefix(months).reduce(Money.zero, +) }
+        var rate: Double?
+        if let done, let plan = p?.annualPlan { rate = CompletionRate.of(completed: done.yuan, plan: plan.yuan) }
+        let items: [(String, String)] = [
+            (LedgerText.responsibleUnit.text(lang), r.unit), (LedgerText.contactLeader.text(lang), r.leader ?? "—"),
+            (UIText.totalWan.text(lang), Layout.wan(r.totalInvestment)),
+            (UIText.planWan.text(lang) + (p.map { "（\($0.year)）" } ?? ""), p?.annualPlan.map(Layout.wan) ?? "—"),
+            (LedgerText.completedYearToDate.text(lang),
+             done.map { Layout.wan($0) + LedgerText.wanSuffix.text(lang) + (rate.map { String(format: "（%.1f%%）", $0 * 100) } ?? "") } ?? "—"),
+        ]
+        return .div(.class("card facts"),
+            .unwrap(p?.colour) { c in
+                .div(.class("warning"), .span(.class("light \(c.rawValue)")),
+                     .strong(.text(LedgerText.lightName(c).text(lang))),
+                     .unwrap(p?.since) { .span(.class("muted"), .text(LedgerText.since($0).text(lang))) },
+                     .forEach(p?.reasons ?? []) { .div(.text($0.text(lang))) })
+            },
+            .dl(.class("fields"), .forEach(items) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) }))
+    }
+
     static func progressNodes(_ p: ProjectProgress, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
         let months = asOf.year > p.year ? 12 : asOf.year < p.year ? 0 : asOf.month
         let done = p.monthly.prefix(months).reduce(Money.zero, +)
         return .div(.class("card"),
             .h2(.text(LedgerText.progressHeading(year: p.year).text(lang))),
-            .unwrap(p.colour) { c in
-                .div(.class("warning"), .span(.class("light \(c.rawValue)")),
-                     .strong(.text(LedgerText.lightName(c).text(lang))),
-                     .unwrap(p.since) { .span(.class("muted"), .text(LedgerText.since($0).text(lang))) },
-                     .forEach(p.reasons) { .div(.text($0.text(lang))) })
-            },
             .p(.text(LedgerText.completedToDate.text(lang) + Layout.wan(done) + LedgerText.wanSuffix.text(lang)
                      + (p.annualPlan.map { plan in plan.yuan > 0 ? LedgerText.ofPlan(Layout.wan(plan), percent: Double(done.yuan) / Double(plan.yuan) * 100).text(lang)
                                                                  : "" } ?? ""))),

@@ -18,6 +18,8 @@ struct ProjectPageModel: Sendable {
     var units: [String]
     var exitReasons: [String]
     var pipeline: ProjectDetailPage.PipelineLinks
+    /// Who did what, by display name and unit (the history keeps usernames).
+    var people = People()
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
@@ -28,11 +30,13 @@ struct ProjectPageModel: Sendable {
         var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: db))
         // The leads signed into the project, in one query.
         links.leads = try await LeadQuery.list(districtID: districtID, filter: .init(projectID: detail.id), scopeUnitID: nil, limit: 500, on: db).rows
-        return ProjectPageModel(
+        var model = ProjectPageModel(
             detail: detail, progress: progress,
             supervision: try await SupervisionQuery.run(districtID: districtID, year: plan?.year ?? asOf.year, open: nil, scopeUnitID: nil,
                                                         projectID: detail.id, on: db),
             asOf: asOf, units: try await ReferenceOptions.load(district, year: nil, on: db)[.unit] ?? [],
             exitReasons: try await PipelineMover.exitReasons(districtID: districtID, on: db), pipeline: links)
+        model.people = try await People.load(districtID: districtID, on: db)
+        return model
     }
 }

@@ -111,17 +111,18 @@ struct ReportsPage {
     var table: Node<HTML.BodyContext> {
         let t = { (m: Message) in m.text(self.lang) }
         var columns: [DataTable<MonthReportRow>.Column] = []
-        if reviewing {
-            columns.append(.init(ProgressText.pick.text(lang)) { r in
-                guard r.status == .submitted, let id = r.reportID else { return .empty }
-                return .input(.type(.checkbox), .name("reports"), .value(attr("\(id.uuidString):\(r.version ?? 0)")),
-                              .attribute(named: "form", value: Self.batchForm),
-                              .attribute(named: "aria-label", value: ProgressText.pick.text(lang) + " " + r.code))
-            })
-        }
+        // The reviewer's tick sits with the code, the column a row is known by (and the one a
+        // phone keeps in view).
+        columns.append(.init(ProgressText.code.text(lang)) { r in
+            guard reviewing, r.status == .submitted, let id = r.reportID else { return .span(.class("nowrap"), .text(r.code)) }
+            return .label(.class("nowrap"),
+                          .input(.type(.checkbox), .name("reports"), .value(attr("\(id.uuidString):\(r.version ?? 0)")),
+                                 .attribute(named: "form", value: Self.batchForm),
+                                 .attribute(named: "aria-label", value: ProgressText.pick.text(lang) + " " + r.code)),
+                          .text(" " + r.code))
+        })
         columns += [
-                .text(ProgressText.code.text(lang)) { r in r.code },
-                .init(t(UIText.name)) { r in .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name)) },
+                .init(t(UIText.name)) { r in .a(.class("name"), .href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.name)) },
                 .text(ProgressText.unit.text(lang)) { r in r.unit },
                 .init(ProgressText.status.text(lang)) { r in
                     .group(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),

@@ -16,6 +16,8 @@ struct ProblemPage {
     var notice: PageNotice?
     var today: CalendarDate
     var lang: UILanguage
+    /// Who raised and handled it, by display name and unit.
+    var people = People()
     /// The project's responsible unit: the lead unit a new assignment starts from.
     var projectUnit: String?
     /// What a refused step had typed, put back in its fields.
@@ -37,6 +39,7 @@ struct ProblemPage {
            let project = try await ProjectModel.query(on: db).filter(\.$id == projectID).filter(\.$district.$id == districtID).first() {
             page.projectUnit = try await ReferenceEntryModel.find(project.$unit.id, on: db)?.name
         }
+        page.people = try await People.load(districtID: districtID, on: db)
         return page
     }
 
@@ -51,7 +54,7 @@ struct ProblemPage {
         let stepColumns: [DataTable<ProblemQuery.Step>.Column] = [
             .text(SupervisionText.date.text(lang)) { s in s.on.iso },
             .text(SupervisionText.step.text(lang)) { s in actionName(s.action) },
-            .text(SupervisionText.handledBy.text(lang)) { s in s.actor },
+            .text(SupervisionText.handledBy.text(lang)) { s in people.name(s.actor) },
             .text(SupervisionText.statusAfter.text(lang)) { s in ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status },
             .text(SupervisionText.deadline.text(lang)) { s in s.deadline?.iso ?? "" },
             .text(SupervisionText.note.text(lang)) { s in s.note ?? "" },
@@ -67,7 +70,7 @@ struct ProblemPage {
                 .unwrap(r.enterpriseID) { id in fact(SupervisionText.enterprise.text(lang), .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? ""))) },
                 .unwrap(r.meetingID) { id in fact(SupervisionText.meeting.text(lang), .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(SupervisionText.meetingPageLink.text(lang)))) },
                 fact(SupervisionText.problemDescription.text(lang), .text(detail.description)),
-                fact(SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(r.raisedBy)")),
+                fact(SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(people.name(r.raisedBy))")),
                 fact(SupervisionText.leadUnit.text(lang), .text(r.leadUnit ?? SupervisionText.notYetAssigned.text(lang))),
                 fact(SupervisionText.assistingUnits.text(lang), .text(detail.assistingUnits.isEmpty ? "—" : detail.assistingUnits.joined(separator: "、"))),
                 fact(SupervisionText.leader.text(lang), .text(r.leader ?? "—")),

@@ -36,9 +36,12 @@ public struct SitePath: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `link` followed by a query, each value percent-encoded; nil values are left out.
+    /// Letters, digits and the unreserved marks stay as they are (2023-07, not 2023%2D07).
+    static let queryAllowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     public static func withQuery(_ link: String, _ items: KeyValuePairs<String, String?>) -> String {
         let pairs = items.compactMap { key, value in
-            value.map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)" }
+            value.map { "\(key)=\($0.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? $0)" }
         }
         return pairs.isEmpty ? link : link + "?" + pairs.joined(separator: "&")
     }
