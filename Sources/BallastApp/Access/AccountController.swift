@@ -16,6 +16,7 @@ struct AccountController: RouteCollection {
         account.post(Site.signOut, use: signOut)
         account.get(Site.accountPassword, use: passwordForm)
         account.post(Site.accountPassword, use: changePassword)
+        account.post(Site.accountColumns, use: saveColumns)
         routes.access(.signedIn).get(Site.API.me, use: me)
     }
 
@@ -128,5 +129,34 @@ struct AccountController: RouteCollection {
         return MeDTO(username: p.name, displayName: p.displayName, district: p.district.code, roles: p.roles.map(\.rawValue),
                      unit: p.unitName, permissions: p.permissions.map(\.rawValue).sorted(),
                      scope: p.scope == .unit ? "unit" : "district")
+    }
+
+    struct ColumnsForm: Content {
+        var cols: [String]?
+        var next: String?
+    }
+
+    /// The project list's columns this user keeps; back to the list it was chosen on.
+    func saveColumns(req: Request) async throws -> Response {
+        let form = try req.content.decode(ColumnsForm.self)
+        let picked = ProjectListColumn.parse((form.cols ?? []).prefix(ProjectListColumn.allCases.count).joined(separator: ",")) ?? []
+        let p = try req.requirePrincipal()
+        if let userID = p.userID, let user = try await UserModel.find(userID, on: req.db) {
+            let before = user.listColumns
+            user.listColumns = picked.isEmpty ? nil : ProjectListColumn.text(picked)
+            try await user.update(on: req.db)
+            try await Audit.record(on: req.db, districtID: p.district.id, actor: try req.changeActor(), action: "set-columns", entity: "user",
+                                   entityID: userID, summary: "项目台账显示列", before: ["columns": before ?? ""], after: ["columns": user.listColumns ?? ""])
+        }
+        // The list comes back with exactly what was ticked, whatever it would default to.
+        var next = NextTarget.safe(form.next, routes: req.application.routes)
+        if next.hasPrefix(Site.projects.link) {
+            var c = URLComponents(string: next) ?? URLComponents()
+            var items = (c.queryItems ?? []).filter { $0.name != "cols" }
+            if !picked.isEmpty { items.append(URLQueryItem(name: "cols", value: ProjectListColumn.text(picked))) }
+            c.queryItems = items.isEmpty ? nil : items
+            next = c.string ?? next
+        }
+        return req.redirect(to: next)
     }
 }

@@ -19,7 +19,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     case promotionAndCampaign, leadPrefix, counted
     // 项目台账
     case inYearPlan, projectLevel, unit, searchHint, light, projectName, stage, totalWan, planWan
-    case lag, lightReasons, lightSince, reasonSeparator
+    case lag, lightReasons, lightSince, reasonSeparator, completionRate, chooseColumns, saveColumns
     // 名录维护
     case order, unitVariantHint, add, noEntries, confirmDeleteEntry
     // 年度概览
@@ -69,6 +69,9 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .searchHint: Message(zh: "编号、名称、建设单位", en: "code, name, investor")
         case .light: Message(zh: "预警", en: "Light")
         case .lag: Message(zh: "滞后（百分点）", en: "Lag (points)")
+        case .completionRate: Message(zh: "完成率", en: "Completion")
+        case .chooseColumns: Message(zh: "显示的列", en: "Columns")
+        case .saveColumns: Message(zh: "显示并保存为我的默认列", en: "Show, and keep as my columns")
         case .lightReasons: Message(zh: "亮灯原因", en: "Why")
         case .lightSince: Message(zh: "灯色起始", en: "Since")
         case .reasonSeparator: Message(zh: "；", en: "; ")

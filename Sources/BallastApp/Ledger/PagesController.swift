@@ -58,6 +58,14 @@ struct PagesController: RouteCollection {
         let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
         let opts = try await ReferenceOptions.load(d, year: year, on: req.db)
         var view = ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language)
+        // Columns: asked for in the address, else (a list of one light) those that explain it,
+        // else the ones this user keeps, else all.
+        view.explicitColumns = ProjectListColumn.parse(req.param("cols"))
+        var kept: [ProjectListColumn]?
+        if let userID = try req.requirePrincipal().userID {
+            kept = ProjectListColumn.parse(try await UserModel.find(userID, on: req.db)?.listColumns)
+        }
+        view.shown = view.explicitColumns ?? (filter.colour != nil ? ProjectListColumn.explainingLight : kept ?? ProjectListColumn.standard)
         // With a year, each row says its light and why, as of the list's day (`ColourAsOf`, as
         // the dashboard counts them): a leader who opened the red list sees why each is red.
         if let year {
@@ -65,6 +73,13 @@ struct PagesController: RouteCollection {
             let lights = try await ColourAsOf.resolve(districtID: try d.requireID(), year: year, on: day, db: req.db)
                 .warnings(scopeUnitID: filter.scopeUnitID, on: req.db)
             view.lights = Dictionary(lights.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
+            let done = try await CompletedQuery.byProject(districtID: try d.requireID(), year: year,
+                                                          throughMonth: day.year > year ? 12 : day.year < year ? 0 : day.month, on: req.db)
+            for p in page.items {
+                if let plan = p.annualPlan, let rate = CompletionRate.of(completed: (done[p.id] ?? .zero).yuan, plan: plan.yuan) {
+                    view.completion[p.id] = rate
+                }
+            }
         }
         return html(view.render())
     }

@@ -12,6 +12,12 @@ struct ProjectListPage {
     var lang: UILanguage
     /// Each project's light on the list's day, with its reasons and since when (a year's list only).
     var lights: [UUID: ProjectWarning] = [:]
+    /// Each project's completion of its plan on the list's day (`CompletionRate`).
+    var completion: [UUID: Double] = [:]
+    /// The optional columns shown, in catalogue order (`ProjectListColumn`).
+    var shown: [ProjectListColumn] = ProjectListColumn.standard
+    /// Columns asked for in the address (`?cols=`), kept by the sort and page links.
+    var explicitColumns: [ProjectListColumn]?
 
     func render() -> String {
         let t = { (m: Message) in m.text(lang) }
@@ -32,6 +38,7 @@ struct ProjectListPage {
                     )
                 }
             ),
+            columnChooser(),
             DataTable(columns(), rows: page.items, empty: t(UIText.noResults)).node,
             Pager(page: page.page, pages: pages, link: { query(page: $0) }, lang: lang).node
         )
@@ -72,7 +79,8 @@ struct ProjectListPage {
         FormField.select(name, label, values.map { ($0, $0) }, selected: selected, all: UIText.all.text(lang))
     }
 
-    /// The ledger's columns; level, zone and plan belong to a year and show only with one.
+    /// The ledger's columns: code and name, then the ones chosen; those of a year (level, zone,
+    /// plan, completion, the light and why) show only with one.
     func columns() -> [DataTable<ProjectRow>.Column] {
         let en = lang == .en
         var list: [DataTable<ProjectRow>.Column] = [
@@ -80,39 +88,60 @@ struct ProjectListPage {
             .init(LedgerText.projectName.text(lang), header: sortHeader("name", LedgerText.projectName)) { p in
                 .a(.href(attr(Layout.link(Site.project.link(p.id), lang))), .text(p.name))
             },
-            .text(LedgerText.category.text(lang)) { p in p.category },
         ]
-        if year != nil {
-            list += [.text(LedgerText.level.text(lang)) { p in p.level ?? "" }, .text(LedgerText.zone.text(lang)) { p in p.zone ?? "" }]
-        }
-        list += [
-            .text(LedgerText.unit.text(lang), header: sortHeader("unit", LedgerText.unit)) { p in p.unit },
-            .init(LedgerText.stage.text(lang), header: sortHeader("stage", LedgerText.stage)) { p in
-                .span(.class("tag stage-\(p.stage.rawValue)"), .text(en ? p.stage.englishName : p.stage.rawValue))
-            },
-            .text(LedgerText.totalWan.text(lang), .number, header: sortHeader("totalInvestment", LedgerText.totalWan, numeric: true)) { p in
-                Layout.wan(p.totalInvestment)
-            },
-        ]
-        if year != nil {
-            list.append(.text(LedgerText.planWan.text(lang), .number, header: sortHeader("annualPlan", LedgerText.planWan, numeric: true)) { p in
-                p.annualPlan.map(Layout.wan) ?? "—"
-            })
+        for c in shown where year != nil || !c.needsYear {
+            switch c {
+            case .category: list.append(.text(LedgerText.category.text(lang)) { p in p.category })
+            case .level: list.append(.text(LedgerText.level.text(lang)) { p in p.level ?? "" })
+            case .zone: list.append(.text(LedgerText.zone.text(lang)) { p in p.zone ?? "" })
+            case .unit: list.append(.text(LedgerText.unit.text(lang), header: sortHeader("unit", LedgerText.unit)) { p in p.unit })
+            case .stage:
+                list.append(.init(LedgerText.stage.text(lang), header: sortHeader("stage", LedgerText.stage)) { p in
+                    .span(.class("tag stage-\(p.stage.rawValue)"), .text(en ? p.stage.englishName : p.stage.rawValue))
+                })
+            case .total:
+                list.append(.text(LedgerText.totalWan.text(lang), .number, header: sortHeader("totalInvestment", LedgerText.totalWan, numeric: true)) { p in
+                    Layout.wan(p.totalInvestment)
+                })
+            case .plan:
+                list.append(.text(LedgerText.planWan.text(lang), .number, header: sortHeader("annualPlan", LedgerText.planWan, numeric: true)) { p in
+                    p.annualPlan.map(Layout.wan) ?? "—"
+                })
+            case .completion:
+                list.append(.text(LedgerText.completionRate.text(lang), .number) { p in completion[p.id].map { String(format: "%.1f%%", $0 * 100) } ?? "—" })
             // Why: the light, what it was judged for, and since when.
-            list += [
-                .init(LedgerText.light.text(lang)) { p in
+            case .light:
+                list.append(.init(LedgerText.light.text(lang)) { p in
                     guard let w = lights[p.id] else { return .text("—") }
                     return .span(.class("nowrap"), .span(.class("light \(w.outcome.colour.rawValue)")),
                                  .text(" " + DashboardCharts.colourName(w.outcome.colour, lang)))
-                },
-                .text(LedgerText.lag.text(lang), .number) { p in lights[p.id]?.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" },
-                .text(LedgerText.lightReasons.text(lang)) { p in
+                })
+            case .lag:
+                list.append(.text(LedgerText.lag.text(lang), .number) { p in lights[p.id]?.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" })
+            case .reasons:
+                list.append(.text(LedgerText.lightReasons.text(lang)) { p in
                     lights[p.id].map { w in w.outcome.reasons.map { $0.text(lang) }.joined(separator: LedgerText.reasonSeparator.text(lang)) } ?? ""
-                },
-                .text(LedgerText.lightSince.text(lang), .number) { p in lights[p.id]?.since.iso ?? "" },
-            ]
+                })
+            case .since:
+                list.append(.text(LedgerText.lightSince.text(lang), .number) { p in lights[p.id]?.since.iso ?? "" })
+            }
         }
         return list
+    }
+
+    /// Which columns to show: ticked boxes, shown at once and kept for this user (a form that
+    /// posts to the account, then comes back to this same list).
+    func columnChooser() -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [.class("columns-chooser"),
+            .element(named: "summary", nodes: [.class("button secondary"), .text(LedgerText.chooseColumns.text(lang))]),
+            .form(.method(.post), .action(attr(Layout.link(Site.accountColumns.link, lang))), .csrf(),
+                .input(.type(.hidden), .name("next"), .value(attr(query(page: 1)))),
+                .div(.class("options"),
+                    .forEach(ProjectListColumn.allCases.filter { year != nil || !$0.needsYear }) { c in
+                        .label(.class("check"), .input(.type(.checkbox), .name("cols"), .value(c.rawValue), .attribute(named: "checked", value: shown.contains(c) ? "checked" : "")),
+                               .text(c.label.text(lang)))
+                    }),
+                .button(.type(.submit), .text(LedgerText.saveColumns.text(lang))))])
     }
 
     /// A header that sorts by its column: again reverses; numbers sort largest first.
@@ -133,6 +162,7 @@ struct ProjectListPage {
         add("colour", filter.colour?.colour.rawValue)
         add("asOf", filter.colour.flatMap { $0.day < $0.today ? $0.day.iso : nil })
         add("portfolio", filter.portfolioOnly ? "1" : nil)
+        add("cols", explicitColumns.map(ProjectListColumn.text))
         add("sort", sort ?? ((filter.descending ? "-" : "") + filter.sort.rawValue))
         add("page", String(page))
         if lang == .en { add("lang", "en") }

@@ -5,6 +5,8 @@
 public enum Site {
     public static let home = SitePath0("/")
     public static let accountPassword = SitePath0("/account/password")
+    /// The project list's columns a user keeps.
+    public static let accountColumns = SitePath0("/account/columns")
     public static let adminTokens = SitePath0("/admin/tokens")
     public static let adminTokenRevoke = SitePath1("/admin/tokens/:id/revoke")
     public static let adminTokenNew = SitePath0("/admin/tokens/new")

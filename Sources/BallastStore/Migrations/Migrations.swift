@@ -39,5 +39,6 @@ public enum BallastMigrations {
         CreateNumberCounters(),
         CreateJobRuns(),
         CreateImportBatches(),
+        AddUserListColumns(),
     ]
 }

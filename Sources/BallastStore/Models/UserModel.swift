@@ -20,6 +20,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "failed_attempts") public var failedAttempts: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @Field(key: "version") public var version: Int
+    /// The project list's columns this user keeps (`ProjectListColumn` keys, comma-separated).
+    @OptionalField(key: "list_columns") public var listColumns: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
