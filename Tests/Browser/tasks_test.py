@@ -78,6 +78,14 @@ def sign_in(d, base, role):
     time.sleep(0.8)
 
 
+def signed_in(base, role, user_agent=None, width=1366, height=768):
+    """A browser of this size, signed in as the role."""
+    d = browser(user_agent)
+    viewport(d, width, height)
+    sign_in(d, base, role)
+    return d
+
+
 def call(d, method, path, body=None):
     """The API with the browser's own session (and its CSRF token, read from the page)."""
     script = """
@@ -141,9 +149,8 @@ def open_july(db):
 
 def supervision_chases(base):
     """督查室 sends the unit a 催办单 about July's reports: the clerk's to acknowledge."""
-    d = browser()
+    d = signed_in(base, "supervision")
     try:
-        sign_in(d, base, "supervision")
         d.get(base + "/notices")
         status, n = call(d, "POST", "/api/v1/notices", {"unit": "区住房城乡建设局", "item": "2023年7月月报逾期未报送",
                                                         "newDeadline": "2023-08-05"})
@@ -153,10 +160,8 @@ def supervision_chases(base):
 
 
 def clerk_on_a_phone(base, out, tmp):
-    d = browser(WXWORK)
+    d = signed_in(base, "unit", WXWORK, 390, 844)
     try:
-        viewport(d, 390, 844)
-        sign_in(d, base, "unit")
         check("/work" in d.current_url, "[unit] lands on the 工作台")
         link = next((a for a in d.find_elements(By.CSS_SELECTOR, "main table a") if "month=2023-07" in a.get_attribute("href")), None)
         check(link is not None, "[unit] the 工作台 lists July's reports to file")
@@ -198,10 +203,8 @@ def clerk_on_a_phone(base, out, tmp):
         d.quit()
 
     # A 催办单 to acknowledge, from the 工作台, in the 钉钉 browser.
-    d = browser(DINGTALK)
+    d = signed_in(base, "unit", DINGTALK, 390, 844)
     try:
-        viewport(d, 390, 844)
-        sign_in(d, base, "unit")
         status, todo = call(d, "GET", "/api/v1/todo")
         notices = [i for i in todo.get("items", []) if i.get("kind") == "notice"] if isinstance(todo, dict) else []
         check(len(notices) > 0, "[unit] the 工作台 lists a 催办单 to acknowledge")
@@ -222,10 +225,8 @@ def clerk_on_a_phone(base, out, tmp):
 
 
 def office_reviews_five(base, out):
-    d = browser()
+    d = signed_in(base, "office")
     try:
-        viewport(d, 1366, 768)
-        sign_in(d, base, "office")
         d.get(base + "/reports?month=2023-07&status=submitted")
         ticks = d.find_elements(By.CSS_SELECTOR, "input[form=approve-batch]")
         check(len(ticks) == 5, f"[office] the queue holds the five submitted reports ({len(ticks)})")
@@ -278,10 +279,8 @@ def office_reviews_five(base, out):
 
 
 def office_imports(base, out, tmp):
-    d = browser()
+    d = signed_in(base, "office")
     try:
-        viewport(d, 1366, 768)
-        sign_in(d, base, "office")
         d.get(base + "/ledger/import")
         # The example's three new rows, and the ledger's first project renamed (a changed row).
         example = d.execute_script("return (async () => (await fetch('/docs/ledger-example.csv')).text())()")
@@ -353,10 +352,8 @@ def office_imports(base, out, tmp):
 
 
 def supervision_assigns(base, out):
-    d = browser()
+    d = signed_in(base, "supervision")
     try:
-        viewport(d, 1366, 768)
-        sign_in(d, base, "supervision")
         d.get(base + "/problems")
         status, page = call(d, "GET", "/api/v1/projects?year=2023&q=EQ2023-0009")
         project = page["items"][0]["code"] if isinstance(page, dict) and page.get("items") else "EQ2023-0009"
@@ -395,10 +392,8 @@ def enter_everywhere(base, db):
     }
     fields = "input[type=text], input[type=number], input[type=search], input[type=date], input[type=month], input:not([type])"
     for role, paths in pages.items():
-        d = browser()
+        d = signed_in(base, role)
         try:
-            viewport(d, 1366, 768)
-            sign_in(d, base, role)
             # The pages' detail pages too: the first project, document, enterprise and problem linked.
             extra = []
             for list_path, prefix in [("/projects", "/projects/"), ("/documents", "/documents/"), ("/enterprises", "/enterprises/"),

@@ -182,7 +182,7 @@ struct ReportsPage {
                 .form(.class("inline"), .method(.post), .action(attr(review)), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(attr(version))),
                     .input(.type(.hidden), .name("decision"), .value("return")),
-                    .input(.type(.text), .name("reason"), .placeholder(ProgressText.reasonToReturn.text(lang))),
+                    .input(.type(.text), .name("reason"), .placeholder(ProgressText.reasonToReturn.text(lang)), .attribute(named: "size", value: "10")),
                     .button(.type(.submit), .class("secondary"), .text(ProgressText.returnReport.text(lang)))))
         }
         return .empty
