@@ -239,6 +239,64 @@ import VaporTesting
         }
     }
 
+    /// A leads list uploaded from the leads page by a unit's clerk: a preview only its uploader
+    /// sees; confirmed, the leads are there; the office's 工作台 does not list it, the clerk's does.
+    @Test func aLeadsListIsPreviewedForItsUploaderAlone() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let clerk = try await app.as(.unit, unit: "区商务局")
+            let before = try await LeadModel.query(on: app.db).count()
+            let csv = "线索名称,企业名称,统一社会信用代码,来源,责任单位,收集日期\n智能装备项目,苏州某装备有限公司,,展会推介,区商务局,2023-05-01\n"
+            let id = try await Self.preview(clerk, csv, path: "/leads/import", year: nil)
+            #expect(try await LeadModel.query(on: app.db).count() == before)
+            try await clerk.test(.GET, "/imports/\(id)") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("智能装备项目") && res.body.string.contains("新增线索"))
+                #expect(res.body.string.contains("将登记 1 条新的招商线索"))
+            }
+            let (_, todo) = try await clerk.send(.GET, "/api/v1/todo")
+            #expect((todo["items"] as? [[String: Any]] ?? []).contains { $0["url"] as? String == "/imports/\(id)" })
+            // Another unit, and the office, do not find it.
+            let other = try await app.as(.unit, unit: "区教育局")
+            try await other.test(.GET, "/imports/\(id)") { res in #expect(res.status == .notFound) }
+            try await Self.post(other, "/imports/\(id)/apply", status: .notFound)
+            let office = try await app.as(.office)
+            try await office.test(.GET, "/imports/\(id)") { res in #expect(res.status == .notFound) }
+            // Nor may a clerk open the office's ledger files.
+            let (ledgerCSV, _, _, _) = try await Self.file(app)
+            let ledgerID = try await Self.preview(office, ledgerCSV)
+            try await clerk.test(.GET, "/imports/\(ledgerID)") { res in #expect(res.status == .notFound) }
+            try await Self.post(clerk, "/imports/\(ledgerID)/apply", status: .notFound)
+            // The clerk confirms: the lead is registered.
+            try await Self.post(clerk, "/imports/\(id)/apply", status: .ok, contains: "已导入")
+            #expect(try await LeadModel.query(on: app.db).count() == before + 1)
+        }
+    }
+
+    @Test func aCampaignListIsPreviewedWithEachChangedEntry() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let codes = try await ProjectModel.query(on: app.db).filter(\.$stage == "在建").sort(\.$code).limit(2).all().map(\.code)
+            let before = try await CampaignEntryModel.query(on: app.db).count()
+            let csv = "期次,批次,项目编号,计入投资（万元）,举办日期\n9,开工,\(codes[0]),1200,2023-06-20\n9,签约,\(codes[1]),800,\n"
+            let id = try await Self.preview(office, csv, path: "/campaign/import", year: nil)
+            #expect(try await CampaignEntryModel.query(on: app.db).count() == before)
+            #expect(try await CampaignPeriodModel.query(on: app.db).filter(\.$number == 9).count() == 0)
+            try await office.test(.GET, "/imports/\(id)") { res in
+                #expect(res.body.string.contains(codes[0]) && res.body.string.contains("第9期") && res.body.string.contains("1200"))
+            }
+            try await Self.post(office, "/imports/\(id)/apply", status: .ok)
+            #expect(try await CampaignEntryModel.query(on: app.db).count() == before + 2)
+            // The same list with one figure changed: the preview shows it before → after.
+            let changed = csv.replacingOccurrences(of: ",1200,", with: ",1500,")
+            let again = try await Self.preview(office, changed, path: "/campaign/import", year: nil)
+            try await office.test(.GET, "/imports/\(again)") { res in
+                let html = res.body.string
+                #expect(html.contains("data-figure=\"import.updated\">1<") && html.contains("data-figure=\"import.unchanged\">1<"))
+                #expect(html.contains("<del>1200</del> → 1500"))
+            }
+        }
+    }
+
     static func status(_ client: TestClient, _ path: String) async throws -> HTTPStatus {
         var status = HTTPStatus.internalServerError
         try await client.test(.POST, path) { res in status = res.status }

@@ -191,6 +191,10 @@ def phone_pages(base, out):
             check(len(links) > 0, f"[{role}] the phone shows the navigation")
             check(d.execute_script("return document.querySelector('header.top').getBoundingClientRect().height") < 844 / 4,
                   f"[{role}] the header takes less than a quarter of the phone's height")
+            nav = d.find_element(By.CSS_SELECTOR, "header.top nav")
+            check(not nav.is_displayed(), f"[{role}] on a phone the sections are folded into a menu")
+            d.find_element(By.CSS_SELECTOR, "label.menu-button").click()
+            check(nav.is_displayed() and overflow(d) <= 0, f"[{role}] the menu opens, without script, and fits the phone")
             for href in [landed] + links:
                 d.get(href)
                 time.sleep(0.2)

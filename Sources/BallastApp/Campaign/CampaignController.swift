@@ -279,9 +279,8 @@ struct CampaignController: RouteCollection {
         }
     }
 
+    /// The page's upload is previewed first (`/imports/…`); the API applies at once.
     func importPage(req: Request) async throws -> Response {
-        let report = try await importReport(req)
-        return try await renderPage(req, notice: PageNotice(ok: report.applied, text: ListImport.text(report, lang: req.language)),
-                                    status: report.applied ? .ok : .unprocessableEntity)
+        try await ListImport.preview(req, kind: .campaign) { notice, status in try await renderPage(req, notice: notice, status: status) }
     }
 }

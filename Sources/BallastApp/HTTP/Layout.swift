@@ -20,6 +20,14 @@ enum Layout {
             .body(
                 .header(.class("top"),
                     .div(.class("brand"), .text(UIText.appName.text(lang))),
+                    // On a phone the sections fold into a menu opened by this box's label: no
+                    // script, so it works in the 企业微信 and 钉钉 browsers too.
+                    .if(!sections.isEmpty, .group(
+                        .input(.type(.checkbox), .id("menu-toggle"), .class("menu-toggle"),
+                               .attribute(named: "aria-label", value: lang == .en ? "Menu" : "菜单")),
+                        .label(.for("menu-toggle"), .class("menu-button"),
+                               .text((lang == .en ? "☰ Menu" : "☰ 菜单") + (sections.first { $0.section == section }.map { " · " + $0.label.text(lang) } ?? "")),
+                               .unwrap(count(of: .work).flatMap { $0 > 0 ? $0 : nil }) { .span(.class("count"), .text($0 > 99 ? "99+" : String($0))) }))),
                     .nav(.forEach(sections, { item in
                         navLink(item.label, item.href, section == item.section, lang, count: count(of: item.section))
                     })),

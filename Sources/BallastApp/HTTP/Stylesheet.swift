@@ -15,6 +15,8 @@ package enum Stylesheet {
     header.top nav a { color:#f8e1e1; text-decoration:none; padding:15px 9px; white-space:nowrap; }
     header.top nav a.active, header.top nav a:hover { color:#fff; background:rgba(255,255,255,.14); }
     header.top .lang a { color:#fff; }
+    .menu-toggle { position:absolute; opacity:0; width:1px; height:1px; pointer-events:none; }
+    .menu-button { display:none; }
     header.top .user { display:flex; gap:8px; align-items:center; white-space:nowrap; font-size:13px; }
     header.top .user a { color:#fff; font-weight:600; }
     header.top .user .roles { color:#f8e1e1; }
@@ -90,11 +92,14 @@ package enum Stylesheet {
     @media (max-width: 900px) {
       .grid2 { grid-template-columns:1fr; }
       header.top { flex-wrap:wrap; height:auto; gap:0 16px; padding:6px 12px; }
-      /* One row of sections that scrolls sideways within itself: the menu takes a line of a phone,
-         not a third of it, and the page never scrolls sideways. */
-      header.top nav { flex-wrap:nowrap; order:3; flex-basis:100%; overflow-x:auto; scrollbar-width:none; }
-      header.top nav::-webkit-scrollbar { display:none; }
-      header.top nav a { padding:8px 10px; flex:none; }
+      /* The sections fold into a menu: one line of the phone says where you are and opens the
+         rest, which drop down as a grid of buttons; the page never scrolls sideways. */
+      .menu-button { display:inline-flex; align-items:center; gap:6px; order:2; padding:8px 12px; margin:4px 0;
+                     border:1px solid rgba(255,255,255,.5); border-radius:4px; cursor:pointer; font-size:15px; }
+      .menu-toggle:focus-visible + .menu-button { outline:2px solid #fff; }
+      header.top nav { display:none; order:3; flex-basis:100%; }
+      .menu-toggle:checked ~ nav { display:grid; grid-template-columns:repeat(3, 1fr); gap:4px; padding:6px 0 10px; }
+      header.top nav a { padding:10px 6px; text-align:center; background:rgba(255,255,255,.08); border-radius:4px; }
       header.top .user { white-space:normal; flex-wrap:wrap; }
       header.top .user .roles { display:none; }
       main { padding:12px; }
@@ -135,7 +140,7 @@ package enum Stylesheet {
     .muted { color:var(--muted); }
     .nowrap { white-space:nowrap; }
     .late-mark { color:#b3261e; font-weight:600; white-space:nowrap; }
-    header.top nav a .count { display:inline-block; min-width:16px; margin-left:4px; padding:0 5px; border-radius:9px;
+    header.top nav a .count, .menu-button .count { display:inline-block; min-width:16px; margin-left:4px; padding:0 5px; border-radius:9px;
       background:#fff; color:#b3261e; font-size:12px; line-height:18px; text-align:center; font-weight:600; }
     dl.fields { display:grid; grid-template-columns:140px 1fr; gap:6px 12px; margin:0; }
     dl.fields dt { color:var(--muted); }

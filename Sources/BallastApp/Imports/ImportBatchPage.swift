@@ -22,8 +22,29 @@ struct ImportBatchPage {
         switch ImportBatches.Kind(rawValue: batch.kind) {
         case .ledger: en ? "Ledger \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年项目台账"
         case .progress: en ? "Monthly progress" : "月度进度"
+        case .leads: en ? "Leads list" : "招商线索名单"
+        case .campaign: en ? "三个一批 list" : "三个一批名单"
         case nil: batch.kind
         }
+    }
+
+    var kind: ImportBatches.Kind { ImportBatches.Kind(rawValue: batch.kind) ?? .ledger }
+
+    /// The page the upload came from.
+    var origin: String {
+        switch kind {
+        case .ledger, .progress: Site.ledgerImport.link
+        case .leads: Site.leads.link
+        case .campaign: Site.campaign.link
+        }
+    }
+
+    var createdLabel: ImportText {
+        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries }
+    }
+
+    var updatedLabel: ImportText {
+        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries }
     }
 
     var isLedger: Bool { batch.kind == ImportBatches.Kind.ledger.rawValue }
@@ -45,8 +66,8 @@ struct ImportBatchPage {
             .if(waiting, .div(.class("alert"), .strong(.text(t(.notYetWritten))))),
             .div(.class("figures"),
                  Layout.figure(t(.rows), String(p.rows), name: "import.rows"),
-                 Layout.figure(t(isLedger ? .createdProjects : .createdMonths), String(p.created.count), name: "import.created"),
-                 Layout.figure(t(isLedger ? .updatedProjects : .updatedMonths), String(p.updated.count), name: "import.updated"),
+                 Layout.figure(t(createdLabel), String(p.created.count), name: "import.created"),
+                 Layout.figure(t(updatedLabel), String(p.updated.count), name: "import.updated"),
                  Layout.figure(t(.unchanged), String(p.unchanged), name: "import.unchanged")),
             actions(p),
             .if(!newNames.isEmpty, .group(
@@ -54,15 +75,15 @@ struct ImportBatchPage {
                 .ul(.forEach(newNames) { kind, names in .li(.strong(.text(kind + "：")), .text(names.joined(separator: en ? ", " : "、"))) }))),
             .if(!p.unknownColumns.isEmpty, .p(.class("muted"), .text(t(.ignoredColumns) + p.unknownColumns.joined(separator: "、")))),
             .if(!p.updated.isEmpty, .group(
-                .h2(.text(t(isLedger ? .updatedProjects : .updatedMonths) + "（\(p.updated.count)）")),
+                .h2(.text(t(updatedLabel) + "（\(p.updated.count)）")),
                 changesTable(Array(p.updated.prefix(Self.shownRows))))),
             .if(!p.created.isEmpty, .group(
-                .h2(.text(t(isLedger ? .createdProjects : .createdMonths) + "（\(p.created.count)）")),
+                .h2(.text(t(createdLabel) + "（\(p.created.count)）")),
                 isLedger ? DataTable<ImportPreview.Row>([
                     .text(ImportText.column(.code, lang)) { $0.code },
                     .text(ImportText.column(.name, lang)) { $0.name },
                 ], rows: Array(p.created.prefix(Self.shownRows)), empty: "").node : changesTable(Array(p.created.prefix(Self.shownRows))))),
-            .p(.a(.href(attr(Layout.link(Site.ledgerImport.link, lang))), .text(t(.backToImport))))
+            .p(.a(.href(attr(Layout.link(origin, lang))), .text(t(.backToImport))))
         )
     }
 
@@ -99,7 +120,7 @@ struct ImportBatchPage {
             return .div(.class("toolbar"),
                 ConfirmStep(label: t(.confirmImport) + "…",
                             consequence: ImportText.applyConsequence(created: p.created.count, updated: p.updated.count,
-                                                                     ledger: isLedger).text(lang),
+                                                                     kind: kind).text(lang),
                             confirm: t(.confirmImport), action: Layout.link(Site.importApply.link(id), lang)).node,
                 .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.importCancel.link(id), lang))), .csrf(),
                       .button(.type(.submit), .class("secondary"), .text(t(.cancelImport)))))

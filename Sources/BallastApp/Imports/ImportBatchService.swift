@@ -1,4 +1,5 @@
 import BallastCore
+import BallastOffice
 import BallastStore
 import Fluent
 import Foundation
@@ -11,12 +12,25 @@ import Vapor
 struct ImportBatchService {
     var district: DistrictModel
     var actor: ChangeActor
+    /// For leads and campaign lists: the uploader's scope (a unit's user writes its own unit's
+    /// leads) and whether they act for the office.
+    var context: ProjectItemContext?
+    var office = false
 
     /// A file the validator refused never becomes a record: the page shows its rows' problems.
     enum Staged {
         case batch(ImportBatchModel)
         case refusedLedger(LedgerImportReport)
         case refusedProgress(ProgressImportReport)
+        /// A leads or campaign list with bad rows: each at its row and column.
+        case refusedList(rows: Int, issues: [LedgerIssue])
+    }
+
+    /// What a leads or campaign list does, applied or (dry run) previewed.
+    struct ListOutcome {
+        var rows = 0, created = 0, updated = 0
+        var issues: [LedgerIssue] = []
+        var preview = ImportPreview()
     }
 
     enum Confirmed {
@@ -39,6 +53,37 @@ struct ImportBatchService {
         guard report.applied else { return .refusedProgress(report) }
         return .batch(try await ImportBatches.stage(districtID: try district.requireID(), kind: .progress, year: nil, strict: false,
                                                     fileName: fileName ?? "", data: data, preview: report.preview, actor: actor, on: db))
+    }
+
+    func stageList(_ kind: ImportBatches.Kind, data: Data, fileName: String?, on db: any Database) async throws -> Staged {
+        let outcome = try await list(kind, data: data, fileName: fileName, dryRun: true, on: db)
+        guard outcome.issues.isEmpty else { return .refusedList(rows: outcome.rows, issues: outcome.issues) }
+        return .batch(try await ImportBatches.stage(districtID: try district.requireID(), kind: kind, year: nil, strict: false,
+                                                    fileName: fileName ?? "", data: data, preview: outcome.preview, actor: actor, on: db))
+    }
+
+    /// A leads or campaign list read and written by its own writer, in the uploader's scope.
+    func list(_ kind: ImportBatches.Kind, data: Data, fileName: String?, dryRun: Bool, on db: any Database) async throws -> ListOutcome {
+        guard let context else { throw ImportBatches.Failure.notFound }
+        let table: SheetTable
+        switch try await FileReading.table(data, fileName: fileName) {
+        case .success(let t): table = t
+        case .failure(let error): return ListOutcome(issues: [LedgerIssue(row: 1, column: nil, message: error.message)])
+        }
+        switch kind {
+        case .leads:
+            let read = LeadListFile.read(table, today: context.today)
+            guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
+            let o = try await LeadListWriter(editor: LeadEditor(context: context, office: office)).apply(read.rows, dryRun: dryRun, on: db)
+            return ListOutcome(rows: o.rows, created: o.created, issues: o.issues, preview: o.preview)
+        case .campaign:
+            let read = CampaignListFile.read(table, today: context.today)
+            guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
+            let o = try await CampaignListWriter(editor: CampaignEditor(context: context)).apply(read.rows, dryRun: dryRun, on: db)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview)
+        case .ledger, .progress:
+            throw ImportBatches.Failure.notFound
+        }
     }
 
     func ledger(year: Int, strict: Bool) -> LedgerImportService {
@@ -66,6 +111,15 @@ struct ImportBatchService {
                     let report = try await ProgressImportService(district: district, actor: actor).run(data: data, fileName: name, on: tx)
                     guard report.applied else { throw Rollback(preview: nil, refusal: Self.refusal(report.issues)) }
                     preview = report.preview
+                case .leads, .campaign:
+                    let kind = ImportBatches.Kind(rawValue: batch.kind) ?? .leads
+                    let outcome = try await list(kind, data: data, fileName: name, dryRun: false, on: tx)
+                    guard outcome.issues.isEmpty else { throw Rollback(preview: nil, refusal: Self.refusal(outcome.issues)) }
+                    preview = outcome.preview
+                    try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import",
+                                           entity: kind == .leads ? "lead-list" : "campaign-list", entityID: batch.id,
+                                           summary: "\(kind == .leads ? "招商线索导入" : "三个一批名单导入") \(name)：新增\(outcome.created)，更新\(outcome.updated)",
+                                           before: Nothing?.none, after: ["file": name, "rows": String(outcome.rows)])
                 case nil:
                     throw ImportBatches.Failure.notFound
                 }

@@ -27,6 +27,8 @@ struct ImportRecordsPage {
                 switch ImportBatches.Kind(rawValue: b.kind) {
                 case .ledger: lang == .en ? "Ledger \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年台账"
                 case .progress: lang == .en ? "Progress" : "月度进度"
+                case .leads: lang == .en ? "Leads" : "招商线索"
+                case .campaign: lang == .en ? "三个一批" : "三个一批名单"
                 case nil: b.kind
                 }
             },

@@ -5,6 +5,7 @@ import Foundation
 /// The import record's interface text, both languages side by side (`CatalogueTests` checks each).
 enum ImportText: CaseIterable, UIText.Catalogue {
     case previewTitle, recordTitle, notYetWritten, rows, createdProjects, updatedProjects, createdMonths, updatedMonths
+    case createdLeads, createdEntries, updatedEntries
     case unchanged, newNames, ignoredColumns, changes, confirmImport, cancelImport, undoImport, confirmUndo, backToImport
     case records, when, file, kind, by, status, applied, cancelled, undone, changedSincePreview, noRecords, allRecords
 
@@ -20,6 +21,9 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .createdMonths: Message(zh: "新增月度数据", en: "New months")
         case .updatedMonths: Message(zh: "调整的月度数据", en: "Months changed")
         case .unchanged: Message(zh: "未变", en: "Unchanged")
+        case .createdLeads: Message(zh: "新增线索", en: "New leads")
+        case .createdEntries: Message(zh: "新增名单条目", en: "New list entries")
+        case .updatedEntries: Message(zh: "更新的名单条目", en: "List entries changed")
         case .newNames: Message(zh: "将新建的名称", en: "Names that will be created")
         case .ignoredColumns: Message(zh: "将忽略的未知列：", en: "Unknown columns, ignored: ")
         case .changes: Message(zh: "变更（原值 → 新值）", en: "Changes (before → after)")
@@ -48,11 +52,19 @@ enum ImportText: CaseIterable, UIText.Catalogue {
          Message(zh: "\(kind) · \(by) 于 \(when) 上传 · \(status)", en: "\(kind) · uploaded by \(by) at \(when) · \(status)")
     }
 
-    static func applyConsequence(created: Int, updated: Int, ledger: Bool) -> Message {
-        ledger ? Message(zh: "将新增 \(created) 个项目、更新 \(updated) 个项目（按上表逐项写入）。导入后，如这些项目未再被修改，可在本记录中撤销。",
-                         en: "This creates \(created) projects and changes \(updated), as listed. Until those projects are changed again, the import can be undone from this record.")
-               : Message(zh: "将写入 \(created) 个新的月度数据、调整 \(updated) 个，均记为已审定。",
-                         en: "This writes \(created) new months and changes \(updated), all as approved.")
+    static func applyConsequence(created: Int, updated: Int, kind: ImportBatches.Kind) -> Message {
+        switch kind {
+        case .ledger:
+            Message(zh: "将新增 \(created) 个项目、更新 \(updated) 个项目（按上表逐项写入）。导入后，如这些项目未再被修改，可在本记录中撤销。",
+                    en: "This creates \(created) projects and changes \(updated), as listed. Until those projects are changed again, the import can be undone from this record.")
+        case .progress:
+            Message(zh: "将写入 \(created) 个新的月度数据、调整 \(updated) 个，均记为已审定。",
+                    en: "This writes \(created) new months and changes \(updated), all as approved.")
+        case .leads:
+            Message(zh: "将登记 \(created) 条新的招商线索。", en: "This registers \(created) new leads.")
+        case .campaign:
+            Message(zh: "将新增 \(created) 个名单条目、更新 \(updated) 个。", en: "This adds \(created) list entries and changes \(updated).")
+        }
     }
 
     static func undoConsequence(created: Int, updated: Int) -> Message {
@@ -71,6 +83,11 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case "月份": return "Month"
         case "本月完成（万元）": return "Completed in the month (万元)"
         case "状态": return "Status"
+        case "企业名称": return "Enterprise"
+        case "期次": return "Period"
+        case "批次": return "Batch"
+        case "计入投资（万元）": return "Investment counted (万元)"
+        case "备注": return "Note"
         default: return field
         }
     }

@@ -4,10 +4,12 @@ import Fluent
 import Vapor
 
 /// `/imports`: the district's import records; each one's preview, 确认导入, 取消 and 撤销本次导入.
-/// The office's (`importLedger`): the same people who may upload.
+/// Whoever may upload a list (`editProjects`) reaches the routes; each record is then the
+/// office's (`importLedger`) for a ledger or progress file, and its uploader's alone for a leads
+/// or campaign list (`authorize`). A record one may not see is not found.
 struct ImportsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let imports = routes.access(.requires(.importLedger))
+        let imports = routes.access(.requires(.editProjects))
         imports.get(Site.imports, use: list)
         imports.get(Site.importBatch, use: show)
         imports.post(Site.importApply, use: apply)
@@ -16,14 +18,38 @@ struct ImportsController: RouteCollection {
     }
 
     func service(_ req: Request) throws -> ImportBatchService {
-        ImportBatchService(district: try req.district(), actor: try req.changeActor())
+        let p = try req.requirePrincipal()
+        return ImportBatchService(district: try req.district(), actor: try req.changeActor(), context: try req.itemContext(),
+                                  office: p.may(.manageProjects))
     }
 
-    func batchID(_ req: Request) throws -> UUID { try RequestParameters.uuid(req, "batch") }
+    /// Whether this caller may see and decide this record.
+    static func may(_ p: Principal, _ batch: ImportBatchModel) -> Bool {
+        guard let kind = ImportBatches.Kind(rawValue: batch.kind) else { return false }
+        switch kind {
+        case .ledger, .progress: return p.may(.importLedger)
+        case .leads: return p.may(.editProjects) && batch.createdBy == p.name
+        case .campaign: return p.may(.manageProjects) && batch.createdBy == p.name
+        }
+    }
+
+    func batchID(_ req: Request) throws -> UUID {
+        let id = try RequestParameters.uuid(req, "batch")
+        return id
+    }
+
+    /// The record, if this caller may have it: else not found, as if it did not exist.
+    func authorized(_ req: Request) async throws -> UUID {
+        let id = try batchID(req)
+        let batch = try await ImportBatches.find(id, districtID: try req.district().requireID(), on: req.db)
+        guard Self.may(try req.requirePrincipal(), batch) else { throw ImportBatches.Failure.notFound }
+        return id
+    }
 
     func list(req: Request) async throws -> Response {
         let d = try req.district()
-        let batches = try await ImportBatches.recent(districtID: try d.requireID(), on: req.db)
+        let p = try req.requirePrincipal()
+        let batches = try await ImportBatches.recent(districtID: try d.requireID(), on: req.db).filter { Self.may(p, $0) }
         return .html(ImportRecordsPage(batches: batches, lang: req.language, timeZone: d.timeZone,
                                        people: try await People.load(districtID: try d.requireID(), on: req.db)).render())
     }
@@ -34,13 +60,13 @@ struct ImportsController: RouteCollection {
 
     func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try req.district()
-        let batch = try await ImportBatches.find(try batchID(req), districtID: try d.requireID(), on: req.db)
+        let batch = try await ImportBatches.find(try authorized(req), districtID: try d.requireID(), on: req.db)
         return .html(ImportBatchPage(batch: batch, notice: notice, lang: req.language, timeZone: d.timeZone,
                                      people: try await People.load(districtID: try d.requireID(), on: req.db)).render(), status: status)
     }
 
     func apply(req: Request) async throws -> Response {
-        let id = try batchID(req)
+        let id = try await authorized(req)
         var changed = false
         let response = try await PageOutcome.run(req, work: {
             switch try await service(req).confirm(id, on: req.db) {
@@ -54,7 +80,7 @@ struct ImportsController: RouteCollection {
     }
 
     func cancel(req: Request) async throws -> Response {
-        let id = try batchID(req)
+        let id = try await authorized(req)
         return try await PageOutcome.run(req, work: {
             try await service(req).cancel(id, on: req.db)
             return ImportText.cancelled.message
@@ -62,7 +88,7 @@ struct ImportsController: RouteCollection {
     }
 
     func undo(req: Request) async throws -> Response {
-        let id = try batchID(req)
+        let id = try await authorized(req)
         return try await PageOutcome.run(req, work: {
             _ = try await service(req).undo(id, on: req.db)
             return ImportText.undone.message

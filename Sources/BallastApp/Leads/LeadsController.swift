@@ -366,9 +366,8 @@ struct LeadsController: RouteCollection {
         }) { notice, status in try await renderList(req, notice: notice, status: status) }
     }
 
+    /// The page's upload is previewed first (`/imports/…`); the API applies at once.
     func importPage(req: Request) async throws -> Response {
-        let report = try await importReport(req)
-        return try await renderList(req, notice: PageNotice(ok: report.applied, text: ListImport.text(report, lang: req.language)),
-                                    status: report.applied ? .ok : .unprocessableEntity)
+        try await ListImport.preview(req, kind: .leads) { notice, status in try await renderList(req, notice: notice, status: status) }
     }
 }

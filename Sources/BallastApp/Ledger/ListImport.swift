@@ -39,6 +39,24 @@ enum ListImport {
                          unchanged: applied ? done.unchanged : 0, issues: done.issues.map { IssueDTO($0, lang) })
     }
 
+    /// From a page: the file previewed (`ImportBatchService.stageList`) and the browser sent to
+    /// its preview, where the uploader confirms; a file with bad rows is shown by `render`.
+    static func preview(_ req: Request, kind: ImportBatches.Kind,
+                        render: (PageNotice, HTTPStatus) async throws -> Response) async throws -> Response {
+        let (data, fileName) = try LedgerUpload.file(from: req)
+        let service = ImportBatchService(district: try req.district(), actor: try req.changeActor(), context: try req.itemContext(),
+                                         office: try req.requirePrincipal().may(.manageProjects))
+        switch try await service.stageList(kind, data: data, fileName: fileName, on: req.db) {
+        case .batch(let batch):
+            return req.redirect(to: Layout.link(Site.importBatch.link(try batch.requireID()), req.language))
+        case .refusedList(let rows, let issues):
+            let dto = ReportDTO(applied: false, rows: rows, created: 0, updated: 0, unchanged: 0, issues: issues.map { IssueDTO($0, req.language) })
+            return try await render(PageNotice(ok: false, text: text(dto, lang: req.language)), .unprocessableEntity)
+        case .refusedLedger, .refusedProgress:
+            throw Abort(.internalServerError)
+        }
+    }
+
     struct ReportDTO: Content {
         var applied: Bool
         var rows: Int

@@ -204,7 +204,7 @@ struct PagesController: RouteCollection {
             return req.redirect(to: Layout.link(Site.importBatch.link(try batch.requireID()), req.language))
         case .refusedLedger(let report):
             return try await ImportPage.response(req, year: year, report: report, status: .unprocessableEntity)
-        case .refusedProgress:
+        case .refusedProgress, .refusedList:
             throw Abort(.internalServerError)
         }
     }

@@ -49,7 +49,7 @@ struct ProgressAPIController: RouteCollection {
         case .refusedProgress(let report):
             let year = try await RequestParameters.defaultYear(district: d, on: req.db)
             return try await ImportPage.response(req, year: year, progress: report, status: .unprocessableEntity)
-        case .refusedLedger:
+        case .refusedLedger, .refusedList:
             throw Abort(.internalServerError)
         }
     }

@@ -17,7 +17,8 @@ struct WorkController: RouteCollection {
         let d = try req.district()
         let today = DistrictContext.today(in: d)
         let year = try await PlanYears.current(districtID: try d.requireID(), today: today, on: req.db)
-        return try await WorkQueue.items(for: .init(districtID: try d.requireID(), unitID: p.scopeUnitID, permissions: p.permissions),
+        return try await WorkQueue.items(for: .init(districtID: try d.requireID(), unitID: p.scopeUnitID, permissions: p.permissions,
+                                                    username: p.name),
                                          year: year, today: today, on: req.db)
     }
 

@@ -17,16 +17,21 @@ public struct CampaignListWriter: Sendable {
         public var unchanged = 0
         public var periodsCreated: [Int] = []
         public var issues: [LedgerIssue] = []
+        /// Each new entry, and each changed one before → after (`ImportPreview`).
+        public var preview = ImportPreview()
         public var applied: Bool { issues.isEmpty }
     }
 
     private struct Refused: Error { let issues: [LedgerIssue] }
+    private struct DryRun: Error { let outcome: Outcome }
 
-    public func apply(_ rows: [CampaignListRow], on db: any Database) async throws -> Outcome {
+    /// With `dryRun`, the same work rolled back: the outcome is the preview of applying.
+    public func apply(_ rows: [CampaignListRow], dryRun: Bool = false, on db: any Database) async throws -> Outcome {
         let context = editor.context
         do {
             return try await db.writeTransaction { tx in
                 var outcome = Outcome(rows: rows.count)
+                outcome.preview.rows = rows.count
                 var q = ProjectModel.query(on: tx).filter(\.$district.$id == context.districtID).filter(\.$code ~~ Set(rows.map(\.projectCode)))
                 if let scope = context.scopeUnitID { q = q.filter(\.$unit.$id == scope) }
                 let projects = Dictionary(try await q.all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -57,8 +62,13 @@ public struct CampaignListWriter: Sendable {
                         .filter(\.$batch == r.batch.rawValue).filter(\.$project.$id == project.requireID()).first() {
                         if e.investment == r.investment.yuan && e.followUp == r.followUp && (r.note == nil || r.note == e.note) {
                             outcome.unchanged += 1
+                            outcome.preview.unchanged += 1
                             continue
                         }
+                        outcome.preview.updated.append(.init(code: r.projectCode, name: project.name, changes: [
+                            .init(field: "期次", before: "第\(r.period)期", after: "第\(r.period)期"),
+                            .init(field: "计入投资（万元）", before: Money(yuan: e.investment).formatted(in: .wan), after: r.investment.formatted(in: .wan)),
+                            .init(field: "备注", before: e.note ?? "", after: r.note ?? e.note ?? "")]))
                         _ = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note,
                                                       investment: r.investment, on: tx)
                         outcome.updated += 1
@@ -66,10 +76,17 @@ public struct CampaignListWriter: Sendable {
                         _ = try await editor.insert(period: period, project: project, batch: r.batch, investment: r.investment, followUp: r.followUp,
                                                     note: r.note, on: tx)
                         outcome.created += 1
+                        outcome.preview.created.append(.init(code: r.projectCode, name: project.name, changes: [
+                            .init(field: "期次", before: "", after: "第\(r.period)期"),
+                            .init(field: "批次", before: "", after: r.batch.title),
+                            .init(field: "计入投资（万元）", before: "", after: r.investment.formatted(in: .wan))]))
                     }
                 }
+                if dryRun { throw DryRun(outcome: outcome) }
                 return outcome
             }
+        } catch let dry as DryRun {
+            return dry.outcome
         } catch let refused as Refused {
             var outcome = Outcome(rows: rows.count)
             outcome.issues = refused.issues

@@ -8,7 +8,11 @@ import Foundation
 /// them wins, and the loser sees the record already decided.
 public enum ImportBatches {
     public enum Kind: String, Sendable, CaseIterable {
-        case ledger, progress
+        case ledger, progress, leads, campaign
+
+        /// Ledger and progress files are the office's (`importLedger`); a leads or campaign list
+        /// belongs to whoever uploaded it, who alone sees and decides its preview.
+        public var isOwnersOnly: Bool { self == .leads || self == .campaign }
     }
 
     /// How long a preview may wait for confirmation: the file was read against the ledger of

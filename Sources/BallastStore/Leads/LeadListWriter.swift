@@ -14,12 +14,16 @@ public struct LeadListWriter: Sendable {
         public var rows = 0
         public var created = 0
         public var issues: [LedgerIssue] = []
+        /// Each new lead (`ImportPreview`): what the preview shows and the record keeps.
+        public var preview = ImportPreview()
         public var applied: Bool { issues.isEmpty }
     }
 
     private struct Refused: Error { let issues: [LedgerIssue] }
+    private struct DryRun: Error { let outcome: Outcome }
 
-    public func apply(_ rows: [LeadListRow], on db: any Database) async throws -> Outcome {
+    /// With `dryRun`, the same work rolled back: the outcome is the preview of applying.
+    public func apply(_ rows: [LeadListRow], dryRun: Bool = false, on db: any Database) async throws -> Outcome {
         do {
             return try await db.writeTransaction { tx in
                 var issues: [LedgerIssue] = []
@@ -33,8 +37,17 @@ public struct LeadListWriter: Sendable {
                     }
                 }
                 guard issues.isEmpty else { throw Refused(issues: issues) }
-                return Outcome(rows: rows.count, created: rows.count)
+                var outcome = Outcome(rows: rows.count, created: rows.count)
+                outcome.preview = ImportPreview(rows: rows.count, created: rows.map { r in
+                    ImportPreview.Row(code: r.lead.unit, name: r.lead.title, changes: [
+                        .init(field: "企业名称", before: "", after: r.lead.enterprise),
+                        .init(field: "状态", before: "", after: r.status.rawValue)])
+                })
+                if dryRun { throw DryRun(outcome: outcome) }
+                return outcome
             }
+        } catch let dry as DryRun {
+            return dry.outcome
         } catch let refused as Refused {
             return Outcome(rows: rows.count, created: 0, issues: refused.issues)
         }
