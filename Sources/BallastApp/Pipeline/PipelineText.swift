@@ -5,6 +5,7 @@ import BallastCore
 /// has no Chinese left in it and neither side is empty.
 enum PipelineText: CaseIterable, UIText.Catalogue {
     // 四库管理
+    case exitButton, exitConsequence, confirmExit
     case pipelineTitle, movesThisYear, from, newEntry, to, projects, noneYet, exitsByReason
     case byUnit, noUnit, byChain, noChain, total, noRows
     case pool, quarter, cohortNote, entered, exited, stillIn, daysInPool, all
@@ -57,6 +58,10 @@ enum PipelineText: CaseIterable, UIText.Catalogue {
         case .plannedStart: Message(zh: "计划开工", en: "Planned start")
         case .exitReason: Message(zh: "退出原因", en: "Exit reason")
         case .move: Message(zh: "流转", en: "Move")
+        case .exitButton: Message(zh: "退出…", en: "Exit…")
+        case .exitConsequence: Message(zh: "项目退出四库，不再计入库内项目和流转统计；如需恢复，须由项目办移回。请填写退出日期和原因。",
+                                       en: "The project leaves the pools and no longer counts in them; only the project office can move it back. Give the day and the reason.")
+        case .confirmExit: Message(zh: "确认退出", en: "Confirm the exit")
 
         case .listSeparator: Message(zh: "；", en: "; ")
         }
