@@ -31,6 +31,22 @@ import VaporTesting
         }
     }
 
+    @Test func aNoticeSaysWhoAcknowledgedItByName() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let clerk = try await app.signedIn(as: [.unit], unit: "区商务局", username: "li.s")
+            try await UserModel.query(on: app.db).filter(\.$username == "li.s").set(\.$displayName, to: "李四").update()
+            let supervision = try await app.as(.supervision)
+            let (issued, notice) = try await supervision.send(.POST, "/api/v1/notices", ["unit": "区商务局", "item": "6月月报逾期未报送", "newDeadline": "2023-07-05"])
+            #expect(issued == .created)
+            let id = try #require(notice["id"] as? String)
+            #expect(try await clerk.send(.POST, "/api/v1/notices/\(id)/acknowledge", ["version": 1]).0 == .ok)
+            try await supervision.test(.GET, "/notices/\(id)") { res in
+                #expect(res.body.string.contains("李四（区商务局）"))
+                #expect(!res.body.string.contains("由 li.s"))
+            }
+        }
+    }
+
     @Test func namesThatAreNotAccountsStayAsRecorded() {
         let people = People(["office": "张科长（区发展改革委）"])
         #expect(people.name("office") == "张科长（区发展改革委）")

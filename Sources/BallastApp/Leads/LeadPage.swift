@@ -10,6 +10,8 @@ struct LeadPage {
     var units: [String]
     var notice: PageNotice?
     var lang: UILanguage
+    /// Who took each step, by display name and unit.
+    var people = People()
 
     func render() -> String {
         let en = lang == .en
@@ -50,7 +52,7 @@ struct LeadPage {
             .div(.class("card"),
                 .h2(.text(LeadsText.statusHistory.text(lang))),
                 .ol(.forEach(detail.steps) { s in
-                    .li(.text("\(s.effectiveOn) \(s.fromStatus.map { $0 + " → " } ?? "")\(s.toStatus)（\(s.actor)）\(s.note.map { "：" + $0 } ?? "")"))
+                    .li(.text("\(s.effectiveOn) \(s.fromStatus.map { $0 + " → " } ?? "")\(s.toStatus)（\(people.name(s.actor))）\(s.note.map { "：" + $0 } ?? "")"))
                 }),
                 .if(mayEdit && status != .signed, moveForm(status))),
             .if(mayEdit, .div(.class("card"),

@@ -320,7 +320,8 @@ struct LeadsController: RouteCollection {
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await detail(req)
         let units = try await unitChoices(req)
-        return .html(LeadPage(detail: d, units: units, notice: notice, lang: req.language).render(), status: status)
+        return .html(LeadPage(detail: d, units: units, notice: notice, lang: req.language,
+                              people: try await People.load(districtID: try req.district().requireID(), on: req.db)).render(), status: status)
     }
 
     func createPage(req: Request) async throws -> Response {

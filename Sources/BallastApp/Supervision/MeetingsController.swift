@@ -229,7 +229,8 @@ struct MeetingsController: RouteCollection {
     func packetPage(req: Request) async throws -> Response {
         let m = try await meeting(req)
         let pages = try await MeetingQuery.packet(m, today: try today(req), on: req.db)
-        return .html(MeetingPacketPage(meeting: MeetingQuery.Meeting(m), pages: pages, lang: req.language).render())
+        return .html(MeetingPacketPage(meeting: MeetingQuery.Meeting(m), pages: pages, lang: req.language,
+                                       people: try await People.load(districtID: try req.district().requireID(), on: req.db)).render())
     }
 
     func createPage(req: Request) async throws -> Response {

@@ -10,6 +10,8 @@ struct NoticePage {
     var mayAcknowledge: Bool
     var notice: PageNotice?
     var lang: UILanguage
+    /// Who acknowledged it, by display name and unit.
+    var people = People()
 
     func render() -> String {
         let en = lang == .en
@@ -33,7 +35,7 @@ struct NoticePage {
                 .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
                 .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
             .div(.class("card no-print"),
-                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + (r.acknowledgedBy ?? "") + (en ? "" : " 签收") }
+                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + people.name(r.acknowledgedBy) + (en ? "" : " 签收") }
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
                              ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
                 .if(mayAcknowledge && r.acknowledgedOn == nil,

@@ -147,7 +147,8 @@ struct NoticesController: RouteCollection {
         let r = try await row(req)
         let p = try req.requirePrincipal()
         return .html(NoticePage(row: r, district: try req.district().name, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
-                                notice: notice, lang: req.language).render(), status: status)
+                                notice: notice, lang: req.language,
+                                people: try await People.load(districtID: try req.district().requireID(), on: req.db)).render(), status: status)
     }
 
     func issuePage(req: Request) async throws -> Response {
