@@ -124,10 +124,10 @@ struct ImportBatchPage {
                             confirm: t(.confirmImport), action: Layout.link(Site.importApply.link(id), lang)).node,
                 .form(.class("inline"), .method(.post), .action(attr(Layout.link(Site.importCancel.link(id), lang))), .csrf(),
                       .button(.type(.submit), .class("secondary"), .text(t(.cancelImport)))))
-        case .applied where isLedger:
+        case .applied where !(batch.undo ?? "").isEmpty:
             return .div(.class("toolbar"),
                 ConfirmStep(label: t(.undoImport) + "…",
-                            consequence: ImportText.undoConsequence(created: p.created.count, updated: p.updated.count).text(lang),
+                            consequence: ImportText.undoConsequence(created: p.created.count, updated: p.updated.count, kind: kind).text(lang),
                             confirm: t(.confirmUndo), action: Layout.link(Site.importUndo.link(id), lang), danger: true).node)
         default:
             return .empty

@@ -5,7 +5,7 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Upload → preview → confirm (or cancel) → perhaps undo, for ledger and progress files. The
+/// Upload → preview → confirm (or cancel) → perhaps undo, for ledger, progress, leads and campaign files. The
 /// upload is read and applied in a transaction that is rolled back (the preview is exactly
 /// what applying would do); the file waits in its record; confirming applies it again and
 /// keeps the result only if it is still the preview the user saw.
@@ -31,6 +31,7 @@ struct ImportBatchService {
         var rows = 0, created = 0, updated = 0
         var issues: [LedgerIssue] = []
         var preview = ImportPreview()
+        var undo = ListUndoRecord()
     }
 
     enum Confirmed {
@@ -75,12 +76,12 @@ struct ImportBatchService {
             let read = LeadListFile.read(table, today: context.today)
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await LeadListWriter(editor: LeadEditor(context: context, office: office)).apply(read.rows, dryRun: dryRun, on: db)
-            return ListOutcome(rows: o.rows, created: o.created, issues: o.issues, preview: o.preview)
+            return ListOutcome(rows: o.rows, created: o.created, issues: o.issues, preview: o.preview, undo: o.undo)
         case .campaign:
             let read = CampaignListFile.read(table, today: context.today)
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await CampaignListWriter(editor: CampaignEditor(context: context)).apply(read.rows, dryRun: dryRun, on: db)
-            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo)
         case .ledger, .progress:
             throw ImportBatches.Failure.notFound
         }
@@ -111,11 +112,13 @@ struct ImportBatchService {
                     let report = try await ProgressImportService(district: district, actor: actor).run(data: data, fileName: name, on: tx)
                     guard report.applied else { throw Rollback(preview: nil, refusal: Self.refusal(report.issues)) }
                     preview = report.preview
+                    batch.undo = String(data: try JSONEncoder().encode(report.undoRows), encoding: .utf8)
                 case .leads, .campaign:
                     let kind = ImportBatches.Kind(rawValue: batch.kind) ?? .leads
                     let outcome = try await list(kind, data: data, fileName: name, dryRun: false, on: tx)
                     guard outcome.issues.isEmpty else { throw Rollback(preview: nil, refusal: Self.refusal(outcome.issues)) }
                     preview = outcome.preview
+                    batch.undo = outcome.undo.json
                     try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import",
                                            entity: kind == .leads ? "lead-list" : "campaign-list", entityID: batch.id,
                                            summary: "\(kind == .leads ? "招商线索导入" : "三个一批名单导入") \(name)：新增\(outcome.created)，更新\(outcome.updated)",
@@ -150,8 +153,8 @@ struct ImportBatchService {
         }
     }
 
-    func undo(_ id: UUID, on db: any Database) async throws -> Int {
-        try await LedgerImportUndo(districtID: try district.requireID(), actor: actor, today: DistrictContext.today(in: district))
+    func undo(_ id: UUID, on db: any Database) async throws -> ImportUndo.Outcome {
+        try await ImportUndo(districtID: try district.requireID(), actor: actor, today: DistrictContext.today(in: district))
             .run(batchID: id, on: db)
     }
 

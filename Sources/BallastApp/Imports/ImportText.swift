@@ -58,18 +58,32 @@ enum ImportText: CaseIterable, UIText.Catalogue {
             Message(zh: "将新增 \(created) 个项目、更新 \(updated) 个项目（按上表逐项写入）。导入后，如这些项目未再被修改，可在本记录中撤销。",
                     en: "This creates \(created) projects and changes \(updated), as listed. Until those projects are changed again, the import can be undone from this record.")
         case .progress:
-            Message(zh: "将写入 \(created) 个新的月度数据、调整 \(updated) 个，均记为已审定。",
-                    en: "This writes \(created) new months and changes \(updated), all as approved.")
+            Message(zh: "将写入 \(created) 个新的月度数据、调整 \(updated) 个，均记为已审定。导入后，如这些月份未再被修改，可在本记录中撤销。",
+                    en: "This writes \(created) new months and changes \(updated), all as approved. Until those months are changed again, the import can be undone from this record.")
         case .leads:
-            Message(zh: "将登记 \(created) 条新的招商线索。", en: "This registers \(created) new leads.")
+            Message(zh: "将登记 \(created) 条新的招商线索。导入后，如这些线索未再被修改，可在本记录中撤销。",
+                    en: "This registers \(created) new leads. Until they are changed, the import can be undone from this record.")
         case .campaign:
-            Message(zh: "将新增 \(created) 个名单条目、更新 \(updated) 个。", en: "This adds \(created) list entries and changes \(updated).")
+            Message(zh: "将新增 \(created) 个名单条目、更新 \(updated) 个。导入后，如这些条目未再被修改，可在本记录中撤销。",
+                    en: "This adds \(created) list entries and changes \(updated). Until they are changed again, the import can be undone from this record.")
         }
     }
 
-    static func undoConsequence(created: Int, updated: Int) -> Message {
-        Message(zh: "将删除本次新增的 \(created) 个项目，并把本次更新的 \(updated) 个项目恢复为导入前的内容。导入后又被修改过的项目会使撤销被拒绝。",
-                en: "This deletes the \(created) projects the import created and puts the \(updated) it changed back as they were. If any was changed since, the undo is refused.")
+    static func undoConsequence(created: Int, updated: Int, kind: ImportBatches.Kind) -> Message {
+        switch kind {
+        case .ledger:
+            Message(zh: "将删除本次新增的 \(created) 个项目，并把本次更新的 \(updated) 个项目恢复为导入前的内容。导入后又被修改过的项目会使撤销被拒绝。",
+                    en: "This deletes the \(created) projects the import created and puts the \(updated) it changed back as they were. If any was changed since, the undo is refused.")
+        case .progress:
+            Message(zh: "将删除本次新增的 \(created) 个月度数据，并把本次调整的 \(updated) 个恢复为导入前的数值和状态，随后重新判定红黄蓝绿灯。导入后又被审核、调整或上传照片的月份会使撤销被拒绝。",
+                    en: "This deletes the \(created) months the import wrote and puts the \(updated) it changed back, then recolours the lights. If any month was reviewed, adjusted or given a photo since, the undo is refused.")
+        case .leads:
+            Message(zh: "将删除本次登记的 \(created) 条招商线索（企业名录中的企业保留）。导入后又被修改或记录洽谈的线索会使撤销被拒绝。",
+                    en: "This deletes the \(created) leads the import registered (enterprises stay on the list). If any lead was changed or contacted since, the undo is refused.")
+        case .campaign:
+            Message(zh: "将删除本次新增的 \(created) 个名单条目，并把本次更新的 \(updated) 个恢复为导入前的内容；本次新建且已无条目的期次一并删除。导入后又被跟踪修改的条目会使撤销被拒绝。",
+                    en: "This deletes the \(created) entries the import added and puts the \(updated) it changed back; periods it opened that are left empty go too. If any entry was followed up since, the undo is refused.")
+        }
     }
 
     static func column(_ c: LedgerColumn, _ lang: UILanguage) -> String {

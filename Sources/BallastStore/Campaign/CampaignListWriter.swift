@@ -19,6 +19,8 @@ public struct CampaignListWriter: Sendable {
         public var issues: [LedgerIssue] = []
         /// Each new entry, and each changed one before → after (`ImportPreview`).
         public var preview = ImportPreview()
+        /// What 撤销本次导入 needs (`ListImportUndo`).
+        public var undo = ListUndoRecord()
         public var applied: Bool { issues.isEmpty }
     }
 
@@ -52,8 +54,10 @@ public struct CampaignListWriter: Sendable {
                 for r in rows where periods[r.period] == nil {
                     // Checked above: a new period has its 举办日期 on one of its rows.
                     guard let day = r.periodDate ?? rows.first(where: { $0.period == r.period && $0.periodDate != nil })?.periodDate else { continue }
-                    periods[r.period] = try await editor.createPeriod(number: r.period, heldOn: day, title: nil, on: tx)
+                    let period = try await editor.createPeriod(number: r.period, heldOn: day, title: nil, on: tx)
+                    periods[r.period] = period
                     outcome.periodsCreated.append(r.period)
+                    outcome.undo.periods.append(try period.requireID())
                 }
                 for r in rows {
                     // Both were checked or created above; a row without them is skipped, not trapped on.
@@ -69,12 +73,17 @@ public struct CampaignListWriter: Sendable {
                             .init(field: "期次", before: "第\(r.period)期", after: "第\(r.period)期"),
                             .init(field: "计入投资（万元）", before: Money(yuan: e.investment).formatted(in: .wan), after: r.investment.formatted(in: .wan)),
                             .init(field: "备注", before: e.note ?? "", after: r.note ?? e.note ?? "")]))
-                        _ = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note,
-                                                      investment: r.investment, on: tx)
+                        let before = ListUndoRecord.EntryFields(e)
+                        let after = try await editor.followUp(entryID: try e.requireID(), version: e.version, r.followUp, note: r.note,
+                                                              investment: r.investment, on: tx)
+                        outcome.undo.rows.append(.init(id: try after.requireID(), label: "\(r.projectCode) 第\(r.period)期",
+                                                       version: after.version, before: before, after: .init(after)))
                         outcome.updated += 1
                     } else {
-                        _ = try await editor.insert(period: period, project: project, batch: r.batch, investment: r.investment, followUp: r.followUp,
-                                                    note: r.note, on: tx)
+                        let e = try await editor.insert(period: period, project: project, batch: r.batch, investment: r.investment,
+                                                        followUp: r.followUp, note: r.note, on: tx)
+                        outcome.undo.rows.append(.init(id: try e.requireID(), label: "\(r.projectCode) 第\(r.period)期", version: e.version, before: nil,
+                                                       after: .init(e)))
                         outcome.created += 1
                         outcome.preview.created.append(.init(code: r.projectCode, name: project.name, changes: [
                             .init(field: "期次", before: "", after: "第\(r.period)期"),

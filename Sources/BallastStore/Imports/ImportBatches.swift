@@ -26,7 +26,7 @@ public enum ImportBatches {
         case expired
         /// Rows changed since the import: undoing would overwrite those changes.
         case touched([String])
-        /// Only a ledger import records what it replaced.
+        /// An import recorded before undo existed for its kind keeps nothing to undo with.
         case notUndoable
     }
 
@@ -120,7 +120,7 @@ extension ImportBatches.Failure: DomainFailure {
         case .touched(let codes):
             Message(zh: "导入后以下项目又被修改过，不能撤销（以免覆盖之后的修改）：\(codes.prefix(10).joined(separator: "、"))",
                     en: "These projects were changed after the import, so it cannot be undone without losing those changes: \(codes.prefix(10).joined(separator: ", "))")
-        case .notUndoable: Message(zh: "只有台账导入可以撤销；月度进度导入请在月报中调整", en: "Only a ledger import can be undone; correct imported progress with an adjustment")
+        case .notUndoable: Message(zh: "这条导入记录没有保存撤销所需的内容，不能撤销；请直接修改相关记录", en: "This import kept nothing to undo it with; change the records themselves")
         }
     }
 }

@@ -16,6 +16,8 @@ public struct LeadListWriter: Sendable {
         public var issues: [LedgerIssue] = []
         /// Each new lead (`ImportPreview`): what the preview shows and the record keeps.
         public var preview = ImportPreview()
+        /// What 撤销本次导入 needs (`ListImportUndo`).
+        public var undo = ListUndoRecord()
         public var applied: Bool { issues.isEmpty }
     }
 
@@ -27,9 +29,11 @@ public struct LeadListWriter: Sendable {
         do {
             return try await db.writeTransaction { tx in
                 var issues: [LedgerIssue] = []
+                var undo = ListUndoRecord()
                 for r in rows {
                     do {
-                        _ = try await editor.create(r.lead, status: r.status, abandonReason: r.abandonReason, on: tx)
+                        let lead = try await editor.create(r.lead, status: r.status, abandonReason: r.abandonReason, on: tx)
+                        undo.rows.append(.init(id: try lead.requireID(), label: lead.title, version: lead.version, before: nil, after: nil))
                     } catch ProjectItemContext.Failure.refused(let problems) {
                         let columns = ["unit": "责任单位", "title": "线索名称", "enterprise": "企业名称", "creditCode": "统一社会信用代码",
                                        "collectedOn": "收集日期", "reason": "放弃原因", "intendedInvestment": "意向投资"]
@@ -38,6 +42,7 @@ public struct LeadListWriter: Sendable {
                 }
                 guard issues.isEmpty else { throw Refused(issues: issues) }
                 var outcome = Outcome(rows: rows.count, created: rows.count)
+                outcome.undo = undo
                 outcome.preview = ImportPreview(rows: rows.count, created: rows.map { r in
                     ImportPreview.Row(code: r.lead.unit, name: r.lead.title, changes: [
                         .init(field: "企业名称", before: "", after: r.lead.enterprise),

@@ -14,6 +14,8 @@ public struct ProgressImportReport: Sendable, Equatable {
     public var issues: [LedgerIssue] = []
     /// Month by month: new months, and changed figures before → after (`ImportPreview`).
     public var preview = ImportPreview()
+    /// What 撤销本次导入 needs to put every month back (`ProgressImportUndo`).
+    public var undoRows: [ProgressUndoRow] = []
 
     public init() {}
 }
@@ -87,6 +89,8 @@ public struct ProgressWriter: Sendable {
                 adjustment.actor = actor.name
                 adjustment.at = now
                 try await adjustment.create(on: db)
+                report.undoRows.append(ProgressUndoRow(reportID: try m.requireID(), code: r.code, year: r.year, month: r.month,
+                                                       version: m.version, before: nil, adjustmentID: adjustment.id))
                 try await Audit.record(on: db, districtID: districtID, actor: actor, action: "adjust", entity: "monthly-report",
                                        entityID: m.id, summary: "\(r.code) \(month) 调整 \(Money(yuan: standing).formatted(in: .wan)) → \(r.amount.formatted(in: .wan))万元",
                                        before: ["amount": String(standing)], after: ["amount": String(r.amount.yuan)])
@@ -95,6 +99,7 @@ public struct ProgressWriter: Sendable {
                 let m = existing[key] ?? MonthlyReportModel()
                 let isNew = m.id == nil
                 let before = isNew ? nil : ["amount": String(m.amount), "status": m.status]
+                let earlier = isNew ? nil : ProgressUndoRow.Before(m)
                 if isNew {
                     m.id = UUID()
                     m.districtID = districtID
@@ -125,6 +130,8 @@ public struct ProgressWriter: Sendable {
                         .init(field: "状态", before: m.reportStatus.chineseName, after: ReportStatus.approved.chineseName)]))
                 }
                 if isNew { newReports.append(m) } else { try await m.save(on: db) }
+                report.undoRows.append(ProgressUndoRow(reportID: try m.requireID(), code: r.code, year: r.year, month: r.month,
+                                                       version: m.version, before: earlier, adjustmentID: nil))
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: isNew ? "create" : "approve",
                                           entity: "monthly-report", entityID: m.id,
                                           summary: "\(r.code) \(month) 导入 \(r.amount.formatted(in: .wan))万元", before: before,
