@@ -26,12 +26,13 @@ import Testing
         #expect(svg.contains("谋划库 64 个；招引库 35 个；签约库 0 个；落地库 14 个"))
         #expect(svg.contains(">谋划 64 个 · 369.8 亿元<"))
         let signed = "签约".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        #expect(svg.contains("href=\"/projects?stage=\(signed)&amp;year=\""))
+        // Every year's projects in the pool, with the columns that say what and whose they are.
+        #expect(svg.contains("href=\"/projects?stage=\(signed)&amp;year=&amp;cols=category,unit,stage,total\""))
         #expect(svg.components(separatedBy: "<a ").count - 1 == 4)
         // A label too wide for its bar goes beside it: the empty 签约 bar (74.4 px) and 落地 (135.6 px).
         #expect(svg.components(separatedBy: "class=\"funnel-label outside\"").count - 1 == 2)
         #expect(PipelineFunnel.labelWidth("谋划 64 个") == 15 * 3 + 8.5 * 4)
         #expect(PipelineFunnel.svg(pools, year: 2023, lang: .zh) == svg)   // same figures, same bytes
-        #expect(PipelineFunnel.svg(pools, year: 2023, lang: .en).contains("?stage=\(signed)&amp;year=&amp;lang=en"))
+        #expect(PipelineFunnel.svg(pools, year: 2023, lang: .en).contains("?stage=\(signed)&amp;year=&amp;cols=category,unit,stage,total&amp;lang=en"))
     }
 }

@@ -21,7 +21,7 @@ import Vapor
         try #require(try await ReferenceEntryModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$kind == "unit").first()).requireID()
     }
 
-    /// Documents of three kinds, issued all at once, half through each instance, number as a
+    /// Documents of four kinds, issued all at once, half through each instance, number as a
     /// clerk would: 第1期, 第2期… in each kind's year, none twice, none skipped.
     @Test func documentsIssuedAtOnceOnTwoInstancesTakeEachNumberOnce() async throws {
         try await TestDatabase.withTwoApps { a, b in
@@ -29,9 +29,13 @@ import Vapor
             try await d.create(on: a.db)
             let districtID = try d.requireID()
             let desk = DocumentDesk(context: Self.context(districtID))
-            let periods: [(DocumentKind, String)] = (1...24).map { (.weeklyBulletin, String(format: "2023-W%02d", $0)) }
-                + (1...12).map { (.unitRanking, String(format: "2023-%02d", $0)) }
-                + (1...12).map { (.supervisionBulletin, String(format: "2023-%02d", $0)) }
+            // 50 on PostgreSQL; 26 on SQLite, whose writers queue on one file lock, so that a loaded
+            // machine running the whole suite at once still serves every one within the pool's wait
+            // (50 timed out there once).
+            let weeks = TestDatabase.kind == "postgres" ? 24 : 12, months = TestDatabase.kind == "postgres" ? 12 : 6
+            let periods: [(DocumentKind, String)] = (1...weeks).map { (.weeklyBulletin, String(format: "2023-W%02d", $0)) }
+                + (1...months).map { (.unitRanking, String(format: "2023-%02d", $0)) }
+                + (1...months).map { (.supervisionBulletin, String(format: "2023-%02d", $0)) }
                 + [(.quarterlyAssessment, "2023-Q1"), (.quarterlyAssessment, "2023-Q2")]
             var drafts: [DocumentModel] = []
             for (kind, period) in periods {
@@ -39,7 +43,7 @@ import Vapor
                     (["period": period], Self.today)
                 })
             }
-            #expect(drafts.count == 50)
+            #expect(drafts.count == periods.count)
             let issued = try await withThrowingTaskGroup(of: DocumentModel.self) { group in
                 for (i, draft) in drafts.enumerated() {
                     let db = i.isMultiple(of: 2) ? a.db : b.db
@@ -47,7 +51,7 @@ import Vapor
                 }
                 return try await group.reduce(into: [DocumentModel]()) { $0.append($1) }
             }
-            #expect(issued.count == 50)
+            #expect(issued.count == periods.count)
             for kind in Set(periods.map(\.0)) {
                 let numbers = issued.filter { $0.kind == kind }.compactMap(\.number).sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }
                 let expected = (1...periods.filter { $0.0 == kind }.count).map { "2023年第\($0)期" }
@@ -56,7 +60,7 @@ import Vapor
             // The next, alone, takes the next number.
             let next = try await desk.draft(kind: .unitRanking, period: "2023-13x", title: "x", on: b.db) { _ in (["x": 1], Self.today) }
             let nextIssued = try await desk.issue(id: try next.requireID(), kinds: DocumentKind.allCases, version: next.version, on: b.db)
-            #expect(nextIssued.number == "2023年第13期")
+            #expect(nextIssued.number == "2023年第\(months + 1)期")
         }
     }
 

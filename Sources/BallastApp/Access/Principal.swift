@@ -21,6 +21,8 @@ struct Principal: Sendable {
     var unitName: String?
     var credential: Credential
     var mustChangePassword: Bool
+    /// The 分包领导 name whose projects are this person's own (a 区领导's account), if set.
+    var leaderName: String?
 
     /// The account a session or token stands for, as the store read it.
     init(_ a: AccountRecord, credential: Credential) {
@@ -29,6 +31,7 @@ struct Principal: Sendable {
         self.init(userID: a.userID, name: isToken ? "token:\(a.username)" : a.username, displayName: a.displayName,
                   district: a.district, roles: a.roles, unitID: a.unitID, unitName: a.unitName,
                   credential: credential, mustChangePassword: a.mustChangePassword)
+        self.leaderName = a.leaderName
     }
 
     init(userID: UUID?, name: String, displayName: String, district: DistrictModel, roles: [Role], unitID: UUID?,

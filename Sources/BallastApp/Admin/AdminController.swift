@@ -35,9 +35,13 @@ struct AdminController: RouteCollection {
         let rows = list.map { u in
             AdminPages.UserRow(username: u.username, displayName: u.displayName, roles: u.roleList,
                                unit: u.$unit.id.flatMap { unitByID[$0] }, disabled: u.disabled, mustChange: u.mustChangePassword,
-                               locked: SignInThrottle.isLocked(until: u.lockedUntil, now: Date()))
+                               locked: SignInThrottle.isLocked(until: u.lockedUntil, now: Date()), leader: u.leaderName)
         }
-        let html = AdminPages.users(rows, units: units.map(\.name), notice: notice, lang: req.language)
+        // Leader names across the years' lists, once each, as the form offers them.
+        var seen = Set<String>()
+        let leaders = try await ReferenceLists.entries(.leader, districtID: req.district().requireID(), on: req.db)
+            .map(\.name).filter { seen.insert($0).inserted }
+        let html = AdminPages.users(rows, units: units.map(\.name), leaders: leaders, notice: notice, lang: req.language)
         return .html(html, status: status, noStore: true)
     }
 
@@ -48,6 +52,7 @@ struct AdminController: RouteCollection {
         var displayName: String?
         var roles: [String]?
         var unit: String?
+        var leader: String?
     }
 
     /// Runs a change and shows the list again with its outcome; a refused change says why.
@@ -74,7 +79,8 @@ struct AdminController: RouteCollection {
         let password = UserDirectory.temporaryPassword()
         return try await change(req) {
             let user = try await directory(req).create(username: form.username ?? "", displayName: form.displayName?.trimmed.nilIfEmpty,
-                                                       roles: try roles(form), unitName: form.unit?.nilIfEmpty, password: password,
+                                                       roles: try roles(form), unitName: form.unit?.nilIfEmpty,
+                                                       leaderName: form.leader?.nilIfEmpty, password: password,
                                                        mustChange: true, on: req.db)
             return .init(ok: true, text: AdminPages.created(user.username, req.language), secret: password)
         }
@@ -84,7 +90,8 @@ struct AdminController: RouteCollection {
         let form = try req.content.decode(UserForm.self)
         let username = req.parameters.get("username") ?? ""
         return try await change(req) {
-            try await directory(req).setRoles(try roles(form), unitName: form.unit?.nilIfEmpty, username: username, on: req.db)
+            try await directory(req).setRoles(try roles(form), unitName: form.unit?.nilIfEmpty, leaderName: form.leader?.nilIfEmpty,
+                                              username: username, on: req.db)
             return .init(ok: true, text: UIText.saved.text(req.language))
         }
     }

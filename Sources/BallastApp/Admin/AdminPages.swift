@@ -16,6 +16,8 @@ enum AdminPages {
         var disabled: Bool
         var mustChange: Bool
         var locked: Bool
+        /// The 分包领导 whose projects a leader's dashboard puts first.
+        var leader: String?
     }
 
     static func created(_ name: String, _ lang: UILanguage) -> String {
@@ -40,6 +42,12 @@ enum AdminPages {
                 .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(u == selected)) })
     }
 
+    static func leaderSelect(_ leaders: [String], selected: String?, _ lang: UILanguage) -> Node<HTML.FormContext> {
+        .select(.attribute(named: "name", value: "leader"), .attribute(named: "aria-label", value: AdminText.userLeader.text(lang)),
+                .option(.value(attr("")), .label(attr(AdminText.noLeader.text(lang))), .isSelected(selected == nil)),
+                .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(l == selected)) })
+    }
+
     static func roleBoxes(_ selected: [Role], _ lang: UILanguage) -> Node<HTML.FormContext> {
         .forEach(Role.allCases) { r in
             .label(.class("check"), .input(.type(.checkbox), .name("roles[]"), .value(attr(r.rawValue)), .checked(selected.contains(r))),
@@ -47,7 +55,7 @@ enum AdminPages {
         }
     }
 
-    static func users(_ rows: [UserRow], units: [String], notice: Notice?, lang: UILanguage) -> String {
+    static func users(_ rows: [UserRow], units: [String], leaders: [String], notice: Notice?, lang: UILanguage) -> String {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: t(UIText.users), lang: lang, section: .users, path: Site.adminUsers.link,
             .h1(.text(t(UIText.users))),
@@ -58,7 +66,7 @@ enum AdminPages {
                 .text(AdminText.personName.text(lang)) { u in u.displayName },
                 .init(AdminText.rolesAndUnit.text(lang)) { u in
                     .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.adminUserRoles.link(u.username), lang))), .csrf(),
-                          roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang),
+                          roleBoxes(u.roles, lang), unitSelect(units, selected: u.unit, lang), leaderSelect(leaders, selected: u.leader, lang),
                           .button(.type(.submit), .class("secondary"), .text(t(UIText.save))))
                 },
                 .text(AdminText.status.text(lang)) { u in
@@ -83,7 +91,9 @@ enum AdminPages {
                     .div(.class("field"), .label(.for("displayName"), .text(AdminText.personName.text(lang))),
                          .input(.type(.text), .name("displayName"), .id("displayName"))),
                     .div(.class("field"), .label(.text(AdminText.userUnit.text(lang))),
-                         unitSelect(units, selected: nil, lang))),
+                         unitSelect(units, selected: nil, lang)),
+                    .div(.class("field"), .label(.text(AdminText.userLeader.text(lang))),
+                         leaderSelect(leaders, selected: nil, lang))),
                 .div(.class("toolbar"), roleBoxes([], lang)),
                 .p(.class("muted"), .text(AdminText.temporaryPasswordHelp.text(lang))),
                 .button(.type(.submit), .text(AdminText.createUser.text(lang))))

@@ -6,7 +6,7 @@ import BallastCore
 /// neither side is empty.
 enum AdminText: CaseIterable, UIText.Catalogue {
     // Users
-    case noUnit, apiTokens, personName, rolesAndUnit, status, disabled, locked, mustChangePassword
+    case noLeader, userLeader, noUnit, apiTokens, personName, rolesAndUnit, status, disabled, locked, mustChangePassword
     case activeUser, resetPassword, enable, disable, noUsers, newUser, userUnit, temporaryPasswordHelp
     case createUser, noDistricts
     // API tokens
@@ -22,6 +22,8 @@ enum AdminText: CaseIterable, UIText.Catalogue {
     var message: Message {
         switch self {
         case .noUnit: Message(zh: "（无单位）", en: "(no unit)")
+        case .noLeader: Message(zh: "（不分包项目）", en: "(no projects of their own)")
+        case .userLeader: Message(zh: "分包领导（区领导的仪表盘先列其分包项目）", en: "Contact leader (their dashboard lists these projects first)")
         case .apiTokens: Message(zh: "API 令牌", en: "API tokens")
         case .personName: Message(zh: "姓名", en: "Name")
         case .rolesAndUnit: Message(zh: "角色与单位", en: "Roles and unit")

@@ -74,7 +74,7 @@ enum DashboardCharts {
     static func groups(_ groups: [DashboardFigures.Group], id: String, filter: String, _ r: DashboardRequest, width: Double = 560) -> String {
         let scale = MoneyScale.suited(to: Double(groups.map(\.annualPlan).max() ?? 0))
         let bars = groups.map { g -> HorizontalBarChart.Bar in
-            let href = r.link(Site.projects.link, "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))")
+            let href = r.link(Site.projects.link, "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup))
             let rate = CompletionRate.of(completed: g.completed, plan: g.annualPlan).map(ValueFormat.percent.text) ?? "—"
             return .init(label: g.name, segments: [
                 .init(value: Double(g.completed), cssClass: "s0", href: href, tip: DashboardText.completedTip.text(r.lang) + scale.label(Double(g.completed))),
@@ -98,7 +98,7 @@ enum DashboardCharts {
             description: f.pools.map { "\($0.stage)库 \($0.entered)\($0.target.map { "/\($0)" } ?? "")" }.joined(separator: "，"),
             stages: f.pools.enumerated().map { i, p in
                 .init(label: DashboardText.poolLabel(p.stage).text(r.lang), value: Double(p.entered),
-                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: r.link(Site.projects.link, "&stage=\(PageQuery.encode(p.stage))"))
+                      target: p.target.map(Double.init), cssClass: Palette.series(i), href: r.link(Site.projects.link, "&stage=\(PageQuery.encode(p.stage))" + ProjectListColumn.drill(ProjectListColumn.explainingStage)))
             }, width: width).svg()
     }
 

@@ -36,7 +36,13 @@ struct DashboardController: RouteCollection {
     func page(req: Request) async throws -> Response {
         let r = try await DashboardRequest.from(req)
         let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 960, height: 600)
-        return .html(DashboardPage(request: r, figures: figures, map: map).render())
+        var page = DashboardPage(request: r, figures: figures, map: map)
+        // A leader's own 分包 projects come first, as of the dashboard's day.
+        if let leader = try req.requirePrincipal().leaderName {
+            page.own = (leader, try await LeaderProjects.run(districtID: r.scope.districtID, year: r.scope.year, day: r.scope.asOf,
+                                                             leader: leader, on: req.db))
+        }
+        return .html(page.render())
     }
 
     func figuresAPI(req: Request) async throws -> Response {

@@ -14,6 +14,8 @@ package struct DashboardPage {
     var request: DashboardRequest
     var figures: DashboardFigures
     var map: String
+    /// The signed-in leader's 分包领导 name and own projects, shown before the district's figures.
+    var own: (leader: String, projects: [LeaderProjects.Row])?
 
     var lang: UILanguage { request.lang }
     var en: Bool { lang == .en }
@@ -27,6 +29,7 @@ package struct DashboardPage {
                 .h1(.text(title)),
                 .p(.class("muted asof"), .text(DashboardText.asOf(f.asOf).text(lang))),
                 controls()),
+            .unwrap(own) { ownProjects($0.leader, $0.projects) },
             f.isEmpty ? empty() : .group(body())
         )
     }
@@ -74,6 +77,30 @@ package struct DashboardPage {
         ]
     }
 
+    /// 我分包的项目: the most urgent first, each with its light and why, one click from the project;
+    /// the whole list with the columns that explain it one click away.
+    func ownProjects(_ leader: String, _ rows: [LeaderProjects.Row]) -> Node<HTML.BodyContext> {
+        let shown = Array(rows.prefix(8))
+        let lit = WarningColour.allCases.reversed().map { c in (c, rows.filter { $0.warning?.colour == c }.count) }.filter { $0.1 > 0 }
+        let all = link(Site.projects.link, "&portfolio=1&leader=\(PageQuery.encode(leader))&sort=code" + ProjectListColumn.drill(ProjectListColumn.explainingLight))
+        var table = DataTable<LeaderProjects.Row>([
+            .init(DashboardText.ownProject.text(lang)) { r in .a(.href(attr(Layout.link(Site.project.link(r.id.uuidString), lang))), .text(r.name)) },
+            .init(DashboardText.ownUnit.text(lang)) { r in .text(r.unit) },
+            .init(DashboardText.ownCompletion.text(lang), .number) { r in .text(r.completion.map(ValueFormat.percent.text) ?? "—") },
+            .init(DashboardText.ownLight.text(lang)) { r in
+                r.warning.map { w in .span(.class("nowrap"), .span(.class("light \(w.colour.rawValue)")),
+                                           .text(" " + DashboardCharts.colourName(w.colour, lang))) } ?? .text("—")
+            },
+            .init(DashboardText.ownReason.text(lang)) { r in .text(r.warning?.reasons.first?.text(lang) ?? "") },
+        ], rows: shown, empty: DashboardText.ownNone.text(lang))
+        table.tableClass = "own"
+        return .section(.class("card dash-card wide own-projects"), .data(named: "figure", value: "own-projects"),
+            .h2(.text(DashboardText.ownHeading(leader: leader, count: rows.count).text(lang))),
+            .p(.class("muted"), .text(lit.map { "\(DashboardCharts.colourName($0.0, lang)) \($0.1)" }.joined(separator: en ? " · " : "　"))),
+            table.node,
+            .p(.a(.href(attr(all)), .text(DashboardText.ownAll(rows.count).text(lang)))))
+    }
+
     func card(_ title: String, _ body: Node<HTML.BodyContext>, wide: Bool = false) -> Node<HTML.BodyContext> {
         .section(.class(wide ? "card dash-card wide" : "card dash-card"), .h2(.text(title)), body)
     }
@@ -82,7 +109,7 @@ package struct DashboardPage {
         let f = figures
         let yi = MoneyScale.yi
         let rate = f.completionRate.map(ValueFormat.percent.text) ?? "—"
-        let portfolio = link(Site.projects.link, "&portfolio=1")
+        let portfolio = link(Site.projects.link, "&portfolio=1" + ProjectListColumn.drill(ProjectListColumn.explainingGroup))
         return .div(.class("figures dash-figures"),
             figureLink(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang), portfolio,
                        yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \($0.projects)" }, figure: ("portfolio.projects", "\(f.projects)")),
@@ -136,7 +163,7 @@ package struct DashboardPage {
             var table = DataTable<DashboardFigures.RankedUnit>([
                 .text(DashboardText.rank.text(lang), .number) { u in "\(u.rank)" },
                 Column(DashboardText.unit.text(lang)) { u in
-                    .a(.href(attr(link(Site.projects.link, "&portfolio=1&unit=\(PageQuery.encode(u.unit))"))), .text(u.unit))
+                    .a(.href(attr(link(Site.projects.link, "&portfolio=1&unit=\(PageQuery.encode(u.unit))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup)))), .text(u.unit))
                 },
                 .text(DashboardText.score.text(lang), .number) { u in String(format: "%.2f", u.total) },
             ], rows: units, empty: DashboardText.noRankingYet.text(lang))

@@ -27,6 +27,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     // 大屏
     case screenTitle, investment, plan, completed, completion, overdueProblems, pools, projectMapPanel
     case byCategoryCompleted, cumulativeByMonth
+    case ownProject, ownUnit, ownCompletion, ownLight, ownReason, ownNone
 
     var message: Message {
         switch self {
@@ -37,6 +38,12 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .warningLights: Message(zh: "预警分布", en: "Warning lights")
         case .listSeparator: Message(zh: "，", en: ", ")
 
+        case .ownProject: Message(zh: "项目", en: "Project")
+        case .ownUnit: Message(zh: "责任单位", en: "Responsible unit")
+        case .ownCompletion: Message(zh: "完成率", en: "Completion")
+        case .ownLight: Message(zh: "预警", en: "Light")
+        case .ownReason: Message(zh: "原因", en: "Why")
+        case .ownNone: Message(zh: "本年度盘子中没有您分包的项目。", en: "None of this year's portfolio is yours to follow.")
         case .redLight: Message(zh: "红灯", en: "Red")
         case .yellowLight: Message(zh: "黄灯", en: "Yellow")
         case .blueLight: Message(zh: "蓝灯", en: "Blue")
@@ -137,6 +144,14 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     static let problemsMeasure = Message(zh: "件", en: "")
 
     // Text with values in it.
+
+    static func ownHeading(leader: String, count: Int) -> Message {
+        Message(zh: "我分包的项目（\(leader)，\(count)个）", en: "My projects (\(leader), \(count))")
+    }
+
+    static func ownAll(_ count: Int) -> Message {
+        Message(zh: "查看全部 \(count) 个项目及预警原因", en: "All \(count) projects, with why each is lit")
+    }
 
     /// The gauge's description; `rate` and `timeProgress` are percentages as `ValueFormat` writes them.
     static func gaugeDescription(rate: String, timeProgress: String) -> Message {

@@ -92,6 +92,7 @@ enum OpenAPIDocument {
                 {"$ref": "#/components/parameters/year"}, {"name": "category", "in": "query", "schema": {"type": "string"}},
                 {"name": "level", "in": "query", "schema": {"type": "string"}}, {"name": "zone", "in": "query", "schema": {"type": "string"}},
                 {"name": "unit", "in": "query", "schema": {"type": "string"}}, {"name": "stage", "in": "query", "schema": {"type": "string"}},
+                {"name": "leader", "in": "query", "schema": {"type": "string"}, "description": "分包领导 / contact leader"},
                 {"name": "q", "in": "query", "schema": {"type": "string"}},
                 {"name": "sort", "in": "query", "schema": {"type": "string"}, "description": "code|name|totalInvestment|annualPlan|stage|unit, '-' prefix for descending"},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},

@@ -116,6 +116,7 @@ enum RequestParameters {
         f.level = text("level")
         f.zone = text("zone")
         f.unit = text("unit")
+        f.leader = text("leader")
         f.text = text("q")
         f.portfolioOnly = text("portfolio") == "1"
         if let colour = try colour(req) {

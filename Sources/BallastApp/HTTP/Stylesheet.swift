@@ -110,6 +110,16 @@ package enum Stylesheet {
       .table-wrap td { max-width:18em; }
       .table-wrap th:first-child, .table-wrap td:first-child { position:sticky; left:0; z-index:1; background:#fff; box-shadow:1px 0 0 var(--line); }
       .table-wrap th:first-child { background:#eef1f4; }
+      /* A leader's own projects read as cards on a phone: name and light, unit and completion, why. */
+      .table-wrap table.own { min-width:0; width:100%; }
+      table.own thead { display:none; }
+      table.own tr { display:grid; grid-template-columns:1fr auto; gap:2px 10px; padding:8px 10px; border-bottom:1px solid var(--line); }
+      table.own td { border:0; padding:0; max-width:none; position:static; box-shadow:none; }
+      table.own td:nth-child(1) { grid-column:1; grid-row:1; font-weight:600; }
+      table.own td:nth-child(4) { grid-column:2; grid-row:1; }
+      table.own td:nth-child(2) { grid-column:1; grid-row:2; color:var(--muted); }
+      table.own td:nth-child(3) { grid-column:2; grid-row:2; }
+      table.own td:nth-child(5) { grid-column:1 / 3; grid-row:3; color:var(--muted); font-size:13px; }
     }
     table { width:100%; border-collapse:collapse; background:#fff; }
     th, td { border-bottom:1px solid var(--line); padding:7px 8px; text-align:left; vertical-align:top; }

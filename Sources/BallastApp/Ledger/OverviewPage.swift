@@ -14,7 +14,7 @@ enum OverviewPage {
                 DataTable<YearSummary.Group>([
                     .init(t(UIText.name)) { g in
                         g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
-                            : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))", lang))), .text(g.name))
+                            : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup), lang))), .text(g.name))
                     },
                     .text(t(UIText.projects), .number) { g in String(g.projects) },
                     .text(t(UIText.totalInvestment), .number) { g in Layout.yi(g.totalInvestment) },
@@ -41,7 +41,7 @@ enum OverviewPage {
                     .h2(.text(t(UIText.pools))),
                     DataTable<YearSummary.Pool>([
                         .init(t(UIText.stage)) { p in
-                            .a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))", lang))),
+                            .a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))" + ProjectListColumn.drill(ProjectListColumn.explainingStage), lang))),
                                .text(LedgerText.poolName(p.stage).text(lang)))
                         },
                         .text(t(UIText.projects), .number) { p in String(p.projects) },

@@ -30,6 +30,14 @@ enum ProjectListColumn: String, CaseIterable, Sendable {
     static let standard: [ProjectListColumn] = [.category, .level, .zone, .unit, .stage, .total, .plan, .completion, .light, .lag, .reasons, .since]
     /// A list of one light: who is responsible, the money, and why.
     static let explainingLight: [ProjectListColumn] = [.unit, .plan, .completion, .light, .lag, .reasons, .since]
+    /// A group's bar or row (a category, zone or unit against its plan): each project's plan,
+    /// completion and light, which add up to the group's figure.
+    static let explainingGroup: [ProjectListColumn] = [.unit, .stage, .plan, .completion, .light, .reasons]
+    /// A pool of the funnel (all years): what is in it, whose, and how big.
+    static let explainingStage: [ProjectListColumn] = [.category, .unit, .stage, .total]
+
+    /// The query item a chart's drill-down carries so its list opens with the columns that explain it.
+    static func drill(_ columns: [ProjectListColumn]) -> String { "&cols=" + text(columns) }
 
     /// "unit,plan,light": known keys in the catalogue's order; nil when none is known.
     static func parse(_ raw: String?) -> [ProjectListColumn]? {

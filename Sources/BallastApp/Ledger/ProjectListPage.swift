@@ -53,6 +53,7 @@ struct ProjectListPage {
             select("level", LedgerText.projectLevel.text(lang), options[.level] ?? [], filter.level),
             select("zone", LedgerText.zone.text(lang), options[.zone] ?? [], filter.zone),
             select("unit", LedgerText.unit.text(lang), options[.unit] ?? [], filter.unit),
+            select("leader", LedgerText.contactLeader.text(lang), options[.leader] ?? [], filter.leader),
             select("stage", LedgerText.projectStage.text(lang), LifecycleStage.allCases.map(\.rawValue), filter.stage?.rawValue),
             colourSelect(),
             // A dashboard's drill-down keeps its scope: the year's portfolio, and the day the colours are read on.
@@ -158,7 +159,7 @@ struct ProjectListPage {
         func add(_ k: String, _ v: String?) { if let v, !v.isEmpty { items.append(URLQueryItem(name: k, value: v)) } }
         add("year", year.map(String.init))
         add("category", filter.category); add("level", filter.level); add("zone", filter.zone)
-        add("unit", filter.unit); add("stage", filter.stage?.rawValue); add("q", filter.text)
+        add("unit", filter.unit); add("leader", filter.leader); add("stage", filter.stage?.rawValue); add("q", filter.text)
         add("colour", filter.colour?.colour.rawValue)
         add("asOf", filter.colour.flatMap { $0.day < $0.today ? $0.day.iso : nil })
         add("portfolio", filter.portfolioOnly ? "1" : nil)

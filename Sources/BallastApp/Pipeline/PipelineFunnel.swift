@@ -24,7 +24,7 @@ enum PipelineFunnel {
             let w = (width - 20) * share, x = (width - w) / 2, y = Double(i) * (rowHeight + gap)
             let stage = p.stage.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             let label = PipelineText.barLabel(p.stage, projects: p.projects, yi: String(format: "%.1f", p.totalInvestment.rounded(in: .yi, places: 1))).text(lang)
-            out += "<a href=\"\(attr(Layout.link(Site.projects.link + "?stage=\(stage)&year=", lang)))\">"
+            out += "<a href=\"\(attr(Layout.link(Site.projects.link + "?stage=\(stage)&year=" + ProjectListColumn.drill(ProjectListColumn.explainingStage), lang)))\">"
             out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(w))\" height=\"\(f(rowHeight))\" rx=\"4\" class=\"pool-\(i)\"/>"
             // Inside the bar when it fits, else beside it in dark text, so no label runs off a bar.
             if labelWidth(label) + 16 <= w {

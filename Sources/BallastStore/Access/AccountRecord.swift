@@ -14,4 +14,6 @@ public struct AccountRecord: Sendable {
     public var unitName: String?
     public var mustChangePassword: Bool
     public var disabled: Bool
+    /// The 分包领导 this account answers for, if any (`UserModel.leaderName`).
+    public var leaderName: String? = nil
 }

@@ -33,7 +33,7 @@ public enum Sessions {
     public static func find(tokenHash: String, on db: any Database) async throws -> Found? {
         guard let row = try await (try db.sql()).raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at, s.last_seen_at,
-                   u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.must_change_password, u.disabled,
+                   u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.must_change_password, u.disabled, u.leader_name,
                    d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, un.name AS unit_name
             FROM sessions s
             JOIN users u ON u.id = s.user_id
@@ -56,7 +56,8 @@ public enum Sessions {
                 unitID: try row.decode(column: "unit_id", as: UUID?.self),
                 unitName: try row.decode(column: "unit_name", as: String?.self),
                 mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self),
-                disabled: try row.decode(column: "disabled", as: Bool.self)))
+                disabled: try row.decode(column: "disabled", as: Bool.self),
+                leaderName: try row.decode(column: "leader_name", as: String?.self)))
     }
 
     public static func touch(id: UUID, at now: Date, on db: any Database) async throws {

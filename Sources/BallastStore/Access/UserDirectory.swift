@@ -26,6 +26,7 @@ public struct UserDirectory: Sendable {
         case noRoles
         case unitRequired
         case unknownUnit(String)
+        case unknownLeader(String)
         case notFound(String)
         case wrongPassword
         case samePassword
@@ -33,8 +34,8 @@ public struct UserDirectory: Sendable {
         case ownRoles
     }
 
-    public func create(username: String, displayName: String?, roles: [Role], unitName: String?, password: String,
-                mustChange: Bool, on db: any Database) async throws -> UserModel {
+    public func create(username: String, displayName: String?, roles: [Role], unitName: String?, leaderName: String? = nil,
+                       password: String, mustChange: Bool, on db: any Database) async throws -> UserModel {
         let name = username.trimmed
         guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy({ $0.isASCII && !$0.properties.isWhitespace })
         else { throw Failure.invalidUsername }
@@ -42,16 +43,18 @@ public struct UserDirectory: Sendable {
         if let problem = PasswordPolicy.problem(with: password, username: name) { throw Failure.weakPassword(problem) }
         let districtID = try district.requireID()
         let unitID = try await unit(named: unitName, roles: roles, on: db)
+        let leader = try await leader(named: leaderName, on: db)
         let hash = try await passwordHashing.hash(password)
         let unit = unitID
         return try await db.writeTransaction { tx in
             if try await UserModel.query(on: tx).filter(\.$username == name).first() != nil { throw Failure.usernameTaken(name) }
             let user = UserModel(districtID: districtID, username: name, displayName: displayName ?? name, passwordHash: hash,
                                  roles: roles, unitID: unit, mustChangePassword: mustChange)
+            user.leaderName = leader
             try await user.create(on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "create", entity: "user",
                                    entityID: user.id, summary: "用户 \(name)", before: Nothing?.none,
-                                   after: ["username": name, "roles": user.roles, "unit": unitName ?? ""])
+                                   after: ["username": name, "roles": user.roles, "unit": unitName ?? "", "leader": leader ?? ""])
             return user
         }
     }
@@ -65,6 +68,14 @@ public struct UserDirectory: Sendable {
         guard let unit = try await ReferenceLists.entry(.unit, named: unitName, districtID: district.requireID(), on: db)
         else { throw Failure.unknownUnit(unitName) }
         return unit.id
+    }
+
+    /// The 分包领导 name a leader's account answers for: on the district's leader list (any year), or none.
+    public func leader(named leaderName: String?, on db: any Database) async throws -> String? {
+        guard let name = leaderName?.trimmed, !name.isEmpty else { return nil }
+        guard try await ReferenceLists.entry(.leader, named: name, districtID: district.requireID(), on: db) != nil
+        else { throw Failure.unknownLeader(name) }
+        return name
     }
 
     public func list(on db: any Database) async throws -> [UserModel] {
@@ -93,25 +104,27 @@ public struct UserDirectory: Sendable {
 
     /// Replaces a user's roles and unit. Its sessions end, so the new rights apply from the
     /// next sign-in and no open page keeps the old ones.
-    public func setRoles(_ roles: [Role], unitName: String?, username: String, on db: any Database) async throws {
+    public func setRoles(_ roles: [Role], unitName: String?, leaderName: String? = nil, username: String, on db: any Database) async throws {
         guard !roles.isEmpty else { throw Failure.noRoles }
         if username == actor.name && !roles.contains(.admin) { throw Failure.ownAccount }
         let unitID = try await unit(named: unitName, roles: roles, on: db)
+        let leader = try await leader(named: leaderName, on: db)
         try await db.writeTransaction { tx in
             let user = try await find(username, on: tx)
             // An administrator administers and never edits figures; granting itself a working
             // role (office, unit…) would undo that separation, so its own roles are another
             // administrator's to change (and that is audited like any other change).
             if username == actor.name && Set(roles.map(\.rawValue)) != Set(user.roleList.map(\.rawValue)) { throw Failure.ownRoles }
-            let before = ["roles": user.roles, "unit": user.$unit.id?.uuidString ?? ""]
+            let before = ["roles": user.roles, "unit": user.$unit.id?.uuidString ?? "", "leader": user.leaderName ?? ""]
             user.roles = roles.map(\.rawValue).joined(separator: ",")
             user.$unit.id = unitID
+            user.leaderName = leader
             user.version += 1
             try await user.update(on: tx)
             try await Sessions.closeAll(userID: user.requireID(), on: tx)
             try await Audit.record(on: tx, districtID: user.$district.id, actor: actor, action: "set-roles", entity: "user",
                                    entityID: user.id, summary: "角色 \(username)：\(user.roles)", before: before,
-                                   after: ["roles": user.roles, "unit": unitID?.uuidString ?? ""])
+                                   after: ["roles": user.roles, "unit": unitID?.uuidString ?? "", "leader": leader ?? ""])
         }
     }
 
@@ -197,6 +210,7 @@ extension UserDirectory.Failure: DomainFailure {
         case .noRoles: Message(zh: "至少指定一个角色（--role）", en: "Give at least one role (--role)")
         case .unitRequired: Message(zh: "责任单位角色须指定单位（--unit）", en: "The unit role needs --unit")
         case .unknownUnit(let n): Message(zh: "单位“\(n)”不在责任单位名录中", en: "“\(n)” is not in the list of units")
+        case .unknownLeader(let n): Message(zh: "“\(n)”不在分包领导名录中", en: "“\(n)” is not in the list of contact leaders")
         case .notFound(let n): Message(zh: "用户“\(n)”不存在", en: "No user “\(n)”")
         case .wrongPassword: Message(zh: "当前密码不正确", en: "The current password is wrong")
         case .samePassword: Message(zh: "新密码不能与当前密码相同", en: "The new password must differ from the current one")
@@ -211,6 +225,7 @@ extension UserDirectory.Failure: DomainFailure {
         case .wrongPassword: "current"
         case .noRoles, .ownRoles: "roles"
         case .unitRequired, .unknownUnit: "unit"
+        case .unknownLeader: "leader"
         case .ownAccount: nil
         }
     }

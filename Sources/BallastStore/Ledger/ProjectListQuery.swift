@@ -15,6 +15,8 @@ public struct ProjectFilter: Sendable, Equatable {
     public var level: String?
     public var zone: String?
     public var unit: String?
+    /// Only the projects this 分包领导 answers for: a leader's own list.
+    public var leader: String?
     public var stage: LifecycleStage?
     public var text: String?
     /// Only projects of a warning colour on a day (needs a year): the list behind a dashboard's
@@ -111,6 +113,9 @@ public enum ProjectListQuery {
         if let scope = filter.scopeUnitID { conditions.append("p.unit_id = \(bind: scope)") }
         if let v = filter.category { conditions.append("cat.name = \(bind: v)") }
         if let v = filter.unit { conditions.append("un.name = \(bind: v)") }
+        if let v = filter.leader {
+            conditions.append("EXISTS (SELECT 1 FROM reference_entries ld WHERE ld.id = p.leader_id AND ld.name = \(bind: v))")
+        }
         if let v = filter.stage { conditions.append("p.stage = \(bind: v.rawValue)") }
         if filter.year != nil {
             if let v = filter.level { conditions.append("lvl.name = \(bind: v)") }

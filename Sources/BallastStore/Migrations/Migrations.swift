@@ -40,5 +40,6 @@ public enum BallastMigrations {
         CreateJobRuns(),
         CreateImportBatches(),
         AddUserListColumns(),
+        AddUserLeaderName(),
     ]
 }

@@ -22,6 +22,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "version") public var version: Int
     /// The project list's columns this user keeps (`ProjectListColumn` keys, comma-separated).
     @OptionalField(key: "list_columns") public var listColumns: String?
+    /// For a 区领导: the 分包领导 name (on the leader list) whose projects are this person's own.
+    @OptionalField(key: "leader_name") public var leaderName: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
