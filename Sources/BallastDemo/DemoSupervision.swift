@@ -74,10 +74,10 @@ enum DemoSupervision {
         func assign(_ plan: inout Plan, ackAfter: Int = 1) {
             let on = plan.seed.raisedOn
             plan.seed.steps.append(.init(.assign, on: on, by: office, deadline: work(on, plan.seed.major ? 30 : 7)))
-            plan.seed.steps.append(.init(.acknowledge, on: work(on, ackAfter), by: "unit-\(plan.project.unit)"))
+            plan.seed.steps.append(.init(.acknowledge, on: work(on, ackAfter), by: plan.project.unit))
         }
         func resolve(_ plan: inout Plan, on day: CalendarDate, close: Bool = true) {
-            plan.seed.steps.append(.init(.resolve, on: day, by: "unit-\(plan.project.unit)", note: "已协调解决，项目正常推进"))
+            plan.seed.steps.append(.init(.resolve, on: day, by: plan.project.unit, note: "已协调解决，项目正常推进"))
             if close { plan.seed.steps.append(.init(.close, on: work(day, 2), by: plan.seed.raisedBy)) }
         }
 
@@ -88,7 +88,7 @@ enum DemoSupervision {
             let raised = i < solved2022 ? workday(d(2022, 2, 14).adding(days: i * 6)) : workday(d(2022, 11, 14).adding(days: (i - solved2022) * 4))
             var pl = plan(p, i, raisedOn: raised)
             assign(&pl)
-            pl.seed.steps.append(.init(.feedback, on: work(raised, 3), by: "unit-\(p.unit)", note: "已对接相关部门，正在办理"))
+            pl.seed.steps.append(.init(.feedback, on: work(raised, 3), by: p.unit, note: "已对接相关部门，正在办理"))
             plans.append(pl)
         }
         var meetings: [(model: MeetingModel, agenda: [Int])] = []

@@ -34,18 +34,18 @@ enum AdminPages {
 
     static func noticeNode(_ notice: Notice?) -> Node<HTML.BodyContext> { Layout.notice(notice) }
 
-    static func roleName(_ r: Role, _ lang: UILanguage) -> String { lang == .en ? r.rawValue : r.chineseName }
+    static func roleName(_ r: Role, _ lang: UILanguage) -> String { lang == .en ? r.englishName : r.chineseName }
 
     static func unitSelect(_ units: [String], selected: String?, _ lang: UILanguage) -> Node<HTML.FormContext> {
         .select(.attribute(named: "name", value: "unit"),
-                .option(.value(attr("")), .label(attr(AdminText.noUnit.text(lang))), .isSelected(selected == nil)),
-                .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(u == selected)) })
+                .choice("", AdminText.noUnit.text(lang), selected: selected == nil),
+                .forEach(units) { u in .choice(u, u, selected: u == selected) })
     }
 
     static func leaderSelect(_ leaders: [String], selected: String?, _ lang: UILanguage) -> Node<HTML.FormContext> {
         .select(.attribute(named: "name", value: "leader"), .attribute(named: "aria-label", value: AdminText.userLeader.text(lang)),
-                .option(.value(attr("")), .label(attr(AdminText.noLeader.text(lang))), .isSelected(selected == nil)),
-                .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected(l == selected)) })
+                .choice("", AdminText.noLeader.text(lang), selected: selected == nil),
+                .forEach(leaders) { l in .choice(l, l, selected: l == selected) })
     }
 
     static func roleBoxes(_ selected: [Role], _ lang: UILanguage) -> Node<HTML.FormContext> {
@@ -62,7 +62,8 @@ enum AdminPages {
             .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link(Site.adminTokens.link, lang))), .text(AdminText.apiTokens.text(lang)))),
             noticeNode(notice),
             DataTable<UserRow>([
-                .text(t(UIText.username)) { u in u.username },
+                // The sign-in name is what the person types, not a word of the page.
+                .init(t(UIText.username)) { u in .span(.attribute(named: "translate", value: "no"), .text(u.username)) },
                 .text(AdminText.personName.text(lang)) { u in u.displayName },
                 .init(AdminText.rolesAndUnit.text(lang)) { u in
                     .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.adminUserRoles.link(u.username), lang))), .csrf(),
@@ -139,7 +140,7 @@ enum AdminPages {
                     .div(.class("field"), .label(.for("role"), .text(AdminText.role.text(lang))),
                          .select(.attribute(named: "name", value: "role"), .attribute(named: "id", value: "role"),
                                  .forEach(AdminController.webTokenRoles) { r in
-                             .option(.value(attr(r.rawValue)), .label(attr(roleName(r, lang))), .isSelected(r == .viewer))
+                             .choice(r.rawValue, roleName(r, lang), selected: r == .viewer)
                          })),
                     .div(.class("field"), .label(.text(AdminText.tokenUnit.text(lang))),
                          unitSelect(units, selected: nil, lang)),

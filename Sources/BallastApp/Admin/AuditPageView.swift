@@ -13,17 +13,29 @@ struct AuditPageView {
     /// The person behind each username, with the unit.
     var people = People()
 
-    /// Chinese names for the stored action and record codes; English pages show the codes,
-    /// which are also what the filters and the API take.
-    static let actions = ["create": "新建", "update": "修改", "delete": "删除", "export": "导出", "import": "导入",
-                          "sign-in": "登录", "sign-in-failed": "登录失败", "sign-out": "退出", "change-password": "修改密码",
-                          "reset-password": "重置密码", "disable": "停用", "enable": "启用", "set-roles": "设置角色", "revoke": "吊销",
-                          "stage": "阶段变更"]
-    static let entities = ["project": "项目", "user": "用户", "ledger": "台账", "api-token": "API 令牌", "reference_entry": "名录",
-                           "audit": "操作日志", "year-plan": "年度计划"]
+    /// Field by field, before → after, in words; a snapshot that is not a flat record as stored.
+    func changes(_ e: AuditPage.Entry) -> Node<HTML.BodyContext> {
+        guard let rows = AuditVocabulary.changes(before: e.before, after: e.after, lang) else {
+            return .group(.div(.class("muted"), .element(named: "code", text: e.before ?? "—")),
+                          .div(.text("→ "), .element(named: "code", text: e.after ?? "—")))
+        }
+        let empty = lang == .en ? "(empty)" : "（空）"
+        // A sign-in name is what the person types, not a word of the page.
+        let data = ["username", "url", "file", "code", "creditCode"]
+        return .ul(.class("changes"), .forEach(rows) { r in
+            .li(.text(r.field + (lang == .en ? ": " : "：")),
+                .span(.unwrap(data.contains(r.key) ? "no" : nil) { .attribute(named: "translate", value: $0) },
+                      r.before == r.after ? .text(r.after.isEmpty ? empty : r.after)
+                        : .group(.element(named: "del", text: r.before.isEmpty ? empty : r.before), .text(" → " + (r.after.isEmpty ? empty : r.after)))))
+        })
+    }
 
-    func label(_ code: String, _ names: [String: String]) -> String {
-        lang == .en ? code : names[code].map { "\($0)" } ?? code
+    /// A filter over stored codes, offered by their names; the address keeps the code.
+    func codeSelect(_ name: String, _ label: String, _ names: [String: Message], _ selected: String?) -> Node<HTML.FormContext> {
+        let options = names.map { (code: $0.key, name: $0.value.text(lang)) }.sorted { $0.name < $1.name }
+        return .label(.text(label), .select(.attribute(named: "name", value: name),
+            .choice("", lang == .en ? "All" : "全部", selected: selected == nil),
+            .forEach(options) { o in .choice(o.code, o.name, selected: o.code == selected) }))
     }
 
     func render() -> String {
@@ -45,9 +57,9 @@ struct AuditPageView {
             .h1(.text(t(UIText.audit))),
             .form(.class("filters"), .method(.get), .action(attr(Site.audit.link)),
                 input("actor", AdminText.user.text(lang), filter.actor),
-                input("entity", AdminText.recordType.text(lang), filter.entity),
+                codeSelect("entity", AdminText.recordType.text(lang), AuditVocabulary.entities, filter.entity),
                 input("entityId", AdminText.recordID.text(lang), filter.entityID?.uuidString),
-                input("action", AdminText.action.text(lang), filter.action),
+                codeSelect("action", AdminText.action.text(lang), AuditVocabulary.actions, filter.action),
                 input("from", AdminText.from.text(lang), filter.from.map(day.string), type: .date),
                 input("to", AdminText.to.text(lang), filter.until.map { day.string(from: $0.addingTimeInterval(-1)) }, type: .date),
                 .if(en, .input(.type(.hidden), .name("lang"), .value(attr("en")))),
@@ -60,18 +72,18 @@ struct AuditPageView {
             DataTable<AuditPage.Entry>([
                 .text(AdminText.time.text(lang), .number) { e in f.string(from: e.at) },
                 .init(t(UIText.who)) { e in
-                    .group(.text(people.name(e.actor)), .div(.class("muted"), .text(e.actor + (e.role.map { " · " + $0 } ?? ""))))
+                    // The person, and the role they acted in; the account name stays in the record (and the filter).
+                    .group(.text(people.name(e.actor, lang)), .div(.class("muted"), .text(e.role.map { AuditVocabulary.role($0, lang) } ?? "")))
                 },
                 .text(AdminText.address.text(lang)) { e in e.address ?? "" },
-                .init(AdminText.action.text(lang)) { e in .span(.class("tag"), .text(label(e.action, Self.actions))) },
-                .text(AdminText.record.text(lang)) { e in label(e.entity, Self.entities) },
-                .text(t(UIText.note)) { e in e.summary ?? "" },
+                .init(AdminText.action.text(lang)) { e in .span(.class("tag"), .text(AuditVocabulary.action(e.action, lang))) },
+                .text(AdminText.record.text(lang)) { e in AuditVocabulary.entity(e.entity, lang) },
+                .text(t(UIText.note)) { e in people.replacingUsernames(in: e.summary ?? "", lang) },
                 .init(AdminText.beforeAfter.text(lang)) { e in
                     .if(e.before != nil || e.after != nil,
                         .element(named: "details", nodes: [
                             .element(named: "summary", text: AdminText.show.text(lang)),
-                            .div(.class("muted"), .text(e.before ?? "—")),
-                            .div(.text("→ " + (e.after ?? "—")))]))
+                            changes(e)]))
                 },
             ], rows: result.entries, empty: AdminText.noEntries.text(lang)).node,
             Pager(page: filter.page, pages: pages, link: pageLink, lang: lang).node

@@ -34,7 +34,7 @@ struct DocumentsPage {
         let en = lang == .en
         let options: [(String, String)] = [("", CadenceText.all.text(lang))] + DocumentKind.allCases.map { ($0.rawValue, en ? $0.englishName : $0.chineseName) }
         return .select(.attribute(named: "name", value: "kind"),
-                       .forEach(options) { value, label in .option(.value(attr(value)), .label(attr(label)), .isSelected(search.kind?.rawValue == value)) })
+                       .forEach(options) { value, label in .choice(value, label, selected: search.kind?.rawValue == value) })
     }
 
     func render() -> String {
@@ -54,7 +54,7 @@ struct DocumentsPage {
             .form(.method(.get), .action(Site.documents.link), .class("filters"),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .label(.text(CadenceText.kind.text(lang)), kindSelect()),
-                .label(.text(CadenceText.year.text(lang)), .input(.type(.number), .name("year"), .value(search.year.map(String.init) ?? ""), .attribute(named: "size", value: "6"))),
+                .label(.text(CadenceText.year.text(lang)), .input(.type(.number), .name("year"), .value(search.year.map(String.init) ?? ""), .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100"), .class("narrow"))),
                 .label(.text(CadenceText.words.text(lang)), .input(.type(.search), .name("q"), .value(search.q ?? ""))),
                 .button(.type(.submit), .text(CadenceText.search.text(lang))))
         )

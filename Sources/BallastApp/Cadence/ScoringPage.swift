@@ -126,7 +126,7 @@ struct ScoringPage {
                 .h2(.text(CadenceText.addAdjustment.text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.scoringAdjustments.link + "?year=\(year)&period=\(period)", lang))), .class("filters"), .csrf(),
                     .label(.text(CadenceText.assessmentPeriod.text(lang)), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "8"))),
-                    .label(.text(CadenceText.unit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { .option(.value(attr($0)), .label(attr($0))) })),
+                    .label(.text(CadenceText.unit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { .choice($0, $0) })),
                     .label(.text(CadenceText.pointsRange.text(lang)), .input(.type(.text), .name("points"), .attribute(named: "size", value: "5"))),
                     .label(.text(CadenceText.reason.text(lang)), .input(.type(.text), .name("reason"), .attribute(named: "size", value: "30"))),
                     .button(.type(.submit), .text(CadenceText.record.text(lang))))))

@@ -63,7 +63,7 @@ struct CampaignPeriodPage {
         return .div(.class("card"),
             .h2(.text(CampaignText.listAProject.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.campaignPeriodEntries.link(model.period.idString), lang))), .class("filters"), .csrf(),
-                .label(.text(CampaignText.batch.text(lang)), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .option(.value(attr(b.rawValue)), .label(attr(b.title))) })),
+                .label(.text(CampaignText.batch.text(lang)), .select(.attribute(named: "name", value: "batch"), .forEach(CampaignBatch.allCases) { b in .choice(b.rawValue, b.title) })),
                 .label(.text(CampaignText.projectCode.text(lang)), .input(.type(.text), .name("projectCode"), .attribute(named: "size", value: "14"))),
                 .label(.text(CampaignText.counted.text(lang)), .input(.type(.text), .name("investment"), .attribute(named: "size", value: "10"))),
                 .button(.type(.submit), .text(CampaignText.list.text(lang)))))

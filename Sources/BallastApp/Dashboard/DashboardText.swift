@@ -78,7 +78,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .byCategory: Message(zh: "按类别", en: "By category")
         case .byZone: Message(zh: "按功能区", en: "By zone")
         case .poolsCard: Message(zh: "四库（年内入库 / 目标）", en: "Pools (entered this year / target)")
-        case .campaignCard: Message(zh: "三个一批", en: "三个一批 campaign")
+        case .campaignCard: Message(zh: "三个一批", en: "Three Batches campaign")
         case .problemsCard: Message(zh: "问题督办", en: "Problems")
         case .unitRanking: Message(zh: "单位排名", en: "Unit ranking")
         case .projectMap: Message(zh: "项目分布图", en: "Project map")
@@ -121,7 +121,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .zoneLayer: Message(zh: "功能区图层", en: "Zone layer")
         case .noZoneLayer: Message(zh: "尚未上传功能区图层：按项目坐标范围绘制", en: "No zone layer uploaded: drawn to the projects' extent")
         case .downloadGeoJSON: Message(zh: "下载 GeoJSON", en: "Download GeoJSON")
-        case .uploadGeoJSON: Message(zh: "上传 GeoJSON（边界 boundary、片区 zone、发展轴 axis）", en: "Upload GeoJSON (boundary, zone, axis)")
+        case .uploadGeoJSON: Message(zh: "上传 GeoJSON（含边界、片区、发展轴）", en: "Upload GeoJSON (boundary, zones, axes)")
         case .upload: Message(zh: "上传", en: "Upload")
 
         case .screenTitle: Message(zh: "大屏 · 重点项目挂图作战", en: "Big screen · Ballast")

@@ -77,7 +77,7 @@ struct EnterprisePage {
         return .label(.text(EnterpriseText.keep.text(lang)), .select(.attribute(named: "name", value: "into"), .forEach(candidates) { c in
             let code: String = c.creditCode ?? EnterpriseText.noCreditCode.text(lang)
             let count: String = EnterpriseText.candidateProjects(c.projects).text(lang)
-            return .option(.value(c.id.uuidString), .label(attr("\(c.name) · \(code) · \(count)")))
+            return .choice(c.id.uuidString, "\(c.name) · \(code) · \(count)")
         }))
     }
 }

@@ -54,7 +54,7 @@ enum Layout {
             (.reports, UIText.reports, Site.reports.link, .readProjects),
             (.warnings, UIText.warnings, Site.warnings.link, .readProjects),
             (.pipeline, Message(zh: "四库", en: "Pipeline"), Site.pipeline.link, .readProjects),
-            (.campaign, Message(zh: "三个一批", en: "三个一批"), Site.campaign.link, .readProjects),
+            (.campaign, Message(zh: "三个一批", en: "Three Batches"), Site.campaign.link, .readProjects),
             (.leads, Message(zh: "招商", en: "Leads"), Site.leads.link, .readProjects),
             (.enterprises, Message(zh: "企业", en: "Enterprises"), Site.enterprises.link, .readProjects),
             (.problems, Message(zh: "督办", en: "Supervision"), Site.problems.link, .readProjects),
@@ -83,7 +83,7 @@ enum Layout {
     /// Who is signed in, with the way to the password page and out.
     static func userBox(_ lang: UILanguage) -> Node<HTML.BodyContext> {
         guard let ctx = PageContext.current else { return .empty }
-        let roles = ctx.roles.map { lang == .en ? $0.rawValue : $0.chineseName }.joined(separator: "、")
+        let roles = ctx.roles.map { lang == .en ? $0.englishName : $0.chineseName }.joined(separator: lang == .en ? ", " : "、")
         return .div(.class("user"),
             .a(.href(attr(link(Site.accountPassword.link, lang))), .text(ctx.displayName)),
             .span(.class("roles"), .text(roles + (ctx.unitName.map { " · " + $0 } ?? ""))),

@@ -181,7 +181,7 @@ enum RequestParameters {
     /// when it is not a number (or, with `nonNegative`, below zero).
     static func money(_ raw: String?, field: String, label: String, required: Bool = false, nonNegative: Bool = false) throws -> Money? {
         guard let raw = raw?.trimmed, !raw.isEmpty else {
-            if required { throw BallastError.badParameter(field, zh: "请填写\(label)（万元）", en: "\(field) is required (万元)") }
+            if required { throw BallastError.badParameter(field, zh: "请填写\(label)（万元）", en: "\(field) is required (10k yuan)") }
             return nil
         }
         guard case .success(let m) = Money.parse(raw, unit: .wan), !nonNegative || m.yuan >= 0 else {

@@ -127,6 +127,7 @@ package enum Stylesheet {
     th a { color:var(--ink); text-decoration:none; }
     td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
     .table-wrap { overflow-x:auto; border:1px solid var(--line); border-radius:6px; }
+    input.narrow { width:6.5em; }
     form.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:flex-end; margin-bottom:12px; }
     form.filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
     div.options { display:flex; flex-wrap:wrap; gap:12px; align-items:flex-end; margin:10px 0; }

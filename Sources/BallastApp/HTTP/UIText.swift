@@ -23,11 +23,11 @@ enum UIText {
     static let exportXLSX = Message(zh: "导出Excel", en: "Export .xlsx")
     static let exportCSV = Message(zh: "导出CSV", en: "Export .csv")
     static let projects = Message(zh: "项目数", en: "Projects")
-    static let totalInvestment = Message(zh: "总投资（亿元）", en: "Total investment (亿元)")
-    static let annualPlan = Message(zh: "年度计划投资（亿元）", en: "Annual plan (亿元)")
-    static let completed = Message(zh: "已完成投资（亿元）", en: "Completed YTD (亿元)")
-    static let totalWan = Message(zh: "总投资（万元）", en: "Total (万元)")
-    static let planWan = Message(zh: "年度计划（万元）", en: "Annual plan (万元)")
+    static let totalInvestment = Message(zh: "总投资（亿元）", en: "Total investment (100M yuan)")
+    static let annualPlan = Message(zh: "年度计划投资（亿元）", en: "Annual plan (100M yuan)")
+    static let completed = Message(zh: "已完成投资（亿元）", en: "Completed YTD (100M yuan)")
+    static let totalWan = Message(zh: "总投资（万元）", en: "Total (10k yuan)")
+    static let planWan = Message(zh: "年度计划（万元）", en: "Annual plan (10k yuan)")
     static let byCategory = Message(zh: "按项目类别", en: "By category")
     static let byLevel = Message(zh: "按项目级别", en: "By level")
     static let byZone = Message(zh: "按空间布局", en: "By zone")
@@ -64,8 +64,8 @@ enum UIText {
     static let audit = Message(zh: "操作日志", en: "Audit trail")
     static let importProgress = Message(zh: "导入月度进度", en: "Import monthly progress")
     static let progressHelp = Message(
-        zh: "表头：项目编号、月份（YYYY-MM）、本月完成投资（万元）、形象进度。导入的数字记为已审定；重复导入某月将以调整记录更正，原数不变。任一行有错则整个文件不导入。",
-        en: "Headers: 项目编号, 月份 (YYYY-MM), 本月完成投资（万元）, 形象进度. Imported figures count as approved; importing a month again corrects it by an adjustment. One faulty row rejects the file.")
+        zh: "表头：项目编号、月份（如 2023-05）、本月完成投资（万元）、形象进度。导入的数字记为已审定；重复导入某月将以调整记录更正，原数不变。任一行有错则整个文件不导入。",
+        en: "Headers: 项目编号, 月份 (YYYY-MM), 本月完成投资（10k yuan）, 形象进度. Imported figures count as approved; importing a month again corrects it by an adjustment. One faulty row rejects the file.")
     static let reports = Message(zh: "月报", en: "Monthly reports")
     static let warnings = Message(zh: "四色预警", en: "Warnings")
     static let rollup = Message(zh: "各地区汇总", en: "District roll-up")

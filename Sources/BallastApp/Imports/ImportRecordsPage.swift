@@ -28,11 +28,11 @@ struct ImportRecordsPage {
                 case .ledger: lang == .en ? "Ledger \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年台账"
                 case .progress: lang == .en ? "Progress" : "月度进度"
                 case .leads: lang == .en ? "Leads" : "招商线索"
-                case .campaign: lang == .en ? "三个一批" : "三个一批名单"
+                case .campaign: lang == .en ? "Three Batches list" : "三个一批名单"
                 case nil: b.kind
                 }
             },
-            .text(t(.by)) { people.name($0.createdBy) },
+            .text(t(.by)) { people.name($0.createdBy, lang) },
             .init(t(.status)) { b in .span(.class("tag import-\(b.status.rawValue)"), .text(lang == .en ? b.status.englishName : b.status.chineseName)) },
         ], rows: batches, empty: t(.noRecords)).node
     }

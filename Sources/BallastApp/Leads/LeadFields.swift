@@ -12,11 +12,11 @@ enum LeadFields {
             FormField.inline("enterprise", LeadsText.enterpriseName.text(lang), b?.enterprise, size: 20),
             FormField.inline("creditCode", LeadsText.creditCode.text(lang), b?.creditCode, size: 20),
             .label(.text(LeadsText.source.text(lang)), .select(.attribute(named: "name", value: "source"), .forEach(LeadSource.allCases) { s in
-                .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue)), .isSelected(b?.source == s.rawValue))
+                .choice(s.rawValue, en ? s.englishName : s.rawValue, selected: b?.source == s.rawValue)
             })),
             FormField.inline("chain", LeadsText.industryChain.text(lang), b?.chain, size: 10),
             FormField.inline("intendedInvestment", LeadsText.intendedWan.text(lang), b?.intendedInvestment, size: 10),
-            .label(.text(LeadsText.unit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(b?.unit == u)) })),
+            .label(.text(LeadsText.unit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .choice(u, u, selected: b?.unit == u) })),
             FormField.inline("collectedOn", LeadsText.collected.text(lang), b?.collectedOn, type: .date),
             FormField.inline("note", LeadsText.note.text(lang), b?.note, size: 20))
     }

@@ -22,7 +22,7 @@ struct LeadPage {
             .text(LeadsText.date.text(lang)) { c in c.contactedOn.iso },
             .text(LeadsText.who.text(lang)) { c in c.who },
             .text(LeadsText.what.text(lang)) { c in c.what },
-            .text(LeadsText.loggedBy.text(lang)) { c in c.recordedBy },
+            .text(LeadsText.loggedBy.text(lang)) { c in people.name(c.recordedBy, lang) },
         ]
         return Layout.page(title: r.title, lang: lang, section: .leads, path: Site.lead.link(r.id),
             .p(.a(.href(attr(Layout.link(Site.leads.link, lang))), .text(LeadsText.allLeadsLink.text(lang)))),
@@ -52,7 +52,7 @@ struct LeadPage {
             .div(.class("card"),
                 .h2(.text(LeadsText.statusHistory.text(lang))),
                 .ol(.forEach(detail.steps) { s in
-                    .li(.text("\(s.effectiveOn) \(s.fromStatus.map { $0 + " → " } ?? "")\(s.toStatus)（\(people.name(s.actor))）\(s.note.map { "：" + $0 } ?? "")"))
+                    .li(.text("\(s.effectiveOn) \(s.fromStatus.map { $0 + " → " } ?? "")\(s.toStatus)（\(people.name(s.actor, lang))）\(s.note.map { "：" + $0 } ?? "")"))
                 }),
                 .if(mayEdit && status != .signed, moveForm(status))),
             .if(mayEdit, .div(.class("card"),
@@ -81,7 +81,7 @@ struct LeadPage {
             : Array(later) + (status == .negotiating ? [.signed] : []) + [.abandoned]
         return .form(.method(.post), .action(attr(Layout.link(Site.leadStatus.link(detail.row.id), lang))), .class("filters"), .csrf(),
             .input(.type(.hidden), .name("version"), .value(String(detail.row.version))),
-            .label(.text(LeadsText.moveTo.text(lang)), .select(.attribute(named: "name", value: "to"), .forEach(next) { s in .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue))) })),
+            .label(.text(LeadsText.moveTo.text(lang)), .select(.attribute(named: "name", value: "to"), .forEach(next) { s in .choice(s.rawValue, en ? s.englishName : s.rawValue) })),
             .label(.text(LeadsText.date.text(lang)), .input(.type(.date), .name("on"))),
             .label(.text(LeadsText.reasonGivingUp.text(lang)), .input(.type(.text), .name("reason"), .attribute(named: "size", value: "12"))),
             .label(.text(LeadsText.signedOn.text(lang)), .input(.type(.date), .name("signedOn"))),

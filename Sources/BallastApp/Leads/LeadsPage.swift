@@ -42,9 +42,9 @@ struct LeadsPage {
                 .label(.text(LeadsText.from.text(lang)), .input(.type(.date), .name("from"), .value(from.iso))),
                 .label(.text(LeadsText.to.text(lang)), .input(.type(.date), .name("to"), .value(to.iso))),
                 .label(.text(LeadsText.status.text(lang)), .select(.attribute(named: "name", value: "status"),
-                    .option(.value(attr("")), .label(attr(LeadsText.all.text(lang)))),
+                    .choice("", LeadsText.all.text(lang)),
                     .forEach(LeadStatus.allCases) { s in
-                        .option(.value(attr(s.rawValue)), .label(attr(statusName(s) + (f.byStatus[s].map { " (\($0))" } ?? ""))), .isSelected(status == s.rawValue))
+                        .choice(s.rawValue, statusName(s) + (f.byStatus[s].map { " (\($0))" } ?? ""), selected: status == s.rawValue)
                     })),
                 .label(.text(LeadsText.searchLabel.text(lang)), .input(.type(.search), .name("q"), .value(attr(query)))),
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
@@ -99,7 +99,7 @@ struct LeadsPage {
         return .div(.class("card"),
             .h2(.text(LeadsText.recordTrip.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.trips.link, lang))), .class("filters"), .csrf(),
-                .label(.text(LeadsText.tripKind.text(lang)), .select(.attribute(named: "name", value: "kind"), .forEach(TripKind.allCases) { k in .option(.value(attr(k.rawValue)), .label(attr(en ? k.englishName : k.rawValue))) })),
+                .label(.text(LeadsText.tripKind.text(lang)), .select(.attribute(named: "name", value: "kind"), .forEach(TripKind.allCases) { k in .choice(k.rawValue, en ? k.englishName : k.rawValue) })),
                 .label(.text(LeadsText.setOffOn.text(lang)), .input(.type(.date), .name("startedOn"))),
                 .label(.text(LeadsText.returnedOn.text(lang)), .input(.type(.date), .name("endedOn"))),
                 .label(.text(LeadsText.ledBy.text(lang)), .input(.type(.text), .name("ledBy"), .attribute(named: "size", value: "10"))),

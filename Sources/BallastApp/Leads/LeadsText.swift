@@ -28,7 +28,7 @@ enum LeadsText: CaseIterable, UIText.Catalogue {
         case .source: Message(zh: "来源", en: "Source")
         case .chain: Message(zh: "产业链", en: "Chain")
         case .industryChain: Message(zh: "产业链", en: "Industry chain")
-        case .intendedWan: Message(zh: "意向投资（万元）", en: "Intended (万元)")
+        case .intendedWan: Message(zh: "意向投资（万元）", en: "Intended (10k yuan)")
         case .intendedInvestment: Message(zh: "意向投资", en: "Intended investment")
         case .unit: Message(zh: "责任单位", en: "Unit")
         case .status: Message(zh: "状态", en: "Status")
@@ -60,7 +60,7 @@ enum LeadsText: CaseIterable, UIText.Catalogue {
         case .importLeads: Message(zh: "导入线索（.xlsx 或 .csv）", en: "Import leads (.xlsx or .csv)")
         case .importHelp: Message(
             zh: "列：线索名称、企业名称、来源、责任单位、收集日期；可选 统一社会信用代码、产业链、意向投资（万元）、状态、放弃原因、备注。整份文件全部导入，或一行都不导入。",
-            en: "Columns: lead title, enterprise name, source, responsible unit, date collected; optional credit code, industry chain, intended investment (万元), status, reason given up, note. The headers are in Chinese, as listed on the Chinese version of this page. The whole file is stored, or nothing.")
+            en: "Columns: lead title, enterprise name, source, responsible unit, date collected; optional credit code, industry chain, intended investment (10k yuan), status, reason given up, note. The headers are in Chinese, as listed on the Chinese version of this page. The whole file is stored, or nothing.")
         case .importButton: Message(zh: "导入", en: "Import")
         case .recordTrip: Message(zh: "记录外出招商", en: "Record a trip")
         case .setOffOn: Message(zh: "出发", en: "From")
@@ -84,7 +84,7 @@ enum LeadsText: CaseIterable, UIText.Catalogue {
         case .moveTo: Message(zh: "转为", en: "Move to")
         case .reasonGivingUp: Message(zh: "放弃原因", en: "Reason (giving up)")
         case .signedOn: Message(zh: "签约日期", en: "Signed on")
-        case .contractWan: Message(zh: "合同金额（万元）", en: "Contract (万元)")
+        case .contractWan: Message(zh: "合同金额（万元）", en: "Contract (10k yuan)")
         case .existingProjectCode: Message(zh: "已有项目编号（不填则新建）", en: "Existing project code (else one is created)")
         }
     }
@@ -101,7 +101,7 @@ enum LeadsText: CaseIterable, UIText.Catalogue {
 
     /// The signed contracts' amount, in 亿元 as `Layout.yi` gives it.
     static func contracted(_ yi: String) -> Message {
-        Message(zh: "合同金额 \(yi) 亿元", en: "\(yi) 亿元 contracted")
+        Message(zh: "合同金额 \(yi) 亿元", en: "\(yi) 100M yuan contracted")
     }
 
     /// How many leads the period collected, and how many of them the page shows when not all.

@@ -53,13 +53,13 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
 
         case .completedToDate: Message(zh: "累计完成：", en: "Completed to date: ")
         case .completedYearToDate: Message(zh: "本年累计完成", en: "Completed this year")
-        case .wanSuffix: Message(zh: " 万元", en: " 万元")
+        case .wanSuffix: Message(zh: " 万元", en: " 10k yuan")
         case .investmentCurve: Message(zh: "投资完成曲线", en: "Investment curve")
         case .curveDescription: Message(zh: "累计完成与按时序进度分摊的年度计划", en: "Completed to date against the plan spread over the year")
         case .completedCumulative: Message(zh: "累计完成", en: "Completed (cumulative)")
         case .planTimeProgress: Message(zh: "计划（时序进度）", en: "Plan (time progress)")
 
-        case .promotionAndCampaign: Message(zh: "招商与“三个一批”", en: "Promotion and 三个一批")
+        case .promotionAndCampaign: Message(zh: "招商与“三个一批”", en: "Promotion and Three Batches")
         case .leadPrefix: Message(zh: "招商线索：", en: "Lead: ")
         case .counted: Message(zh: "计入投资 ", en: "counted ")
 
@@ -77,8 +77,8 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .reasonSeparator: Message(zh: "；", en: "; ")
         case .projectName: Message(zh: "项目名称", en: "Name")
         case .stage: Message(zh: "阶段", en: "Stage")
-        case .totalWan: Message(zh: "总投资（万元）", en: "Total (万元)")
-        case .planWan: Message(zh: "年度计划（万元）", en: "Plan (万元)")
+        case .totalWan: Message(zh: "总投资（万元）", en: "Total (10k yuan)")
+        case .planWan: Message(zh: "年度计划（万元）", en: "Plan (10k yuan)")
 
         case .order: Message(zh: "排序", en: "Order")
         case .unitVariantHint: Message(zh: "部门 / 镇街", en: "department / town")

@@ -38,7 +38,8 @@ enum ProjectDetailPage {
             .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
             .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),
-                .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.text(f.1))) }),
+                // Values as the ledger holds them (a credit code, a code) are data, not the page's words.
+                .dl(.class("fields"), .forEach(fields) { f in .group(.dt(.text(f.0)), .dd(.attribute(named: "translate", value: "no"), .text(f.1))) }),
                 .unwrap(d.enterpriseID) { e in
                     .p(.a(.href(attr(Layout.link(Site.enterprise.link(e), lang))), .text(LedgerText.enterpriseRecordLink.text(lang))))
                 }),
@@ -57,7 +58,7 @@ enum ProjectDetailPage {
                 DataTable<ProjectDetail.StageStep>([
                     .text(t(UIText.when)) { s in s.effectiveOn.iso },
                     .text(t(UIText.stage)) { s in (s.from.map { $0.rawValue + " → " } ?? "") + s.to.rawValue },
-                    .text(t(UIText.who)) { s in page.people.name(s.actor) },
+                    .text(t(UIText.who)) { s in page.people.name(s.actor, lang) },
                     .text(t(UIText.note)) { s in s.note ?? "" },
                 ], rows: d.stages, empty: LedgerText.noStageChanges.text(lang)).node),
             pipelineCard(pipeline, lang: lang),

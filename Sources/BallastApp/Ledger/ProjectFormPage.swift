@@ -63,8 +63,8 @@ struct ProjectFormPage {
                     }))
             } else {
                 control = .select(.attribute(named: "name", value: name), .attribute(named: "id", value: name),
-                    .option(.value(attr("")), .label(attr("—"))),
-                    .forEach(choices) { c in .option(.value(attr(c)), .label(attr(c)), .isSelected(c == value)) })
+                    .choice("", "—"),
+                    .forEach(choices) { c in .choice(c, c, selected: c == value) })
             }
         case .content:
             control = .textarea(.name(name), .id(name), .rows(3), .text(value))

@@ -70,9 +70,9 @@ struct ProjectListPage {
     func colourSelect() -> Node<HTML.FormContext> {
         let day = filter.colour.map { $0.day < $0.today ? LedgerText.lightsOn($0.day.iso).text(lang) : "" } ?? ""
         return .label(.text(LedgerText.light.text(lang) + day), .select(.attribute(named: "name", value: "colour"),
-            .option(.value(attr("")), .label(attr(UIText.all.text(lang)))),
+            .choice("", UIText.all.text(lang)),
             .forEach(DashboardCharts.lights) { c in
-                .option(.value(attr(c.rawValue)), .label(attr(DashboardCharts.colourName(c, lang))), .isSelected(filter.colour?.colour == c))
+                .choice(c.rawValue, DashboardCharts.colourName(c, lang), selected: filter.colour?.colour == c)
             }))
     }
 

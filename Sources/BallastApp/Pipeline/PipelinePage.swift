@@ -97,7 +97,7 @@ struct PipelinePage {
             .h2(.text(PipelineText.conversionHeading(pool: c.pool, from: c.from.iso, to: c.to.iso).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.pipeline.link),
                 .label(.text(PipelineText.pool.text(lang)), .select(.attribute(named: "name", value: "pool"), .forEach(LifecycleStage.pools) { s in
-                    .option(.value(attr(s.rawValue)), .label(attr(name(s))), .isSelected(s == c.pool))
+                    .choice(s.rawValue, name(s), selected: s == c.pool)
                 })),
                 .label(.text(PipelineText.quarter.text(lang)), .input(.type(.text), .name("quarter"), .value(attr(quarter ?? "")),
                                                              .placeholder("\(c.from.year)-Q1"), .attribute(named: "size", value: "8"))),

@@ -52,7 +52,7 @@ enum PipelineText: CaseIterable, UIText.Catalogue {
         case .date: Message(zh: "日期", en: "Date")
         case .investor: Message(zh: "投资方/签约企业", en: "Investor")
         case .signedOn: Message(zh: "签约日期", en: "Signed on")
-        case .contractWan: Message(zh: "合同金额（万元）", en: "Contract (万元)")
+        case .contractWan: Message(zh: "合同金额（万元）", en: "Contract (10k yuan)")
         case .registeredCompany: Message(zh: "注册公司", en: "Registered company")
         case .landOrPremises: Message(zh: "用地或厂房", en: "Land or premises")
         case .plannedStart: Message(zh: "计划开工", en: "Planned start")
@@ -78,7 +78,7 @@ enum PipelineText: CaseIterable, UIText.Catalogue {
     }
 
     static func breakdownNote(asOf: String) -> Message {
-        Message(zh: "各库项目数 / 总投资（亿元），截至\(asOf)。", en: "Projects / 亿元 in each pool on \(asOf).")
+        Message(zh: "各库项目数 / 总投资（亿元），截至\(asOf)。", en: "Projects / 100M yuan in each pool on \(asOf).")
     }
 
     /// Median / 80th percentile days.
@@ -118,6 +118,6 @@ enum PipelineText: CaseIterable, UIText.Catalogue {
 
     /// A funnel bar's label; `yi` is the pool's investment in 亿元, formatted.
     static func barLabel(_ stage: LifecycleStage, projects: Int, yi: String) -> Message {
-        Message(zh: "\(stage.rawValue) \(projects) 个 · \(yi) 亿元", en: "\(stage.englishName) \(projects) · \(yi) 亿元")
+        Message(zh: "\(stage.rawValue) \(projects) 个 · \(yi) 亿元", en: "\(stage.englishName) \(projects) · \(yi) 100M yuan")
     }
 }

@@ -24,7 +24,7 @@ enum PoolMoveForm {
             .if(!targets.isEmpty, .form(.method(.post), .action(attr(Layout.link(Site.projectPool.link(d.id), lang))), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("version"), .value(attr(String(d.version)))),
                 .label(.text(PipelineText.moveTo.text(lang)), .select(.attribute(named: "name", value: "to"), .forEach(targets) { s in
-                    .option(.value(attr(s.rawValue)), .label(attr(en ? s.englishName : s.rawValue)))
+                    .choice(s.rawValue, en ? s.englishName : s.rawValue)
                 })),
                 field("on", PipelineText.date.text(lang), type: .date),
                 field("investor", PipelineText.investor.text(lang), size: 18),
@@ -41,8 +41,8 @@ enum PoolMoveForm {
                             fields: .group(
                                 FormField.inline("on", PipelineText.date.text(lang), size: 14, type: .date),
                                 .label(.text(PipelineText.exitReason.text(lang)), .select(.attribute(named: "name", value: "exitReason"),
-                                    .option(.value(""), .label("—")),
-                                    .forEach(exitReasons) { r in .option(.value(attr(r)), .label(attr(r))) }))),
+                                    .choice("", "—"),
+                                    .forEach(exitReasons) { r in .choice(r, r) }))),
                             danger: true).node)))
     }
 }

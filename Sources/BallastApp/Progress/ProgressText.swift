@@ -34,16 +34,16 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .month: Message(zh: "月份", en: "Month")
         case .status: Message(zh: "状态", en: "Status")
         case .lateTag: Message(zh: "逾期", en: "late")
-        case .thisMonthWan: Message(zh: "本月完成（万元）", en: "This month (万元)")
+        case .thisMonthWan: Message(zh: "本月完成（万元）", en: "This month (10k yuan)")
         case .allStatuses: Message(zh: "全部状态", en: "Every status")
         case .allUnits: Message(zh: "全部单位", en: "Every unit")
-        case .annualPlanWan: Message(zh: "年度计划（万元）", en: "Annual plan (万元)")
-        case .toDateWithThisWan: Message(zh: "含本月累计（万元）", en: "To date with this month (万元)")
+        case .annualPlanWan: Message(zh: "年度计划（万元）", en: "Annual plan (10k yuan)")
+        case .toDateWithThisWan: Message(zh: "含本月累计（万元）", en: "To date with this month (10k yuan)")
         case .rateWithThis: Message(zh: "含本月完成率", en: "Rate with this month")
         case .progress: Message(zh: "形象进度", en: "Progress")
         case .noReportRows: Message(zh: "本年度计划暂无须填报的项目。", en: "No project of the year's plan to report.")
         case .uploadPhoto: Message(zh: "上传照片", en: "Upload photo")
-        case .wan: Message(zh: "万元", en: "万元")
+        case .wan: Message(zh: "万元", en: "10k yuan")
         case .physicalProgress: Message(zh: "形象进度", en: "physical progress")
         case .submit: Message(zh: "报送", en: "Submit")
         case .approve: Message(zh: "审定", en: "Approve")
@@ -54,7 +54,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .planWan: Message(zh: "年度计划", en: "Annual plan")
         case .beforeThisWan: Message(zh: "此前累计", en: "Year to date before")
         case .lastMonthWan: Message(zh: "上月完成", en: "Last month")
-        case .amountLabel: Message(zh: "本月完成投资（万元）", en: "Invested this month (万元)")
+        case .amountLabel: Message(zh: "本月完成投资（万元）", en: "Invested this month (10k yuan)")
         case .progressLabel: Message(zh: "形象进度", en: "Physical progress")
         case .photoLabel: Message(zh: "现场照片（JPEG/PNG，可选）", en: "Site photo (JPEG/PNG, optional)")
         case .saveDraft: Message(zh: "保存草稿", en: "Save draft")
@@ -141,7 +141,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     /// What approving a report does; `amount` in 万元 as the page formats it.
     static func approveConsequence(code: String, amount: String) -> Message {
         Message(zh: "审定后 \(code) 本月数字（\(amount) 万元）锁定，之后只能以调整记录更正。",
-                en: "Approving locks \(code)'s figure for the month (\(amount) 万元); later corrections are adjustments.")
+                en: "Approving locks \(code)'s figure for the month (\(amount) 10k yuan); later corrections are adjustments.")
     }
 
     static func warningsHeading(year: Int, asOf: String) -> Message {

@@ -39,7 +39,7 @@ enum ProjectItemsSection {
         let action = Site.projectMilestones.link(projectID)
         return .div(.class("card"), .id("milestones"),
             .h2(.text(ProgressText.milestonesHeading(year: p.year).text(lang))),
-            .datalist(.id("unit-names"), .forEach(units) { .option(.value(attr($0))) }),
+            .datalist(.id("unit-names"), .forEach(units) { .choice($0) }),
             DataTable<ProjectProgress.Milestone>(milestoneColumns(p, action: action, asOf: asOf, edit: edit, lang: lang), rows: p.milestones,
                                                  empty: ProgressText.noMilestones.text(lang),
                                                  rowClass: { m in m.actual == nil && m.planned < asOf ? "late" : "" }).node,

@@ -120,7 +120,7 @@ struct ReportsController: RouteCollection {
 
     /// Money from a JSON number of 万元, exact to the yuan or refused.
     static func money(_ value: Double?, field: String) throws -> Money {
-        guard let value else { throw BallastError.badParameter(field, zh: "缺少金额 \(field)（万元）", en: "The amount \(field) (万元) is missing") }
+        guard let value else { throw BallastError.badParameter(field, zh: "缺少金额 \(field)（万元）", en: "The amount \(field) (10k yuan) is missing") }
         switch Money.parse(String(format: "%.6f", value), unit: .wan) {
         case .success(let m): return m
         case .failure:
@@ -230,7 +230,7 @@ struct ReportsController: RouteCollection {
                 case .success(let m): amount = m
                 case .failure:
                     throw BallastError.badParameter("amount", zh: "本月完成投资应为数字（万元），实为“\(form.amount ?? "")”",
-                                                    en: "The month's investment must be a number in 万元, not “\(form.amount ?? "")”")
+                                                    en: "The month's investment must be a number in 10k yuan, not “\(form.amount ?? "")”")
                 }
                 let flow = try workflow(req)
                 let r = try await flow.saveDraft(projectID: projectID, year: year, month: month, amount: amount,

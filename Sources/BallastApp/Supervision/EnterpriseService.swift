@@ -25,12 +25,12 @@ struct EnterpriseService {
             })),
             .if(!problems.isEmpty, DataTable(columns, rows: problems, empty: en ? "No problems." : "暂无问题。").node),
             .if(PageContext.may(.workProblems), .form(.method(.post), .action(attr(Layout.link(Site.enterpriseVisits.link(enterpriseID), lang))), .class("filters"), .csrf(),
-                .label(.text(en ? "Unit" : "走访单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                .label(.text(en ? "Unit" : "走访单位"), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .choice(u, u) })),
                 .label(.text(en ? "Date" : "走访日期"), .input(.type(.date), .name("visitedOn"))),
                 .label(.text(en ? "Visitors" : "走访人员"), .input(.type(.text), .name("visitors"), .attribute(named: "size", value: "10"))),
                 .label(.text(en ? "Discussed" : "走访内容"), .input(.type(.text), .name("discussed"), .attribute(named: "size", value: "24"))),
                 .label(.text(en ? "Problem raised (optional)" : "企业反映问题（可选）"), .input(.type(.text), .name("problemTitle"), .attribute(named: "size", value: "18"))),
-                .label(.text(en ? "Category" : "类别"), .select(.attribute(named: "name", value: "problemCategory"), .forEach(categories) { c in .option(.value(attr(c)), .label(attr(c))) })),
+                .label(.text(en ? "Category" : "类别"), .select(.attribute(named: "name", value: "problemCategory"), .forEach(categories) { c in .choice(c, c) })),
                 .button(.type(.submit), .text(en ? "Log the visit" : "记录走访")))))
     }
 }

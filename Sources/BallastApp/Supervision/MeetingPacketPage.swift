@@ -48,7 +48,7 @@ struct MeetingPacketPage {
                 fact(en ? "Deadline" : "时间节点", r.deadline?.iso ?? "—"),
                 fact(en ? "Status" : "办理状态", (en ? r.status.englishName : r.status.rawValue) + (r.overdue ? (en ? " (overdue)" : "（已逾期）") : ""))),
             .h3(.text(en ? "Latest steps" : "最近办理情况")),
-            .ul(.forEach(p.problem.steps.suffix(3)) { s in .li(.text("\(s.on) \(people.name(s.actor))：\(s.note ?? s.action)")) }),
+            .ul(.forEach(p.problem.steps.suffix(3)) { s in .li(.text("\(s.on) \(people.name(s.actor, lang))：\(s.note ?? AuditVocabulary.action(s.action, lang))")) }),
             .h3(.text(en ? "Decision" : "会议意见")),
             .p(.class("muted"), .text("＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿")))
     }

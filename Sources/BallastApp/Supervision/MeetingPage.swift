@@ -59,10 +59,10 @@ struct MeetingPage {
     func decisionForm() -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(attr(Layout.link(Site.meetingDecisions.link(m.idString), lang))), .class("filters"), .csrf(),
             .label(.text(SupervisionText.decision.text(lang)), .input(.type(.text), .name("title"), .attribute(named: "size", value: "36"))),
-            .label(.text(SupervisionText.leadUnit.text(lang)), .select(.attribute(named: "name", value: "leadUnit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+            .label(.text(SupervisionText.leadUnit.text(lang)), .select(.attribute(named: "name", value: "leadUnit"), .forEach(units) { u in .choice(u, u) })),
             .label(.text(SupervisionText.cooperatingSeparated.text(lang)), .input(.type(.text), .name("assistingUnits"), .attribute(named: "size", value: "16"))),
-            .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .option(.value(attr("")), .label(attr("—"))),
-                .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l))) })),
+            .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .choice("", "—"),
+                .forEach(leaders) { l in .choice(l, l) })),
             .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"))),
             .forEach(detail.agenda) { item in
                 .label(.class("check"), .input(.type(.checkbox), .name("problems[]"), .value(attr(item.row.id.uuidString))), .text(" " + item.row.title))

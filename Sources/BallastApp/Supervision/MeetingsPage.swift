@@ -33,13 +33,13 @@ struct MeetingsPage {
                 .h2(.text(SupervisionText.callMeeting.text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.meetings.link, lang))), .class("filters"), .csrf(),
                     .label(.text(SupervisionText.kind.text(lang)), .select(.attribute(named: "name", value: "kind"), .forEach(MeetingKind.allCases) { k in
-                        .option(.value(attr(k.rawValue)), .label(attr(en ? k.englishName : k.rawValue)))
+                        .choice(k.rawValue, en ? k.englishName : k.rawValue)
                     })),
                     .label(.text(SupervisionText.meetingTitle.text(lang)), .input(.type(.text), .name("title"), .attribute(named: "size", value: "24"))),
                     .label(.text(SupervisionText.meetingDate.text(lang)), .input(.type(.date), .name("heldOn"))),
                     .label(.text(SupervisionText.agendaCloses.text(lang)), .input(.type(.date), .name("cutoffOn"))),
-                    .label(.text(SupervisionText.chairedBy.text(lang)), .select(.attribute(named: "name", value: "chairedBy"), .option(.value(attr("")), .label(attr("—"))),
-                        .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l))) })),
+                    .label(.text(SupervisionText.chairedBy.text(lang)), .select(.attribute(named: "name", value: "chairedBy"), .choice("", "—"),
+                        .forEach(leaders) { l in .choice(l, l) })),
                     .button(.type(.submit), .text(SupervisionText.create.text(lang))))))
         )
     }

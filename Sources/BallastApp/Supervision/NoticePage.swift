@@ -25,7 +25,8 @@ struct NoticePage {
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
                .a(.href(attr(Site.noticeDocx.link(r.id))), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
-            .div(.class("packet-page official"),
+            // The 催办单 as issued: a Chinese official document whatever the reader's language.
+            .div(.class("packet-page official"), .attribute(named: "lang", value: "zh-CN"), .attribute(named: "translate", value: "no"),
                 .h1(.class("doc-title"), .text(NoticeDocument.title)),
                 .p(.class("doc-number"), .text(r.number)),
                 .p(.text("\(r.unit)：")),
@@ -35,7 +36,7 @@ struct NoticePage {
                 .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
                 .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
             .div(.class("card no-print"),
-                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + people.name(r.acknowledgedBy) + (en ? "" : " 签收") }
+                .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + people.name(r.acknowledgedBy, lang) + (en ? "" : " 签收") }
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }
                              ?? (en ? "Awaiting the unit's acknowledgement." : "待被催办单位签收。")))),
                 .if(mayAcknowledge && r.acknowledgedOn == nil,

@@ -42,7 +42,7 @@ struct NoticesPage {
                     .p(.class("muted"), .text(SupervisionText.generateHelp.text(lang))),
                     .button(.type(.submit), .text(SupervisionText.generateNow.text(lang)))),
                 .form(.method(.post), .action(attr(Layout.link(Site.notices.link, lang))), .class("filters"), .csrf(),
-                    .label(.text(SupervisionText.remindedUnit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                    .label(.text(SupervisionText.remindedUnit.text(lang)), .select(.attribute(named: "name", value: "unit"), .forEach(units) { u in .choice(u, u) })),
                     .label(.text(SupervisionText.remindedItem.text(lang)), .input(.type(.text), .name("item"), .attribute(named: "size", value: "40"))),
                     .label(.text(SupervisionText.noticeNewDeadline.text(lang)), .input(.type(.date), .name("newDeadline"))),
                     .button(.type(.submit), .text(SupervisionText.issue.text(lang))))))

@@ -54,7 +54,7 @@ struct ProblemPage {
         let stepColumns: [DataTable<ProblemQuery.Step>.Column] = [
             .text(SupervisionText.date.text(lang)) { s in s.on.iso },
             .text(SupervisionText.step.text(lang)) { s in actionName(s.action) },
-            .text(SupervisionText.handledBy.text(lang)) { s in people.name(s.actor) },
+            .text(SupervisionText.handledBy.text(lang)) { s in people.name(s.actor, lang) },
             .text(SupervisionText.statusAfter.text(lang)) { s in ProblemStatus(rawValue: s.status).map { en ? $0.englishName : $0.rawValue } ?? s.status },
             .text(SupervisionText.deadline.text(lang)) { s in s.deadline?.iso ?? "" },
             .text(SupervisionText.note.text(lang)) { s in s.note ?? "" },
@@ -70,7 +70,7 @@ struct ProblemPage {
                 .unwrap(r.enterpriseID) { id in fact(SupervisionText.enterprise.text(lang), .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? ""))) },
                 .unwrap(r.meetingID) { id in fact(SupervisionText.meeting.text(lang), .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(SupervisionText.meetingPageLink.text(lang)))) },
                 fact(SupervisionText.problemDescription.text(lang), .text(detail.description)),
-                fact(SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(people.name(r.raisedBy))")),
+                fact(SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(people.name(r.raisedBy, lang))")),
                 fact(SupervisionText.leadUnit.text(lang), .text(r.leadUnit ?? SupervisionText.notYetAssigned.text(lang))),
                 fact(SupervisionText.assistingUnits.text(lang), .text(detail.assistingUnits.isEmpty ? "—" : detail.assistingUnits.joined(separator: "、"))),
                 fact(SupervisionText.leader.text(lang), .text(r.leader ?? "—")),
@@ -149,12 +149,12 @@ struct ProblemPage {
                 case .assign:
                     return form(a, .group(
                         .label(.text(SupervisionText.leadUnit.text(lang)), .select(.attribute(named: "name", value: "leadUnit"),
-                            .forEach(units) { u in .option(.value(attr(u)), .label(attr(u)), .isSelected(leadUnit == u)) })),
+                            .forEach(units) { u in .choice(u, u, selected: leadUnit == u) })),
                         .label(.text(SupervisionText.assistingSeparated.text(lang)),
                                .input(.type(.text), .name("assistingUnits"),
                                       .value(attr(typed?.assisting ?? detail.assistingUnits.joined(separator: "、"))), .attribute(named: "size", value: "20"))),
-                        .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .option(.value(attr("")), .label(attr("—"))),
-                            .forEach(leaders) { l in .option(.value(attr(l)), .label(attr(l)), .isSelected((typed?.leader ?? r.leader) == l)) })),
+                        .label(.text(SupervisionText.leader.text(lang)), .select(.attribute(named: "name", value: "leader"), .choice("", "—"),
+                            .forEach(leaders) { l in .choice(l, l, selected: (typed?.leader ?? r.leader) == l) })),
                         .label(.text(SupervisionText.path.text(lang)), .input(.type(.text), .name("path"), .value(attr(typed?.path ?? detail.path ?? "")), .attribute(named: "size", value: "30"))),
                         .label(.text(SupervisionText.deadline.text(lang)), .input(.type(.date), .name("deadline"), .value(attr(typed?.deadline ?? r.deadline?.iso ?? ""))))))
                 case .deadline:

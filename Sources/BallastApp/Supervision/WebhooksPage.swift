@@ -44,10 +44,10 @@ struct WebhooksPage {
                     .label(.text(en ? "Name" : "名称"), .input(.type(.text), .name("name"), .attribute(named: "size", value: "14"))),
                     .label(.text(en ? "Address" : "地址"), .input(.type(.url), .name("url"), .attribute(named: "size", value: "40"))),
                     .label(.text(en ? "Kind" : "类型"), .select(.attribute(named: "name", value: "format"), .forEach(RobotMessage.Format.allCases) { f in
-                        .option(.value(attr(f.rawValue)), .label(attr(f.chineseName)))
+                        .choice(f.rawValue, f.chineseName)
                     })),
-                    .label(.text(en ? "Unit" : "单位"), .select(.attribute(named: "name", value: "unit"), .option(.value(attr("")), .label(attr(en ? "Whole district" : "全区"))),
-                        .forEach(units) { u in .option(.value(attr(u)), .label(attr(u))) })),
+                    .label(.text(en ? "Unit" : "单位"), .select(.attribute(named: "name", value: "unit"), .choice("", en ? "Whole district" : "全区"),
+                        .forEach(units) { u in .choice(u, u) })),
                     .button(.type(.submit), .text(en ? "Add" : "添加"))))
         )
     }

