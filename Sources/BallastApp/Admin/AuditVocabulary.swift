@@ -87,6 +87,9 @@ enum AuditVocabulary {
         "collectedOn": Message(zh: "收集日期", en: "Collected on"), "expiresAt": Message(zh: "到期", en: "Expires"),
         "submittedBy": Message(zh: "报送人", en: "Submitted by"), "reviewedBy": Message(zh: "审核人", en: "Reviewed by"),
         "returnReason": Message(zh: "退回原因", en: "Reason returned"),
+        "aboveScale": Message(zh: "规上企业", en: "Above designated size"), "industry": Message(zh: "行业", en: "Industry"),
+        "acknowledgeDays": Message(zh: "签收时限（天）", en: "Days to acknowledge"), "feedbackDays": Message(zh: "反馈周期（天）", en: "Days between reports"),
+        "resolveDays": Message(zh: "办结时限（天）", en: "Days to resolve"), "majorResolveDays": Message(zh: "重大问题办结时限（天）", en: "Days to resolve a major problem"),
     ]
 
     /// Stored values that are codes.

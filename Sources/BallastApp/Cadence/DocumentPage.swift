@@ -17,7 +17,7 @@ struct DocumentPage {
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.documents.link, lang))), .text(CadenceText.allDocuments.text(lang))), .text(" · "),
                .a(.href(attr(Site.documentDocx.link(d.idString))), .text(CadenceText.downloadDocx.text(lang))), .text(" · "),
                .a(.href(attr(Site.documentXlsx.link(d.idString))), .text(CadenceText.tablesXlsx.text(lang))), .text(" · "),
-               .a(.href(attr(Site.API.document.link(d.idString))), .text("JSON"))),
+               .a(.href(attr(Site.API.document.link(d.idString))), .text(lang == .en ? "Data for other systems" : "数据接口（供其他系统）"))),
             Layout.notice(notice),
             layout.html(lang),
             .if(d.status != .issued && PageContext.may(.issueDocuments), .div(.class("card no-print"),

@@ -102,7 +102,8 @@ package struct OfficialDoc {
     }
 
     func html(_ lang: UILanguage) -> Node<HTML.BodyContext> {
-        .div(.class(wide ? "packet-page official wide" : "packet-page official"),
+        // The document as the office issues it, in Chinese whatever the reader's language.
+        .div(.class(wide ? "packet-page official wide" : "packet-page official"), .attribute(named: "lang", value: "zh-CN"), .attribute(named: "translate", value: "no"),
             .h1(.class("doc-title"), .text(title)),
             .p(.class("doc-number"), .text("\(numberLine)　\(issuer)　\(date)")),
             .forEach(intro) { .p(.class("indent"), .text($0)) },

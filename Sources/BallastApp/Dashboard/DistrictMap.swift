@@ -71,7 +71,10 @@ package struct DistrictMap {
             out += "<a href=\"\(SVG.escape(href(p)))\"><circle class=\"\(cls)\" cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"\(SVG.num(r))\">"
                 + "<title>\(SVG.escape("\(p.code) \(p.name)（\(MoneyScale.yi.label(Double(p.totalInvestment)))）"))</title></circle></a>"
         }
-        return out + "</g></svg>"
+        out += "</g>"
+        // The names last, above the dots (which used to hide them), and not in the way of a click.
+        if let layer { out += names(layer, projection) }
+        return out + "</svg>"
     }
 
     func shapes(_ layer: MapLayer, _ projection: MapProjection) -> String {
@@ -95,8 +98,13 @@ package struct DistrictMap {
                 out += "<path class=\"\(cls)\" d=\"\(d)\"\(kind == .zone ? " fill-rule=\"evenodd\"" : "")><title>\(SVG.escape(f.name))</title></path>"
             }
         }
-        // Names after the shapes so they read on top: a zone's at its middle; an axis's along
-        // its line, turned to run down it (axes run close together: level names would collide).
+        return out + "</g>"
+    }
+
+    /// The layer's names: a zone's at its middle; an axis's along its line, turned to run down it
+    /// (axes run close together: level names would collide).
+    func names(_ layer: MapLayer, _ projection: MapProjection) -> String {
+        var out = "<g class=\"names\" pointer-events=\"none\">"
         for f in layer.features where f.kind != .boundary {
             let pts = MapLayer(features: [f]).points
             guard let b = GeoBounds(pts) else { continue }

@@ -115,7 +115,8 @@ struct MapPage {
             .h3(.text(DashboardText.zoneLayer.text(lang))),
             .p(.class("muted"), .text(model.layer.map { DashboardText.layerVersion(year: $0.year, version: $0.version, features: $0.layer.features.count).text(lang) }
                 ?? DashboardText.noZoneLayer.text(lang))),
-            .if(model.layer != nil, .p(.a(.href(attr(Site.API.mapZone.link(request.scope.year))), .text(DashboardText.downloadGeoJSON.text(lang))))),
+            // The zone file is for whoever keeps it (the office, who may upload): a leader reads the map.
+            .if(model.layer != nil && mayUpload, .p(.a(.href(attr(Site.API.mapZone.link(request.scope.year))), .text(DashboardText.downloadGeoJSON.text(lang))))),
             .if(mayUpload, .form(.method(.post), .action(attr(Site.mapZones.link)), .enctype(.multipartData), .csrf(),
                 .input(.type(.hidden), .name("year"), .value(String(request.scope.year))),
                 .label(.text(DashboardText.uploadGeoJSON.text(lang)),

@@ -28,9 +28,7 @@ enum Layout {
                         .label(.for("menu-toggle"), .class("menu-button"),
                                .text((lang == .en ? "☰ Menu" : "☰ 菜单") + (sections.first { $0.section == section }.map { " · " + $0.label.text(lang) } ?? "")),
                                .unwrap(count(of: .work).flatMap { $0 > 0 ? $0 : nil }) { .span(.class("count"), .text($0 > 99 ? "99+" : String($0))) }))),
-                    .nav(.forEach(sections, { item in
-                        navLink(item.label, item.href, section == item.section, lang, count: count(of: item.section))
-                    })),
+                    nav(section, lang),
                     userBox(lang),
                     .div(.class("lang"),
                         .a(.href(attr(withLang(path, .zh))), .text("中文")),
@@ -38,37 +36,96 @@ enum Layout {
                         .a(.href(attr(withLang(path, .en))), .text("English"))
                     )
                 ),
-                .main(.group(content))
+                .main(crumbs(section, title: title, lang), .group(content))
             )
         )
         return html.render()
     }
 
+    /// The navigation's groups, by the work they hold; the 工作台 and the inbox stand alone.
+    enum Group: CaseIterable {
+        case overview, projects, pipeline, supervision, assessment, system
+
+        var label: Message {
+            switch self {
+            case .overview: Message(zh: "总览", en: "Overview")
+            case .projects: Message(zh: "项目", en: "Projects")
+            case .pipeline: Message(zh: "招商与四库", en: "Investment & pipeline")
+            case .supervision: Message(zh: "督办", en: "Supervision")
+            case .assessment: Message(zh: "考核", en: "Assessment")
+            case .system: Message(zh: "系统", en: "System")
+            }
+        }
+    }
+
+    struct Item {
+        var section: Section
+        var label: Message
+        var href: String
+        var group: Group?
+        var icon: NavIcon
+    }
+
     /// The sections the signed-in user's roles open; a signed-out visitor sees none.
-    static var sections: [(section: Section, label: Message, href: String)] {
-        var all: [(Section, Message, String, Permission)] = [
-            (.overview, Message(zh: "挂图作战", en: "Dashboard"), "/", .readSummary),
-            (.map, Message(zh: "地图", en: "Map"), Site.map.link, .readSummary),
-            (.tables, UIText.overview, Site.overview.link, .readSummary),
-            (.ledger, UIText.ledger, Site.projects.link, .readProjects),
-            (.reports, UIText.reports, Site.reports.link, .readProjects),
-            (.warnings, UIText.warnings, Site.warnings.link, .readProjects),
-            (.pipeline, Message(zh: "四库", en: "Pipeline"), Site.pipeline.link, .readProjects),
-            (.campaign, Message(zh: "三个一批", en: "Three Batches"), Site.campaign.link, .readProjects),
-            (.leads, Message(zh: "招商", en: "Leads"), Site.leads.link, .readProjects),
-            (.enterprises, Message(zh: "企业", en: "Enterprises"), Site.enterprises.link, .readProjects),
-            (.problems, Message(zh: "督办", en: "Supervision"), Site.problems.link, .readProjects),
-            (.documents, Message(zh: "通报考核", en: "Bulletins & rankings"), Site.documents.link, .readProjects),
-            (.inbox, Message(zh: "消息", en: "Inbox"), Site.inbox.link, .readSummary),
-            (.importLedger, UIText.importLedger, Site.ledgerImport.link, .importLedger),
-            (.lists, UIText.lists, Site.list.link("unit"), .manageLists),
-            (.users, UIText.users, Site.adminUsers.link, .manageUsers),
-            (.audit, UIText.audit, Site.audit.link, .readAudit),
-            (.rollup, UIText.rollup, Site.rollup.link, .readRollups),
+    static var sections: [Item] {
+        var all: [(Item, Permission)] = [
+            (Item(section: .overview, label: Message(zh: "挂图作战", en: "Dashboard"), href: "/", group: .overview, icon: .dashboard), .readSummary),
+            (Item(section: .map, label: Message(zh: "地图", en: "Map"), href: Site.map.link, group: .overview, icon: .map), .readSummary),
+            (Item(section: .tables, label: UIText.overview, href: Site.overview.link, group: .overview, icon: .table), .readSummary),
+            (Item(section: .rollup, label: UIText.rollup, href: Site.rollup.link, group: .overview, icon: .rollup), .readRollups),
+            (Item(section: .ledger, label: UIText.ledger, href: Site.projects.link, group: .projects, icon: .ledger), .readProjects),
+            (Item(section: .reports, label: UIText.reports, href: Site.reports.link, group: .projects, icon: .report), .readProjects),
+            (Item(section: .warnings, label: UIText.warnings, href: Site.warnings.link, group: .projects, icon: .light), .readProjects),
+            (Item(section: .importLedger, label: UIText.importLedger, href: Site.ledgerImport.link, group: .projects, icon: .upload), .importLedger),
+            (Item(section: .pipeline, label: Message(zh: "四库", en: "Pipeline"), href: Site.pipeline.link, group: .pipeline, icon: .pipeline), .readProjects),
+            (Item(section: .campaign, label: Message(zh: "三个一批", en: "Three Batches"), href: Site.campaign.link, group: .pipeline, icon: .flag), .readProjects),
+            (Item(section: .leads, label: Message(zh: "招商", en: "Leads"), href: Site.leads.link, group: .pipeline, icon: .lead), .readProjects),
+            (Item(section: .enterprises, label: Message(zh: "企业", en: "Enterprises"), href: Site.enterprises.link, group: .pipeline, icon: .enterprise), .readProjects),
+            (Item(section: .problems, label: Message(zh: "问题督办", en: "Problems & meetings"), href: Site.problems.link, group: .supervision, icon: .problem), .readProjects),
+            (Item(section: .documents, label: Message(zh: "通报考核", en: "Bulletins & rankings"), href: Site.documents.link, group: .assessment, icon: .document), .readProjects),
+            (Item(section: .inbox, label: Message(zh: "消息", en: "Inbox"), href: Site.inbox.link, group: nil, icon: .inbox), .readSummary),
+            (Item(section: .lists, label: UIText.lists, href: Site.list.link("unit"), group: .system, icon: .list), .manageLists),
+            (Item(section: .users, label: UIText.users, href: Site.adminUsers.link, group: .system, icon: .users), .manageUsers),
+            (Item(section: .audit, label: UIText.audit, href: Site.audit.link, group: .system, icon: .audit), .readAudit),
         ]
         // Those who do the work land on it, and find it first.
-        if PageContext.current?.hasWorkbench == true { all.insert((.work, WorkText.workbench.message, Site.work.link, .readProjects), at: 0) }
-        return all.filter { PageContext.may($0.3) }.map { ($0.0, $0.1, $0.2) }
+        if PageContext.current?.hasWorkbench == true {
+            all.insert((Item(section: .work, label: WorkText.workbench.message, href: Site.work.link, group: nil, icon: .work), .readProjects), at: 0)
+        }
+        return all.filter { PageContext.may($0.1) }.map(\.0)
+    }
+
+    /// The navigation: the stand-alone sections, then each group the user has a section in,
+    /// folding (a `details`, so without script) under its name. On a wide screen it is the
+    /// left column; on a phone the menu button opens it.
+    static func nav(_ current: Section, _ lang: UILanguage) -> Node<HTML.BodyContext> {
+        let items = sections
+        func link(_ item: Item) -> Node<HTML.BodyContext> {
+            navLink(item.label, item.href, current == item.section, lang, count: count(of: item.section), icon: item.icon)
+        }
+        return .nav(.attribute(named: "aria-label", value: lang == .en ? "Sections" : "栏目"),
+            .forEach(items.filter { $0.group == nil && $0.section == .work }, link),
+            .forEach(Group.allCases) { group in
+                let members = items.filter { $0.group == group }
+                return .if(!members.isEmpty, .element(named: "details", nodes: [
+                    .attribute(named: "open", value: "open"), .class("nav-group"),
+                    .element(named: "summary", text: group.label.text(lang)),
+                    .forEach(members, link)]))
+            },
+            .forEach(items.filter { $0.group == nil && $0.section != .work }, link))
+    }
+
+    /// Where the page sits: the group, the section (a link back to it) and the page itself.
+    static func crumbs(_ section: Section, title: String, _ lang: UILanguage) -> Node<HTML.BodyContext> {
+        guard let item = sections.first(where: { $0.section == section }) else { return .empty }
+        let sectionName = item.label.text(lang)
+        var parts: [Node<HTML.BodyContext>] = []
+        if let group = item.group { parts.append(.span(.text(group.label.text(lang)))) }
+        parts.append(.a(.href(attr(link(item.href, lang))), .text(sectionName)))
+        // The page's own title often is a record's name (a project, a 文号): data, not the page's words.
+        if title != sectionName { parts.append(.span(.attribute(named: "aria-current", value: "page"), .attribute(named: "translate", value: "no"), .text(title))) }
+        return .nav(.class("crumbs"), .attribute(named: "aria-label", value: lang == .en ? "You are here" : "当前位置"),
+                    .group(parts.enumerated().map { i, p in i == 0 ? p : .group(.span(.class("sep"), .text("›")), p) }))
     }
 
     /// The number shown beside a section's name: what is due on the 工作台, unread messages.
@@ -91,8 +148,10 @@ enum Layout {
                   .button(.type(.submit), .class("link"), .text(UIText.signOut.text(lang)))))
     }
 
-    static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage, count: Int? = nil) -> Node<HTML.BodyContext> {
-        .a(.class(active ? "active" : ""), .href(attr(link(href, lang))), .text(label.text(lang)),
+    static func navLink(_ label: Message, _ href: String, _ active: Bool, _ lang: UILanguage, count: Int? = nil,
+                        icon: NavIcon? = nil) -> Node<HTML.BodyContext> {
+        .a(.class(active ? "active" : ""), .unwrap(active ? "page" : nil) { .attribute(named: "aria-current", value: $0) },
+           .href(attr(link(href, lang))), .unwrap(icon) { .raw($0.svg) }, .span(.class("label"), .text(label.text(lang))),
            .unwrap(count.flatMap { $0 > 0 ? $0 : nil }) { .span(.class("count"), .text($0 > 99 ? "99+" : String($0))) })
     }
 

@@ -98,8 +98,14 @@ package enum Stylesheet {
                      border:1px solid rgba(255,255,255,.5); border-radius:4px; cursor:pointer; font-size:15px; }
       .menu-toggle:focus-visible + .menu-button { outline:2px solid #fff; }
       header.top nav { display:none; order:3; flex-basis:100%; }
-      .menu-toggle:checked ~ nav { display:grid; grid-template-columns:repeat(3, 1fr); gap:4px; padding:6px 0 10px; }
-      header.top nav a { padding:10px 6px; text-align:center; background:rgba(255,255,255,.08); border-radius:4px; }
+      .menu-toggle:checked ~ nav { display:block; padding:6px 0 10px; }
+      /* Three buttons a row under each group's name (inline blocks: the in-app browsers of
+         企业微信 and 钉钉 lay a details element's content out as blocks only). */
+      header.top nav details { display:block; margin-top:8px; }
+      header.top nav details summary { display:block; font-size:12px; color:#f8e1e1; list-style:none; }
+      header.top nav a { display:inline-block; width:calc(33.33% - 4px); margin:4px 4px 0 0; padding:10px 6px; text-align:center;
+                         background:rgba(255,255,255,.08); border-radius:4px; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
+      header.top nav a svg.icon { display:none; }
       header.top .user { white-space:normal; flex-wrap:wrap; }
       header.top .user .roles { display:none; }
       main { padding:12px; }
@@ -196,13 +202,39 @@ package enum Stylesheet {
     .official table { font-size:15px; line-height:1.5; min-width:0; } .official th, .official td.keep { white-space:nowrap; }
     .official .indent { text-indent:2em; } .official .doc-sign { text-align:right; margin:4px 0; }
     nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
-    nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; }
+    nav.tabs { overflow-x:auto; overflow-y:hidden; scrollbar-width:thin; }
+    nav.tabs a { padding:6px 14px; border-radius:6px 6px 0 0; color:var(--muted); text-decoration:none; white-space:nowrap; }
     nav.tabs a.active { background:#fff; border:1px solid #dde3ea; border-bottom-color:#fff; color:inherit; margin-bottom:-1px; }
     .columns { display:grid; grid-template-columns:repeat(auto-fit,minmax(340px,1fr)); gap:0 16px; }
     .packet-page { background:#fff; padding:24px 32px; margin-bottom:16px; border:1px solid #dde3ea; }
     .packet-page h2 { font-size:20px; margin-top:0; }
     @page { size:A4; margin:20mm 18mm; }
-    @media print { header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
+    /* The navigation as the left column of an admin product on a screen wide enough: grouped by
+       the work, each group folding under its name, the signed-in person at the foot. */
+    @media (min-width: 901px) {
+      body { display:grid; grid-template-columns:208px minmax(0, 1fr); }
+      header.top { position:sticky; top:0; align-self:start; height:100vh; overflow-y:auto; flex-direction:column; flex-wrap:nowrap;
+                   align-items:stretch; gap:0; padding:0 0 12px; background:#1d2733; }
+      header.top .brand { background:var(--brand); padding:15px 16px; font-size:16px; }
+      main { margin:0; padding:20px 24px; }
+      /* The person and the way out under the name, the sections below, the language at the foot. */
+      header.top .user { order:1; } header.top nav { order:2; } header.top .lang { order:3; }
+      header.top nav { flex-direction:column; flex-wrap:nowrap; flex:1 0 auto; gap:0; padding:6px 0; }
+      header.top nav a { display:flex; align-items:center; gap:10px; padding:8px 16px 8px 20px; color:#d3dae3; border-left:3px solid transparent; }
+      header.top nav a.active { background:rgba(255,255,255,.08); border-left-color:#e04848; color:#fff; }
+      header.top nav a:hover { background:rgba(255,255,255,.06); color:#fff; }
+      header.top nav a .label { flex:1; }
+      header.top nav details summary { padding:12px 16px 4px; font-size:12px; color:#8c9bab; cursor:pointer; letter-spacing:1px; }
+      header.top .user { flex-direction:row; flex-wrap:wrap; align-items:center; gap:2px 8px; white-space:normal; padding:10px 16px; border-bottom:1px solid rgba(255,255,255,.12); }
+      header.top .user .roles { color:#8c9bab; }
+      header.top .lang { padding:8px 16px 0; color:#8c9bab; border-top:1px solid rgba(255,255,255,.12); }
+    }
+    svg.icon { flex:none; vertical-align:-3px; }
+    table.project-list td:nth-child(2) { min-width:11em; }
+    nav.crumbs { font-size:12px; color:var(--muted); margin:0 0 8px; }
+    nav.crumbs a { color:var(--muted); }
+    nav.crumbs .sep { margin:0 6px; color:#9aa5b1; }
+    @media print { body { display:block; } header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
       .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
       .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official .doc-chart { max-width:560px; } }
     """

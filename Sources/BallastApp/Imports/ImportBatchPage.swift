@@ -58,7 +58,7 @@ struct ImportBatchPage {
         }
         return Layout.page(title: t(waiting ? .previewTitle : .recordTitle), lang: lang, section: .importLedger,
                            path: Site.importBatch.link(id),
-            .h1(.text(t(waiting ? .previewTitle : .recordTitle) + "：" + batch.fileName)),
+            .h1(.text(t(waiting ? .previewTitle : .recordTitle) + "："), .span(.attribute(named: "translate", value: "no"), .text(batch.fileName))),
             .p(.class("muted"), .text(ImportText.byline(kind: kindName, by: people.name(batch.createdBy, lang),
                                                         at: DateFormatter.district("yyyy-MM-dd HH:mm", timeZone: timeZone).string(from: batch.createdAt),
                                                         status: en ? batch.status.englishName : batch.status.chineseName).text(lang))),

@@ -22,7 +22,7 @@ struct ImportRecordsPage {
         let t = { (m: ImportText) in m.text(lang) }
         return DataTable<ImportBatchModel>([
             .text(t(.when), .date) { f.string(from: $0.createdAt) },
-            .init(t(.file)) { b in .a(.href(attr(Layout.link(Site.importBatch.link(b.id?.uuidString ?? ""), lang))), .text(b.fileName.isEmpty ? "—" : b.fileName)) },
+            .init(t(.file)) { b in .a(.href(attr(Layout.link(Site.importBatch.link(b.id?.uuidString ?? ""), lang))), .attribute(named: "translate", value: "no"), .text(b.fileName.isEmpty ? "—" : b.fileName)) },
             .text(t(.kind)) { b in
                 switch ImportBatches.Kind(rawValue: b.kind) {
                 case .ledger: lang == .en ? "Ledger \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年台账"

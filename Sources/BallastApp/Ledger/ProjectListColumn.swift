@@ -27,7 +27,9 @@ enum ProjectListColumn: String, CaseIterable, Sendable {
         }
     }
 
-    static let standard: [ProjectListColumn] = [.category, .level, .zone, .unit, .stage, .total, .plan, .completion, .light, .lag, .reasons, .since]
+    /// What a list shows until its user chooses: who, how big, how far and why; level, zone, lag
+    /// and since are a click away in the chooser (all twelve squeeze a name into a sliver).
+    static let standard: [ProjectListColumn] = [.category, .unit, .stage, .total, .plan, .completion, .light, .reasons]
     /// A list of one light: who is responsible, the money, and why.
     static let explainingLight: [ProjectListColumn] = [.unit, .plan, .completion, .light, .lag, .reasons, .since]
     /// A group's bar or row (a category, zone or unit against its plan): each project's plan,

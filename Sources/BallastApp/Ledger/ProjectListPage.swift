@@ -39,7 +39,11 @@ struct ProjectListPage {
                 }
             ),
             columnChooser(),
-            DataTable(columns(), rows: page.items, empty: t(UIText.noResults)).node,
+            { () -> DataTable<ProjectRow> in
+                var table = DataTable(columns(), rows: page.items, empty: t(UIText.noResults))
+                table.tableClass = "project-list"
+                return table
+            }().node,
             Pager(page: page.page, pages: pages, link: { query(page: $0) }, lang: lang).node
         )
     }

@@ -56,7 +56,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .lastMonthWan: Message(zh: "上月完成", en: "Last month")
         case .amountLabel: Message(zh: "本月完成投资（万元）", en: "Invested this month (10k yuan)")
         case .progressLabel: Message(zh: "形象进度", en: "Physical progress")
-        case .photoLabel: Message(zh: "现场照片（JPEG/PNG，可选）", en: "Site photo (JPEG/PNG, optional)")
+        case .photoLabel: Message(zh: "现场照片（jpg 或 png，可选）", en: "Site photo (JPEG/PNG, optional)")
         case .saveDraft: Message(zh: "保存草稿", en: "Save draft")
         case .submitForReview: Message(zh: "报送审核", en: "Submit for review")
         case .submittedWaiting: Message(zh: "已报送，等待项目办审核。", en: "Submitted; waiting for the project office.")
