@@ -7,7 +7,8 @@ public enum ValueFormat: Sendable, Equatable {
     public func text(_ v: Double) -> String {
         switch self {
         case .money(let scale): return scale.figure(v)
-        case .percent: return MoneyScale.grouped(v * 100, decimals: 1) + "%"
+        // One decimal always, as `Percent.text` writes it for pages and documents ("50.0%", not "50%").
+        case .percent: return MoneyScale.fixed((v * 1000).rounded() / 10, decimals: 1) + "%"
         case .count: return MoneyScale.grouped(v, decimals: 0)
         }
     }

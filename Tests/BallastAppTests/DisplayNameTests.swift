@@ -102,6 +102,9 @@ import VaporTesting
         #expect(rows[2].before == "已报送" && rows[2].after == "已审定")
         let en = try #require(AuditVocabulary.changes(before: nil, after: #"{"disabled":true}"#, .en))
         #expect(en.first?.field == "Disabled" && en.first?.after == "Yes")
+        // A stored sentence's coded words in words; other words (codes, names) stay.
+        #expect(AuditVocabulary.words(in: "EQ2023-0170 2023-7 submitted → approved", .zh) == "EQ2023-0170 2023-7 已报送 → 已审定")
+        #expect(AuditVocabulary.words(in: "submitted → approved", .en) == "Submitted → Approved")
         // Not a flat record: shown as stored.
         #expect(AuditVocabulary.changes(before: "[1,2]", after: nil, .zh) == nil)
     }

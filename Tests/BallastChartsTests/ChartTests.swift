@@ -130,7 +130,7 @@ func count(_ needle: String, in svg: String) -> Int { svg.components(separatedBy
         #expect(fill["class"] == "fill behind")
         // Half the arc ends at the top of the dial: (130, 130 − 100).
         #expect(fill["d"]!.hasSuffix("130 30"))
-        #expect(behind.svg().contains(">50%</text>"))
+        #expect(behind.svg().contains(">50.0%</text>"))
         let ahead = GaugeChart(id: "g", title: "完成率", description: "d", ratio: 0.7, target: (0.6, "时序进度"), caption: "年度完成率")
         #expect(elements("path", in: ahead.svg()).contains { $0["class"] == "fill" })
     }

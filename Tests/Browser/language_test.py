@@ -85,6 +85,8 @@ def visible_words(page):
 
 
 def latin_words(text):
+    # A file's name ("ledger.csv") is what its uploader called it: data, not the page's words.
+    text = re.sub(r"[\w.-]+\.(?:csv|xlsx|xls|docx|doc|geojson|json|png|jpg|jpeg)\b", " ", text)
     words = set()
     for w in re.findall(r"[A-Za-z][A-Za-z]+", text):
         if w not in ALLOWED:

@@ -24,7 +24,7 @@ struct AuditPageView {
         let data = ["username", "url", "file", "code", "creditCode"]
         return .ul(.class("changes"), .forEach(rows) { r in
             .li(.text(r.field + (lang == .en ? ": " : "：")),
-                .span(.unwrap(data.contains(r.key) ? "no" : nil) { .attribute(named: "translate", value: $0) },
+                .span(.unwrap(data.contains(r.key) || r.key.hasSuffix("ID") || UUID(uuidString: r.after) != nil ? "no" : nil) { .attribute(named: "translate", value: $0) },
                       r.before == r.after ? .text(r.after.isEmpty ? empty : r.after)
                         : .group(.element(named: "del", text: r.before.isEmpty ? empty : r.before), .text(" → " + (r.after.isEmpty ? empty : r.after)))))
         })
@@ -78,7 +78,7 @@ struct AuditPageView {
                 .text(AdminText.address.text(lang)) { e in e.address ?? "" },
                 .init(AdminText.action.text(lang)) { e in .span(.class("tag"), .text(AuditVocabulary.action(e.action, lang))) },
                 .text(AdminText.record.text(lang)) { e in AuditVocabulary.entity(e.entity, lang) },
-                .text(t(UIText.note)) { e in people.replacingUsernames(in: e.summary ?? "", lang) },
+                .text(t(UIText.note)) { e in AuditVocabulary.words(in: people.replacingUsernames(in: e.summary ?? "", lang), lang) },
                 .init(AdminText.beforeAfter.text(lang)) { e in
                     .if(e.before != nil || e.after != nil,
                         .element(named: "details", nodes: [

@@ -87,6 +87,7 @@ enum AuditVocabulary {
         "collectedOn": Message(zh: "收集日期", en: "Collected on"), "expiresAt": Message(zh: "到期", en: "Expires"),
         "submittedBy": Message(zh: "报送人", en: "Submitted by"), "reviewedBy": Message(zh: "审核人", en: "Reviewed by"),
         "returnReason": Message(zh: "退回原因", en: "Reason returned"),
+        "format": Message(zh: "格式", en: "Format"), "leadUnitID": Message(zh: "牵头单位", en: "Lead unit"),
         "aboveScale": Message(zh: "规上企业", en: "Above designated size"), "industry": Message(zh: "行业", en: "Industry"),
         "acknowledgeDays": Message(zh: "签收时限（天）", en: "Days to acknowledge"), "feedbackDays": Message(zh: "反馈周期（天）", en: "Days between reports"),
         "resolveDays": Message(zh: "办结时限（天）", en: "Days to resolve"), "majorResolveDays": Message(zh: "重大问题办结时限（天）", en: "Days to resolve a major problem"),
@@ -113,6 +114,18 @@ enum AuditVocabulary {
                 .joined(separator: lang == .en ? ", " : "、")
         }
         return values[raw]?.text(lang) ?? raw
+    }
+
+    /// A stored sentence with the coded words in it ("submitted → approved") said in words.
+    static func words(in text: String, _ lang: UILanguage) -> String {
+        guard text.contains(where: { $0.isASCII && $0.isLetter }) else { return text }
+        var out = "", word = ""
+        func flush() { out += values[word]?.text(lang) ?? word; word = "" }
+        for ch in text {
+            if ch.isASCII && ch.isLetter { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
     }
 
     /// A role the trail records: an account's, or Ballast's own ("system") for the night's work.

@@ -62,7 +62,7 @@ struct CampaignPage {
         return columns
     }
 
-    static func percent(_ p: Double?) -> String { p.map { String(format: "%.1f%%", $0) } ?? "—" }
+    static func percent(_ p: Double?) -> String { p.map { Percent.text(points: $0) } ?? "—" }
 
     func officeForms() -> Node<HTML.BodyContext> {
         return .div(.class("card"),

@@ -31,6 +31,8 @@ enum ScreenStyles {
     body.screen svg.chart .s0 { fill:#4f9dff; stroke:#4f9dff; } body.screen svg.chart .s1 { fill:#5bd67a; stroke:#5bd67a; }
     body.screen svg.chart .s2 { fill:#ffb74d; stroke:#ffb74d; } body.screen svg.chart .s3 { fill:#c792ea; stroke:#c792ea; }
     body.screen svg.chart .s-rest { fill:#2a4166; stroke:#2a4166; }
+    /* A series' line is a line: the colour classes above must not fill it into a wedge. */
+    body.screen svg.chart polyline.series { fill:none; }
     body.screen svg.chart .s-plan { stroke:#8aa0b8; } body.screen svg.chart .s-last { stroke:#ffb74d; }
     body.screen svg.chart .c-red { fill:#ff5252; } body.screen svg.chart .c-yellow { fill:#ffd54f; }
     body.screen svg.chart .c-blue { fill:#4f9dff; } body.screen svg.chart .c-green { fill:#5bd67a; }

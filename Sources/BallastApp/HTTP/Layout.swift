@@ -17,7 +17,7 @@ enum Layout {
                 .viewport(.accordingToDevice),
                 .stylesheet(Site.stylesheet.link)
             ),
-            .body(
+            .body(.class("app"),
                 .header(.class("top"),
                     .div(.class("brand"), .text(UIText.appName.text(lang))),
                     // On a phone the sections fold into a menu opened by this box's label: no

@@ -212,7 +212,7 @@ package enum Stylesheet {
     /* The navigation as the left column of an admin product on a screen wide enough: grouped by
        the work, each group folding under its name, the signed-in person at the foot. */
     @media (min-width: 901px) {
-      body { display:grid; grid-template-columns:208px minmax(0, 1fr); }
+      body.app { display:grid; grid-template-columns:208px minmax(0, 1fr); }
       header.top { position:sticky; top:0; align-self:start; height:100vh; overflow-y:auto; flex-direction:column; flex-wrap:nowrap;
                    align-items:stretch; gap:0; padding:0 0 12px; background:#1d2733; }
       header.top .brand { background:var(--brand); padding:15px 16px; font-size:16px; }
@@ -234,7 +234,7 @@ package enum Stylesheet {
     nav.crumbs { font-size:12px; color:var(--muted); margin:0 0 8px; }
     nav.crumbs a { color:var(--muted); }
     nav.crumbs .sep { margin:0 6px; color:#9aa5b1; }
-    @media print { body { display:block; } header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
+    @media print { body.app { display:block; } header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
       .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
       .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official .doc-chart { max-width:560px; } }
     """

@@ -111,8 +111,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     /// After the amount completed: the annual plan (`plan`, in 万元 as `Layout.wan` gives it) and
     /// the share of it done.
     static func ofPlan(_ plan: String, percent: Double) -> Message {
-        Message(zh: String(format: "，年度计划 %@（%.1f%%）", plan, percent),
-                en: String(format: " of %@ (%.1f%%)", plan, percent))
+        Message(zh: "，年度计划 \(plan)（\(Percent.text(points: percent))）", en: " of \(plan) (\(Percent.text(points: percent)))")
     }
 
     /// After a lead's title, the day it was signed.

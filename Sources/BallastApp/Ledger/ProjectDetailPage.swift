@@ -85,7 +85,7 @@ enum ProjectDetailPage {
             (UIText.totalWan.text(lang), Layout.wan(r.totalInvestment)),
             (UIText.planWan.text(lang) + (p.map { "（\($0.year)）" } ?? ""), p?.annualPlan.map(Layout.wan) ?? "—"),
             (LedgerText.completedYearToDate.text(lang),
-             done.map { Layout.wan($0) + LedgerText.wanSuffix.text(lang) + (rate.map { String(format: "（%.1f%%）", $0 * 100) } ?? "") } ?? "—"),
+             done.map { Layout.wan($0) + LedgerText.wanSuffix.text(lang) + (rate.map { "（" + Percent.text($0) + "）" } ?? "") } ?? "—"),
         ]
         return .div(.class("card facts"),
             .unwrap(p?.colour) { c in

@@ -113,7 +113,7 @@ struct ProjectListPage {
                     p.annualPlan.map(Layout.wan) ?? "—"
                 })
             case .completion:
-                list.append(.text(LedgerText.completionRate.text(lang), .number) { p in completion[p.id].map { String(format: "%.1f%%", $0 * 100) } ?? "—" })
+                list.append(.text(LedgerText.completionRate.text(lang), .number) { p in completion[p.id].map { Percent.text($0) } ?? "—" })
             // Why: the light, what it was judged for, and since when.
             case .light:
                 list.append(.init(LedgerText.light.text(lang)) { p in

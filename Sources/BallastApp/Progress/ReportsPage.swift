@@ -133,7 +133,7 @@ struct ReportsPage {
                 // What the reviewer weighs the figure against: the plan, and the year to date with it.
                 .text(ProgressText.annualPlanWan.text(lang), .number) { r in r.annualPlan.map { $0.formatted(in: .wan) } ?? "—" },
                 .text(ProgressText.toDateWithThisWan.text(lang), .number) { r in r.completedWithThis.formatted(in: .wan) },
-                .text(ProgressText.rateWithThis.text(lang), .number) { r in r.rateWithThis.map { String(format: "%.1f%%", $0 * 100) } ?? "—" },
+                .text(ProgressText.rateWithThis.text(lang), .number) { r in r.rateWithThis.map { Percent.text($0) } ?? "—" },
                 .init(ProgressText.colourIfApproved.text(lang)) { r in
                     guard let o = colours[r.projectID] else { return .text("—") }
                     return .span(.class("nowrap"), .attribute(named: "title", value: o.reasons.map { $0.text(lang) }.joined(separator: "；")),

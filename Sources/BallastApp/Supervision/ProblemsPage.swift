@@ -57,7 +57,7 @@ struct ProblemsPage {
 
     func render() -> String {
         let t = total ?? ProblemTally(raised: 0, solved: 0, onTime: 0, open: 0, overdue: 0, daysToResolve: 0)
-        let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let rate = { (v: Double?) in v.map { Percent.text(points: $0) } ?? "—" }
         return Layout.page(title: SupervisionText.problemsTitle.text(lang), lang: lang, section: .problems, path: Site.problems.link,
             SupervisionNav.node(.problems, lang: lang),
             .h1(.text(SupervisionText.problemsHeading(from: from.iso, to: to.iso).text(lang))),
@@ -139,7 +139,7 @@ struct ProblemsPage {
     }
 
     func breakdown(_ title: String, _ lines: [ProblemFigures.Line], key: String) -> Node<HTML.BodyContext> {
-        let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let rate = { (v: Double?) in v.map { Percent.text(points: $0) } ?? "—" }
         let columns: [DataTable<ProblemFigures.Line>.Column] = [
             .init(SupervisionText.name.text(lang)) { l in
                 let encoded = l.group.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

@@ -14,7 +14,7 @@ struct ServicePage {
     func render() -> String {
         let en = lang == .en
         let total = lines.last ?? .empty
-        let rate = { (v: Double?) in v.map { String(format: "%.1f%%", $0) } ?? "—" }
+        let rate = { (v: Double?) in v.map { Percent.text(points: $0) } ?? "—" }
         let unitColumns: [DataTable<ServiceFigures.Line>.Column] = [
             .text(en ? "Unit" : "单位") { l in l.unit },
             .text(en ? "Enterprises" : "走访企业", .number) { l in String(l.enterprises) },
