@@ -80,14 +80,17 @@ import Vapor
             let unit = try #require(try await ReferenceEntryModel.query(on: a.db).filter(\.$district.$id == districtID).filter(\.$kind == "unit").first())
             let editor = NoticeEditor(context: ProjectItemContext(districtID: districtID, actor: ChangeActor(name: "office"), today: Self.day, scopeUnitID: nil))
             async let night = NightlyJob.runOnce(on: a.db, logger: a.logger, today: Self.day)
+            // Four at once, no more than one instance's pool holds: the night's transaction holds
+            // the number while it runs, and twenty callers queued for a connection behind it timed
+            // out (30 s) on a loaded CI machine; the race being tested is the same with four.
             let byHand = try await withThrowingTaskGroup(of: NoticeModel.self) { group in
-                for i in 1...20 {
+                for i in 1...4 {
                     group.addTask { try await editor.issue(.init(unitID: try unit.requireID(), subject: .other, item: "手工催办 \(i)"), on: b.db) }
                 }
                 return try await group.reduce(into: [NoticeModel]()) { $0.append($1) }
             }
             let report = try await night
-            #expect(byHand.count == 20 && report.failed == 0 && report.ran == NightlyJob.Step.allCases.count)
+            #expect(byHand.count == 4 && report.failed == 0 && report.ran == NightlyJob.Step.allCases.count)
             let numbers = try await NoticeModel.query(on: a.db).filter(\.$year == 2023).all().map(\.seq).sorted()
             #expect(numbers == Array(1...numbers.count))
         }
