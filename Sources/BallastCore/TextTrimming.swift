@@ -16,3 +16,21 @@ extension String {
     /// nil for an empty string: an empty form field means "not given".
     public var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+extension String {
+    /// The text with each run of ASCII word characters (`isWordCharacter`) passed through
+    /// `replace`: how a stored sentence gets people's names for accounts ("登录 office") and
+    /// words for codes ("submitted → approved") without touching the Chinese around them.
+    public func replacingASCIIWords(where isWordCharacter: (Character) -> Bool = { $0.isASCII && $0.isLetter },
+                                    _ replace: (String) -> String) -> String {
+        guard contains(where: { $0.isASCII && $0.isLetter }) else { return self }
+        var out = "", word = ""
+        for ch in self {
+            if isWordCharacter(ch) { word.append(ch); continue }
+            if !word.isEmpty { out += replace(word); word = "" }
+            out.append(ch)
+        }
+        if !word.isEmpty { out += replace(word) }
+        return out
+    }
+}

@@ -118,14 +118,7 @@ enum AuditVocabulary {
 
     /// A stored sentence with the coded words in it ("submitted → approved") said in words.
     static func words(in text: String, _ lang: UILanguage) -> String {
-        guard text.contains(where: { $0.isASCII && $0.isLetter }) else { return text }
-        var out = "", word = ""
-        func flush() { out += values[word]?.text(lang) ?? word; word = "" }
-        for ch in text {
-            if ch.isASCII && ch.isLetter { word.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
+        text.replacingASCIIWords { values[$0]?.text(lang) ?? $0 }
     }
 
     /// A role the trail records: an account's, or Ballast's own ("system") for the night's work.

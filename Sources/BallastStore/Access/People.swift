@@ -32,14 +32,8 @@ public struct People: Sendable, Equatable {
     /// A stored sentence with the accounts it names by user name ("登录 office") naming the
     /// people instead. User names are ASCII words; only whole words that are accounts change.
     public func replacingUsernames(in text: String, _ lang: UILanguage = .zh) -> String {
-        guard !byUsername.isEmpty, text.contains(where: { $0.isASCII && $0.isLetter }) else { return text }
-        var out = "", word = ""
-        func flush() { out += byUsername[word] ?? word; word = "" }
-        for ch in text {
-            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == ".") { word.append(ch) } else { flush(); out.append(ch) }
-        }
-        flush()
-        return out
+        guard !byUsername.isEmpty else { return text }
+        return text.replacingASCIIWords(where: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) { byUsername[$0] ?? $0 }
     }
 
     public static func load(districtID: UUID, on db: any Database) async throws -> People {
