@@ -29,7 +29,7 @@ import VaporTesting
         "POST /lists/:kind/:id/edit": "admin office", "POST /lists/:kind/:id/delete": "admin office",
         "GET /signin": "open", "POST /signin": "open",
         "POST /signout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn, "POST /account/columns": signedIn, "GET /api/v1/me": signedIn,
-        "GET /rollup": "regional", "GET /api/v1/rollup": "regional", "GET /work": all, "GET /api/v1/todo": all,
+        "GET /rollup": "regional", "GET /api/v1/rollup": "regional", "GET /rollup/:district": "regional", "GET /api/v1/rollup/:district": "regional", "GET /work": all, "GET /api/v1/todo": all,
         "GET /api/v1/warnings": all, "POST /api/v1/progress/import": "office", "GET /warnings": all, "GET /api/v1/warnings/changes": all, "GET /api/v1/warnings/rule": all, "PUT /api/v1/warnings/rule": "office", "POST /warnings/rule": "office", "POST /progress/import": "office",
         "GET /reports": all, "GET /api/v1/reports": all, "PUT /api/v1/projects/:id/reports/:month": "office unit",
         "POST /api/v1/reports/:report/submit": "office unit", "POST /projects/:id/reports/:month/save": "office unit",

@@ -177,7 +177,10 @@ import VaporTesting
                 #expect(rows[0]["annualPlan"] as? Double == 3_500_000)
                 #expect(rows[1]["projects"] as? Int == 1)
                 #expect(rows[1]["totalInvestment"] as? Double == 20_000)
-                #expect(Set(rows[0].keys) == ["district", "name", "asOf", "projects", "totalInvestment", "annualPlan", "completed", "completionRate", "colours"])
+                #expect(Set(rows[0].keys) == ["district", "name", "asOf", "projects", "totalInvestment", "annualPlan", "completed", "completionRate", "timeProgress", "colours"])
+                // The demo's judging day is in its year; 时序进度 is that day's month over twelve.
+                let asOfMonth = Int((rows[0]["asOf"] as? String ?? "").split(separator: "-").dropFirst().first ?? "") ?? 0
+                #expect(rows[0]["timeProgress"] as? Double == Double(asOfMonth) / 12)
                 // The district's row is its own summary of the same day.
                 let (_, summary) = try await app.as(.office).send(.GET, "/api/v1/summary?year=2023&asOf=\(rows[0]["asOf"] as? String ?? "")")
                 for key in ["projects", "totalInvestment", "annualPlan", "completed"] {
@@ -191,7 +194,32 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("中原区"))
                 #expect(!res.body.string.contains("中原项目"))
+                // Each district opens to its own figures; the district code is a link, not text on the page.
+                #expect(res.body.string.contains("href=\"/rollup/zhongyuan?year=2023\""))
+                #expect(!res.body.string.contains(">erqi<") && !res.body.string.contains(" erqi"))
             }
+            // Opened: the district's breakdowns, without its units or projects.
+            try await city.test(.GET, "/api/v1/rollup/zhongyuan?year=2023") { res in
+                #expect(res.status == .ok)
+                let body = try jsonObject(res)
+                let row = try #require(body["district"] as? [String: Any])
+                #expect(row["projects"] as? Int == 1)
+                let categories = try #require(body["byCategory"] as? [[String: Any]])
+                #expect(categories.map { $0["name"] as? String } == ["产业转型发展"])
+                #expect(categories.first?["annualPlan"] as? Double == 5000)
+                let levels = try #require(body["byLevel"] as? [[String: Any]])
+                #expect(levels.map { $0["name"] as? String } == ["区重点"])
+                #expect(body["byUnit"] == nil)
+                #expect(!res.body.string.contains("中原区发改委") && !res.body.string.contains("中原项目"))
+            }
+            try await city.test(.GET, "/rollup/zhongyuan?year=2023") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("产业转型发展"))
+                #expect(!res.body.string.contains("中原区发改委") && !res.body.string.contains("中原项目"))
+                #expect(!res.body.string.contains("/projects?"))
+            }
+            try await city.test(.GET, "/api/v1/rollup/nowhere?year=2023") { res in #expect(res.status == .notFound) }
+            try await app.as(.office).test(.GET, "/rollup/erqi?year=2023") { res in #expect(res.status == .forbidden) }
             for path in ["/api/v1/projects", "/api/v1/summary?year=2023", "/api/v1/ledger/export?year=2023", "/projects"] {
                 try await city.test(.GET, path) { res in #expect(res.status == .forbidden, "\(path)") }
             }

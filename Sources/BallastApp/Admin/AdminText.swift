@@ -17,7 +17,7 @@ enum AdminText: CaseIterable, UIText.Catalogue {
     case user, recordType, recordID, action, from, to, time, address, record, beforeAfter, show
     case noEntries
     // 各地区汇总
-    case district, allDistricts, completed, completionRate, redYellow
+    case district, allDistricts, completed, completionRate, timeProgress, noSuchDistrict
 
     var message: Message {
         switch self {
@@ -81,7 +81,8 @@ enum AdminText: CaseIterable, UIText.Catalogue {
         case .allDistricts: Message(zh: "合计", en: "All districts")
         case .completed: Message(zh: "累计完成（亿元）", en: "Completed (100m yuan)")
         case .completionRate: Message(zh: "完成率", en: "Completion rate")
-        case .redYellow: Message(zh: "红灯 / 黄灯", en: "Red / yellow")
+        case .timeProgress: Message(zh: "时序进度", en: "Time progress")
+        case .noSuchDistrict: Message(zh: "没有这个地区", en: "No such district")
         }
     }
 
@@ -117,6 +118,16 @@ enum AdminText: CaseIterable, UIText.Catalogue {
 
     static func rollupAsOf(_ day: String) -> Message {
         Message(zh: "各区年度计划项目，统计截至 \(day)；与各区总览同一口径。", en: "Each district's year portfolio as of \(day), counted as the district's own overview counts it.")
+    }
+
+    static func rollupDistrictHeading(district: String, year: Int) -> Message {
+        Message(zh: "\(district)\(year)年重点项目", en: "\(district): major projects, \(year)")
+    }
+
+    /// Under a district's heading: the day, and the completion read against 时序进度.
+    static func rollupDistrictAsOf(day: String, rate: String, timeProgress: String) -> Message {
+        Message(zh: "统计截至 \(day)：完成率 \(rate)，时序进度 \(timeProgress)。按类别、级别、片区和四库汇总，与该区总览同一口径。",
+                en: "As of \(day): \(rate) of the year's plan completed against a time progress of \(timeProgress). By category, level, zone and pool, as the district's own overview counts them.")
     }
 
     static func rollupHeading(year: Int) -> Message {

@@ -10,6 +10,8 @@ struct RollupController: RouteCollection {
         let rollup = routes.access(.requires(.readRollups))
         rollup.get(Site.rollup, use: page)
         rollup.get(Site.API.rollup, use: api)
+        rollup.get(Site.rollupDistrict, use: districtPage)
+        rollup.get(Site.API.rollupDistrict, use: districtAPI)
     }
 
     /// The asked year, else the latest year any district has a ledger for.
@@ -30,7 +32,48 @@ struct RollupController: RouteCollection {
         var completed: Double
         /// A share of 1; absent without a plan.
         var completionRate: Double?
+        /// 时序进度 of `asOf`, a share of 1.
+        var timeProgress: Double
         var colours: [String: Int]
+
+        init(_ r: DistrictRollup) {
+            district = r.code; name = r.name; asOf = r.asOf.iso; projects = r.projects
+            totalInvestment = r.totalInvestment.rounded(in: .wan, places: 4)
+            annualPlan = r.annualPlan.rounded(in: .wan, places: 4); completed = r.completed.rounded(in: .wan, places: 4)
+            completionRate = r.completionRate; timeProgress = r.timeProgress
+            colours = Dictionary(uniqueKeysWithValues: r.colours.map { ($0.key.rawValue, $0.value) })
+        }
+    }
+
+    struct GroupDTO: Content {
+        var name: String
+        var projects: Int
+        /// 万元.
+        var totalInvestment: Double
+        var annualPlan: Double
+        var completed: Double
+        var completionRate: Double?
+
+        init(_ g: YearSummary.Group) {
+            name = g.name; projects = g.projects; totalInvestment = g.totalInvestment.rounded(in: .wan, places: 4)
+            annualPlan = g.annualPlan.rounded(in: .wan, places: 4); completed = g.completed.rounded(in: .wan, places: 4)
+            completionRate = CompletionRate.of(completed: g.completed.yuan, plan: g.annualPlan.yuan)
+        }
+    }
+
+    struct PoolDTO: Content {
+        var stage: String
+        var projects: Int
+        var totalInvestment: Double
+    }
+
+    struct DistrictDTO: Content {
+        var year: Int
+        var district: RowDTO
+        var byCategory: [GroupDTO]
+        var byLevel: [GroupDTO]
+        var byZone: [GroupDTO]
+        var pools: [PoolDTO]
     }
 
     struct RollupDTO: Content {
@@ -46,12 +89,31 @@ struct RollupController: RouteCollection {
 
     func api(req: Request) async throws -> RollupDTO {
         let (year, rows) = try await rows(req)
-        return RollupDTO(year: year, districts: rows.map {
-            RowDTO(district: $0.code, name: $0.name, asOf: $0.asOf.iso, projects: $0.projects,
-                   totalInvestment: $0.totalInvestment.rounded(in: .wan, places: 4),
-                   annualPlan: $0.annualPlan.rounded(in: .wan, places: 4), completed: $0.completed.rounded(in: .wan, places: 4),
-                   completionRate: $0.completionRate, colours: Dictionary(uniqueKeysWithValues: $0.colours.map { ($0.key.rawValue, $0.value) }))
-        })
+        return RollupDTO(year: year, districts: rows.map(RowDTO.init))
+    }
+
+    /// `/rollup/:district?year=&asOf=`: the district's year summary without its units; 404 for an unknown code.
+    func district(_ req: Request) async throws -> (Int, DistrictRollupDetail) {
+        let year = try await year(req)
+        guard let code = req.parameters.get("district"),
+              let d = try await RollupQuery.district(code: code, year: year, asOf: try RequestParameters.asOfParameter(req),
+                                                     today: { DistrictContext.today(in: $0) }, on: req.db)
+        else { throw BallastError.notFound(AdminText.noSuchDistrict.message) }
+        return (year, d)
+    }
+
+    func districtAPI(req: Request) async throws -> DistrictDTO {
+        let (year, d) = try await district(req)
+        let s = d.summary
+        return DistrictDTO(year: year, district: RowDTO(d.rollup), byCategory: s.byCategory.map(GroupDTO.init),
+                           byLevel: s.byLevel.map(GroupDTO.init), byZone: s.byZone.map(GroupDTO.init),
+                           pools: s.pools.map { PoolDTO(stage: $0.stage.rawValue, projects: $0.projects,
+                                                        totalInvestment: $0.totalInvestment.rounded(in: .wan, places: 4)) })
+    }
+
+    func districtPage(req: Request) async throws -> Response {
+        let (year, d) = try await district(req)
+        return .html(RollupPage.district(year: year, detail: d, lang: req.language))
     }
 
     func page(req: Request) async throws -> Response {

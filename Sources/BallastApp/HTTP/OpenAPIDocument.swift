@@ -180,8 +180,15 @@ enum OpenAPIDocument {
         (Site.API.rollup.path, #"""
         {"get": {"summary": "各地区汇总（上级汇总角色）/ every district's totals (regional role)",
           "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-          "responses": {"200": {"description": "year, districts: [{district, name, asOf, projects, totalInvestment, annualPlan, completed (万元), completionRate (share of 1, absent without a plan), colours}]: each district's own year summary of the day"},
+          "responses": {"200": {"description": "year, districts: [{district, name, asOf, projects, totalInvestment, annualPlan, completed (万元), completionRate (share of 1, absent without a plan), timeProgress (时序进度 of asOf, share of 1), colours}]: each district's own year summary of the day"},
                         "403": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.rollupDistrict.path, #"""
+        {"get": {"summary": "一个地区的汇总：类别、级别、片区、四库（上级汇总角色）/ one district's figures by category, level, zone and pool (regional role)",
+          "parameters": [{"name": "district", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the district's code, as /api/v1/rollup gives it"},
+            {"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "year, district (the roll-up's row: projects, totalInvestment, annualPlan, completed (万元), completionRate, timeProgress, colours), byCategory, byLevel, byZone ([{name, projects, totalInvestment, annualPlan, completed, completionRate}]), pools ([{stage, projects, totalInvestment}]); no unit or project"},
+                        "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.warnings.path, #"""
         {"get": {"summary": "四色预警，最严重在前 / warning colours, worst first",

@@ -67,6 +67,8 @@ package enum Stylesheet {
     .light { display:inline-block; width:12px; height:12px; border-radius:50%; vertical-align:middle; margin-right:4px; }
     .light.red { background:var(--red); } .light.yellow { background:var(--yellow); }
     .light.blue { background:var(--blue); } .light.green { background:var(--green); }
+    h2 .unit { font-size:12px; font-weight:normal; color:var(--muted); margin-left:8px; }
+    ul.lights-row { list-style:none; display:flex; flex-wrap:wrap; gap:8px 24px; padding:0; margin:8px 0 16px; font-size:16px; }
     .doc-chart { max-width:720px; margin:8px 0 14px; } .doc-chart .chart-title { font-weight:600; margin:0 0 4px; }
     .warning { margin:6px 0 10px; }
     a.figure { text-decoration:none; color:inherit; }

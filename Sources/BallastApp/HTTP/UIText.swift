@@ -26,6 +26,11 @@ enum UIText {
     static let totalInvestment = Message(zh: "总投资（亿元）", en: "Total investment (100M yuan)")
     static let annualPlan = Message(zh: "年度计划投资（亿元）", en: "Annual plan (100M yuan)")
     static let completed = Message(zh: "已完成投资（亿元）", en: "Completed YTD (100M yuan)")
+    // Short headers for a narrow table whose unit its heading states once (`inYi`).
+    static let totalShort = Message(zh: "总投资", en: "Total")
+    static let planShort = Message(zh: "年度计划", en: "Plan")
+    static let completedShort = Message(zh: "已完成", en: "Completed")
+    static let inYi = Message(zh: "单位：亿元", en: "in 100M yuan")
     static let totalWan = Message(zh: "总投资（万元）", en: "Total (10k yuan)")
     static let planWan = Message(zh: "年度计划（万元）", en: "Annual plan (10k yuan)")
     static let byCategory = Message(zh: "按项目类别", en: "By category")

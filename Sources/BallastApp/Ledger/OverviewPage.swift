@@ -6,25 +6,42 @@ import Plot
 /// The year's headline figures and breakdowns; each group links to its projects.
 enum OverviewPage {
     static func render(district: String, summary s: YearSummary, lang: UILanguage) -> String {
+        let title = LedgerText.overviewHeading(district: district, year: s.year, asOf: s.asOf.iso).text(lang)
+        return Layout.page(title: UIText.overview.text(lang), lang: lang, section: .tables, path: Site.overview.link + "?year=\(s.year)",
+            .h1(.text(title)),
+            .group(sections(s, lang: lang, drill: true))
+        )
+    }
+
+    /// The figures and the breakdowns. `drill`: each group links to its projects (the district's
+    /// own users); the city's view of a district (`RollupPage`) has no project to link to, and no
+    /// units when `byUnit` is empty.
+    static func sections(_ s: YearSummary, lang: UILanguage, drill: Bool) -> [Node<HTML.BodyContext>] {
         let t = { (m: Message) in m.text(lang) }
         func figure(_ label: Message, _ value: String) -> Node<HTML.BodyContext> { Layout.figure(t(label), value) }
+        func name(_ text: String, _ href: String) -> Node<HTML.BodyContext> {
+            drill ? .a(.href(attr(Layout.link(href, lang))), .text(text)) : .text(text)
+        }
+        // The unit once, beside the heading, so the columns stay narrow enough for the names.
+        func heading(_ title: Message) -> Node<HTML.BodyContext> {
+            .h2(.text(t(title)), .span(.class("unit"), .text(t(UIText.inYi))))
+        }
         func groupTable(_ title: Message, _ groups: [YearSummary.Group], filter: String) -> Node<HTML.BodyContext> {
             .div(.class("card"),
-                .h2(.text(t(title))),
+                heading(title),
                 DataTable<YearSummary.Group>([
                     .init(t(UIText.name)) { g in
                         g.name == SummaryQuery.unassigned ? .text(t(UIText.unassigned))
-                            : .a(.href(attr(Layout.link(Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup), lang))), .text(g.name))
+                            : name(g.name, Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup))
                     },
                     .text(t(UIText.projects), .number) { g in String(g.projects) },
-                    .text(t(UIText.totalInvestment), .number) { g in Layout.yi(g.totalInvestment) },
-                    .text(t(UIText.annualPlan), .number) { g in Layout.yi(g.annualPlan) },
+                    .text(t(UIText.totalShort), .number) { g in Layout.yi(g.totalInvestment) },
+                    .text(t(UIText.planShort), .number) { g in Layout.yi(g.annualPlan) },
+                    .text(t(UIText.completedShort), .number) { g in Layout.yi(g.completed) },
                 ], rows: groups, empty: LedgerText.noRows.text(lang)).node
             )
         }
-        let title = LedgerText.overviewHeading(district: district, year: s.year, asOf: s.asOf.iso).text(lang)
-        return Layout.page(title: t(UIText.overview), lang: lang, section: .tables, path: Site.overview.link + "?year=\(s.year)",
-            .h1(.text(title)),
+        return [
             .div(.class("figures"),
                 figure(UIText.projects, String(s.projects)),
                 figure(UIText.totalInvestment, Layout.yi(s.totalInvestment)),
@@ -38,18 +55,18 @@ enum OverviewPage {
             .div(.class("grid2"),
                 groupTable(UIText.byZone, s.byZone, filter: "zone"),
                 .div(.class("card"),
-                    .h2(.text(t(UIText.pools))),
+                    heading(UIText.pools),
                     DataTable<YearSummary.Pool>([
                         .init(t(UIText.stage)) { p in
-                            .a(.href(attr(Layout.link(Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))" + ProjectListColumn.drill(ProjectListColumn.explainingStage), lang))),
-                               .text(LedgerText.poolName(p.stage).text(lang)))
+                            name(LedgerText.poolName(p.stage).text(lang),
+                                 Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))" + ProjectListColumn.drill(ProjectListColumn.explainingStage))
                         },
                         .text(t(UIText.projects), .number) { p in String(p.projects) },
-                        .text(t(UIText.totalInvestment), .number) { p in Layout.yi(p.totalInvestment) },
+                        .text(t(UIText.totalShort), .number) { p in Layout.yi(p.totalInvestment) },
                     ], rows: s.pools, empty: LedgerText.noRows.text(lang)).node
                 )
             ),
-            groupTable(UIText.byUnit, s.byUnit, filter: "unit")
-        )
+            .if(!s.byUnit.isEmpty, groupTable(UIText.byUnit, s.byUnit, filter: "unit")),
+        ]
     }
 }

@@ -107,6 +107,8 @@ public enum Site {
     /// 批量审定: several submitted reports approved in one confirmed step.
     public static let reportsApprove = SitePath0("/reports/approve")
     public static let rollup = SitePath0("/rollup")
+    /// One district's figures as the city sees them (`code`: the district's code).
+    public static let rollupDistrict = SitePath1("/rollup/:district")
     public static let scoring = SitePath0("/scoring")
     public static let scoringAdjustments = SitePath0("/scoring/adjustments")
     public static let screen = SitePath0("/screen")
@@ -202,6 +204,7 @@ public enum Site {
         public static let reportReturn = SitePath1("/api/v1/reports/:report/return")
         public static let reportSubmit = SitePath1("/api/v1/reports/:report/submit")
         public static let rollup = SitePath0("/api/v1/rollup")
+        public static let rollupDistrict = SitePath1("/api/v1/rollup/:district")
         public static let scoreAdjustments = SitePath0("/api/v1/score-adjustments")
         public static let scoringScheme = SitePath1("/api/v1/scoring-schemes/:year")
         public static let service = SitePath0("/api/v1/service")

@@ -17,6 +17,16 @@ public struct DistrictRollup: Sendable, Equatable {
     public var completionRate: Double? { CompletionRate.of(completed: completed.yuan, plan: annualPlan.yuan) }
     /// Portfolio projects by colour on the day.
     public var colours: [WarningColour: Int]
+    /// 时序进度 of the day (`WarningRule.timeProgress`), what the completion rate is read against.
+    public var timeProgress: Double { WarningRule.timeProgress(asOf: asOf) }
+}
+
+/// One district's figures opened from the roll-up: its year summary without the units, which
+/// are the district's own business (a city sees categories, levels, zones and pools).
+public struct DistrictRollupDetail: Sendable, Equatable {
+    public var rollup: DistrictRollup
+    /// The district's summary of the day with `byUnit` left empty.
+    public var summary: YearSummary
 }
 
 /// Every district's figures for a year, each the district's own year summary (`SummaryQuery`),
@@ -28,11 +38,26 @@ public enum RollupQuery {
     public static func run(year: Int, asOf: CalendarDate? = nil, today: @Sendable (DistrictModel) -> CalendarDate, on db: any Database) async throws -> [DistrictRollup] {
         var out: [DistrictRollup] = []
         for d in try await DistrictModel.query(on: db).sort(\.$code).all() {
-            let day = asOf ?? JudgingDay.of(year: year, asOf: today(d))
-            let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: day, on: db)
-            out.append(DistrictRollup(code: d.code, name: d.name, asOf: day, projects: s.projects, totalInvestment: s.totalInvestment,
-                                      annualPlan: s.annualPlan, completed: s.completed, colours: s.colours))
+            out.append(try await detail(of: d, year: year, asOf: asOf, today: today, on: db).rollup)
         }
         return out
+    }
+
+    /// The district with `code`, nil when there is none.
+    public static func district(code: String, year: Int, asOf: CalendarDate? = nil, today: @Sendable (DistrictModel) -> CalendarDate,
+                                on db: any Database) async throws -> DistrictRollupDetail? {
+        guard let d = try await DistrictModel.query(on: db).filter(\.$code == code).first() else { return nil }
+        return try await detail(of: d, year: year, asOf: asOf, today: today, on: db)
+    }
+
+    private static func detail(of d: DistrictModel, year: Int, asOf: CalendarDate?, today: @Sendable (DistrictModel) -> CalendarDate,
+                               on db: any Database) async throws -> DistrictRollupDetail {
+        let day = asOf ?? JudgingDay.of(year: year, asOf: today(d))
+        var s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: day, on: db)
+        s.byUnit = []
+        return DistrictRollupDetail(
+            rollup: DistrictRollup(code: d.code, name: d.name, asOf: day, projects: s.projects, totalInvestment: s.totalInvestment,
+                                   annualPlan: s.annualPlan, completed: s.completed, colours: s.colours),
+            summary: s)
     }
 }
