@@ -24,6 +24,7 @@ public func configure(_ app: Application, database: DatabaseLocation, scheduleJo
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(LanguageCookieMiddleware())
     app.middleware.use(APIErrorMiddleware(environment: app.environment))
+    app.middleware.use(QueryLimitMiddleware())
     app.middleware.use(BodyLimitMiddleware(max: LedgerUpload.maxSize.value))
     app.middleware.use(MultipartGate())
 

@@ -76,6 +76,31 @@ import VaporTesting
         }
     }
 
+    /// A search or filter text is bounded like the names it looks for; a query string is bounded
+    /// as a whole (issue 24: filter texts were unbounded).
+    @Test func overlongFilterTextsAreRefusedByName() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let long = String(repeating: "路", count: TableLimits.maxNameCharacters + 1)
+            let encoded = long.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? long
+            for (path, key) in [("/api/v1/projects", "q"), ("/api/v1/projects", "unit"), ("/api/v1/enterprises", "q"),
+                                ("/api/v1/leads", "q"), ("/api/v1/problems", "q")] {
+                let (status, body) = try await office.send(.GET, path + "?\(key)=\(encoded)")
+                #expect(status == .badRequest, "\(path) \(key)")
+                #expect((body["error"] as? [String: Any])?["field"] as? String == key, "\(path) \(key)")
+            }
+            let fits = String(repeating: "路", count: 50).addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            #expect(try await office.send(.GET, "/api/v1/projects?q=\(fits)").0 == .ok)
+            // Too many parameters at once.
+            let many = (0..<(QueryLimits.maxParameters + 1)).map { "k\($0)=1" }.joined(separator: "&")
+            #expect(try await office.send(.GET, "/api/v1/projects?\(many)").0 == .badRequest)
+            try await office.test(.GET, "/projects?q=\(encoded)") { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("q"))
+            }
+        }
+    }
+
     @Test func yearsOutsideTheRangeAreRefusedNotTrappedOn() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let unitRef = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == Self.unitName).first())

@@ -82,6 +82,27 @@ import VaporTesting
             }
         }
     }
+
+    /// An error page keeps the user's navigation and sends them home to a page they may open:
+    /// the city's user, refused the ledger, is offered the roll-up, never the dashboard it cannot open either.
+    @Test func anErrorPageKeepsTheNavigationAndLinksOnlyWhereTheUserMayGo() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            try await app.as(.regional).test(.GET, "/projects") { res in
+                #expect(res.status == .forbidden)
+                let body = res.body.string
+                #expect(body.contains("aria-label=\"栏目\""), "navigation kept")
+                #expect(body.contains("href=\"/rollup\""))
+                #expect(!body.contains("href=\"/\""))
+                #expect(!body.contains("href=\"/?"))
+            }
+            // Inside a page the user may open, a record that is not there: still the navigation, home is the 工作台.
+            try await app.as(.unit).test(.GET, "/projects/00000000-0000-0000-0000-000000000000") { res in
+                #expect(res.status == .notFound)
+                #expect(res.body.string.contains("href=\"/work\""))
+                #expect(res.body.string.contains("href=\"/reports\""))
+            }
+        }
+    }
 }
 
 @Suite struct LanguageTests {

@@ -66,7 +66,16 @@ import Testing
         #expect(html.contains("住建局群"))
         #expect(html.contains("已送达 3，待发送 0，失败 1"))
         #expect(html.contains("HTTP 500"))
-        #expect(html.contains(#"class="tag red">failed"#))
+        #expect(html.contains(#"class="tag red">发送失败"#))
+        // The reason in the page's language, never the HTTP client's English.
+        let unreachable = WebhookEditor.Delivery(id: UUID(), status: "pending", attempts: 1, lastStatus: nil,
+                                                 lastError: DeliveryFailure.unreachable.stored, createdAt: Date(), finishedAt: nil, nextAttemptAt: Date())
+        let zh = rendering([.admin]) {
+            WebhooksPage(hooks: [.init(hook: hook, unit: nil, pending: 1, sent: 0, failed: 0)],
+                         logs: [hook.id: [unreachable]], units: [], notice: nil, lang: .zh).render()
+        }
+        #expect(zh.contains("第 1 次投递失败，将重试：无法解析机器人地址"))
+        #expect(zh.contains(#"class="tag">待发送"#) && !zh.contains("unreachable"))
         // Switched off: the button offers to switch it on.
         #expect(html.contains(">启用</button>"))
         #expect(html.contains(Site.adminWebhookEnabled.link(hook.id)))

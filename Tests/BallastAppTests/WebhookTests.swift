@@ -154,13 +154,14 @@ struct FakeRobot {
                 var now = Date()
                 #expect(try await sender.processOnce(now: now) == 1)
                 let first = try #require(try await WebhookDeliveryModel.query(on: app.db).first())
-                #expect(first.status == "pending" && first.attempts == 1 && first.lastError?.contains("将重试") == true)
+                #expect(first.status == "pending" && first.attempts == 1 && first.lastError == DeliveryFailure.timeout.stored)
                 // Not due again until its wait is over.
                 #expect(try await sender.processOnce(now: now) == 0)
                 now = now.addingTimeInterval(3600)
                 #expect(try await sender.processOnce(now: now) == 1)
                 let last = try #require(try await WebhookDeliveryModel.query(on: app.db).first())
-                #expect(last.status == "failed" && last.attempts == 2 && last.lastError?.contains("不再重试") == true && last.finishedAt != nil)
+                #expect(last.status == "failed" && last.attempts == 2 && last.lastError == DeliveryFailure.timeout.stored && last.finishedAt != nil)
+                #expect(WebhookEditor.Delivery(last).reason?.zh == "第 2 次投递失败，不再重试：机器人在限定时间内未应答")
             }
         }
     }

@@ -25,6 +25,21 @@ import Testing
         }
     }
 
+    /// A stage change says where it came from: the ledger file, or a project written on its own
+    /// page (a project made by hand was shown as 台账导入, issue 24).
+    @Test func aStageChangeNamesItsSource() async throws {
+        try await StoreDatabase.with { app in
+            let d = try await Fixtures.district(on: app.db)
+            _ = try await Fixtures.writer(d).apply(Fixtures.ledger, on: app.db)
+            #expect(try await StageChangeModel.query(on: app.db).all().map(\.note) == Array(repeating: "台账导入", count: 5))
+            let record = LedgerRecord(row: 2, code: "F1", name: "表单项目", category: "产业转型发展", level: "区重点", unit: "区商务局",
+                                      stage: .underConstruction, totalInvestment: .yi(1), annualPlan: .wan(100))
+            let id = try await ProjectEditor(writer: Fixtures.writer(d)).create(record, on: app.db)
+            let change = try #require(try await StageChangeModel.query(on: app.db).filter(\.$project.$id == id).first())
+            #expect(change.note == "逐项录入")
+        }
+    }
+
     @Test func reimportUpdatesByCodeAndNeverDuplicates() async throws {
         try await StoreDatabase.with { app in
             let d = try await Fixtures.district(on: app.db)

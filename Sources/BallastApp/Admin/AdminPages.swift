@@ -59,7 +59,6 @@ enum AdminPages {
         let t = { (m: Message) in m.text(lang) }
         return Layout.page(title: t(UIText.users), lang: lang, section: .users, path: Site.adminUsers.link,
             .h1(.text(t(UIText.users))),
-            .div(.class("toolbar"), .a(.class("button secondary"), .href(attr(Layout.link(Site.adminTokens.link, lang))), .text(AdminText.apiTokens.text(lang)))),
             noticeNode(notice),
             DataTable<UserRow>([
                 // The sign-in name is what the person types, not a word of the page.
@@ -106,7 +105,7 @@ enum AdminPages {
         f.timeZone = TimeZone(identifier: timeZone)
         f.dateFormat = "yyyy-MM-dd HH:mm"
         let now = Date()
-        return Layout.page(title: AdminText.apiTokens.text(lang), lang: lang, section: .users, path: Site.adminTokens.link,
+        return Layout.page(title: AdminText.apiTokens.text(lang), lang: lang, section: .tokens, path: Site.adminTokens.link,
             .h1(.text(AdminText.apiTokens.text(lang))),
             .p(.class("muted"), .text(AdminText.tokensHelp.text(lang))),
             noticeNode(notice),

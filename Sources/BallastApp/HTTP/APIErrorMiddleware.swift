@@ -34,7 +34,13 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(body)
                 return response
             }
-            let html = ErrorPage.render(status: e.status, message: e.message.text(lang), lang: lang)
+            // The signed-in user keeps their navigation on the error page: the page context is
+            // set inside the access middleware, which this one wraps, so it is rebuilt here
+            // (and is there to rebuild also when access itself refused the request).
+            let context = request.principal.map(PageContext.init) ?? PageContext.current
+            let html = PageContext.$current.withValue(context) {
+                ErrorPage.render(status: e.status, message: e.message.text(lang), lang: lang, path: request.url.path)
+            }
             return .html(html, status: e.status)
         }
     }

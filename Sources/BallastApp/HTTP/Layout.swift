@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case work, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case error, work, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     static func page(title: String, lang: UILanguage, section: Section, path: String,
                      _ content: Node<HTML.BodyContext>...) -> String {
@@ -86,6 +86,8 @@ enum Layout {
             (Item(section: .inbox, label: Message(zh: "消息", en: "Inbox"), href: Site.inbox.link, group: nil, icon: .inbox), .readSummary),
             (Item(section: .lists, label: UIText.lists, href: Site.list.link("unit"), group: .system, icon: .list), .manageLists),
             (Item(section: .users, label: UIText.users, href: Site.adminUsers.link, group: .system, icon: .users), .manageUsers),
+            (Item(section: .tokens, label: AdminText.apiTokens.message, href: Site.adminTokens.link, group: .system, icon: .key), .manageUsers),
+            (Item(section: .webhooks, label: Message(zh: "群机器人", en: "Group robots"), href: Site.adminWebhooks.link, group: .system, icon: .robot), .manageUsers),
             (Item(section: .audit, label: UIText.audit, href: Site.audit.link, group: .system, icon: .audit), .readAudit),
         ]
         // Those who do the work land on it, and find it first.

@@ -655,7 +655,7 @@ enum OpenAPIDocument {
         (Site.API.webhookDeliveries.path, #"""
         {"get": {"summary": "投递记录（最近 50 条）/ the delivery log",
           "parameters": [{"name": "hook", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-          "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError, createdAt, finishedAt, nextAttemptAt}]"}}}}
+          "responses": {"200": {"description": "[{id, status (pending|sending|sent|failed), attempts, lastStatus, lastError (why the last attempt failed and whether another follows, in the request's language), createdAt, finishedAt, nextAttemptAt}]"}}}}
         """#),
         (Site.API.supervisionSettings.path, #"""
         {

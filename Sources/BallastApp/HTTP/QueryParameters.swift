@@ -5,10 +5,14 @@ import Vapor
 /// eighth of the route's CPU.
 struct QueryParameters: Sendable {
     private let values: [String: String]
+    /// Pairs in the query, repeated keys counted each time.
+    let count: Int
 
     init(_ query: String?) {
         var values: [String: String] = [:]
-        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+        let pairs = (query ?? "").split(separator: "&", omittingEmptySubsequences: true)
+        count = pairs.count
+        for pair in pairs {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             // HTML forms sent with GET encode spaces as "+".
             func decode(_ s: Substring) -> String {
@@ -21,6 +25,7 @@ struct QueryParameters: Sendable {
     }
 
     subscript(_ key: String) -> String? { values[key] }
+    var keys: Dictionary<String, String>.Keys { values.keys }
 }
 
 extension Request {

@@ -49,7 +49,7 @@ package struct WebhookSender: Sendable {
         let outcome: WebhookQueue.Outcome
         if let error = failure {
             if attempts >= maxAttempts { logger.warning("webhook delivery \(c.id) failed after \(attempts) attempts: \(error)") }
-            outcome = .failed(reason: error, retryAt: attempts >= maxAttempts ? nil : now.addingTimeInterval(backoff(attempts)))
+            outcome = .failed(error, retryAt: attempts >= maxAttempts ? nil : now.addingTimeInterval(backoff(attempts)))
         } else {
             outcome = .sent
         }
@@ -58,9 +58,9 @@ package struct WebhookSender: Sendable {
 
     /// One attempt: the message with its id in a header (the payload carries it too); the
     /// robot's status and, when it did not take the message, why.
-    func post(_ c: Due) async -> (Int?, String?) {
+    func post(_ c: Due) async -> (Int?, DeliveryFailure?) {
         var status: Int?
-        var failure: String?
+        var failure: DeliveryFailure?
         do {
             var request = ClientRequest(method: .POST, url: URI(string: c.url), headers: ["Content-Type": "application/json; charset=utf-8"],
                                         body: ByteBuffer(string: c.payload), timeout: timeout)
@@ -70,10 +70,12 @@ package struct WebhookSender: Sendable {
             status = Int(response.status.code)
             let body = response.body.map { Data(buffer: $0) }
             if !RobotMessage.accepted(status: Int(response.status.code), body: body) {
-                failure = "HTTP \(response.status.code)" + (body.map { " " + String(decoding: $0.prefix(200), as: UTF8.self) } ?? "")
+                failure = .rejected(status: Int(response.status.code), detail: body.map { String(decoding: $0.prefix(200), as: UTF8.self) } ?? "")
             }
         } catch {
-            failure = String(String(describing: error).prefix(300))
+            // The client's own words stay in the server's log for whoever runs it; the delivery log keeps the sorted reason.
+            logger.info("webhook delivery \(c.id) attempt failed: \(String(describing: error))")
+            failure = DeliveryFailure.classify(String(describing: error))
         }
         return (status, failure)
     }

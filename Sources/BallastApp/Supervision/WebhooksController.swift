@@ -38,8 +38,9 @@ struct WebhooksController: RouteCollection {
 
     struct DeliveryDTO: Content {
         var id: UUID, status: String, attempts: Int, lastStatus: Int?, lastError: String?, createdAt: Date, finishedAt: Date?, nextAttemptAt: Date
-        init(_ d: WebhookEditor.Delivery) {
-            id = d.id; status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError; createdAt = d.createdAt
+        /// `lastError`: why the last attempt failed and whether another follows, in the request's language.
+        init(_ d: WebhookEditor.Delivery, lang: UILanguage) {
+            id = d.id; status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.reason?.text(lang); createdAt = d.createdAt
             finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
         }
     }
@@ -72,7 +73,7 @@ struct WebhooksController: RouteCollection {
     }
 
     func testAPI(req: Request) async throws -> Response {
-        try await DeliveryDTO(WebhookEditor.Delivery(try await test(req))).encodeResponse(status: .accepted, for: req)
+        try await DeliveryDTO(WebhookEditor.Delivery(try await test(req)), lang: req.language).encodeResponse(status: .accepted, for: req)
     }
 
     func toggleAPI(req: Request) async throws -> HookDTO {
@@ -90,7 +91,7 @@ struct WebhooksController: RouteCollection {
     }
 
     func deliveriesAPI(req: Request) async throws -> [DeliveryDTO] {
-        try await editor(req).deliveries(hookID: try req.id("hook", orElse: Self.noHook), on: req.db).map(DeliveryDTO.init)
+        try await editor(req).deliveries(hookID: try req.id("hook", orElse: Self.noHook), on: req.db).map { DeliveryDTO($0, lang: req.language) }
     }
 
     // MARK: Pages

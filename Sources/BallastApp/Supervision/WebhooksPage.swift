@@ -16,11 +16,11 @@ struct WebhooksPage {
         let f = DateFormatter.district("MM-dd HH:mm:ss")
         let columns: [DataTable<WebhookEditor.Delivery>.Column] = [
             .text(en ? "Queued" : "排队时间", .date) { d in f.string(from: d.createdAt) },
-            .init(en ? "Status" : "状态") { d in .span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.status)) },
+            .init(en ? "Status" : "状态") { d in .span(.class(d.status == "failed" ? "tag red" : "tag"), .text(d.statusName.text(lang))) },
             .text(en ? "Attempts" : "次数", .number) { d in String(d.attempts) },
-            .text(en ? "Last answer" : "最近结果") { d in d.lastError ?? d.lastStatus.map { "HTTP \($0)" } ?? "" },
+            .text(en ? "Last answer" : "最近结果") { d in d.reason?.text(lang) ?? d.lastStatus.map { "HTTP \($0)" } ?? "" },
         ]
-        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .users, path: Site.adminWebhooks.link,
+        return Layout.page(title: en ? "Group robots" : "群机器人", lang: lang, section: .webhooks, path: Site.adminWebhooks.link,
             .h1(.text(en ? "Group robots (企业微信 / 钉钉 webhooks)" : "群机器人（企业微信、钉钉）")),
             .p(.class("muted"), .text(en ? "Each unit's robot receives its assignments, notices and reminders; a robot with no unit receives the whole district's. Messages are sent in the background, retried up to 5 times."
                                          : "单位的机器人接收本单位的交办、催办和到期提醒；不指定单位的接收全区消息。消息在后台发送，失败最多重试 5 次。")),

@@ -24,6 +24,8 @@ public struct LedgerWriter: Sendable {
     /// project entering this year's portfolio). Nil for loaders that bring the district's
     /// recorded milestones with them.
     public var milestoneTemplate: MilestoneTemplate? = .standard
+    /// What a stage change written here records as its source (shown in the project's history).
+    var stageNote: String { addsOneByOne ? "逐项录入" : "台账导入" }
 
     public init(districtID: UUID, year: Int, actor: ChangeActor, today: CalendarDate, strict: Bool = false,
                 milestoneTemplate: MilestoneTemplate? = .standard) {
@@ -105,7 +107,7 @@ public struct LedgerWriter: Sendable {
                 let unitBefore = project.$unit.id
                 if project.stage != r.stage.rawValue {
                     stageChanges.append(StageChangeModel(projectID: projectID, from: project.stage, to: r.stage.rawValue,
-                                                         effectiveOn: today, actor: actor.name, note: "台账导入"))
+                                                         effectiveOn: today, actor: actor.name, note: stageNote))
                 }
                 try fill(project, from: r, lists: lists)
                 // The pool entries carry the unit (a cohort counts by it): bring them along.
@@ -143,7 +145,7 @@ public struct LedgerWriter: Sendable {
                 projectByCode[r.code] = project
                 newPlans.append(try newPlan(projectID: project.requireID(), record: r, lists: lists))
                 stageChanges.append(StageChangeModel(projectID: try project.requireID(), from: nil, to: r.stage.rawValue,
-                                                     effectiveOn: today, actor: actor.name, note: "台账导入"))
+                                                     effectiveOn: today, actor: actor.name, note: stageNote))
                 audits.append(Audit.entry(districtID: districtID, actor: actor, action: "create", entity: "project",
                                           entityID: project.id, summary: "\(r.code) \(r.name)",
                                           before: ProjectSnapshot?.none, after: after))

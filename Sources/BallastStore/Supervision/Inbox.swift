@@ -155,6 +155,29 @@ public struct WebhookEditor: Sendable {
             id = d.id ?? UUID(); status = d.status; attempts = d.attempts; lastStatus = d.lastStatus; lastError = d.lastError
             createdAt = d.createdAt; finishedAt = d.finishedAt; nextAttemptAt = d.nextAttemptAt
         }
+
+        /// The delivery's state as a person reads it.
+        public var statusName: Message {
+            switch status {
+            case "sent": Message(zh: "已送达", en: "Sent")
+            case "failed": Message(zh: "发送失败", en: "Failed")
+            case "sending": Message(zh: "发送中", en: "Sending")
+            default: Message(zh: "待发送", en: "Waiting")
+            }
+        }
+
+        /// Why the last attempt failed and whether another follows; nil when nothing failed.
+        public var reason: Message? {
+            guard let raw = lastError else {
+                return lastStatus.flatMap { (200..<300).contains($0) ? nil : Message(zh: "HTTP \($0)", en: "HTTP \($0)") }
+            }
+            let why = DeliveryFailure(stored: raw).message
+            switch status {
+            case "pending": return Message(zh: "第 \(attempts) 次投递失败，将重试：\(why.zh)", en: "Attempt \(attempts) failed, will retry: \(why.en)")
+            case "failed": return Message(zh: "第 \(attempts) 次投递失败，不再重试：\(why.zh)", en: "Attempt \(attempts) failed, not tried again: \(why.en)")
+            default: return why
+            }
+        }
     }
 
     public struct Listed: Sendable {

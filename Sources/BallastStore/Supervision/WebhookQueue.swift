@@ -40,7 +40,7 @@ public enum WebhookQueue {
     public enum Outcome: Sendable {
         case sent
         /// Failed; tried again at `retryAt`, or never again when nil.
-        case failed(reason: String, retryAt: Date?)
+        case failed(DeliveryFailure, retryAt: Date?)
     }
 
     public static func record(_ id: UUID, attempts: Int, status: Int?, _ outcome: Outcome, at now: Date, on db: any Database) async throws {
@@ -49,11 +49,12 @@ public enum WebhookQueue {
         switch outcome {
         case .sent:
             try await update.set("status", to: "sent").set("last_error", to: SQLLiteral.null).set("finished_at", to: now).run()
-        case .failed(let reason, let retryAt?):
-            try await update.set("status", to: "pending").set("last_error", to: "第 \(attempts) 次投递失败，将重试：\(reason)")
+        // The code, not a sentence: the reader's language says it (`Delivery.reason`).
+        case .failed(let failure, let retryAt?):
+            try await update.set("status", to: "pending").set("last_error", to: failure.stored)
                 .set("next_attempt_at", to: retryAt).run()
-        case .failed(let reason, nil):
-            try await update.set("status", to: "failed").set("last_error", to: "第 \(attempts) 次投递失败，不再重试：\(reason)")
+        case .failed(let failure, nil):
+            try await update.set("status", to: "failed").set("last_error", to: failure.stored)
                 .set("finished_at", to: now).run()
         }
     }
