@@ -27,7 +27,12 @@ import Testing
         #expect(html.contains("草稿"))
         // The office may draft: the form to draft the next one is there.
         #expect(html.contains(Site.documents.link))
-        #expect(html.contains("2023-W25"))
+        // Periods written as the office writes them; the form offers last week first, by name.
+        #expect(html.contains("2023年第25周（6月19日—6月25日）"))
+        #expect(!html.contains(">2023-W25<"))
+        #expect(html.contains(#"<option value="2023-W25">2023年第25周（6月19日—6月25日）</option>"#))
+        #expect(html.contains(#"<option value="2023-05">2023年5月</option>"#))
+        #expect(html.contains(#"<option value="2023-Q2">2023年第二季度</option>"#))
     }
 
     @Test func aDocumentTitleWithMarkupIsText() throws {

@@ -29,13 +29,13 @@ enum RollupPage {
                     .a(.href(attr(Layout.link(Site.rollupDistrict.link(r.code, query: ["year": String(year)]), lang))), .text(r.name))
                 },
                 .text(t(UIText.projects), .number) { r in String(r.projects) },
-                .text(t(UIText.totalInvestment), .number) { r in Layout.yi(r.totalInvestment) },
-                .text(t(UIText.annualPlan), .number) { r in Layout.yi(r.annualPlan) },
-                .text(AdminText.completed.text(lang), .number) { r in Layout.yi(r.completed) },
+                .text(t(UIText.totalInvestment), .number) { r in r.totalInvestment.yiText },
+                .text(t(UIText.annualPlan), .number) { r in r.annualPlan.yiText },
+                .text(AdminText.completed.text(lang), .number) { r in r.completed.yiText },
                 .text(AdminText.completionRate.text(lang), .number) { r in rate(r.completionRate) },
                 .text(AdminText.timeProgress.text(lang), .number) { r in rate(r.timeProgress) },
             ] + lightColumns, rows: rows, empty: AdminText.noDistricts.text(lang),
-               totals: [AdminText.allDistricts.text(lang), String(total.0), Layout.yi(total.1), Layout.yi(total.2), Layout.yi(total.3),
+               totals: [AdminText.allDistricts.text(lang), String(total.0), total.1.yiText, total.2.yiText, total.3.yiText,
                         rate(CompletionRate.of(completed: total.3.yuan, plan: total.2.yuan)), timeProgress]
                 + DashboardCharts.lights.map { c in String(rows.map { $0.colours[c] ?? 0 }.reduce(0, +)) }).node
         )

@@ -37,8 +37,8 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
         case .nothingFound: Message(zh: "暂无文件。", en: "Nothing found.")
         case .draftDocument: Message(zh: "生成草稿", en: "Draft a document")
         case .periodsHelp: Message(
-            zh: "期次写法：周 2023-W23，月 2023-05，季度 2023-Q2，年度 2023。印发前可重新生成；印发后内容冻结，不再改变。",
-            en: "Periods: week 2023-W23, month 2023-05, quarter 2023-Q2, year 2023. A draft can be generated again until it is issued; an issued document never changes.")
+            zh: "选择期次和统计截止日（不填则为期末；期次未结束时为今天）。印发前可重新生成；印发后内容冻结，不再改变。",
+            en: "Choose the period and the day to count to (left empty: the period's last day, or today while it runs). A draft can be generated again until it is issued; an issued document never changes.")
         case .generate: Message(zh: "生成", en: "Generate")
         case .scoringLink: Message(zh: "考核评分办法与加减分 →", en: "Scoring scheme and adjustments →")
 

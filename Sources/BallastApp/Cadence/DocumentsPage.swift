@@ -21,13 +21,22 @@ struct DocumentsPage {
         d.kind == .supervisionBulletin ? Site.bulletin.link(d.idString) : Site.document.link(d.idString)
     }
 
-    /// What the draft form proposes for each kind: last week, last month, this quarter, this year.
-    var suggestions: [(DocumentKind, String)] {
-        let lastMonth = today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
-        return [(.weeklyBulletin, ISOWeek(containing: today.adding(days: -7)).description),
-                (.unitRanking, UnitRanking.period(year: lastMonth.0, month: lastMonth.1)),
-                (.quarterlyAssessment, "\(today.year)-Q\((today.month - 1) / 3 + 1)"),
-                (.annualEvaluation, String(today.year))]
+    /// The periods the draft form offers for each kind, as stored and as written, the usual one
+    /// first: the last twelve weeks from last week, the last twelve months from last month, this
+    /// and the four quarters before, this year and the last.
+    var periods: [(DocumentKind, [(String, String)])] {
+        let weeks = (1...12).map { ISOWeek(containing: today.adding(days: -7 * $0)) }
+        let months: [YearMonth] = (1...12).compactMap { back in
+            let index = today.year * 12 + today.month - 1 - back
+            return YearMonth(year: index / 12, month: index % 12 + 1)
+        }
+        let quarterIndex = today.year * 4 + (today.month - 1) / 3
+        let quarters = (0...4).compactMap { AssessmentPeriod(year: (quarterIndex - $0) / 4, quarter: (quarterIndex - $0) % 4 + 1) }
+        let years = [today.year, today.year - 1].compactMap { AssessmentPeriod(year: $0, quarter: nil) }
+        return [(.weeklyBulletin, weeks.map { ($0.description, $0.fullName(lang)) }),
+                (.unitRanking, months.map { (UnitRanking.period(year: $0.year, month: $0.month), $0.name(lang)) }),
+                (.quarterlyAssessment, quarters.map { ($0.description, $0.name(lang)) }),
+                (.annualEvaluation, years.map { ($0.description, $0.name(lang)) })]
     }
 
     func kindSelect() -> Node<HTML.LabelContext> {
@@ -63,7 +72,7 @@ struct DocumentsPage {
     func listing() -> Node<HTML.BodyContext> {
         let columns: [DataTable<DocumentSummary>.Column] = [
             .text(CadenceText.kind.text(lang)) { d in Self.kindName(d.kind.rawValue, lang) },
-            .text(CadenceText.periodColumn.text(lang), .date) { d in d.period },
+            .text(CadenceText.periodColumn.text(lang)) { d in PeriodName.of(d.period, lang) },
             .init(CadenceText.title.text(lang)) { d in .a(.href(attr(Layout.link(Self.href(d), lang))), .text(d.title)) },
             .text(CadenceText.number.text(lang)) { d in d.number ?? "—" },
             .text(CadenceText.asOf.text(lang), .date) { d in d.asOf.iso },
@@ -85,10 +94,11 @@ struct DocumentsPage {
             .if(PageContext.may(.issueDocuments), .div(.class("card"),
                 .h2(.text(CadenceText.draftDocument.text(lang))),
                 .p(.class("muted"), .text(CadenceText.periodsHelp.text(lang))),
-                .forEach(suggestions) { kind, period in
+                .forEach(periods) { kind, options in
                     .form(.method(.post), .action(attr(Layout.link(Site.documents.link, lang))), .class("filters"), .csrf(),
                         .input(.type(.hidden), .name("kind"), .value(kind.rawValue)),
-                        .label(.text(en ? kind.englishName : kind.chineseName), .input(.type(.text), .name("period"), .value(period), .attribute(named: "size", value: "9"))),
+                        .label(.text(en ? kind.englishName : kind.chineseName),
+                               .select(.attribute(named: "name", value: "period"), .forEach(options) { value, name in .choice(value, name) })),
                         .label(.text(CadenceText.asOf.text(lang)), .input(.type(.date), .name("asOf"))),
                         .button(.type(.submit), .text(CadenceText.generate.text(lang))))
                 },

@@ -22,7 +22,7 @@ package struct OfficialDoc {
         init(number: Double, _ text: String) { self.text = text; link = nil; self.number = number }
         static func int(_ n: Int) -> Cell { Cell(number: Double(n), String(n)) }
         static func points(_ x: Double) -> Cell { Cell(number: x, String(format: "%.2f", x)) }
-        static func yi(_ yuan: Int64) -> Cell { Cell(number: Money(yuan: yuan).rounded(in: .yi, places: 2), Layout.yi(Money(yuan: yuan))) }
+        static func yi(_ yuan: Int64) -> Cell { Cell(number: Money(yuan: yuan).rounded(in: .yi, places: 2), (Money(yuan: yuan)).yiText) }
         static func percent(_ x: Double) -> Cell { Cell(number: (x * 1000).rounded() / 10, Percent.text(x)) }
     }
 

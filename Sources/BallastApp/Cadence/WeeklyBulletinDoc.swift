@@ -24,8 +24,8 @@ enum WeeklyBulletinDoc {
             let gap = (r - b.timeProgress) * 100
             return abs(gap) < 0.05 ? "与时序进度持平" : gap > 0 ? String(format: "超时序进度 %.1f 个百分点", gap) : String(format: "落后时序进度 %.1f 个百分点", -gap)
         } ?? "无从比较时序进度"
-        return "截至\(NoticeDocument.chineseDate(b.asOf))，全区\(b.year)年列入年度计划的重点项目 \(h.projects) 个，总投资 \(Layout.yi(Money(yuan: h.total))) 亿元，"
-            + "年度计划投资 \(Layout.yi(Money(yuan: h.plan))) 亿元，已完成投资 \(Layout.yi(Money(yuan: h.completed))) 亿元，完成率 "
+        return "截至\(NoticeDocument.chineseDate(b.asOf))，全区\(b.year)年列入年度计划的重点项目 \(h.projects) 个，总投资 \((Money(yuan: h.total)).yiText) 亿元，"
+            + "年度计划投资 \((Money(yuan: h.plan)).yiText) 亿元，已完成投资 \((Money(yuan: h.completed)).yiText) 亿元，完成率 "
             + rate + "，时序进度 " + Percent.text(b.timeProgress) + "，\(versus)。"
             + "本周新亮红灯、黄灯项目 \(b.newlyLit.count) 个，连续亮灯四周以上（28 天前已亮灯、至今未转色）\(b.litFourWeeks.count) 个；"
             + "逾期未办结问题和议定事项 \(b.overdueItems.count) 项。现将本周（\(b.from) 至 \(b.to)）情况通报如下。"

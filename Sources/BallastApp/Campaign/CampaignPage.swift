@@ -21,10 +21,10 @@ struct CampaignPage {
             Layout.notice(notice),
             .div(.class("figures"),
                 Layout.figure(CampaignText.sinceBegan.text(lang),
-                              CampaignText.totals(entries: all.entries, investment: Layout.yi(all.investment)).text(lang)),
+                              CampaignText.totals(entries: all.entries, investment: all.investment.yiText).text(lang)),
                 .forEach(CampaignBatch.allCases) { b in
                     let t = totals[b] ?? CampaignTally()
-                    return Layout.figure(en ? b.englishName : b.title, "\(t.entries) / \(Layout.yi(t.investment)) 亿",
+                    return Layout.figure(en ? b.englishName : b.title, "\(t.entries) / \(t.investment.yiText) 亿",
                                 "\(b.rateName.text(lang)) \(CampaignPage.percent(t.rate(for: b)))")
                 }),
             .div(.class("card"),
@@ -52,10 +52,10 @@ struct CampaignPage {
         columns += CampaignBatch.allCases.map { b -> DataTable<CampaignQuery.Period>.Column in
             .text(en ? b.englishName : b.title, .number) { p in
                 let t = p.figures.batches[b] ?? CampaignTally()
-                return "\(t.entries) / \(Layout.yi(t.investment))"
+                return "\(t.entries) / \(t.investment.yiText)"
             }
         }
-        columns.append(.text(CampaignText.total.text(lang), .number) { p in "\(p.figures.entries) / \(Layout.yi(p.figures.investment))" })
+        columns.append(.text(CampaignText.total.text(lang), .number) { p in "\(p.figures.entries) / \(p.figures.investment.yiText)" })
         columns += CampaignBatch.allCases.map { b -> DataTable<CampaignQuery.Period>.Column in
             .text(b.rateName.text(lang), .number) { p in CampaignPage.percent((p.figures.batches[b] ?? CampaignTally()).rate(for: b)) }
         }

@@ -32,7 +32,7 @@ struct CampaignPeriodPage {
             .init(CampaignText.project.text(lang)) { r in
                 .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))
             },
-            .text(CampaignText.counted.text(lang), .number) { r in Layout.wan(r.investment) },
+            .text(CampaignText.counted.text(lang), .number) { r in r.investment.wanText },
             .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn?.iso, mayEdit: mayEdit) },
             .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn?.iso, mayEdit: mayEdit) },
             .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn?.iso, mayEdit: mayEdit) },
@@ -48,7 +48,7 @@ struct CampaignPeriodPage {
             })
         }
         return .div(.class("card"),
-            .h2(.text("\(en ? b.englishName : b.title)：\(t.entries) / \(Layout.yi(t.investment)) 亿元 · \(b.rateName.text(lang)) \(CampaignPage.percent(t.rate(for: b)))")),
+            .h2(.text("\(en ? b.englishName : b.title)：\(t.entries) / \(t.investment.yiText) 亿元 · \(b.rateName.text(lang)) \(CampaignPage.percent(t.rate(for: b)))")),
             DataTable(columns, rows: rows, empty: CampaignText.noEntries.text(lang)).node)
     }
 

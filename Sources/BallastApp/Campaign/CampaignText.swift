@@ -56,7 +56,7 @@ enum CampaignText: CaseIterable, UIText.Catalogue {
         Message(zh: "“三个一批”活动（截至\(asOf)）", en: "“Three Batches” campaign (as of \(asOf))")
     }
 
-    /// The campaign's totals; `investment` in 亿元 as `Layout.yi` gives it.
+    /// The campaign's totals; `investment` in 亿元 as `Money.yiText` writes it.
     static func totals(entries: Int, investment: String) -> Message {
         Message(zh: "\(entries) 个项目，\(investment) 亿元", en: "\(entries) projects, \(investment) 100M yuan")
     }

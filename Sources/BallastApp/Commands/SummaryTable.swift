@@ -6,7 +6,7 @@ import Vapor
 /// The summary as aligned text for a terminal, amounts in 亿元 as officials read them.
 enum SummaryTable {
     static func lines(_ s: YearSummary) -> [String] {
-        func yi(_ m: Money) -> String { String(format: "%.2f", m.rounded(in: .yi, places: 2)) }
+        func yi(_ m: Money) -> String { m.yiText }
         var out = ["\(s.year)年重点项目汇总（截至\(s.asOf.iso)，金额：亿元）",
                    "项目 \(s.projects) 个  总投资 \(yi(s.totalInvestment))  年度计划 \(yi(s.annualPlan))  已完成 \(yi(s.completed))"]
         let sections: [(String, [YearSummary.Group])] = [

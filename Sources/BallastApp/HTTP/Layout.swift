@@ -189,15 +189,6 @@ enum Layout {
              .unwrap(sub) { .div(.class("muted"), .unwrap(subName) { .data(named: "figure", value: $0) }, .text($0)) })
     }
 
-    static func yi(_ m: Money) -> String { String(format: "%.2f", m.rounded(in: .yi, places: 2)) }
-    static func wan(_ m: Money) -> String {
-        let v = m.rounded(in: .wan, places: 2)
-        let f = NumberFormatter()
-        f.numberStyle = .decimal
-        f.minimumFractionDigits = 0
-        f.maximumFractionDigits = 2
-        return f.string(from: NSNumber(value: v)) ?? String(v)
-    }
 }
 
 /// The status as the error page needs it, without tying the page to Vapor's type.

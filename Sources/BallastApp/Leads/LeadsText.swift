@@ -99,7 +99,7 @@ enum LeadsText: CaseIterable, UIText.Catalogue {
         Message(zh: "领导带队 \(leader) 次，小分队 \(team) 次", en: "leader-led \(leader), small team \(team)")
     }
 
-    /// The signed contracts' amount, in 亿元 as `Layout.yi` gives it.
+    /// The signed contracts' amount, in 亿元 as `Money.yiText` writes it.
     static func contracted(_ yi: String) -> Message {
         Message(zh: "合同金额 \(yi) 亿元", en: "\(yi) 100M yuan contracted")
     }

@@ -108,7 +108,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         Message(zh: "（自 \(day)）", en: " since \(day)")
     }
 
-    /// After the amount completed: the annual plan (`plan`, in 万元 as `Layout.wan` gives it) and
+    /// After the amount completed: the annual plan (`plan`, in 万元 as `Money.wanText` writes it) and
     /// the share of it done.
     static func ofPlan(_ plan: String, percent: Double) -> Message {
         Message(zh: "，年度计划 \(plan)（\(Percent.text(points: percent))）", en: " of \(plan) (\(Percent.text(points: percent)))")

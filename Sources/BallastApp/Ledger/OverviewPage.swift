@@ -35,18 +35,18 @@ enum OverviewPage {
                             : name(g.name, Site.projects.link + "?year=\(s.year)&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup))
                     },
                     .text(t(UIText.projects), .number) { g in String(g.projects) },
-                    .text(t(UIText.totalShort), .number) { g in Layout.yi(g.totalInvestment) },
-                    .text(t(UIText.planShort), .number) { g in Layout.yi(g.annualPlan) },
-                    .text(t(UIText.completedShort), .number) { g in Layout.yi(g.completed) },
+                    .text(t(UIText.totalShort), .number) { g in g.totalInvestment.yiText },
+                    .text(t(UIText.planShort), .number) { g in g.annualPlan.yiText },
+                    .text(t(UIText.completedShort), .number) { g in g.completed.yiText },
                 ], rows: groups, empty: LedgerText.noRows.text(lang)).node
             )
         }
         return [
             .div(.class("figures"),
                 figure(UIText.projects, String(s.projects)),
-                figure(UIText.totalInvestment, Layout.yi(s.totalInvestment)),
-                figure(UIText.annualPlan, Layout.yi(s.annualPlan)),
-                figure(UIText.completed, Layout.yi(s.completed))
+                figure(UIText.totalInvestment, s.totalInvestment.yiText),
+                figure(UIText.annualPlan, s.annualPlan.yiText),
+                figure(UIText.completed, s.completed.yiText)
             ),
             .div(.class("grid2"),
                 groupTable(UIText.byCategory, s.byCategory, filter: "category"),
@@ -62,7 +62,7 @@ enum OverviewPage {
                                  Site.projects.link + "?stage=\(PageQuery.encode(p.stage.rawValue))" + ProjectListColumn.drill(ProjectListColumn.explainingStage))
                         },
                         .text(t(UIText.projects), .number) { p in String(p.projects) },
-                        .text(t(UIText.totalShort), .number) { p in Layout.yi(p.totalInvestment) },
+                        .text(t(UIText.totalShort), .number) { p in p.totalInvestment.yiText },
                     ], rows: s.pools, empty: LedgerText.noRows.text(lang)).node
                 )
             ),

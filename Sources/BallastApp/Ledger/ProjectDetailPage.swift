@@ -16,7 +16,7 @@ enum ProjectDetailPage {
             (LedgerText.responsibleUnit.text(lang), r.unit), (LedgerText.contactLeader.text(lang), r.leader ?? "—"),
             (LedgerText.taskForce.text(lang), r.taskForce ?? "—"),
             (LedgerText.projectStage.text(lang), en ? r.stage.englishName : r.stage.rawValue),
-            (t(UIText.totalWan), Layout.wan(r.totalInvestment)),
+            (t(UIText.totalWan), r.totalInvestment.wanText),
             (LedgerText.plannedStart.text(lang), r.plannedStart?.iso ?? "—"), (LedgerText.plannedCompletion.text(lang), r.plannedEnd?.iso ?? "—"),
             (LedgerText.investor.text(lang), r.investor ?? "—"), (LedgerText.creditCode.text(lang), r.creditCode ?? "—"),
             (LedgerText.location.text(lang), r.longitude.map { "\(Coordinate.format($0)), \(Coordinate.format(r.latitude ?? 0))" } ?? "—"),
@@ -51,7 +51,7 @@ enum ProjectDetailPage {
                         .tr(.td(.text(String(p.year))), .td(.text(p.level)),
                             .td(.text(p.nature.map { en ? $0.englishName : $0.rawValue } ?? "—")),
                             .td(.text(p.zone ?? "—")),
-                            .td(.class("num"), .text(p.annualPlan.map(Layout.wan) ?? LedgerText.outsidePortfolio.text(lang))))
+                            .td(.class("num"), .text(p.annualPlan.map(\.wanText) ?? LedgerText.outsidePortfolio.text(lang))))
                     })
                 ))),
             .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
@@ -82,10 +82,10 @@ enum ProjectDetailPage {
         if let done, let plan = p?.annualPlan { rate = CompletionRate.of(completed: done.yuan, plan: plan.yuan) }
         let items: [(String, String)] = [
             (LedgerText.responsibleUnit.text(lang), r.unit), (LedgerText.contactLeader.text(lang), r.leader ?? "—"),
-            (UIText.totalWan.text(lang), Layout.wan(r.totalInvestment)),
-            (UIText.planWan.text(lang) + (p.map { "（\($0.year)）" } ?? ""), p?.annualPlan.map(Layout.wan) ?? "—"),
+            (UIText.totalWan.text(lang), r.totalInvestment.wanText),
+            (UIText.planWan.text(lang) + (p.map { "（\($0.year)）" } ?? ""), p?.annualPlan.map(\.wanText) ?? "—"),
             (LedgerText.completedYearToDate.text(lang),
-             done.map { Layout.wan($0) + LedgerText.wanSuffix.text(lang) + (rate.map { "（" + Percent.text($0) + "）" } ?? "") } ?? "—"),
+             done.map { ($0).wanText + LedgerText.wanSuffix.text(lang) + (rate.map { "（" + Percent.text($0) + "）" } ?? "") } ?? "—"),
         ]
         return .div(.class("card facts"),
             .unwrap(p?.colour) { c in
@@ -102,8 +102,8 @@ enum ProjectDetailPage {
         let done = p.monthly.prefix(months).reduce(Money.zero, +)
         return .div(.class("card"),
             .h2(.text(LedgerText.progressHeading(year: p.year).text(lang))),
-            .p(.text(LedgerText.completedToDate.text(lang) + Layout.wan(done) + LedgerText.wanSuffix.text(lang)
-                     + (p.annualPlan.map { plan in plan.yuan > 0 ? LedgerText.ofPlan(Layout.wan(plan), percent: Double(done.yuan) / Double(plan.yuan) * 100).text(lang)
+            .p(.text(LedgerText.completedToDate.text(lang) + done.wanText + LedgerText.wanSuffix.text(lang)
+                     + (p.annualPlan.map { plan in plan.yuan > 0 ? LedgerText.ofPlan(plan.wanText, percent: Double(done.yuan) / Double(plan.yuan) * 100).text(lang)
                                                                  : "" } ?? ""))),
             .unwrap(p.annualPlan) { plan in .div(.class("project-curve"), .raw(curve(plan: plan, monthly: p.monthly, months: months, lang: lang))) }
         )
@@ -144,7 +144,7 @@ enum ProjectDetailPage {
                 },
                 .forEach(p.campaign) { c in
                     .li(.a(.href(attr(Layout.link(Site.campaignPeriod.link(c.period.idString), lang))), .text(LedgerText.periodNumber(c.period.number).text(lang))),
-                        .text("\(c.batch)一批，" + LedgerText.counted.text(lang) + Layout.wan(c.investment) + " 万元"
+                        .text("\(c.batch)一批，" + LedgerText.counted.text(lang) + c.investment.wanText + " 万元"
                               + [("开工", c.startedOn), ("投产", c.producedOn), ("达效", c.atCapacityOn)]
                                   .compactMap { n, d in d.map { "，\(n) \($0)" } }.joined()))
                 }))

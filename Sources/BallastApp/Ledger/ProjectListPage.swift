@@ -106,11 +106,11 @@ struct ProjectListPage {
                 })
             case .total:
                 list.append(.text(LedgerText.totalWan.text(lang), .number, header: sortHeader("totalInvestment", LedgerText.totalWan, numeric: true)) { p in
-                    Layout.wan(p.totalInvestment)
+                    p.totalInvestment.wanText
                 })
             case .plan:
                 list.append(.text(LedgerText.planWan.text(lang), .number, header: sortHeader("annualPlan", LedgerText.planWan, numeric: true)) { p in
-                    p.annualPlan.map(Layout.wan) ?? "—"
+                    p.annualPlan.map(\.wanText) ?? "—"
                 })
             case .completion:
                 list.append(.text(LedgerText.completionRate.text(lang), .number) { p in completion[p.id].map { Percent.text($0) } ?? "—" })

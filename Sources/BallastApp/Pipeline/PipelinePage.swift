@@ -57,11 +57,11 @@ struct PipelinePage {
                 + LifecycleStage.pools.map { s in
                     .text(name(s), .number) { g in
                         guard let p = g.pools.first(where: { $0.stage == s }), p.projects > 0 else { return "" }
-                        return "\(p.projects) / \(Layout.yi(p.total))"
+                        return "\(p.projects) / \(p.total.yiText)"
                     }
                 }
                 + [.text(PipelineText.total.text(lang), .number) { g in
-                    "\(g.pools.reduce(0) { $0 + $1.projects }) / \(Layout.yi(g.pools.reduce(Money.zero) { $0 + $1.total }))"
+                    "\(g.pools.reduce(0) { $0 + $1.projects }) / \((g.pools.reduce(Money.zero) { $0 + $1.total }).yiText)"
                 }],
                 rows: groups, empty: PipelineText.noRows.text(lang)).node,
             .p(.class("muted"), .text(PipelineText.breakdownNote(asOf: model.figures.asOf.iso).text(lang))))

@@ -8,7 +8,7 @@ import Vapor
 enum NoticeDocument {
     static let title = "重点项目督办催办单"
 
-    static func chineseDate(_ d: CalendarDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
+    static func chineseDate(_ d: CalendarDate) -> String { d.prose(.zh) }
 
     /// A day written in a stored document's content (ISO text), or the text as it is.
     static func chineseDate(_ iso: String) -> String { CalendarDate(iso: iso).map(chineseDate) ?? iso }

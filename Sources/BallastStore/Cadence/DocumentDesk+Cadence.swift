@@ -40,7 +40,7 @@ extension DocumentDesk {
     }
 
     public func weeklyBulletin(week: ISOWeek, asOf: CalendarDate?) throws -> Plan {
-        let day = try asOfDay(asOf, start: week.monday, end: week.sunday, field: "week", name: Message(zh: "\(week.year)年第\(week.week)周", en: "week \(week)"))
+        let day = try asOfDay(asOf, start: week.monday, end: week.sunday, field: "week", name: Message(zh: week.fullName(.zh), en: week.fullName(.en)))
         let districtID = context.districtID
         return Plan(kind: .weeklyBulletin, period: week.description, title: "重点项目建设周通报（\(week.year)年第\(week.week)周）") { db in
             let b = try await WeeklyBulletin.build(districtID: districtID, week: week, asOf: day, on: db)
@@ -59,7 +59,7 @@ extension DocumentDesk {
 
     public func assessment(period: AssessmentPeriod, asOf: CalendarDate?) throws -> Plan {
         let start = CalendarDate.clamped(year: period.year, month: period.months.lowerBound, day: 1)
-        let day = try asOfDay(asOf, start: start, end: period.lastDay, field: "period", name: Message(zh: period.chineseName, en: period.description))
+        let day = try asOfDay(asOf, start: start, end: period.lastDay, field: "period", name: Message(zh: period.chineseName, en: period.name(.en)))
         let districtID = context.districtID, alongside = alongside
         return Plan(kind: period.quarter == nil ? .annualEvaluation : .quarterlyAssessment, period: period.description,
                     title: period.quarter == nil ? "\(period.year)年度重点项目工作评优" : "\(period.chineseName)重点项目工作考核") { db in
