@@ -73,6 +73,43 @@ def overlapping_labels(d):
         return out;""")
 
 
+def smallest_text(d):
+    """The smallest type shown, in CSS pixels, with where: HTML text by its computed size, SVG
+    text by its size times the drawing's scale (a chart's viewBox drawn larger or smaller)."""
+    return d.execute_script("""
+        let least = [1e9, ''];
+        const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).display !== 'none'
+                                && r.bottom > 0 && r.top < innerHeight; };
+        for (const el of document.querySelectorAll('body *')) {
+          if (el.closest('svg') || !visible(el)) continue;
+          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+          const px = parseFloat(getComputedStyle(el).fontSize);
+          if (px < least[0]) least = [px, el.tagName + '.' + el.className + ' ' + el.textContent.trim().slice(0, 20)];
+        }
+        for (const t of document.querySelectorAll('svg text')) {
+          if (!t.textContent.trim() || !visible(t)) continue;
+          const svg = t.ownerSVGElement, vb = svg.viewBox.baseVal, box = svg.getBoundingClientRect();
+          const scale = vb && vb.width ? Math.min(box.width / vb.width, box.height / vb.height) : 1;
+          const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+          if (px < least[0]) least = [px, 'svg ' + (svg.id || '') + ' ' + t.textContent.trim().slice(0, 20)];
+        }
+        return least;""")
+
+
+def overlapping_map_names(d):
+    """Pairs of the map's names (zones, axes) that overlap each other."""
+    return d.execute_script("""
+        const out = [];
+        const boxes = [...document.querySelectorAll('svg.district-map text.zone-name, svg.district-map text.axis-name')]
+          .filter(t => getComputedStyle(t).display !== 'none').map(t => [t.textContent.trim(), t.getBoundingClientRect()]);
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i][1], b = boxes[j][1];
+          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2)
+            out.push(boxes[i][0] + ' / ' + boxes[j][0]);
+        }
+        return out;""")
+
+
 def shoot(d, out, name, width, height, full=True):
     viewport(d, width, height)
     time.sleep(0.3)
@@ -158,9 +195,22 @@ def run(base, out, lang):
         check(overflow(d) <= 0 and d.execute_script("return document.documentElement.scrollHeight") <= 1080,
               f"[{lang}] the big screen fits 1920×1080")
         check(f["asOf"] in d.find_element(By.CSS_SELECTOR, ".screen-asof").text, f"[{lang}] the big screen shows the as-of day")
-        labels = overlapping_labels(d)
+        labels = overlapping_labels(d) + overlapping_map_names(d)
         check(not labels, f"[{lang}] no overlapping labels on the big screen {labels[:3]}")
+        # A wall is read from across the room: nothing on it under 24 px at 1920×1080, 48 at 3840×2160.
+        least = smallest_text(d)
+        check(least[0] >= 23.9, f"[{lang}] the big screen's smallest type is {least[0]:.1f} px ({least[1]}), at least 24")
         print(shoot(d, out, f"screen-{lang}-1920", 1920, 1080, full=False))
+        d.get(base + "/screen?size=2160" + ("" if lang == "zh" else "&lang=en"))
+        viewport(d, 3840, 2160)
+        time.sleep(1.0)
+        check(overflow(d) <= 0 and d.execute_script("return document.documentElement.scrollHeight") <= 2160,
+              f"[{lang}] the big screen fits 3840×2160")
+        least = smallest_text(d)
+        check(least[0] >= 47.9, f"[{lang}] the 2160 screen's smallest type is {least[0]:.1f} px ({least[1]}), at least 48")
+        labels = overlapping_labels(d) + overlapping_map_names(d)
+        check(not labels, f"[{lang}] no overlapping labels on the 2160 screen {labels[:3]}")
+        print(shoot(d, out, f"screen-{lang}-3840", 3840, 2160, full=False))
         # The panels refresh in place: the script swaps them in without reloading the page.
         d.get(base + "/screen?refresh=2" + ("" if lang == "zh" else "&lang=en"))
         time.sleep(0.5)

@@ -162,7 +162,11 @@ struct DashboardController: RouteCollection {
     }
 
     func screenPanelsHTML(_ req: Request, _ r: DashboardRequest, _ size: ScreenPage.Size) async throws -> String {
-        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 900, height: 760)
-        return ScreenPage.panels(r, figures: figures, map: map, size: size, renderedAt: Date())
+        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 700, height: 760)
+        let lit = try await ColourAsOf.resolve(districtID: r.scope.districtID, year: r.scope.year, on: r.scope.asOf, db: req.db)
+            .warnings(scopeUnitID: r.scope.scopeUnitID, on: req.db)
+        let extras = ScreenPage.Extras(lit: WarningDTO.sorted(lit.filter { $0.outcome.colour == .red || $0.outcome.colour == .yellow }),
+                                       changes: try await MonthChanges.run(r.scope, on: req.db))
+        return ScreenPage.panels(r, figures: figures, extras: extras, map: map, size: size, renderedAt: Date())
     }
 }

@@ -26,7 +26,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     case zoneLayer, noZoneLayer, downloadGeoJSON, uploadGeoJSON, upload
     // 大屏
     case screenTitle, investment, plan, completed, completion, overdueProblems, pools, projectMapPanel
-    case byCategoryCompleted, cumulativeByMonth
+    case byCategoryCompleted, cumulativeByMonth, litProjects, noLitProjects, completedThisMonth, turnedRed, turnedGreen, started, finished
     case ownProject, ownUnit, ownCompletion, ownLight, ownReason, ownNone
 
     var message: Message {
@@ -134,6 +134,13 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .projectMapPanel: Message(zh: "项目分布", en: "Project map")
         case .byCategoryCompleted: Message(zh: "按类别完成", en: "By category")
         case .cumulativeByMonth: Message(zh: "月度累计完成", en: "Cumulative by month")
+        case .litProjects: Message(zh: "红黄灯项目", en: "Red and yellow projects")
+        case .noLitProjects: Message(zh: "没有亮红灯、黄灯的项目。", en: "No project is red or yellow.")
+        case .completedThisMonth: Message(zh: "本月完成投资", en: "Completed this month")
+        case .turnedRed: Message(zh: "新亮红灯", en: "Turned red")
+        case .turnedGreen: Message(zh: "转为绿灯", en: "Back to green")
+        case .started: Message(zh: "新开工", en: "Started")
+        case .finished: Message(zh: "竣工", en: "Completed works")
         }
     }
 
@@ -246,6 +253,11 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
 
     static func screenHeading(district: String, year: Int) -> Message {
         Message(zh: "\(district)\(year)年重点项目挂图作战", en: "\(district) \(year) major projects")
+    }
+
+    /// The big screen's 本月变化 panel: the month, to the as-of day.
+    static func monthChanges(_ month: YearMonth, through day: CalendarDate) -> Message {
+        Message(zh: "\(month.month)月变化（截至\(day.monthDay(.zh))）", en: "\(month.name(.en)) so far (to \(day.prose(.en)))")
     }
 
     static func screenAsOf(_ day: String, time: String) -> Message {

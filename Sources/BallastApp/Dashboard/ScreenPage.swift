@@ -55,8 +55,22 @@ struct ScreenPage {
         return html.render()
     }
 
-    /// The screen's content: refreshed as a whole by the script.
-    static func panels(_ r: DashboardRequest, figures f: DashboardFigures, map: String, size: Size, renderedAt: Date) -> String {
+    /// What the wall shows besides the dashboard's figures: the lit projects, worst first, and
+    /// the month's changes.
+    struct Extras {
+        var lit: [ProjectWarning]
+        var changes: MonthChanges?
+    }
+
+    /// Lit projects the list holds at most; it rolls when longer than the panel.
+    static let maxLit = 40
+    /// Fewer rows than this fit the panel as they are: no rolling.
+    static let rollingFrom = 10
+
+    /// The screen's content: refreshed as a whole by the script. Type is at least 24 px on a
+    /// 1920×1080 wall (48 px at 3840×2160): text is HTML, and the one SVG chart is drawn at half
+    /// its panel's size so its 12-unit text shows at 24 px.
+    static func panels(_ r: DashboardRequest, figures f: DashboardFigures, extras: Extras, map: String, size: Size, renderedAt: Date) -> String {
         let lang = r.lang
         let yi = MoneyScale.yi
         let time = DateFormatter.district("HH:mm:ss", timeZone: r.district.timeZone).string(from: renderedAt)
@@ -65,8 +79,40 @@ struct ScreenPage {
             .div(.class(behind ? "screen-figure behind" : "screen-figure"), .div(.class("label"), .text(label)),
                  .div(.class("value"), .text(value), .span(.class("unit"), .text(unit))))
         }
-        func panel(_ title: String, _ svg: String, _ cls: String = "") -> Node<HTML.BodyContext> {
-            .section(.class("screen-panel \(cls)"), .h2(.text(title)), .raw(svg))
+        func panel(_ title: String, _ cls: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+            .section(.class("screen-panel \(cls)"), .h2(.text(title)), content)
+        }
+        let lights: Node<HTML.BodyContext> = .ul(.class("screen-lights"),
+            .forEach(DashboardCharts.lights) { c in
+                .li(.class("c-\(c.rawValue)"), .span(.class("light \(c.rawValue)"), .attribute(named: "aria-hidden", value: "true")),
+                    .span(.class("name"), .text(DashboardCharts.colourName(c, lang))),
+                    .span(.class("count"), .text(String(f.colours[c.rawValue] ?? 0))))
+            })
+        let rows = Array(extras.lit.prefix(maxLit))
+        let rolling = rows.count >= rollingFrom
+        func litRow(_ w: ProjectWarning, hidden: Bool) -> Node<HTML.ListContext> {
+            .li(.if(hidden, .attribute(named: "aria-hidden", value: "true")),
+                .span(.class("light \(w.outcome.colour.rawValue)"), .attribute(named: "aria-hidden", value: "true")),
+                .span(.class("name"), .attribute(named: "translate", value: "no"), .text(w.name)),
+                .span(.class("why"), .text(w.outcome.reasons.first?.text(lang) ?? "")))
+        }
+        // Rolling, the rows are written twice so the second copy follows the first without a gap;
+        // the copy is hidden from screen readers.
+        let litList: Node<HTML.BodyContext> = rows.isEmpty
+            ? .p(.class("screen-none"), .text(DashboardText.noLitProjects.text(lang)))
+            : .div(.class("screen-roll"), .ul(.class(rolling ? "rolling" : "still"),
+                .forEach(rows) { litRow($0, hidden: false) },
+                .if(rolling, .forEach(rows) { litRow($0, hidden: true) })))
+        let month = f.month >= 1 && f.month <= 12 ? f.monthly[safe: f.month - 1] ?? 0 : 0
+        let changes: Node<HTML.BodyContext> = .unwrap(extras.changes) { m in
+            panel(DashboardText.monthChanges(m.month, through: CalendarDate(iso: f.asOf) ?? r.scope.asOf).text(lang), "screen-changes",
+                .ul(.class("screen-changes-list"),
+                    .li(.span(.class("name"), .text(DashboardText.completedThisMonth.text(lang))),
+                        .span(.class("count"), .text(yi.figure(Double(month)))), .span(.class("unit"), .text("亿元"))),
+                    .li(.class("c-red"), .span(.class("name"), .text(DashboardText.turnedRed.text(lang))), .span(.class("count"), .text(String(m.turnedRed)))),
+                    .li(.class("c-green"), .span(.class("name"), .text(DashboardText.turnedGreen.text(lang))), .span(.class("count"), .text(String(m.turnedGreen)))),
+                    .li(.span(.class("name"), .text(DashboardText.started.text(lang))), .span(.class("count"), .text(String(m.started)))),
+                    .li(.span(.class("name"), .text(DashboardText.finished.text(lang))), .span(.class("count"), .text(String(m.finished))))))
         }
         let body: Node<HTML.BodyContext> = .group(
             .header(.class("screen-head"),
@@ -81,12 +127,16 @@ struct ScreenPage {
                 figure(DashboardText.overdueProblems.text(lang), "\(f.problems.overdue)", DashboardText.problemsMeasure.text(lang), behind: f.problems.overdue > 0)),
             .div(.class("screen-grid"),
                 .div(.class("screen-col"),
-                    panel(DashboardText.warningLights.text(lang), DashboardCharts.colours(f, r, width: 420)),
-                    panel(DashboardText.pools.text(lang), DashboardCharts.funnel(f, r, width: 420))),
-                panel(DashboardText.projectMapPanel.text(lang), map, "screen-map"),
+                    panel(DashboardText.warningLights.text(lang), "screen-lights-panel", lights),
+                    panel(DashboardText.litProjects.text(lang), "screen-lit", litList)),
+                panel(DashboardText.projectMapPanel.text(lang), "screen-map", .raw(map)),
                 .div(.class("screen-col"),
-                    panel(DashboardText.byCategoryCompleted.text(lang), DashboardCharts.groups(f.byCategory, id: "by-category", filter: "category", r, width: 520)),
-                    panel(DashboardText.cumulativeByMonth.text(lang), DashboardCharts.curve(f, r, width: 520, height: 300)))))
+                    changes,
+                    panel(DashboardText.cumulativeByMonth.text(lang), "screen-curve", .raw(DashboardCharts.curve(f, r, width: 250, height: 170))))))
         return body.render()
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -10,7 +10,7 @@ extension CalendarDate {
     }
 
     /// 6月5日 / 5 June: within a year the reader already knows.
-    func monthDay(_ lang: UILanguage) -> String {
+    public func monthDay(_ lang: UILanguage) -> String {
         lang == .en ? "\(day) \(WrittenForms.monthNames[month - 1])" : "\(month)月\(day)日"
     }
 }
