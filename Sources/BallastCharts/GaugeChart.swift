@@ -22,7 +22,9 @@ public struct GaugeChart: Sendable {
     }
 
     public func svg() -> String {
-        let width = 260.0, height = 170.0, cx = 130.0, cy = 130.0, r = 100.0, thickness = 22.0
+        // The target's label has a row of its own above the arc, so it is never cut off at the
+        // top or, at the year's end (100%), at the right.
+        let width = 260.0, height = 192.0, cx = 130.0, cy = 152.0, r = 100.0, thickness = 22.0
         let behind = target.map { ratio < $0.ratio } ?? false
         func point(_ share: Double, _ radius: Double) -> (Double, Double) {
             let t = Double.pi * (1 - min(max(share, 0), 1))
@@ -44,9 +46,9 @@ public struct GaugeChart: Sendable {
             let (x0, y0) = point(s, r - thickness / 2 - 6), (x1, y1) = point(s, r + thickness / 2 + 6)
             out += "<line class=\"target\" x1=\"\(SVG.num(x0))\" y1=\"\(SVG.num(y0))\" x2=\"\(SVG.num(x1))\" y2=\"\(SVG.num(y1))\">"
                 + SVG.tip("\(target.label)：\(ValueFormat.percent.text(target.ratio))") + "</line>"
-            let (lx, ly) = point(s, r + thickness / 2 + 12)
-            out += SVG.text("\(target.label) \(ValueFormat.percent.text(target.ratio))", x: lx, y: max(12, ly), cssClass: "target-label",
-                            anchor: s < 0.4 ? "end" : s > 0.6 ? "start" : "middle")
+            let label = "\(target.label) \(ValueFormat.percent.text(target.ratio))"
+            let half = TextWidth.ems(label) * 12 / 2 + 2
+            out += SVG.text(label, x: min(max(x1, half), width - half), y: 16, cssClass: "target-label", anchor: "middle")
         }
         out += SVG.linked(href, SVG.text(ValueFormat.percent.text(ratio), x: cx, y: cy - 12, cssClass: "gauge-figure\(behind ? " behind" : "")", anchor: "middle"))
         out += SVG.text(caption, x: cx, y: cy + 20, cssClass: "gauge-caption", anchor: "middle")

@@ -28,7 +28,8 @@ public struct LineChart: Sendable {
         self.format = format; self.width = width; self.height = height
     }
 
-    static let left = 56.0, right = 12.0, top = 22.0
+    /// `top` leaves the axis unit a line of its own above the highest tick's label.
+    static let left = 56.0, right = 12.0, top = 32.0
 
     public func svg() -> String {
         let legend = Legend(items: series.map { .init(label: $0.name, cssClass: $0.cssClass, dashed: $0.dashed) })
@@ -42,7 +43,7 @@ public struct LineChart: Sendable {
         func x(_ i: Int) -> Double { Self.left + plotW * (Double(i) + 0.5) / Double(n) }
         func y(_ v: Double) -> Double { Self.top + plotH * (1 - max(0, v) / scaleMax) }
         var out = SVG.open(id: id, cssClass: "lines", width: width, height: height, title: title, description: description)
-        if let unit = format.axisUnit { out += SVG.text(unit, x: 4, y: 12, cssClass: "axis-unit") }
+        if let unit = format.axisUnit { out += SVG.text(unit, x: 4, y: 15, cssClass: "axis-unit") }
         for t in ticks {
             out += SVG.line(x1: Self.left, y1: y(t), x2: width - Self.right, y2: y(t), cssClass: "grid")
             out += SVG.text(format.text(t), x: Self.left - 6, y: y(t) + 4, cssClass: "tick", anchor: "end")

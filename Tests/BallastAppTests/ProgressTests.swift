@@ -107,8 +107,12 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(html.contains("<svg"))
                 #expect(html.contains("id=\"project-curve\""))
-                // Six months of approved figures: six points on the completed line, and the plan line beside it.
-                #expect(html.components(separatedBy: "<circle class=\"dot s5\"").count - 1 == 6)
+                // Six months of approved figures: six points on the completed line, and the plan line beside it,
+                // in the desktop drawing and again in the phone's.
+                let parts = html.components(separatedBy: "id=\"project-curve-phone\"")
+                #expect(parts.count == 2)
+                #expect(parts[0].components(separatedBy: "<circle class=\"dot s5\"").count - 1 == 6)
+                #expect(parts.last.map { $0.components(separatedBy: "<circle class=\"dot s5\"").count - 1 } == 6)
                 #expect(html.contains("<polyline class=\"series s-plan dashed\""))
                 #expect(html.contains("红灯"))
             }

@@ -128,11 +128,18 @@ func count(_ needle: String, in svg: String) -> Int { svg.components(separatedBy
         let behind = GaugeChart(id: "g", title: "完成率", description: "d", ratio: 0.5, target: (0.6, "时序进度"), caption: "年度完成率")
         let fill = try #require(elements("path", in: behind.svg()).first { ($0["class"] ?? "").hasPrefix("fill") })
         #expect(fill["class"] == "fill behind")
-        // Half the arc ends at the top of the dial: (130, 130 − 100).
-        #expect(fill["d"]!.hasSuffix("130 30"))
+        // Half the arc ends at the top of the dial: (130, 152 − 100).
+        #expect(fill["d"]!.hasSuffix("130 52"))
         #expect(behind.svg().contains(">50.0%</text>"))
         let ahead = GaugeChart(id: "g", title: "完成率", description: "d", ratio: 0.7, target: (0.6, "时序进度"), caption: "年度完成率")
         #expect(elements("path", in: ahead.svg()).contains { $0["class"] == "fill" })
+        // At the year's end the target stands at 100%: its label stays inside the drawing (it was cut off at the right).
+        let yearEnd = GaugeChart(id: "g", title: "完成率", description: "d", ratio: 0.9, target: (1.0, "时序进度"), caption: "年度完成率")
+        let label = try #require(elements("text", in: yearEnd.svg()).first { $0["class"] == "target-label" })
+        let x = try #require(Double(label["x"] ?? ""))
+        let half = TextWidth.ems("时序进度 100.0%") * 12 / 2
+        #expect(label["text-anchor"] == "middle" && x - half >= 0 && x + half <= 260)
+        #expect(try #require(Double(label["y"] ?? "")) >= 14)
     }
 
     @Test func funnelBandsAreAsWideAsTheirCountsAgainstTheWidest() {

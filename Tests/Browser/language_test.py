@@ -104,22 +104,28 @@ def chrome_text(page):
     return html.unescape(re.sub(r"<[^>]+>", " ", " ".join(parts)))
 
 
+def reachable(opener, base):
+    """The pages a role's navigation reaches, its home and 工作台, and a detail page behind each list.
+    The chart test (charts_test.py) walks the same pages."""
+    status, _, home = get(opener, base + "/")
+    nav = " ".join(re.findall(r"<nav\b.*?</nav>", home, flags=re.S))
+    links = {l for l in re.findall(r'href="(/[^"#?]*)', nav) if not l.startswith("/signout")}
+    links |= {"/", "/work"}
+    for lst, pattern in DETAILS.items():
+        status, ctype, body = get(opener, base + lst)
+        found = re.findall(pattern, body, flags=re.I)
+        if status == 200 and found:
+            links.add(found[0])
+    return sorted(links)
+
+
 def main():
     base, out = sys.argv[1].rstrip("/"), sys.argv[2]
     os.makedirs(os.path.join(out, "html"), exist_ok=True)
     pages = 0
     for role in ROLES:
         opener = session(base, role)
-        status, _, home = get(opener, base + "/")
-        nav = " ".join(re.findall(r"<nav\b.*?</nav>", home, flags=re.S))
-        links = {l for l in re.findall(r'href="(/[^"#?]*)', nav) if not l.startswith("/signout")}
-        links |= {"/", "/work"}
-        for lst, pattern in DETAILS.items():
-            status, ctype, body = get(opener, base + lst)
-            found = re.findall(pattern, body, flags=re.I)
-            if status == 200 and found:
-                links.add(found[0])
-        for link in sorted(links):
+        for link in reachable(opener, base):
             for lang in ("zh", "en"):
                 # Each page asks for its language: the choice is otherwise remembered from the last.
                 url = base + link + "?lang=" + lang

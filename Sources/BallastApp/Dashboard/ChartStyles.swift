@@ -75,6 +75,9 @@ enum ChartStyles {
     .swatch.c-red, .light.c-red::before { background:var(--red); } .swatch.c-yellow { background:var(--yellow); }
     .swatch.c-blue { background:var(--blue); } .swatch.c-green { background:var(--green); }
     .swatch.outside { border:2px dashed #111; }
+    /* A chart is drawn twice where it is wide: for a desktop card and for a phone's (`DashboardPage.sized`). */
+    .for-phone { display:none; }
+    @media (max-width: 600px) { .for-wide { display:none; } .for-phone { display:block; } }
     @media (max-width: 900px) {
       .map-layout { grid-template-columns:1fr; }
       .dash-grid { grid-template-columns:1fr; }

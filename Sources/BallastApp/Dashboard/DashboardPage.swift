@@ -62,12 +62,18 @@ package struct DashboardPage {
                      .forEach(WarningColour.allCases) { c in .data(named: c.rawValue, value: "\(figures.colours[c.rawValue] ?? 0)") },
                      .raw(DashboardCharts.colours(figures, request)))),
                  card(DashboardText.investmentAgainstTime.text(lang), .raw(DashboardCharts.gauge(figures, request)))),
-            card(DashboardText.completionByMonth.text(lang), .raw(DashboardCharts.curve(figures, request)), wide: true),
+            card(DashboardText.completionByMonth.text(lang), sized(DashboardCharts.curve(figures, request),
+                                                                   DashboardCharts.curve(figures, request, width: DashboardCharts.phoneWidth, height: 240, phone: true)), wide: true),
             .div(.class("dash-grid"),
-                 card(DashboardText.byCategory.text(lang), .raw(DashboardCharts.groups(figures.byCategory, id: "by-category", filter: "category", request))),
-                 card(DashboardText.byZone.text(lang), .raw(DashboardCharts.groups(figures.byZone, id: "by-zone", filter: "zone", request)))),
+                 card(DashboardText.byCategory.text(lang), sized(
+                    DashboardCharts.groups(figures.byCategory, id: "by-category", filter: "category", request),
+                    DashboardCharts.groups(figures.byCategory, id: "by-category", filter: "category", request, width: DashboardCharts.phoneWidth, phone: true))),
+                 card(DashboardText.byZone.text(lang), sized(
+                    DashboardCharts.groups(figures.byZone, id: "by-zone", filter: "zone", request),
+                    DashboardCharts.groups(figures.byZone, id: "by-zone", filter: "zone", request, width: DashboardCharts.phoneWidth, phone: true)))),
             .div(.class("dash-grid"),
-                 card(DashboardText.poolsCard.text(lang), .raw(DashboardCharts.funnel(figures, request))),
+                 card(DashboardText.poolsCard.text(lang), sized(DashboardCharts.funnel(figures, request),
+                                                                DashboardCharts.funnel(figures, request, width: DashboardCharts.phoneWidth, phone: true))),
                  card(DashboardText.campaignCard.text(lang), campaign())),
             .div(.class("dash-grid"),
                  card(DashboardText.problemsCard.text(lang), problems()),
@@ -100,6 +106,8 @@ package struct DashboardPage {
             table.node,
             .p(.a(.href(attr(all)), .text(DashboardText.ownAll(rows.count).text(lang)))))
     }
+
+    func sized(_ wide: String, _ phone: String) -> Node<HTML.BodyContext> { DashboardCharts.sized(wide, phone) }
 
     func card(_ title: String, _ body: Node<HTML.BodyContext>, wide: Bool = false) -> Node<HTML.BodyContext> {
         .section(.class(wide ? "card dash-card wide" : "card dash-card"), .h2(.text(title)), body)
@@ -139,7 +147,7 @@ package struct DashboardPage {
         guard let c = figures.campaign else { return .p(.class("muted"), .text(DashboardText.noCampaignYet.text(lang))) }
         return .div(
             .p(.class("muted"), .text(DashboardText.campaignThrough(period: c.period, heldOn: c.heldOn).text(lang))),
-            .raw(DashboardCharts.campaign(c, request)))
+            sized(DashboardCharts.campaign(c, request), DashboardCharts.campaign(c, request, width: DashboardCharts.phoneWidth, phone: true)))
     }
 
     func problems() -> Node<HTML.BodyContext> {

@@ -209,7 +209,8 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     }
 
     static func campaignThrough(period: Int, heldOn: String) -> Message {
-        Message(zh: "截至第\(period)期（\(heldOn)），累计", en: "Through period \(period) (\(heldOn)), cumulative")
+        let day = CalendarDate(iso: heldOn)
+        return Message(zh: "截至第\(period)期（\(day?.prose(.zh) ?? heldOn)），累计", en: "Through period \(period) (\(day?.prose(.en) ?? heldOn)), cumulative")
     }
 
     /// Where the ranking comes from when it was issued: the document's number.
@@ -219,7 +220,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
 
     /// `source` is `workedOutToday` or `rankingIssued`, in the same language.
     static func rankingLine(period: String, units: Int, source: String) -> Message {
-        Message(zh: "\(period) 月度排名，\(units) 个单位（\(source)）", en: "Ranking of \(period), \(units) units (\(source))")
+        Message(zh: "\(PeriodName.of(period, .zh))排名，\(units) 个单位（\(source)）", en: "Ranking of \(PeriodName.of(period, .en)), \(units) units (\(source))")
     }
 
     static func mapHeading(district: String, year: Int) -> Message {

@@ -105,7 +105,10 @@ enum ProjectDetailPage {
             .p(.text(LedgerText.completedToDate.text(lang) + done.wanText + LedgerText.wanSuffix.text(lang)
                      + (p.annualPlan.map { plan in plan.yuan > 0 ? LedgerText.ofPlan(plan.wanText, percent: Double(done.yuan) / Double(plan.yuan) * 100).text(lang)
                                                                  : "" } ?? ""))),
-            .unwrap(p.annualPlan) { plan in .div(.class("project-curve"), .raw(curve(plan: plan, monthly: p.monthly, months: months, lang: lang))) }
+            .unwrap(p.annualPlan) { plan in
+                .div(.class("project-curve"), DashboardCharts.sized(curve(plan: plan, monthly: p.monthly, months: months, lang: lang),
+                                                                    curve(plan: plan, monthly: p.monthly, months: months, lang: lang, phone: true)))
+            }
         )
     }
 
@@ -117,20 +120,20 @@ enum ProjectDetailPage {
 
     /// The project's investment curve: cumulative approved completion month by month against
     /// the plan spread evenly over the year (时序进度 × annual plan), in 万元.
-    static func curve(plan: Money, monthly: [Money], months: Int, lang: UILanguage) -> String {
+    static func curve(plan: Money, monthly: [Money], months: Int, lang: UILanguage, phone: Bool = false) -> String {
         var sum: Int64 = 0
         let done: [Double?] = (0..<12).map { i in
             guard i < months else { return nil }
             sum += i < monthly.count ? monthly[i].yuan : 0
             return Double(sum)
         }
-        return LineChart(id: "project-curve", title: LedgerText.investmentCurve.text(lang),
+        return LineChart(id: DashboardCharts.id("project-curve", phone: phone), title: LedgerText.investmentCurve.text(lang),
                          description: LedgerText.curveDescription.text(lang),
                          xLabels: DashboardCharts.months(lang), series: [
                             .init(name: LedgerText.completedCumulative.text(lang), cssClass: "s5", values: done),
                             .init(name: LedgerText.planTimeProgress.text(lang), cssClass: "s-plan",
                                   values: (1...12).map { Double(plan.yuan) * Double($0) / 12 }, dashed: true),
-                         ], format: .money(.wan), width: 640, height: 260).svg()
+                         ], format: .money(.wan), width: phone ? DashboardCharts.phoneWidth : 640, height: phone ? 240 : 260).svg()
     }
 
     static func pipelineCard(_ p: PipelineLinks, lang: UILanguage) -> Node<HTML.BodyContext> {
