@@ -16,7 +16,7 @@ import VaporTesting
     static let signedIn = "signed-in"
     static let expected: [String: String] = [
         "GET /": all, "GET /overview": all, "GET /map": all, "GET /api/v1/dashboard": all, "GET /api/v1/map/points": all,
-        "GET /api/v1/map/zones/:year": all, "GET /screen": all, "GET /screen/panels": all, "GET /assets/screen.js": "open",
+        "GET /api/v1/map/zones/:year": all, "GET /screen": all, "GET /screen/panels": all, "GET /assets/screen.js": "open", "GET /assets/map.js": "open",
         "PUT /api/v1/map/zones/:year": "admin office", "POST /map/zones": "admin office",
         "GET /projects": all, "GET /projects/:id": all, "GET /ledger/export": all,
         "GET /projects/new": "office", "POST /projects/new": "office", "POST /projects/:id/delete": "office",

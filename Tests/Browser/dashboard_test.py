@@ -19,6 +19,7 @@ os.environ.setdefault("SE_OFFLINE", "true")
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 PASSWORD = "Erqi-demo-2023"
@@ -179,6 +180,25 @@ def run(base, out, lang):
         time.sleep(0.8)
         card = d.find_elements(By.CSS_SELECTOR, ".project-card h2")
         check(bool(card) and "project=" in d.current_url, f"[{lang}] a dot opens its project's card")
+        # Zoom and pan (our map.js): the buttons move the drawing's viewBox, a drag pans, 复位 restores.
+        time.sleep(0.3)
+        vb = lambda: [float(v) for v in d.execute_script("return document.querySelector('svg#district-map').getAttribute('viewBox')").split()]
+        whole = vb()
+        buttons = d.find_elements(By.CSS_SELECTOR, ".map-zoom button")
+        check(len(buttons) == 3 and buttons[0].text == ("放大" if lang == "zh" else "Zoom in"), f"[{lang}] the map offers zoom buttons in the page's language")
+        if len(buttons) == 3:
+            buttons[0].click(); time.sleep(0.2)
+            zoomed = vb()
+            check(zoomed[2] < whole[2] * 0.7, f"[{lang}] 放大 zooms the map in ({whole[2]:.0f} → {zoomed[2]:.0f} units across)")
+            frame = d.find_element(By.CSS_SELECTOR, "svg#district-map")
+            before = d.current_url
+            ActionChains(d).move_to_element(frame).click_and_hold().move_by_offset(-120, -60).release().perform()
+            time.sleep(0.2)
+            panned = vb()
+            check(panned[0] != zoomed[0] or panned[1] != zoomed[1], f"[{lang}] dragging pans the zoomed map")
+            check(d.current_url == before, f"[{lang}] a drag is not taken for a click on a dot")
+            buttons[2].click(); time.sleep(0.2)
+            check(vb() == whole, f"[{lang}] 复位 shows the whole district again")
         check(overflow(d) <= 0, f"[{lang}] the map fits 1366 px across")
         print(shoot(d, out, f"map-{lang}-1366", 1366, 768))
 

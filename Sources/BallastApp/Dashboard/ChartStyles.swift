@@ -64,7 +64,10 @@ enum ChartStyles {
     .empty-state { text-align:center; padding:40px 20px; }
     .chip { display:inline-block; margin-left:8px; padding:1px 8px; border-radius:10px; background:#e3ecf7; color:#1b4f8a; font-size:12px; }
     .map-layout { display:grid; grid-template-columns:minmax(0,3fr) minmax(260px,1fr); gap:16px; align-items:start; }
-    .map-frame { min-width:0; }
+    .map-frame { min-width:0; position:relative; }
+    .map-zoom { position:absolute; top:8px; right:8px; display:flex; gap:4px; z-index:1; }
+    .map-zoom button { padding:2px 10px; min-height:32px; background:#fff; }
+    svg.district-map.zoomed { cursor:grab; touch-action:none; }
     .map-side .card { margin-bottom:12px; }
     .map-side ul { padding-left:18px; margin:6px 0; max-height:260px; overflow:auto; font-size:13px; }
     .project-card dl { display:grid; grid-template-columns:auto 1fr; gap:2px 10px; margin:0 0 8px; }
@@ -72,7 +75,7 @@ enum ChartStyles {
     .project-card h2 { font-size:16px; margin:0 0 8px; overflow-wrap:anywhere; }
     .map-legend { display:flex; flex-wrap:wrap; gap:6px 14px; margin:8px 0; font-size:13px; align-items:center; }
     .swatch { display:inline-block; width:12px; height:12px; border-radius:50%; margin-right:4px; vertical-align:-1px; }
-    .swatch.c-red, .light.c-red::before { background:var(--red); } .swatch.c-yellow { background:var(--yellow); }
+    .swatch.c-red { background:var(--red); } .swatch.c-yellow { background:var(--yellow); }
     .swatch.c-blue { background:var(--blue); } .swatch.c-green { background:var(--green); }
     .swatch.outside { border:2px dashed #111; }
     /* A chart is drawn twice where it is wide: for a desktop card and for a phone's (`DashboardPage.sized`). */

@@ -30,6 +30,12 @@ enum DashboardCharts {
         .group(.div(.class("for-wide"), .raw(wide)), .div(.class("for-phone"), .raw(phone)))
     }
 
+    /// The words of the map's zoom buttons, which `MapScript` adds to a frame carrying them.
+    static func zoomWords(_ lang: UILanguage) -> Node<HTML.BodyContext> {
+        .group(.data(named: "zoom", value: "1"), .data(named: "zoom-in", value: DashboardText.zoomIn.text(lang)),
+               .data(named: "zoom-out", value: DashboardText.zoomOut.text(lang)), .data(named: "zoom-reset", value: DashboardText.zoomReset.text(lang)))
+    }
+
     /// The chart's id, kept apart from the desktop drawing's on the same page.
     static func id(_ base: String, phone: Bool) -> String { phone ? base + "-phone" : base }
 

@@ -25,6 +25,7 @@ package struct DashboardPage {
         let f = figures
         let title = DashboardText.dashboardHeading(district: request.district.name, year: f.year).text(lang)
         return Layout.page(title: DashboardText.dashboardTitle.text(lang), lang: lang, section: .overview, path: Site.home.link + "?\(request.keep)",
+            scripts: [Site.mapScript.link],
             .div(.class("dash-head"),
                 .h1(.text(title)),
                 .p(.class("muted asof"), .text(DashboardText.asOf(f.asOf).text(lang))),
@@ -78,7 +79,7 @@ package struct DashboardPage {
             .div(.class("dash-grid"),
                  card(DashboardText.problemsCard.text(lang), problems()),
                  card(DashboardText.unitRanking.text(lang), ranking())),
-            card(DashboardText.projectMap.text(lang), .div(.class("map-frame"), .raw(map),
+            card(DashboardText.projectMap.text(lang), .div(.class("map-frame"), DashboardCharts.zoomWords(lang), .raw(map),
                  .p(.a(.href(attr(link(Site.map.link))), .text(DashboardText.openMap.text(lang))))), wide: true),
         ]
     }

@@ -22,13 +22,14 @@ struct MapPage {
     func render() -> String {
         let place = map.placement()
         return Layout.page(title: DashboardText.mapTitle.text(lang), lang: lang, section: .map, path: Site.map.link + "?\(query())",
+            scripts: [Site.mapScript.link],
             .h1(.text(DashboardText.mapHeading(district: request.district.name, year: request.scope.year).text(lang))),
             .p(.class("muted asof"), .text(DashboardText.mapAsOf(request.scope.asOf.iso).text(lang)
                 + DashboardText.placement(placed: place.placed.count, unlocated: place.unlocated.count, outside: place.outside.count).text(lang))),
             Layout.notice(notice),
             filters(),
             .div(.class("map-layout"),
-                .div(.class("map-frame"), .raw(map.svg()), legend()),
+                .div(.class("map-frame"), DashboardCharts.zoomWords(lang), .raw(map.svg()), legend()),
                 .aside(.class("map-side"), card(), outsideList(place.outside), unlocatedList(place.unlocated), layerInfo()))
         )
     }
@@ -86,7 +87,8 @@ struct MapPage {
                 .dt(.text(DashboardText.category.text(lang))), .dd(.text(p.category)),
                 .dt(.text(DashboardText.zone.text(lang))), .dd(.text(p.zone ?? SummaryQuery.unassigned)),
                 .dt(.text(DashboardText.stage.text(lang))), .dd(.text(p.stage)),
-                .dt(.text(DashboardText.light.text(lang))), .dd(.span(.class("light c-\(p.colour ?? "none")"), .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, lang) } ?? "—"))),
+                .dt(.text(DashboardText.light.text(lang))), .dd(.unwrap(p.colour.flatMap(WarningColour.init(rawValue:))) { .span(.class("light \($0.rawValue)"), .attribute(named: "aria-hidden", value: "true")) },
+                    .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, lang) } ?? "—")),
                 .dt(.text(DashboardText.totalInvestment.text(lang))), .dd(.text(yi.label(Double(p.totalInvestment)))),
                 .dt(.text(DashboardText.annualPlan.text(lang))), .dd(.text(p.annualPlan.map { yi.label(Double($0)) } ?? "—"))),
             .p(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text(DashboardText.projectDetails.text(lang)))))

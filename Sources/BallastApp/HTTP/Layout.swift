@@ -6,7 +6,8 @@ import Plot
 enum Layout {
     enum Section { case error, work, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
-    static func page(title: String, lang: UILanguage, section: Section, path: String,
+    /// `scripts`: our own scripts the page loads (deferred); a page works without them.
+    static func page(title: String, lang: UILanguage, section: Section, path: String, scripts: [String] = [],
                      _ content: Node<HTML.BodyContext>...) -> String {
         let html = HTML(
             .lang(lang == .en ? .english : .chinese),
@@ -15,7 +16,8 @@ enum Layout {
                 // Not Plot's .title(): it also writes og:/twitter: meta tags without escaping them.
                 .element(named: "title", nodes: [.text("\(title) · \(UIText.appName.text(lang))")]),
                 .viewport(.accordingToDevice),
-                .stylesheet(Site.stylesheet.link)
+                .stylesheet(Site.stylesheet.link),
+                .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(.class("app"),
                 .header(.class("top"),

@@ -26,6 +26,7 @@ struct PagesController: RouteCollection {
         let open = routes.access(.open)
         open.get(Site.stylesheet, use: css)
         open.get(Site.screenScript, use: screenScript)
+        open.get(Site.mapScript, use: mapScript)
         open.get(Site.ledgerExample, use: example)
     }
 
@@ -220,9 +221,13 @@ struct PagesController: RouteCollection {
                  body: .init(string: Stylesheet.css))
     }
 
-    func screenScript(req: Request) async throws -> Response {
+    func screenScript(req: Request) async throws -> Response { Self.script(ScreenScript.js) }
+
+    func mapScript(req: Request) async throws -> Response { Self.script(MapScript.js) }
+
+    static func script(_ js: String) -> Response {
         Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "max-age=3600"],
-                 body: .init(string: ScreenScript.js))
+                 body: .init(string: js))
     }
 
     func example(req: Request) async throws -> Response {

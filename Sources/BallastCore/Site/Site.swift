@@ -21,6 +21,7 @@ public enum Site {
     public static let adminWebhookTest = SitePath1("/admin/webhooks/:hook/test")
     public static let stylesheet = SitePath0("/assets/app.css")
     public static let screenScript = SitePath0("/assets/screen.js")
+    public static let mapScript = SitePath0("/assets/map.js")
     public static let audit = SitePath0("/audit")
     public static let auditExport = SitePath0("/audit/export")
     public static let bulletins = SitePath0("/bulletins")
