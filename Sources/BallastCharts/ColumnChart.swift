@@ -92,6 +92,6 @@ public struct ColumnChart: Sendable {
         }
         out += SVG.line(x1: Self.left, y1: y(0), x2: width - Self.right, y2: y(0), cssClass: "axis")
         if let legend { out += legend.svg(x: Self.left, y: height - legendHeight, width: width - Self.left) }
-        return out + SVG.close
+        return SVG.finish(out)
     }
 }

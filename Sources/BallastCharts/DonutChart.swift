@@ -55,7 +55,7 @@ public struct DonutChart: Sendable {
             out += SVG.linked(s.href, SVG.rect(x: lx, y: y - 11, width: 14, height: 14, cssClass: "key \(s.cssClass)")
                 + SVG.text("\(s.label) \(format.text(s.value))", x: lx + 20, y: y + 1, cssClass: "legend-text"))
         }
-        return out + SVG.close
+        return SVG.finish(out)
     }
 
     /// A ring segment from angle `a` to `b` (radians clockwise from twelve o'clock).

@@ -47,6 +47,6 @@ public struct FunnelChart: Sendable {
             let figure = format.text(s.value) + (s.target.map { " / \(format.text($0))" } ?? "")
             out += SVG.text(figure, x: labelW + plot + 8, y: y + 21, cssClass: "value")
         }
-        return out + SVG.close
+        return SVG.finish(out)
     }
 }

@@ -52,6 +52,6 @@ public struct GaugeChart: Sendable {
         }
         out += SVG.linked(href, SVG.text(ValueFormat.percent.text(ratio), x: cx, y: cy - 12, cssClass: "gauge-figure\(behind ? " behind" : "")", anchor: "middle"))
         out += SVG.text(caption, x: cx, y: cy + 20, cssClass: "gauge-caption", anchor: "middle")
-        return out + SVG.close
+        return SVG.finish(out)
     }
 }

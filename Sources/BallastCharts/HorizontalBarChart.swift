@@ -81,6 +81,6 @@ public struct HorizontalBarChart: Sendable {
         if let legend {
             out += legend.svg(x: 0, y: height - legendHeight, width: width)
         }
-        return out + SVG.close
+        return SVG.finish(out)
     }
 }

@@ -44,6 +44,13 @@ public enum SVG {
 
     static let close = "</svg>"
 
+    /// The drawing closed. One whose marks are links is a group of them, not an image: a screen
+    /// reader reaches the links, and `img` may not hold anything focusable (axe: nested-interactive).
+    public static func finish(_ out: String) -> String {
+        guard out.contains("<a href="), let r = out.range(of: " role=\"img\"") else { return out + close }
+        return out.replacingCharacters(in: r, with: " role=\"group\"") + close
+    }
+
     /// An element wrapped in a link when it has one: the drill-down from a chart's mark.
     static func linked(_ href: String?, _ body: String) -> String {
         guard let href else { return body }

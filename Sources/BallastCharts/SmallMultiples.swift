@@ -13,6 +13,6 @@ public enum SmallMultiples {
             guard let open = panel.range(of: "<svg ") else { continue }
             out += panel.replacingCharacters(in: open, with: "<svg x=\"\(SVG.num(x))\" y=\"\(SVG.num(y))\" width=\"\(SVG.num(cellWidth))\" height=\"\(SVG.num(cellHeight))\" ")
         }
-        return out + SVG.close
+        return SVG.finish(out)
     }
 }

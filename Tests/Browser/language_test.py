@@ -46,7 +46,9 @@ def session(base, role):
     data = {"username": role, "password": PASSWORD}
     if token:
         data["_csrf"] = token.group(1)
-    opener.open(base + "/signin", urllib.parse.urlencode(data).encode())
+    landed = opener.open(base + "/signin", urllib.parse.urlencode(data).encode())
+    # Where signing in lands: / for most, the city's 各地区汇总 for a regional user.
+    opener.landing = urllib.parse.urlsplit(landed.geturl()).path or "/"
     return opener
 
 
@@ -107,10 +109,11 @@ def chrome_text(page):
 def reachable(opener, base):
     """The pages a role's navigation reaches, its home and 工作台, and a detail page behind each list.
     The chart test (charts_test.py) walks the same pages."""
-    status, _, home = get(opener, base + "/")
+    landing = getattr(opener, "landing", "/")
+    status, _, home = get(opener, base + landing)
     nav = " ".join(re.findall(r"<nav\b.*?</nav>", home, flags=re.S))
     links = {l for l in re.findall(r'href="(/[^"#?]*)', nav) if not l.startswith("/signout")}
-    links |= {"/", "/work"}
+    links |= {"/", "/work", landing}
     for lst, pattern in DETAILS.items():
         status, ctype, body = get(opener, base + lst)
         found = re.findall(pattern, body, flags=re.I)

@@ -37,7 +37,7 @@ enum AdminPages {
     static func roleName(_ r: Role, _ lang: UILanguage) -> String { lang == .en ? r.englishName : r.chineseName }
 
     static func unitSelect(_ units: [String], selected: String?, _ lang: UILanguage) -> Node<HTML.FormContext> {
-        .select(.attribute(named: "name", value: "unit"),
+        .select(.attribute(named: "name", value: "unit"), .attribute(named: "aria-label", value: AdminText.userUnit.text(lang)),
                 .choice("", AdminText.noUnit.text(lang), selected: selected == nil),
                 .forEach(units) { u in .choice(u, u, selected: u == selected) })
     }

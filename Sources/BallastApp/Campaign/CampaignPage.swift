@@ -75,7 +75,7 @@ struct CampaignPage {
             .h2(.text(CampaignText.importList.text(lang))),
             .p(.class("muted"), .text(CampaignText.importHelp.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.campaignImport.link, lang))), .enctype(.multipartData), .class("filters"), .csrf(),
-                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv")),
+                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .attribute(named: "aria-label", value: CampaignText.importList.text(lang))),
                 .button(.type(.submit), .text(CampaignText.importButton.text(lang)))))
     }
 }

@@ -33,11 +33,12 @@ struct CampaignPeriodPage {
                 .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text("\(r.projectCode) \(r.projectName)"))
             },
             .text(CampaignText.counted.text(lang), .number) { r in r.investment.wanText },
-            .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn?.iso, mayEdit: mayEdit) },
-            .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn?.iso, mayEdit: mayEdit) },
-            .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn?.iso, mayEdit: mayEdit) },
+            .init(CampaignText.started.text(lang)) { r in date(r, "startedOn", r.startedOn?.iso, CampaignText.started, mayEdit: mayEdit) },
+            .init(CampaignText.inProduction.text(lang)) { r in date(r, "producedOn", r.producedOn?.iso, CampaignText.inProduction, mayEdit: mayEdit) },
+            .init(CampaignText.designedOutput.text(lang)) { r in date(r, "atCapacityOn", r.atCapacityOn?.iso, CampaignText.designedOutput, mayEdit: mayEdit) },
             .init(CampaignText.note.text(lang)) { r in
-                mayEdit ? .input(.type(.text), .name("note"), .value(attr(r.note ?? "")), .attribute(named: "form", value: formID(r))) : .text(r.note ?? "")
+                mayEdit ? .input(.type(.text), .name("note"), .value(attr(r.note ?? "")), .attribute(named: "form", value: formID(r)),
+                                 .attribute(named: "aria-label", value: label(CampaignText.note, r))) : .text(r.note ?? "")
             },
         ]
         if mayEdit {
@@ -55,9 +56,13 @@ struct CampaignPeriodPage {
     /// The id of the row's save form, which the row's inputs name to be submitted with it.
     func formID(_ e: CampaignQuery.Entry) -> String { "f-\(e.id.uuidString.prefix(8))" }
 
-    func date(_ e: CampaignQuery.Entry, _ name: String, _ value: String?, mayEdit: Bool) -> Node<HTML.BodyContext> {
-        mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID(e))) : .text(value ?? "—")
+    func date(_ e: CampaignQuery.Entry, _ name: String, _ value: String?, _ column: CampaignText, mayEdit: Bool) -> Node<HTML.BodyContext> {
+        mayEdit ? .input(.type(.date), .name(name), .value(attr(value ?? "")), .attribute(named: "form", value: formID(e)),
+                         .attribute(named: "aria-label", value: label(column, e))) : .text(value ?? "—")
     }
+
+    /// A row's input named for a screen reader: the column and the project ("开工日期：EQ2023-0001").
+    func label(_ column: CampaignText, _ e: CampaignQuery.Entry) -> String { column.text(lang) + "：" + e.projectCode }
 
     func addForm() -> Node<HTML.BodyContext> {
         return .div(.class("card"),

@@ -74,7 +74,7 @@ package struct DistrictMap {
         out += "</g>"
         // The names last, above the dots (which used to hide them), and not in the way of a click.
         if let layer { out += names(layer, projection) }
-        return out + "</svg>"
+        return SVG.finish(out)
     }
 
     func shapes(_ layer: MapLayer, _ projection: MapProjection) -> String {

@@ -97,7 +97,7 @@ struct MapPage {
     func projectList(_ title: String, _ points: [MapPointsQuery.Point], _ cssClass: String) -> Node<HTML.BodyContext> {
         guard !points.isEmpty else { return .empty }
         return .div(.class("card \(cssClass)"),
-            .h3(.text("\(title)（\(points.count)）")),
+            .h2(.text("\(title)（\(points.count)）")),
             .ul(.forEach(points.prefix(200)) { p in
                 .li(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text("\(p.code) \(p.name)")))
             }),
@@ -114,7 +114,7 @@ struct MapPage {
 
     func layerInfo() -> Node<HTML.BodyContext> {
         .div(.class("card layer-info"),
-            .h3(.text(DashboardText.zoneLayer.text(lang))),
+            .h2(.text(DashboardText.zoneLayer.text(lang))),
             .p(.class("muted"), .text(model.layer.map { DashboardText.layerVersion(year: $0.year, version: $0.version, features: $0.layer.features.count).text(lang) }
                 ?? DashboardText.noZoneLayer.text(lang))),
             // The zone file is for whoever keeps it (the office, who may upload): a leader reads the map.

@@ -49,8 +49,9 @@ struct ScreenPage {
                 .script(.src(Site.screenScript.link), .attribute(named: "defer", value: "defer"))
             ),
             .body(.class("screen screen-\(size.rawValue)"),
-                .div(.id("panels"), .attribute(named: "data-refresh", value: Site.screenPanels.link + "?\(query)"),
-                     .attribute(named: "data-seconds", value: String(seconds)), .raw(panels)))
+                // The wall is one page's content: its landmark is the main one.
+                .main(.id("panels"), .attribute(named: "data-refresh", value: Site.screenPanels.link + "?\(query)"),
+                      .attribute(named: "data-seconds", value: String(seconds)), .raw(panels)))
         )
         return html.render()
     }

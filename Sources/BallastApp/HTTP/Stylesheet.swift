@@ -173,7 +173,7 @@ package enum Stylesheet {
     .report-cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(320px, 1fr)); gap:14px; }
     .report-card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:14px; min-width:0; }
     .report-card.refused { border-color:var(--red); box-shadow:0 0 0 2px #ffcdd2; }
-    .report-card h3 { margin:0 0 6px; font-size:17px; line-height:1.35; }
+    .report-card h2 { margin:0 0 6px; font-size:17px; line-height:1.35; }
     .report-card dl.facts { display:grid; grid-template-columns:auto 1fr; gap:2px 12px; margin:8px 0; font-size:14px; }
     .report-card dl.facts dt { color:var(--muted); }
     .report-card dl.facts dd { margin:0; font-variant-numeric:tabular-nums; }

@@ -90,7 +90,7 @@ struct LeadsPage {
             .h2(.text(LeadsText.importLeads.text(lang))),
             .p(.class("muted"), .text(LeadsText.importHelp.text(lang))),
             .form(.method(.post), .action(attr(Layout.link(Site.leadsImport.link, lang))), .enctype(.multipartData), .class("filters"), .csrf(),
-                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv")),
+                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .attribute(named: "aria-label", value: LeadsText.importLeads.text(lang))),
                 .button(.type(.submit), .text(LeadsText.importButton.text(lang)))))
     }
 

@@ -27,8 +27,9 @@ struct ListsPage {
             entryTable(yearQuery: yearQuery),
             .h2(.text(LedgerText.add.text(lang))),
             .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listEntryNew.link(kind.rawValue) + yearQuery, lang))), .csrf(),
-                  .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name)))),
-                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(LedgerText.unitVariantHint.text(lang))))),
+                  .input(.type(.text), .name("name"), .placeholder(attr(t(UIText.name))), .attribute(named: "aria-label", value: attr(t(UIText.name)))),
+                  .if(kind == .unit, .input(.type(.text), .name("variant"), .placeholder(attr(LedgerText.unitVariantHint.text(lang))),
+                                            .attribute(named: "aria-label", value: attr(LedgerText.unitVariantHint.text(lang))))),
                   .button(.type(.submit), .text(LedgerText.add.text(lang))))
         )
     }

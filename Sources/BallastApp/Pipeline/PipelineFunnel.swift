@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import BallastStore
 import Foundation
@@ -33,7 +34,7 @@ enum PipelineFunnel {
                 out += "<text x=\"\(f(x + w + 8))\" y=\"\(f(y + rowHeight / 2 + 5))\" text-anchor=\"start\" class=\"funnel-label outside\">\(attr(label))</text></a>"
             }
         }
-        return out + "</svg>"
+        return SVG.finish(out)
     }
 
     /// The label's width at 15 px: a CJK character is about a full em, the rest about half.

@@ -28,14 +28,15 @@ struct ReportCard {
 
     var editable: Bool { row.status == nil || row.status == .draft || row.status == .returned }
 
-    func wan(_ m: Money?) -> String { m.map { $0.formatted(in: .wan) + " " + ProgressText.wan.text(lang) } ?? "—" }
+    func wan(_ m: Money?) -> String { m.map { $0.wanText + " " + ProgressText.wan.text(lang) } ?? "—" }
 
     var node: Node<HTML.BodyContext> {
         let t = { (m: ProgressText) in m.text(self.lang) }
         let status = row.status.map { lang == .en ? $0.rawValue : $0.chineseName } ?? t(.notReported)
         return .element(named: "article", nodes: [
             .class("report-card" + (refusal != nil ? " refused" : "")), .id("r-" + row.projectID.uuidString),
-            .h3(.a(.href(attr(Layout.link(Site.project.link(row.projectID), lang))), .text(row.name)),
+            // h2: on the clerk's page the cards follow the page's h1 directly.
+            .h2(.a(.href(attr(Layout.link(Site.project.link(row.projectID), lang))), .text(row.name)),
                 .span(.class("muted"), .text(" " + row.code))),
             .p(.span(.class("tag status-\(row.status?.rawValue ?? "missing")"), .text(status)),
                .if(row.late, .span(.class("tag late"), .text(t(.lateTag))))),

@@ -155,7 +155,8 @@ struct ReportsPage {
             PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText),
             .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
                                 .action(attr(Layout.link(Site.reportPhotos.link(id) + here, lang))), .csrf(),
-                .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png")),
+                .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png"),
+                       .attribute(named: "aria-label", value: ProgressText.uploadPhoto.text(lang))),
                 .button(.type(.submit), .class("secondary"), .text(ProgressText.uploadPhoto.text(lang))))))
     }
 

@@ -100,7 +100,8 @@ struct MeetingPage {
 
     func suggestionsCard(_ list: [MeetingQuery.Suggestion]) -> Node<HTML.BodyContext> {
         let columns: [DataTable<MeetingQuery.Suggestion>.Column] = [
-            .init("") { s in .input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true)) },
+            .init("") { s in .input(.type(.checkbox), .name("problems[]"), .value(attr(s.row.id.uuidString)), .checked(true),
+                                     .attribute(named: "aria-label", value: SupervisionText.putOnAgenda.text(lang) + "：" + s.row.title)) },
             .init(SupervisionText.problem.text(lang)) { s in problemLink(s.row) },
             .text(SupervisionText.leadUnit.text(lang)) { s in s.row.leadUnit ?? "" },
             .text(SupervisionText.raisedOn.text(lang)) { s in s.row.raisedOn.iso },

@@ -96,7 +96,8 @@ struct ProblemPage {
                     .span(.class("muted"), .text(" \(max(1, a.size / 1024)) KB · \(a.uploadedBy)")))
             }),
             .if(actor != nil, .form(.method(.post), .action(attr(Layout.link(Site.problemAttachments.link(id), lang))), .enctype(.multipartData), .class("filters"), .csrf(),
-                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx")),
+                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"),
+                       .attribute(named: "aria-label", value: SupervisionText.attach.text(lang))),
                 .button(.type(.submit), .text(SupervisionText.attach.text(lang))))))
     }
 
