@@ -83,6 +83,19 @@ import VaporTesting
         }
     }
 
+    /// An empty list names the next action: a filtered list that matched nothing offers to clear
+    /// the filters, keeping the year.
+    @Test func anEmptyProjectListOffersTheWayOn() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let q = "没有这个项目".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+            try await app.as(.office).test(.GET, "/projects?year=2023&q=\(q)") { res in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("没有符合条件的项目。"))
+                #expect(res.body.string.contains("<a class=\"button secondary\" href=\"/projects?year=2023\">清除筛选</a>"))
+            }
+        }
+    }
+
     /// An error page keeps the user's navigation and sends them home to a page they may open:
     /// the city's user, refused the ledger, is offered the roll-up, never the dashboard it cannot open either.
     @Test func anErrorPageKeepsTheNavigationAndLinksOnlyWhereTheUserMayGo() async throws {

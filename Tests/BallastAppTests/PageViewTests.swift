@@ -54,7 +54,7 @@ import Testing
         #expect(some.contains("全部标为已读"))
         #expect(some.contains("tag red"))
         let none = rendering([.unit]) { InboxPage(unread: 0, items: [], lang: .en).render() }
-        #expect(none.contains("No messages."))
+        #expect(none.contains("No messages: assignments, reminders and notices due will appear here."))
         #expect(!none.contains("Mark all read"))
         #expect(!none.contains("未读"))
     }

@@ -34,9 +34,9 @@ func count(_ needle: String, in svg: String) -> Int { svg.components(separatedBy
         #expect(svg.hasPrefix("<svg "))
         #expect(svg.hasSuffix("</svg>"))
         let root = elements("svg", in: svg)[0]
-        // Its bars link to their lists: a group of links, not an image (which may hold nothing focusable).
+        // Its bars link to their lists: a document of links, not an image (which may hold nothing focusable).
         #expect(svg.contains("<a href="))
-        #expect(root["role"] == "group")
+        #expect(root["role"] == "document")
         #expect(root["aria-labelledby"] == "units-title units-desc")
         // Without links it is an image.
         let still = HorizontalBarChart(id: "s", title: "t", description: "d", bars: [.init(label: "甲", segments: [.init(value: 1, cssClass: "s0")])], format: .count)

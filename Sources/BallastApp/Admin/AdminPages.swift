@@ -107,7 +107,9 @@ enum AdminPages {
         let now = Date()
         return Layout.page(title: AdminText.apiTokens.text(lang), lang: lang, section: .tokens, path: Site.adminTokens.link,
             .h1(.text(AdminText.apiTokens.text(lang))),
-            .p(.class("muted"), .text(AdminText.tokensHelp.text(lang))),
+            // The header as it is typed: protocol text, not the page's words.
+            .p(.class("muted"), .text(AdminText.tokensHelp.text(lang) + " "),
+               .code(.text("GET /api/v1/… Authorization: Bearer <\(lang == .en ? "token" : "令牌")>"))),
             noticeNode(notice),
             DataTable<APITokenSummary>([
                 .text(AdminText.tokenName.text(lang)) { k in k.name },

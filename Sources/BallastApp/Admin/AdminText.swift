@@ -43,8 +43,8 @@ enum AdminText: CaseIterable, UIText.Catalogue {
                                              en: "A temporary password is generated and shown once; it must be changed at first sign-in.")
         case .createUser: Message(zh: "新建用户", en: "Create user")
 
-        case .tokensHelp: Message(zh: "供市级系统等机器调用：请求 /api/v1 时携带 “Authorization: Bearer <令牌>”。",
-                                  en: "For machine clients such as the city's systems: send “Authorization: Bearer <token>” to /api/v1.")
+        case .tokensHelp: Message(zh: "供市级系统等机器调用接口，每次请求在请求头中携带令牌：",
+                                  en: "For machine clients such as the city's systems: each request carries the token in its header:")
         case .tokenName: Message(zh: "名称", en: "Name")
         case .token: Message(zh: "令牌", en: "Token")
         case .role: Message(zh: "角色", en: "Role")

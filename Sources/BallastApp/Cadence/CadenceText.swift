@@ -34,7 +34,7 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
         case .asOf: Message(zh: "统计截至", en: "As of")
         case .status: Message(zh: "状态", en: "Status")
         case .draft: Message(zh: "草稿", en: "draft")
-        case .nothingFound: Message(zh: "暂无文件。", en: "Nothing found.")
+        case .nothingFound: Message(zh: "暂无文件：周通报、月排名按期自动生成草稿，也可由项目办在下方生成，审定后印发。", en: "Nothing found: weekly bulletins and monthly rankings are drafted on schedule, or by the office below, and issued once approved.")
         case .draftDocument: Message(zh: "生成草稿", en: "Draft a document")
         case .periodsHelp: Message(
             zh: "选择期次和统计截止日（不填则为期末；期次未结束时为今天）。印发前可重新生成；印发后内容冻结，不再改变。",

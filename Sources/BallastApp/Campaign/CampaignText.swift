@@ -17,7 +17,7 @@ enum CampaignText: CaseIterable, UIText.Catalogue {
         case .campaignTitle: Message(zh: "三个一批", en: "Three Batches campaign")
         case .sinceBegan: Message(zh: "活动以来", en: "Since the campaign began")
         case .periods: Message(zh: "各期", en: "Periods")
-        case .noPeriods: Message(zh: "尚无活动期次。", en: "No period yet.")
+        case .noPeriods: Message(zh: "尚无活动期次：导入一期三个一批清单即建立该期次。", en: "No period yet: importing a Three Batches list opens its period.")
         case .ratesHelp: Message(
             zh: "项目数 / 计入投资（亿元）。比率：签约一批中已开工、开工一批中已投产、投产一批中已达效的项目占比（截至统计日）。",
             en: "Projects / 100M yuan counted. Rates: share of the batch's entries that have started (Signing batch), gone into production (Starting batch) or reached designed output (Production batch) by the as-of day.")

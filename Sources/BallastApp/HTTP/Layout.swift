@@ -174,10 +174,15 @@ enum Layout {
     }
 
     /// What a posted form did, or why it was refused, above the page it returns to.
+    /// What an action came to. A success is a toast: it shows over the page's top and fades
+    /// after a few seconds (CSS only), announced politely; a refusal, or a success carrying
+    /// something to copy (a temporary password, a token), stays in the page until the next one.
     static func notice(_ notice: PageNotice?) -> Node<HTML.BodyContext> {
         .unwrap(notice) { n in
-            .div(.class(n.ok ? "alert ok" : "alert bad"), .attribute(named: "role", value: "alert"),
-                 .text(n.text), .unwrap(n.secret) { .div(.class("secret"), .text($0)) })
+            let toast = n.ok && n.secret == nil
+            return .div(.class(toast ? "alert ok toast" : n.ok ? "alert ok" : "alert bad"),
+                        .attribute(named: "role", value: toast ? "status" : "alert"),
+                        .text(n.text), .unwrap(n.secret) { .div(.class("secret"), .text($0)) })
         }
     }
 

@@ -190,6 +190,13 @@ package enum Stylesheet {
     .alert { padding:10px 14px; border-radius:6px; margin-bottom:14px; }
     .alert.ok { background:#e8f5e9; border:1px solid #a5d6a7; }
     .alert.bad { background:#ffebee; border:1px solid #ef9a9a; }
+    /* A success's toast: over the top right of the content, gone after six seconds; still there
+       for whoever asks for less motion, and never covering the page on a phone (it sits in flow). */
+    .alert.toast { position:fixed; top:16px; right:16px; z-index:20; max-width:420px; box-shadow:0 4px 16px rgba(0,0,0,.15);
+                   animation:toast-out .4s ease 6s forwards; }
+    @keyframes toast-out { to { opacity:0; visibility:hidden; } }
+    @media (prefers-reduced-motion: reduce) { .alert.toast { animation:none; } }
+    @media (max-width: 900px) { .alert.toast { position:static; max-width:none; box-shadow:none; animation:none; } }
     .tag { display:inline-block; padding:0 6px; border-radius:3px; background:#eef1f4; font-size:12px; }
     .stage-在建 { background:#e3f2fd; } .stage-落地 { background:#fff8e1; } .stage-谋划 { background:#f3e5f5; }
     .stage-招引 { background:#e0f7fa; } .stage-签约 { background:#e8f5e9; } .stage-退出 { background:#fbe9e7; }

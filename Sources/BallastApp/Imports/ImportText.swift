@@ -43,7 +43,7 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .undone: Message(zh: "已撤销本次导入。", en: "The import was undone.")
         case .changedSincePreview: Message(zh: "台账在预览之后有变化，以下是按现在的数据重新生成的预览，请重新核对后确认。",
                                            en: "The ledger changed after the preview. This is the preview as of now: check it again, then confirm.")
-        case .noRecords: Message(zh: "暂无导入记录。", en: "No imports yet.")
+        case .noRecords: Message(zh: "暂无导入记录：在“导入台账”上传台账或月度进度文件，确认前可先预览。", en: "No imports yet: upload a ledger or a progress file under Import ledger; each is previewed before it is applied.")
         case .allRecords: Message(zh: "全部导入记录", en: "All import records")
         }
     }

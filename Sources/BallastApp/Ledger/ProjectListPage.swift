@@ -42,6 +42,13 @@ struct ProjectListPage {
             { () -> DataTable<ProjectRow> in
                 var table = DataTable(columns(), rows: page.items, empty: t(UIText.noResults))
                 table.tableClass = "project-list"
+                // Nothing matched: the way out is to clear the filters; nothing at all: to import the ledger.
+                let cleared = Layout.link(Site.projects.link + (year.map { "?year=\($0)" } ?? ""), lang)
+                if filter.isNarrowed {
+                    table.emptyAction = (t(UIText.clearFilters), cleared)
+                } else if PageContext.may(.importLedger) {
+                    table.emptyAction = (t(UIText.importLedger), Layout.link(Site.ledgerImport.link, lang))
+                }
                 return table
             }().node,
             Pager(page: page.page, pages: pages, link: { query(page: $0) }, lang: lang).node

@@ -128,7 +128,7 @@ enum SupervisionText: CaseIterable, UIText.Catalogue {
         case .meetingsTitle: Message(zh: "会议", en: "Meetings")
         case .meetingsHeading: Message(zh: "会议与议定事项", en: "Meetings and their decisions")
         case .lastMeetingLink: Message(zh: "上次会议议定了什么、落实了多少 →", en: "What did the last meeting decide, and what is done →")
-        case .noMeetings: Message(zh: "暂无会议。", en: "No meetings yet.")
+        case .noMeetings: Message(zh: "暂无会议：项目办或督查室新建会议后，系统按规则建议列入的议题。", en: "No meetings yet: when the office or the supervision office creates one, the rules suggest its agenda.")
         case .callMeeting: Message(zh: "召开会议", en: "Call a meeting")
         case .meetingTitle: Message(zh: "会议名称", en: "Title")
         case .meetingDate: Message(zh: "会议日期", en: "Date")
@@ -168,7 +168,7 @@ enum SupervisionText: CaseIterable, UIText.Catalogue {
         case .notAcknowledged: Message(zh: "未签收", en: "Not acknowledged")
         case .showAll: Message(zh: "显示全部", en: "Show all")
         case .showUnacknowledged: Message(zh: "只看未签收", en: "Show unacknowledged only")
-        case .noNotices: Message(zh: "暂无催办单。", en: "No notices.")
+        case .noNotices: Message(zh: "暂无催办单：逾期未办结的问题和会议议定事项，可在其页面发出催办单。", en: "No notices: an overdue problem or meeting decision can be sent one from its page.")
         case .issueNotices: Message(zh: "发出催办单", en: "Issue notices")
         case .generateHelp: Message(
             zh: "为每个逾期未办结、尚未催办的问题和议定事项，以及各单位逾期未报的月度进度生成催办单，并将逾期未签收的报分管领导。系统每晚自动执行。",

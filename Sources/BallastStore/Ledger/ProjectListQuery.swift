@@ -27,6 +27,11 @@ public struct ProjectFilter: Sendable, Equatable {
     /// Set for a responsible unit's users: the query itself keeps other units' rows out.
     public var scopeUnitID: UUID?
     public var sort: Sort = .code
+    /// Whether anything narrows the list beyond the year (a category, a colour, a text…).
+    public var isNarrowed: Bool {
+        category != nil || level != nil || zone != nil || unit != nil || leader != nil || stage != nil || text != nil
+            || colour != nil || portfolioOnly
+    }
     public var descending = false
     public var page = 1
     public var perPage = 50

@@ -42,13 +42,20 @@ struct DataTable<Row> {
     var rowID: ((Row) -> String?)?
     /// A class for the table itself (`compact` on the dashboard's small tables).
     var tableClass: String?
+    /// What to do when there is nothing yet: a link naming the next action (清除筛选, 导入台账…),
+    /// shown under the empty text.
+    var emptyAction: (label: String, href: String)?
 
     init(_ columns: [Column], rows: [Row], empty: String, rowClass: ((Row) -> String?)? = nil, totals: [String]? = nil) {
         self.columns = columns; self.rows = rows; self.empty = empty; self.rowClass = rowClass; self.totals = totals
     }
 
     var node: Node<HTML.BodyContext> {
-        guard !rows.isEmpty else { return .p(.class("muted empty"), .text(empty)) }
+        guard !rows.isEmpty else {
+            guard let action = emptyAction else { return .p(.class("muted empty"), .text(empty)) }
+            return .div(.class("empty-state"), .p(.text(empty)),
+                        .p(.a(.class("button secondary"), .href(attr(action.href)), .text(action.label))))
+        }
         return .div(.class("table-wrap"), .table(.unwrap(tableClass) { .class($0) },
             .thead(.tr(.forEach(columns) { c in .th(.unwrap(c.cssClass) { .class($0) }, c.header ?? .text(c.title)) })),
             .tbody(.forEach(rows) { row in
