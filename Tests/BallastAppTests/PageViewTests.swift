@@ -59,6 +59,18 @@ import Testing
         #expect(!none.contains("未读"))
     }
 
+    /// An empty 工作台 says when to come back: the next report and its due day.
+    @Test func anEmptyWorkbenchNamesTheNextReport() throws {
+        let early = try #require(CalendarDate.parse("2023-06-10")), late = try #require(CalendarDate.parse("2023-06-30"))
+        let beforeDue = rendering([.unit]) { WorkPage(items: [], today: early, lang: .zh).render() }
+        #expect(beforeDue.contains("下一期月报：2023年6月，2023年6月25日前报送。"))
+        let afterDue = rendering([.unit]) { WorkPage(items: [], today: late, lang: .zh).render() }
+        #expect(afterDue.contains("下一期月报：2023年7月，2023年7月25日前报送。"))
+        let yearEnd = try #require(CalendarDate.parse("2023-12-28"))
+        let december = rendering([.unit]) { WorkPage(items: [], today: yearEnd, lang: .en).render() }
+        #expect(december.contains("Next monthly report: January 2024, due by 25 January 2024."))
+    }
+
     @Test func aRobotShowsItsDeliveriesAndAFailedOneStandsOut() {
         let hook = WebhookEditor.Hook(id: UUID(), name: "住建局群", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k",
                                       format: "wecom", enabled: false, version: 1)

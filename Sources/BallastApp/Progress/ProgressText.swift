@@ -129,9 +129,9 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         Message(zh: "待审核 \(n) 份。", en: " \(n) to review.")
     }
 
-    static func reportingState(due: String, reported: Int, total: Int) -> Message {
-        Message(zh: "报送截止 \(due)。已报送 \(reported) / \(total) 个项目，尚有 \(total - reported) 个未报送。",
-                en: "Due \(due). Reported \(reported) of \(total); \(total - reported) still to report.")
+    static func reportingState(due: CalendarDate, reported: Int, total: Int) -> Message {
+        Message(zh: "报送截止 \(due.prose(.zh))。已报送 \(reported) / \(total) 个项目，尚有 \(total - reported) 个未报送。",
+                en: "Due \(due.prose(.en)). Reported \(reported) of \(total); \(total - reported) still to report.")
     }
 
     static func returned(_ reason: String) -> Message {

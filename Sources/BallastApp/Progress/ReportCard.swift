@@ -55,7 +55,7 @@ struct ReportCard {
         let t = { (m: ProgressText) in m.text(self.lang) }
         guard open else { return .p(.class("muted closed"), .text(t(.monthClosed))) }
         guard editable else {
-            return .group(.p(.strong(.text(t(.thisMonthWan) + "：" + (row.amount?.formatted(in: .wan) ?? "—")))),
+            return .group(.p(.strong(.text(t(.thisMonthWan) + "：" + (row.amount?.wanText ?? "—")))),
                           .unwrap(row.progress) { .p(.text($0)) },
                           .p(.class("muted"), .text(t(row.status == .approved ? .approvedLocked : .submittedWaiting))))
         }

@@ -79,7 +79,7 @@ struct ReportsPage {
                                    selected: filter.colour?.rawValue, all: ProgressText.allColours.text(lang)),
                   .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                   .button(.type(.submit), .text(t(UIText.search)))),
-            .p(.class("muted"), .text(ProgressText.reportingState(due: due.iso, reported: reported, total: monthAll.count).text(lang)
+            .p(.class("muted"), .text(ProgressText.reportingState(due: due, reported: reported, total: monthAll.count).text(lang)
                                       + (PageContext.may(.reviewReports) ? ProgressText.toReview(submitted).text(lang) : ""))),
             Layout.notice(notice),
             .if(reviewing && rows.contains { $0.status == .submitted }, .div(.class("toolbar"),
@@ -129,10 +129,10 @@ struct ReportsPage {
                            .if(r.late, .span(.class("tag late"), .text(ProgressText.lateTag.text(lang)))),
                            .unwrap(r.returnReason) { .div(.class("muted"), .text(ProgressText.returned($0).text(lang))) })
                 },
-                .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map { $0.formatted(in: .wan) } ?? "—" },
+                .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map(\.wanText) ?? "—" },
                 // What the reviewer weighs the figure against: the plan, and the year to date with it.
-                .text(ProgressText.annualPlanWan.text(lang), .number) { r in r.annualPlan.map { $0.formatted(in: .wan) } ?? "—" },
-                .text(ProgressText.toDateWithThisWan.text(lang), .number) { r in r.completedWithThis.formatted(in: .wan) },
+                .text(ProgressText.annualPlanWan.text(lang), .number) { r in r.annualPlan.map(\.wanText) ?? "—" },
+                .text(ProgressText.toDateWithThisWan.text(lang), .number) { r in r.completedWithThis.wanText },
                 .text(ProgressText.rateWithThis.text(lang), .number) { r in r.rateWithThis.map { Percent.text($0) } ?? "—" },
                 .init(ProgressText.colourIfApproved.text(lang)) { r in
                     guard let o = colours[r.projectID] else { return .text("—") }
@@ -177,7 +177,7 @@ struct ReportsPage {
             let version = String(r.version ?? 0)
             return .div(.class("toolbar"),
                 ConfirmStep(label: ProgressText.approve.text(lang),
-                            consequence: ProgressText.approveConsequence(code: r.code, amount: r.amount.map { $0.formatted(in: .wan) } ?? "—").text(lang),
+                            consequence: ProgressText.approveConsequence(code: r.code, amount: r.amount.map(\.wanText) ?? "—").text(lang),
                             confirm: ProgressText.confirmApproval.text(lang), action: review,
                             hidden: [("version", version), ("decision", "approve")]).node,
                 .form(.class("inline"), .method(.post), .action(attr(review)), .csrf(),

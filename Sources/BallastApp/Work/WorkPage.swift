@@ -19,7 +19,7 @@ struct WorkPage {
                  .forEach(WorkItem.Kind.allCases.filter { counts[$0] != nil }) { kind in
                      Layout.figure(lang == .en ? kind.englishName : kind.chineseName, String(counts[kind] ?? 0))
                  }),
-            items.isEmpty ? .p(.class("empty"), .text(t(.nothingDue))) :
+            items.isEmpty ? .div(.class("empty-state"), .p(.text(t(.nothingDue))), .p(.class("muted"), .text(nextReport().text(lang)))) :
             DataTable<WorkItem>([
                 .init(t(.kind)) { i in .text(lang == .en ? i.kind.englishName : i.kind.chineseName) },
                 .init(t(.item)) { i in .a(.href(attr(Layout.link(i.url, lang))), .text(i.title.text(lang))) },
@@ -27,5 +27,16 @@ struct WorkPage {
                     .group(.text(i.due?.iso ?? "—"), .if(i.overdue, .span(.class("late-mark"), .text(" " + t(.overdue)))))
                 },
             ], rows: items, empty: t(.nothingDue)).node)
+    }
+
+    /// With nothing due, what comes next: the month whose report is owed next and by when
+    /// (`ReportingDeadline`), so the clerk knows when to come back.
+    func nextReport() -> Message {
+        let thisMonth = ReportingDeadline.dueDate(year: today.year, month: today.month)
+        let (y, m) = today <= thisMonth ? (today.year, today.month) : today.month == 12 ? (today.year + 1, 1) : (today.year, today.month + 1)
+        let due = ReportingDeadline.dueDate(year: y, month: m)
+        let month = YearMonth(year: y, month: m)
+        return WorkText.nextReport(month: month?.name(.zh) ?? "\(y)-\(m)", monthEN: month?.name(.en) ?? "\(y)-\(m)",
+                                   due: due.prose(.zh), dueEN: due.prose(.en))
     }
 }

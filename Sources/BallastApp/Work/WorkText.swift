@@ -8,7 +8,7 @@ enum WorkText: CaseIterable, UIText.Catalogue {
         switch self {
         case .workbench: Message(zh: "工作台", en: "My work")
         case .heading: Message(zh: "我的待办", en: "What is due")
-        case .nothingDue: Message(zh: "暂无待办事项。", en: "Nothing is due.")
+        case .nothingDue: Message(zh: "暂无待办事项：月报、问题和催办都已办理。", en: "Nothing is due: reports, problems and notices are all dealt with.")
         case .overdue: Message(zh: "已逾期", en: "Overdue")
         case .due: Message(zh: "待办", en: "Due")
         case .open: Message(zh: "去办理", en: "Open")
@@ -18,5 +18,10 @@ enum WorkText: CaseIterable, UIText.Catalogue {
         case .dueOn: Message(zh: "时限", en: "Due by")
         case .messages: Message(zh: "未读消息", en: "Unread messages")
         }
+    }
+
+    /// Under an empty 工作台: the next month's report and its due day.
+    static func nextReport(month: String, monthEN: String, due: String, dueEN: String) -> Message {
+        Message(zh: "下一期月报：\(month)，\(due)前报送。", en: "Next monthly report: \(monthEN), due by \(dueEN).")
     }
 }
