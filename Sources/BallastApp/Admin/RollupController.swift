@@ -45,35 +45,14 @@ struct RollupController: RouteCollection {
         }
     }
 
-    struct GroupDTO: Content {
-        var name: String
-        var projects: Int
-        /// 万元.
-        var totalInvestment: Double
-        var annualPlan: Double
-        var completed: Double
-        var completionRate: Double?
-
-        init(_ g: YearSummary.Group) {
-            name = g.name; projects = g.projects; totalInvestment = g.totalInvestment.rounded(in: .wan, places: 4)
-            annualPlan = g.annualPlan.rounded(in: .wan, places: 4); completed = g.completed.rounded(in: .wan, places: 4)
-            completionRate = CompletionRate.of(completed: g.completed.yuan, plan: g.annualPlan.yuan)
-        }
-    }
-
-    struct PoolDTO: Content {
-        var stage: String
-        var projects: Int
-        var totalInvestment: Double
-    }
-
     struct DistrictDTO: Content {
         var year: Int
         var district: RowDTO
-        var byCategory: [GroupDTO]
-        var byLevel: [GroupDTO]
-        var byZone: [GroupDTO]
-        var pools: [PoolDTO]
+        // The district's own summary's shapes (`/api/v1/summary`), without its units.
+        var byCategory: [SummaryDTO.Group]
+        var byLevel: [SummaryDTO.Group]
+        var byZone: [SummaryDTO.Group]
+        var pools: [SummaryDTO.Pool]
     }
 
     struct RollupDTO: Content {
@@ -105,10 +84,9 @@ struct RollupController: RouteCollection {
     func districtAPI(req: Request) async throws -> DistrictDTO {
         let (year, d) = try await district(req)
         let s = d.summary
-        return DistrictDTO(year: year, district: RowDTO(d.rollup), byCategory: s.byCategory.map(GroupDTO.init),
-                           byLevel: s.byLevel.map(GroupDTO.init), byZone: s.byZone.map(GroupDTO.init),
-                           pools: s.pools.map { PoolDTO(stage: $0.stage.rawValue, projects: $0.projects,
-                                                        totalInvestment: $0.totalInvestment.rounded(in: .wan, places: 4)) })
+        return DistrictDTO(year: year, district: RowDTO(d.rollup), byCategory: s.byCategory.map(SummaryDTO.Group.init),
+                           byLevel: s.byLevel.map(SummaryDTO.Group.init), byZone: s.byZone.map(SummaryDTO.Group.init),
+                           pools: s.pools.map(SummaryDTO.Pool.init))
     }
 
     func districtPage(req: Request) async throws -> Response {

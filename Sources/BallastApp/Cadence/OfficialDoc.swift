@@ -111,7 +111,13 @@ package struct OfficialDoc {
                 .group(.h2(.text(s.heading)), .forEach(s.blocks) { b in
                     switch b {
                     case .paragraph(let p): return .p(.class("indent"), .text(p))
-                    case .chart(let c): return .div(.class("doc-chart"), .p(.class("chart-title"), .text(c.title)), .raw(c.svg()))
+                    case .chart(let c):
+                        // Drawn again for a phone, as the dashboard's charts are.
+                        var phone = c
+                        phone.id = DashboardCharts.id(c.id, phone: true)
+                        phone.width = DashboardCharts.phoneWidth
+                        phone.labelEms = min(c.labelEms, 7)
+                        return .div(.class("doc-chart"), .p(.class("chart-title"), .text(c.title)), DashboardCharts.sized(c.svg(), phone.svg()))
                     case .table(let t):
                         return .div(.class("table-wrap"), .table(
                             .thead(.tr(.forEach(t.header) { .th(.text($0)) })),

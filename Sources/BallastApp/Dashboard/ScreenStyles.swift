@@ -7,7 +7,9 @@ enum ScreenStyles {
     /* 24 px is the smallest type on a 1920×1080 wall read from across a room; 2160 doubles it. */
     body.screen-1080 { font-size:24px; width:1920px; height:1080px; }
     body.screen-2160 { font-size:48px; width:3840px; height:2160px; }
-    body.screen #panels { height:100%; display:flex; flex-direction:column; padding:0.6em 0.8em; gap:0.5em; box-sizing:border-box; }
+    /* #panels is the page's main landmark: none of the pages' main styles (a width cap, padding) apply. */
+    body.screen main#panels { height:100%; width:100%; max-width:none; margin:0; display:flex; flex-direction:column; padding:0.6em 0.8em;
+                              gap:0.5em; box-sizing:border-box; }
     body.screen #panels.stale .screen-asof { color:#ffb74d; }
     .screen-head { display:flex; justify-content:space-between; align-items:baseline; }
     .screen-head h1 { margin:0; font-size:1.75em; letter-spacing:.08em; color:#f5f8fc; }

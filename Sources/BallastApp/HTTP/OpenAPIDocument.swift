@@ -187,7 +187,7 @@ enum OpenAPIDocument {
         {"get": {"summary": "一个地区的汇总：类别、级别、片区、四库（上级汇总角色）/ one district's figures by category, level, zone and pool (regional role)",
           "parameters": [{"name": "district", "in": "path", "required": true, "schema": {"type": "string"}, "description": "the district's code, as /api/v1/rollup gives it"},
             {"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
-          "responses": {"200": {"description": "year, district (the roll-up's row: projects, totalInvestment, annualPlan, completed (万元), completionRate, timeProgress, colours), byCategory, byLevel, byZone ([{name, projects, totalInvestment, annualPlan, completed, completionRate}]), pools ([{stage, projects, totalInvestment}]); no unit or project"},
+          "responses": {"200": {"description": "year, district (the roll-up's row: projects, totalInvestment, annualPlan, completed (万元), completionRate, timeProgress, colours), byCategory, byLevel, byZone ([{name, projects, totalInvestment, annualPlan, completed}], as /api/v1/summary gives them), pools ([{stage, projects, totalInvestment}]); no unit or project"},
                         "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.warnings.path, #"""

@@ -21,7 +21,9 @@ package enum Stylesheet {
     header.top .user a { color:#fff; font-weight:600; }
     header.top .user .roles { color:#f8e1e1; }
     header.top .user form { margin:0; }
-    button.link { background:none; border:1px solid rgba(255,255,255,.5); color:#fff; padding:2px 8px; font-size:12px; }
+    /* A button that reads as a link: in the content, the links' colour; in the red header (退出), white on red. */
+    button.link { background:none; border:none; color:var(--accent); text-decoration:underline; padding:0; min-height:0; font-size:inherit; cursor:pointer; }
+    header.top button.link { border:1px solid rgba(255,255,255,.5); color:#fff; text-decoration:none; padding:2px 8px; font-size:12px; }
     form.inline { display:flex; gap:6px; flex-wrap:wrap; align-items:center; margin:0; }
     form.inline input.amount { width:90px; }
     form.row-actions { display:flex; gap:4px; margin:0; }

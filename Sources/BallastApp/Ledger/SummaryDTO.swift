@@ -10,12 +10,21 @@ struct SummaryDTO: Content, Equatable {
         var totalInvestment: Double
         var annualPlan: Double
         var completed: Double
+
+        init(_ g: YearSummary.Group) {
+            name = g.name; projects = g.projects; totalInvestment = g.totalInvestment.rounded(in: .wan, places: 2)
+            annualPlan = g.annualPlan.rounded(in: .wan, places: 2); completed = g.completed.rounded(in: .wan, places: 2)
+        }
     }
 
     struct Pool: Content, Equatable {
         var stage: String
         var projects: Int
         var totalInvestment: Double
+
+        init(_ p: YearSummary.Pool) {
+            stage = p.stage.rawValue; projects = p.projects; totalInvestment = p.totalInvestment.rounded(in: .wan, places: 2)
+        }
     }
 
     var year: Int
@@ -35,10 +44,6 @@ struct SummaryDTO: Content, Equatable {
 
     init(_ s: YearSummary) {
         func wan(_ m: Money) -> Double { m.rounded(in: .wan, places: 2) }
-        func group(_ g: YearSummary.Group) -> Group {
-            Group(name: g.name, projects: g.projects, totalInvestment: wan(g.totalInvestment),
-                  annualPlan: wan(g.annualPlan), completed: wan(g.completed))
-        }
         year = s.year
         asOf = s.asOf.iso
         unit = "万元"
@@ -46,11 +51,11 @@ struct SummaryDTO: Content, Equatable {
         totalInvestment = wan(s.totalInvestment)
         annualPlan = wan(s.annualPlan)
         completed = wan(s.completed)
-        byCategory = s.byCategory.map(group)
-        byLevel = s.byLevel.map(group)
-        byZone = s.byZone.map(group)
-        byUnit = s.byUnit.map(group)
+        byCategory = s.byCategory.map(Group.init)
+        byLevel = s.byLevel.map(Group.init)
+        byZone = s.byZone.map(Group.init)
+        byUnit = s.byUnit.map(Group.init)
         colours = Dictionary(uniqueKeysWithValues: WarningColour.allCases.map { ($0.rawValue, s.colours[$0] ?? 0) })
-        pools = s.pools.map { Pool(stage: $0.stage.rawValue, projects: $0.projects, totalInvestment: wan($0.totalInvestment)) }
+        pools = s.pools.map(Pool.init)
     }
 }

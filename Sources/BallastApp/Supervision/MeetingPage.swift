@@ -125,7 +125,8 @@ struct MeetingPage {
             .if(held && PageContext.may(.superviseProblems),
                 .form(.method(.post), .action(attr(Layout.link(Site.meetingMinutes.link(m.idString), lang))), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(String(m.version))),
-                    .textarea(.name("minutes"), .attribute(named: "rows", value: "4"), .attribute(named: "cols", value: "60"), .text(m.minutes ?? "")),
+                    .textarea(.name("minutes"), .attribute(named: "rows", value: "4"), .attribute(named: "cols", value: "60"),
+                              .attribute(named: "aria-label", value: SupervisionText.minutes.text(lang)), .text(m.minutes ?? "")),
                     .button(.type(.submit), .text(UIText.save.text(lang))))))
     }
 }
