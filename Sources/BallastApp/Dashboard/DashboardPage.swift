@@ -122,12 +122,12 @@ package struct DashboardPage {
         return .div(.class("figures dash-figures"),
             figureLink(DashboardText.projects.text(lang), "\(f.projects)", DashboardText.projectsMeasure.text(lang), portfolio,
                        yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \($0.projects)" }, figure: ("portfolio.projects", "\(f.projects)")),
-            figureLink(DashboardText.totalInvestment.text(lang), yi.figure(Double(f.totalInvestment)), "亿元", portfolio + "&sort=-totalInvestment",
+            figureLink(DashboardText.totalInvestment.text(lang), yi.figure(Double(f.totalInvestment)), DashboardText.yiSuffix.text(lang), portfolio + "&sort=-totalInvestment",
                        figure: ("portfolio.totalInvestment", "\(f.totalInvestment)")),
-            figureLink(DashboardText.annualPlanInvestment.text(lang), yi.figure(Double(f.annualPlan)), "亿元", portfolio + "&sort=-annualPlan",
-                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \(yi.figure(Double($0.annualPlan)))亿元" }, figure: ("portfolio.annualPlan", "\(f.annualPlan)")),
-            figureLink(DashboardText.completedInvestment.text(lang), yi.figure(Double(f.completed)), "亿元", link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
-                       yoy: f.lastYear.map { "\(DashboardText.sameTimeLastYear.text(lang)) \(yi.figure(Double($0.completed)))亿元" }, figure: ("portfolio.completed", "\(f.completed)")),
+            figureLink(DashboardText.annualPlanInvestment.text(lang), yi.figure(Double(f.annualPlan)), DashboardText.yiSuffix.text(lang), portfolio + "&sort=-annualPlan",
+                       yoy: f.lastYear.map { "\(DashboardText.lastYear.text(lang)) \(yi.figure(Double($0.annualPlan)))\(DashboardText.yiSuffix.text(lang))" }, figure: ("portfolio.annualPlan", "\(f.annualPlan)")),
+            figureLink(DashboardText.completedInvestment.text(lang), yi.figure(Double(f.completed)), DashboardText.yiSuffix.text(lang), link(Site.reports.link, "&month=\(f.year)-\(f.month < 10 ? "0" : "")\(max(1, f.month))"),
+                       yoy: f.lastYear.map { "\(DashboardText.sameTimeLastYear.text(lang)) \(yi.figure(Double($0.completed)))\(DashboardText.yiSuffix.text(lang))" }, figure: ("portfolio.completed", "\(f.completed)")),
             figureLink(DashboardText.completionAndTime.text(lang), rate, "/ " + ValueFormat.percent.text(f.timeProgress), portfolio,
                        behind: (f.completionRate ?? 0) < f.timeProgress))
     }

@@ -23,7 +23,7 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     // The map
     case mapTitle, all, category, light, zone, stage, filter, outsideLegend, dotSize
     case clickForCard, code, unit, annualPlan, projectDetails, first200Shown, outsideDistrict, noCoordinates
-    case zoneLayer, noZoneLayer, downloadGeoJSON, uploadGeoJSON, upload, zoomIn, zoomOut, zoomReset
+    case zoneLayer, noZoneLayer, downloadGeoJSON, uploadGeoJSON, upload, zoomIn, zoomOut, zoomReset, yiSuffix
     // 大屏
     case screenTitle, investment, plan, completed, completion, overdueProblems, pools, projectMapPanel
     case byCategoryCompleted, cumulativeByMonth, litProjects, noLitProjects, completedThisMonth, turnedRed, turnedGreen, started, finished
@@ -134,6 +134,8 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .projectMapPanel: Message(zh: "项目分布", en: "Project map")
         case .byCategoryCompleted: Message(zh: "按类别完成", en: "By category")
         case .cumulativeByMonth: Message(zh: "月度累计完成", en: "Cumulative by month")
+        // After an amount in 亿元: "2,380亿元" / "2,380 100M yuan".
+        case .yiSuffix: Message(zh: "亿元", en: " 100M yuan")
         case .zoomIn: Message(zh: "放大", en: "Zoom in")
         case .zoomOut: Message(zh: "缩小", en: "Zoom out")
         case .zoomReset: Message(zh: "复位", en: "Reset")
