@@ -219,6 +219,10 @@ import VaporTesting
                 #expect(!res.body.string.contains("/projects?"))
             }
             try await city.test(.GET, "/api/v1/rollup/nowhere?year=2023") { res in #expect(res.status == .notFound) }
+            // A day after the district's today is not a day any figure has reached: counted as of today.
+            let (_, future) = try await city.send(.GET, "/api/v1/rollup/zhongyuan?year=2023&asOf=2099-01-01")
+            let (_, now) = try await city.send(.GET, "/api/v1/rollup/zhongyuan?year=2023")
+            #expect((future["district"] as? [String: Any])?["asOf"] as? String == (now["district"] as? [String: Any])?["asOf"] as? String)
             try await app.as(.office).test(.GET, "/rollup/erqi?year=2023") { res in #expect(res.status == .forbidden) }
             for path in ["/api/v1/projects", "/api/v1/summary?year=2023", "/api/v1/ledger/export?year=2023", "/projects"] {
                 try await city.test(.GET, path) { res in #expect(res.status == .forbidden, "\(path)") }

@@ -104,7 +104,7 @@ struct ScreenPage {
             : .div(.class("screen-roll"), .ul(.class(rolling ? "rolling" : "still"),
                 .forEach(rows) { litRow($0, hidden: false) },
                 .if(rolling, .forEach(rows) { litRow($0, hidden: true) })))
-        let month = f.month >= 1 && f.month <= 12 ? f.monthly[safe: f.month - 1] ?? 0 : 0
+        let month = f.monthly.indices.contains(f.month - 1) ? f.monthly[f.month - 1] : 0
         let changes: Node<HTML.BodyContext> = .unwrap(extras.changes) { m in
             panel(DashboardText.monthChanges(m.month, through: CalendarDate(iso: f.asOf) ?? r.scope.asOf).text(lang), "screen-changes",
                 .ul(.class("screen-changes-list"),
@@ -136,8 +136,4 @@ struct ScreenPage {
                     panel(DashboardText.cumulativeByMonth.text(lang), "screen-curve", .raw(DashboardCharts.curve(f, r, width: 250, height: 170))))))
         return body.render()
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

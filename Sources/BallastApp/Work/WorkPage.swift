@@ -29,14 +29,10 @@ struct WorkPage {
             ], rows: items, empty: t(.nothingDue)).node)
     }
 
-    /// With nothing due, what comes next: the month whose report is owed next and by when
-    /// (`ReportingDeadline`), so the clerk knows when to come back.
+    /// With nothing due, what comes next: the month whose report is owed next and by when.
     func nextReport() -> Message {
-        let thisMonth = ReportingDeadline.dueDate(year: today.year, month: today.month)
-        let (y, m) = today <= thisMonth ? (today.year, today.month) : today.month == 12 ? (today.year + 1, 1) : (today.year, today.month + 1)
-        let due = ReportingDeadline.dueDate(year: y, month: m)
-        let month = YearMonth(year: y, month: m)
-        return WorkText.nextReport(month: month?.name(.zh) ?? "\(y)-\(m)", monthEN: month?.name(.en) ?? "\(y)-\(m)",
+        let (month, due) = ReportingDeadline.next(after: today)
+        return WorkText.nextReport(month: month?.name(.zh) ?? "—", monthEN: month?.name(.en) ?? "—",
                                    due: due.prose(.zh), dueEN: due.prose(.en))
     }
 }

@@ -12,6 +12,14 @@ public enum ReportingDeadline {
         submittedOn > dueDate(year: year, month: month, day: day)
     }
 
+    /// The report owed next on `today`: this month's until its due day has passed, then next
+    /// month's (what an empty 工作台 tells the clerk to come back for).
+    public static func next(after today: CalendarDate, day: Int = defaultDay) -> (month: YearMonth?, due: CalendarDate) {
+        let thisMonth = dueDate(year: today.year, month: today.month, day: day)
+        let (y, m) = today <= thisMonth ? (today.year, today.month) : today.month == 12 ? (today.year + 1, 1) : (today.year, today.month + 1)
+        return (YearMonth(year: y, month: m), dueDate(year: y, month: m, day: day))
+    }
+
     /// A month that has begun may be reported; a later one may not.
     public static func isReportable(year: Int, month: Int, today: CalendarDate) -> Bool {
         (year, month) <= (today.year, today.month)

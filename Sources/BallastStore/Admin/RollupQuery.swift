@@ -52,7 +52,10 @@ public enum RollupQuery {
 
     private static func detail(of d: DistrictModel, year: Int, asOf: CalendarDate?, today: @Sendable (DistrictModel) -> CalendarDate,
                                on db: any Database) async throws -> DistrictRollupDetail {
-        let day = asOf ?? JudgingDay.of(year: year, asOf: today(d))
+        // No later than the district's judging day: a day no figure has reached yet (or past the
+        // year's end) reads as the last the year has.
+        let judging = JudgingDay.of(year: year, asOf: today(d))
+        let day = asOf.map { min($0, judging) } ?? judging
         var s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: day, on: db)
         s.byUnit = []
         return DistrictRollupDetail(
