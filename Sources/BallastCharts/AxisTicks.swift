@@ -23,6 +23,8 @@ public enum MoneyScale: Sendable, Equatable {
 
     public var divisor: Double { self == .yi ? 100_000_000 : 10_000 }
     public var unit: String { self == .yi ? "亿元" : "万元" }
+    /// The unit in the reader's language: an English page's chart says "100M yuan".
+    public func unit(english: Bool) -> String { english ? (self == .yi ? "100M yuan" : "10k yuan") : unit }
 
     /// "12.5" or "1,200" in the scale's unit (no unit): up to two decimals below 10, one below
     /// 100, none above, with thousands separated.
@@ -34,6 +36,8 @@ public enum MoneyScale: Sendable, Equatable {
 
     /// The figure with its unit: "12.5亿元".
     public func label(_ yuan: Double) -> String { figure(yuan) + unit }
+    /// The figure with its unit in the reader's language: "12.5亿元", "12.5 100M yuan".
+    public func label(_ yuan: Double, english: Bool) -> String { english ? figure(yuan) + " " + unit(english: true) : label(yuan) }
 
     static func grouped(_ v: Double, decimals: Int) -> String {
         var s = fixed(v, decimals: decimals)

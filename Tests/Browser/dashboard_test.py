@@ -186,10 +186,18 @@ def run(base, out, lang):
         whole = vb()
         buttons = d.find_elements(By.CSS_SELECTOR, ".map-zoom button")
         check(len(buttons) == 3 and buttons[0].text == ("放大" if lang == "zh" else "Zoom in"), f"[{lang}] the map offers zoom buttons in the page's language")
+        # What a zone name and a dot measure on the screen: zooming enlarges the ground, not them.
+        sizes = lambda: d.execute_script("""
+            var n = document.querySelector('svg#district-map .zone-name'), c = document.querySelector('svg#district-map circle.dot');
+            return [n ? n.getBoundingClientRect().height : 0, c ? c.getBoundingClientRect().width : 0];""")
         if len(buttons) == 3:
+            unzoomed = sizes()
             buttons[0].click(); time.sleep(0.2)
             zoomed = vb()
             check(zoomed[2] < whole[2] * 0.7, f"[{lang}] 放大 zooms the map in ({whole[2]:.0f} → {zoomed[2]:.0f} units across)")
+            after = sizes()
+            check(all(b > 0 and abs(a - b) <= 0.15 * b for a, b in zip(after, unzoomed)),
+                  f"[{lang}] zone names and dots keep their size when zoomed (name, dot: {unzoomed} → {after})")
             frame = d.find_element(By.CSS_SELECTOR, "svg#district-map")
             before = d.current_url
             ActionChains(d).move_to_element(frame).click_and_hold().move_by_offset(-120, -60).release().perform()

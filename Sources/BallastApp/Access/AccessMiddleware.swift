@@ -40,7 +40,19 @@ package struct AccessMiddleware: AsyncMiddleware {
             context.due = try await WorkController.items(req).map(\.count).reduce(0, +)
             context.unread = try await Inbox.unreadCount(userID: user, on: req.db)
         }
-        return try await PageContext.$current.withValue(context) { try await next.respond(to: req) }
+        if req.method == .GET {
+            context.address = PageAddress(path: req.url.path, query: URLComponents(string: req.url.string)?.queryItems ?? [])
+            if let asked = context.address?.value(ListOptions.exportParameter) {
+                guard let format = ListExport.Format(rawValue: asked) else {
+                    throw BallastError.badParameter(ListOptions.exportParameter, zh: "导出格式只能是 xlsx 或 csv", en: "The export format is xlsx or csv")
+                }
+                context.export = ListExport(format: format, day: DistrictContext.today(in: principal.district))
+            }
+        }
+        let response = try await PageContext.$current.withValue(context) { try await next.respond(to: req) }
+        // A list asked for as a file (`ListExport`): the page drew it; the file is the answer.
+        if response.status == .ok, let file = try await context.export?.response(req) { return file }
+        return response
     }
 
     /// A bearer token on the API, else the session cookie. Tokens are for machine clients and

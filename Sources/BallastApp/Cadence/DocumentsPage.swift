@@ -83,7 +83,7 @@ struct DocumentsPage {
             },
         ]
         return .group(
-            DataTable(columns, rows: documents, empty: CadenceText.nothingFound.text(lang)).node
+            DataTable(columns, rows: documents, empty: CadenceText.nothingFound.text(lang)).listed(ListText.documents, lang).node
         )
     }
 

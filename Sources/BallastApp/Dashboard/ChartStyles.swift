@@ -40,8 +40,11 @@ enum ChartStyles {
     svg.district-map .z0 { fill:#c5dcf5; } svg.district-map .z1 { fill:#d4ecd5; } svg.district-map .z2 { fill:#f6e3c6; }
     svg.district-map .z3 { fill:#e6d3ef; } svg.district-map .z4 { fill:#cdeff0; } svg.district-map .z5 { fill:#f3d0d0; }
     svg.district-map .axis { fill:none; stroke:#d9822b; stroke-width:4; stroke-opacity:.7; }
-    svg.district-map .zone-name { fill:#3e4c59; font-size:15px; font-weight:600; paint-order:stroke; stroke:#fff; stroke-width:3px; }
-    svg.district-map .axis-name { fill:#8a4b08; font-size:12px; paint-order:stroke; stroke:#fff; stroke-width:3px; }
+    /* Zoomed in (`--k`, set by map.js), names and outlines keep their size on the screen while
+       the ground grows: a closer look separates crowded dots instead of enlarging them. */
+    svg.district-map .zone-name { fill:#3e4c59; font-size:calc(15px / var(--k, 1)); font-weight:600; paint-order:stroke; stroke:#fff; stroke-width:calc(3px / var(--k, 1)); }
+    svg.district-map .axis-name { fill:#8a4b08; font-size:calc(12px / var(--k, 1)); paint-order:stroke; stroke:#fff; stroke-width:calc(3px / var(--k, 1)); }
+    svg.district-map circle.dot, svg.district-map path { vector-effect:non-scaling-stroke; }
     svg.district-map circle.dot { stroke:#fff; stroke-width:1; fill-opacity:.85; }
     svg.district-map circle.dot.outside { stroke:#111; stroke-width:2; stroke-dasharray:2 2; }
     svg.district-map circle.dot.selected { stroke:#111; stroke-width:3; fill-opacity:1; }

@@ -85,9 +85,9 @@ enum DashboardCharts {
         }
         let scale = MoneyScale.suited(to: Double(max(f.annualPlan, f.completed)))
         return LineChart(id: id("curve", phone: phone), title: DashboardText.curveTitle.text(lang),
-                         description: DashboardText.curveDescription(asOf: f.asOf, completed: scale.label(Double(f.completed)),
-                                                                     plan: scale.label(Double(f.annualPlan))).text(lang),
-                         xLabels: months(lang), series: series, format: .money(scale), width: width, height: height).svg()
+                         description: DashboardText.curveDescription(asOf: f.asOf, completed: scale.label(Double(f.completed), english: lang == .en),
+                                                                     plan: scale.label(Double(f.annualPlan), english: lang == .en)).text(lang),
+                         xLabels: months(lang), series: series, format: .money(scale, english: lang == .en), width: width, height: height).svg()
     }
 
     /// A breakdown as bars: completed, then what remains of the plan, the rate written after.
@@ -97,15 +97,15 @@ enum DashboardCharts {
             let href = r.link(Site.projects.link, "&portfolio=1&\(filter)=\(PageQuery.encode(g.name))" + ProjectListColumn.drill(ProjectListColumn.explainingGroup))
             let rate = CompletionRate.of(completed: g.completed, plan: g.annualPlan).map(ValueFormat.percent.text) ?? "—"
             return .init(label: g.name, segments: [
-                .init(value: Double(g.completed), cssClass: "s0", href: href, tip: DashboardText.completedTip.text(r.lang) + scale.label(Double(g.completed))),
+                .init(value: Double(g.completed), cssClass: "s0", href: href, tip: DashboardText.completedTip.text(r.lang) + scale.label(Double(g.completed), english: r.lang == .en)),
                 .init(value: Double(max(0, g.annualPlan - g.completed)), cssClass: "s-rest", href: href,
-                      tip: DashboardText.planTip.text(r.lang) + scale.label(Double(g.annualPlan))),
+                      tip: DashboardText.planTip.text(r.lang) + scale.label(Double(g.annualPlan), english: r.lang == .en)),
             ], text: "\(scale.figure(Double(g.completed))) / \(scale.figure(Double(g.annualPlan))) · \(rate)")
         }
         return HorizontalBarChart(
             id: Self.id(id, phone: phone), title: DashboardText.groupsTitle(unit: scale.unit).text(r.lang),
             description: groups.map { DashboardText.groupProjects($0.name, $0.projects).text(r.lang) }.joined(separator: DashboardText.listSeparator.text(r.lang)),
-            bars: bars, format: .money(scale),
+            bars: bars, format: .money(scale, english: r.lang == .en),
             legend: Legend(items: [.init(label: DashboardText.completedLegend.text(r.lang), cssClass: "s0"),
                                    .init(label: DashboardText.restOfPlan.text(r.lang), cssClass: "s-rest")]),
             width: width, labelEms: 8).svg()

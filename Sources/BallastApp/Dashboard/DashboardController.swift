@@ -30,7 +30,7 @@ struct DashboardController: RouteCollection {
                             selected: UUID? = nil, href: @escaping (MapPointsQuery.Point) -> String) -> DistrictMap {
         DistrictMap(id: "district-map", layer: layer, points: points, width: width, height: height, href: href,
                     title: DashboardText.mapSVGTitle(district: r.district.name).text(r.lang),
-                    tiles: Environment.get(tilesVariable).flatMap { $0.isEmpty ? nil : $0 }, selected: selected)
+                    tiles: Environment.get(tilesVariable).flatMap { $0.isEmpty ? nil : $0 }, selected: selected, english: r.lang == .en)
     }
 
     func page(req: Request) async throws -> Response {

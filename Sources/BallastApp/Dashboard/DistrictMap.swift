@@ -19,6 +19,8 @@ package struct DistrictMap {
     /// A URL template with {z}, {x} and {y}, e.g. a 天地图 WMTS tile URL with its key.
     var tiles: String?
     var selected: UUID?
+    /// A dot's tip names the amount's unit in English on an English page.
+    var english = false
 
     /// Points placed, and those that could not be: no coordinates, or outside the district.
     struct Placement {
@@ -69,12 +71,18 @@ package struct DistrictMap {
             let r = 2.5 + 9 * (Double(max(p.totalInvestment, 0)) / max(maxInvestment, 1)).squareRoot()
             let cls = "dot c-\(p.colour ?? "none")\(outside.contains(p.id) ? " outside" : "")\(p.id == selected ? " selected" : "")"
             out += "<a href=\"\(SVG.escape(href(p)))\"><circle class=\"\(cls)\" cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"\(SVG.num(r))\">"
-                + "<title>\(SVG.escape("\(p.code) \(p.name)（\(MoneyScale.yi.label(Double(p.totalInvestment)))）"))</title></circle></a>"
+                + "<title>\(SVG.escape(tip(p)))</title></circle></a>"
         }
         out += "</g>"
         // The names last, above the dots (which used to hide them), and not in the way of a click.
         if let layer { out += names(layer, projection) }
         return SVG.finish(out)
+    }
+
+    /// A dot's tip: the project and its total, in the page's language.
+    func tip(_ p: MapPointsQuery.Point) -> String {
+        let amount = MoneyScale.yi.label(Double(p.totalInvestment), english: english)
+        return english ? "\(p.code) \(p.name) (\(amount))" : "\(p.code) \(p.name)（\(amount)）"
     }
 
     func shapes(_ layer: MapLayer, _ projection: MapProjection) -> String {

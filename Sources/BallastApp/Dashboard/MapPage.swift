@@ -89,8 +89,8 @@ struct MapPage {
                 .dt(.text(DashboardText.stage.text(lang))), .dd(.text(p.stage)),
                 .dt(.text(DashboardText.light.text(lang))), .dd(.unwrap(p.colour.flatMap(WarningColour.init(rawValue:))) { .span(.class("light \($0.rawValue)"), .attribute(named: "aria-hidden", value: "true")) },
                     .text(p.colour.flatMap(WarningColour.init(rawValue:)).map { DashboardCharts.colourName($0, lang) } ?? "—")),
-                .dt(.text(DashboardText.totalInvestment.text(lang))), .dd(.text(yi.label(Double(p.totalInvestment)))),
-                .dt(.text(DashboardText.annualPlan.text(lang))), .dd(.text(p.annualPlan.map { yi.label(Double($0)) } ?? "—"))),
+                .dt(.text(DashboardText.totalInvestment.text(lang))), .dd(.text(yi.label(Double(p.totalInvestment), english: lang == .en))),
+                .dt(.text(DashboardText.annualPlan.text(lang))), .dd(.text(p.annualPlan.map { yi.label(Double($0), english: lang == .en) } ?? "—"))),
             .p(.a(.href(attr(Layout.link(Site.project.link(p.id.uuidString), lang))), .text(DashboardText.projectDetails.text(lang)))))
     }
 

@@ -14,6 +14,10 @@ enum MapScript {
         var base = svg.viewBox.baseVal, W = base.width, H = base.height;
         var view = { x: base.x, y: base.y, w: W, h: H };
         var maxZoom = 8;
+        // Each dot's drawn radius, to keep its size on the screen at any zoom.
+        var dots = svg.querySelectorAll('circle.dot');
+        var radii = [];
+        for (var d = 0; d < dots.length; d++) { radii.push(parseFloat(dots[d].getAttribute('r')) || 3); }
         function apply() {
           view.w = Math.min(W, Math.max(W / maxZoom, view.w));
           view.h = view.w * H / W;
@@ -21,7 +25,10 @@ enum MapScript {
           view.y = Math.min(Math.max(view.y, 0), H - view.h);
           svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
           svg.classList.toggle('zoomed', view.w < W);
-          frame.setAttribute('data-zoom-level', (W / view.w).toFixed(2));
+          var k = W / view.w;
+          frame.setAttribute('data-zoom-level', k.toFixed(2));
+          svg.style.setProperty('--k', String(k));
+          for (var d = 0; d < dots.length; d++) { dots[d].setAttribute('r', String(radii[d] / k)); }
         }
         function zoom(factor, cx, cy) {
           if (cx === undefined) { cx = view.x + view.w / 2; cy = view.y + view.h / 2; }

@@ -59,7 +59,7 @@ enum ScreenStyles {
     /* The map's names at 24 px or more on the wall: the map is drawn 700×760 units into a panel
        of about 750×780 px. The axes run too close together for their names at that size: the
        wall names the zones, the dashboard's map names the axes too. */
-    body.screen svg.district-map .zone-name { font-size:26px; }
+    body.screen svg.district-map .zone-name { font-size:calc(26px / var(--k, 1)); }
     body.screen svg.district-map .axis-name { display:none; }
     body.screen svg.chart text, body.screen svg.chart .value, body.screen svg.chart .label { fill:#e6edf5; }
     body.screen svg.chart .tick, body.screen svg.chart .legend-text, body.screen svg.chart .axis-unit,

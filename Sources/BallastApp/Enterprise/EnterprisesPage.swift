@@ -43,7 +43,7 @@ struct EnterprisesPage {
             .text(EnterpriseText.serviceOfficial.text(lang)) { r in r.serviceOfficial ?? "" },
             .text(EnterpriseText.projectCount.text(lang), .number) { r in String(r.projects) },
         ]
-        return DataTable(columns, rows: rows, empty: EnterpriseText.noEnterprises.text(lang)).node
+        return DataTable(columns, rows: rows, empty: EnterpriseText.noEnterprises.text(lang)).listed(ListText.enterprises, lang).node
     }
 
     func createForm() -> Node<HTML.BodyContext> {

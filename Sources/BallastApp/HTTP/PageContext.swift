@@ -15,6 +15,10 @@ struct PageContext: Sendable {
     /// Records due on the 工作台 and unread messages, for the header; nil when not counted.
     var due: Int?
     var unread: Int?
+    /// The page's own address, for lists to link to themselves with one thing changed (GET only).
+    var address: PageAddress?
+    /// Set when the page's list is asked for as a file (`?export=`).
+    var export: ListExport?
 
     @TaskLocal static var current: PageContext?
 

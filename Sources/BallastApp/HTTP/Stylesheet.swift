@@ -245,6 +245,17 @@ package enum Stylesheet {
     nav.crumbs { font-size:12px; color:var(--muted); margin:0 0 8px; }
     nav.crumbs a { color:var(--muted); }
     nav.crumbs .sep { margin:0 6px; color:#9aa5b1; }
+    /* A long list scrolls inside its frame on a screen wide enough for it, the header held at the
+       top (its line drawn as a shadow: a collapsed border scrolls away with the row under it). */
+    @media (min-width: 700px) {
+      .table-wrap.sticky { max-height:calc(100vh - 150px); overflow:auto; }
+      .table-wrap.sticky thead th { position:sticky; top:0; z-index:2; box-shadow:0 1px 0 var(--line); }
+    }
+    .list-tools details.columns-chooser { position:relative; }
+    .list-tools details.columns-chooser form { position:absolute; right:0; z-index:5; background:#fff; border:1px solid var(--line);
+                                               border-radius:6px; padding:10px 12px; box-shadow:0 4px 12px rgba(0,0,0,.12); width:max-content; max-width:80vw; }
+    .list-tools details.columns-chooser div.options { flex-direction:column; align-items:flex-start; gap:6px; margin:0 0 10px; }
+    @media print { .table-wrap.sticky { max-height:none; overflow:visible; } }
     @media print { body.app { display:block; } header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
       .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
       .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official .doc-chart { max-width:560px; } }

@@ -34,6 +34,6 @@ struct ImportRecordsPage {
             },
             .text(t(.by)) { people.name($0.createdBy, lang) },
             .init(t(.status)) { b in .span(.class("tag import-\(b.status.rawValue)"), .text(lang == .en ? b.status.englishName : b.status.chineseName)) },
-        ], rows: batches, empty: t(.noRecords)).node
+        ], rows: batches, empty: t(.noRecords)).listed(ListText.imports, lang).node
     }
 }

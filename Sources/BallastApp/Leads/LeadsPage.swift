@@ -50,7 +50,7 @@ struct LeadsPage {
                 .if(en, .input(.type(.hidden), .name("lang"), .value("en"))),
                 .button(.type(.submit), .text(UIText.search.text(lang)))),
             .p(.class("muted"), .text(LeadsText.leadCount(model.total, shown: rows.count).text(lang))),
-            DataTable(columns, rows: rows, empty: LeadsText.noLeads.text(lang)).node,
+            DataTable(columns, rows: rows, empty: LeadsText.noLeads.text(lang)).listed(ListText.leads, lang).node,
             tripsCard(),
             .if(PageContext.may(.editProjects), createForm()),
             .if(PageContext.may(.editProjects), importForm()),

@@ -133,7 +133,7 @@ enum ProjectDetailPage {
                             .init(name: LedgerText.completedCumulative.text(lang), cssClass: "s5", values: done),
                             .init(name: LedgerText.planTimeProgress.text(lang), cssClass: "s-plan",
                                   values: (1...12).map { Double(plan.yuan) * Double($0) / 12 }, dashed: true),
-                         ], format: .money(.wan), width: phone ? DashboardCharts.phoneWidth : 640, height: phone ? 240 : 260).svg()
+                         ], format: .money(.wan, english: lang == .en), width: phone ? DashboardCharts.phoneWidth : 640, height: phone ? 240 : 260).svg()
     }
 
     static func pipelineCard(_ p: PipelineLinks, lang: UILanguage) -> Node<HTML.BodyContext> {

@@ -144,7 +144,8 @@ struct ReportsPage {
             ]
         var table = DataTable<MonthReportRow>(columns, rows: rows, empty: emptyText)
         table.rowID = { "r-" + $0.projectID.uuidString }
-        return table.node
+        // A hundred a page: a reviewer works through the month's queue in few pages.
+        return table.listed(ListText.reports, lang, perPage: 100).node
     }
 
     /// Thumbnails, and for a draft or returned report an upload form (JPEG/PNG, up to 5 MB).

@@ -64,18 +64,18 @@ struct WarningsPage {
                 ])),
             DataTable<ProjectWarning>([
                 .init(ProgressText.light.text(lang)) { w in
-                    .group(.span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName))
+                    .span(.class("nowrap"), .span(.class("light \(w.outcome.colour.rawValue)")), .text(en ? w.outcome.colour.rawValue : w.outcome.colour.chineseName))
                 },
-                .text(ProgressText.code.text(lang)) { w in w.code },
+                .init(ProgressText.code.text(lang)) { w in .span(.class("nowrap"), .text(w.code)) },
                 .init(t(UIText.name)) { w in .a(.href(attr(Layout.link(Site.project.link(w.projectID), lang))), .text(w.name)) },
                 .text(ProgressText.unit.text(lang)) { w in units[w.unitID] ?? "" },
                 .text(ProgressText.lag.text(lang), .number) { w in w.outcome.lagPoints.map { String(format: "%.1f", $0) } ?? "—" },
-                .text(ProgressText.since.text(lang)) { w in w.since.iso },
+                .text(ProgressText.since.text(lang), .date) { w in w.since.iso },
                 .init(ProgressText.reasons.text(lang)) { w in .forEach(w.outcome.reasons) { .div(.text($0.text(lang))) } },
                 .text(ProgressText.supervision.text(lang)) { w in
                     openItem[w.projectID].map { ProgressText.openSince($0.openedOn.iso).text(lang) } ?? "—"
                 },
-            ], rows: shown, empty: ProgressText.noLitProjects.text(lang)).node
+            ], rows: shown, empty: ProgressText.noLitProjects.text(lang)).listed(ListText.warnings, lang).node
         )
     }
 }

@@ -26,7 +26,7 @@ struct BulletinsPage {
             SupervisionNav.node(.bulletins, lang: lang),
             .h1(.text(en ? "Supervision bulletins (督查通报)" : "督查通报")),
             Layout.notice(notice),
-            DataTable(columns, rows: documents, empty: en ? "None yet." : "暂无。").node,
+            DataTable(columns, rows: documents, empty: en ? "None yet." : "暂无。").listed(ListText.bulletins, lang).node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(en ? "Draft a bulletin" : "生成通报草稿")),
                 .p(.class("muted"), .text(en ? "From the data as of the day given (default today). A draft can be generated again until it is issued; an issued bulletin never changes."

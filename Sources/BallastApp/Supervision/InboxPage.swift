@@ -27,7 +27,7 @@ struct InboxPage {
             .h1(.text(en ? "Inbox — \(unread) unread" : "消息（未读 \(unread) 条）")),
             .if(unread > 0, .form(.method(.post), .action(attr(Layout.link(Site.inboxRead.link, lang))), .csrf(),
                                   .button(.type(.submit), .class("link"), .text(en ? "Mark all read" : "全部标为已读")))),
-            DataTable(columns, rows: items, empty: en ? "No messages: assignments, reminders and notices due will appear here." : "暂无消息：交办、催办和到期提醒会出现在这里。", rowClass: { m in m.readAt == nil ? "unread" : nil }).node
+            DataTable(columns, rows: items, empty: en ? "No messages: assignments, reminders and notices due will appear here." : "暂无消息：交办、催办和到期提醒会出现在这里。", rowClass: { m in m.readAt == nil ? "unread" : nil }).listed(ListText.messages, lang).node
         )
     }
 }

@@ -28,7 +28,7 @@ struct MeetingsPage {
             .h1(.text(SupervisionText.meetingsHeading.text(lang))),
             Layout.notice(notice),
             .p(.a(.href(attr(Layout.link(Site.meetingsLatest.link, lang))), .text(SupervisionText.lastMeetingLink.text(lang)))),
-            DataTable(columns, rows: rows, empty: SupervisionText.noMeetings.text(lang)).node,
+            DataTable(columns, rows: rows, empty: SupervisionText.noMeetings.text(lang)).listed(ListText.meetings, lang).node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(SupervisionText.callMeeting.text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.meetings.link, lang))), .class("filters"), .csrf(),

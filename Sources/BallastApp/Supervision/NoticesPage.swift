@@ -35,7 +35,7 @@ struct NoticesPage {
                 Layout.figure(SupervisionText.escalated.text(lang), String(figures.escalated), name: "notices.escalated")),
             .p(.a(.href(attr(Layout.link(pending ? Site.notices.link : Site.notices.link + "?pending=true", lang))),
                   .text(pending ? SupervisionText.showAll.text(lang) : SupervisionText.showUnacknowledged.text(lang)))),
-            DataTable(columns, rows: rows, empty: SupervisionText.noNotices.text(lang)).node,
+            DataTable(columns, rows: rows, empty: SupervisionText.noNotices.text(lang)).listed(ListText.notices, lang).node,
             .if(PageContext.may(.superviseProblems), .div(.class("card"),
                 .h2(.text(SupervisionText.issueNotices.text(lang))),
                 .form(.method(.post), .action(attr(Layout.link(Site.noticesGenerate.link, lang))), .csrf(),

@@ -47,7 +47,7 @@ struct ServicePage {
             .div(.class("card"), .h2(.text(en ? "By unit" : "按单位")),
                 DataTable(unitColumns, rows: Array(lines.dropLast()), empty: en ? "No visits in the period." : "期内无走访记录。").node),
             .div(.class("card"), .h2(.text(en ? "Latest visits" : "最近走访")),
-                DataTable(visitColumns, rows: visits, empty: en ? "None." : "暂无。").node)
+                DataTable(visitColumns, rows: visits, empty: en ? "None." : "暂无。").listed(ListText.visits, lang).node)
         )
     }
 }

@@ -1,4 +1,6 @@
 import BallastCore
+import BallastOffice
+import Foundation
 import Plot
 
 /// A table as every page draws it: the scrolling wrapper (a wide table scrolls inside its card,
@@ -11,6 +13,8 @@ struct DataTable<Row> {
         var title: String
         var align: Align = .text
         var cell: (Row) -> Node<HTML.BodyContext>
+        /// The cell as an export writes it; nil writes the cell's shown text.
+        var export: ((Row) -> String)?
         /// What the header shows instead of the title: a sort link.
         var header: Node<HTML.BodyContext>?
 
@@ -22,7 +26,38 @@ struct DataTable<Row> {
         /// A column of plain text.
         static func text(_ title: String, _ align: Align = .text, header: Node<HTML.BodyContext>? = nil,
                          _ value: @escaping (Row) -> String) -> Column {
-            Column(title, align, header: header) { .text(value($0)) }
+            var c = Column(title, align, header: header) { .text(value($0)) }
+            c.export = value
+            return c
+        }
+
+        /// What an export writes: the text as shown; a number column's figure as a number
+        /// (thousands separators dropped) so a spreadsheet can add it up.
+        func exportCell(_ row: Row) -> XLSXCell {
+            let text = export?(row) ?? Self.shownText(cell(row))
+            guard !text.isEmpty else { return .empty }
+            if align == .number {
+                let plain = text.replacingOccurrences(of: ",", with: "")
+                if Decimal(string: plain) != nil, plain.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return .number(plain) }
+            }
+            return .text(text)
+        }
+
+        /// A cell drawn as markup, read back as the words it shows (tags dropped, entities
+        /// decoded, runs of space closed up).
+        static func shownText(_ node: Node<HTML.BodyContext>) -> String {
+            let html = node.render()
+            var out = ""
+            var inTag = false
+            for ch in html {
+                if ch == "<" { inTag = true; out.append(" "); continue }
+                if ch == ">" { inTag = false; continue }
+                if !inTag { out.append(ch) }
+            }
+            for (entity, ch) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+                out = out.replacingOccurrences(of: entity, with: ch)
+            }
+            return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
 
         var cssClass: String? {
@@ -45,18 +80,27 @@ struct DataTable<Row> {
     /// What to do when there is nothing yet: a link naming the next action (清除筛选, 导入台账…),
     /// shown under the empty text.
     var emptyAction: (label: String, href: String)?
+    /// Makes the table a list: toolbar, paging, export, held header (`ListOptions`).
+    var list: ListOptions?
 
     init(_ columns: [Column], rows: [Row], empty: String, rowClass: ((Row) -> String?)? = nil, totals: [String]? = nil) {
         self.columns = columns; self.rows = rows; self.empty = empty; self.rowClass = rowClass; self.totals = totals
     }
 
     var node: Node<HTML.BodyContext> {
-        guard !rows.isEmpty else {
-            guard let action = emptyAction else { return .p(.class("muted empty"), .text(empty)) }
-            return .div(.class("empty-state"), .p(.text(empty)),
-                        .p(.a(.class("button secondary"), .href(attr(action.href)), .text(action.label))))
-        }
-        return .div(.class("table-wrap"), .table(.unwrap(tableClass) { .class($0) },
+        if let list, let address = PageContext.current?.address { return listNode(list, address: address) }
+        guard !rows.isEmpty else { return emptyNode }
+        return tableNode(frameClass: "table-wrap")
+    }
+
+    var emptyNode: Node<HTML.BodyContext> {
+        guard let action = emptyAction else { return .p(.class("muted empty"), .text(empty)) }
+        return .div(.class("empty-state"), .p(.text(empty)),
+                    .p(.a(.class("button secondary"), .href(attr(action.href)), .text(action.label))))
+    }
+
+    func tableNode(frameClass: String) -> Node<HTML.BodyContext> {
+        .div(.class(frameClass), .table(.unwrap(tableClass) { .class($0) },
             .thead(.tr(.forEach(columns) { c in .th(.unwrap(c.cssClass) { .class($0) }, c.header ?? .text(c.title)) })),
             .tbody(.forEach(rows) { row in
                 .tr(.unwrap(rowClass?(row)) { .class($0) }, .unwrap(rowID?(row)) { .id($0) },
