@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "BallastOffice",
             dependencies: [
-                "BallastCore",
+                "BallastCore", "BallastCharts",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

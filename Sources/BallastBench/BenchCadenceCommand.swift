@@ -43,7 +43,7 @@ struct BenchCadenceCommand: AsyncCommand {
             let d = DocumentModel()
             d.id = UUID(); d.kind = .weeklyBulletin; d.period = week.description; d.title = "周通报"; d.status = .draft
             d.asOf = asOf; d.version = 0; d.payload = String(decoding: try JSONEncoder.sorted.encode(b), as: UTF8.self)
-            let docx = try DocxWriter.write(try CadenceDrafts.layout(d, district: "基准区").docx())
+            let docx = try DocxWriter.write(try CadenceDrafts.layout(d, style: DocumentStyle.defaults(districtName: "基准区")).docx())
             return "\(b.headline.projects) projects, \(b.newlyLit.count) newly lit, \(b.litFourWeeks.count) lit 4+ weeks, docx \(docx.count / 1024) KB"
         }
         try await time("ranking 2023-06 (and May for the change)") {

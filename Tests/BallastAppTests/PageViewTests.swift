@@ -137,7 +137,8 @@ import Testing
     @Test func issuingADocumentTakesAConfirmationThatSaysItCannotBeUndone() {
         let draft = document(.draft)
         let html = rendering([.office]) {
-            DocumentPage(document: draft, layout: OfficialDoc(title: "周通报", numberLine: "", issuer: "区重点项目办", date: "2023年6月26日", intro: [], sections: [], closing: nil), notice: nil, lang: .zh).render()
+            DocumentPage(document: draft, layout: OfficialDoc(DocumentModel(), style: .defaults(districtName: "二七区"), brief: "重点项目建设周通报", title: "周通报", date: "2023年6月26日",
+                                                                   intro: [], sections: [], closing: nil), notice: nil, lang: .zh).render()
         }
         #expect(html.contains("<details class=\"confirm\">"))
         #expect(html.contains("确认印发"))

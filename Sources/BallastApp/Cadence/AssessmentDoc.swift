@@ -5,9 +5,9 @@ import Foundation
 /// 季考核 and 年评优 laid out: each unit's monthly scores, the aggregate by the stated rule, the
 /// adjustments with their reasons, the final rank, and for the year the proposed 先进单位.
 enum AssessmentDoc {
-    static func doc(_ d: DocumentModel, _ a: UnitAssessment, district: String) -> OfficialDoc {
+    static func doc(_ d: DocumentModel, _ a: UnitAssessment, style: DocumentStyle) -> OfficialDoc {
         guard let period = AssessmentPeriod.parse(a.period) else {
-            return OfficialDoc(title: a.title, numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district), date: a.asOf, intro: [], sections: [], closing: nil)
+            return OfficialDoc(d, style: style, brief: nil, title: a.title, date: a.asOf, intro: [], sections: [], closing: nil)
         }
         let months = Array(period.months)
         let groups: [(String, [UnitAssessment.Row])] = {
@@ -16,7 +16,13 @@ enum AssessmentDoc {
         }()
         var sections: [OfficialDoc.Section] = groups.map { name, rows in
             OfficialDoc.Section(heading: "\(name)\(a.isAnnual ? "年度" : "季度")得分", blocks: [
-                .table(OfficialDoc.Table(sheet: name, header: ["排名", "单位"] + months.map { "\($0)月" } + ["基础分", "加减分", "最终得分"] + (a.isAnnual ? ["先进单位"] : []),
+                // A year's twelve months do not fit a portrait page: the body has the result, the
+                // months are a landscape 附件.
+                { (t: OfficialDoc.Table) -> OfficialDoc.Block in
+                    guard a.isAnnual else { return .table(t) }
+                    let n = t.header.count
+                    return .list(t, shown: t.rows.count, attachment: "\(name)各月得分", bodyColumns: [0, 1] + Array((n - 4)..<n))
+                }(OfficialDoc.Table(sheet: name, header: ["排名", "单位"] + months.map { "\($0)月" } + ["基础分", "加减分", "最终得分"] + (a.isAnnual ? ["先进单位"] : []),
                                          rows: rows.map { r in
                     [.int(r.rank), OfficialDoc.Cell.unit(r.unit)] + r.months.map { $0.map(OfficialDoc.Cell.points) ?? OfficialDoc.Cell("—") }
                         + [.points(r.base), .points(r.adjustments.reduce(0) { $0 + $1.points }), .points(r.final)]
@@ -42,8 +48,8 @@ enum AssessmentDoc {
         sections.append(OfficialDoc.Section(heading: "计分说明", blocks: [
             .paragraph("考核得分为\(a.rule)。各月得分：\(sources)。依据考核评分办法\(a.schemeVersion == 0 ? "（默认办法）" : "第 \(a.schemeVersion) 版")。"),
         ]))
-        return OfficialDoc(title: a.title, numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? a.asOf),
+        return OfficialDoc(d, style: style, brief: nil, title: "关于\(period.chineseName)重点项目工作\(a.isAnnual ? "评优" : "考核")结果的通报",
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? a.asOf), addressee: "各责任单位",
                            intro: ["现将\(period.chineseName)重点项目工作\(a.isAnnual ? "评优" : "考核")结果通报如下（统计截至\(NoticeDocument.chineseDate(a.asOf))）。"],
                            sections: OfficialDoc.numbered(sections), closing: nil, wide: true)
     }

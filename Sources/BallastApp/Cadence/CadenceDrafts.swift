@@ -64,13 +64,13 @@ package enum CadenceDrafts {
     }
 
     /// The layout of a stored document of one of the four kinds.
-    package static func layout(_ d: DocumentModel, district: String) throws -> OfficialDoc {
+    package static func layout(_ d: DocumentModel, style: DocumentStyle) throws -> OfficialDoc {
         let data = Data(d.payload.utf8)
         let decoder = JSONDecoder()
         switch Optional(d.kind) {
-        case .weeklyBulletin: return WeeklyBulletinDoc.doc(d, try decoder.decode(WeeklyBulletin.self, from: data), district: district)
-        case .unitRanking: return RankingDoc.doc(d, try decoder.decode(UnitRanking.self, from: data), district: district)
-        case .quarterlyAssessment, .annualEvaluation: return AssessmentDoc.doc(d, try decoder.decode(UnitAssessment.self, from: data), district: district)
+        case .weeklyBulletin: return WeeklyBulletinDoc.doc(d, try decoder.decode(WeeklyBulletin.self, from: data), style: style)
+        case .unitRanking: return RankingDoc.doc(d, try decoder.decode(UnitRanking.self, from: data), style: style)
+        case .quarterlyAssessment, .annualEvaluation: return AssessmentDoc.doc(d, try decoder.decode(UnitAssessment.self, from: data), style: style)
         case .supervisionBulletin, nil: throw BallastError.notFound(Message(zh: "文件不存在", en: "No such document"))
         }
     }

@@ -15,6 +15,7 @@ struct DocumentPage {
         let d = document
         return Layout.page(title: d.title, lang: lang, section: .documents, path: Site.document.link(d.idString),
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.documents.link, lang))), .text(CadenceText.allDocuments.text(lang))), .text(" · "),
+               .a(.href(attr(Site.documentPdf.link(d.idString))), .text(CadenceText.downloadPdf.text(lang))), .text(" · "),
                .a(.href(attr(Site.documentDocx.link(d.idString))), .text(CadenceText.downloadDocx.text(lang))), .text(" · "),
                .a(.href(attr(Site.documentXlsx.link(d.idString))), .text(CadenceText.tablesXlsx.text(lang))), .text(" · "),
                .a(.href(attr(Site.API.document.link(d.idString))), .text(lang == .en ? "Data for other systems" : "数据接口（供其他系统）"))),

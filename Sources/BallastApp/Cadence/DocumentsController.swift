@@ -16,6 +16,7 @@ struct DocumentsController: RouteCollection {
         read.get(Site.document, use: detailPage)
         read.get(Site.documentDocx, use: docx)
         read.get(Site.documentXlsx, use: xlsx)
+        read.get(Site.documentPdf, use: pdf)
         read.get(Site.API.documents, use: listAPI)
         read.get(Site.API.document, use: detailAPI)
         let issue = routes.access(.requires(.issueDocuments))
@@ -81,8 +82,22 @@ struct DocumentsController: RouteCollection {
     }
 
     /// The document and its content as stored (the frozen figures for an issued one).
+    /// The document as data, or with `?format=pdf|docx|xlsx` as the file it goes out as.
     func detailAPI(req: Request) async throws -> Response {
-        try Self.detail(try await document(req))
+        switch try DocumentFormat.asked(req) {
+        case nil: return try Self.detail(try await document(req))
+        case .pdf: return try await pdf(req: req)
+        case .docx: return try await docx(req: req)
+        case .xlsx: return try await xlsx(req: req)
+        }
+    }
+
+    /// The PDF: an issued document's is made once and kept (`DocumentFiles`).
+    func pdf(req: Request) async throws -> Response {
+        let d = try await document(req)
+        let blocks = try CadenceDrafts.layout(d, style: try await req.documentStyle()).docx()
+        let data = try await DocumentFiles.file(for: d, format: "pdf", on: req.db) { try await DocumentPDF.make(blocks, on: req) }
+        return .download(data, contentType: DocumentPDF.contentType, fileName: CadenceDrafts.fileName(d, ext: "pdf"), fallback: "document.pdf")
     }
 
     static func detail(_ d: DocumentModel, status: HTTPStatus = .ok) throws -> Response {
@@ -116,14 +131,14 @@ struct DocumentsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        let doc = try CadenceDrafts.layout(d, district: try req.district().name)
+        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle())
         return .download(try DocxWriter.write(doc.docx()), contentType: DocxWriter.contentType,
                          fileName: CadenceDrafts.fileName(d, ext: "docx"), fallback: "document.docx")
     }
 
     func xlsx(req: Request) async throws -> Response {
         let d = try await document(req)
-        let doc = try CadenceDrafts.layout(d, district: try req.district().name)
+        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle())
         return .download(try XLSXWriter.write(doc.sheets()), contentType: LedgerFormat.xlsx.mimeType,
                          fileName: CadenceDrafts.fileName(d, ext: "xlsx"), fallback: "document.xlsx")
     }
@@ -144,7 +159,7 @@ struct DocumentsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(DocumentPage(document: DocumentSummary(d), layout: try CadenceDrafts.layout(d, district: try req.district().name), notice: notice, lang: req.language).render(),
+        return .html(DocumentPage(document: DocumentSummary(d), layout: try CadenceDrafts.layout(d, style: try await req.documentStyle()), notice: notice, lang: req.language).render(),
                      status: status)
     }
 

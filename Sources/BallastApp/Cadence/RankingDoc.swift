@@ -27,13 +27,18 @@ enum RankingDoc {
         })
     }
 
-    static func doc(_ d: DocumentModel, _ r: UnitRanking, district: String) -> OfficialDoc {
+    static func doc(_ d: DocumentModel, _ r: UnitRanking, style: DocumentStyle) -> OfficialDoc {
         let groups: [(String, [UnitRanking.Row])] = r.scheme.separateGroups
             ? r.groups.map { g in (g.name.zh, r.rows.filter { $0.group == g }) }
             : [("全部单位", r.rows)]
         var sections: [OfficialDoc.Section] = groups.map { name, rows in
             OfficialDoc.Section(heading: "\(name)得分排名", blocks: [
-                .table(rankingTable(rows, scheme: r.scheme, year: r.year, sheet: name)),
+                // The body: rank, unit, total and the change; each indicator's points in a landscape 附件.
+                { () -> OfficialDoc.Block in
+                    let t = rankingTable(rows, scheme: r.scheme, year: r.year, sheet: name)
+                    let n = t.header.count
+                    return .list(t, shown: rows.count, attachment: "\(name)分项得分", bodyColumns: [0, 1, 2, n - 2, n - 1])
+                }(),
                 .chart(HorizontalBarChart(id: "totals-\(name)", title: "\(name)总分", description: "\(name)各单位总分，按排名",
                                           bars: rows.map { .init(label: $0.unit, segments: [.init(value: $0.score.total, cssClass: "s0")], text: String(format: "%.2f", $0.score.total)) },
                                           format: .count)),
@@ -47,20 +52,21 @@ enum RankingDoc {
             })),
         ]))
         sections.append(OfficialDoc.Section(heading: "各单位基础数据", blocks: [
-            .table(OfficialDoc.Table(sheet: "基础数据", header: ["单位", "项目数", "年度计划（亿元）", "已完成（亿元）", "计划开工", "已开工",
+            .list(OfficialDoc.Table(sheet: "基础数据", header: ["单位", "项目数", "年度计划（亿元）", "已完成（亿元）", "计划开工", "已开工",
                                                               "到期问题", "按期办结", "应报月报", "按期报送", "红黄灯项目", "签约线索"],
                                      rows: r.rows.map { row in
                 let f = row.facts
                 return [OfficialDoc.Cell.unit(row.unit), .int(f.projects), .yi(f.plan), .yi(f.completed), .int(f.plannedStarts), .int(f.achievedStarts),
                         .int(f.problemsDue), .int(f.problemsOnTime), .int(f.reportsExpected), .int(f.reportsOnTime), .int(f.litProjects), .int(f.signedLeads)]
-            })),
+            }), shown: 0, attachment: "各单位基础数据"),
         ]))
         let legend = r.scheme.items.compactMap { ScoringIndicator(rawValue: $0.indicator) }.map { "\($0.shortName)：\($0.name.zh)" }.joined(separator: "；")
         let previous = r.previousSource.map { $0 == "计算" ? "上月排名按当前数据计算" : "上月排名取自已印发的\($0)" }
         let intro = "根据\(r.year)年重点项目考核评分办法，现将\(r.year)年\(r.month)月各责任单位得分排名通报如下（统计截至\(NoticeDocument.chineseDate(r.asOf))"
             + (previous.map { "，\($0)" } ?? "") + "）。"
-        return OfficialDoc(title: "重点项目责任单位月度排名", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
-                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? r.asOf), intro: [intro, "表中各项为得分，列名后的数字为该项满分（\(legend)）。"], sections: OfficialDoc.numbered(sections),
+        return OfficialDoc(d, style: style, brief: nil, title: "关于\(r.year)年\(r.month)月重点项目责任单位排名情况的通报",
+                           date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? r.asOf), addressee: "各责任单位",
+                           intro: [intro, "表中各项为得分，列名后的数字为该项满分（\(legend)）。"], sections: OfficialDoc.numbered(sections),
                            closing: "请排名靠后的单位认真分析原因，制定整改措施，确保下月进度有明显提升。", wide: true)
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 
 /// `ballast report bulletin --week 2023-W23`, `report ranking --month 2023-05`,
 /// `report assessment --quarter 2023-Q2` (or `--year 2023` for the annual evaluation), each with
-/// `--format docx|html|json|xlsx --output F [--as-of D] [--district CODE]`. Prints the issued
+/// `--format docx|pdf|html|json|xlsx --output F [--as-of D] [--district CODE]`. Prints the issued
 /// document when the period's has been issued, else builds it from today's data without storing
 /// anything: a draft is only kept when the office drafts it in the application.
 enum CadenceReport {
@@ -29,15 +29,17 @@ enum CadenceReport {
         } catch let ProjectItemContext.Failure.invalid(field, message) {
             throw CommandFailure("\(field): \(message.zh) / \(message.en)")
         }
-        let layout = try CadenceDrafts.layout(document, district: district.name)
+        let layout = try CadenceDrafts.layout(document, style: DocumentStyle.defaults(districtName: district.name))
         let data: Data
         switch (format ?? "html").lowercased() {
         case "docx": data = try DocxWriter.write(layout.docx())
+        case "pdf":
+            do { data = try DocumentPDF.make(layout.docx()) } catch let e as BallastError { throw CommandFailure("\(e.message.zh) / \(e.message.en)") }
         case "xlsx": data = try XLSXWriter.write(layout.sheets())
         case "json": data = Data(document.payload.utf8)
         case "html":
             data = Data(Layout.page(title: document.title, lang: .zh, section: .documents, path: Site.documents.link, layout.html(.zh)).utf8)
-        default: throw CommandFailure("--format 只能是 docx、html、json 或 xlsx / --format must be docx, html, json or xlsx")
+        default: throw CommandFailure("--format 只能是 docx、pdf、html、json 或 xlsx / --format must be docx, pdf, html, json or xlsx")
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: data) else { throw CommandFailure("无法写入 \(output) / cannot write \(output)") }

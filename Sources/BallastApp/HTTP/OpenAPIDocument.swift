@@ -701,9 +701,11 @@ enum OpenAPIDocument {
             "responses": {"201": {"description": "{document, content}: the content as stored, in the kind's shape"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.document.path, #"""
-        {"get": {"summary": "文件及其内容（印发后冻结）/ a document and its content, frozen once issued",
-          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-          "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        {"get": {"summary": "文件及其内容（印发后冻结）；format=pdf|docx|xlsx 取公文文件 / a document and its content, frozen once issued; format=pdf|docx|xlsx for the file",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                         {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "pdf", "docx", "xlsx"]}}],
+          "responses": {"200": {"description": "{document, content}, or the file (an issued document's PDF is made once and kept)"}, "400": {"$ref": "#/components/responses/Error"},
+                        "404": {"$ref": "#/components/responses/Error"}, "503": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.documentIssue.path, #"""
         {"post": {"summary": "印发（编号第N期、冻结；不能重复印发）/ issue: numbered and frozen",

@@ -208,8 +208,20 @@ package enum Stylesheet {
     tr.unread td { font-weight:600; }
     .official { font-size:17px; line-height:1.9; max-width:800px; }
     .official.wide { max-width:1040px; }
-    .official .doc-title { text-align:center; color:var(--red); font-size:28px; letter-spacing:2px; }
-    .official .doc-number { text-align:center; border-bottom:2px solid var(--red); padding-bottom:8px; }
+    /* GB/T 9704 on screen: the red 发文机关标志 or 简报 name, the number, the red rule; the title
+       in black; 署名 and date at the right; 附件 each from a new page; the 版记 between rules. */
+    .official .doc-head { border-bottom:2px solid #e60012; padding-bottom:6px; margin-bottom:8px; }
+    .official .doc-letterhead { text-align:center; color:#e60012; font-size:34px; font-weight:700; letter-spacing:2px; margin:8px 0 12px; line-height:1.3; }
+    .official .doc-issue { text-align:center; margin:0; }
+    .official .doc-issue-line { display:flex; justify-content:space-between; gap:12px; flex-wrap:wrap; margin:0; }
+    .official .doc-title { text-align:center; font-size:26px; letter-spacing:1px; white-space:pre-line; }
+    .official .doc-signature { text-align:right; margin:24px 4em 0 0; } .official .doc-signature p { margin:0; }
+    .official .doc-attachments-note { margin-top:16px; } .official .doc-attachments-note p { margin:0 0 0 2em; }
+    .official .doc-attachment { margin-top:32px; border-top:1px dashed #c9d1d9; padding-top:16px; }
+    .official .doc-attachment-label { font-weight:700; margin:0; } .official .doc-attachment-title { text-align:center; font-size:22px; }
+    .official .doc-imprint { margin-top:32px; border-top:2px solid #111; border-bottom:2px solid #111; font-size:15px; }
+    .official .doc-imprint p { margin:0; padding:4px 1em; } .official .doc-imprint p + p { border-top:1px solid #111; }
+    .official .doc-imprint-line { display:flex; justify-content:space-between; gap:12px; flex-wrap:wrap; }
     .official table { font-size:15px; line-height:1.5; min-width:0; } .official th, .official td.keep { white-space:nowrap; }
     .official .indent { text-indent:2em; } .official .doc-sign { text-align:right; margin:4px 0; }
     nav.tabs { display:flex; gap:4px; margin-bottom:12px; border-bottom:1px solid #dde3ea; }
@@ -256,6 +268,12 @@ package enum Stylesheet {
                                                border-radius:6px; padding:10px 12px; box-shadow:0 4px 12px rgba(0,0,0,.12); width:max-content; max-width:80vw; }
     .list-tools details.columns-chooser div.options { flex-direction:column; align-items:flex-start; gap:6px; margin:0 0 10px; }
     @media print { .table-wrap.sticky { max-height:none; overflow:visible; } }
+    /* A document prints on the standard's page: A4, 天头 37 mm, 订口 28 mm; a wide 附件 turned. */
+    @page { size:A4; margin:37mm 26mm 35mm 28mm; }
+    @page landscape { size:A4 landscape; margin:28mm 35mm 26mm 37mm; }
+    @media print { .official .doc-attachment { break-before:page; border:none; margin:0; padding:0; }
+      .official .doc-attachment.landscape { page:landscape; } .official thead { display:table-header-group; }
+      .official tr { break-inside:avoid; } .official td.keep, .official td.num { white-space:nowrap; } }
     @media print { body.app { display:block; } header.top, .toolbar, form.filters, .pager, nav.tabs, .no-print { display:none; } body { background:#fff; }
       .packet-page { border:none; padding:0; margin:0; page-break-after:always; }
       .official .table-wrap { overflow:visible; border:none; } .official table { font-size:11px; } .official .doc-chart { max-width:560px; } }

@@ -22,7 +22,7 @@ enum BulletinDocument {
     }
 
     /// The bulletin laid out once for the page and the .docx.
-    static func layout(_ d: DocumentModel, _ b: SupervisionBulletin, district: String) -> OfficialDoc {
+    static func layout(_ d: DocumentModel, _ b: SupervisionBulletin, style: DocumentStyle) -> OfficialDoc {
         func table(_ sheet: String, _ header: [String], _ rows: [[String]]) -> OfficialDoc.Block {
             .table(OfficialDoc.Table(sheet: sheet, header: header, rows: rows.map { $0.map { OfficialDoc.Cell($0) } }))
         }
@@ -46,7 +46,7 @@ enum BulletinDocument {
             sections.append(.init(heading: "连续亮灯整月项目", blocks: [table("连续亮灯", ["项目编号", "项目名称", "责任单位", "灯色", "亮灯以来"],
                                                                          b.litAllMonth.map { [$0.code, $0.name, $0.unit, colourName($0.colour), $0.since] })]))
         }
-        return OfficialDoc(title: "重点项目督查通报", numberLine: OfficialDoc.numberLine(d), issuer: NoticeDocument.issuer(district),
+        return OfficialDoc(d, style: style, brief: "重点项目督查通报", title: "\(b.year)年\(b.month)月重点项目督查情况",
                            date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? b.asOf),
                            intro: [intro(b)] + (b.isEmpty ? ["本月无逾期事项、催办和亮灯未改善项目。"] : []),
                            sections: OfficialDoc.numbered(sections), closing: closing)

@@ -17,6 +17,7 @@ struct BulletinPage {
         let issued = d.status == .issued
         return Layout.page(title: d.title, lang: lang, section: .problems, path: Site.bulletin.link(d.idString),
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.bulletins.link, lang))), .text(en ? "← All bulletins" : "← 督查通报")), .text(" · "),
+               .a(.href(attr(Site.bulletinPdf.link(d.idString))), .text(CadenceText.downloadPdf.text(lang))), .text(" · "),
                .a(.href(attr(Site.bulletinDocx.link(d.idString))), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
             layout.html(lang),

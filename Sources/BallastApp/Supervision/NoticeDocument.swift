@@ -17,10 +17,15 @@ enum NoticeDocument {
 
     static let request = "请于收到本单后 3 个工作日内签收，并于新时限前办结，书面反馈办理结果。逾期未签收的，报送分管领导。"
 
-    static func blocks(_ r: NoticeQuery.Row, district: String) -> [DocxBlock] {
-        [.title(title), .centered(r.number), .plain("\(r.unit)："), .paragraph(r.item),
-         .table(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline?.iso ?? "—", r.newDeadline.iso]]),
-         .paragraph(request), .right(issuer(district)), .right(chineseDate(r.issuedOn))]
+    /// The 催办单 as GB/T 9704 heads a 文件: the form's name in red, its number, the red rule;
+    /// then the unit addressed, the matter, the request, the office and the date; 版记 at the foot.
+    static func blocks(_ r: NoticeQuery.Row, style: DocumentStyle) -> [DocxBlock] {
+        let date = chineseDate(r.issuedOn)
+        return [.letterhead(title), .issueLine(r.number), .redRule, .plain("\(r.unit)："), .paragraph(r.item),
+                .grid(DocxTable(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline?.iso ?? "—", r.newDeadline.iso]],
+                                columns: [.text, .kept, .kept])),
+                .paragraph(request), .signature(office: style.office, date: date),
+                .imprint(copyTo: style.copyTo + "。", printer: style.printer, printed: date + "印发")]
     }
 
     static func subjectName(_ raw: String) -> String {

@@ -23,18 +23,17 @@ struct NoticePage {
         ]
         return Layout.page(title: r.number, lang: lang, section: .problems, path: Site.notice.link(r.id),
             .p(.class("no-print"), .a(.href(attr(Layout.link(Site.notices.link, lang))), .text(en ? "← All notices" : "← 催办单")), .text(" · "),
+               .a(.href(attr(Site.noticePdf.link(r.id))), .text(CadenceText.downloadPdf.text(lang))), .text(" · "),
                .a(.href(attr(Site.noticeDocx.link(r.id))), .text(en ? "Download .docx" : "下载 .docx"))),
             Layout.notice(notice),
             // The 催办单 as issued: a Chinese official document whatever the reader's language.
             .div(.class("packet-page official"), .attribute(named: "lang", value: "zh-CN"), .attribute(named: "translate", value: "no"),
-                .h1(.class("doc-title"), .text(NoticeDocument.title)),
-                .p(.class("doc-number"), .text(r.number)),
+                .div(.class("doc-head"), .p(.class("doc-letterhead"), .text(NoticeDocument.title)), .p(.class("doc-issue"), .text(r.number))),
                 .p(.text("\(r.unit)：")),
                 .p(.class("indent"), .text(r.item)),
                 DataTable(columns, rows: [r], empty: "暂无。").node,
                 .p(.class("indent"), .text(NoticeDocument.request)),
-                .p(.class("doc-sign"), .text(NoticeDocument.issuer(district))),
-                .p(.class("doc-sign"), .text(NoticeDocument.chineseDate(r.issuedOn)))),
+                .div(.class("doc-signature"), .p(.text(NoticeDocument.issuer(district))), .p(.text(NoticeDocument.chineseDate(r.issuedOn))))),
             .div(.class("card no-print"),
                 .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + people.name(r.acknowledgedBy, lang) + (en ? "" : " 签收") }
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }

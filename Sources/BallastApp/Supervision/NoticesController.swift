@@ -14,6 +14,7 @@ struct NoticesController: RouteCollection {
         read.get(Site.notices, use: listPage)
         read.get(Site.notice, use: detailPage)
         read.get(Site.noticeDocx, use: docx)
+        read.get(Site.noticePdf, use: pdf)
         read.get(Site.API.notices, use: listAPI)
         read.get(Site.API.notice, use: detailAPI)
         let work = routes.access(.requires(.workProblems))
@@ -124,8 +125,15 @@ struct NoticesController: RouteCollection {
     /// The notice as an official .docx, named by its number.
     func docx(req: Request) async throws -> Response {
         let r = try await row(req)
-        return .download(try DocxWriter.write(NoticeDocument.blocks(r, district: try req.district().name)), contentType: DocxWriter.contentType,
+        return .download(try DocxWriter.write(NoticeDocument.blocks(r, style: try await req.documentStyle())), contentType: DocxWriter.contentType,
                          fileName: "催办单-\(r.number).docx", fallback: "notice.docx")
+    }
+
+    /// The notice as a PDF (numbered when raised, so the same text every time it is made).
+    func pdf(req: Request) async throws -> Response {
+        let r = try await row(req)
+        let data = try await DocumentPDF.make(NoticeDocument.blocks(r, style: try await req.documentStyle()), on: req)
+        return .download(data, contentType: DocumentPDF.contentType, fileName: "催办单-\(r.number).pdf", fallback: "notice.pdf")
     }
 
     // MARK: Pages

@@ -41,5 +41,6 @@ public enum BallastMigrations {
         CreateImportBatches(),
         AddUserListColumns(),
         AddUserLeaderName(),
+        CreateDocumentFiles(),
     ]
 }
