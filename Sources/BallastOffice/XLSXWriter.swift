@@ -1,3 +1,4 @@
+import BallastCharts
 import BallastCore
 import Foundation
 import ZIPFoundation
@@ -13,6 +14,10 @@ public enum XLSXCell: Sendable, Equatable {
     /// CSV export) must not round a site's coordinates.
     case preciseNumber(String)
     case date(CalendarDate)
+    /// A figure with thousands separated and two decimals (`#,##0.00`): 亿元 and points in a document's tables.
+    case fixed2(String)
+    /// A fraction shown as a percentage with one decimal (`0.0%`): 0.294 → 29.4%.
+    case percent(String)
 }
 
 /// One sheet of a workbook: a bold header row, then the rows.
@@ -21,9 +26,34 @@ public struct XLSXSheet: Sendable, Equatable {
     public var header: [String]
     public var rows: [[XLSXCell]]
     public var columnWidths: [Int]
+    /// Printed at the top of every page (the document's or the export's title); the sheet's name when nil.
+    public var title: String?
 
-    public init(name: String, header: [String], rows: [[XLSXCell]], columnWidths: [Int] = []) {
-        self.name = name; self.header = header; self.rows = rows; self.columnWidths = columnWidths
+    public init(name: String, header: [String], rows: [[XLSXCell]], columnWidths: [Int] = [], title: String? = nil) {
+        self.name = name; self.header = header; self.rows = rows; self.columnWidths = columnWidths; self.title = title
+    }
+
+    /// Widths in Excel's units (a digit of the default font; a Chinese character takes two),
+    /// fitted to the header and the first thousand rows, between 6 and 60.
+    public var fittedWidths: [Int] {
+        header.indices.map { i in
+            let cells = [header[i]] + rows.prefix(1000).map { $0.indices.contains(i) ? $0[i].plainText : "" }
+            let widest = cells.map { c in c.unicodeScalars.reduce(0.0) { $0 + (TextWidth.ems(String($1)) >= 1 ? 2.1 : 1.15) } }.max() ?? 0
+            return max(6, min(60, Int(widest.rounded(.up)) + 2))
+        }
+    }
+}
+
+extension XLSXCell {
+    /// The cell as text: what a CSV writes, and what a column's width is fitted to.
+    public var plainText: String {
+        switch self {
+        case .empty: ""
+        case .text(let s), .number(let s), .preciseNumber(let s): s
+        case .fixed2(let s): s.contains(".") ? s : s + ".00"
+        case .percent(let s): (Double(s).map { String(format: "%.1f%%", $0 * 100) }) ?? s
+        case .date(let d): d.iso
+        }
     }
 }
 
@@ -45,7 +75,7 @@ public enum XLSXWriter {
         try add(archive, "xl/_rels/workbook.xml.rels", workbookRels(sheets.count))
         try add(archive, "xl/styles.xml", styles)
         for (i, s) in sheets.enumerated() {
-            try add(archive, "xl/worksheets/sheet\(i + 1).xml", sheet(header: s.header, rows: s.rows, widths: s.columnWidths))
+            try add(archive, "xl/worksheets/sheet\(i + 1).xml", sheet(s))
         }
         guard let data = archive.data else { throw OfficeError.notAnXLSX("write failed") }
         return data
@@ -60,36 +90,50 @@ public enum XLSXWriter {
         }
     }
 
-    /// Style 0: default; 1: bold header; 2: date (yyyy-mm-dd); 3: up to 4 decimals; 4: up to 6 decimals.
+    /// Style 0: default; 1: bold header; 2: date (yyyy-mm-dd); 3: up to 4 decimals; 4: up to 6
+    /// decimals; 5: `#,##0.00`; 6: `0.0%`.
     static let styles = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-    <numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="0.####"/><numFmt numFmtId="166" formatCode="0.######"/></numFmts>
+    <numFmts count="4"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="0.####"/><numFmt numFmtId="166" formatCode="0.######"/><numFmt numFmtId="167" formatCode="0.0%"/></numFmts>
     <fonts count="2"><font><sz val="11"/><name val="宋体"/><family val="2"/></font><font><b/><sz val="11"/><name val="宋体"/><family val="2"/></font></fonts>
     <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-    <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+    <cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
     </styleSheet>
     """
 
-    static func sheet(header: [String], rows: [[XLSXCell]], widths: [Int]) -> String {
+    /// A sheet that prints: the header frozen on screen and repeated on paper (the workbook's
+    /// `Print_Titles`), columns fitted to their content, one page wide (landscape when wide),
+    /// the title at the top of each page and the page number at the foot.
+    static func sheet(_ s: XLSXSheet) -> String {
+        let widths = s.columnWidths.isEmpty ? s.fittedWidths : s.columnWidths
+        // About 95 digits fit across a portrait A4 page at the default size.
+        let landscape = widths.reduce(0, +) > 95
         var out = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+        <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>
         <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>
         """
-        out.reserveCapacity(200 + rows.count * header.count * 40)
+        out.reserveCapacity(200 + s.rows.count * s.header.count * 40)
         if !widths.isEmpty {
             out += "<cols>"
             for (i, w) in widths.enumerated() { out += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>" }
             out += "</cols>"
         }
         out += "<sheetData>"
-        appendRow(&out, number: 1, cells: header.map(XLSXCell.text), style: 1)
-        for (i, row) in rows.enumerated() { appendRow(&out, number: i + 2, cells: row, style: 0) }
-        out += "</sheetData></worksheet>"
+        appendRow(&out, number: 1, cells: s.header.map(XLSXCell.text), style: 1)
+        for (i, row) in s.rows.enumerated() { appendRow(&out, number: i + 2, cells: row, style: 0) }
+        out += "</sheetData>"
+        out += #"<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+        out += #"<pageSetup paperSize="9" orientation="\#(landscape ? "landscape" : "portrait")" fitToWidth="1" fitToHeight="0"/>"#
+        // `&` starts a header code: a title's own ampersands are doubled.
+        let title = escape((s.title ?? s.name).replacingOccurrences(of: "&", with: "&&"))
+        out += "<headerFooter><oddHeader>&amp;C&amp;\"-,Bold\"\(title)</oddHeader><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+        out += "</worksheet>"
         return out
     }
 
@@ -108,6 +152,10 @@ public enum XLSXWriter {
                 out += "<c r=\"\(ref)\" s=\"4\"><v>\(n)</v></c>"
             case .date(let d):
                 out += "<c r=\"\(ref)\" s=\"2\"><v>\(d.excelSerial)</v></c>"
+            case .fixed2(let n):
+                out += "<c r=\"\(ref)\" s=\"5\"><v>\(n)</v></c>"
+            case .percent(let n):
+                out += "<c r=\"\(ref)\" s=\"6\"><v>\(n)</v></c>"
             }
         }
         out += "</row>"
@@ -149,10 +197,16 @@ public enum XLSXWriter {
         let sheets = names.enumerated().map { i, n in
             "<sheet name=\"\(escape(String(n.replacingOccurrences(of: "/", with: "-").prefix(31))))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }.joined()
+        // Each sheet's header row printed on every page.
+        let titles = names.enumerated().map { i, n in
+            let quoted = "'" + String(n.replacingOccurrences(of: "/", with: "-").prefix(31)).replacingOccurrences(of: "'", with: "''") + "'"
+            return "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">\(escape(quoted))!$1:$1</definedName>"
+        }.joined()
         return """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
         <sheets>\(sheets)</sheets>
+        <definedNames>\(titles)</definedNames>
         </workbook>
         """
     }

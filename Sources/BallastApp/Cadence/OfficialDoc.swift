@@ -16,14 +16,29 @@ package struct OfficialDoc {
         var number: Double?
         /// Kept on one line (a unit's name in a wide table).
         var keep = false
+        /// How a workbook formats the number: two places for 亿元 and points, `0.0%` for a rate (the number then a fraction).
+        var format: XLSXFormat = .plain
+        enum XLSXFormat { case plain, twoPlaces, percent }
 
         init(_ text: String, link: String? = nil) { self.text = text; self.link = link; number = nil }
         static func unit(_ name: String, link: String? = nil) -> Cell { var c = Cell(name, link: link); c.keep = true; return c }
         init(number: Double, _ text: String) { self.text = text; link = nil; self.number = number }
         static func int(_ n: Int) -> Cell { Cell(number: Double(n), String(n)) }
-        static func points(_ x: Double) -> Cell { Cell(number: x, String(format: "%.2f", x)) }
-        static func yi(_ yuan: Int64) -> Cell { Cell(number: Money(yuan: yuan).rounded(in: .yi, places: 2), (Money(yuan: yuan)).yiText) }
-        static func percent(_ x: Double) -> Cell { Cell(number: (x * 1000).rounded() / 10, Percent.text(x)) }
+        static func points(_ x: Double) -> Cell { var c = Cell(number: x, String(format: "%.2f", x)); c.format = .twoPlaces; return c }
+        static func yi(_ yuan: Int64) -> Cell {
+            var c = Cell(number: Money(yuan: yuan).rounded(in: .yi, places: 2), (Money(yuan: yuan)).yiText); c.format = .twoPlaces; return c
+        }
+        static func percent(_ x: Double) -> Cell { var c = Cell(number: (x * 1000).rounded() / 1000, Percent.text(x)); c.format = .percent; return c }
+
+        /// The cell in a workbook: a number as a number in its format, a day as a date, else text.
+        var xlsx: XLSXCell {
+            guard let number else { return CalendarDate(iso: text).map(XLSXCell.date) ?? .text(text) }
+            switch format {
+            case .plain: return .number(ScoringScheme.format(number))
+            case .twoPlaces: return .fixed2(String(format: "%.2f", number))
+            case .percent: return .percent(String(format: "%.3f", number))
+            }
+        }
     }
 
     struct Table {
@@ -127,7 +142,8 @@ package struct OfficialDoc {
         return Site.projects.link + "?year=\(year)" + filters.map { "&\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined()
     }
 
-    static func numberLine(_ d: DocumentModel) -> String { d.number.map { "〔\($0)〕" } ?? "（草稿）" }
+    /// A 简报's 期号 as issued (2023年第25期), or （草稿）.
+    static func numberLine(_ d: DocumentModel) -> String { d.number ?? "（草稿）" }
 
     /// 一、二、… for numbered headings.
     static func ordinal(_ i: Int) -> String {
@@ -193,9 +209,7 @@ package struct OfficialDoc {
         sections.flatMap(\.blocks).compactMap { b -> XLSXSheet? in
             switch b {
             case .table(let t), .list(let t, _, _, _):
-                return XLSXSheet(name: t.sheet, header: t.header, rows: t.rows.map { row in
-                    row.map { c in c.number.map { .number(ScoringScheme.format($0)) } ?? .text(c.text) }
-                }, columnWidths: t.header.map { max(8, min(40, $0.count * 3)) })
+                return XLSXSheet(name: t.sheet, header: t.header, rows: t.rows.map { $0.map(\.xlsx) }, title: "\(title.replacingOccurrences(of: "\n", with: ""))（\(t.sheet)）")
             case .paragraph, .chart: return nil
             }
         }

@@ -211,10 +211,10 @@ package enum Stylesheet {
     /* GB/T 9704 on screen: the red 发文机关标志 or 简报 name, the number, the red rule; the title
        in black; 署名 and date at the right; 附件 each from a new page; the 版记 between rules. */
     .official .doc-head { border-bottom:2px solid #e60012; padding-bottom:6px; margin-bottom:8px; }
-    .official .doc-letterhead { text-align:center; color:#e60012; font-size:34px; font-weight:700; letter-spacing:2px; margin:8px 0 12px; line-height:1.3; }
+    .official .doc-letterhead { text-align:center; color:#e60012; font-size:min(34px, 7vw); font-weight:700; letter-spacing:2px; margin:8px 0 12px; line-height:1.3; }
     .official .doc-issue { text-align:center; margin:0; }
     .official .doc-issue-line { display:flex; justify-content:space-between; gap:12px; flex-wrap:wrap; margin:0; }
-    .official .doc-title { text-align:center; font-size:26px; letter-spacing:1px; white-space:pre-line; }
+    .official .doc-title { text-align:center; font-size:min(26px, 5.6vw); letter-spacing:1px; white-space:pre-line; }
     .official .doc-signature { text-align:right; margin:24px 4em 0 0; } .official .doc-signature p { margin:0; }
     .official .doc-attachments-note { margin-top:16px; } .official .doc-attachments-note p { margin:0 0 0 2em; }
     .official .doc-attachment { margin-top:32px; border-top:1px dashed #c9d1d9; padding-top:16px; }

@@ -50,14 +50,3 @@ final class ListExport: Sendable {
         }
     }
 }
-
-extension XLSXCell {
-    /// The cell as a CSV writes it.
-    var plainText: String {
-        switch self {
-        case .empty: ""
-        case .text(let s), .number(let s), .preciseNumber(let s): s
-        case .date(let d): d.iso
-        }
-    }
-}
