@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SupervisionSettingsController())
     try app.register(collection: BulletinsController())
     try app.register(collection: DocumentsController())
+    try app.register(collection: DocumentStyleController())
     try app.register(collection: ScoringController())
     try app.register(collection: DashboardController())
     app.access(.open).get(Site.healthz) { _ in "ok" }

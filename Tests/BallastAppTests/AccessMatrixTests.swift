@@ -87,7 +87,7 @@ import VaporTesting
         "GET /bulletins": all, "GET /bulletins/:doc": all, "GET /bulletins/:doc/docx": all, "GET /bulletins/:doc/pdf": all, "GET /api/v1/bulletins": all,
         "GET /api/v1/bulletins/:doc": all, "POST /api/v1/bulletins": "office supervision", "POST /api/v1/bulletins/:doc/issue": "office supervision",
         "POST /bulletins": "office supervision", "POST /bulletins/:doc/issue": "office supervision",
-        "GET /documents": all, "GET /documents/:doc": all, "GET /documents/:doc/docx": all, "GET /documents/:doc/xlsx": all, "GET /documents/:doc/pdf": all,
+        "GET /documents": all, "GET /documents/:doc": all, "GET /documents/:doc/docx": all, "GET /documents/:doc/xlsx": all, "GET /documents/:doc/pdf": all, "GET /documents/style": "office", "POST /documents/style": "office",
         "GET /api/v1/documents": all, "GET /api/v1/documents/:doc": all, "POST /documents": "office", "POST /documents/:doc/issue": "office",
         "POST /api/v1/documents": "office", "POST /api/v1/documents/:doc/issue": "office",
         "GET /scoring": all, "GET /api/v1/scoring-schemes/:year": all, "GET /api/v1/score-adjustments": all,

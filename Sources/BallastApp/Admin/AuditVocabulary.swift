@@ -30,7 +30,7 @@ enum AuditVocabulary {
     static let entities: [String: Message] = [
         "project": Message(zh: "项目", en: "Project"), "user": Message(zh: "用户", en: "User"),
         "ledger": Message(zh: "台账", en: "Ledger"), "api-token": Message(zh: "接口令牌", en: "API token"),
-        "reference_entry": Message(zh: "名录", en: "List entry"), "audit": Message(zh: "操作日志", en: "Audit trail"), "list": Message(zh: "列表", en: "List"),
+        "reference_entry": Message(zh: "名录", en: "List entry"), "audit": Message(zh: "操作日志", en: "Audit trail"), "list": Message(zh: "列表", en: "List"), "document_style": Message(zh: "公文格式", en: "Document style"),
         "year-plan": Message(zh: "年度计划", en: "Year plan"), "approval-item": Message(zh: "审批事项", en: "Approval item"),
         "campaign-entry": Message(zh: "三个一批条目", en: "Campaign entry"), "campaign-list": Message(zh: "三个一批名单", en: "Campaign list"),
         "campaign-period": Message(zh: "三个一批期次", en: "Campaign period"), "document": Message(zh: "文件", en: "Document"),

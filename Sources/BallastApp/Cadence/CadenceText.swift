@@ -10,7 +10,7 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
     case periodColumn, title, number, asOf, status, draft, nothingFound
     case draftDocument, periodsHelp, generate, scoringLink
     // One document
-    case allDocuments, downloadDocx, downloadPdf, tablesXlsx, issue, issueConsequence, confirmIssue, regenerate
+    case allDocuments, downloadDocx, downloadPdf, documentStyle, tablesXlsx, issue, issueConsequence, confirmIssue, regenerate
     // 考核评分办法
     case standardScheme, indicator, weight, capRange, scoringTitle, allDocumentsLink
     case cap, formula, total, separateGroups, oneRanking
@@ -45,6 +45,7 @@ enum CadenceText: CaseIterable, UIText.Catalogue {
         case .allDocuments: Message(zh: "← 通报考核", en: "← All documents")
         case .downloadDocx: Message(zh: "下载 .docx", en: "Download .docx")
         case .downloadPdf: Message(zh: "下载 PDF", en: "Download PDF")
+        case .documentStyle: Message(zh: "公文格式", en: "Document style")
         case .tablesXlsx: Message(zh: "表格 .xlsx", en: "Tables as .xlsx")
         case .issue: Message(zh: "印发", en: "Issue")
         case .issueConsequence: Message(zh: "印发后按顺序编号并冻结，不能撤回。",

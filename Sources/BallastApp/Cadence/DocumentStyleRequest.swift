@@ -5,6 +5,7 @@ extension Request {
     /// How the caller's district heads and closes its documents (`DocumentStyle`): the one place
     /// pages, downloads and the API take it from.
     func documentStyle() async throws -> DocumentStyle {
-        DocumentStyle.defaults(districtName: try district().name)
+        let d = try district()
+        return try await DocumentStyles.load(districtID: try d.requireID(), districtName: d.name, on: db).style
     }
 }

@@ -102,7 +102,8 @@ struct DocumentsPage {
                         .label(.text(CadenceText.asOf.text(lang)), .input(.type(.date), .name("asOf"))),
                         .button(.type(.submit), .text(CadenceText.generate.text(lang))))
                 },
-                .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(CadenceText.scoringLink.text(lang))))))
+                .p(.a(.href(attr(Layout.link(Site.scoring.link, lang))), .text(CadenceText.scoringLink.text(lang))), .text(" · "),
+                   .a(.href(attr(Layout.link(Site.documentStyle.link, lang))), .text(CadenceText.documentStyle.text(lang))))))
         )
     }
 }

@@ -141,7 +141,9 @@ package enum Stylesheet {
     form.filters { display:flex; flex-wrap:wrap; gap:8px; align-items:flex-end; margin-bottom:12px; }
     form.filters label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
     div.options { display:flex; flex-wrap:wrap; gap:12px; align-items:flex-end; margin:10px 0; }
-    div.options label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); } div.options label.check { flex-direction:row; align-items:center; gap:4px; font-size:14px; color:inherit; }
+    div.options label { display:flex; flex-direction:column; font-size:12px; color:var(--muted); }
+    div.options label.full { flex:1 1 100%; } div.options label.full textarea { width:100%; max-width:44em; box-sizing:border-box; }
+    div.options input[type=text] { max-width:100%; box-sizing:border-box; } div.options label.check { flex-direction:row; align-items:center; gap:4px; font-size:14px; color:inherit; }
     input, select, textarea { font:inherit; padding:5px 8px; border:1px solid #b8c2cc; border-radius:4px; background:#fff; }
     button, .button { font:inherit; padding:6px 14px; border-radius:4px; border:1px solid var(--accent); background:var(--accent);
                       color:#fff; cursor:pointer; text-decoration:none; display:inline-block; }

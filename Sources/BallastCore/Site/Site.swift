@@ -42,6 +42,7 @@ public enum Site {
     public static let documentIssue = SitePath1("/documents/:doc/issue")
     public static let documentXlsx = SitePath1("/documents/:doc/xlsx")
     public static let documentPdf = SitePath1("/documents/:doc/pdf")
+    public static let documentStyle = SitePath0("/documents/style")
     public static let enterprises = SitePath0("/enterprises")
     public static let enterprise = SitePath1("/enterprises/:enterprise")
     public static let enterpriseMerge = SitePath1("/enterprises/:enterprise/merge")

@@ -42,5 +42,6 @@ public enum BallastMigrations {
         AddUserListColumns(),
         AddUserLeaderName(),
         CreateDocumentFiles(),
+        CreateDocumentStyles(),
     ]
 }

@@ -1,0 +1,71 @@
+import BallastCore
+import Fluent
+import Foundation
+
+/// Reads and changes a district's document style. Until the office changes it, the style is
+/// the defaults from the district's name; a change is checked (every field present, bounded,
+/// each kind's 代字 its own), versioned against a second editor, and audited.
+public enum DocumentStyles {
+    /// The style in force and its version (0: the defaults, never saved).
+    public static func load(districtID: UUID, districtName: String, on db: any Database) async throws -> (style: DocumentStyle, version: Int) {
+        guard let row = try await DocumentStyleModel.query(on: db).filter(\.$districtID == districtID).first(),
+              let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(row.style.utf8)) else {
+            return (DocumentStyle.defaults(districtName: districtName), 0)
+        }
+        return (style, row.version)
+    }
+
+    /// The kinds issued as 文件, whose 代字 the style sets.
+    public static let fileKinds: [DocumentKind] = [.unitRanking, .quarterlyAssessment, .annualEvaluation]
+
+    /// Refused naming the field: empty, too long, or a 代字 another kind already has.
+    public static func check(_ s: DocumentStyle) throws(ProjectItemContext.Failure) {
+        func text(_ value: String, _ field: String, _ name: String, max: Int) throws(ProjectItemContext.Failure) {
+            if value.trimmed.isEmpty { throw .invalid(field: field, Message(zh: "请填写\(name)", en: "\(field) is required")) }
+            if value.count > max { throw .invalid(field: field, Message(zh: "\(name)最多 \(max) 个字", en: "\(field) is at most \(max) characters")) }
+        }
+        try text(s.office, "office", "发文机关", max: 40)
+        try text(s.printer, "printer", "印发机关", max: 40)
+        if s.copyTo.count > 200 { throw .invalid(field: "copyTo", Message(zh: "抄送机关最多 200 个字", en: "copyTo is at most 200 characters")) }
+        var seen: Set<String> = []
+        for kind in fileKinds {
+            let code = s.codes[kind.rawValue] ?? ""
+            try text(code, "codes.\(kind.rawValue)", "\(kind.chineseName)的机关代字", max: 12)
+            if code.contains("〔") || code.contains("〕") || code.contains("号") {
+                throw .invalid(field: "codes.\(kind.rawValue)", Message(zh: "机关代字只写代字（如 二七重点办排），年份和序号由系统编排",
+                                                                        en: "Write the code alone (e.g. 二七重点办排): the year and number are added"))
+            }
+            if !seen.insert(code.trimmed).inserted {
+                throw .invalid(field: "codes.\(kind.rawValue)", Message(zh: "“\(code)”已用于另一类文件：各类文件分别编号，代字不能相同",
+                                                                        en: "“\(code)” is another kind's: each kind numbers its own series, so codes must differ"))
+            }
+        }
+    }
+
+    /// Saves a new style over `version` (the one the editor saw), audited with before and after.
+    public static func save(_ style: DocumentStyle, version: Int, districtName: String, context: ProjectItemContext, on db: any Database) async throws -> Int {
+        var s = style
+        s.office = s.office.trimmed; s.printer = s.printer.trimmed; s.copyTo = s.copyTo.trimmed
+        s.codes = s.codes.mapValues(\.trimmed)
+        try check(s)
+        let checked = s
+        return try await db.writeTransaction { tx in
+            let (before, current) = try await load(districtID: context.districtID, districtName: districtName, on: tx)
+            guard current == version else { throw ProjectItemContext.Failure.versionConflict(current: current) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let json = String(decoding: try encoder.encode(checked), as: UTF8.self)
+            if let row = try await DocumentStyleModel.query(on: tx).filter(\.$districtID == context.districtID).first() {
+                row.style = json; row.version = current + 1
+                try await row.update(on: tx)
+            } else {
+                let row = DocumentStyleModel()
+                row.districtID = context.districtID; row.style = json; row.version = 1
+                try await row.create(on: tx)
+            }
+            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document_style",
+                                   entityID: nil, summary: "公文格式设置", before: before, after: checked)
+            return current + 1
+        }
+    }
+}

@@ -1,0 +1,67 @@
+@testable import BallastApp
+import BallastCore
+import BallastOffice
+import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import ZIPFoundation
+
+/// 公文格式 as the district's settings (issue 25): the office changes the issuing office, the
+/// 代字, the 抄送 line; documents made afterwards carry them; a refusal names the field and keeps
+/// what was typed; a second editor's stale form is refused; a unit cannot reach it.
+@Suite struct DocumentStyleSettingsTests {
+    func form(_ client: TestClient, _ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
+        var out: (HTTPStatus, String) = (.ok, "")
+        let body = ([("_csrf", client.csrfToken)] + fields).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        try await client.test(.POST, "/documents/style", beforeRequest: { req in
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }) { res in out = (res.status, res.body.string) }
+        return out
+    }
+
+    static func documentXML(_ docx: Data) throws -> String {
+        let archive = try Archive(data: docx, accessMode: .read)
+        let entry = try #require(archive["word/document.xml"])
+        var out = Data()
+        _ = try archive.extract(entry) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func theOfficeSetsTheStyleAndDocumentsCarryIt() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office), unit = try await app.as(.unit, unit: "区商务局")
+            try await office.test(.GET, "/documents/style") { res in
+                #expect(res.status == .ok && res.body.string.contains("二七重点办排〔2023〕5号") && res.body.string.contains(#"name="version" value="0""#))
+            }
+            try await unit.test(.GET, "/documents/style") { res in #expect(res.status == .forbidden) }
+            let fields: [(String, String)] = [("version", "0"), ("office", "二七区重大项目建设指挥部办公室"), ("printer", "二七区重大项目建设指挥部办公室"),
+                                              ("copyTo", "区委办公室，区政府办公室"), ("code_unit-ranking", "二七重指排"),
+                                              ("code_quarterly-assessment", "二七重指考"), ("code_annual-evaluation", "二七重指评")]
+            // Two kinds with one code would issue the same 发文字号: refused naming the field, what was typed kept.
+            var clash = fields
+            clash[5] = ("code_quarterly-assessment", "二七重指排")
+            let refused = try await form(office, clash)
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("机关代字") && refused.1.contains("二七区重大项目建设指挥部办公室"), "\(refused.0)")
+            #expect(try await DocumentStyleModel.query(on: app.db).count() == 0)
+            let saved = try await form(office, fields)
+            #expect(saved.0 == .ok && saved.1.contains("已保存公文格式"), "\(saved.0)")
+            // A form opened before that change is stale.
+            let stale = try await form(office, fields)
+            #expect(stale.0 == .conflict, "\(stale.0)")
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "document_style").count() == 1)
+            // The next ranking issued is headed and numbered by the new style.
+            let (_, drafted) = try await office.send(.POST, "/api/v1/documents", ["kind": "unit-ranking", "period": "2023-05"])
+            let id = try #require((drafted["document"] as? [String: Any])?["id"] as? String)
+            _ = try await office.send(.POST, "/api/v1/documents/\(id)/issue", ["version": 1])
+            var docx = Data()
+            try await office.test(.GET, "/documents/\(id)/docx") { res in docx = Data(res.body.readableBytesView) }
+            let xml = try Self.documentXML(docx)
+            #expect(xml.contains("二七区重大项目建设指挥部办公室文件") && xml.contains("二七重指排〔2023〕1号") && xml.contains("抄送：区委办公室，区政府办公室。"))
+        }
+    }
+}
