@@ -65,7 +65,7 @@ import VaporTesting
         "GET /api/v1/problems/overdue": all, "GET /api/v1/problems/:problem": all,
         "POST /api/v1/problems": "office supervision unit", "POST /api/v1/problems/:problem/steps": "office supervision unit",
         "POST /problems": "office supervision unit", "POST /problems/:problem/steps": "office supervision unit",
-        "GET /meetings": all, "GET /meetings/latest": all, "GET /meetings/:meeting": all, "GET /api/v1/meetings": all,
+        "GET /meetings": all, "GET /meetings/latest": all, "GET /meetings/:meeting": all, "GET /meetings/:meeting/minutes/docx": all, "GET /meetings/:meeting/minutes/pdf": all, "GET /api/v1/meetings": all,
         "GET /api/v1/meetings/latest": all, "GET /api/v1/meetings/:meeting": all, "GET /meetings/:meeting/packet": "office supervision",
         "POST /api/v1/meetings": "office supervision", "POST /api/v1/meetings/:meeting/items": "office supervision",
         "DELETE /api/v1/meetings/:meeting/items/:problem": "office supervision", "PUT /api/v1/meetings/:meeting/minutes": "office supervision",

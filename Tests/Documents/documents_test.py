@@ -5,7 +5,7 @@ documents_test.py BASE BALLAST SQLITE OUT
 
 Signed in as the project office on the demo server at BASE, it drafts and issues each kind
 (周通报 2023-W25, 月排名 2023-05, 季考核 2023-Q2, 年评优 2023, 督查通报 2023-06), fetches each
-one's PDF (page route, and the API's format=pdf for the weekly bulletin) and a 催办单's, makes
+one's PDF (page route, and the API's format=pdf), a 催办单's and a meeting's 纪要, makes
 the W25 bulletin's PDF with the CLI too (`ballast report bulletin --week 2023-W25 --format pdf`),
 and checks every PDF:
 
@@ -160,6 +160,13 @@ check(bool(notices), f"the demo has 催办单 ({len(notices)})")
 if notices:
     f, _ = fetch(f"/notices/{notices[0]['id']}/pdf", "notice")
     look(f, "notice", landscape_ok=False)
+
+# 会议纪要 of the latest meeting held.
+meetings = [m for m in json.loads(get("/api/v1/meetings")[2]) if m.get("held") or m.get("heldOn", "9999") <= "2023-12-31"]
+check(bool(meetings), f"the demo has meetings held ({len(meetings)})")
+if meetings:
+    f, _ = fetch(f"/meetings/{meetings[0]['id']}/minutes/pdf", "minutes")
+    look(f, "minutes")
 
 # The CLI, as the issue's check names it.
 cli = os.path.join(out, "cli-w25.pdf")

@@ -122,6 +122,8 @@ struct MeetingPage {
         .div(.class("card"),
             .h2(.text(SupervisionText.minutes.text(lang))),
             .p(.text(m.minutes ?? SupervisionText.notRecorded.text(lang))),
+            .if(held, .p(.a(.href(attr(Site.meetingMinutesPdf.link(m.idString))), .text(CadenceText.downloadPdf.text(lang))), .text(" · "),
+                         .a(.href(attr(Site.meetingMinutesDocx.link(m.idString))), .text(CadenceText.downloadDocx.text(lang))))),
             .if(held && PageContext.may(.superviseProblems),
                 .form(.method(.post), .action(attr(Layout.link(Site.meetingMinutes.link(m.idString), lang))), .csrf(),
                     .input(.type(.hidden), .name("version"), .value(String(m.version))),

@@ -1,4 +1,5 @@
 import BallastCore
+import BallastOffice
 import BallastStore
 import Fluent
 import Vapor
@@ -13,6 +14,8 @@ struct MeetingsController: RouteCollection {
         read.get(Site.meetings, use: listPage)
         read.get(Site.meetingsLatest, use: latestPage)
         read.get(Site.meeting, use: detailPage)
+        read.get(Site.meetingMinutesDocx, use: minutesDocx)
+        read.get(Site.meetingMinutesPdf, use: minutesPdf)
         read.get(Site.API.meetings, use: listAPI)
         read.get(Site.API.meetingsLatest, use: latestAPI)
         read.get(Site.API.meeting, use: detailAPI)
@@ -224,6 +227,19 @@ struct MeetingsController: RouteCollection {
         let leaders = try await ReferenceLists.names(districtID: m.districtID, kind: .leader, on: req.db)
         return .html(MeetingPage(detail: d, suggestions: s, units: units, leaders: leaders, today: try today(req), notice: notice,
                                  lang: req.language).render(), status: status)
+    }
+
+    /// 会议纪要 as a Word file and a PDF, from the meeting as the caller sees it.
+    func minutesDocx(req: Request) async throws -> Response {
+        let (d, _) = try await detail(req, try await meeting(req))
+        return .download(try DocxWriter.write(MinutesDocument.blocks(d, style: try await req.documentStyle())), contentType: DocxWriter.contentType,
+                         fileName: MinutesDocument.fileName(d.meeting, ext: "docx"), fallback: "minutes.docx")
+    }
+
+    func minutesPdf(req: Request) async throws -> Response {
+        let (d, _) = try await detail(req, try await meeting(req))
+        let data = try await DocumentPDF.make(MinutesDocument.blocks(d, style: try await req.documentStyle()), on: req)
+        return .download(data, contentType: DocumentPDF.contentType, fileName: MinutesDocument.fileName(d.meeting, ext: "pdf"), fallback: "minutes.pdf")
     }
 
     func packetPage(req: Request) async throws -> Response {

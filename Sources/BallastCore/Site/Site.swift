@@ -80,6 +80,8 @@ public enum Site {
     public static let meetingItemDelete = SitePath2("/meetings/:meeting/items/:problem/delete")
     public static let meetingMinutes = SitePath1("/meetings/:meeting/minutes")
     public static let meetingPacket = SitePath1("/meetings/:meeting/packet")
+    public static let meetingMinutesDocx = SitePath1("/meetings/:meeting/minutes/docx")
+    public static let meetingMinutesPdf = SitePath1("/meetings/:meeting/minutes/pdf")
     public static let meetingsLatest = SitePath0("/meetings/latest")
     public static let notices = SitePath0("/notices")
     public static let notice = SitePath1("/notices/:notice")
