@@ -62,6 +62,21 @@ import ZIPFoundation
             try await office.test(.GET, "/documents/\(id)/docx") { res in docx = Data(res.body.readableBytesView) }
             let xml = try Self.documentXML(docx)
             #expect(xml.contains("二七区重大项目建设指挥部办公室文件") && xml.contains("二七重指排〔2023〕1号") && xml.contains("抄送：区委办公室，区政府办公室。"))
+            // A later change does not rewrite what was issued: the document keeps the style it went out under.
+            // A typed closing 。 is not doubled; an empty 抄送 leaves the line out; a line break is refused.
+            var later = fields
+            later[0] = ("version", "1"); later[4] = ("code_unit-ranking", "二七新代字"); later[3] = ("copyTo", "区委办公室。")
+            let changed = try await form(office, later)
+            #expect(changed.0 == .ok, "\(changed.0)")
+            try await office.test(.GET, "/documents/\(id)/docx") { res in docx = Data(res.body.readableBytesView) }
+            let issued = try Self.documentXML(docx)
+            #expect(issued.contains("二七重指排〔2023〕1号") && !issued.contains("二七新代字"), "the issued document is as issued")
+            let style = try await DocumentStyles.load(districtID: try #require(try await DistrictModel.query(on: app.db).first()?.requireID()), districtName: "二七区", on: app.db)
+            #expect(style.style.copyTo == "区委办公室" && style.version == 2)
+            var broken = later
+            broken[0] = ("version", "2"); broken[1] = ("office", "第一行\n第二行")
+            let refusedBreak = try await form(office, broken)
+            #expect(refusedBreak.0 == .unprocessableEntity && refusedBreak.1.contains("只能写一行"), "\(refusedBreak.0)")
         }
     }
 }

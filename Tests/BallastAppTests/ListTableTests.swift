@@ -87,6 +87,14 @@ import VaporTesting
             try await office.test(.GET, "/warnings?year=2023&chosen=1") { res in
                 #expect(ListColumnsTests.headers(res.body.string) == [headers[0]])
             }
+            // A page with no list has nothing to export: said, not the page instead of a file.
+            try await office.test(.GET, "/overview?year=2023&export=csv") { res in
+                #expect(res.status == .badRequest && res.body.string.contains("没有可导出的列表"))
+            }
+            // A list the store pages itself (problems) is not paged again in memory.
+            try await office.test(.GET, "/problems?status=all&page=1") { res in
+                #expect(Self.bodyRows(res.body.string) > 0 && !res.body.string.contains("第 1 / "))
+            }
             // Data leaving is audited.
             let exports = try await AuditEntryModel.query(on: app.db).filter(\.$action == "export").filter(\.$entity == "list").count()
             #expect(exports == 3)

@@ -51,7 +51,12 @@ package struct AccessMiddleware: AsyncMiddleware {
         }
         let response = try await PageContext.$current.withValue(context) { try await next.respond(to: req) }
         // A list asked for as a file (`ListExport`): the page drew it; the file is the answer.
-        if response.status == .ok, let file = try await context.export?.response(req) { return file }
+        if response.status == .ok, let export = context.export {
+            guard let file = try await export.response(req) else {
+                throw BallastError.badParameter(ListOptions.exportParameter, zh: "本页没有可导出的列表", en: "This page has no list to export")
+            }
+            return file
+        }
         return response
     }
 

@@ -48,7 +48,7 @@ enum AssessmentDoc {
         sections.append(OfficialDoc.Section(heading: "计分说明", blocks: [
             .paragraph("考核得分为\(a.rule)。各月得分：\(sources)。依据考核评分办法\(a.schemeVersion == 0 ? "（默认办法）" : "第 \(a.schemeVersion) 版")。"),
         ]))
-        return OfficialDoc(d, style: style, brief: nil, title: "关于\(period.chineseName)重点项目工作\(a.isAnnual ? "评优" : "考核")结果的通报",
+        return OfficialDoc(d, style: style, brief: nil, title: "关于\(period.chineseName)重点项目工作" + (a.isAnnual ? "评优结果的通报" : "\n考核结果的通报"),
                            date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? a.asOf), addressee: "各责任单位",
                            intro: ["现将\(period.chineseName)重点项目工作\(a.isAnnual ? "评优" : "考核")结果通报如下（统计截至\(NoticeDocument.chineseDate(a.asOf))）。"],
                            sections: OfficialDoc.numbered(sections), closing: nil, wide: true)

@@ -4,6 +4,11 @@ import Vapor
 extension Request {
     /// How the caller's district heads and closes its documents (`DocumentStyle`): the one place
     /// pages, downloads and the API take it from.
+    /// The style `d` is written with: as issued, or (a draft) the district's now.
+    func documentStyle(for d: DocumentModel) async throws -> DocumentStyle {
+        try await DocumentStyles.style(for: d, districtName: try district().name, on: db)
+    }
+
     func documentStyle() async throws -> DocumentStyle {
         let d = try district()
         return try await DocumentStyles.load(districtID: try d.requireID(), districtName: d.name, on: db).style

@@ -95,7 +95,7 @@ struct DocumentsController: RouteCollection {
     /// The PDF: an issued document's is made once and kept (`DocumentFiles`).
     func pdf(req: Request) async throws -> Response {
         let d = try await document(req)
-        let blocks = try CadenceDrafts.layout(d, style: try await req.documentStyle()).docx()
+        let blocks = try CadenceDrafts.layout(d, style: try await req.documentStyle(for: d)).docx()
         let data = try await DocumentFiles.file(for: d, format: "pdf", on: req.db) { try await DocumentPDF.make(blocks, on: req) }
         return .download(data, contentType: DocumentPDF.contentType, fileName: CadenceDrafts.fileName(d, ext: "pdf"), fallback: "document.pdf")
     }
@@ -131,14 +131,14 @@ struct DocumentsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle())
+        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle(for: d))
         return .download(try DocxWriter.write(doc.docx()), contentType: DocxWriter.contentType,
                          fileName: CadenceDrafts.fileName(d, ext: "docx"), fallback: "document.docx")
     }
 
     func xlsx(req: Request) async throws -> Response {
         let d = try await document(req)
-        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle())
+        let doc = try CadenceDrafts.layout(d, style: try await req.documentStyle(for: d))
         return .download(try XLSXWriter.write(doc.sheets()), contentType: LedgerFormat.xlsx.mimeType,
                          fileName: CadenceDrafts.fileName(d, ext: "xlsx"), fallback: "document.xlsx")
     }
@@ -159,7 +159,7 @@ struct DocumentsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(DocumentPage(document: DocumentSummary(d), layout: try CadenceDrafts.layout(d, style: try await req.documentStyle()), notice: notice, lang: req.language).render(),
+        return .html(DocumentPage(document: DocumentSummary(d), layout: try CadenceDrafts.layout(d, style: try await req.documentStyle(for: d)), notice: notice, lang: req.language).render(),
                      status: status)
     }
 

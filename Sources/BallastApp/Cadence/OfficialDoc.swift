@@ -111,7 +111,7 @@ package struct OfficialDoc {
         }
         self.title = title; self.date = date; self.addressee = addressee; issuer = style.office
         self.intro = intro; self.sections = sections; self.closing = closing; self.wide = wide
-        copyTo = style.copyTo; printer = style.printer
+        copyTo = style.copyTo.isEmpty ? nil : style.copyTo; printer = style.printer
     }
 
     /// The body's sections with each long list cut to its first rows, and the 附件 the whole lists become.

@@ -64,7 +64,7 @@ enum RankingDoc {
         let previous = r.previousSource.map { $0 == "计算" ? "上月排名按当前数据计算" : "上月排名取自已印发的\($0)" }
         let intro = "根据\(r.year)年重点项目考核评分办法，现将\(r.year)年\(r.month)月各责任单位得分排名通报如下（统计截至\(NoticeDocument.chineseDate(r.asOf))"
             + (previous.map { "，\($0)" } ?? "") + "）。"
-        return OfficialDoc(d, style: style, brief: nil, title: "关于\(r.year)年\(r.month)月重点项目责任单位排名情况的通报",
+        return OfficialDoc(d, style: style, brief: nil, title: "关于\(r.year)年\(r.month)月重点项目\n责任单位排名情况的通报",
                            date: NoticeDocument.chineseDate(d.issuedOn?.iso ?? r.asOf), addressee: "各责任单位",
                            intro: [intro, "表中各项为得分，列名后的数字为该项满分（\(legend)）。"], sections: OfficialDoc.numbered(sections),
                            closing: "请排名靠后的单位认真分析原因，制定整改措施，确保下月进度有明显提升。", wide: true)

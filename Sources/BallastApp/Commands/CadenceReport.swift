@@ -29,7 +29,7 @@ enum CadenceReport {
         } catch let ProjectItemContext.Failure.invalid(field, message) {
             throw CommandFailure("\(field): \(message.zh) / \(message.en)")
         }
-        let layout = try CadenceDrafts.layout(document, style: try await DocumentStyles.load(districtID: try district.requireID(), districtName: district.name, on: db).style)
+        let layout = try CadenceDrafts.layout(document, style: try await DocumentStyles.style(for: document, districtName: district.name, on: db))
         let data: Data
         switch (format ?? "html").lowercased() {
         case "docx": data = try DocxWriter.write(layout.docx())

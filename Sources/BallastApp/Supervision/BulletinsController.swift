@@ -93,14 +93,14 @@ struct BulletinsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        return .download(try DocxWriter.write(BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle()).docx()),
+        return .download(try DocxWriter.write(BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)).docx()),
                          contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").docx", fallback: "bulletin.docx")
     }
 
     /// The PDF, made once for an issued bulletin and kept (`DocumentFiles`).
     func pdf(req: Request) async throws -> Response {
         let d = try await document(req)
-        let blocks = BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle()).docx()
+        let blocks = BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)).docx()
         let data = try await DocumentFiles.file(for: d, format: "pdf", on: req.db) { try await DocumentPDF.make(blocks, on: req) }
         return .download(data, contentType: DocumentPDF.contentType, fileName: "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").pdf", fallback: "bulletin.pdf")
     }
@@ -118,7 +118,7 @@ struct BulletinsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(BulletinPage(document: DocumentSummary(d), layout: BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle()), notice: notice,
+        return .html(BulletinPage(document: DocumentSummary(d), layout: BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)), notice: notice,
                                   lang: req.language).render(), status: status)
     }
 

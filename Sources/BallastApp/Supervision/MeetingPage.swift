@@ -70,7 +70,10 @@ struct MeetingPage {
             .button(.type(.submit), .text(SupervisionText.recordDecision.text(lang))))
     }
 
-    func reasonText(_ raw: String) -> String {
+    func reasonText(_ raw: String) -> String { Self.reasonText(raw, lang) }
+
+    /// Why a problem is on the agenda, in words (the minutes say the same).
+    static func reasonText(_ raw: String, _ lang: UILanguage) -> String {
         raw.split(separator: ",").map { r in AgendaRule.Reason(rawValue: String(r))?.message.text(lang) ?? SupervisionText.chosen.text(lang) }.joined(separator: "、")
     }
 

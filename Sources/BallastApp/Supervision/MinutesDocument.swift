@@ -25,7 +25,7 @@ enum MinutesDocument {
         if !d.agenda.isEmpty {
             out.append(heading("会议议题"))
             out.append(.grid(DocxTable(header: ["序号", "问题", "牵头单位", "时间节点", "列入原因"], rows: d.agenda.enumerated().map { i, a in
-                [String(i + 1), a.row.title, a.row.leadUnit ?? "—", a.row.deadline?.iso ?? "—", a.reason]
+                [String(i + 1), a.row.title, a.row.leadUnit ?? "—", a.row.deadline?.iso ?? "—", MeetingPage.reasonText(a.reason, .zh)]
             }, columns: [.number, .text, .text, .kept, .text])))
         }
         if !d.decisions.isEmpty {
@@ -34,7 +34,7 @@ enum MinutesDocument {
                 [String(i + 1), r.title, r.leadUnit ?? "—", r.deadline?.iso ?? "—", r.status.rawValue]
             }, columns: [.number, .text, .text, .kept, .kept])))
         }
-        out.append(.imprint(copyTo: style.copyTo + "。", printer: style.printer, printed: date + "印发"))
+        out.append(.imprint(copyTo: style.copyTo.isEmpty ? nil : style.copyTo + "。", printer: style.printer, printed: date + "印发"))
         return out
     }
 

@@ -25,7 +25,7 @@ enum NoticeDocument {
                 .grid(DocxTable(header: ["催办事项", "原定时限", "新时限"], rows: [[subjectName(r.subject), r.originalDeadline?.iso ?? "—", r.newDeadline.iso]],
                                 columns: [.text, .kept, .kept])),
                 .paragraph(request), .signature(office: style.office, date: date),
-                .imprint(copyTo: style.copyTo + "。", printer: style.printer, printed: date + "印发")]
+                .imprint(copyTo: style.copyTo.isEmpty ? nil : style.copyTo + "。", printer: style.printer, printed: date + "印发")]
     }
 
     static func subjectName(_ raw: String) -> String {

@@ -28,7 +28,8 @@ struct NoticePage {
             Layout.notice(notice),
             // The 催办单 as issued: a Chinese official document whatever the reader's language.
             .div(.class("packet-page official"), .attribute(named: "lang", value: "zh-CN"), .attribute(named: "translate", value: "no"),
-                .div(.class("doc-head"), .p(.class("doc-letterhead"), .text(NoticeDocument.title)), .p(.class("doc-issue"), .text(r.number))),
+                // The form's name is the page's heading (a 催办单 has no title of its own under the head).
+                .div(.class("doc-head"), .h1(.class("doc-letterhead"), .text(NoticeDocument.title)), .p(.class("doc-issue"), .text(r.number))),
                 .p(.text("\(r.unit)：")),
                 .p(.class("indent"), .text(r.item)),
                 DataTable(columns, rows: [r], empty: "暂无。").node,

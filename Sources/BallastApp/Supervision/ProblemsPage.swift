@@ -97,7 +97,7 @@ struct ProblemsPage {
                     .div(.class("muted"), .text(SupervisionText.wasDeadline(r.originalDeadline?.iso ?? "").text(lang)))))
             },
         ]
-        return DataTable(columns, rows: rows, empty: SupervisionText.noProblems.text(lang)).listed(ListText.problems, lang).node
+        return DataTable(columns, rows: rows, empty: SupervisionText.noProblems.text(lang)).listed(ListText.problems, lang, perPage: nil).node
     }
 
     /// The answer clock every assignment runs on; the office and 督查室 may change it.

@@ -67,7 +67,11 @@ public struct DocumentDesk: Sendable {
     /// `kinds` are those the caller's route serves: another kind's id is not found, and nothing
     /// is written (the 督查室 could once issue the office's ranking through the bulletins route).
     public func issue(id: UUID, kinds: [DocumentKind], version: Int, on db: any Database) async throws -> DocumentModel {
-        try await db.writeTransaction { tx in
+        try await db.writeTransaction { [context] tx in
+            // The style in force now is the one the document is issued under, kept with it.
+            let districtName = try await DistrictModel.find(context.districtID, on: tx)?.name ?? ""
+            let style = try await DocumentStyles.load(districtID: context.districtID, districtName: districtName, on: tx).style
+            let styleJSON = String(decoding: try DocumentStyles.encode(style), as: UTF8.self)
             let d = try await document(id, on: tx)
             guard kinds.contains(d.kind) else { throw Self.notFound }
             if d.status == .issued {
@@ -82,7 +86,7 @@ public struct DocumentDesk: Sendable {
                 }
                 let seq = try await NumberAllocator.next(.document(d.kind), districtID: context.districtID, year: year, in: tx)
                 d.status = .issued; d.number = NumberSeries.documentNumber(year: year, seq: seq); d.numberYear = year; d.numberSeq = seq
-                d.issuedOn = context.today; d.issuedBy = context.actor.name
+                d.issuedOn = context.today; d.issuedBy = context.actor.name; d.issuedStyle = styleJSON
             }, after: { ["status": "issued", "number": $0.number ?? ""] }, summary: { "\($0.title) 印发 \($0.number ?? "")" })
             return d
         }

@@ -15,18 +15,37 @@ public enum DocumentStyles {
         return (style, row.version)
     }
 
+    /// The style as stored: JSON with sorted keys.
+    public static func encode(_ style: DocumentStyle) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(style)
+    }
+
+    /// The style a document is written with: an issued document's own (kept when issued), else the district's now.
+    public static func style(for d: DocumentModel, districtName: String, on db: any Database) async throws -> DocumentStyle {
+        if d.status == .issued, let kept = d.issuedStyle, let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(kept.utf8)) {
+            return style
+        }
+        return try await load(districtID: d.districtID, districtName: districtName, on: db).style
+    }
+
     /// The kinds issued as 文件, whose 代字 the style sets.
     public static let fileKinds: [DocumentKind] = [.unitRanking, .quarterlyAssessment, .annualEvaluation]
 
     /// Refused naming the field: empty, too long, or a 代字 another kind already has.
     public static func check(_ s: DocumentStyle) throws(ProjectItemContext.Failure) {
-        func text(_ value: String, _ field: String, _ name: String, max: Int) throws(ProjectItemContext.Failure) {
-            if value.trimmed.isEmpty { throw .invalid(field: field, Message(zh: "请填写\(name)", en: "\(field) is required")) }
+        func text(_ value: String, _ field: String, _ name: String, max: Int, required: Bool = true) throws(ProjectItemContext.Failure) {
+            if required && value.trimmed.isEmpty { throw .invalid(field: field, Message(zh: "请填写\(name)", en: "\(field) is required")) }
+            // One line of print: no line breaks or control characters.
+            if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                throw .invalid(field: field, Message(zh: "\(name)只能写一行，不能含换行或控制字符", en: "\(field) is one line, without line breaks or control characters"))
+            }
             if value.count > max { throw .invalid(field: field, Message(zh: "\(name)最多 \(max) 个字", en: "\(field) is at most \(max) characters")) }
         }
         try text(s.office, "office", "发文机关", max: 40)
         try text(s.printer, "printer", "印发机关", max: 40)
-        if s.copyTo.count > 200 { throw .invalid(field: "copyTo", Message(zh: "抄送机关最多 200 个字", en: "copyTo is at most 200 characters")) }
+        try text(s.copyTo, "copyTo", "抄送机关", max: 200, required: false)
         var seen: Set<String> = []
         for kind in fileKinds {
             let code = s.codes[kind.rawValue] ?? ""
@@ -36,7 +55,7 @@ public enum DocumentStyles {
                                                                         en: "Write the code alone (e.g. 二七重点办排): the year and number are added"))
             }
             if !seen.insert(code.trimmed).inserted {
-                throw .invalid(field: "codes.\(kind.rawValue)", Message(zh: "“\(code)”已用于另一类文件：各类文件分别编号，代字不能相同",
+                throw .invalid(field: "codes.\(kind.rawValue)", Message(zh: "\(kind.chineseName)的机关代字“\(code)”已用于另一类文件：各类文件分别编号，代字不能相同",
                                                                         en: "“\(code)” is another kind's: each kind numbers its own series, so codes must differ"))
             }
         }
@@ -45,16 +64,17 @@ public enum DocumentStyles {
     /// Saves a new style over `version` (the one the editor saw), audited with before and after.
     public static func save(_ style: DocumentStyle, version: Int, districtName: String, context: ProjectItemContext, on db: any Database) async throws -> Int {
         var s = style
-        s.office = s.office.trimmed; s.printer = s.printer.trimmed; s.copyTo = s.copyTo.trimmed
+        s.office = s.office.trimmed; s.printer = s.printer.trimmed
+        // The line ends in 。 when printed: one typed at the end is not doubled.
+        s.copyTo = s.copyTo.trimmed
+        while s.copyTo.hasSuffix("。") || s.copyTo.hasSuffix("；") || s.copyTo.hasSuffix("，") { s.copyTo = String(s.copyTo.dropLast()).trimmed }
         s.codes = s.codes.mapValues(\.trimmed)
         try check(s)
         let checked = s
         return try await db.writeTransaction { tx in
             let (before, current) = try await load(districtID: context.districtID, districtName: districtName, on: tx)
             guard current == version else { throw ProjectItemContext.Failure.versionConflict(current: current) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let json = String(decoding: try encoder.encode(checked), as: UTF8.self)
+            let json = String(decoding: try encode(checked), as: UTF8.self)
             if let row = try await DocumentStyleModel.query(on: tx).filter(\.$districtID == context.districtID).first() {
                 row.style = json; row.version = current + 1
                 try await row.update(on: tx)

@@ -21,7 +21,9 @@ struct CreateNumberCounters: AsyncMigration {
         // (possible before this migration) is a document the office has printed: it is kept as
         // it is, and only its first holder gets the sequence, so the unique key can hold.
         var taken = Set<String>()
-        for d in try await DocumentModel.query(on: db).filter(\.$status == .issued).sort(\.$issuedOn).sort(\.$createdAt).all() {
+        // Only the columns this migration knows: later migrations add others to the model.
+        for d in try await DocumentModel.query(on: db).filter(\.$status == .issued).sort(\.$issuedOn).sort(\.$createdAt)
+            .field(\.$id).field(\.$districtID).field(\.$kind).field(\.$number).all() {
             guard let number = d.number, let (year, seq) = NumberSeries.parseDocumentNumber(number) else { continue }
             let key = "\(d.districtID) \(d.kind.rawValue) \(year) \(seq)"
             guard taken.insert(key).inserted else { continue }

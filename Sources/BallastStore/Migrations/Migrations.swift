@@ -43,5 +43,6 @@ public enum BallastMigrations {
         AddUserLeaderName(),
         CreateDocumentFiles(),
         CreateDocumentStyles(),
+        AddDocumentIssuedStyle(),
     ]
 }

@@ -24,6 +24,8 @@ public final class DocumentModel: Model, @unchecked Sendable {
     @Field(key: "payload") public var payload: String
     @OptionalField(key: "issued_on") public var issuedOn: CalendarDate?
     @OptionalField(key: "issued_by") public var issuedBy: String?
+    /// The `DocumentStyle` (JSON) in force when it was issued: what its head and foot say for ever.
+    @OptionalField(key: "issued_style") public var issuedStyle: String?
     @Field(key: "version") public var version: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

@@ -12,7 +12,8 @@ struct ListOptions {
     /// Names the downloaded file (`问题清单`); the day of the download is added.
     var name: String
     var lang: UILanguage
-    var perPage = 50
+    /// nil: the page brings one page of rows from the store and draws its own pager.
+    var perPage: Int? = 50
 
     /// The query names the list reads; every other name in the address is the page's own and kept.
     static let pageParameter = "page"
@@ -69,7 +70,7 @@ struct PageAddress: Sendable {
 
 extension DataTable {
     /// This table as a list named `name` (the export's file name), in the page's language.
-    func listed(_ name: Message, _ lang: UILanguage, perPage: Int = 50) -> DataTable {
+    func listed(_ name: Message, _ lang: UILanguage, perPage: Int? = 50) -> DataTable {
         var table = self
         table.list = ListOptions(name: name.text(lang), lang: lang, perPage: perPage)
         return table
@@ -90,7 +91,7 @@ extension DataTable {
                          rows: rows.map { row in written.map { $0.exportCell(row) } })
         }
         guard !rows.isEmpty else { return emptyNode }
-        let perPage = max(1, options.perPage)
+        let perPage = max(1, options.perPage ?? rows.count)
         let pages = (rows.count + perPage - 1) / perPage
         let page = min(view.page, pages)
         let slice = Array(rows[((page - 1) * perPage)..<min(rows.count, page * perPage)])
@@ -109,7 +110,7 @@ extension DataTable {
                 .a(.class("button secondary"), .href(attr(address.with([(ListOptions.exportParameter, "csv")], dropping: [ListOptions.pageParameter]))),
                    .attribute(named: "download", value: ""), .text(UIText.exportCSV.text(lang)))),
             table.tableNode(frameClass: sticky ? "table-wrap sticky" : "table-wrap"),
-            Pager(page: page, pages: pages, link: { address.with([(ListOptions.pageParameter, String($0))]) }, lang: lang).node)
+            options.perPage == nil ? .empty : Pager(page: page, pages: pages, link: { address.with([(ListOptions.pageParameter, String($0))]) }, lang: lang).node)
     }
 
     /// Boxes for the columns after the first, ticked as shown; the page's own query rides along.
