@@ -13,8 +13,6 @@ enum NoticeDocument {
     /// A day written in a stored document's content (ISO text), or the text as it is.
     static func chineseDate(_ iso: String) -> String { CalendarDate(iso: iso).map(chineseDate) ?? iso }
 
-    static func issuer(_ district: String) -> String { "\(district)重点项目建设领导小组办公室" }
-
     static let request = "请于收到本单后 3 个工作日内签收，并于新时限前办结，书面反馈办理结果。逾期未签收的，报送分管领导。"
 
     /// The 催办单 as GB/T 9704 heads a 文件: the form's name in red, its number, the red rule;

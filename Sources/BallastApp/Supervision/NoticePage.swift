@@ -6,7 +6,8 @@ import Plot
 /// One notice in the official layout, printable, with its .docx and the unit's acknowledgement.
 struct NoticePage {
     var row: NoticeQuery.Row
-    var district: String
+    /// 发文机关署名: the district's document style, as the .docx and PDF sign.
+    var office: String
     var mayAcknowledge: Bool
     var notice: PageNotice?
     var lang: UILanguage
@@ -34,7 +35,7 @@ struct NoticePage {
                 .p(.class("indent"), .text(r.item)),
                 DataTable(columns, rows: [r], empty: "暂无。").node,
                 .p(.class("indent"), .text(NoticeDocument.request)),
-                .div(.class("doc-signature"), .p(.text(NoticeDocument.issuer(district))), .p(.text(NoticeDocument.chineseDate(r.issuedOn))))),
+                .div(.class("doc-signature"), .p(.text(office)), .p(.text(NoticeDocument.chineseDate(r.issuedOn))))),
             .div(.class("card no-print"),
                 .p(.text(r.acknowledgedOn.map { (en ? "Acknowledged on " : "已于 ") + $0.iso + (en ? " by " : " 由 ") + people.name(r.acknowledgedBy, lang) + (en ? "" : " 签收") }
                          ?? (r.escalatedOn.map { en ? "Not acknowledged; escalated to the unit's leader on \($0)." : "未签收，已于 \($0) 报分管领导。" }

@@ -154,7 +154,7 @@ struct NoticesController: RouteCollection {
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let r = try await row(req)
         let p = try req.requirePrincipal()
-        return .html(NoticePage(row: r, district: try req.district().name, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
+        return .html(NoticePage(row: r, office: try await req.documentStyle().office, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
                                 notice: notice, lang: req.language,
                                 people: try await People.load(districtID: try req.district().requireID(), on: req.db)).render(), status: status)
     }

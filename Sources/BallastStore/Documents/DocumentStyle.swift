@@ -21,8 +21,7 @@ public struct DocumentStyle: Sendable, Equatable, Codable {
     /// What a district starts with: its name before 区/县/市 gives the 代字 (二七区 → 二七重点办).
     public static func defaults(districtName: String) -> DocumentStyle {
         let office = "\(districtName)重点项目建设领导小组办公室"
-        var short = districtName.trimmed
-        for suffix in ["区", "县", "市"] where short.hasSuffix(suffix) && short.count > 1 { short.removeLast(); break }
+        let short = NoticeNumber.shortName(districtName)
         return DocumentStyle(office: office, codes: [
             DocumentKind.unitRanking.rawValue: "\(short)重点办排",
             DocumentKind.quarterlyAssessment.rawValue: "\(short)重点办考",
