@@ -76,11 +76,21 @@ public struct DocxTable: Sendable, Equatable {
 /// numbers `— 1 —` at the outer edges, landscape 附件 sections. Our own XML over ZIPFoundation,
 /// so the output is the same bytes for the same blocks.
 public enum DocxWriter {
-    public static func write(_ blocks: [DocxBlock]) throws -> Data {
+    /// What will lay the file out. LibreOffice (our PDFs) keeps a floating table in the text
+    /// flow when it is as wide as the text block, so the 版记 would follow the last line instead
+    /// of standing at the foot of the page; for it the 版记 is drawn `imprintInset` narrower
+    /// (centred, 2.5 mm short at each side), which it does float. Word and WPS get the full width.
+    public enum Reader: Sendable { case word, libreOffice }
+
+    /// Twips the 版记 is narrowed by for LibreOffice (measured with 7.4: at 8 560 of 8 844 it
+    /// floats, at 8 600 it does not).
+    static let imprintInset = 290
+
+    public static func write(_ blocks: [DocxBlock], for reader: Reader = .word) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         try XLSXWriter.add(archive, "[Content_Types].xml", contentTypes)
         try XLSXWriter.add(archive, "_rels/.rels", rootRels)
-        try XLSXWriter.add(archive, "word/document.xml", document(blocks))
+        try XLSXWriter.add(archive, "word/document.xml", document(blocks, for: reader))
         try XLSXWriter.add(archive, "word/_rels/document.xml.rels", documentRels)
         try XLSXWriter.add(archive, "word/styles.xml", styles)
         try XLSXWriter.add(archive, "word/settings.xml", settings)
@@ -400,7 +410,8 @@ public enum DocxWriter {
 
     /// 版记: a table anchored to the foot of the page, its top and bottom rules thicker than the
     /// one between 抄送 and 印发 (7.4.1).
-    static func imprint(copyTo: String?, printer: String, printed: String, width: Int) -> String {
+    static func imprint(copyTo: String?, printer: String, printed: String, width full: Int, inset: Int = 0) -> String {
+        let width = full - inset
         let thick = #"w:val="single" w:sz="8" w:space="0" w:color="000000""#
         let thin = #"w:val="single" w:sz="4" w:space="0" w:color="000000""#
         let nothing = #"w:val="nil""#
@@ -414,7 +425,7 @@ public enum DocxWriter {
         }
         rows += row(paragraph(run(printer, size: size4, face: .fangsong) + "<w:r><w:tab/></w:r>" + run(printed, size: size4, face: .fangsong),
                               Para(leftTwips: 280, rightTwips: 280, line: 500, tabs: [("right", width - 2 * 108 - 280)], grid: false)), bottom: thick)
-        return #"<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpYSpec="bottom"/>"#
+        return #"<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>"#
             + #"<w:tblW w:w="\#(width)" w:type="dxa"/><w:tblBorders><w:top \#(thick)/><w:left \#(nothing)/><w:bottom \#(thick)/><w:right \#(nothing)/>"#
             + #"<w:insideH \#(thin)/><w:insideV \#(nothing)/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>"#
             + #"<w:tblGrid><w:gridCol w:w="\#(width)"/></w:tblGrid>"# + rows + "</w:tbl>" + empty
@@ -432,7 +443,7 @@ public enum DocxWriter {
             + size + margins + #"<w:docGrid w:type="lines" w:linePitch="\#(linePitch)"/></w:sectPr>"#
     }
 
-    static func document(_ blocks: [DocxBlock]) -> String {
+    static func document(_ blocks: [DocxBlock], for reader: Reader = .word) -> String {
         var body = ""
         var landscape = false
         for block in blocks {
@@ -440,6 +451,19 @@ public enum DocxWriter {
                 // The section so far ends here; the 附件 begins on a page of its own.
                 body += "<w:p><w:pPr>\(section(landscape: landscape))</w:pPr></w:p>"
                 landscape = turn
+            }
+            if case .imprint(let copyTo, let printer, let printed) = block {
+                if landscape {
+                    // The 版记 is on the document's last page, upright (7.4.1): after a landscape
+                    // 附件 it begins an upright page of its own. That page holds a line of text
+                    // too, or LibreOffice folds a section holding only a floating table into the
+                    // one before. (Not an even-page break: LibreOffice ignores those, so the
+                    // PDF and the .docx would differ by a page.)
+                    body += "<w:p><w:pPr>\(section(landscape: true))</w:pPr></w:p>" + #"<w:p><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>"#
+                    landscape = false
+                }
+                body += imprint(copyTo: copyTo, printer: printer, printed: printed, width: textWidth, inset: reader == .libreOffice ? imprintInset : 0)
+                continue
             }
             body += self.block(block, width: landscape ? landscapeTextWidth : textWidth)
         }

@@ -33,9 +33,9 @@ import ZIPFoundation
         #expect(doc.contains(#"w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#))
         // 22 lines in the 225-mm block: 579 twips a line.
         #expect(doc.contains(#"<w:docGrid w:type="lines" w:linePitch="579"/>"#))
-        // The 附件 section is turned.
+        // The 附件 section is turned; the 版记 after it has an upright page of its own.
         #expect(doc.contains(#"w:orient="landscape""#))
-        #expect(doc.components(separatedBy: "<w:sectPr>").count - 1 == 2)
+        #expect(doc.components(separatedBy: "<w:sectPr>").count - 1 == 3)
         // Red 发文机关标志 in 小标宋 and the red rule.
         #expect(doc.range(of: #"方正小标宋简体"/><w:color w:val="FF0000"/>"#) != nil)
         #expect(doc.contains(#"<w:bottom w:val="single" w:sz="12" w:space="1" w:color="FF0000"/>"#))
@@ -44,6 +44,25 @@ import ZIPFoundation
         #expect(doc.contains("抄送：区委办公室。") && doc.contains("2023年6月30日印发"))
         // 仿宋 三号 set 0.2 pt closer: 28 characters in 156 mm.
         #expect(doc.contains(#"<w:spacing w:val="-4"/><w:sz w:val="32"/>"#))
+    }
+
+    /// 版记 on the last page, at its foot, upright (7.4.1): after a landscape 附件 it begins an
+    /// upright page; for LibreOffice (the PDFs) it is narrowed so that it floats to the foot.
+    @Test func theImprintStandsUprightAtTheFootOfTheLastPage() throws {
+        let word = try Self.part(try DocxWriter.write(Self.sample), "word/document.xml")
+        let office = try Self.part(try DocxWriter.write(Self.sample, for: .libreOffice), "word/document.xml")
+        for doc in [word, office] {
+            let imprint = try #require(doc.range(of: "抄送：区委办公室。"))
+            let before = doc[..<imprint.lowerBound], after = doc[imprint.upperBound...]
+            // The section before it (the 附件's) is landscape, the one it is in upright.
+            let lastBreak = try #require(before.range(of: "<w:sectPr>", options: .backwards))
+            #expect(before[lastBreak.lowerBound...].contains(#"w:orient="landscape""#))
+            let own = try #require(after.range(of: "<w:sectPr>"))
+            #expect(!after[own.lowerBound...].contains("landscape") && after[own.lowerBound...].contains(#"<w:pgSz w:w="11906" w:h="16838"/>"#))
+            #expect(before.contains(#"w:tblpYSpec="bottom""#))
+        }
+        #expect(word.contains(#"<w:tblW w:w="8844" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="8""#), "full width for Word")
+        #expect(office.contains(#"<w:tblW w:w="\#(8844 - DocxWriter.imprintInset)" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="8""#))
     }
 
     @Test func pageNumbersSitAtTheOuterEdges() throws {

@@ -124,6 +124,20 @@ def look(pdf, name, landscape_ok=True):
     check(not bad, f"{name}: no code or figure split across lines {bad[:3]}")
 
 
+def imprint_at_foot(pdf, name):
+    """The 版记 (its 印发 line) at the foot of the document's last page, which is upright (7.4.1)."""
+    sizes = pages(pdf)
+    last = len(sizes)
+    words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+                       run("pdftotext", "-bbox", "-f", str(last), "-l", str(last), pdf, "-"))
+    printed = [float(y1) for _, y1, w in words if w.endswith("印发")]
+    w, h = sizes[-1]
+    foot = h - 35 * 72 / 25.4
+    check(w < h, f"{name}: the last page (the 版记's) is upright")
+    check(bool(printed) and foot - 20 <= max(printed) <= foot + 2,
+          f"{name}: the 版记 stands at the foot of the last page (印发 line at {printed}, text block ends at {foot:.0f} pt)")
+
+
 def fetch(path, name):
     status, ctype, body = get(path)
     check(status == 200 and ctype.startswith("application/pdf") and body.startswith(b"%PDF"), f"{name}: {path} is a PDF")
@@ -141,6 +155,7 @@ for kind, period, name in kinds:
     check(issued["status"] == "issued", f"{name}: issued as {issued.get('number')}")
     f, first = fetch(f"/documents/{d['id']}/pdf", name)
     look(f, name)
+    imprint_at_foot(f, name)
     again = get(f"/api/v1/documents/{d['id']}?format=pdf")[2]
     check(again == first, f"{name}: the issued PDF is the same bytes when asked again (API format=pdf)")
     if name == "weekly":
@@ -154,12 +169,14 @@ b = post("/api/v1/bulletins", {"month": "2023-06"})["document"]
 post(f"/api/v1/bulletins/{b['id']}/issue", {"version": b["version"]})
 f, _ = fetch(f"/bulletins/{b['id']}/pdf", "supervision")
 look(f, "supervision")
+imprint_at_foot(f, "supervision")
 
 notices = json.loads(get("/api/v1/notices")[2])
 check(bool(notices), f"the demo has 催办单 ({len(notices)})")
 if notices:
     f, _ = fetch(f"/notices/{notices[0]['id']}/pdf", "notice")
     look(f, "notice", landscape_ok=False)
+    imprint_at_foot(f, "notice")
 
 # 会议纪要 of the latest meeting held.
 meetings = [m for m in json.loads(get("/api/v1/meetings")[2]) if m.get("held") or m.get("heldOn", "9999") <= "2023-12-31"]
@@ -167,6 +184,7 @@ check(bool(meetings), f"the demo has meetings held ({len(meetings)})")
 if meetings:
     f, _ = fetch(f"/meetings/{meetings[0]['id']}/minutes/pdf", "minutes")
     look(f, "minutes")
+    imprint_at_foot(f, "minutes")
 
 # The CLI, as the issue's check names it.
 cli = os.path.join(out, "cli-w25.pdf")

@@ -90,6 +90,7 @@ enum AuditVocabulary {
         "format": Message(zh: "格式", en: "Format"), "leadUnitID": Message(zh: "牵头单位", en: "Lead unit"),
         "aboveScale": Message(zh: "规上企业", en: "Above designated size"), "industry": Message(zh: "行业", en: "Industry"),
         "acknowledgeDays": Message(zh: "签收时限（天）", en: "Days to acknowledge"), "feedbackDays": Message(zh: "反馈周期（天）", en: "Days between reports"),
+        "registeredCompany": Message(zh: "注册企业", en: "Registered company"), "site": Message(zh: "建设地点", en: "Site"),
         "resolveDays": Message(zh: "办结时限（天）", en: "Days to resolve"), "majorResolveDays": Message(zh: "重大问题办结时限（天）", en: "Days to resolve a major problem"),
     ]
 
@@ -140,6 +141,13 @@ enum AuditVocabulary {
                 case let n as NSNumber where String(cString: n.objCType) == "c": out[k] = n.boolValue ? "true" : "false"
                 case let n as NSNumber: out[k] = n.stringValue
                 case is NSNull: out[k] = ""
+                // A day and a sum as their types encode them ({"year","month","day"}, {"yuan"}): in words.
+                case let o as [String: Any] where Set(o.keys) == ["year", "month", "day"]:
+                    guard let y = o["year"] as? Int, let m = o["month"] as? Int, let d = o["day"] as? Int, let day = CalendarDate(year: y, month: m, day: d) else { fallthrough }
+                    out[k] = day.iso
+                case let o as [String: Any] where Set(o.keys) == ["yuan"]:
+                    guard let yuan = (o["yuan"] as? NSNumber)?.int64Value else { fallthrough }
+                    out[k] = Money(yuan: yuan).wanText + (lang == .en ? " 10k yuan" : " 万元")
                 default:
                     guard let d = try? JSONSerialization.data(withJSONObject: v, options: [.sortedKeys]) else { continue }
                     out[k] = String(decoding: d, as: UTF8.self)

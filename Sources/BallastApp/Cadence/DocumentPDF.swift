@@ -14,7 +14,7 @@ enum DocumentPDF {
     /// Blocking; the request path runs it on the thread pool (`make(_:on:)`).
     static func make(_ blocks: [DocxBlock]) throws -> Data {
         do {
-            return try PDFConverter.pdf(fromDocx: DocxWriter.write(blocks))
+            return try PDFConverter.pdf(fromDocx: DocxWriter.write(blocks, for: .libreOffice))
         } catch PDFConverter.Failure.notInstalled {
             throw BallastError(status: .serviceUnavailable, code: "pdf_unavailable", message: notInstalled, field: "format")
         } catch PDFConverter.Failure.failed(let said) {

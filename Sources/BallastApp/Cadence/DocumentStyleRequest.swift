@@ -9,6 +9,12 @@ extension Request {
         try await DocumentStyles.style(for: d, districtName: try district().name, on: db)
     }
 
+    /// A 催办单's: the style it was raised under.
+    func documentStyle(forNotice id: UUID) async throws -> DocumentStyle {
+        let d = try district()
+        return try await DocumentStyles.style(forNotice: id, districtID: try d.requireID(), districtName: d.name, on: db)
+    }
+
     func documentStyle() async throws -> DocumentStyle {
         let d = try district()
         return try await DocumentStyles.load(districtID: try d.requireID(), districtName: d.name, on: db).style

@@ -678,9 +678,11 @@ enum OpenAPIDocument {
             "responses": {"201": {"description": "{document, content: {year, month, asOf, units, overdue, notices, lateReports, litAllMonth}}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.bulletin.path, #"""
-        {"get": {"summary": "通报内容（印发后冻结）/ a bulletin, frozen once issued",
-          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
-          "responses": {"200": {"description": "{document, content}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        {"get": {"summary": "通报内容（印发后冻结）；format=pdf|docx|xlsx 取公文文件 / a bulletin, frozen once issued; format=pdf|docx|xlsx for the file",
+          "parameters": [{"name": "doc", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
+                         {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "pdf", "docx", "xlsx"]}}],
+          "responses": {"200": {"description": "{document, content}, or the file"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
+                        "503": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.bulletinIssue.path, #"""
         {"post": {"summary": "印发（编号、冻结；不能重复印发）/ issue: numbered and frozen",

@@ -60,9 +60,25 @@ struct BulletinsController: RouteCollection {
         return d
     }
 
-    func detailAPI(req: Request) async throws -> DetailDTO {
-        let d = try await document(req)
-        return DetailDTO(document: try RowDTO(d), content: try DocumentDesk.bulletin(d))
+    /// The bulletin as data, or with `?format=pdf|docx|xlsx` as the file it goes out as (the
+    /// same files as its page's buttons, as the documents' API gives them).
+    func detailAPI(req: Request) async throws -> Response {
+        switch try DocumentFormat.asked(req) {
+        case nil:
+            let d = try await document(req)
+            return try await DetailDTO(document: try RowDTO(d), content: try DocumentDesk.bulletin(d)).encodeResponse(for: req)
+        case .pdf: return try await pdf(req: req)
+        case .docx: return try await docx(req: req)
+        case .xlsx: return try await xlsx(req: req)
+        }
+    }
+
+    func layout(_ req: Request, _ d: DocumentModel) async throws -> OfficialDoc {
+        BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d))
+    }
+
+    func fileName(_ d: DocumentModel, ext: String) -> String {
+        "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").\(ext)"
     }
 
     func draft(_ req: Request, _ b: DraftBody) async throws -> DocumentModel {
@@ -93,16 +109,21 @@ struct BulletinsController: RouteCollection {
 
     func docx(req: Request) async throws -> Response {
         let d = try await document(req)
-        return .download(try DocxWriter.write(BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)).docx()),
-                         contentType: DocxWriter.contentType, fileName: "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").docx", fallback: "bulletin.docx")
+        return .download(try DocxWriter.write(try await layout(req, d).docx()), contentType: DocxWriter.contentType, fileName: fileName(d, ext: "docx"), fallback: "bulletin.docx")
     }
 
     /// The PDF, made once for an issued bulletin and kept (`DocumentFiles`).
     func pdf(req: Request) async throws -> Response {
         let d = try await document(req)
-        let blocks = BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)).docx()
+        let blocks = try await layout(req, d).docx()
         let data = try await DocumentFiles.file(for: d, format: "pdf", on: req.db) { try await DocumentPDF.make(blocks, on: req) }
-        return .download(data, contentType: DocumentPDF.contentType, fileName: "督查通报-\(d.period)\(d.status == .issued ? "" : "-草稿").pdf", fallback: "bulletin.pdf")
+        return .download(data, contentType: DocumentPDF.contentType, fileName: fileName(d, ext: "pdf"), fallback: "bulletin.pdf")
+    }
+
+    /// Its tables as a workbook that prints.
+    func xlsx(req: Request) async throws -> Response {
+        let d = try await document(req)
+        return .download(try XLSXWriter.write(try await layout(req, d).sheets()), contentType: LedgerFormat.xlsx.mimeType, fileName: fileName(d, ext: "xlsx"), fallback: "bulletin.xlsx")
     }
 
     // MARK: Pages
@@ -118,7 +139,7 @@ struct BulletinsController: RouteCollection {
 
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await document(req)
-        return .html(BulletinPage(document: DocumentSummary(d), layout: BulletinDocument.layout(d, try DocumentDesk.bulletin(d), style: try await req.documentStyle(for: d)), notice: notice,
+        return .html(BulletinPage(document: DocumentSummary(d), layout: try await layout(req, d), notice: notice,
                                   lang: req.language).render(), status: status)
     }
 

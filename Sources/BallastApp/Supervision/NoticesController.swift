@@ -125,14 +125,15 @@ struct NoticesController: RouteCollection {
     /// The notice as an official .docx, named by its number.
     func docx(req: Request) async throws -> Response {
         let r = try await row(req)
-        return .download(try DocxWriter.write(NoticeDocument.blocks(r, style: try await req.documentStyle())), contentType: DocxWriter.contentType,
+        return .download(try DocxWriter.write(NoticeDocument.blocks(r, style: try await req.documentStyle(forNotice: r.id))), contentType: DocxWriter.contentType,
                          fileName: "催办单-\(r.number).docx", fallback: "notice.docx")
     }
 
-    /// The notice as a PDF (numbered when raised, so the same text every time it is made).
+    /// The notice as a PDF: it goes out when raised, so it is made once and kept (`DocumentFiles`).
     func pdf(req: Request) async throws -> Response {
         let r = try await row(req)
-        let data = try await DocumentPDF.make(NoticeDocument.blocks(r, style: try await req.documentStyle()), on: req)
+        let blocks = NoticeDocument.blocks(r, style: try await req.documentStyle(forNotice: r.id))
+        let data = try await DocumentFiles.file(for: r.id, format: "pdf", on: req.db) { try await DocumentPDF.make(blocks, on: req) }
         return .download(data, contentType: DocumentPDF.contentType, fileName: "催办单-\(r.number).pdf", fallback: "notice.pdf")
     }
 
@@ -154,7 +155,7 @@ struct NoticesController: RouteCollection {
     func renderDetail(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let r = try await row(req)
         let p = try req.requirePrincipal()
-        return .html(NoticePage(row: r, office: try await req.documentStyle().office, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
+        return .html(NoticePage(row: r, office: try await req.documentStyle(forNotice: r.id).office, mayAcknowledge: p.scopeUnitID != nil && p.may(.workProblems),
                                 notice: notice, lang: req.language,
                                 people: try await People.load(districtID: try req.district().requireID(), on: req.db)).render(), status: status)
     }

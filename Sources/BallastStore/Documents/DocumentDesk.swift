@@ -70,8 +70,7 @@ public struct DocumentDesk: Sendable {
         try await db.writeTransaction { [context] tx in
             // The style in force now is the one the document is issued under, kept with it.
             let districtName = try await DistrictModel.find(context.districtID, on: tx)?.name ?? ""
-            let style = try await DocumentStyles.load(districtID: context.districtID, districtName: districtName, on: tx).style
-            let styleJSON = String(decoding: try DocumentStyles.encode(style), as: UTF8.self)
+            let styleJSON = try await DocumentStyles.frozen(districtID: context.districtID, districtName: districtName, on: tx)
             let d = try await document(id, on: tx)
             guard kinds.contains(d.kind) else { throw Self.notFound }
             if d.status == .issued {

@@ -24,10 +24,24 @@ public enum DocumentStyles {
 
     /// The style a document is written with: an issued document's own (kept when issued), else the district's now.
     public static func style(for d: DocumentModel, districtName: String, on db: any Database) async throws -> DocumentStyle {
-        if d.status == .issued, let kept = d.issuedStyle, let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(kept.utf8)) {
-            return style
-        }
+        if d.status == .issued, let style = decoded(d.issuedStyle) { return style }
         return try await load(districtID: d.districtID, districtName: districtName, on: db).style
+    }
+
+    /// The style a 催办单 is written with: the one it was raised under, else the district's now.
+    public static func style(forNotice id: UUID, districtID: UUID, districtName: String, on db: any Database) async throws -> DocumentStyle {
+        let n = try await NoticeModel.query(on: db).filter(\.$id == id).filter(\.$districtID == districtID).first()
+        if let style = decoded(n?.issuedStyle) { return style }
+        return try await load(districtID: districtID, districtName: districtName, on: db).style
+    }
+
+    /// The style in force, as kept with what is issued under it.
+    public static func frozen(districtID: UUID, districtName: String, on db: any Database) async throws -> String {
+        String(decoding: try encode(try await load(districtID: districtID, districtName: districtName, on: db).style), as: UTF8.self)
+    }
+
+    static func decoded(_ kept: String?) -> DocumentStyle? {
+        kept.flatMap { try? JSONDecoder().decode(DocumentStyle.self, from: Data($0.utf8)) }
     }
 
     /// The kinds issued as 文件, whose 代字 the style sets.

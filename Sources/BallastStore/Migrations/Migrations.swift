@@ -44,5 +44,6 @@ public enum BallastMigrations {
         CreateDocumentFiles(),
         CreateDocumentStyles(),
         AddDocumentIssuedStyle(),
+        AddNoticeKeptStyle(),
     ]
 }

@@ -30,6 +30,9 @@ public final class NoticeModel: Model, @unchecked Sendable {
     @OptionalField(key: "acknowledged_by") public var acknowledgedBy: String?
     @OptionalField(key: "escalated_on") public var escalatedOn: CalendarDate?
     @Field(key: "version") public var version: Int
+    /// The document style it was raised under (JSON), so it reads as it went out; nil for
+    /// notices raised before styles were kept: those take the district's style now.
+    @OptionalField(key: "issued_style") public var issuedStyle: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

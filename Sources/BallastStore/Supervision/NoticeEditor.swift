@@ -63,6 +63,8 @@ public struct NoticeEditor: Sendable {
         n.unitID = draft.unitID; n.subject = draft.subject.rawValue; n.problemID = draft.problemID; n.subjectKey = draft.subjectKey
         n.item = item; n.originalDeadline = draft.originalDeadline; n.newDeadline = newDeadline
         n.issuedOn = context.today; n.issuedBy = context.actor.name; n.automatic = draft.automatic; n.version = 1
+        // It goes out now: the style in force is the one it keeps.
+        n.issuedStyle = try await DocumentStyles.frozen(districtID: context.districtID, districtName: district.name, on: tx)
         try await n.create(on: tx)
         try await Notifier.send(.init(districtID: context.districtID, kind: .notice, title: "\(n.number)：\(String(item.prefix(60)))",
                                       link: Site.notice.link(n.idString), units: [draft.unitID]), on: tx)
