@@ -21,6 +21,8 @@ public enum SitePhoto {
         case notAnImage
         case tooMany
         case tooManyPixels(width: Int, height: Int)
+        /// HEIC/HEIF, which iPhones and many Android phones save by default.
+        case heic
 
         public var message: Message {
             switch self {
@@ -29,6 +31,9 @@ public enum SitePhoto {
                 Message(zh: "照片 \(b / 1024 / 1024) MB，超过 5 MB 上限", en: "The photo is \(b / 1024 / 1024) MB, over the 5 MB limit")
             case .notAnImage: Message(zh: "只接受 JPEG 或 PNG 格式的照片", en: "Only JPEG or PNG photos are accepted")
             case .tooMany: Message(zh: "每份月报最多 \(SitePhoto.maxPerReport) 张照片", en: "At most \(SitePhoto.maxPerReport) photos per report")
+            case .heic:
+                Message(zh: "照片为 HEIC 格式，请在手机上转为 JPEG 后上传（苹果手机：设置 › 相机 › 格式 › 兼容性最佳；或在相册中分享为 JPEG）",
+                        en: "The photo is HEIC: convert it to JPEG on the phone before uploading (iPhone: Settings › Camera › Formats › Most Compatible)")
             case .tooManyPixels(let w, let h):
                 Message(zh: "照片 \(w)×\(h) 像素，超过 5000 万像素上限", en: "The photo is \(w)×\(h) pixels, over the 50-megapixel limit")
             }
@@ -52,6 +57,8 @@ public enum SitePhoto {
             found = Checked(kind: .png, width: size.0, height: size.1)
         } else if let size = jpegSize(bytes) {
             found = Checked(kind: .jpeg, width: size.0, height: size.1)
+        } else if isHEIC(bytes) {
+            return .failure(.heic)
         } else {
             return .failure(.notAnImage)
         }
@@ -59,6 +66,13 @@ public enum SitePhoto {
         let (pixels, overflow) = found.width.multipliedReportingOverflow(by: found.height)
         if overflow || pixels > maxPixels { return .failure(.tooManyPixels(width: found.width, height: found.height)) }
         return .success(found)
+    }
+
+    /// An ISO media file whose brand is HEIC/HEIF (`ftyp` at offset 4).
+    static func isHEIC(_ b: [UInt8]) -> Bool {
+        guard b.count >= 12, b[4...7].elementsEqual("ftyp".utf8) else { return false }
+        let brand = String(decoding: b[8...11], as: UTF8.self)
+        return ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].contains(brand)
     }
 
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
