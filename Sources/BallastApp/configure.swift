@@ -37,6 +37,7 @@ public func configure(_ app: Application, database: DatabaseLocation, scheduleJo
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
     app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
     app.asyncCommands.use(WarningsCommandGroup(), as: "warnings")
+    app.asyncCommands.use(PhotosCommandGroup(), as: "photos")
     app.asyncCommands.use(JobsCommandGroup(), as: "jobs")
 
     try await app.autoMigrate()

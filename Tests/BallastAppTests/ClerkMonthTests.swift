@@ -113,7 +113,7 @@ import VaporTesting
                 #expect(html.contains("error-photo-\(p.id!.uuidString)"))
             }
             #expect(try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id == p.id!).filter(\.$month == 7).count() == 0)
-            #expect(try await ReportPhotoModel.query(on: app.db).count() == 0)
+            #expect(try await ReportPhotoModel.query(on: app.db).filter(\.$projectID == p.id!).count() == 0)
         }
     }
 }

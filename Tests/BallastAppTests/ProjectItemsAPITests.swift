@@ -147,7 +147,7 @@ import VaporTesting
             let stranger = try await app.as(.unit, unit: "区商务局")
             #expect(try await send(stranger, .GET, url).0 == .notFound)
             // Nothing stored by the refusals.
-            #expect(try await ReportPhotoModel.query(on: app.db).count() == 1)
+            #expect(try await ReportPhotoModel.query(on: app.db).filter(\.$reportID == UUID(uuidString: report)!).count() == 1)
 
             // The reports page shows the thumbnail; after submission photos are locked.
             try await unit.test(.GET, "/reports?month=2023-07") { res in

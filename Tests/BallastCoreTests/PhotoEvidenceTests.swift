@@ -143,3 +143,22 @@ import Testing
         #expect(PhotoRules(radiusMeters: 0, graceDays: 40).check().map(\.field) == ["radiusMeters", "graceDays"])
     }
 }
+
+/// The demo's photos are stamped by `ExifWriter`: what it writes, the reader reads back.
+@Suite struct ExifWriterTests {
+    @Test func whatIsWrittenIsReadBack() throws {
+        let base = try PhotoEvidenceTests.fixture("no-exif.jpg")
+        let taken = try #require(TakenAt(year: 2023, month: 6, day: 28, hour: 9, minute: 41, second: 7, offsetMinutes: 480))
+        let stamped = try #require(ExifWriter.stamped(base, takenAt: taken, latitude: 34.7311, longitude: 113.6189, make: "Xiaomi", model: "Redmi K60"))
+        let meta = ExifReader.read(stamped)
+        #expect(meta.takenAt == taken && meta.make == "Xiaomi" && meta.model == "Redmi K60")
+        #expect(abs((meta.latitude ?? 0) - 34.7311) < 0.00001 && abs((meta.longitude ?? 0) - 113.6189) < 0.00001)
+        #expect(SitePhoto.check(stamped) == SitePhoto.check(base))
+        let south = try #require(ExifWriter.stamped(base, takenAt: nil, latitude: -33.5, longitude: -70.25, make: nil, model: nil))
+        let s = ExifReader.read(south)
+        #expect(s.latitude == -33.5 && s.longitude == -70.25 && s.takenAt == nil && s.make == nil)
+        // Stripped again, nothing of it is left.
+        #expect(ExifReader.read(ExifStripper.stripped(stamped)) == .nothing)
+        #expect(ExifWriter.stamped(SitePhoto.pngSignature, takenAt: nil, latitude: nil, longitude: nil, make: nil, model: nil) == nil)
+    }
+}

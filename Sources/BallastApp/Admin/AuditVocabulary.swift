@@ -31,6 +31,7 @@ enum AuditVocabulary {
         "project": Message(zh: "项目", en: "Project"), "user": Message(zh: "用户", en: "User"),
         "ledger": Message(zh: "台账", en: "Ledger"), "api-token": Message(zh: "接口令牌", en: "API token"),
         "reference_entry": Message(zh: "名录", en: "List entry"), "audit": Message(zh: "操作日志", en: "Audit trail"), "list": Message(zh: "列表", en: "List"), "document_style": Message(zh: "公文格式", en: "Document style"),
+        "photo_rules": Message(zh: "照片核验规则", en: "Photo rules"),
         "year-plan": Message(zh: "年度计划", en: "Year plan"), "approval-item": Message(zh: "审批事项", en: "Approval item"),
         "campaign-entry": Message(zh: "三个一批条目", en: "Campaign entry"), "campaign-list": Message(zh: "三个一批名单", en: "Campaign list"),
         "campaign-period": Message(zh: "三个一批期次", en: "Campaign period"), "document": Message(zh: "文件", en: "Document"),
@@ -87,10 +88,13 @@ enum AuditVocabulary {
         "collectedOn": Message(zh: "收集日期", en: "Collected on"), "expiresAt": Message(zh: "到期", en: "Expires"),
         "submittedBy": Message(zh: "报送人", en: "Submitted by"), "reviewedBy": Message(zh: "审核人", en: "Reviewed by"),
         "returnReason": Message(zh: "退回原因", en: "Reason returned"),
-        "format": Message(zh: "格式", en: "Format"), "leadUnitID": Message(zh: "牵头单位", en: "Lead unit"),
+        "format": Message(zh: "格式", en: "Format"), "type": Message(zh: "文件类型", en: "File type"), "leadUnitID": Message(zh: "牵头单位", en: "Lead unit"),
         "aboveScale": Message(zh: "规上企业", en: "Above designated size"), "industry": Message(zh: "行业", en: "Industry"),
         "acknowledgeDays": Message(zh: "签收时限（天）", en: "Days to acknowledge"), "feedbackDays": Message(zh: "反馈周期（天）", en: "Days between reports"),
-        "registeredCompany": Message(zh: "注册企业", en: "Registered company"), "site": Message(zh: "建设地点", en: "Site"),
+        "registeredCompany": Message(zh: "注册企业", en: "Registered company"), "verdict": Message(zh: "核验结果", en: "Verdict"),
+        "takenAt": Message(zh: "拍摄时间", en: "Taken at"), "distanceMeters": Message(zh: "距项目（米）", en: "Distance (m)"),
+        "radiusMeters": Message(zh: "距离范围（米）", en: "Radius (m)"), "graceDays": Message(zh: "前后宽限（天）", en: "Grace days"),
+        "datum": Message(zh: "坐标系", en: "Datum"), "rankVerifiedShare": Message(zh: "计入排名", en: "Counts in the ranking"), "site": Message(zh: "建设地点", en: "Site"),
         "resolveDays": Message(zh: "办结时限（天）", en: "Days to resolve"), "majorResolveDays": Message(zh: "重大问题办结时限（天）", en: "Days to resolve a major problem"),
     ]
 
@@ -100,7 +104,9 @@ enum AuditVocabulary {
         "approved": Message(zh: "已审定", en: "Approved"), "returned": Message(zh: "已退回", en: "Returned"),
         "issued": Message(zh: "已印发", en: "Issued"), "previewed": Message(zh: "待确认", en: "Waiting for confirmation"),
         "applied": Message(zh: "已导入", en: "Applied"), "cancelled": Message(zh: "已取消", en: "Cancelled"),
-        "undone": Message(zh: "已撤销", en: "Undone"), "true": Message(zh: "是", en: "Yes"), "false": Message(zh: "否", en: "No"),
+        "undone": Message(zh: "已撤销", en: "Undone"), "on-site": Message(zh: "现场", en: "On site"), "wrong-place": Message(zh: "位置不符", en: "Wrong place"),
+        "wrong-time": Message(zh: "时间不符", en: "Wrong time"), "no-location": Message(zh: "无定位信息", en: "No location"), "no-time": Message(zh: "无拍摄时间", en: "No time taken"),
+        "unreadable": Message(zh: "无法读取拍摄信息", en: "Camera record unreadable"), "no-site": Message(zh: "项目无坐标", en: "Project has no position"), "true": Message(zh: "是", en: "Yes"), "false": Message(zh: "否", en: "No"),
     ]
 
     static func action(_ code: String, _ lang: UILanguage) -> String { actions[code]?.text(lang) ?? code }

@@ -63,6 +63,13 @@ package enum Stylesheet {
     tr.late td { background:#fff5f5; }
     .thumbs { display:flex; flex-wrap:wrap; gap:8px; margin:6px 0; }
     .thumb img { width:160px; height:120px; object-fit:cover; border-radius:4px; border:1px solid #ddd; display:block; }
+    .thumb { width:160px; } .thumb > a { position:relative; display:block; }
+    .stamp { position:absolute; left:1px; right:1px; bottom:1px; padding:2px 4px; background:rgba(0,0,0,.62); color:#fff; font-size:11px;
+             line-height:1.35; border-radius:0 0 4px 4px; border-left:4px solid #2e7d32; }
+    .stamp-line { display:block; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; }
+    .stamp:not(.verdict-on-site) { border-left-color:#c62828; }
+    .tag.verdict-on-site { background:#e8f5e9; color:#1b5e20; } .tag[class*="verdict-"]:not(.verdict-on-site) { background:#ffebee; color:#b71c1c; }
+    .tag.verdict-no-site { background:#fff8e1; color:#6d4c00; } .thumb .tag { white-space:normal; }
     .thumb form { margin:2px 0 0; }
     .tag.status-approved { background:#e8f5e9; } .tag.status-submitted { background:#e3f2fd; }
     .tag.status-returned, .tag.late { background:#ffebee; } .tag.status-missing { background:#fff8e1; }

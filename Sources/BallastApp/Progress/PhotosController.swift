@@ -49,10 +49,16 @@ struct PhotosController: RouteCollection {
         var height: Int
         var size: Int
         var url: String
+        /// The verdict judged at upload (`on-site`, `wrong-place`, `wrong-time`, `no-location`,
+        /// `no-time`, `unreadable`, `no-site`), its distance in metres and the time taken.
+        var verdict: String?
+        var distanceMeters: Int?
+        var takenAt: String?
 
         init(_ i: ReportPhotos.Info) {
             id = i.id; reportId = i.reportID; contentType = i.contentType; width = i.width; height = i.height; size = i.size
             url = Site.API.photo.link(i.id)
+            verdict = i.verdict?.rawValue; distanceMeters = i.distanceMeters; takenAt = i.takenAt
         }
     }
 
@@ -68,10 +74,17 @@ struct PhotosController: RouteCollection {
 
     /// The image itself. The bytes were checked on upload, and `nosniff` (set for every
     /// response) keeps browsers from reading them as anything but the stored type.
+    ///
+    /// Who reviews reports gets the original, the camera's position in it, to check a verdict;
+    /// everyone else a copy without it (`ExifStripper`): a unit's photos say where its people
+    /// stood, which is not every reader's to know.
     func image(req: Request) async throws -> Response {
         let photo = try await photos(req).fetch(photoID: try Self.photoID(req), on: req.db)
-        return Response(status: .ok, headers: ["Content-Type": photo.contentType, "Cache-Control": "private, max-age=86400"],
-                        body: .init(data: photo.bytes))
+        let original = try req.requirePrincipal().may(.reviewReports)
+        let bytes = original ? photo.bytes : Data(ExifStripper.stripped([UInt8](photo.bytes)))
+        // The copy differs by role: a shared cache must not hand one role's copy to another.
+        return Response(status: .ok, headers: ["Content-Type": photo.contentType, "Cache-Control": "private, max-age=86400", "Vary": "Cookie, Authorization"],
+                        body: .init(data: bytes))
     }
 
     func uploadPage(req: Request) async throws -> Response {

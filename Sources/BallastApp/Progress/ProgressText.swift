@@ -21,7 +21,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // The project page: 节点计划, 联审联批, photos, 亮灯督办
     case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
     case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
-    case sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
+    case photosNeedAttention, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
 
     var message: Message {
         switch self {
@@ -114,6 +114,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .closedColumn: Message(zh: "销号", en: "Closed")
         case .openTag: Message(zh: "督办中", en: "open")
         case .removePhoto: Message(zh: "删除", en: "Remove")
+        case .photosNeedAttention: Message(zh: "照片待核", en: "Check photos")
         }
     }
 

@@ -46,7 +46,7 @@ struct ReportCard {
                 .element(named: "dt", nodes: [.text(t(.beforeThisWan))]), .element(named: "dd", nodes: [.text(wan(row.completedBefore))]),
                 .element(named: "dt", nodes: [.text(t(.lastMonthWan))]), .element(named: "dd", nodes: [.text(wan(row.lastMonth))]),
             ]),
-            PhotoThumbs.node(photos, lang: lang, deletable: editable && open, month: monthText),
+            PhotoThumbs.node(photos, lang: lang, deletable: editable && open, month: monthText, project: row.code + " " + row.name),
             body,
         ])
     }

@@ -127,6 +127,9 @@ struct ReportsPage {
                 .init(ProgressText.status.text(lang)) { r in
                     .group(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
                            .if(r.late, .span(.class("tag late"), .text(ProgressText.lateTag.text(lang)))),
+                           // Waiting for review with no photo, or none taken at the site in the month: look twice.
+                           .if(reviewing && r.status == .submitted && PhotoThumbs.needsAttention(r.reportID.flatMap { photos[$0] } ?? []),
+                               .span(.class("tag red"), .text(ProgressText.photosNeedAttention.text(lang)))),
                            .unwrap(r.returnReason) { .div(.class("muted"), .text(ProgressText.returned($0).text(lang))) })
                 },
                 .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map(\.wanText) ?? "—" },
@@ -153,7 +156,7 @@ struct ReportsPage {
         guard let id = r.reportID else { return .empty }
         let editable = PageContext.may(.editProjects) && (r.status == .draft || r.status == .returned)
         return .group(
-            PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText),
+            PhotoThumbs.node(photos[id] ?? [], lang: lang, deletable: editable, month: monthText, project: r.code + " " + r.name),
             .if(editable, .form(.class("inline"), .method(.post), .enctype(.multipartData),
                                 .action(attr(Layout.link(Site.reportPhotos.link(id) + here, lang))), .csrf(),
                 .input(.type(.file), .name("photo"), .attribute(named: "accept", value: "image/jpeg,image/png"),

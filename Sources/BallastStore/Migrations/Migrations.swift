@@ -45,5 +45,6 @@ public enum BallastMigrations {
         CreateDocumentStyles(),
         AddDocumentIssuedStyle(),
         AddNoticeKeptStyle(),
+        AddPhotoEvidence(),
     ]
 }

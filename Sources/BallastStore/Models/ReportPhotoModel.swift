@@ -17,6 +17,15 @@ public final class ReportPhotoModel: Model, @unchecked Sendable {
     @Field(key: "bytes") public var bytes: Data
     @Field(key: "uploaded_by") public var uploadedBy: String
     @Field(key: "uploaded_at") public var uploadedAt: Date
+    /// What the camera recorded (`ExifReader`), read once at upload: `TakenAt.iso`, WGS-84 degrees, the device.
+    @OptionalField(key: "taken_at") public var takenAt: String?
+    @OptionalField(key: "latitude") public var latitude: Double?
+    @OptionalField(key: "longitude") public var longitude: Double?
+    @OptionalField(key: "device") public var device: String?
+    /// The verdict (`PhotoVerdict.Kind`) and distance from the project, judged at upload with
+    /// the district's rules then; nil for photos stored before photos were judged.
+    @OptionalField(key: "distance_meters") public var distanceMeters: Int?
+    @OptionalField(key: "verdict") public var verdict: String?
 
     public init() {}
 }

@@ -26,6 +26,17 @@ public struct ReportPhotos: Sendable {
         public var height: Int
         public var size: Int
         public var uploadedBy: String
+        /// The verdict judged at upload (nil for photos stored before photos were judged), its
+        /// distance, and the camera's time taken.
+        public var verdict: PhotoVerdict.Kind? = nil
+        public var distanceMeters: Int? = nil
+        public var takenAt: String? = nil
+        public var device: String? = nil
+
+        /// The verdict with its figure, as the reviewer reads it.
+        public var judged: PhotoVerdict? {
+            verdict.map { PhotoVerdict(kind: $0, distanceMeters: distanceMeters, takenOn: takenAt.flatMap { CalendarDate.parse(String($0.prefix(10))) }) }
+        }
     }
 
     func report(_ id: UUID, on db: any Database) async throws -> (MonthlyReportModel, ProjectModel) {
@@ -49,16 +60,25 @@ public struct ReportPhotos: Sendable {
             try Self.editable(r)
             let count = try await ReportPhotoModel.query(on: tx).filter(\.$reportID == reportID).count()
             guard count < SitePhoto.maxPerReport else { throw Failure.photo(.tooMany) }
+            // Judged once, now, against the project's place and the report's month: the reviewer
+            // sees the verdict the photo had when it was sent.
+            let rules = try await PhotoRuleStore.load(districtID: context.districtID, on: tx).rules
+            let zone = try await DistrictModel.find(context.districtID, on: tx)?.timeZone ?? "Asia/Shanghai"
+            let (meta, verdict) = PhotoRuleStore.check(bytes, project: p, year: r.year, month: r.month, rules: rules, timeZone: zone)
             let photo = ReportPhotoModel()
             photo.id = UUID(); photo.districtID = context.districtID; photo.reportID = reportID; photo.projectID = try p.requireID()
             photo.contentType = checked.kind.contentType; photo.width = checked.width; photo.height = checked.height
             photo.size = bytes.count; photo.bytes = Data(bytes); photo.uploadedBy = context.actor.name; photo.uploadedAt = Date()
+            photo.takenAt = meta.takenAt?.iso; photo.latitude = meta.latitude; photo.longitude = meta.longitude; photo.device = meta.device
+            photo.distanceMeters = verdict.distanceMeters; photo.verdict = verdict.kind.rawValue
             try await photo.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "report-photo",
-                                   entityID: photo.id, summary: "\(p.code) \(r.year)-\(r.month) 现场照片 \(checked.width)×\(checked.height)",
-                                   before: Nothing?.none, after: ["size": String(bytes.count), "type": checked.kind.rawValue])
+                                   entityID: photo.id, summary: "\(p.code) \(r.year)-\(r.month) 现场照片 \(checked.width)×\(checked.height) \(verdict.message().zh)",
+                                   before: Nothing?.none, after: ["size": String(bytes.count), "type": checked.kind.rawValue, "verdict": verdict.kind.rawValue,
+                                                                  "takenAt": meta.takenAt?.iso ?? "", "distanceMeters": verdict.distanceMeters.map(String.init) ?? ""])
             return Info(id: try photo.requireID(), reportID: reportID, month: r.month, contentType: photo.contentType, width: checked.width,
-                        height: checked.height, size: bytes.count, uploadedBy: photo.uploadedBy)
+                        height: checked.height, size: bytes.count, uploadedBy: photo.uploadedBy, verdict: verdict.kind,
+                        distanceMeters: verdict.distanceMeters, takenAt: meta.takenAt?.iso, device: meta.device)
         }
     }
 
@@ -96,7 +116,8 @@ public struct ReportPhotos: Sendable {
     static func list(where condition: SQLQueryString, on db: any Database) async throws -> [Info] {
         let sql = try db.sql()
         let select: SQLQueryString = """
-            SELECT ph.id, ph.report_id, r.month, ph.content_type, ph.width, ph.height, ph.size, ph.uploaded_by
+            SELECT ph.id, ph.report_id, r.month, ph.content_type, ph.width, ph.height, ph.size, ph.uploaded_by,
+                   ph.verdict, ph.distance_meters, ph.taken_at, ph.device
             FROM report_photos ph JOIN monthly_reports r ON r.id = ph.report_id
             WHERE
             """
@@ -104,7 +125,10 @@ public struct ReportPhotos: Sendable {
             Info(id: try row.decode(column: "id", as: UUID.self), reportID: try row.decode(column: "report_id", as: UUID.self),
                  month: try row.decode(column: "month", as: Int.self), contentType: try row.decode(column: "content_type", as: String.self),
                  width: try row.decode(column: "width", as: Int.self), height: try row.decode(column: "height", as: Int.self),
-                 size: try row.decode(column: "size", as: Int.self), uploadedBy: try row.decode(column: "uploaded_by", as: String.self))
+                 size: try row.decode(column: "size", as: Int.self), uploadedBy: try row.decode(column: "uploaded_by", as: String.self),
+                 verdict: try row.decode(column: "verdict", as: String?.self).flatMap(PhotoVerdict.Kind.init(rawValue:)),
+                 distanceMeters: try row.decode(column: "distance_meters", as: Int?.self), takenAt: try row.decode(column: "taken_at", as: String?.self),
+                 device: try row.decode(column: "device", as: String?.self))
         }
     }
 }
