@@ -83,6 +83,7 @@ import VaporTesting
         "POST /api/v1/webhooks/:hook/test": "admin", "PUT /api/v1/webhooks/:hook/enabled": "admin", "GET /api/v1/webhooks/:hook/deliveries": "admin",
         "GET /service": all, "GET /api/v1/service": all, "GET /api/v1/enterprises/:enterprise/visits": all,
         "POST /api/v1/enterprises/:enterprise/visits": "office supervision unit", "POST /enterprises/:enterprise/visits": "office supervision unit",
+        "GET /api/v1/photo-rules": all, "PUT /api/v1/photo-rules": "office",
         "GET /api/v1/supervision/settings": all, "PUT /api/v1/supervision/settings": "office supervision", "POST /problems/settings": "office supervision",
         "GET /bulletins": all, "GET /bulletins/:doc": all, "GET /bulletins/:doc/docx": all, "GET /bulletins/:doc/pdf": all, "GET /api/v1/bulletins": all,
         "GET /api/v1/bulletins/:doc": all, "POST /api/v1/bulletins": "office supervision", "POST /api/v1/bulletins/:doc/issue": "office supervision",

@@ -87,3 +87,23 @@ enum PhotoEvidenceFixtures {
         return [UInt8](try Data(contentsOf: url))
     }
 }
+
+/// The rules are the district's setting: read by all, set by reviewers, versioned, refused
+/// naming the field.
+@Suite struct PhotoRulesAPITests {
+    @Test func theOfficeSetsTheRules() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office), unit = try await app.as(.unit, unit: ProjectItemsAPITests.unitName)
+            let (_, read) = try await unit.send(.GET, "/api/v1/photo-rules")
+            #expect(read["radiusMeters"] as? Int == 1000 && read["graceDays"] as? Int == 7 && read["datum"] as? String == "GCJ-02" && read["version"] as? Int == 0)
+            #expect(try await unit.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 500, "version": 0]).0 == .forbidden)
+            let bad = try await office.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 5, "version": 0])
+            #expect(bad.0 == .unprocessableEntity && "\(bad.1)".contains("radiusMeters"))
+            #expect(try await office.send(.PUT, "/api/v1/photo-rules", ["datum": "BD-09", "version": 0]).0 == .badRequest)
+            let (ok, saved) = try await office.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 500, "datum": "WGS-84", "version": 0])
+            #expect(ok == .ok && saved["radiusMeters"] as? Int == 500 && saved["datum"] as? String == "WGS-84" && saved["graceDays"] as? Int == 7 && saved["version"] as? Int == 1)
+            #expect(try await office.send(.PUT, "/api/v1/photo-rules", ["graceDays": 3, "version": 0]).0 == .conflict)
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "photo_rules").count() == 1)
+        }
+    }
+}

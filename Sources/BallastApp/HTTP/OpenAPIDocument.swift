@@ -317,15 +317,15 @@ enum OpenAPIDocument {
           "responses": {"200": {"description": "{year, asOf, total, approved, onTime, overdue, percent}"}}}}
         """#),
         (Site.API.reportPhotos.path, #"""
-        {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时）/ upload a site photo",
+        {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时；按项目位置和月份核验拍摄信息；HEIC 请先在手机上转为 JPEG）/ upload a site photo, judged against the project's place and the month",
           "parameters": [{"name": "report", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
           "requestBody": {"content": {"image/jpeg": {}, "image/png": {}, "multipart/form-data": {"schema": {"type": "object", "properties": {"photo": {"type": "string", "format": "binary"}}}}}},
-          "responses": {"201": {"description": "{id, reportId, contentType, width, height, size, url}"}, "409": {"$ref": "#/components/responses/Error"},
+          "responses": {"201": {"description": "{id, reportId, contentType, width, height, size, url, verdict (on-site|wrong-place|wrong-time|no-location|no-time|unreadable|no-site), distanceMeters, takenAt}"}, "409": {"$ref": "#/components/responses/Error"},
                         "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.photo.path, #"""
         {
-          "get": {"summary": "现场照片 / a site photo's image",
+          "get": {"summary": "现场照片：审核月报者得原件，其他人得去除拍摄位置的副本 / a site photo: the original for reviewers, without its position for others",
             "parameters": [{"name": "photo", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "responses": {"200": {"description": "image/jpeg or image/png"}, "404": {"$ref": "#/components/responses/Error"}}},
           "delete": {"summary": "删除照片（草稿或退回时）/ remove a photo",
@@ -667,6 +667,17 @@ enum OpenAPIDocument {
               "holidays": {"type": "array", "items": {"type": "string", "format": "date"}}, "workdays": {"type": "array", "items": {"type": "string", "format": "date"}},
               "version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "The settings"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.photoRules.path, #"""
+        {
+          "get": {"summary": "现场照片核验规则（距离范围、前后宽限天数、台账坐标系）/ the rules site photos are judged by",
+            "responses": {"200": {"description": "{radiusMeters, graceDays, datum (WGS-84|GCJ-02), rankVerifiedShare, version}"}}},
+          "put": {"summary": "设置核验规则（审核月报者；须带 version；此后上传的照片按新规则核验）/ set the rules (reviewers; with version)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {
+              "radiusMeters": {"type": "integer", "minimum": 50, "maximum": 20000}, "graceDays": {"type": "integer", "minimum": 0, "maximum": 31},
+              "datum": {"type": "string", "enum": ["WGS-84", "GCJ-02"]}, "rankVerifiedShare": {"type": "boolean"}, "version": {"type": "integer"}}}}}},
+            "responses": {"200": {"description": "The rules"}, "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
+                          "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.bulletins.path, #"""
         {

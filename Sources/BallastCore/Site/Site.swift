@@ -217,6 +217,7 @@ public enum Site {
         public static let service = SitePath0("/api/v1/service")
         public static let summary = SitePath0("/api/v1/summary")
         public static let supervisionSettings = SitePath0("/api/v1/supervision/settings")
+        public static let photoRules = SitePath0("/api/v1/photo-rules")
         public static let supervisionWarnings = SitePath0("/api/v1/supervision/warnings")
         public static let trips = SitePath0("/api/v1/trips")
         public static let warnings = SitePath0("/api/v1/warnings")
