@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ServiceController())
     try app.register(collection: SupervisionSettingsController())
     try app.register(collection: PhotoRulesController())
+    try app.register(collection: OfflineController())
     try app.register(collection: BulletinsController())
     try app.register(collection: DocumentsController())
     try app.register(collection: DocumentStyleController())

@@ -77,6 +77,10 @@ struct AccountController: RouteCollection {
         }
         let response = req.redirect(to: Site.signIn.link)
         response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(secure: req.application.security.secureCookies)
+        // What the phone kept for working without signal (the month's page, entries not yet
+        // sent, the service worker) goes with the session: a shared phone shows the next person
+        // nothing of the last one's. Entries not yet sent could not be sent without the session.
+        response.headers.replaceOrAdd(name: "Clear-Site-Data", value: "\"cache\", \"storage\"")
         return response
     }
 

@@ -17,6 +17,9 @@ enum Layout {
                 .element(named: "title", nodes: [.text("\(title) · \(UIText.appName.text(lang))")]),
                 .viewport(.accordingToDevice),
                 .stylesheet(Site.stylesheet.link),
+                // Installable on a phone's home screen (`OfflineController`).
+                .link(.rel(.manifest), .href(Site.manifest.link)),
+                .meta(.name("theme-color"), .content("#b71c1c")),
                 .forEach(scripts) { .script(.src($0), .attribute(named: "defer", value: "defer")) }
             ),
             .body(.class("app"),

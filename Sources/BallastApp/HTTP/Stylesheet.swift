@@ -199,6 +199,8 @@ package enum Stylesheet {
     td a.name { display:inline-block; min-width:8em; }
     @media (max-width: 900px) { .report-cards { grid-template-columns:1fr; } }
     .alert { padding:10px 14px; border-radius:6px; margin-bottom:14px; }
+    .alert.pending { background:#fff8e1; border:1px solid #f0c36d; }
+    #pending { position:sticky; top:0; z-index:5; }
     .alert.ok { background:#e8f5e9; border:1px solid #a5d6a7; }
     .alert.bad { background:#ffebee; border:1px solid #ef9a9a; }
     /* A success's toast: over the top right of the content, gone after six seconds; still there

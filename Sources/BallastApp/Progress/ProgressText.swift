@@ -21,7 +21,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // The project page: 节点计划, 联审联批, photos, 亮灯督办
     case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
     case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
-    case photosNeedAttention, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
+    case photosNeedAttention, pendingWaiting, pendingFailed, pendingQueued, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
 
     var message: Message {
         switch self {
@@ -115,6 +115,9 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .openTag: Message(zh: "督办中", en: "open")
         case .removePhoto: Message(zh: "删除", en: "Remove")
         case .photosNeedAttention: Message(zh: "照片待核", en: "Check photos")
+        case .pendingWaiting: Message(zh: "待发送 {n} 份：无网络时保存在本机，恢复网络后自动发送。", en: "{n} waiting to send: kept on this phone and sent when the connection returns.")
+        case .pendingQueued: Message(zh: "没有网络：已保存在本机，恢复网络后自动发送。", en: "No connection: kept on this phone, sent when the connection returns.")
+        case .pendingFailed: Message(zh: "{n} 份未能发送（已被更改或登录已过期），请重新填报。", en: "{n} could not be sent (changed meanwhile, or signed out): enter them again.")
         }
     }
 

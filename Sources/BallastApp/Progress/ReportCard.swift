@@ -78,6 +78,8 @@ struct ReportCard {
         return .form(.class("report-form"), .method(.post), .enctype(.multipartData),
                      .action(attr(Layout.link(Site.projectReportSave.link(row.projectID, monthText) + here, lang))), .csrf(),
             .unwrap(row.version) { .input(.type(.hidden), .name("version"), .value(attr(String($0)))) },
+            // A fresh key each time the card is drawn: this entry, however often it is sent, is saved once.
+            .input(.type(.hidden), .name("draftKey"), .value(UUID().uuidString)),
             .div(.class("field"), .label(.for(amountID), .text(t(.amountLabel))),
                  .input(.type(.text), .name("amount"), .id(amountID), .value(attr(amount)), invalid("amount"), described("amount"),
                         .attribute(named: "inputmode", value: "decimal"), .attribute(named: "autocomplete", value: "off"),

@@ -207,7 +207,12 @@ struct ReportsController: RouteCollection {
         var progress: String?
         var version: Int?
         var action: String?
+        /// The card's key (a UUID drawn with the form): the same draft sent twice — from a
+        /// phone's queue after the signal returned, or a double tap — is saved once.
+        var draftKey: String?
     }
+
+    static let alreadyReceived = Message(zh: "这份填报此前已收到并保存，未重复保存", en: "This entry was received and saved before; it was not saved again")
 
     /// Runs a page action and shows the month again with what happened, or why not.
     func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
@@ -223,8 +228,14 @@ struct ReportsController: RouteCollection {
         let projectID = try RequestParameters.uuid(req, "id")
         let form = try req.content.decode(SaveForm.self)
         let photo = try Self.optionalPhoto(req)
+        let key = form.draftKey?.trimmed.nilIfEmpty
+        if let key, !RequestKeys.valid(key) {
+            throw BallastError.badParameter("draftKey", zh: "draftKey 应为 8～64 位字母、数字或连字符", en: "draftKey must be 8 to 64 letters, digits or dashes")
+        }
+        let actor = try req.changeActor().name
         do {
             let done = try await req.db.writeTransaction { tx -> Message in
+                if let key, !(try await RequestKeys.claim(key, districtID: try d.requireID(), actor: actor, in: tx)) { return Self.alreadyReceived }
                 let amount: Money
                 switch Money.parse(form.amount ?? "", unit: .wan) {
                 case .success(let m): amount = m
@@ -246,6 +257,10 @@ struct ReportsController: RouteCollection {
             }
             return try await render(req, notice: .done(done.text(req.language)))
         } catch {
+            // Two arrivals at once: the one whose claim lost finds the other's committed.
+            if let key, try await RequestKeys.taken(key, districtID: try d.requireID(), on: req.db) {
+                return try await render(req, notice: .done(Self.alreadyReceived.text(req.language)))
+            }
             let e = APIErrorMiddleware.describe(error)
             guard e.status.code < 500, e.status != .forbidden else { throw error }
             let rows = try await MonthReportsQuery.run(districtID: try d.requireID(), year: year, month: month,

@@ -65,6 +65,8 @@ struct ReportsPage {
             }
         }
         return Layout.page(title: t(UIText.reports), lang: lang, section: .reports, path: Site.reports.link + here,
+                           // The clerk's month works without signal (`OfflineScript`).
+                           scripts: filling ? [Site.draftsScript.link, Site.offlineScript.link] : [],
             .h1(.text(ProgressText.reportsHeading(year: year, month: month, monthText: monthText).text(lang))),
             .form(.class("filters"), .method(.get), .action(Site.reports.link),
                   .label(.text(ProgressText.month.text(lang)), .input(.type(.month), .name("month"), .value(attr(monthText)))),
@@ -82,6 +84,12 @@ struct ReportsPage {
             .p(.class("muted"), .text(ProgressText.reportingState(due: due, reported: reported, total: monthAll.count).text(lang)
                                       + (PageContext.may(.reviewReports) ? ProgressText.toReview(submitted).text(lang) : ""))),
             Layout.notice(notice),
+            // 待发送 N: entries kept on the phone until the connection returns (filled in by the script).
+            .if(filling, .p(.id("pending"), .class("alert pending"), .attribute(named: "hidden", value: "hidden"),
+                            .attribute(named: "role", value: "status"),
+                            .attribute(named: "data-waiting", value: ProgressText.pendingWaiting.text(lang)),
+                            .attribute(named: "data-failed", value: ProgressText.pendingFailed.text(lang)),
+                            .attribute(named: "data-queued", value: ProgressText.pendingQueued.text(lang)))),
             .if(reviewing && rows.contains { $0.status == .submitted }, .div(.class("toolbar"),
                 ConfirmStep(label: ProgressText.approveSelected.text(lang),
                             consequence: ProgressText.approveSelectedConsequence.text(lang),

@@ -22,6 +22,13 @@ public enum Site {
     public static let stylesheet = SitePath0("/assets/app.css")
     public static let screenScript = SitePath0("/assets/screen.js")
     public static let mapScript = SitePath0("/assets/map.js")
+    public static let draftsScript = SitePath0("/assets/drafts.js")
+    public static let offlineScript = SitePath0("/assets/offline.js")
+    /// At the root, so that its scope is the whole site.
+    public static let serviceWorker = SitePath0("/sw.js")
+    public static let manifest = SitePath0("/manifest.webmanifest")
+    public static let icon192 = SitePath0("/icons/ballast-192.png")
+    public static let icon512 = SitePath0("/icons/ballast-512.png")
     public static let audit = SitePath0("/audit")
     public static let auditExport = SitePath0("/audit/export")
     public static let bulletins = SitePath0("/bulletins")

@@ -46,5 +46,6 @@ public enum BallastMigrations {
         AddDocumentIssuedStyle(),
         AddNoticeKeptStyle(),
         AddPhotoEvidence(),
+        CreateRequestKeys(),
     ]
 }

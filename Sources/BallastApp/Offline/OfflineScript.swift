@@ -1,0 +1,70 @@
+import BallastCore
+
+/// `/assets/offline.js`, on the clerk's month: registers the service worker (the page kept on
+/// the phone), queues a card's entry when the phone has no connection, shows 待发送 N, and
+/// sends the queue when the connection returns — on the `online` event, on every load and every
+/// 15 seconds — each entry once: a 2xx answer removes it; a refusal (a stale version, a session
+/// gone) keeps it, marked, for the clerk to redo; no answer keeps it to try again. The server
+/// saves a draftKey once (`RequestKeys`), so a second arrival changes nothing.
+enum OfflineScript {
+    static let js = #"""
+    (function () {
+      'use strict';
+      if ('serviceWorker' in navigator) { navigator.serviceWorker.register('\#(Site.serviceWorker.link)').catch(function () {}); }
+      var drafts = window.BallastDrafts, bar = document.getElementById('pending');
+      if (!drafts) { return; }
+      function show() {
+        if (!bar) { return; }
+        drafts.all().then(function (list) {
+          var waiting = list.filter(function (d) { return !d.failed; }).length, failed = list.length - waiting;
+          var parts = [];
+          if (waiting) { parts.push(bar.getAttribute('data-waiting').replace('{n}', waiting)); }
+          if (failed) { parts.push(bar.getAttribute('data-failed').replace('{n}', failed)); }
+          bar.textContent = parts.join(' ');
+          bar.hidden = parts.length === 0;
+          bar.setAttribute('data-count', String(waiting));
+        }, function () {});
+      }
+      document.addEventListener('submit', function (e) {
+        var form = e.target;
+        if (navigator.onLine || !form.classList || !form.classList.contains('report-form')) { return; }
+        e.preventDefault();
+        var data = new FormData(form);
+        if (e.submitter && e.submitter.name) { data.set(e.submitter.name, e.submitter.value); }
+        // getAttribute: the form has fields named "action", which form.action would return.
+        drafts.put(drafts.fromForm(data, new URL(form.getAttribute('action'), location.href).href)).then(function () {
+          form.classList.add('queued');
+          // Said at the card too: the bar is at the top of a long page.
+          var note = form.querySelector('.queued-note') || document.createElement('p');
+          note.className = 'alert pending queued-note';
+          note.setAttribute('role', 'status');
+          note.textContent = bar ? bar.getAttribute('data-queued') : '';
+          form.insertBefore(note, form.querySelector('.toolbar'));
+          show();
+        });
+      });
+      var sending = false;
+      function send() {
+        if (sending || !navigator.onLine) { return; }
+        sending = true;
+        drafts.all().then(function (list) {
+          return list.filter(function (d) { return !d.failed; }).reduce(function (chain, d) {
+            return chain.then(function () {
+              return fetch(d.url, { method: 'POST', body: drafts.body(d), credentials: 'same-origin', headers: { 'X-Ballast-Queue': '1' } })
+                .then(function (res) {
+                  if (res.ok) { return drafts.remove(d.key); }
+                  d.failed = res.status;
+                  return drafts.put(d);
+                }, function () { /* still no connection: kept for the next try */ });
+            });
+          }, Promise.resolve());
+        }).then(function () { sending = false; show(); }, function () { sending = false; });
+      }
+      window.addEventListener('online', send);
+      window.addEventListener('offline', show);
+      setInterval(send, 15000);
+      show();
+      send();
+    })();
+    """#
+}
