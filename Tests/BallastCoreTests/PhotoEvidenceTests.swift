@@ -162,3 +162,23 @@ import Testing
         #expect(ExifWriter.stamped(SitePhoto.pngSignature, takenAt: nil, latitude: nil, longitude: nil, make: nil, model: nil) == nil)
     }
 }
+
+/// The `photos` indicator: off in the standard scheme, a share when the office adds it, and
+/// rankings frozen before it existed still read.
+@Suite struct PhotoIndicatorTests {
+    @Test func theIndicatorIsAnOptionAndOldRankingsStillRead() throws {
+        #expect(!ScoringScheme.standard.items.contains { $0.indicator == "photos" })
+        var f = UnitFacts()
+        f.reportsExpected = 4; f.reportsVerified = 3
+        #expect(UnitScore.ratio(.photos, f, month: 6, pipelineTarget: 2) == 0.75)
+        let scheme = ScoringScheme(items: [.init(indicator: "investment", weight: 90), .init(indicator: "photos", weight: 10)])
+        #expect(scheme.problem() == nil)
+        let score = UnitScore.score(f, month: 6, scheme: scheme)
+        #expect(score.parts.first { $0.indicator == "photos" }?.points == 7.5)
+        // A ranking issued before: its facts without reportsVerified.
+        let old = #"{"projects":3,"plan":1,"completed":1,"plannedStarts":0,"achievedStarts":0,"problemsDue":0,"problemsOnTime":0,"reportsExpected":3,"reportsOnTime":3,"litProjects":0,"signedLeads":0}"#
+        let decoded = try JSONDecoder().decode(UnitFacts.self, from: Data(old.utf8))
+        #expect(decoded.reportsVerified == 0 && decoded.reportsExpected == 3)
+        #expect(try JSONDecoder().decode(UnitFacts.self, from: JSONEncoder().encode(f)) == f)
+    }
+}

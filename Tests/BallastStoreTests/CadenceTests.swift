@@ -70,16 +70,33 @@ import Vapor
     @Test func theFactsOfEachUnitAreCountedInTheDatabase() async throws {
         try await StoreDatabase.with { app in
             let d = try await Self.loaded(app)
+            // Photos on 商务局's May reports: two judged 现场 on one, one 位置不符 on another; one 现场 on 住建局's.
+            let commerceID = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区商务局").first()?.id)
+            let commerceProjects = try await ProjectModel.query(on: app.db).filter(\.$unit.$id == commerceID).all().map { $0.id! }
+            let mayReports = try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id ~~ commerceProjects).filter(\.$month == 5).all()
+            let housingID = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住建局").first()?.id)
+            let housingProjects = try await ProjectModel.query(on: app.db).filter(\.$unit.$id == housingID).all().map { $0.id! }
+            let housingReport = try #require(try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id ~~ housingProjects).filter(\.$month == 5).first())
+            #expect(mayReports.count >= 2)
+            for (r, verdict) in [(mayReports[0], "on-site"), (mayReports[0], "on-site"), (mayReports[1], "wrong-place"), (housingReport, "on-site")] {
+                let ph = ReportPhotoModel()
+                ph.id = UUID(); ph.districtID = d.id!; ph.reportID = r.id!; ph.projectID = r.$project.id; ph.contentType = "image/jpeg"
+                ph.width = 1; ph.height = 1; ph.size = 1; ph.bytes = Data([0]); ph.uploadedBy = "t"; ph.uploadedAt = Date(); ph.verdict = verdict
+                try await ph.create(on: app.db)
+            }
             let units = Dictionary(uniqueKeysWithValues: try await UnitFactsQuery.run(districtID: d.id!, year: 2023, month: 5, on: app.db).map { ($0.name, $0.facts) })
             #expect(Set(units.keys) == ["区商务局", "区住建局", "建中街街道"])
             var commerce = UnitFacts()
             commerce.projects = 3; commerce.plan = 410 * 10_000; commerce.completed = 130 * 10_000
             commerce.plannedStarts = 2; commerce.achievedStarts = 1; commerce.problemsDue = 2; commerce.problemsOnTime = 1
             commerce.reportsExpected = 3; commerce.reportsOnTime = 1; commerce.litProjects = 1; commerce.signedLeads = 1
+            // Two 现场 photos on one report count it once; the 位置不符 one does not count.
+            commerce.reportsVerified = 1
             #expect(units["区商务局"] == commerce)
+            #expect(UnitScore.ratio(.photos, commerce, month: 5, pipelineTarget: 2) == 1.0 / 3)
             var housing = UnitFacts()
             housing.projects = 1; housing.plan = 600 * 10_000; housing.completed = 150 * 10_000; housing.problemsDue = 1
-            housing.reportsExpected = 1; housing.reportsOnTime = 1
+            housing.reportsExpected = 1; housing.reportsOnTime = 1; housing.reportsVerified = 1
             #expect(units["区住建局"] == housing)
             var street = UnitFacts()
             street.projects = 1; street.plan = 200 * 10_000; street.reportsExpected = 1; street.litProjects = 1

@@ -94,7 +94,7 @@ enum AuditVocabulary {
         "registeredCompany": Message(zh: "注册企业", en: "Registered company"), "verdict": Message(zh: "核验结果", en: "Verdict"),
         "takenAt": Message(zh: "拍摄时间", en: "Taken at"), "distanceMeters": Message(zh: "距项目（米）", en: "Distance (m)"),
         "radiusMeters": Message(zh: "距离范围（米）", en: "Radius (m)"), "graceDays": Message(zh: "前后宽限（天）", en: "Grace days"),
-        "datum": Message(zh: "坐标系", en: "Datum"), "rankVerifiedShare": Message(zh: "计入排名", en: "Counts in the ranking"), "site": Message(zh: "建设地点", en: "Site"),
+        "datum": Message(zh: "坐标系", en: "Datum"), "site": Message(zh: "建设地点", en: "Site"),
         "resolveDays": Message(zh: "办结时限（天）", en: "Days to resolve"), "majorResolveDays": Message(zh: "重大问题办结时限（天）", en: "Days to resolve a major problem"),
     ]
 

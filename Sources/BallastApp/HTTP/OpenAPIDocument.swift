@@ -671,11 +671,11 @@ enum OpenAPIDocument {
         (Site.API.photoRules.path, #"""
         {
           "get": {"summary": "现场照片核验规则（距离范围、前后宽限天数、台账坐标系）/ the rules site photos are judged by",
-            "responses": {"200": {"description": "{radiusMeters, graceDays, datum (WGS-84|GCJ-02), rankVerifiedShare, version}"}}},
+            "responses": {"200": {"description": "{radiusMeters, graceDays, datum (WGS-84|GCJ-02), version}；计入排名由考核方案的 photos 指标决定"}}},
           "put": {"summary": "设置核验规则（审核月报者；须带 version；此后上传的照片按新规则核验）/ set the rules (reviewers; with version)",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {
               "radiusMeters": {"type": "integer", "minimum": 50, "maximum": 20000}, "graceDays": {"type": "integer", "minimum": 0, "maximum": 31},
-              "datum": {"type": "string", "enum": ["WGS-84", "GCJ-02"]}, "rankVerifiedShare": {"type": "boolean"}, "version": {"type": "integer"}}}}}},
+              "datum": {"type": "string", "enum": ["WGS-84", "GCJ-02"]}, "version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "The rules"}, "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
                           "422": {"$ref": "#/components/responses/Error"}}}}
         """#),

@@ -12,15 +12,15 @@ struct PhotoRulesController: RouteCollection {
     }
 
     struct RulesDTO: Content {
-        var radiusMeters: Int, graceDays: Int, datum: String, rankVerifiedShare: Bool, version: Int
+        var radiusMeters: Int, graceDays: Int, datum: String, version: Int
         init(_ r: PhotoRules, version: Int) {
-            radiusMeters = r.radiusMeters; graceDays = r.graceDays; datum = r.datum.rawValue; rankVerifiedShare = r.rankVerifiedShare; self.version = version
+            radiusMeters = r.radiusMeters; graceDays = r.graceDays; datum = r.datum.rawValue; self.version = version
         }
     }
 
     /// Fields left out keep their value; `version` is the one read.
     struct RulesBody: Content {
-        var radiusMeters: Int?, graceDays: Int?, datum: String?, rankVerifiedShare: Bool?, version: Int?
+        var radiusMeters: Int?, graceDays: Int?, datum: String?, version: Int?
     }
 
     func getAPI(req: Request) async throws -> RulesDTO {
@@ -40,7 +40,6 @@ struct PhotoRulesController: RouteCollection {
             }
             rules.datum = d
         }
-        if let s = b.rankVerifiedShare { rules.rankVerifiedShare = s }
         let version = try await PhotoRuleStore.save(rules, version: try RequestParameters.version(b.version), context: try req.itemContext(), on: req.db)
         return RulesDTO(rules, version: version)
     }

@@ -15,6 +15,9 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
     case warnings
     /// Pipeline targets met: leads signed this year against the scheme's yearly target per unit, pro rata, capped.
     case pipeline
+    /// Reports with evidence: the month's reports owed that carry a photo judged 现场
+    /// (`PhotoVerdict`). Not in the standard scheme: the office adds it when it wants photos to count.
+    case photos
 
     public var name: Message {
         switch self {
@@ -24,6 +27,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .reporting: Message(zh: "月报按期报送", en: "Reports on time")
         case .warnings: Message(zh: "红黄灯占比", en: "Red/yellow share")
         case .pipeline: Message(zh: "招商签约目标", en: "Pipeline target")
+        case .photos: Message(zh: "现场照片核验", en: "Reports with site photos")
         }
     }
 
@@ -36,6 +40,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .reporting: "报送"
         case .warnings: "亮灯"
         case .pipeline: "招商"
+        case .photos: "照片"
         }
     }
 
@@ -51,6 +56,8 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .warnings: Message(zh: "1 − 月末亮红灯、黄灯项目 ÷ 项目数", en: "1 − projects red or yellow at the month's end ÷ projects")
         case .pipeline: Message(zh: "本年签约线索 ÷（年度签约目标 × 月份 ÷ 12），不超过封顶值",
                                 en: "leads signed this year ÷ (yearly target × month ÷ 12), up to the cap")
+        case .photos: Message(zh: "本月有“现场”照片（在项目附近、当月拍摄）的月报 ÷ 应报项目数",
+                              en: "the month's reports with a photo judged on site (near the project, in the month) ÷ projects due to report")
         }
     }
 }
@@ -69,6 +76,25 @@ public struct UnitFacts: Sendable, Codable, Equatable {
     public var reportsOnTime = 0
     public var litProjects = 0
     public var signedLeads = 0
+    /// The month's reports with a photo judged 现场.
+    public var reportsVerified = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case projects, plan, completed, plannedStarts, achievedStarts, problemsDue, problemsOnTime, reportsExpected, reportsOnTime,
+             litProjects, signedLeads, reportsVerified
+    }
+
+    /// Rankings issued before photos counted were frozen without `reportsVerified`: read as 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        projects = try c.decode(Int.self, forKey: .projects); plan = try c.decode(Int64.self, forKey: .plan)
+        completed = try c.decode(Int64.self, forKey: .completed); plannedStarts = try c.decode(Int.self, forKey: .plannedStarts)
+        achievedStarts = try c.decode(Int.self, forKey: .achievedStarts); problemsDue = try c.decode(Int.self, forKey: .problemsDue)
+        problemsOnTime = try c.decode(Int.self, forKey: .problemsOnTime); reportsExpected = try c.decode(Int.self, forKey: .reportsExpected)
+        reportsOnTime = try c.decode(Int.self, forKey: .reportsOnTime); litProjects = try c.decode(Int.self, forKey: .litProjects)
+        signedLeads = try c.decode(Int.self, forKey: .signedLeads)
+        reportsVerified = try c.decodeIfPresent(Int.self, forKey: .reportsVerified) ?? 0
+    }
 }

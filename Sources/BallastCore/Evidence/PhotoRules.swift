@@ -8,11 +8,11 @@ public struct PhotoRules: Sendable, Equatable, Codable {
     /// the 2nd of the next month, when the report is written, is the month's.
     public var graceDays: Int
     public var datum: GeoDatum
-    /// Whether the ranking may count the share of reports whose photos are verified (off by default).
-    public var rankVerifiedShare: Bool
+    // Whether verified photos count in the ranking is the scoring scheme's to say (the
+    // `photos` indicator), not a rule of judging photos.
 
-    public init(radiusMeters: Int = 1000, graceDays: Int = 7, datum: GeoDatum = .gcj02, rankVerifiedShare: Bool = false) {
-        self.radiusMeters = radiusMeters; self.graceDays = graceDays; self.datum = datum; self.rankVerifiedShare = rankVerifiedShare
+    public init(radiusMeters: Int = 1000, graceDays: Int = 7, datum: GeoDatum = .gcj02) {
+        self.radiusMeters = radiusMeters; self.graceDays = graceDays; self.datum = datum
     }
 
     public static let standard = PhotoRules()

@@ -148,6 +148,14 @@ public enum UnitFactsQuery {
             + " FROM leads l WHERE l.district_id = \(bind: districtID) AND l.signed_on >= \(bind: start) AND l.signed_on <= \(bind: ends.last!) GROUP BY l.unit_id") { f, r, i in
             f.signedLeads = try int(r, "s\(i)")
         }
+        // The month's reports with a photo judged 现场 (the `photos` indicator).
+        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN r.month = \(bind: months[i]) THEN 1 ELSE 0 END) AS v\(unsafeRaw: String(i))" }
+            + " FROM monthly_reports r JOIN projects p ON p.id = r.project_id" + portfolio
+            + " WHERE r.district_id = \(bind: districtID) AND r.year = \(bind: year) AND r.month <= \(bind: last)"
+            + " AND EXISTS (SELECT 1 FROM report_photos ph WHERE ph.report_id = r.id AND ph.verdict = \(bind: PhotoVerdict.Kind.onSite.rawValue))"
+            + " GROUP BY p.unit_id") { f, r, i in
+            f.reportsVerified = try int(r, "v\(i)")
+        }
         // Last, the reports read alongside; their sums add to the corrections above.
         try apply(rows: try await reportRows) { f, r, i in
             f.completed += try r.decode(column: "d\(i)", as: Int64?.self) ?? 0
