@@ -8,8 +8,8 @@ import Foundation
 public enum DocumentStyles {
     /// The style in force and its version (0: the defaults, never saved).
     public static func load(districtID: UUID, districtName: String, on db: any Database) async throws -> (style: DocumentStyle, version: Int) {
-        guard let row = try await DocumentStyleModel.query(on: db).filter(\.$districtID == districtID).first(),
-              let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(row.style.utf8)) else {
+        guard let row = try await DocumentStyleModel.read(districtID: districtID, on: db),
+              let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(row.json.utf8)) else {
             return (DocumentStyle.defaults(districtName: districtName), 0)
         }
         return (style, row.version)
@@ -89,14 +89,7 @@ public enum DocumentStyles {
             let (before, current) = try await load(districtID: context.districtID, districtName: districtName, on: tx)
             guard current == version else { throw ProjectItemContext.Failure.versionConflict(current: current) }
             let json = String(decoding: try encode(checked), as: UTF8.self)
-            if let row = try await DocumentStyleModel.query(on: tx).filter(\.$districtID == context.districtID).first() {
-                row.style = json; row.version = current + 1
-                try await row.update(on: tx)
-            } else {
-                let row = DocumentStyleModel()
-                row.districtID = context.districtID; row.style = json; row.version = 1
-                try await row.create(on: tx)
-            }
+            try await DocumentStyleModel.write(json, after: current, districtID: context.districtID, on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "document_style",
                                    entityID: nil, summary: "公文格式设置", before: before, after: checked)
             return current + 1

@@ -8,8 +8,8 @@ import Foundation
 /// which is what the reviewer saw.
 public enum PhotoRuleStore {
     public static func load(districtID: UUID, on db: any Database) async throws -> (rules: PhotoRules, version: Int) {
-        guard let row = try await PhotoRulesModel.query(on: db).filter(\.$districtID == districtID).first(),
-              let rules = try? JSONDecoder().decode(PhotoRules.self, from: Data(row.rules.utf8)) else {
+        guard let row = try await PhotoRulesModel.read(districtID: districtID, on: db),
+              let rules = try? JSONDecoder().decode(PhotoRules.self, from: Data(row.json.utf8)) else {
             return (.standard, 0)
         }
         return (rules, row.version)
@@ -24,14 +24,7 @@ public enum PhotoRuleStore {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let json = String(decoding: try encoder.encode(rules), as: UTF8.self)
-            if let row = try await PhotoRulesModel.query(on: tx).filter(\.$districtID == context.districtID).first() {
-                row.rules = json; row.version = current + 1
-                try await row.update(on: tx)
-            } else {
-                let row = PhotoRulesModel()
-                row.districtID = context.districtID; row.rules = json; row.version = 1
-                try await row.create(on: tx)
-            }
+            try await PhotoRulesModel.write(json, after: current, districtID: context.districtID, on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "photo_rules",
                                    entityID: nil, summary: "现场照片核验规则", before: before, after: rules)
             return current + 1
