@@ -39,7 +39,7 @@ enum Entrypoint {
             }
             try await app.asyncShutdown()
         } catch {
-            FileHandle.standardError.write(Data("错误 / error: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("错误 / error: \(CommandLineError.text(error))\n".utf8))
             exit(1)
         }
     }

@@ -42,6 +42,12 @@ import VaporTesting
             try await ClerkMonthTests.post(clerk, project: other.id!, month: "2023-07", fields: ["amount": "12", "action": "save", "draftKey": key2]) { res in
                 #expect(res.status == .ok && !res.body.string.contains("此前已收到"))
             }
+            // The same key for another card is not a resend: refused naming the field, nothing saved there.
+            let third = own[5]
+            try await ClerkMonthTests.post(clerk, project: third.id!, month: "2023-07", fields: ["amount": "66", "action": "save", "draftKey": key]) { res in
+                #expect(res.status == .unprocessableEntity && res.body.string.contains("draftKey") && !res.body.string.contains("此前已收到"))
+            }
+            #expect(try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id == third.id!).filter(\.$month == 7).count() == 0)
             // A key that is no key is refused naming the field.
             try await ClerkMonthTests.post(clerk, project: other.id!, month: "2023-07", fields: ["amount": "12", "action": "save", "draftKey": "x'; DROP"]) { res in
                 #expect(res.status == .badRequest && res.body.string.contains("draftKey"))

@@ -99,7 +99,11 @@ enum PhotoEvidenceFixtures {
             #expect(try await unit.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 500, "version": 0]).0 == .forbidden)
             let bad = try await office.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 5, "version": 0])
             #expect(bad.0 == .unprocessableEntity && "\(bad.1)".contains("radiusMeters"))
-            #expect(try await office.send(.PUT, "/api/v1/photo-rules", ["datum": "BD-09", "version": 0]).0 == .badRequest)
+            // Every bad field named at once; a number too large or not whole is named too, not "cannot parse".
+            let several = try await office.send(.PUT, "/api/v1/photo-rules", ["datum": "BD-09", "graceDays": 40, "radiusMeters": 1000.5, "version": 0])
+            #expect(several.0 == .unprocessableEntity && "\(several.1)".contains("datum") && "\(several.1)".contains("graceDays") && "\(several.1)".contains("radiusMeters"))
+            let huge = try await office.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 9_223_372_036_854_775_807.0, "version": 0])
+            #expect(huge.0 == .unprocessableEntity && "\(huge.1)".contains("radiusMeters"))
             let (ok, saved) = try await office.send(.PUT, "/api/v1/photo-rules", ["radiusMeters": 500, "datum": "WGS-84", "version": 0])
             #expect(ok == .ok && saved["radiusMeters"] as? Int == 500 && saved["datum"] as? String == "WGS-84" && saved["graceDays"] as? Int == 7 && saved["version"] as? Int == 1)
             #expect(try await office.send(.PUT, "/api/v1/photo-rules", ["graceDays": 3, "version": 0]).0 == .conflict)

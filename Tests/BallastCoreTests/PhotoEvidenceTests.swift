@@ -182,3 +182,43 @@ import Testing
         #expect(try JSONDecoder().decode(UnitFacts.self, from: JSONEncoder().encode(f)) == f)
     }
 }
+
+/// What an attack on the photo upload found (issue 26 review): each failed before its mend.
+@Suite struct PhotoAttackTests {
+    @Test func aPictureAppendedAfterTheImageDoesNotCarryItsPositionThrough() throws {
+        // A phone's multi-picture file, or a hostile one: an image without EXIF, then a second with GPS.
+        let first = try PhotoEvidenceTests.fixture("no-exif.jpg"), second = try PhotoEvidenceTests.fixture("site.jpg")
+        let joined = first + second
+        let copy = ExifStripper.stripped(joined)
+        #expect(!copy.contains(subsequence: Array("Exif".utf8)), "nothing after the end of the image")
+        #expect(copy == ExifStripper.stripped(first))
+    }
+
+    @Test func theFirstFrameHeaderGivesTheSize() throws {
+        // Two frame headers: decoders use the first (20 000 × 20 000), so the pixel bound must too.
+        var b = try PhotoEvidenceTests.fixture("no-exif.jpg")
+        let sof: [UInt8] = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x4E, 0x20, 0x4E, 0x20, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]
+        b.insert(contentsOf: sof, at: 2)
+        #expect(SitePhoto.check(b) == .failure(.tooManyPixels(width: 20_000, height: 20_000)))
+    }
+
+    @Test func aTimeWithSignsIsNoTime() {
+        #expect(TakenAt(exif: "-2023:-7:-15 -1:-1:-1", offset: nil) == nil)
+        #expect(TakenAt(exif: "2023:07:15 01:01:01", offset: nil)?.iso == "2023-07-15T01:01:01")
+        #expect(TakenAt(exif: "2023-07-15 01:01:01", offset: nil) != nil)
+        #expect(TakenAt(exif: "2023:7:15 1:1:1", offset: nil) == nil)
+    }
+
+    @Test func theSizeMessageDoesNotContradictItself() {
+        let m = SitePhoto.Problem.tooLarge(bytes: 5 * 1024 * 1024 + 1).message
+        #expect(!m.zh.hasPrefix("照片 5 MB") && m.zh.contains("5242881 字节"))
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence s: [UInt8]) -> Bool {
+        guard !s.isEmpty, s.count <= count else { return false }
+        for i in 0...(count - s.count) where self[i] == s[0] && Array(self[i..<(i + s.count)]) == s { return true }
+        return false
+    }
+}

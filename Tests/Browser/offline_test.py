@@ -203,6 +203,10 @@ try:
             break
         time.sleep(0.25)
     check("待发送 1" in pending(), f"after the reload it still says 待发送 1 ({pending()!r})")
+    # The queued entry's own key (not the page's, which a kept page may share with a save made online).
+    queued = d.execute_script("return window.BallastDrafts.all().then(l => l.map(x => x.key))")
+    check(len(queued) == 1 and queued[0] != key, f"the entry is queued under a key of its own ({queued})")
+    sent_key = queued[0] if queued else key
     c = sqlite3.connect(db)
     before = c.execute("SELECT COUNT(*) FROM monthly_reports WHERE project_id = ? AND year = 2023 AND month = 7", (project,)).fetchone()[0]
     c.close()
@@ -230,7 +234,7 @@ try:
         f.append('_csrf', document.querySelector('input[name=_csrf]').value);
         f.append('amount', '99'); f.append('progress', 'x'); f.append('action', 'save'); f.append('draftKey', key);
         return fetch(url, {method: 'POST', body: f, credentials: 'same-origin'}).then(r => r.text().then(t => [r.status, t]));
-    """, base + f"/projects/{project}/reports/2023-07/save?month=2023-07", key)
+    """, base + f"/projects/{project}/reports/2023-07/save?month=2023-07", sent_key)
     check(again[0] == 200 and "此前已收到" in again[1], f"sent again, it is recognised ({again[0]})")
     c = sqlite3.connect(db)
     rows = c.execute("SELECT amount FROM monthly_reports WHERE project_id = ? AND year = 2023 AND month = 7", (project,)).fetchall()
@@ -240,6 +244,30 @@ try:
     check(rows == [(770000,)] and n == 1, f"still one report of 77万 and one photo ({rows}, {n})")
     d.get(month)
     d.save_screenshot(os.path.join(out, "offline-sent-390.png"))
+
+    # Signed out while the entry waited (the session expired): sending it is refused, and the
+    # entry stays on the phone, marked, instead of being taken for sent.
+    forms = d.find_elements(By.CSS_SELECTOR, "form.report-form")
+    form = forms[-1]
+    other = form.find_element(By.XPATH, "./ancestor::article").get_attribute("id")[2:]
+    check(other != project, "a second card to fill")
+    network(False)
+    time.sleep(0.3)
+    form.find_element(By.NAME, "amount").send_keys("55")
+    form.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+    time.sleep(0.5)
+    d.delete_all_cookies()
+    network(True)
+    for _ in range(80):
+        if "未能发送" in pending():
+            break
+        time.sleep(0.25)
+    check("未能发送" in pending(), f"without a session the entry is kept and said not sent ({pending()!r})")
+    left = d.execute_script("return window.BallastDrafts.all().then(l => l.length)")
+    c = sqlite3.connect(db)
+    n = c.execute("SELECT COUNT(*) FROM monthly_reports WHERE project_id = ? AND year = 2023 AND month = 7", (other,)).fetchone()[0]
+    c.close()
+    check(left == 1 and n == 0, f"still on the phone ({left}), nothing saved on the server ({n})")
 finally:
     d.quit()
 

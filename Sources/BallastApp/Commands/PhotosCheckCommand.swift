@@ -33,6 +33,21 @@ struct PhotosCheckCommand: AsyncCommand {
         var device: String?
     }
 
+    /// The file's bytes, at most the upload's limit read: the path followed through links to a
+    /// regular file (a directory, a device or a pipe is refused by what it is).
+    static func read(_ path: String) throws -> [UInt8] {
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        guard FileManager.default.fileExists(atPath: url.path) else { throw CommandFailure("找不到文件 \(path) / no such file") }
+        let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
+        guard values?.isRegularFile == true else { throw CommandFailure("\(path) 不是普通文件（目录、设备或管道）/ not a regular file") }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw CommandFailure("无法读取 \(path) / cannot read the file") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: SitePhoto.maxBytes + 1)) ?? nil
+        let bytes = [UInt8](data ?? Data())
+        if bytes.count > SitePhoto.maxBytes { throw CommandFailure("\(path) 超过 5 MB（\(SitePhoto.maxBytes) 字节）上限 / over the 5 MB limit") }
+        return bytes
+    }
+
     func run(using context: CommandContext, signature: Signature) async throws {
         let format = (signature.format ?? "table").lowercased()
         guard ["json", "table"].contains(format) else { throw CommandFailure("--format 只能是 json 或 table / --format must be json or table") }
@@ -40,11 +55,7 @@ struct PhotosCheckCommand: AsyncCommand {
         guard let raw = signature.month, let ym = ProgressValidator.parseMonth(raw) else {
             throw CommandFailure("--month 应为 YYYY-MM（2000～2100 年）/ --month must be YYYY-MM (2000 to 2100)")
         }
-        let url = URL(fileURLWithPath: signature.file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        guard let size else { throw CommandFailure("找不到文件 \(signature.file) / no such file") }
-        guard size <= SitePhoto.maxBytes else { throw CommandFailure(SitePhoto.Problem.tooLarge(bytes: size).message.zh) }
-        let bytes = [UInt8](try Data(contentsOf: url))
+        let bytes = try Self.read(signature.file)
         if case .failure(let problem) = SitePhoto.check(bytes) { throw CommandFailure(problem.message.zh + " / " + problem.message.en) }
         let db = context.application.db
         let district = try await DistrictContext.require(code: signature.district, on: db)

@@ -1,7 +1,8 @@
 /// `/assets/drafts.js`: the phone's queue of report entries made without signal, in IndexedDB,
 /// shared by the page (`OfflineScript`) and the service worker (`ServiceWorkerScript`), which
-/// loads it with importScripts. An entry is keyed by the card's draftKey: the same card saved
-/// twice offline keeps its latest, and is sent once.
+/// loads it with importScripts. An entry gets a key of its own when queued (not the page's: a
+/// page kept on the phone may carry keys already used online); the same card queued again
+/// before it is sent keeps that key and its latest content, so it is sent, and saved, once.
 enum DraftsScript {
     static let js = #"""
     (function (scope) {
@@ -25,20 +26,37 @@ enum DraftsScript {
           });
         });
       }
+      /** A new key: a UUID (crypto.randomUUID needs a secure context; getRandomValues does not). */
+      function newKey() {
+        if (scope.crypto && scope.crypto.randomUUID) { return scope.crypto.randomUUID(); }
+        var b = new Uint8Array(16);
+        scope.crypto.getRandomValues(b);
+        var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join('');
+        return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+      }
       /** An entry from a report form's fields (a FormData) and where it goes. */
-      function fromForm(data, url) {
+      function fromForm(data, url, key) {
         var fields = {}, photo = null;
         data.forEach(function (v, k) {
           if (typeof v === 'string') { fields[k] = v; }
           else if (v && v.size > 0) { photo = { blob: v, name: v.name || 'photo.jpg' }; }
         });
-        return { key: fields.draftKey || String(Date.now()), url: url, fields: fields, photo: photo, savedAt: Date.now(), failed: 0 };
+        fields.draftKey = key;
+        return { key: key, url: url, fields: fields, photo: photo, savedAt: Date.now(), failed: 0 };
+      }
+      /** Queues a card's entry: the card's unsent entry, if any, is replaced under its key. */
+      function queue(data, url) {
+        return run('readonly', function (s) { return s.getAll(); }).then(function (list) {
+          var same = list.filter(function (d) { return d.url === url && !d.failed; })[0];
+          var entry = fromForm(data, url, same ? same.key : newKey());
+          return run('readwrite', function (s) { s.put(entry); });
+        });
       }
       scope.BallastDrafts = {
         all: function () { return run('readonly', function (s) { return s.getAll(); }); },
         put: function (d) { return run('readwrite', function (s) { s.put(d); }); },
         remove: function (key) { return run('readwrite', function (s) { s.delete(key); }); },
-        fromForm: fromForm,
+        queue: queue,
         /** The entry as the form it was: fields, and the photo as a file. */
         body: function (d) {
           var body = new FormData();

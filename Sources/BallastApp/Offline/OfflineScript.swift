@@ -32,7 +32,7 @@ enum OfflineScript {
         var data = new FormData(form);
         if (e.submitter && e.submitter.name) { data.set(e.submitter.name, e.submitter.value); }
         // getAttribute: the form has fields named "action", which form.action would return.
-        drafts.put(drafts.fromForm(data, new URL(form.getAttribute('action'), location.href).href)).then(function () {
+        drafts.queue(data, new URL(form.getAttribute('action'), location.href).href).then(function () {
           form.classList.add('queued');
           // Said at the card too: the bar is at the top of a long page.
           var note = form.querySelector('.queued-note') || document.createElement('p');
@@ -50,10 +50,12 @@ enum OfflineScript {
         drafts.all().then(function (list) {
           return list.filter(function (d) { return !d.failed; }).reduce(function (chain, d) {
             return chain.then(function () {
-              return fetch(d.url, { method: 'POST', body: drafts.body(d), credentials: 'same-origin', headers: { 'X-Ballast-Queue': '1' } })
+              // A save answers with the month's page; a redirect means it was not saved (the
+              // session is gone: sign-in), so it is not followed and counts as refused.
+              return fetch(d.url, { method: 'POST', body: drafts.body(d), credentials: 'same-origin', redirect: 'manual', headers: { 'X-Ballast-Queue': '1' } })
                 .then(function (res) {
-                  if (res.ok) { return drafts.remove(d.key); }
-                  d.failed = res.status;
+                  if (res.ok && res.type !== 'opaqueredirect') { return drafts.remove(d.key); }
+                  d.failed = res.status || 401;
                   return drafts.put(d);
                 }, function () { /* still no connection: kept for the next try */ });
             });

@@ -46,7 +46,7 @@ enum ServiceWorkerScript {
       if (req.method === 'POST' && /^\/projects\/[^\/]+\/reports\/[^\/]+\/save$/.test(url.pathname) && !req.headers.get('X-Ballast-Queue')) {
         var copy = req.clone();
         e.respondWith(fetch(req).catch(function () {
-          return copy.formData().then(function (data) { return self.BallastDrafts.put(self.BallastDrafts.fromForm(data, req.url)); }).then(function () {
+          return copy.formData().then(function (data) { return self.BallastDrafts.queue(data, req.url); }).then(function () {
             return page(req, '没有网络：本次填报已保存在本机（待发送），恢复网络后自动发送。', 'No connection: this entry is kept on this phone (waiting to send) and is sent when the connection returns.');
           });
         }));

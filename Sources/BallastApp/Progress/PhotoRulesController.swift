@@ -18,9 +18,10 @@ struct PhotoRulesController: RouteCollection {
         }
     }
 
-    /// Fields left out keep their value; `version` is the one read.
+    /// Fields left out keep their value; `version` is the one read. Numbers are read as any JSON
+    /// number, so 2⁶³ or 1000.5 is refused naming its field rather than failing to parse.
     struct RulesBody: Content {
-        var radiusMeters: Int?, graceDays: Int?, datum: String?, version: Int?
+        var radiusMeters: Double?, graceDays: Double?, datum: String?, version: Int?
     }
 
     func getAPI(req: Request) async throws -> RulesDTO {
@@ -28,18 +29,31 @@ struct PhotoRulesController: RouteCollection {
         return RulesDTO(rules, version: version)
     }
 
+    /// A whole number within Int, else a problem naming the field.
+    static func whole(_ value: Double, _ field: String, _ problems: inout [FieldProblem]) -> Int? {
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e9 else {
+            problems.append(FieldProblem(field, Message(zh: "\(field) 应为整数", en: "\(field) must be a whole number")))
+            return nil
+        }
+        return Int(value)
+    }
+
     func putAPI(req: Request) async throws -> RulesDTO {
         let b = try req.content.decode(RulesBody.self)
         let districtID = try req.district().requireID()
         var rules = try await PhotoRuleStore.load(districtID: districtID, on: req.db).rules
-        if let r = b.radiusMeters { rules.radiusMeters = r }
-        if let g = b.graceDays { rules.graceDays = g }
+        // Every problem at once, each naming its field.
+        var problems: [FieldProblem] = []
+        if let r = b.radiusMeters, let n = Self.whole(r, "radiusMeters", &problems) { rules.radiusMeters = n }
+        if let g = b.graceDays, let n = Self.whole(g, "graceDays", &problems) { rules.graceDays = n }
         if let raw = b.datum {
-            guard let d = GeoDatum(rawValue: raw.uppercased()) else {
-                throw BallastError.badParameter("datum", zh: "坐标系只能是 WGS-84 或 GCJ-02，实为“\(raw.prefix(20))”", en: "datum must be WGS-84 or GCJ-02, not “\(raw.prefix(20))”")
+            if let d = GeoDatum(rawValue: raw.uppercased()) { rules.datum = d } else {
+                problems.append(FieldProblem("datum", Message(zh: "坐标系只能是 WGS-84 或 GCJ-02，实为“\(raw.prefix(20))”",
+                                                              en: "datum must be WGS-84 or GCJ-02, not “\(raw.prefix(20))”")))
             }
-            rules.datum = d
         }
+        problems += rules.check()
+        guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
         let version = try await PhotoRuleStore.save(rules, version: try RequestParameters.version(b.version), context: try req.itemContext(), on: req.db)
         return RulesDTO(rules, version: version)
     }

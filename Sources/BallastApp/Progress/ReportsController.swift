@@ -233,9 +233,11 @@ struct ReportsController: RouteCollection {
             throw BallastError.badParameter("draftKey", zh: "draftKey 应为 8～64 位字母、数字或连字符", en: "draftKey must be 8 to 64 letters, digits or dashes")
         }
         let actor = try req.changeActor().name
+        // What the key is for: this card (project and month).
+        let scope = "report:\(projectID):\(YearMonth(year: year, month: month)?.description ?? "")"
         do {
             let done = try await req.db.writeTransaction { tx -> Message in
-                if let key, !(try await RequestKeys.claim(key, districtID: try d.requireID(), actor: actor, in: tx)) { return Self.alreadyReceived }
+                if let key, !(try await RequestKeys.claim(key, scope: scope, districtID: try d.requireID(), actor: actor, in: tx)) { return Self.alreadyReceived }
                 let amount: Money
                 switch Money.parse(form.amount ?? "", unit: .wan) {
                 case .success(let m): amount = m
@@ -258,7 +260,7 @@ struct ReportsController: RouteCollection {
             return try await render(req, notice: .done(done.text(req.language)))
         } catch {
             // Two arrivals at once: the one whose claim lost finds the other's committed.
-            if let key, try await RequestKeys.taken(key, districtID: try d.requireID(), on: req.db) {
+            if let key, try await RequestKeys.taken(key, scope: scope, districtID: try d.requireID(), on: req.db) {
                 return try await render(req, notice: .done(Self.alreadyReceived.text(req.language)))
             }
             let e = APIErrorMiddleware.describe(error)

@@ -9,7 +9,10 @@ public enum ExifStripper {
         return b
     }
 
-    /// Segments up to the start of scan, APP1 left out; from the scan on, the bytes as they are.
+    /// Segments up to the start of scan, APP1 left out; from the scan on, the bytes as they are,
+    /// to the end-of-image marker and no further: a second picture appended after it (a phone's
+    /// multi-picture file, or a hostile one) carries EXIF of its own. Inside the scan a 0xFF byte
+    /// is always followed by 0x00 or a restart marker, so the first FF D9 is the image's end.
     /// Nil (the caller keeps the original) when the segments do not parse: an upload was checked
     /// to be a JPEG, so that is a file no viewer would read either.
     static func jpeg(_ b: [UInt8]) -> [UInt8]? {
@@ -21,7 +24,10 @@ public enum ExifStripper {
             let marker = b[i + 1]
             if marker == 0xFF { i += 1; continue }
             if marker == 0xDA {
-                out += b[i...]
+                var end = i + 2
+                while end + 1 < b.count, !(b[end] == 0xFF && b[end + 1] == 0xD9) { end += 1 }
+                // No end marker: the scan runs to the file's end, as a viewer would read it.
+                out += b[i..<min(b.count, end + 2)]
                 return out
             }
             let length = Int(b[i + 2]) << 8 | Int(b[i + 3])

@@ -43,11 +43,20 @@ public struct TakenAt: Sendable, Equatable, Codable {
         self.offsetMinutes = offsetMinutes
     }
 
-    /// "2023:06:15 10:30:00" (EXIF's form; also with dashes), and "+08:00" or nil.
+    /// "2023:06:15 10:30:00" exactly (EXIF's form; the date also with dashes, a T between), and
+    /// "+08:00" or nil. Every figure its full width of digits: "-2023:-7:-15" is no time.
     public init?(exif: String, offset: String?) {
-        let digits = exif.split(whereSeparator: { ":- T".contains($0) }).map(String.init)
-        guard digits.count >= 6, let y = Int(digits[0]), let mo = Int(digits[1]), let d = Int(digits[2]), let h = Int(digits[3]),
-              let mi = Int(digits[4]), let s = Int(digits[5].prefix(2)) else { return nil }
+        let c = Array(exif.utf8.prefix(19))
+        guard c.count == 19 else { return nil }
+        func number(_ r: Range<Int>) -> Int? {
+            guard r.allSatisfy({ (0x30...0x39).contains(c[$0]) }) else { return nil }
+            return r.reduce(0) { $0 * 10 + Int(c[$1] - 0x30) }
+        }
+        let dateMark = c[4]
+        guard dateMark == UInt8(ascii: ":") || dateMark == UInt8(ascii: "-"), c[7] == dateMark, c[10] == UInt8(ascii: " ") || c[10] == UInt8(ascii: "T"),
+              c[13] == UInt8(ascii: ":"), c[16] == UInt8(ascii: ":"),
+              let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13), let mi = number(14..<16),
+              let s = number(17..<19) else { return nil }
         self.init(year: y, month: mo, day: d, hour: h, minute: mi, second: s, offsetMinutes: offset.flatMap(Self.offset))
     }
 

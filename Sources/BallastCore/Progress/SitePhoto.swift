@@ -28,7 +28,9 @@ public enum SitePhoto {
             switch self {
             case .empty: Message(zh: "照片文件为空", en: "The photo file is empty")
             case .tooLarge(let b):
-                Message(zh: "照片 \(b / 1024 / 1024) MB，超过 5 MB 上限", en: "The photo is \(b / 1024 / 1024) MB, over the 5 MB limit")
+                // In bytes as well: 5 MB and one byte, rounded, would read "5 MB, over 5 MB".
+                Message(zh: "照片 \(b) 字节（约 \(b / 1024 / 1024) MB），超过 5 MB（\(SitePhoto.maxBytes) 字节）上限",
+                        en: "The photo is \(b) bytes (about \(b / 1024 / 1024) MB), over the 5 MB (\(SitePhoto.maxBytes)-byte) limit")
             case .notAnImage: Message(zh: "只接受 JPEG 或 PNG 格式的照片", en: "Only JPEG or PNG photos are accepted")
             case .tooMany: Message(zh: "每份月报最多 \(SitePhoto.maxPerReport) 张照片", en: "At most \(SitePhoto.maxPerReport) photos per report")
             case .heic:
@@ -111,7 +113,9 @@ public enum SitePhoto {
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 let h = Int(b[i + 5]) << 8 | Int(b[i + 6]), w = Int(b[i + 7]) << 8 | Int(b[i + 8])
                 guard w > 0 && h > 0 else { return nil }
-                size = (w, h)
+                // The first frame header is the one decoders use: a later, smaller one must not
+                // hide a 20 000 × 20 000 first from the pixel bound.
+                if size == nil { size = (w, h) }
             }
             // Start of scan: the image data follows, so a frame header without it is no photo.
             if marker == 0xDA { return size }

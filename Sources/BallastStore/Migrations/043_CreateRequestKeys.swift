@@ -10,6 +10,7 @@ struct CreateRequestKeys: AsyncMigration {
             .id()
             .field("district_id", .uuid, .required, .references(DistrictModel.schema, "id"))
             .field("key", .string, .required)
+            .field("scope", .string, .required)
             .field("actor", .string, .required)
             .field("created_at", .datetime)
             .unique(on: "district_id", "key")

@@ -42,7 +42,15 @@ public struct ReportPhotos: Sendable {
     func report(_ id: UUID, on db: any Database) async throws -> (MonthlyReportModel, ProjectModel) {
         guard let r = try await MonthlyReportModel.query(on: db).filter(\.$id == id).filter(\.$districtID == context.districtID).first()
         else { throw ProjectItemContext.Failure.itemNotFound }
-        return (r, try await context.project(r.$project.id, on: db))
+        return (r, try await inScope(r.$project.id, on: db))
+    }
+
+    /// The project, when the reader may see it; another unit's is "not found" as a report that
+    /// does not exist is, so the answer does not tell a clerk which ids exist.
+    func inScope(_ projectID: UUID, on db: any Database) async throws -> ProjectModel {
+        do { return try await context.project(projectID, on: db) } catch ProjectItemContext.Failure.projectNotFound {
+            throw ProjectItemContext.Failure.itemNotFound
+        }
     }
 
     static func editable(_ r: MonthlyReportModel) throws {
@@ -99,7 +107,7 @@ public struct ReportPhotos: Sendable {
     public func fetch(photoID: UUID, on db: any Database) async throws -> ReportPhotoModel {
         guard let photo = try await ReportPhotoModel.query(on: db).filter(\.$id == photoID).filter(\.$districtID == context.districtID).first()
         else { throw ProjectItemContext.Failure.itemNotFound }
-        _ = try await context.project(photo.projectID, on: db)
+        _ = try await inScope(photo.projectID, on: db)
         return photo
     }
 
