@@ -60,6 +60,7 @@ import VaporTesting
             try await office.test(.GET, "/reports?month=2023-07") { res in page = res.body.string }
             #expect(page.contains("现场（距项目 0 米）") && page.contains("无定位信息") && page.contains("无法读取拍摄信息"))
             #expect(page.contains("2023-06-15 10:30"), "the stamp says when it was taken")
+            #expect(page.contains("照片：现场 1 · 无定位信息 1 · 无法读取拍摄信息 1"), "the verdicts beside the figure")
             #expect(page.components(separatedBy: "照片待核").count - 1 == 0)
             // A second report whose only photo has no location is marked for attention.
             let (_, draft2, _) = try await api.send(unit, .PUT, "/api/v1/projects/\(second.id!)/reports/2023-07", json: ["amount": 5, "progress": "基础"])

@@ -41,6 +41,18 @@ enum PhotoThumbs {
                      .span(.class("stamp-line"), .text(distance + " · " + (en ? v.kind.englishName : v.kind.chineseName))))
     }
 
+    /// "照片：现场 2 · 位置不符 1", nil without judged photos.
+    static func verdictSummary(_ photos: [ReportPhotos.Info], lang: UILanguage) -> String? {
+        let kinds = photos.compactMap(\.verdict)
+        guard !kinds.isEmpty else { return nil }
+        let en = lang == .en
+        let parts = PhotoVerdict.Kind.allCases.compactMap { k -> String? in
+            let n = kinds.filter { $0 == k }.count
+            return n == 0 ? nil : (en ? k.englishName : k.chineseName) + " \(n)"
+        }
+        return (en ? "Photos: " : "照片：") + parts.joined(separator: " · ")
+    }
+
     /// A report the reviewer should look at twice: no photo, or none of its photos verified
     /// (every one judged and none 现场).
     static func needsAttention(_ photos: [ReportPhotos.Info]) -> Bool {

@@ -138,6 +138,8 @@ struct ReportsPage {
                            // Waiting for review with no photo, or none taken at the site in the month: look twice.
                            .if(reviewing && r.status == .submitted && PhotoThumbs.needsAttention(r.reportID.flatMap { photos[$0] } ?? []),
                                .span(.class("tag red"), .text(ProgressText.photosNeedAttention.text(lang)))),
+                           // The photos' verdicts beside the figure, where a wide table leaves the thumbnails out of sight.
+                           .unwrap(PhotoThumbs.verdictSummary(r.reportID.flatMap { photos[$0] } ?? [], lang: lang)) { .div(.class("muted"), .text($0)) },
                            .unwrap(r.returnReason) { .div(.class("muted"), .text(ProgressText.returned($0).text(lang))) })
                 },
                 .text(ProgressText.thisMonthWan.text(lang), .number) { r in r.amount.map(\.wanText) ?? "—" },
