@@ -43,7 +43,11 @@ public enum DemoLoader {
             let ledger = DemoDistrict.records()
             let report = try await writer.apply(ledger, on: tx)
             try await loadProgress(ledger.filter { $0.annualPlan != nil }, through: snapshot, districtID: id, actor: actor, on: tx)
-            try await DemoPhotos.load(districtID: id, year: DemoFigures.year, month: snapshot.day.month, on: tx)
+            let portfolio = ledger.filter { $0.annualPlan != nil }
+            try await DemoPhotos.load(portfolio, districtID: id, year: DemoFigures.year, month: snapshot.day.month, on: tx)
+            if snapshot == .midYear {
+                try await DemoPhotos.submitPending(portfolio, districtID: id, year: DemoFigures.year, month: snapshot.day.month, on: tx)
+            }
             let ids = Dictionary(try await ProjectModel.query(on: tx).filter(\.$district.$id == id).all().map { ($0.code, $0.id!) },
                                  uniquingKeysWith: { a, _ in a })
             try await DemoPromotion.assignChains(districtID: id, on: tx)

@@ -48,14 +48,38 @@ enum DemoPhotos {
         }
     }
 
-    static func load(districtID: UUID, year: Int, month: Int, on db: any Database) async throws {
+    /// Twenty-four projects with a position, every fifteenth in code order: the same every time.
+    static func photographed(_ portfolio: [LedgerRecord]) -> [String] {
+        portfolio.filter { $0.latitude != nil && $0.longitude != nil }.map(\.code).sorted()
+            .enumerated().filter { $0.offset % 15 == 0 }.prefix(24).map(\.element)
+    }
+
+    /// The first ten photographed (every verdict among them) have their June report waiting for
+    /// review on the mid-year day, so the review queue opens with the photos' verdicts to judge.
+    static func pending(_ portfolio: [LedgerRecord]) -> Set<String> { Set(photographed(portfolio).prefix(10)) }
+
+    /// Puts the pending reports back in the queue: submitted by their units in the month's last
+    /// days, not yet reviewed (the writer an import uses records every report as approved).
+    static func submitPending(_ portfolio: [LedgerRecord], districtID: UUID, year: Int, month: Int, on db: any Database) async throws {
+        let codes = pending(portfolio)
+        let reports = try await MonthlyReportModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year)
+            .filter(\.$month == month).with(\.$project).all().filter { codes.contains($0.project.code) }
+        for (i, r) in reports.sorted(by: { $0.project.code < $1.project.code }).enumerated() {
+            r.status = MonthlyReportModel.Status.submitted.rawValue
+            r.submittedAt = Date(timeIntervalSince1970: 1_687_312_800 + Double(i) * 5_400)  // from 2023-06-21 10:00 (+08:00), before the 25th
+            r.submittedBy = "demo"
+            r.reviewedAt = nil; r.reviewedBy = nil; r.late = false
+            try await r.save(on: db)
+        }
+    }
+
+    static func load(_ portfolio: [LedgerRecord], districtID: UUID, year: Int, month: Int, on db: any Database) async throws {
         var rng = DemoRandom(seed: 2026_12_04)
         let rules = try await PhotoRuleStore.load(districtID: districtID, on: db).rules
+        let order = Dictionary(photographed(portfolio).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let reports = try await MonthlyReportModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year).filter(\.$month == month)
             .with(\.$project).all()
-        // Twenty-four projects with a position, in code order: the same every time.
-        let chosen = reports.filter { $0.project.latitude != nil && $0.project.longitude != nil }.sorted { $0.project.code < $1.project.code }
-            .enumerated().filter { $0.offset % 15 == 0 }.prefix(24).map(\.element)
+        let chosen = reports.filter { order[$0.project.code] != nil }.sorted { order[$0.project.code] ?? 0 < order[$1.project.code] ?? 0 }
         var photos: [ReportPhotoModel] = []
         for (i, r) in chosen.enumerated() {
             guard let lat = r.project.latitude, let lon = r.project.longitude, let reportID = r.id, let projectID = r.project.id else { continue }

@@ -16,7 +16,10 @@ enum DemoProgress {
 
     /// Each portfolio project's completion ratio band: 15% ahead of time, 20% slightly behind,
     /// 25% behind, 40% well behind; the weighted mean is the district's 29.4%.
-    static func ytd(_ portfolio: [LedgerRecord], rng: inout DemoRandom) -> [String: Int64] {
+    /// `pending`: projects whose June report waits in the review queue on the mid-year day
+    /// (`DemoPhotos.pending`); approved figures leave their June out, so the others carry it and
+    /// the approved first half is still 103亿.
+    static func ytd(_ portfolio: [LedgerRecord], rng: inout DemoRandom, pending: Set<String> = []) -> [String: Int64] {
         var out: [String: Int64] = [:]
         var ahead: [String] = []
         for r in portfolio {
@@ -31,8 +34,9 @@ enum DemoProgress {
             }
             out[r.code] = Int64((Double(plan) * ratio).rounded())
         }
+        let waiting = pending.reduce(Int64(0)) { $0 + (DemoAmounts.spread(out[$1] ?? 0, over: monthWeights).last ?? 0) }
         // The rounding and sampling difference lands on the projects ahead of time, in turn.
-        _ = DemoAmounts.settle(&out, to: completedWan, over: ahead)
+        _ = DemoAmounts.settle(&out, to: completedWan + waiting, over: ahead.filter { !pending.contains($0) })
         return out
     }
 
@@ -45,7 +49,7 @@ enum DemoProgress {
     /// January–June; the year-end demo adds July–December (`DemoSecondHalf`).
     static func reports(_ portfolio: [LedgerRecord], through snapshot: DemoSnapshot = .midYear) -> [ProgressRecord] {
         var rng = DemoRandom(seed: 0x2023_0630)
-        let totals = ytd(portfolio, rng: &rng)
+        let totals = ytd(portfolio, rng: &rng, pending: snapshot == .midYear ? DemoPhotos.pending(portfolio) : [])
         var out: [ProgressRecord] = []
         var row = 2
         for r in portfolio {

@@ -35,7 +35,7 @@ import VaporTesting
         "GET /reports": all, "GET /api/v1/reports": all, "PUT /api/v1/projects/:id/reports/:month": "office unit",
         "POST /api/v1/reports/:report/submit": "office unit", "POST /projects/:id/reports/:month/save": "office unit",
         "POST /api/v1/reports/:report/approve": "office", "POST /api/v1/reports/:report/return": "office",
-        "POST /api/v1/reports/:report/adjust": "office", "POST /reports/:report/review": "office", "POST /reports/approve": "office",
+        "POST /api/v1/reports/:report/adjust": "office", "POST /reports/:report/review": "office", "POST /reports/approve": "office", "POST /reports/photo-rules": "office",
         "GET /api/v1/projects/:id/milestones": all, "GET /api/v1/projects/:id/approvals": all, "GET /api/v1/approvals/rate": all,
         "POST /api/v1/projects/:id/milestones": "office unit", "POST /api/v1/projects/:id/milestones/template": "office unit",
         "PUT /api/v1/milestones/:item": "office unit", "DELETE /api/v1/milestones/:item": "office unit",

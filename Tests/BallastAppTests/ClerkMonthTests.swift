@@ -116,4 +116,40 @@ import VaporTesting
             #expect(try await ReportPhotoModel.query(on: app.db).filter(\.$projectID == p.id!).count() == 0)
         }
     }
+
+    /// A photo over 5 MB: the card says the limit before sending (the phone checks the size:
+    /// the input carries it), and a page sent anyway is told this form's limit in words, with
+    /// nothing saved.
+    @Test func aPhotoOverTheLimitIsSaidBeforeAndAfterSending() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (clerk, own) = try await Self.setUp(app)
+            try await clerk.test(.GET, "/reports?month=2023-07") { res in
+                let html = res.body.string
+                #expect(html.contains("data-max-bytes=\"\(SitePhoto.maxBytes)\"") && html.contains("超过 5 MB 上限"))
+            }
+            try await clerk.test(.GET, "/assets/offline.js") { res in
+                #expect(res.body.string.contains("setCustomValidity") && res.body.string.contains("data-max-bytes"))
+            }
+            let p = own[3]
+            // A little over: refused at the photo, the figure and the text typed still in the card.
+            try await Self.post(clerk, project: p.id!, month: "2023-07", fields: ["amount": "12", "progress": "主体施工", "action": "save"],
+                                photo: Array(repeating: 0xFF, count: SitePhoto.maxBytes + 100_000)) { res in
+                let html = res.body.string
+                #expect(res.status == .unprocessableEntity || res.status == .payloadTooLarge)
+                #expect(html.contains("value=\"12\"") && html.contains(">主体施工</textarea>") && html.contains("error-photo-\(p.id!.uuidString)"))
+                #expect(html.contains("超过 5 MB"))
+            }
+            // Far over (declared): this form's limit said in words before the body is read.
+            let big = ByteBuffer(repeating: 0x41, count: 2 * SitePhoto.maxBytes + 200_000)
+            try await clerk.test(.POST, "/projects/\(p.id!)/reports/2023-07/save?month=2023-07", beforeRequest: { req in
+                req.headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": Self.boundary])
+                req.headers.replaceOrAdd(name: .contentLength, value: String(big.readableBytes))
+                req.body = big
+            }) { res in
+                #expect(res.status == .payloadTooLarge)
+                #expect(res.body.string.contains("上传内容超过本项上限 10 MB") && res.body.string.contains("返回"))
+            }
+            #expect(try await MonthlyReportModel.query(on: app.db).filter(\.$project.$id == p.id!).filter(\.$month == 7).count() == 0)
+        }
+    }
 }

@@ -111,4 +111,40 @@ enum PhotoEvidenceFixtures {
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "photo_rules").count() == 1)
         }
     }
+
+    func form(_ client: TestClient, _ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
+        var out: (HTTPStatus, String) = (.ok, "")
+        let body = ([("_csrf", client.csrfToken)] + fields).map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .joined(separator: "&")
+        try await client.test(.POST, "/reports/photo-rules?month=2023-06", beforeRequest: { req in
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }) { res in out = (res.status, res.body.string) }
+        return out
+    }
+
+    /// The same change from the review queue's folded form: the rule is said above the queue,
+    /// a bad figure is named and nothing is saved, a unit's clerk has no form and no route.
+    @Test func theReviewerChangesTheRulesOnTheQueue() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office), unit = try await app.as(.unit, unit: ProjectItemsAPITests.unitName)
+            try await office.test(.GET, "/reports?month=2023-06") { res in
+                let html = res.body.string
+                #expect(html.contains("照片核验规则第0版：在项目位置 1000 米以内") && html.contains(#"name="radiusMeters""#) && html.contains("GCJ-02"))
+            }
+            try await unit.test(.GET, "/reports?month=2023-06") { res in #expect(!res.body.string.contains(#"name="radiusMeters""#)) }
+            #expect(try await form(unit, [("radiusMeters", "500"), ("version", "0")]).0 == .forbidden)
+            let bad = try await form(office, [("radiusMeters", "一千"), ("graceDays", "40"), ("version", "0")])
+            #expect(bad.0 == .unprocessableEntity && bad.1.contains("radiusMeters") && bad.1.contains("距离（radiusMeters）应为整数") && !bad.1.contains("graceDays）应为整数"))
+            let range = try await form(office, [("radiusMeters", "1000"), ("graceDays", "40"), ("version", "0")])
+            #expect(range.0 == .unprocessableEntity && range.1.contains("graceDays"))
+            #expect(try await AuditEntryModel.query(on: app.db).filter(\.$entity == "photo_rules").count() == 0)
+            let ok = try await form(office, [("radiusMeters", "800"), ("graceDays", "3"), ("datum", "WGS-84"), ("version", "0")])
+            #expect(ok.0 == .ok && ok.1.contains("已保存为第1版") && ok.1.contains("照片核验规则第1版：在项目位置 800 米以内、填报月份（前后宽限 3 天）"))
+            let (_, read) = try await office.send(.GET, "/api/v1/photo-rules")
+            #expect(read["radiusMeters"] as? Int == 800 && read["graceDays"] as? Int == 3 && read["datum"] as? String == "WGS-84" && read["version"] as? Int == 1)
+            // A second reviewer's stale form is refused, not silently applied.
+            #expect(try await form(office, [("radiusMeters", "600"), ("version", "0")]).0 == .conflict)
+        }
+    }
 }

@@ -213,6 +213,15 @@ import Testing
         let m = SitePhoto.Problem.tooLarge(bytes: 5 * 1024 * 1024 + 1).message
         #expect(!m.zh.hasPrefix("照片 5 MB") && m.zh.contains("5242881 字节"))
     }
+    /// 照片待核: no photo, or all judged and none on site; an unjudged (older) photo counts.
+    @Test func aReportNeedsAttentionWhenNoPhotoSupportsIt() {
+        #expect(PhotoVerdict.needsAttention([]))
+        #expect(PhotoVerdict.needsAttention([.wrongPlace, .noTime]))
+        #expect(!PhotoVerdict.needsAttention([.wrongPlace, .onSite]))
+        #expect(!PhotoVerdict.needsAttention([nil]))
+        #expect(!PhotoVerdict.needsAttention([.noLocation, nil]))
+    }
+
 }
 
 extension Array where Element == UInt8 {

@@ -14,6 +14,11 @@ package struct AccessMiddleware: AsyncMiddleware {
     static let csrfHeader = "X-CSRF-Token"
 
     package func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // A file declared larger than its route takes: refused before a byte is read (or a
+        // session looked up), saying this route's limit.
+        if let limit = req.route?.uploadLimit, let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+            throw BallastError.tooLarge(limit: limit)
+        }
         if policy == .open { return try await next.respond(to: req) }
         let isAPI = req.url.path.hasPrefix(Site.API.prefix)
         let principal: Principal
@@ -82,9 +87,8 @@ package struct AccessMiddleware: AsyncMiddleware {
         }
         var sent = req.headers.first(name: csrfHeader)
         if sent == nil, let type = req.headers.contentType, type == .urlEncodedForm || type.type == "multipart" {
+            let limit = req.route?.uploadLimit ?? req.application.routes.defaultMaxBodySize.value
             if req.body.data == nil {
-                let limit = req.route?.userInfo[.init(stringLiteral: Route.bodyLimitKey)] as? Int
-                    ?? req.application.routes.defaultMaxBodySize.value
                 _ = try await req.body.collect(max: limit).get()
             }
             // Multipart goes through our own reader: the framework's can be crashed by a forged part.

@@ -21,7 +21,9 @@ struct APIErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let e = Self.describe(error)
+            var e = Self.describe(error)
+            // Too large for the route it was sent to: say that route's limit.
+            if e.status == .payloadTooLarge, let limit = request.route?.uploadLimit { e = .tooLarge(limit: limit) }
             if e.status == .internalServerError {
                 request.logger.report(error: error)
             }

@@ -21,6 +21,14 @@ struct BallastError: AbortError {
         self.init(status: HTTPResponseStatus(statusCode: f.status), code: f.code, message: f.message, field: f.field, details: f.details)
     }
 
+    /// A body over the limit of the route it was sent to, saying that limit.
+    static func tooLarge(limit: Int) -> BallastError {
+        let mb = String(format: "%.0f", Double(limit) / 1_048_576)
+        return BallastError(status: .payloadTooLarge, code: "too_large", message: Message(
+            zh: "上传内容超过本项上限 \(mb) MB：请换一个较小的文件（照片可在相机设置中降低分辨率）；按浏览器的“返回”可回到已填写的表单",
+            en: "The upload is over this form's \(mb) MB limit: choose a smaller file (a photo at a lower resolution); the browser's Back returns to what you typed"))
+    }
+
     static func badParameter(_ name: String, zh: String, en: String) -> BallastError {
         BallastError(status: .badRequest, code: "invalid_parameter", message: Message(zh: zh, en: en), field: name)
     }

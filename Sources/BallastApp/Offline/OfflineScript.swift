@@ -11,6 +11,20 @@ enum OfflineScript {
     (function () {
       'use strict';
       if ('serviceWorker' in navigator) { navigator.serviceWorker.register('\#(Site.serviceWorker.link)').catch(function () {}); }
+      // A photo over the limit is refused on the phone, before anything is sent: the browser
+      // keeps the card from submitting and says why at the field (the server's 413 would
+      // replace the page, and what was typed with it).
+      document.addEventListener('change', function (e) {
+        var input = e.target;
+        if (!input || input.type !== 'file' || !input.hasAttribute('data-max-bytes')) { return; }
+        var max = Number(input.getAttribute('data-max-bytes')), file = input.files && input.files[0];
+        if (file && file.size > max) {
+          input.setCustomValidity(input.getAttribute('data-too-large').replace('{mb}', (file.size / 1048576).toFixed(1)));
+          input.reportValidity();
+        } else {
+          input.setCustomValidity('');
+        }
+      });
       var drafts = window.BallastDrafts, bar = document.getElementById('pending');
       if (!drafts) { return; }
       function show() {

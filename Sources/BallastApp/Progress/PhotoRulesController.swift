@@ -29,20 +29,31 @@ struct PhotoRulesController: RouteCollection {
         return RulesDTO(rules, version: version)
     }
 
+    /// Said of a figure that is no whole number: the field as the form labels it, and its name.
+    static func wholeNumber(_ field: String) -> Message {
+        field == "graceDays" ? Message(zh: "前后宽限天数（graceDays）应为整数", en: "The days allowed (graceDays) must be a whole number")
+            : Message(zh: "距离（radiusMeters）应为整数", en: "The distance (radiusMeters) must be a whole number")
+    }
+
     /// A whole number within Int, else a problem naming the field.
     static func whole(_ value: Double, _ field: String, _ problems: inout [FieldProblem]) -> Int? {
         guard value.isFinite, value == value.rounded(), abs(value) < 1e9 else {
-            problems.append(FieldProblem(field, Message(zh: "\(field) 应为整数", en: "\(field) must be a whole number")))
+            problems.append(FieldProblem(field, Self.wholeNumber(field)))
             return nil
         }
         return Int(value)
     }
 
     func putAPI(req: Request) async throws -> RulesDTO {
-        let b = try req.content.decode(RulesBody.self)
+        let (rules, version) = try await Self.save(try req.content.decode(RulesBody.self), req)
+        return RulesDTO(rules, version: version)
+    }
+
+    /// The API's body and the reports page's form (`ReportsController.photoRulesPage`) both end
+    /// here: every problem at once, each naming its field, then the store's versioned save.
+    static func save(_ b: RulesBody, _ req: Request) async throws -> (PhotoRules, Int) {
         let districtID = try req.district().requireID()
         var rules = try await PhotoRuleStore.load(districtID: districtID, on: req.db).rules
-        // Every problem at once, each naming its field.
         var problems: [FieldProblem] = []
         if let r = b.radiusMeters, let n = Self.whole(r, "radiusMeters", &problems) { rules.radiusMeters = n }
         if let g = b.graceDays, let n = Self.whole(g, "graceDays", &problems) { rules.graceDays = n }
@@ -55,6 +66,28 @@ struct PhotoRulesController: RouteCollection {
         problems += rules.check()
         guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
         let version = try await PhotoRuleStore.save(rules, version: try RequestParameters.version(b.version), context: try req.itemContext(), on: req.db)
-        return RulesDTO(rules, version: version)
+        return (rules, version)
+    }
+
+    /// The page's form sends text: a figure that is no number is refused naming its field,
+    /// as the API refuses one.
+    struct RulesForm: Content {
+        var radiusMeters: String?, graceDays: String?, datum: String?, version: Int?
+
+        func body() throws -> RulesBody {
+            var problems: [FieldProblem] = []
+            let number = { (text: String?, field: String) -> Double? in
+                guard let t = text?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+                guard t.count <= 20, let v = Double(t) else {
+                    problems.append(FieldProblem(field, PhotoRulesController.wholeNumber(field)))
+                    return nil
+                }
+                return v
+            }
+            let body = RulesBody(radiusMeters: number(radiusMeters, "radiusMeters"), graceDays: number(graceDays, "graceDays"),
+                                 datum: datum, version: version)
+            guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
+            return body
+        }
     }
 }

@@ -52,10 +52,4 @@ enum PhotoThumbs {
         }
         return (en ? "Photos: " : "照片：") + parts.joined(separator: " · ")
     }
-
-    /// A report the reviewer should look at twice: no photo, or none of its photos verified
-    /// (every one judged and none 现场).
-    static func needsAttention(_ photos: [ReportPhotos.Info]) -> Bool {
-        photos.isEmpty || photos.allSatisfy { $0.verdict.map { !$0.verified } ?? false }
-    }
 }

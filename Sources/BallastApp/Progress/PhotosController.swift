@@ -7,6 +7,10 @@ import Vapor
 struct PhotosController: RouteCollection {
     /// The photo limit plus room for a multipart envelope: a 30 MB upload is cut off here.
     static let bodyLimit: ByteCount = .init(value: SitePhoto.maxBytes + 64 * 1024)
+    /// The clerk's card (figure, text and a photo in one form) reads up to twice the photo
+    /// limit, so a photo a little over it comes back refused at its field with what was typed
+    /// still there, rather than as a page of its own (the phone checks first: `OfflineScript`).
+    static let cardBodyLimit: ByteCount = .init(value: 2 * SitePhoto.maxBytes + 64 * 1024)
 
     func boot(routes: any RoutesBuilder) throws {
         routes.access(.requires(.readProjects)).get(Site.API.photo, use: image)

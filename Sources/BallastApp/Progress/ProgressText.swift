@@ -21,6 +21,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // The project page: 节点计划, 联审联批, photos, 亮灯督办
     case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
     case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
+    case photoTooLarge, changePhotoRules, photoRadius, photoGrace, photoDatum
     case photosNeedAttention, pendingWaiting, pendingFailed, pendingQueued, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
 
     var message: Message {
@@ -115,6 +116,12 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .openTag: Message(zh: "督办中", en: "open")
         case .removePhoto: Message(zh: "删除", en: "Remove")
         case .photosNeedAttention: Message(zh: "照片待核", en: "Check photos")
+        case .photoTooLarge: Message(zh: "这张照片 {mb} MB，超过 5 MB 上限：请换一张较小的照片（相机设置中可降低分辨率），已填写的内容不受影响。",
+                                     en: "This photo is {mb} MB, over the 5 MB limit: choose a smaller one (a lower resolution in the camera's settings); what you typed is kept.")
+        case .changePhotoRules: Message(zh: "调整照片核验规则", en: "Change the photo rules")
+        case .photoRadius: Message(zh: "距项目位置不超过（米）", en: "Within (metres) of the site")
+        case .photoGrace: Message(zh: "月份前后宽限（天）", en: "Days allowed around the month")
+        case .photoDatum: Message(zh: "台账坐标系", en: "Ledger coordinates in")
         case .pendingWaiting: Message(zh: "待发送 {n} 份：无网络时保存在本机，恢复网络后自动发送。", en: "{n} waiting to send: kept on this phone and sent when the connection returns.")
         case .pendingQueued: Message(zh: "没有网络：已保存在本机，恢复网络后自动发送。", en: "No connection: kept on this phone, sent when the connection returns.")
         case .pendingFailed: Message(zh: "{n} 份未能发送（已被更改或登录已过期），请重新填报。", en: "{n} could not be sent (changed meanwhile, or signed out): enter them again.")
@@ -156,6 +163,17 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     static func rule(_ r: WarningThresholds) -> Message {
         Message(zh: "预警规则第\(r.version)版：滞后 ≤\(r.blueLagPoints) 个百分点或节点逾期 ≤\(r.blueLateDays) 天为蓝；≤\(r.yellowLagPoints) 个百分点或 ≤\(r.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。",
                 en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed.")
+    }
+
+    /// The rule every photo of the month is judged by (`PhotoVerdict`), said above the queue.
+    static func photoRule(_ r: PhotoRules, version: Int) -> Message {
+        Message(zh: "照片核验规则第\(version)版：在项目位置 \(r.radiusMeters) 米以内、填报月份（前后宽限 \(r.graceDays) 天）拍摄的为现场照片；台账坐标按 \(r.datum.rawValue) 换算。",
+                en: "Photo rule v\(version): taken within \(r.radiusMeters) m of the site and in the month (\(r.graceDays) days allowed either side) is on site; ledger coordinates read as \(r.datum.rawValue).")
+    }
+
+    static func photoRulesSaved(version: Int) -> Message {
+        Message(zh: "照片核验规则已保存为第\(version)版，此后上传的照片按新规则核验；已核验的照片保留原结论。",
+                en: "The photo rule is saved as v\(version): photos uploaded from now on are judged by it; those judged keep their verdict.")
     }
 
     /// 亮灯督办: items open now, and items closed this year.

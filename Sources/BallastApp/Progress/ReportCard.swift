@@ -90,6 +90,10 @@ struct ReportCard {
                  error("progress")),
             .div(.class("field"), .label(.for(photoID), .text(t(.photoLabel))),
                  .input(.type(.file), .name("photo"), .id(photoID), .attribute(named: "accept", value: "image/jpeg,image/png"),
+                        // Checked on the phone before sending (`OfflineScript`): a photo over the
+                        // limit is said at once, with what was typed still in the card.
+                        .attribute(named: "data-max-bytes", value: String(SitePhoto.maxBytes)),
+                        .attribute(named: "data-too-large", value: t(.photoTooLarge)),
                         invalid("photo"), described("photo")),
                  .p(.class("muted"), .text(t(.photoHint))),
                  error("photo")),

@@ -13,14 +13,15 @@ struct ReportsController: RouteCollection {
         let edit = routes.access(.requires(.editProjects))
         edit.put(Site.API.projectReport, use: saveAPI)
         edit.post(Site.API.reportSubmit, use: submitAPI)
-        edit.on(.POST, Site.projectReportSave, body: .collect(maxSize: PhotosController.bodyLimit), use: savePage)
-            .uploads(PhotosController.bodyLimit)
+        edit.on(.POST, Site.projectReportSave, body: .collect(maxSize: PhotosController.cardBodyLimit), use: savePage)
+            .uploads(PhotosController.cardBodyLimit)
         let review = routes.access(.requires(.reviewReports))
         review.post(Site.API.reportApprove, use: approveAPI)
         review.post(Site.API.reportReturn, use: returnAPI)
         review.post(Site.API.reportAdjust, use: adjustAPI)
         review.post(Site.reportReview, use: reviewPage)
         review.post(Site.reportsApprove, use: approveSelected)
+        review.post(Site.reportsPhotoRules, use: photoRulesPage)
     }
 
     func workflow(_ req: Request) throws -> MonthlyReportWorkflow {
@@ -199,7 +200,16 @@ struct ReportsController: RouteCollection {
         page.filter = filter
         page.units = Array(Set(rows.map(\.unit))).sorted()
         page.monthRows = rows
+        if page.reviewing { page.photoRules = try await PhotoRuleStore.load(districtID: try req.district().requireID(), on: req.db) }
         return .html(page.render(), status: status)
+    }
+
+    /// The reviewer's change of the photo rules from the queue, said back on the queue.
+    func photoRulesPage(req: Request) async throws -> Response {
+        try await pageAction(req) {
+            let (_, version) = try await PhotoRulesController.save(try req.content.decode(PhotoRulesController.RulesForm.self).body(), req)
+            return ProgressText.photoRulesSaved(version: version)
+        }
     }
 
     struct SaveForm: Content {

@@ -31,6 +31,8 @@ struct ReportsPage {
     var open = true
     /// A refused save: the project, the field and what was typed.
     var refusal: (projectID: UUID, card: ReportCard.Refusal)?
+    /// The rules the month's photos are judged by, and their version (for a reviewer).
+    var photoRules: (rules: PhotoRules, version: Int)?
 
     /// Where an action on row `r` lands on the page it returns to (the same queue): the next
     /// report waiting for review, so the reviewer's next one comes up in place.
@@ -84,6 +86,7 @@ struct ReportsPage {
             .p(.class("muted"), .text(ProgressText.reportingState(due: due, reported: reported, total: monthAll.count).text(lang)
                                       + (PageContext.may(.reviewReports) ? ProgressText.toReview(submitted).text(lang) : ""))),
             Layout.notice(notice),
+            .unwrap(photoRules) { r in photoRulesForm(r.rules, version: r.version) },
             // 待发送 N: entries kept on the phone until the connection returns (filled in by the script).
             .if(filling, .p(.id("pending"), .class("alert pending"), .attribute(named: "hidden", value: "hidden"),
                             .attribute(named: "role", value: "status"),
@@ -96,6 +99,27 @@ struct ReportsPage {
                             confirm: ProgressText.confirmApproveSelected.text(lang),
                             action: Layout.link(Site.reportsApprove.link + here, lang), formID: Self.batchForm).node)),
             filling ? cards : table)
+    }
+
+    /// The rule said in a line, and for the reviewer a folded form to change it (as the
+    /// warning thresholds are changed on their board).
+    func photoRulesForm(_ rules: PhotoRules, version: Int) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.class("muted"), .text(ProgressText.photoRule(rules, version: version).text(lang))),
+            .element(named: "details", nodes: [
+                .element(named: "summary", text: ProgressText.changePhotoRules.text(lang)),
+                .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.reportsPhotoRules.link + here, lang))), .csrf(),
+                      .input(.type(.hidden), .name("version"), .value(attr(String(version)))),
+                      .label(.text(ProgressText.photoRadius.text(lang)),
+                             .input(.type(.number), .name("radiusMeters"), .attribute(named: "min", value: String(PhotoRules.radiusRange.lowerBound)),
+                                    .attribute(named: "max", value: String(PhotoRules.radiusRange.upperBound)), .value(attr(String(rules.radiusMeters))))),
+                      .label(.text(ProgressText.photoGrace.text(lang)),
+                             .input(.type(.number), .name("graceDays"), .attribute(named: "min", value: String(PhotoRules.graceRange.lowerBound)),
+                                    .attribute(named: "max", value: String(PhotoRules.graceRange.upperBound)), .value(attr(String(rules.graceDays))))),
+                      .label(.text(ProgressText.photoDatum.text(lang)), .select(.attribute(named: "name", value: "datum"),
+                          .forEach(GeoDatum.allCases) { d in .choice(d.rawValue, d.rawValue, selected: d == rules.datum) })),
+                      .button(.type(.submit), .text(ProgressText.saveNewVersion.text(lang)))),
+            ]))
     }
 
     /// Said when nothing is listed: the month has nothing to report, or the filters left nothing.
@@ -136,7 +160,7 @@ struct ReportsPage {
                     .group(.span(.class("tag status-\(r.status?.rawValue ?? "missing")"), .text(statusLabel(r.status))),
                            .if(r.late, .span(.class("tag late"), .text(ProgressText.lateTag.text(lang)))),
                            // Waiting for review with no photo, or none taken at the site in the month: look twice.
-                           .if(reviewing && r.status == .submitted && PhotoThumbs.needsAttention(r.reportID.flatMap { photos[$0] } ?? []),
+                           .if(reviewing && r.status == .submitted && PhotoVerdict.needsAttention((r.reportID.flatMap { photos[$0] } ?? []).map(\.verdict)),
                                .span(.class("tag red"), .text(ProgressText.photosNeedAttention.text(lang)))),
                            // The photos' verdicts beside the figure, where a wide table leaves the thumbnails out of sight.
                            .unwrap(PhotoThumbs.verdictSummary(r.reportID.flatMap { photos[$0] } ?? [], lang: lang)) { .div(.class("muted"), .text($0)) },

@@ -23,10 +23,10 @@ public struct PhotoRules: Sendable, Equatable, Codable {
     public func check() -> [FieldProblem] {
         var out: [FieldProblem] = []
         if !Self.radiusRange.contains(radiusMeters) {
-            out.append(FieldProblem("radiusMeters", Message(zh: "距离范围应为 50～20000 米，实为 \(radiusMeters)", en: "radiusMeters must be 50 to 20000, not \(radiusMeters)")))
+            out.append(FieldProblem("radiusMeters", Message(zh: "距离范围应为 50～20000 米，实为 \(radiusMeters)", en: "The distance from the site (radiusMeters) must be 50 to 20000 m, not \(radiusMeters)")))
         }
         if !Self.graceRange.contains(graceDays) {
-            out.append(FieldProblem("graceDays", Message(zh: "前后宽限应为 0～31 天，实为 \(graceDays)", en: "graceDays must be 0 to 31, not \(graceDays)")))
+            out.append(FieldProblem("graceDays", Message(zh: "前后宽限应为 0～31 天，实为 \(graceDays)", en: "The days allowed (graceDays) must be 0 to 31, not \(graceDays)")))
         }
         return out
     }

@@ -105,4 +105,11 @@ public struct PhotoVerdict: Sendable, Equatable {
         let text = km >= 100 ? String(Int(km.rounded())) : WrittenForms.decimal(km, places: 1, minPlaces: 1, grouped: false)
         return english ? "\(text) km" : "\(text) 公里"
     }
+
+    /// A report the reviewer should look at twice (照片待核): no photo, or every photo judged
+    /// and none taken at the site in the month. A photo stored before photos were judged
+    /// (no verdict) counts for the report, as it did then.
+    public static func needsAttention(_ verdicts: [Kind?]) -> Bool {
+        verdicts.isEmpty || verdicts.allSatisfy { $0.map { !$0.verified } ?? false }
+    }
 }

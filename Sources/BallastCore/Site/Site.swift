@@ -120,6 +120,8 @@ public enum Site {
     public static let reportReview = SitePath1("/reports/:report/review")
     /// 批量审定: several submitted reports approved in one confirmed step.
     public static let reportsApprove = SitePath0("/reports/approve")
+    /// The reviewer's form for the photo rules (`/api/v1/photo-rules` is the same change).
+    public static let reportsPhotoRules = SitePath0("/reports/photo-rules")
     public static let rollup = SitePath0("/rollup")
     /// One district's figures as the city sees them (`code`: the district's code).
     public static let rollupDistrict = SitePath1("/rollup/:district")
