@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PagesController())
     try app.register(collection: ImportsController())
     try app.register(collection: ListsPagesController())
+    try app.register(collection: DistrictSettingsController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: ListsAPIController())
     try app.register(collection: AdminController())

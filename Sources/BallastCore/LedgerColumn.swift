@@ -22,6 +22,8 @@ public enum LedgerColumn: String, CaseIterable, Sendable {
     case longitude = "经度"
     case latitude = "纬度"
     case content = "建设内容"
+    /// 全国投资项目在线审批监管平台 项目代码 (`ProjectCode`).
+    case projectCode = "项目代码"
 
     public var englishName: String {
         switch self {
@@ -44,6 +46,7 @@ public enum LedgerColumn: String, CaseIterable, Sendable {
         case .longitude: "Longitude"
         case .latitude: "Latitude"
         case .content: "Construction content"
+        case .projectCode: "National project code"
         }
     }
 

@@ -23,17 +23,21 @@ public struct LedgerRecord: Sendable, Equatable {
     public var longitude: Double?
     public var latitude: Double?
     public var content: String?
+    /// 项目代码 on the national approval platform, as validated (`ProjectCode`).
+    public var projectCode: String?
 
     public init(row: Int, code: String, name: String, category: String, level: String, nature: ProjectNature? = nil,
                 zone: String? = nil, unit: String, leader: String? = nil, taskForce: String? = nil,
                 stage: LifecycleStage, totalInvestment: Money, annualPlan: Money? = nil,
                 plannedStart: CalendarDate? = nil, plannedEnd: CalendarDate? = nil, investor: String? = nil,
-                creditCode: String? = nil, longitude: Double? = nil, latitude: Double? = nil, content: String? = nil) {
+                creditCode: String? = nil, longitude: Double? = nil, latitude: Double? = nil, content: String? = nil,
+                projectCode: String? = nil) {
         self.row = row; self.code = code; self.name = name; self.category = category; self.level = level
         self.nature = nature; self.zone = zone; self.unit = unit; self.leader = leader; self.taskForce = taskForce
         self.stage = stage; self.totalInvestment = totalInvestment; self.annualPlan = annualPlan
         self.plannedStart = plannedStart; self.plannedEnd = plannedEnd; self.investor = investor
         self.creditCode = creditCode; self.longitude = longitude; self.latitude = latitude; self.content = content
+        self.projectCode = projectCode
     }
 
     /// The cells of this record in export order, money in 万元, as `exportHeaders` names them.
@@ -59,6 +63,7 @@ public struct LedgerRecord: Sendable, Equatable {
             case .longitude: longitude.map(Coordinate.format) ?? ""
             case .latitude: latitude.map(Coordinate.format) ?? ""
             case .content: content ?? ""
+            case .projectCode: projectCode ?? ""
             }
         }
     }

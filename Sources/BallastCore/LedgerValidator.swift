@@ -7,8 +7,10 @@ import Foundation
 public struct LedgerValidator: Sendable {
     /// The year's level list (省重点 / 市重点 / 区重点 by default): a level must be one of them.
     public var knownLevels: Set<String>
+    /// The district's division code (410103): a 项目代码 must name a division of its city.
+    public var division: String?
 
-    public init(knownLevels: Set<String>) { self.knownLevels = knownLevels }
+    public init(knownLevels: Set<String>, division: String? = nil) { self.knownLevels = knownLevels; self.division = division }
 
     public struct Outcome: Sendable {
         public var records: [LedgerRecord]
@@ -17,6 +19,8 @@ public struct LedgerValidator: Sendable {
         public var unknownColumns: [String]
         /// Every problem found; `issues` holds the first `TableLimits.maxReportedIssues` of them.
         public var issueTotal: Int
+        /// Allowed but reported, by row: 一码多项 and 一项多码 within the file (`ProjectCodeFlags`).
+        public var notes: [LedgerIssue] = []
         public var isValid: Bool { issues.isEmpty }
 
         init(records: [LedgerRecord], issues: [LedgerIssue], unknownColumns: [String], issueTotal: Int? = nil) {
@@ -59,7 +63,7 @@ public struct LedgerValidator: Sendable {
         for (number, cells) in table.rows {
             if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             var row = RowReader(number: number, cells: cells, columns: columns)
-            if let record = row.read(knownLevels: knownLevels) {
+            if let record = row.read(knownLevels: knownLevels, division: division) {
                 if let first = firstRowOfCode[record.code] {
                     row.fail(.code, zh: "项目编号“\(record.code)”与第\(first)行重复",
                              en: "Project code “\(record.code)” repeats row \(first)")
@@ -75,7 +79,17 @@ public struct LedgerValidator: Sendable {
             issues.append(LedgerIssue(row: 2, column: nil, message: Message(
                 zh: "文件只有表头，没有项目行", en: "The file has a header but no project rows")))
         }
-        return Outcome(records: issues.isEmpty ? records : [], issues: issues, unknownColumns: unknown, issueTotal: max(total, issues.count))
+        var outcome = Outcome(records: issues.isEmpty ? records : [], issues: issues, unknownColumns: unknown, issueTotal: max(total, issues.count))
+        outcome.notes = Self.codeNotes(records)
+        return outcome
+    }
+
+    /// 一码多项 / 一项多码 among the file's rows, each said at its row.
+    static func codeNotes(_ records: [LedgerRecord]) -> [LedgerIssue] {
+        let flags = ProjectCodeFlags.flags(records.map { .init(ledgerCode: $0.code, name: $0.name, projectCode: $0.projectCode) })
+        return records.flatMap { r in
+            (flags[r.code] ?? []).map { LedgerIssue(row: r.row, column: LedgerColumn.projectCode.rawValue, message: $0.message) }
+        }.prefix(TableLimits.maxReportedIssues).map { $0 }
     }
 }
 
@@ -152,7 +166,7 @@ private struct RowReader {
         return v
     }
 
-    mutating func read(knownLevels: Set<String>) -> LedgerRecord? {
+    mutating func read(knownLevels: Set<String>, division: String?) -> LedgerRecord? {
         // Names and short fields are bounded well below a cell's limit; 建设内容 may use it all.
         for column in LedgerColumn.allCases where column != .content {
             if let v = values[column], v.utf8.count > TableLimits.maxNameCharacters, v.count > TableLimits.maxNameCharacters {
@@ -221,6 +235,13 @@ private struct RowReader {
             case .failure(let problem): fail(.creditCode, zh: problem.message.zh, en: problem.message.en)
             }
         }
+        var projectCode: String?
+        if let raw = text(.projectCode) {
+            switch ProjectCode.validate(raw, division: division) {
+            case .success(let c): projectCode = c
+            case .failure(let problem): fail(.projectCode, zh: problem.message.zh, en: problem.message.en)
+            }
+        }
         guard issues.isEmpty, let code, let name, let category, let levelText, let unit, let stage, let total else {
             return nil
         }
@@ -228,6 +249,6 @@ private struct RowReader {
                             zone: text(.zone), unit: unit, leader: text(.leader), taskForce: text(.taskForce),
                             stage: stage, totalInvestment: total, annualPlan: annual, plannedStart: start,
                             plannedEnd: end, investor: text(.investor), creditCode: creditCode,
-                            longitude: longitude, latitude: latitude, content: text(.content))
+                            longitude: longitude, latitude: latitude, content: text(.content), projectCode: projectCode)
     }
 }

@@ -41,7 +41,30 @@ enum DemoDistrict {
             }
         }
         assignLevelsAndPlans(&portfolio)
+        assignProjectCodes(&portfolio)
         return portfolio + pipeline(rng: &rng)
+    }
+
+    /// 二七区's division code (GB/T 2260).
+    static let divisionCode = "410103"
+
+    /// The demo's own 项目代码 (invented, in the national shape): given the year before the
+    /// planned start; a third of the 前期 projects not yet coded; and one 一码多项 pair — the
+    /// code of EQ2023-0007 also on EQ2023-0212 — as the real data has them. A generator of its
+    /// own, so the rest of the demo draws the same numbers as before.
+    static func assignProjectCodes(_ projects: inout [LedgerRecord]) {
+        var rng = DemoRandom(seed: 0x2023_C0DE)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        for i in projects.indices {
+            let r = projects[i]
+            if r.nature == .preliminary && rng.int(0...2) == 0 { continue }
+            let year = min(2023, (r.plannedStart?.year ?? 2023) - rng.int(0...1))
+            let serial = (0..<5).map { _ in String(rng.int(0...9)) }.joined() + String(alphabet[rng.int(0...alphabet.count - 1)])
+            projects[i].projectCode = "\(year)-\(divisionCode)-\(rng.pick(["47", "48", "50", "70"]))-\(rng.pick(["01", "02", "03"]))-\(serial)"
+        }
+        if let a = projects.firstIndex(where: { $0.code == "EQ2023-0007" }), let b = projects.firstIndex(where: { $0.code == "EQ2023-0212" }) {
+            projects[b].projectCode = projects[a].projectCode
+        }
     }
 
     static func project(serial: Int, category: String, categoryIndex: Int, zone: String, zoneIndex: Int,

@@ -18,6 +18,7 @@ public enum DemoLoader {
         try await db.writeTransaction { tx in
             let district = DistrictModel(id: UUID(), code: DemoDistrict.code, name: DemoDistrict.name,
                                          frozenOn: snapshot.day)
+            district.divisionCode = DemoDistrict.divisionCode
             try await district.create(on: tx)
             let id = try district.requireID()
             var entries: [ReferenceEntryModel] = []

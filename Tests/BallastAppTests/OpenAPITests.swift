@@ -96,7 +96,7 @@ import VaporTesting
                               "nature": "续建", "zone": "樱桃沟", "unit": "区发改委", "leader": "张三", "taskForce": "第一专班",
                               "stage": "在建", "totalInvestment": 12345.5, "annualPlan": 2000, "plannedStart": "2023-01-01",
                               "plannedEnd": "2024-12-31", "investor": "某公司", "creditCode": "", "longitude": 113.6, "latitude": 34.7,
-                              "content": "建设内容"]
+                              "content": "建设内容", "projectCode": "2023-410103-47-03-012345"]
             let properties = try #require(schema["properties"] as? JSON)
             // The sample covers the schema, so a property added to the schema fails here until sent.
             #expect(Set(properties.keys).subtracting(sent.keys).subtracting(["id", "version"]).sorted() == [])

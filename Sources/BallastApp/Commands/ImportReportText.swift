@@ -26,6 +26,9 @@ enum ImportReportText {
         if !r.unknownColumns.isEmpty {
             out.append((en ? "Ignored unknown columns: " : "已忽略未知列：") + r.unknownColumns.joined(separator: en ? ", " : "、"))
         }
+        for note in r.preview.notes ?? [] {
+            out.append((en ? "  Note, row \(note.row): " : "  提示，第\(note.row)行：") + note.message.text(language))
+        }
         for issue in r.issues {
             let where_ = en ? "row \(issue.row)" + (issue.column.map { ", column \($0)" } ?? "")
                             : "第\(issue.row)行" + (issue.column.map { "，\($0)列" } ?? "")

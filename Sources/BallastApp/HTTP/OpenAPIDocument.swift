@@ -46,7 +46,8 @@ enum OpenAPIDocument {
               "stage": {"type": "string", "enum": ["谋划", "招引", "签约", "落地", "在建", "竣工", "投产", "达效", "退出"]},
               "totalInvestment": {"type": "number"}, "annualPlan": {"type": "number"}, "plannedStart": {"type": "string", "format": "date"},
               "plannedEnd": {"type": "string", "format": "date"}, "investor": {"type": "string"}, "creditCode": {"type": "string"},
-              "longitude": {"type": "number"}, "latitude": {"type": "number"}, "content": {"type": "string"}}},
+              "longitude": {"type": "number"}, "latitude": {"type": "number"}, "content": {"type": "string"},
+              "projectCode": {"type": "string", "description": "项目代码 of 全国投资项目在线审批监管平台, ####-######-##-##-###### (GB/T 40058-2021); its division within the district's city"}}},
           "ProjectDetail": {"type": "object", "required": ["project", "plans", "stageHistory"], "properties": {
             "project": {"$ref": "#/components/schemas/Project"},
             "plans": {"type": "array", "items": {"type": "object", "properties": {"year": {"type": "integer"}, "level": {"type": "string"},
@@ -678,6 +679,15 @@ enum OpenAPIDocument {
               "datum": {"type": "string", "enum": ["WGS-84", "GCJ-02"]}, "version": {"type": "integer"}}}}}},
             "responses": {"200": {"description": "The rules"}, "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"},
                           "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.districtSettings.path, #"""
+        {
+          "get": {"summary": "本区设置：行政区划代码（项目代码须属于本市）/ the district's settings: its division code",
+            "responses": {"200": {"description": "{code, name, divisionCode}"}}},
+          "put": {"summary": "设置行政区划代码（名录维护者；6位数字，如 410103）/ set the division code (list keepers; six digits)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["divisionCode"], "properties": {
+              "divisionCode": {"type": "string", "pattern": "^[0-9]{6}$"}}}}}},
+            "responses": {"200": {"description": "The settings"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.bulletins.path, #"""
         {

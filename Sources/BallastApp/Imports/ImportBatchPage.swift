@@ -74,6 +74,9 @@ struct ImportBatchPage {
                 .h2(.text(t(.newNames))),
                 .ul(.forEach(newNames) { kind, names in .li(.strong(.text(kind + "：")), .text(names.joined(separator: en ? ", " : "、"))) }))),
             .if(!p.unknownColumns.isEmpty, .p(.class("muted"), .text(t(.ignoredColumns) + p.unknownColumns.joined(separator: "、")))),
+            .unwrap(p.notes) { notes in .group(
+                .h2(.text(t(.codeNotes))),
+                .ul(.forEach(notes) { n in .li(.text(ImportText.row(n.row).text(lang) + n.message.text(lang))) })) },
             .if(!p.updated.isEmpty, .group(
                 .h2(.text(t(updatedLabel) + "（\(p.updated.count)）")),
                 changesTable(Array(p.updated.prefix(Self.shownRows))))),

@@ -6,7 +6,7 @@ import Foundation
 enum ImportText: CaseIterable, UIText.Catalogue {
     case previewTitle, recordTitle, notYetWritten, rows, createdProjects, updatedProjects, createdMonths, updatedMonths
     case createdLeads, createdEntries, updatedEntries
-    case unchanged, newNames, ignoredColumns, changes, confirmImport, cancelImport, undoImport, confirmUndo, backToImport
+    case codeNotes, unchanged, newNames, ignoredColumns, changes, confirmImport, cancelImport, undoImport, confirmUndo, backToImport
     case records, when, file, kind, by, status, applied, cancelled, undone, changedSincePreview, noRecords, allRecords
 
     var message: Message {
@@ -21,6 +21,7 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .createdMonths: Message(zh: "新增月度数据", en: "New months")
         case .updatedMonths: Message(zh: "调整的月度数据", en: "Months changed")
         case .unchanged: Message(zh: "未变", en: "Unchanged")
+        case .codeNotes: Message(zh: "项目代码提示（允许导入，导入后在项目页标出）", en: "Project code notes (allowed; flagged on the projects)")
         case .createdLeads: Message(zh: "新增线索", en: "New leads")
         case .createdEntries: Message(zh: "新增名单条目", en: "New list entries")
         case .updatedEntries: Message(zh: "更新的名单条目", en: "List entries changed")
@@ -47,6 +48,8 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .allRecords: Message(zh: "全部导入记录", en: "All import records")
         }
     }
+
+    static func row(_ n: Int) -> Message { Message(zh: "第\(n)行：", en: "Row \(n): ") }
 
     static func byline(kind: String, by: String, at when: String, status: String) -> Message {
          Message(zh: "\(kind) · \(by) 于 \(when) 上传 · \(status)", en: "\(kind) · uploaded by \(by) at \(when) · \(status)")

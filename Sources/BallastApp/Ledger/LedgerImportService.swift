@@ -28,14 +28,16 @@ package struct LedgerImportService {
         }
         let districtID = try district.requireID()
         let levels = try await LedgerWriter.knownLevels(districtID: districtID, year: year, on: db)
-        let outcome = LedgerValidator(knownLevels: levels).validate(table)
+        let outcome = LedgerValidator(knownLevels: levels, division: district.divisionCode).validate(table)
         guard outcome.isValid else { return .rejected(outcome.issues, unknownColumns: outcome.unknownColumns, issueTotal: outcome.issueTotal) }
 
         let writer = LedgerWriter(districtID: districtID, year: year, actor: actor,
                                   today: DistrictContext.today(in: district), strict: strict)
         do {
             return try await db.writeTransaction { tx in
-                let report = try await writer.apply(outcome.records, unknownColumns: outcome.unknownColumns, on: tx)
+                var report = try await writer.apply(outcome.records, unknownColumns: outcome.unknownColumns, on: tx)
+                let notes = try await ProjectCodeQuery.importNotes(districtID: districtID, records: outcome.records, on: tx)
+                if !notes.isEmpty { report.preview.notes = notes }
                 if !report.applied || dryRun { throw Refused(report: report) }
                 try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: "ledger",
                                        entityID: nil, summary: "\(year)年台账导入 \(fileName ?? "")：新增\(report.created.count)，更新\(report.updated.count)",

@@ -9,7 +9,7 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     // Shared by the ledger and one project: fields and columns.
     case code, category, level, zone, projectStage
     // One project: its fields
-    case responsibleUnit, contactLeader, taskForce, plannedStart, plannedCompletion, investor, creditCode
+    case responsibleUnit, contactLeader, taskForce, plannedStart, plannedCompletion, investor, creditCode, projectCode, divisionCode, divisionHint
     case location, constructionContent, enterpriseRecordLink
     // One project: year plans, stage history, delete
     case nature, outsidePortfolio, noStageChanges, confirmDelete
@@ -42,6 +42,10 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
         case .plannedCompletion: Message(zh: "计划竣工", en: "Planned completion")
         case .investor: Message(zh: "建设单位", en: "Investor")
         case .creditCode: Message(zh: "统一社会信用代码", en: "Credit code")
+        case .projectCode: Message(zh: "项目代码", en: "National project code")
+        case .divisionCode: Message(zh: "本区行政区划代码", en: "The district's division code")
+        case .divisionHint: Message(zh: "台账中的项目代码（全国投资项目在线审批监管平台）须属于本市：行政区划码前4位与此相同。",
+                                    en: "A project code in the ledger (national approval platform) must name a division of this city: its first four digits match.")
         case .location: Message(zh: "经纬度", en: "Location")
         case .constructionContent: Message(zh: "建设内容", en: "Construction content")
         case .enterpriseRecordLink: Message(zh: "建设单位企业档案 →", en: "The investor's enterprise record →")
@@ -177,5 +181,9 @@ enum LedgerText: CaseIterable, UIText.Catalogue {
     /// After the first problems of a refused import, how many there are in all.
     static func moreProblems(_ total: Int) -> Message {
         Message(zh: " …共 \(total) 处问题", en: " … \(total) problems")
+    }
+
+    static func divisionSaved(_ code: String) -> Message {
+        Message(zh: "行政区划代码已保存为 \(code)", en: "The division code is saved as \(code)")
     }
 }

@@ -9,6 +9,8 @@ struct ListsPage {
     var entries: [ReferenceEntry]
     var message: PageNotice?
     var lang: UILanguage
+    /// The district's division code, set on the units' list (a 项目代码 must fall within its city).
+    var divisionCode: String?
 
     func render() -> String {
         let en = lang == .en
@@ -23,6 +25,12 @@ struct ListsPage {
                    .text(en ? k.englishName : k.chineseName))
             }),
             .if(kind.isPerYear, .p(.class("muted"), .text(LedgerText.perYearLists(year: year).text(lang)))),
+            .if(kind == .unit, .form(.class("filters"), .method(.post), .action(attr(Layout.link(Site.listsDivision.link, lang))), .csrf(),
+                .label(.text(LedgerText.divisionCode.text(lang)),
+                       .input(.type(.text), .name("divisionCode"), .value(attr(divisionCode ?? "")), .attribute(named: "inputmode", value: "numeric"),
+                              .attribute(named: "maxlength", value: "6"), .attribute(named: "pattern", value: "[0-9]{6}"))),
+                .button(.type(.submit), .class("secondary"), .text(t(UIText.save))),
+                .p(.class("muted"), .text(LedgerText.divisionHint.text(lang))))),
             .unwrap(message) { m in .div(.class(m.ok ? "alert ok" : "alert bad"), .text(m.text)) },
             entryTable(yearQuery: yearQuery),
             .h2(.text(LedgerText.add.text(lang))),

@@ -26,12 +26,17 @@ struct ListsPagesController: RouteCollection {
     }
 
     func page(_ req: Request, message: PageNotice?, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let kind = try ListsAPIController.kind(req)
+        try await page(req, kind: try ListsAPIController.kind(req), message: message, status: status)
+    }
+
+    /// `division`: the code just saved (the request's district was read before the change).
+    func page(_ req: Request, kind: ReferenceKind, message: PageNotice?, status: HTTPResponseStatus = .ok, division: String? = nil) async throws -> Response {
         let (editor, d) = try await ListsAPIController.editor(req)
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let entries = try await editor.list(kind: kind, year: year, on: req.db)
-        let html = ListsPage(kind: kind, year: year, entries: entries, message: message, lang: req.language).render()
-        return .html(html, status: status)
+        var page = ListsPage(kind: kind, year: year, entries: entries, message: message, lang: req.language)
+        page.divisionCode = division ?? d.divisionCode
+        return .html(page.render(), status: status)
     }
 
     /// Runs a change, then shows the list again with what happened, in the user's language.

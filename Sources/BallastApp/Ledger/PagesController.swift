@@ -140,7 +140,7 @@ struct PagesController: RouteCollection {
         var scoped: ProjectDetail?
         if let id { scoped = try await req.scopedProject(id) }
         do {
-            let record = try FormValidation.record(from: cells, knownLevels: levels)
+            let record = try FormValidation.record(from: cells, knownLevels: levels, division: d.divisionCode)
             if let scoped { try UnitEditCheck.check(req, before: scoped.record, after: record) }
             if let id {
                 guard let version = values["version"].flatMap(Int.init) else {

@@ -26,6 +26,8 @@ struct ProjectDTO: Content {
     var longitude: Double?
     var latitude: Double?
     var content: String?
+    /// 项目代码 on the national approval platform (`ProjectCode`).
+    var projectCode: String?
 }
 
 struct ProjectListItemDTO: Content {
@@ -86,7 +88,7 @@ struct ProjectDetailDTO: Content {
             totalInvestment: r.totalInvestment.rounded(in: .wan, places: 4),
             annualPlan: r.annualPlan?.rounded(in: .wan, places: 4), plannedStart: r.plannedStart?.iso,
             plannedEnd: r.plannedEnd?.iso, investor: r.investor, creditCode: r.creditCode, longitude: r.longitude,
-            latitude: r.latitude, content: r.content)
+            latitude: r.latitude, content: r.content, projectCode: r.projectCode)
         plans = d.plans.map { Plan(year: $0.year, level: $0.level, nature: $0.nature?.rawValue, zone: $0.zone,
                                    annualPlan: $0.annualPlan?.rounded(in: .wan, places: 4), version: $0.version) }
         stageHistory = d.stages.map { Stage(from: $0.from?.rawValue, to: $0.to.rawValue, effectiveOn: $0.effectiveOn.iso,
@@ -97,7 +99,7 @@ struct ProjectDetailDTO: Content {
 extension ProjectDTO {
     /// Checks the body with the same validator as an import, so the API accepts exactly what
     /// a ledger file would. Numbers are turned into the decimal text a spreadsheet cell holds.
-    func validated(knownLevels: Set<String>) throws -> LedgerRecord {
+    func validated(knownLevels: Set<String>, division: String?) throws -> LedgerRecord {
         func money(_ v: Double?) -> String { v.map { Coordinate.format($0) } ?? "" }
         let cells: [LedgerColumn: String] = [
             .code: code, .name: name, .category: category, .level: level ?? "", .nature: nature ?? "",
@@ -105,18 +107,18 @@ extension ProjectDTO {
             .totalInvestment: money(totalInvestment), .annualPlan: money(annualPlan),
             .plannedStart: plannedStart ?? "", .plannedEnd: plannedEnd ?? "", .investor: investor ?? "",
             .creditCode: creditCode ?? "", .longitude: longitude.map(Coordinate.format) ?? "",
-            .latitude: latitude.map(Coordinate.format) ?? "", .content: content ?? "",
+            .latitude: latitude.map(Coordinate.format) ?? "", .content: content ?? "", .projectCode: projectCode ?? "",
         ]
-        return try FormValidation.record(from: cells, knownLevels: knownLevels)
+        return try FormValidation.record(from: cells, knownLevels: knownLevels, division: division)
     }
 }
 
 /// Validation of a single record from a form or a JSON body, reported by field.
 enum FormValidation {
-    static func record(from cells: [LedgerColumn: String], knownLevels: Set<String>) throws -> LedgerRecord {
+    static func record(from cells: [LedgerColumn: String], knownLevels: Set<String>, division: String?) throws -> LedgerRecord {
         let columns = LedgerColumn.allCases
         let table = SheetTable(header: columns.map(\.rawValue), rows: [(number: 2, cells: columns.map { cells[$0] ?? "" })])
-        let outcome = LedgerValidator(knownLevels: knownLevels).validate(table)
+        let outcome = LedgerValidator(knownLevels: knownLevels, division: division).validate(table)
         if let first = outcome.issues.first {
             throw BallastError(status: .unprocessableEntity, code: "invalid", message: first.message,
                                field: first.column.flatMap(LedgerColumn.init(rawValue:)).map(fieldName) ?? first.column,
@@ -150,6 +152,7 @@ enum FormValidation {
         case .longitude: "longitude"
         case .latitude: "latitude"
         case .content: "content"
+        case .projectCode: "projectCode"
         }
     }
 }

@@ -12,7 +12,8 @@ enum ProjectDetailPage {
         let r = d.record
         let en = lang == .en
         let fields: [(String, String)] = [
-            (LedgerText.code.text(lang), r.code), (LedgerText.category.text(lang), r.category),
+            (LedgerText.code.text(lang), r.code), (LedgerText.projectCode.text(lang), r.projectCode ?? "—"),
+            (LedgerText.category.text(lang), r.category),
             (LedgerText.responsibleUnit.text(lang), r.unit), (LedgerText.contactLeader.text(lang), r.leader ?? "—"),
             (LedgerText.taskForce.text(lang), r.taskForce ?? "—"),
             (LedgerText.projectStage.text(lang), en ? r.stage.englishName : r.stage.rawValue),
@@ -25,6 +26,8 @@ enum ProjectDetailPage {
         return Layout.page(title: r.name, lang: lang, section: .ledger, path: Site.project.link(d.id),
             .h1(.text(r.name)),
             Layout.notice(notice),
+            .if(!page.codeFlags.isEmpty, .div(.class("alert pending"), .attribute(named: "data-flag", value: "project-code"),
+                                              .forEach(page.codeFlags) { f in .div(.text(f.message.text(lang))) })),
             facts(page, lang: lang),
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),

@@ -20,6 +20,8 @@ struct ProjectPageModel: Sendable {
     var pipeline: ProjectDetailPage.PipelineLinks
     /// Who did what, by display name and unit (the history keeps usernames).
     var people = People()
+    /// 一码多项 / 一项多码 with other projects of the district (`ProjectCodeFlags`).
+    var codeFlags: [ProjectCodeFlags.Flag] = []
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
@@ -37,6 +39,8 @@ struct ProjectPageModel: Sendable {
             asOf: asOf, units: try await ReferenceOptions.load(district, year: nil, on: db)[.unit] ?? [],
             exitReasons: try await PipelineMover.exitReasons(districtID: districtID, on: db), pipeline: links)
         model.people = try await People.load(districtID: districtID, on: db)
+        model.codeFlags = try await ProjectCodeQuery.flags(districtID: districtID, code: detail.record.code, name: detail.record.name,
+                                                           projectCode: detail.record.projectCode, on: db)
         return model
     }
 }

@@ -49,7 +49,8 @@ struct ProjectsAPIController: RouteCollection {
         let d = try await district(req)
         let body = try req.content.decode(ProjectDTO.self)
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
-        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
+        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db),
+                                        division: d.divisionCode)
         let id = try await editor(req, district: d, year: year).create(record, on: req.db)
         let detail = try await Self.detail(d, id, req)
         let response = Response(status: .created)
@@ -73,7 +74,8 @@ struct ProjectsAPIController: RouteCollection {
         let version = try RequestParameters.version(body.version)
         let year = try await RequestParameters.yearOrDefault(body.year, req, district: d)
         let before = try await req.scopedProject(id)
-        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db))
+        let record = try body.validated(knownLevels: try await LedgerWriter.knownLevels(districtID: d.requireID(), year: year, on: req.db),
+                                        division: d.divisionCode)
         try UnitEditCheck.check(req, before: before.record, after: record)
         try await editor(req, district: d, year: year).update(id: id, version: version, with: record, on: req.db)
         return ProjectDetailDTO(try await Self.detail(d, id, req))

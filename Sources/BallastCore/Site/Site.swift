@@ -78,6 +78,8 @@ public enum Site {
     public static let listEntryDelete = SitePath2("/lists/:kind/:id/delete")
     public static let listEntryEdit = SitePath2("/lists/:kind/:id/edit")
     public static let listEntryNew = SitePath1("/lists/:kind/new")
+    /// The district's division code, set from the units' list page.
+    public static let listsDivision = SitePath0("/district/division")
     public static let map = SitePath0("/map")
     public static let mapZones = SitePath0("/map/zones")
     public static let meetings = SitePath0("/meetings")
@@ -176,6 +178,8 @@ public enum Site {
         public static let ledgerImport = SitePath0("/api/v1/ledger/import")
         public static let list = SitePath1("/api/v1/lists/:kind")
         public static let listEntry = SitePath2("/api/v1/lists/:kind/:id")
+        /// The district's own settings: its division code (`ProjectCode`).
+        public static let districtSettings = SitePath0("/api/v1/district/settings")
         public static let mapPoints = SitePath0("/api/v1/map/points")
         public static let mapZone = SitePath1("/api/v1/map/zones/:year")
         public static let me = SitePath0("/api/v1/me")

@@ -26,12 +26,14 @@ public enum Districts {
     }
 
     /// A district from a joined row's `district_id`, `district_code`, `district_name`,
-    /// `time_zone` and `frozen_on` columns.
+    /// `time_zone`, `frozen_on` and `division_code` columns.
     static func decode(_ row: any SQLRow) throws -> DistrictModel {
-        DistrictModel(id: try row.decode(column: "district_id", as: UUID.self),
-                      code: try row.decode(column: "district_code", as: String.self),
-                      name: try row.decode(column: "district_name", as: String.self),
-                      timeZone: try row.decode(column: "time_zone", as: String.self),
-                      frozenOn: try row.decode(column: "frozen_on", as: CalendarDate?.self))
+        let d = DistrictModel(id: try row.decode(column: "district_id", as: UUID.self),
+                              code: try row.decode(column: "district_code", as: String.self),
+                              name: try row.decode(column: "district_name", as: String.self),
+                              timeZone: try row.decode(column: "time_zone", as: String.self),
+                              frozenOn: try row.decode(column: "frozen_on", as: CalendarDate?.self))
+        d.divisionCode = try row.decode(column: "division_code", as: String?.self)
+        return d
     }
 }

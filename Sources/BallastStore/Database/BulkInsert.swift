@@ -30,12 +30,12 @@ extension ProjectModel: BulkInsertable {
     static let columns = ["id", "district_id", "code", "name", "category_id", "chain_id", "unit_id", "leader_id",
                           "task_force_id", "stage", "total_investment", "investor", "credit_code", "content", "address",
                           "longitude", "latitude", "planned_start", "planned_end", "exit_reason", "version",
-                          "created_at", "updated_at", "enterprise_id"]
+                          "created_at", "updated_at", "enterprise_id", "project_code"]
     var row: [any Encodable & Sendable] {
         let now = Date()
         return [id, $district.id, code, name, $category.id, $chain.id, $unit.id, $leader.id, $taskForce.id, stage,
                 totalInvestment, investor, creditCode, content, address, longitude, latitude, plannedStart, plannedEnd,
-                exitReason, version, now, now, enterpriseID]
+                exitReason, version, now, now, enterpriseID, projectCode]
     }
 }
 

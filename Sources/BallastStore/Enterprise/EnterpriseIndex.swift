@@ -76,7 +76,10 @@ public struct EnterpriseIndex: Sendable {
     public static func linkUnlinked(districtID: UUID, on db: any Database) async throws {
         var index = try await load(districtID: districtID, on: db)
         let projects = try await ProjectModel.query(on: db).filter(\.$district.$id == districtID)
-            .filter(\.$enterpriseID == nil).filter(\.$investor != nil).all()
+            .filter(\.$enterpriseID == nil).filter(\.$investor != nil)
+            // The columns it needs: it also runs inside the migration that adds enterprises,
+            // before later migrations add the model's other columns.
+            .field(\.$id).field(\.$investor).field(\.$creditCode).field(\.$enterpriseID).all()
         var links: [(ProjectModel, UUID)] = []
         for p in projects {
             if let id = index.resolve(name: p.investor, creditCode: p.creditCode) { links.append((p, id)) }

@@ -33,6 +33,9 @@ public struct ImportPreview: Codable, Sendable, Equatable {
     /// Names by list (`ReferenceKind` raw value) that the import creates.
     public var newNames: [String: [String]] = [:]
     public var unknownColumns: [String] = []
+    /// Allowed but said, by row: 一码多项 / 一项多码 (`ProjectCodeQuery.importNotes`). Optional so
+    /// the previews stored before it still read.
+    public var notes: [LedgerIssue]?
 
     public init(rows: Int = 0, created: [Row] = [], updated: [Row] = [], unchanged: Int = 0,
                 newNames: [String: [String]] = [:], unknownColumns: [String] = []) {
@@ -67,6 +70,7 @@ extension ProjectSnapshot {
                      taskForce: taskForce, stage: LifecycleStage(rawValue: stage) ?? .conceived,
                      totalInvestment: Money(yuan: totalInvestmentYuan), annualPlan: annualPlanYuan.map(Money.init(yuan:)),
                      plannedStart: plannedStart.flatMap(CalendarDate.parse), plannedEnd: plannedEnd.flatMap(CalendarDate.parse),
-                     investor: investor, creditCode: creditCode, longitude: longitude, latitude: latitude, content: content)
+                     investor: investor, creditCode: creditCode, longitude: longitude, latitude: latitude, content: content,
+                     projectCode: projectCode)
     }
 }

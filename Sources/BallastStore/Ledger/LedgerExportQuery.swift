@@ -13,7 +13,7 @@ public enum LedgerExportQuery {
             SELECT p.code, p.name, cat.name AS category, lvl.name AS level, yp.nature, zn.name AS zone,
                    un.name AS unit, ld.name AS leader, tf.name AS task_force, p.stage, p.total_investment,
                    yp.annual_plan, p.planned_start, p.planned_end, p.investor, p.credit_code,
-                   p.longitude, p.latitude, p.content
+                   p.longitude, p.latitude, p.content, p.project_code
             FROM year_plans yp
             JOIN projects p ON p.id = yp.project_id
             JOIN reference_entries cat ON cat.id = p.category_id
@@ -48,7 +48,8 @@ public enum LedgerExportQuery {
                 creditCode: try row.decode(column: "credit_code", as: String?.self),
                 longitude: try row.decode(column: "longitude", as: Double?.self),
                 latitude: try row.decode(column: "latitude", as: Double?.self),
-                content: try row.decode(column: "content", as: String?.self))
+                content: try row.decode(column: "content", as: String?.self),
+                projectCode: try row.decode(column: "project_code", as: String?.self))
         }
     }
 }

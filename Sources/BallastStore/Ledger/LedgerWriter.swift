@@ -202,6 +202,7 @@ public struct LedgerWriter: Sendable {
         p.longitude = r.longitude
         p.latitude = r.latitude
         p.content = r.content
+        p.projectCode = r.projectCode
     }
 
     func fill(_ plan: YearPlanModel, from r: LedgerRecord, lists: ReferenceLists) throws {
@@ -234,6 +235,7 @@ public struct LedgerWriter: Sendable {
         s.longitude = p.longitude
         s.latitude = p.latitude
         s.content = p.content
+        s.projectCode = p.projectCode
         return s
     }
 

@@ -58,7 +58,8 @@ public enum ProjectDetailQuery {
             leader: p.$leader.id.flatMap { names[$0] }, taskForce: p.$taskForce.id.flatMap { names[$0] },
             stage: p.lifecycleStage, totalInvestment: p.total, annualPlan: latest?.annualPlan,
             plannedStart: p.plannedStart, plannedEnd: p.plannedEnd,
-            investor: p.investor, creditCode: p.creditCode, longitude: p.longitude, latitude: p.latitude, content: p.content)
+            investor: p.investor, creditCode: p.creditCode, longitude: p.longitude, latitude: p.latitude, content: p.content,
+            projectCode: p.projectCode)
         return ProjectDetail(id: id, version: p.version, unitID: p.$unit.id, enterpriseID: p.enterpriseID, record: record, plans: plans, stages: steps)
     }
 }

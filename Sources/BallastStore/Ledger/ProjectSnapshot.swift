@@ -22,6 +22,7 @@ public struct ProjectSnapshot: Codable, Sendable, Equatable {
     public var longitude: Double?
     public var latitude: Double?
     public var content: String?
+    public var projectCode: String?
 
     public init(_ r: LedgerRecord) {
         code = r.code; name = r.name; category = r.category; level = r.level; nature = r.nature?.rawValue
@@ -29,5 +30,6 @@ public struct ProjectSnapshot: Codable, Sendable, Equatable {
         totalInvestmentYuan = r.totalInvestment.yuan; annualPlanYuan = r.annualPlan?.yuan
         plannedStart = r.plannedStart?.iso; plannedEnd = r.plannedEnd?.iso; investor = r.investor
         creditCode = r.creditCode; longitude = r.longitude; latitude = r.latitude; content = r.content
+        projectCode = r.projectCode
     }
 }

@@ -29,7 +29,8 @@ struct CreateEnterprises: AsyncMigration {
         try await sql.create(index: "enterprises_name_key").on(EnterpriseModel.schema).column("district_id").column("name_key").run()
         try await db.schema(ProjectModel.schema).field("enterprise_id", .uuid).update()
         try await sql.create(index: "projects_enterprise").on(ProjectModel.schema).column("enterprise_id").run()
-        for district in try await DistrictModel.query(on: db).all() {
+        // Only the id: a migration reads the columns that exist when it runs, not the model's later ones.
+        for district in try await DistrictModel.query(on: db).field(\.$id).all() {
             try await EnterpriseIndex.linkUnlinked(districtID: try district.requireID(), on: db)
         }
     }

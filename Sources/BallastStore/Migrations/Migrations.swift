@@ -47,5 +47,6 @@ public enum BallastMigrations {
         AddNoticeKeptStyle(),
         AddPhotoEvidence(),
         CreateRequestKeys(),
+        AddProjectCode(),
     ]
 }

@@ -12,6 +12,9 @@ public final class DistrictModel: Model, @unchecked Sendable {
     @Field(key: "time_zone") public var timeZone: String
     /// A date the district's clock stands still at (the demo's 2023-06-30), or nil for real time.
     @OptionalField(key: "frozen_on") public var frozenOn: CalendarDate?
+    /// The district's 6-digit administrative division code (GB/T 2260; 410103 for 二七区): a
+    /// 项目代码 must name a division of the same city.
+    @OptionalField(key: "division_code") public var divisionCode: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

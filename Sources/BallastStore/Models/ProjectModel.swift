@@ -23,6 +23,8 @@ public final class ProjectModel: Model, @unchecked Sendable {
     /// The investor's enterprise record (found or created from investor and credit code).
     @OptionalField(key: "enterprise_id") public var enterpriseID: UUID?
     @OptionalField(key: "content") public var content: String?
+    /// 项目代码 on the national approval platform (`ProjectCode`).
+    @OptionalField(key: "project_code") public var projectCode: String?
     @OptionalField(key: "address") public var address: String?
     @OptionalField(key: "longitude") public var longitude: Double?
     @OptionalField(key: "latitude") public var latitude: Double?
