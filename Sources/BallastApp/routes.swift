@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ImportsController())
     try app.register(collection: ListsPagesController())
     try app.register(collection: DistrictSettingsController())
+    try app.register(collection: DepartmentTimesController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: ListsAPIController())
     try app.register(collection: AdminController())

@@ -96,10 +96,22 @@ public enum DemoLoader {
         }
         try await MilestoneModel.insertAll(milestones, on: db)
         var approvals: [ApprovalItemModel] = []
+        var place: [String: Int] = [:], numbers: [String: Int] = [:]
         for a in DemoProgress.approvals(portfolio) {
             let item = ApprovalItemModel()
             item.id = UUID(); item.districtID = districtID; item.$project.id = ids[a.code]!; item.year = DemoFigures.year
             item.name = a.name; item.department = a.department; item.target = a.target; item.actual = a.actual; item.version = 1
+            // The chain (the demo's own figures): in order, applied for a little less than the
+            // promised time before the approval, numbered by the approving office.
+            let seq = (place[a.code] ?? 0) + 1
+            place[a.code] = seq
+            item.seq = seq
+            item.promisedDays = a.promisedDays
+            item.applied = a.actual.adding(days: -(a.promisedDays - seq % 3))
+            let n = (numbers[a.numberPrefix] ?? 0) + 1
+            numbers[a.numberPrefix] = n
+            item.approvalNo = "\(a.numberPrefix)〔2023〕\(n)号"
+            item.dueOn = ApprovalClock(calendar: .weekdaysOnly).due(item.step)
             approvals.append(item)
         }
         try await approvals.create(on: db)

@@ -84,18 +84,23 @@ enum DemoProgress {
         return out
     }
 
-    struct Approval { var code: String; var name: String; var department: String; var target: CalendarDate; var actual: CalendarDate }
+    struct Approval {
+        var code: String; var name: String; var department: String; var target: CalendarDate; var actual: CalendarDate
+        /// 承诺时限 in working days, and the approving office's 文号 prefix (the demo's own).
+        var promisedDays: Int; var numberPrefix: String
+    }
 
     /// 114 items over the new starts (立项, 用地, 规划许可, 施工许可 each), all approved on time.
     static func approvals(_ portfolio: [LedgerRecord]) -> [Approval] {
-        let items = [("立项", "区发展改革委"), ("用地", "市自然资源和规划局二七分局"), ("规划许可", "市自然资源和规划局二七分局"),
-                     ("施工许可", "区住房城乡建设局")]
+        let items = [("立项", "区发展改革委", 10, "二七发改"), ("用地", "市自然资源和规划局二七分局", 20, "郑自然资规二七"),
+                     ("规划许可", "市自然资源和规划局二七分局", 15, "郑自然资规二七"), ("施工许可", "区住房城乡建设局", 7, "二七建")]
         var out: [Approval] = []
         for r in portfolio where r.nature == .newStart {
             guard let start = r.plannedStart else { continue }
             for (i, item) in items.enumerated() where out.count < approvalItems {
                 let target = start.adding(days: -60 + i * 12)
-                out.append(Approval(code: r.code, name: item.0, department: item.1, target: target, actual: target.adding(days: -3)))
+                out.append(Approval(code: r.code, name: item.0, department: item.1, target: target, actual: target.adding(days: -3),
+                                    promisedDays: item.2, numberPrefix: item.3))
             }
             if out.count == approvalItems { break }
         }

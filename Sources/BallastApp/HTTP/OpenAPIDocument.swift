@@ -291,22 +291,28 @@ enum OpenAPIDocument {
         """#),
         (Site.API.projectApprovals.path, #"""
         {
-          "get": {"summary": "项目某年联审联批事项 / a project's approval items for a year",
+          "get": {"summary": "项目某年前期手续（按顺序的审批事项链）/ a project's approval chain for a year",
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/year"}],
-            "responses": {"200": {"description": "[{id, year, name, department, target, actual, version}]"}}},
-          "post": {"summary": "添加事项 / add an approval item",
+            "responses": {"200": {"description": "[{id, year, seq, name, department, applied, promisedDays, target, actual, approvalNo, waivedReason, state (waiting|in-progress|overdue|done), due, workingDays, version}] in order"}}},
+          "post": {"summary": "添加事项（前序事项办结前批复须填 waivedReason）/ add a step (approved before the steps it needs: give waivedReason)",
             "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}, "name": {"type": "string"},
-              "department": {"type": "string"}, "target": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"}}}}}},
-            "responses": {"201": {"description": "The item"}, "422": {"$ref": "#/components/responses/Error"}}}}
+              "department": {"type": "string"}, "target": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"},
+              "seq": {"type": "integer", "minimum": 1, "maximum": 99}, "applied": {"type": "string", "format": "date"},
+              "promisedDays": {"type": "integer", "minimum": 1, "maximum": 250, "description": "承诺时限, working days"},
+              "approvalNo": {"type": "string", "description": "批复文号"}, "waivedReason": {"type": "string", "description": "容缺受理: why it is approved before the steps it needs"}}}}}},
+            "responses": {"201": {"description": "The step"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.approval.path, #"""
         {
           "put": {"summary": "修改事项（须带 version）/ change an item (with the version read)",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"version": {"type": "integer"}, "name": {"type": "string"},
-              "department": {"type": "string"}, "target": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"}}}}}},
-            "responses": {"200": {"description": "The item"}, "409": {"$ref": "#/components/responses/Error"}}},
+              "department": {"type": "string"}, "target": {"type": "string", "format": "date"}, "actual": {"type": "string", "format": "date"},
+              "seq": {"type": "integer", "minimum": 1, "maximum": 99}, "applied": {"type": "string", "format": "date"},
+              "promisedDays": {"type": "integer", "minimum": 1, "maximum": 250, "description": "承诺时限, working days"},
+              "approvalNo": {"type": "string", "description": "批复文号"}, "waivedReason": {"type": "string", "description": "容缺受理: why it is approved before the steps it needs"}}}}}},
+            "responses": {"200": {"description": "The step"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
           "delete": {"summary": "删除事项 / delete an item",
             "parameters": [{"name": "item", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}},
                            {"name": "version", "in": "query", "required": true, "schema": {"type": "integer"}}],
@@ -316,6 +322,14 @@ enum OpenAPIDocument {
         {"get": {"summary": "联审联批办结率（本区或本单位）/ the year's approval completion",
           "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
           "responses": {"200": {"description": "{year, asOf, total, approved, onTime, overdue, percent}"}}}}
+        """#),
+        (Site.API.approvalDepartments.path, #"""
+        {"get": {"summary": "部门审批时效：期间内申报的事项，按本区工作日历计 / the approving departments' times, in working days",
+          "parameters": [{"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "applied from (default: 1 January of asOf's year)"},
+                         {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "applied to (default: asOf)"},
+                         {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "judged as of (default: the district's day)"}],
+          "responses": {"200": {"description": "[{department, received, done, onTime, overdue, averageDays, p80Days}], most overdue first"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.reportPhotos.path, #"""
         {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时；按项目位置和月份核验拍摄信息；HEIC 请先在手机上转为 JPEG）/ upload a site photo, judged against the project's place and the month",

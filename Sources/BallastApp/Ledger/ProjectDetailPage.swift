@@ -37,7 +37,7 @@ enum ProjectDetailPage {
             PoolMoveForm.node(d, exitReasons: exitReasons, lang: lang),
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.milestones($0, projectID: d.id, asOf: asOf, units: units, lang: lang) },
-            .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, lang: lang) },
+            .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, clock: page.approvalClock, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
             .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),

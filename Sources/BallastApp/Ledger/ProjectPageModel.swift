@@ -22,6 +22,8 @@ struct ProjectPageModel: Sendable {
     var people = People()
     /// 一码多项 / 一项多码 with other projects of the district (`ProjectCodeFlags`).
     var codeFlags: [ProjectCodeFlags.Flag] = []
+    /// The district's work calendar, for the 前期手续 steps' clocks.
+    var approvalClock = ApprovalClock(calendar: .weekdaysOnly)
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
@@ -39,6 +41,7 @@ struct ProjectPageModel: Sendable {
             asOf: asOf, units: try await ReferenceOptions.load(district, year: nil, on: db)[.unit] ?? [],
             exitReasons: try await PipelineMover.exitReasons(districtID: districtID, on: db), pipeline: links)
         model.people = try await People.load(districtID: districtID, on: db)
+        model.approvalClock = ApprovalClock(calendar: try await SupervisionSettings.load(districtID: districtID, on: db).calendar)
         model.codeFlags = try await ProjectCodeQuery.flags(districtID: districtID, code: detail.record.code, name: detail.record.name,
                                                            projectCode: detail.record.projectCode, on: db)
         return model

@@ -21,6 +21,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // The project page: 节点计划, 联审联批, photos, 亮灯督办
     case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
     case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
+    case appliedOn, promisedDays, dueOn, approvalNo, waivedReason, chainRule
     case photoTooLarge, changePhotoRules, photoRadius, photoGrace, photoDatum
     case photosNeedAttention, pendingWaiting, pendingFailed, pendingQueued, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
 
@@ -102,7 +103,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .actualDateMovesStage: Message(
             zh: "填写“开工”“竣工”“投产”节点的实际日期，项目阶段随之转为在建、竣工、投产。",
             en: "Entering the actual date of the start, completion or production node moves the project to that stage.")
-        case .noApprovals: Message(zh: "本年尚无联审联批事项。", en: "No approval items for this year.")
+        case .noApprovals: Message(zh: "本年尚无前期手续事项。", en: "No approval steps for this year.")
         case .item: Message(zh: "事项", en: "Item")
         case .department: Message(zh: "审批部门", en: "Department")
         case .target: Message(zh: "目标日期", en: "Target")
@@ -116,6 +117,13 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .openTag: Message(zh: "督办中", en: "open")
         case .removePhoto: Message(zh: "删除", en: "Remove")
         case .photosNeedAttention: Message(zh: "照片待核", en: "Check photos")
+        case .appliedOn: Message(zh: "申报日期", en: "Applied")
+        case .promisedDays: Message(zh: "承诺时限（工作日）", en: "Promised (working days)")
+        case .dueOn: Message(zh: "应办结", en: "Due")
+        case .approvalNo: Message(zh: "批复文号", en: "Approval No.")
+        case .waivedReason: Message(zh: "容缺受理理由", en: "Reason to approve ahead")
+        case .chainRule: Message(zh: "事项按顺序办理：前序事项办结前批复后序事项，须按容缺受理填写理由。应办结日按本区工作日历自申报日起算承诺时限；无申报日的按目标日期。",
+                                 en: "Steps go in order: approving one before the steps it needs requires a reason to approve ahead. The due day is the promised working days after applying (the district's calendar); without an application day, the target day.")
         case .photoTooLarge: Message(zh: "这张照片 {mb} MB，超过 5 MB 上限：请换一张较小的照片（相机设置中可降低分辨率），已填写的内容不受影响。",
                                      en: "This photo is {mb} MB, over the 5 MB limit: choose a smaller one (a lower resolution in the camera's settings); what you typed is kept.")
         case .changePhotoRules: Message(zh: "调整照片核验规则", en: "Change the photo rules")
@@ -165,6 +173,8 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
                 en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed.")
     }
 
+    static func waived(_ reason: String) -> Message { Message(zh: "容缺受理：\(reason)", en: "Approved ahead of its steps: \(reason)") }
+
     /// The rule every photo of the month is judged by (`PhotoVerdict`), said above the queue.
     static func photoRule(_ r: PhotoRules, version: Int) -> Message {
         Message(zh: "照片核验规则第\(version)版：在项目位置 \(r.radiusMeters) 米以内、填报月份（前后宽限 \(r.graceDays) 天）拍摄的为现场照片；台账坐标按 \(r.datum.rawValue) 换算。",
@@ -200,7 +210,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     }
 
     static func approvalsHeading(year: Int) -> Message {
-        Message(zh: "\(year)年联审联批事项", en: "Joint approvals \(year)")
+        Message(zh: "\(year)年前期手续（联审联批）", en: "Approvals \(year)")
     }
 
     /// The year's approval items: how many, how many approved (and the share), how many overdue.

@@ -117,53 +117,118 @@ struct ProjectItemsController: RouteCollection {
 
     // MARK: Approvals
 
+    /// A step of the chain with what the clock derives from it, as of the district's day.
     struct ApprovalDTO: Content {
         var id: UUID
         var year: Int
+        var seq: Int?
         var name: String
         var department: String?
+        var applied: String?
+        var promisedDays: Int?
         var target: String?
         var actual: String?
+        var approvalNo: String?
+        var waivedReason: String?
+        /// waiting | in-progress | overdue | done (`ApprovalClock`), with the day it is due and
+        /// the working days it has taken.
+        var state: String
+        var due: String?
+        var workingDays: Int?
         var version: Int
 
-        init(_ a: ApprovalItemModel) throws {
-            id = try a.requireID(); year = a.year; name = a.name; department = a.department
-            target = a.target?.iso; actual = a.actual?.iso; version = a.version
+        init(_ a: ApprovalItemModel, clock: ApprovalClock, asOf: CalendarDate) throws {
+            id = try a.requireID(); year = a.year; seq = a.seq; name = a.name; department = a.department
+            applied = a.applied?.iso; promisedDays = a.promisedDays; target = a.target?.iso; actual = a.actual?.iso
+            approvalNo = a.approvalNo; waivedReason = a.waivedReason; version = a.version
+            let step = a.step
+            state = clock.state(step, asOf: asOf).rawValue; due = clock.due(step)?.iso; workingDays = clock.workingDays(step, asOf: asOf)
         }
     }
 
     struct ApprovalBody: Content {
         var year: Int?
+        var seq: Int?
         var name: String?
         var department: String?
+        var applied: String?
+        var promisedDays: Int?
         var target: String?
         var actual: String?
+        var approvalNo: String?
+        var waivedReason: String?
         var version: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case year, seq, name, department, applied, promisedDays, target, actual, approvalNo, waivedReason, version
+        }
+
+        /// A page's form sends an empty box as "" and numbers as text; JSON sends numbers. Both
+        /// are read, and a number that is neither is refused naming its field.
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func number(_ key: CodingKeys) throws -> Int? {
+                if let n = try? c.decodeIfPresent(Int.self, forKey: key) { return n }
+                guard let text = try? c.decodeIfPresent(String.self, forKey: key) else {
+                    if c.contains(key), (try? c.decodeNil(forKey: key)) != true {
+                        throw BallastError.badParameter(key.rawValue, zh: "\(key.rawValue) 应为整数", en: "\(key.rawValue) must be a whole number")
+                    }
+                    return nil
+                }
+                let t = text.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { return nil }
+                guard t.count <= 9, let n = Int(t) else {
+                    throw BallastError.badParameter(key.rawValue, zh: "\(key.rawValue) 应为整数，实为“\(t.prefix(20))”", en: "\(key.rawValue) must be a whole number, not “\(t.prefix(20))”")
+                }
+                return n
+            }
+            year = try number(.year); seq = try number(.seq); promisedDays = try number(.promisedDays); version = try number(.version)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            department = try c.decodeIfPresent(String.self, forKey: .department)
+            applied = try c.decodeIfPresent(String.self, forKey: .applied)
+            target = try c.decodeIfPresent(String.self, forKey: .target)
+            actual = try c.decodeIfPresent(String.self, forKey: .actual)
+            approvalNo = try c.decodeIfPresent(String.self, forKey: .approvalNo)
+            waivedReason = try c.decodeIfPresent(String.self, forKey: .waivedReason)
+        }
 
         func fields() throws -> ApprovalEditor.Fields {
             ApprovalEditor.Fields(name: name ?? "", department: department,
                                   target: try RequestParameters.date(target, field: "target"),
-                                  actual: try RequestParameters.date(actual, field: "actual"))
+                                  actual: try RequestParameters.date(actual, field: "actual"), seq: seq,
+                                  applied: try RequestParameters.date(applied, field: "applied"), promisedDays: promisedDays,
+                                  approvalNo: approvalNo, waivedReason: waivedReason)
         }
+    }
+
+    /// The district's clock and day, for a step's derived state.
+    func clock(_ req: Request) async throws -> (ApprovalClock, CalendarDate) {
+        let d = try req.district()
+        let settings = try await SupervisionSettings.load(districtID: try d.requireID(), on: req.db)
+        return (ApprovalClock(calendar: settings.calendar), DistrictContext.today(in: d))
     }
 
     func listApprovals(req: Request) async throws -> [ApprovalDTO] {
         let project = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
         let year = try await year(nil, req)
-        return try await ApprovalEditor.items(projectID: project.id, year: year, on: req.db).map(ApprovalDTO.init)
+        let (clock, today) = try await clock(req)
+        return try await ApprovalEditor.items(projectID: project.id, year: year, on: req.db).map { try ApprovalDTO($0, clock: clock, asOf: today) }
     }
 
     func addApprovalAPI(req: Request) async throws -> Response {
         let body = try req.content.decode(ApprovalBody.self)
         let a = try await ApprovalEditor(context: try context(req))
             .add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req), try body.fields(), on: req.db)
-        return try await ApprovalDTO(a).encodeResponse(status: .created, for: req)
+        let (clock, today) = try await clock(req)
+        return try await ApprovalDTO(a, clock: clock, asOf: today).encodeResponse(status: .created, for: req)
     }
 
     func updateApprovalAPI(req: Request) async throws -> ApprovalDTO {
         let body = try req.content.decode(ApprovalBody.self)
-        return try ApprovalDTO(try await ApprovalEditor(context: try context(req))
-            .update(id: try Self.itemID(req), version: try RequestParameters.version(body.version), try body.fields(), on: req.db))
+        let a = try await ApprovalEditor(context: try context(req))
+            .update(id: try Self.itemID(req), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
+        let (clock, today) = try await clock(req)
+        return try ApprovalDTO(a, clock: clock, asOf: today)
     }
 
     func deleteApprovalAPI(req: Request) async throws -> HTTPStatus {

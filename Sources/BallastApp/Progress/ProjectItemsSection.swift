@@ -82,38 +82,70 @@ enum ProjectItemsSection {
         return columns
     }
 
-    /// The approvals table's columns, editable like the milestones'.
-    static func approvalColumns(_ p: ProjectProgress, action: String, edit: Bool, lang: UILanguage) -> [DataTable<ProjectProgress.ApprovalItem>.Column] {
+    static func numberInput<C>(_ name: String, _ value: Int?, form: String? = nil) -> Node<C> {
+        var a: [Attribute<HTML.InputContext>] = [.type(.number), .name(name), .value(attr(value.map(String.init) ?? "")), .class("seq"),
+                                                 .attribute(named: "min", value: String(ApprovalStep.promisedRange.lowerBound)),
+                                                 .attribute(named: "max", value: String(ApprovalStep.promisedRange.upperBound))]
+        if let form { a.append(.attribute(named: "form", value: attr(form))) }
+        return input(a)
+    }
+
+    /// The chain's columns, editable like the milestones': the step in order, who approves it,
+    /// when it was applied for and what was promised, when it is due and where it stands.
+    static func approvalColumns(_ p: ProjectProgress, action: String, asOf: CalendarDate, clock: ApprovalClock, edit: Bool,
+                                lang: UILanguage) -> [DataTable<ProjectProgress.ApprovalItem>.Column] {
         let form = { (a: ProjectProgress.ApprovalItem) in "a-\(a.id.uuidString)" }
+        let en = lang == .en
         var columns: [DataTable<ProjectProgress.ApprovalItem>.Column] = [
+            .init("#") { a in edit ? input([.type(.number), .name("seq"), .value(attr(String(a.step.seq))), .attribute(named: "form", value: form(a)),
+                                            .class("seq")]) : .text(String(a.step.seq)) },
             .init(ProgressText.item.text(lang)) { a in edit ? textInput("name", a.name, form: form(a)) : .text(a.name) },
+            .init(ProgressText.state.text(lang)) { a in
+                let state = clock.state(a.step, asOf: asOf)
+                return .group(
+                    .span(.class("tag approval-\(state.rawValue)\(state == .overdue ? " red" : "")"), .text(en ? state.englishName : state.chineseName)),
+                    .unwrap(a.step.waivedReason) { r in .div(.class("muted"), .text(ProgressText.waived(r).text(lang))) },
+                    // The reason travels with the row's form: an edit keeps it unless changed.
+                    .if(edit, .input(.type(.hidden), .name("waivedReason"), .value(attr(a.step.waivedReason ?? "")), .attribute(named: "form", value: form(a)))))
+            },
             .init(ProgressText.department.text(lang)) { a in edit ? textInput("department", a.department, form: form(a), size: 16) : .text(a.department ?? "") },
+            .init(ProgressText.appliedOn.text(lang)) { a in edit ? dateInput("applied", a.step.applied, form: form(a)) : .text(a.step.applied?.iso ?? "—") },
+            .init(ProgressText.promisedDays.text(lang)) { a in edit ? numberInput("promisedDays", a.step.promisedDays, form: form(a))
+                                                                     : .text(a.step.promisedDays.map(String.init) ?? "—") },
             .init(ProgressText.target.text(lang)) { a in edit ? dateInput("target", a.target, form: form(a)) : .text(a.target?.iso ?? "") },
+            .text(ProgressText.dueOn.text(lang), .date) { a in clock.due(a.step)?.iso ?? "—" },
             .init(ProgressText.approvedOn.text(lang)) { a in edit ? dateInput("actual", a.actual, form: form(a)) : .text(a.actual?.iso ?? "—") },
+            .init(ProgressText.approvalNo.text(lang)) { a in edit ? textInput("approvalNo", a.step.approvalNo, form: form(a), size: 14) : .text(a.step.approvalNo ?? "") },
         ]
         if edit { columns.append(.init("") { a in rowForm(form(a), action: action, item: a.id, version: a.version, year: p.year, lang: lang) }) }
         return columns
     }
 
-    static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
+    static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, clock: ApprovalClock, lang: UILanguage) -> Node<HTML.BodyContext> {
         let edit = PageContext.may(.editProjects)
         let action = Site.projectApprovals.link(projectID)
-        let rate = ApprovalRate.count(p.approvals.map { ($0.target, $0.actual) }, asOf: asOf)
+        let rate = ApprovalRate.count(p.approvals.map(\.step), clock: clock, asOf: asOf)
         return .div(.class("card"), .id("approvals"),
             .h2(.text(ProgressText.approvalsHeading(year: p.year).text(lang))),
             .p(.text(rate.percent.map { pct in
                 ProgressText.approvalRate(total: rate.total, approved: rate.approved, percent: pct, overdue: rate.overdue).text(lang)
             } ?? ProgressText.noApprovals.text(lang))),
-            .if(!p.approvals.isEmpty, DataTable<ProjectProgress.ApprovalItem>(approvalColumns(p, action: action, edit: edit, lang: lang),
-                                                                               rows: p.approvals, empty: "").node),
+            .if(!p.approvals.isEmpty, DataTable<ProjectProgress.ApprovalItem>(approvalColumns(p, action: action, asOf: asOf, clock: clock, edit: edit, lang: lang),
+                                                                               rows: p.approvals, empty: "",
+                                                                               rowClass: { a in clock.state(a.step, asOf: asOf) == .overdue ? "late" : "" }).node),
             .if(edit, .form(.method(.post), .action(attr(action)), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("action"), .value("add")),
                 .input(.type(.hidden), .name("year"), .value(attr(String(p.year)))),
                 .label(.text(ProgressText.item.text(lang)), textInput("name", nil)),
                 .label(.text(ProgressText.department.text(lang)), textInput("department", nil, size: 16)),
+                .label(.text(ProgressText.appliedOn.text(lang)), dateInput("applied", nil)),
+                .label(.text(ProgressText.promisedDays.text(lang)), numberInput("promisedDays", nil)),
                 .label(.text(ProgressText.target.text(lang)), dateInput("target", nil)),
                 .label(.text(ProgressText.approvedOn.text(lang)), dateInput("actual", nil)),
-                .button(.type(.submit), .text(ProgressText.addItem.text(lang)))))
+                .label(.text(ProgressText.approvalNo.text(lang)), textInput("approvalNo", nil, size: 14)),
+                .label(.text(ProgressText.waivedReason.text(lang)), textInput("waivedReason", nil, size: 20)),
+                .button(.type(.submit), .text(ProgressText.addItem.text(lang))))),
+            .if(edit, .p(.class("muted"), .text(ProgressText.chainRule.text(lang))))
         )
     }
 

@@ -111,6 +111,8 @@ public enum Site {
     public static let projects = SitePath0("/projects")
     public static let project = SitePath1("/projects/:id")
     public static let projectApprovals = SitePath1("/projects/:id/approvals")
+    /// 前期手续: how the approving departments answer for their time.
+    public static let approvalDepartments = SitePath0("/approvals/departments")
     public static let projectDelete = SitePath1("/projects/:id/delete")
     public static let projectEdit = SitePath1("/projects/:id/edit")
     public static let projectMilestones = SitePath1("/projects/:id/milestones")
@@ -146,6 +148,7 @@ public enum Site {
         public static let root = "/api/v1"
         public static let approval = SitePath1("/api/v1/approvals/:item")
         public static let approvalsRate = SitePath0("/api/v1/approvals/rate")
+        public static let approvalDepartments = SitePath0("/api/v1/approvals/departments")
         public static let audit = SitePath0("/api/v1/audit")
         public static let bulletins = SitePath0("/api/v1/bulletins")
         public static let bulletin = SitePath1("/api/v1/bulletins/:doc")

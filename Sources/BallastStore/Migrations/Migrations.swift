@@ -48,5 +48,6 @@ public enum BallastMigrations {
         AddPhotoEvidence(),
         CreateRequestKeys(),
         AddProjectCode(),
+        AddApprovalChain(),
     ]
 }

@@ -34,6 +34,22 @@ public final class ApprovalItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "target") public var target: CalendarDate?
     @OptionalField(key: "actual") public var actual: CalendarDate?
     @Field(key: "version") public var version: Int
+    /// The chain (issue 27): the step's place, the day applied for, the promised working days,
+    /// the 批复文号 and, for a step approved before the steps it needs, the 容缺受理 reason.
+    @OptionalField(key: "seq") public var seq: Int?
+    @OptionalField(key: "applied_on") public var applied: CalendarDate?
+    @OptionalField(key: "promised_days") public var promisedDays: Int?
+    @OptionalField(key: "approval_no") public var approvalNo: String?
+    @OptionalField(key: "waived_reason") public var waivedReason: String?
+    /// `ApprovalClock.due` of the step under the district's calendar, kept for the SQL counts
+    /// (written with the step, and again when the calendar changes: `ApprovalDue`).
+    @OptionalField(key: "due_on") public var dueOn: CalendarDate?
 
     public init() {}
+
+    /// The step as the chain's rules read it.
+    public var step: ApprovalStep {
+        ApprovalStep(seq: seq ?? 0, name: name, department: department, applied: applied, promisedDays: promisedDays,
+                     target: target, approved: actual, approvalNo: approvalNo, waivedReason: waivedReason)
+    }
 }

@@ -3,8 +3,10 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// 联审联批事项 edits: a project's approval items for a year, with target and actual dates and
-/// the issuing department. Versioned and audited like every other edit.
+/// 前期手续 edits: a project's approval steps for a year (its chain, `ApprovalStep`), with the
+/// approving department, the day applied for, the promised working days, the planned and
+/// approved days, the 批复文号, and the 容缺受理 reason of a step approved before the steps it
+/// needs. Versioned and audited like every other edit.
 public struct ApprovalEditor: Sendable {
     public var context: ProjectItemContext
 
@@ -15,20 +17,33 @@ public struct ApprovalEditor: Sendable {
         public var department: String?
         public var target: CalendarDate?
         public var actual: CalendarDate?
+        /// Its place in the chain; nil: after the last step (a new step) or where it was (an edit).
+        public var seq: Int?
+        public var applied: CalendarDate?
+        public var promisedDays: Int?
+        public var approvalNo: String?
+        public var waivedReason: String?
 
-        public init(name: String, department: String?, target: CalendarDate?, actual: CalendarDate?) {
-            self.name = name; self.department = department; self.target = target; self.actual = actual
+        public init(name: String, department: String?, target: CalendarDate?, actual: CalendarDate?, seq: Int? = nil,
+                    applied: CalendarDate? = nil, promisedDays: Int? = nil, approvalNo: String? = nil, waivedReason: String? = nil) {
+            self.name = name; self.department = department; self.target = target; self.actual = actual; self.seq = seq
+            self.applied = applied; self.promisedDays = promisedDays; self.approvalNo = approvalNo; self.waivedReason = waivedReason
         }
     }
 
     struct Snapshot: Encodable {
         var name: String, department: String?, target: String?, actual: String?
-        init(_ a: ApprovalItemModel) { name = a.name; department = a.department; target = a.target?.iso; actual = a.actual?.iso }
+        var seq: Int?, applied: String?, promisedDays: Int?, approvalNo: String?, waivedReason: String?
+        init(_ a: ApprovalItemModel) {
+            name = a.name; department = a.department; target = a.target?.iso; actual = a.actual?.iso
+            seq = a.seq; applied = a.applied?.iso; promisedDays = a.promisedDays; approvalNo = a.approvalNo; waivedReason = a.waivedReason
+        }
     }
 
-    /// A project's approval items for a year, by target date.
+    /// A project's chain for a year, in order.
     public static func items(projectID: UUID, year: Int, on db: any Database) async throws -> [ApprovalItemModel] {
-        try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all()
+        try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).all()
+            .sorted { ($0.seq ?? Int.max, $0.target?.iso ?? "", $0.name) < ($1.seq ?? Int.max, $1.target?.iso ?? "", $1.name) }
     }
 
     public func add(projectID: UUID, year: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
@@ -36,7 +51,10 @@ public struct ApprovalEditor: Sendable {
             let p = try await context.project(projectID, on: tx)
             let a = ApprovalItemModel()
             a.id = UUID(); a.districtID = context.districtID; a.$project.id = projectID; a.year = year; a.version = 1
-            try fill(a, f)
+            let chain = try await Self.items(projectID: projectID, year: year, on: tx)
+            a.seq = f.seq ?? ((chain.compactMap(\.seq).max() ?? 0) + 1)
+            try fill(a, f, chain: chain)
+            a.dueOn = try await ApprovalDue.clock(districtID: context.districtID, on: tx).due(a.step)
             try await a.create(on: tx)
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "approval-item",
                                    entityID: a.id, summary: "\(p.code) \(year) \(a.name)", before: Snapshot?.none, after: Snapshot(a))
@@ -47,8 +65,14 @@ public struct ApprovalEditor: Sendable {
     public func update(id: UUID, version: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
             let (a, p) = try await item(id, on: tx)
+            let chain = try await Self.items(projectID: a.$project.id, year: a.year, on: tx).filter { $0.id != a.id }
+            let clock = try await ApprovalDue.clock(districtID: context.districtID, on: tx)
             try await context.update(a, version: version, entity: "approval-item", in: tx, before: Snapshot(a),
-                                     change: { try fill($0, f) }, after: Snapshot.init, summary: { "\(p.code) \($0.year) \($0.name)" })
+                                     change: { m in
+                                         if let seq = f.seq { m.seq = seq }
+                                         try fill(m, f, chain: chain)
+                                         m.dueOn = clock.due(m.step)
+                                     }, after: Snapshot.init, summary: { "\(p.code) \($0.year) \($0.name)" })
             return a
         }
     }
@@ -66,12 +90,51 @@ public struct ApprovalEditor: Sendable {
         return (a, try await context.project(a.$project.id, on: db))
     }
 
-    func fill(_ a: ApprovalItemModel, _ f: Fields) throws {
+    /// Checks the step against itself and its chain (`chain`: the project's other steps of the
+    /// year), every problem named by its field.
+    func fill(_ a: ApprovalItemModel, _ f: Fields, chain: [ApprovalItemModel]) throws {
         a.name = try ProjectItemContext.name(f.name)
         try context.notFuture(f.actual, field: "actual")
+        try context.notFuture(f.applied, field: "applied")
+        var problems: [FieldProblem] = []
+        if let seq = f.seq ?? a.seq, !(1...99).contains(seq) {
+            problems.append(FieldProblem("seq", Message(zh: "顺序号应为 1～99，实为 \(seq)", en: "seq must be 1 to 99, not \(seq)")))
+        }
+        if let days = f.promisedDays, !ApprovalStep.promisedRange.contains(days) {
+            problems.append(FieldProblem("promisedDays", Message(
+                zh: "承诺时限应为 \(ApprovalStep.promisedRange.lowerBound)～\(ApprovalStep.promisedRange.upperBound) 个工作日，实为 \(days)",
+                en: "The promised time must be \(ApprovalStep.promisedRange.lowerBound) to \(ApprovalStep.promisedRange.upperBound) working days, not \(days)")))
+        }
+        if let applied = f.applied, let approved = f.actual, approved < applied {
+            problems.append(FieldProblem("actual", Message(zh: "批复日期 \(approved.iso) 早于申报日期 \(applied.iso)",
+                                                           en: "Approved on \(approved.iso), before it was applied for on \(applied.iso)")))
+        }
+        if let no = f.approvalNo, no.count > 100 {
+            problems.append(FieldProblem("approvalNo", Message(zh: "批复文号超过 100 个字", en: "The approval number is over 100 characters")))
+        }
+        let reason = f.waivedReason?.trimmed.nilIfEmpty
+        if let reason, reason.count > 500 {
+            problems.append(FieldProblem("waivedReason", Message(zh: "容缺受理理由超过 500 个字", en: "The reason is over 500 characters")))
+        }
+        // A step approved before the steps it needs: only as 容缺受理, with the reason kept.
+        if let approved = f.actual {
+            let step = ApprovalStep(seq: f.seq ?? a.seq ?? Int.max, name: a.name)
+            let missing = ApprovalClock.missingBefore(step, in: chain.map(\.step), by: approved)
+            if !missing.isEmpty && reason == nil {
+                let names = missing.map(\.name).joined(separator: "、")
+                problems.append(FieldProblem("waivedReason", Message(
+                    zh: "“\(a.name)”须在 \(names) 办结之后批复；如按容缺受理先行批复，请填写容缺受理理由",
+                    en: "“\(a.name)” comes after \(names): to approve it first, give the reason to approve ahead")))
+            }
+        }
+        guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
         a.department = f.department?.trimmed.nilIfEmpty
         a.target = f.target
         a.actual = f.actual
+        a.applied = f.applied
+        a.promisedDays = f.promisedDays
+        a.approvalNo = f.approvalNo?.trimmed.nilIfEmpty
+        a.waivedReason = reason
     }
 }
 
@@ -80,11 +143,15 @@ public struct ApprovalEditor: Sendable {
 public enum ApprovalRateQuery {
     public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID?, on db: any Database) async throws -> ApprovalRate {
         let sql = try db.sql()
+        let day = asOf.iso
+        // `ApprovalClock.state` in SQL: done once approved by the day; overdue when open on the
+        // day past its due day (`due_on`, kept as `ApprovalClock.due`), applied for by then.
         var q: SQLQueryString = """
             SELECT COUNT(*) AS total,
-                   COALESCE(SUM(CASE WHEN a.actual IS NOT NULL THEN 1 ELSE 0 END), 0) AS approved,
-                   COALESCE(SUM(CASE WHEN a.actual IS NOT NULL AND (a.target IS NULL OR a.actual <= a.target) THEN 1 ELSE 0 END), 0) AS on_time,
-                   COALESCE(SUM(CASE WHEN a.actual IS NULL AND a.target < \(bind: asOf.iso) THEN 1 ELSE 0 END), 0) AS overdue
+                   COALESCE(SUM(CASE WHEN a.actual <= \(bind: day) THEN 1 ELSE 0 END), 0) AS approved,
+                   COALESCE(SUM(CASE WHEN a.actual <= \(bind: day) AND (a.due_on IS NULL OR a.actual <= a.due_on) THEN 1 ELSE 0 END), 0) AS on_time,
+                   COALESCE(SUM(CASE WHEN (a.actual IS NULL OR a.actual > \(bind: day)) AND a.due_on < \(bind: day)
+                                      AND (a.applied_on IS NULL OR a.applied_on <= \(bind: day)) THEN 1 ELSE 0 END), 0) AS overdue
             FROM approval_items a JOIN projects p ON p.id = a.project_id
             WHERE a.district_id = \(bind: districtID) AND a.year = \(bind: year)
             """

@@ -31,15 +31,17 @@ public struct ProjectProgress: Sendable {
     }
 
     /// An approval the project needs (审批事项), with the department, target and actual day.
-    public struct ApprovalItem: Sendable, Hashable {
+    /// A step of the project's 前期手续 chain, with its row's id and version.
+    public struct ApprovalItem: Sendable, Equatable {
         public var id: UUID
-        public var name: String
-        public var department: String?
-        public var target: CalendarDate?
-        public var actual: CalendarDate?
+        public var step: ApprovalStep
         public var version: Int
+        public var name: String { step.name }
+        public var department: String? { step.department }
+        public var target: CalendarDate? { step.target }
+        public var actual: CalendarDate? { step.approved }
         init(_ m: ApprovalItemModel) {
-            id = m.id ?? UUID(); name = m.name; department = m.department; target = m.target; actual = m.actual; version = m.version
+            id = m.id ?? UUID(); step = m.step; version = m.version
         }
     }
 }
@@ -63,8 +65,7 @@ public enum ProjectProgressQuery {
             year: year, annualPlan: annualPlan, monthly: monthly,
             milestones: try await MilestoneModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$seq).all()
                 .map(ProjectProgress.Milestone.init),
-            approvals: try await ApprovalItemModel.query(on: db).filter(\.$project.$id == projectID).filter(\.$year == year).sort(\.$target).all()
-                .map(ProjectProgress.ApprovalItem.init),
+            approvals: try await ApprovalEditor.items(projectID: projectID, year: year, on: db).map(ProjectProgress.ApprovalItem.init),
             colour: state.flatMap { WarningColour(rawValue: $0.colour) },
             reasons: state.map { WarningEngine.reasons($0.reasons) } ?? [],
             since: state?.since,

@@ -62,7 +62,10 @@ public struct SupervisionSettings: Sendable, Equatable {
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: existing == nil ? "create" : "update",
                                    entity: "supervision-settings", entityID: row.id, summary: "督办时限设置",
                                    before: before.clock, after: clock)
-            return try await load(districtID: districtID, on: tx)
+            let saved = try await load(districtID: districtID, on: tx)
+            // The 前期手续 steps' due days follow the calendar (`ApprovalDue`).
+            if saved.calendar != before.calendar { try await ApprovalDue.recompute(districtID: districtID, calendar: saved.calendar, on: tx) }
+            return saved
         }
     }
 }

@@ -1,0 +1,188 @@
+@testable import BallastApp
+import BallastCore
+@testable import BallastStore
+import BallastTestSupport
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// 前期手续 as a chain through the API, the page and the CLI (issue 27): a step's fields and
+/// derived state, the order rule with 容缺受理, bad input named by field, the departments'
+/// figures, and the migration of the items kept before.
+@Suite struct ApprovalChainAPITests {
+    /// A project of the demo with no steps yet (a 续建 project), the office's client.
+    static func setUp(_ app: Application) async throws -> (TestClient, ProjectModel) {
+        let withSteps = Set(try await ApprovalItemModel.query(on: app.db).all().map { $0.$project.id })
+        let project = try #require(try await ProjectModel.query(on: app.db).sort(\.$code).all().first { !withSteps.contains($0.id!) })
+        return (try await app.as(.office), project)
+    }
+
+    @Test func aChainIsKeptInOrderAndAStepAheadOfItsStepsNeedsAReason() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            let path = "/api/v1/projects/\(p.id!)/approvals"
+            let (s1, first) = try await office.send(.POST, path, ["year": 2023, "name": "立项", "department": "区发展改革委",
+                                                                  "applied": "2023-03-01", "promisedDays": 10, "actual": "2023-03-10",
+                                                                  "approvalNo": "二七发改〔2023〕9号"])
+            #expect(s1 == .created && first["seq"] as? Int == 1 && first["state"] as? String == "done" && first["due"] as? String == "2023-03-15")
+            #expect(first["workingDays"] as? Int == 7 && first["approvalNo"] as? String == "二七发改〔2023〕9号")
+            let (_, second) = try await office.send(.POST, path, ["year": 2023, "name": "环评", "department": "市生态环境局二七分局",
+                                                                  "applied": "2023-06-12", "promisedDays": 20])
+            #expect(second["seq"] as? Int == 2 && second["state"] as? String == "in-progress")
+            // 施工许可 approved while 环评 is open: refused, naming the step and the field.
+            let ahead = try await office.send(.POST, path, ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局",
+                                                            "applied": "2023-05-10", "promisedDays": 7, "actual": "2023-05-15"])
+            #expect(ahead.0 == .unprocessableEntity && "\(ahead.1)".contains("waivedReason") && "\(ahead.1)".contains("环评"))
+            // With the reason (容缺受理), it is approved and the reason kept.
+            let (ok, waived) = try await office.send(.POST, path, ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局",
+                                                                   "applied": "2023-05-10", "promisedDays": 7, "actual": "2023-05-15",
+                                                                   "waivedReason": "市重点项目，环评与施工许可并联审批"])
+            #expect(ok == .created && waived["waivedReason"] as? String == "市重点项目，环评与施工许可并联审批" && waived["seq"] as? Int == 3)
+            let (_, list) = try await office.send(.GET, path + "?year=2023")
+            _ = list
+            var chain: [[String: Any]] = []
+            try await office.test(.GET, path + "?year=2023") { res in
+                chain = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]]) ?? []
+            }
+            #expect(chain.compactMap { $0["name"] as? String } == ["立项", "环评", "施工许可"])
+            // The project page shows the chain with its states and the reason.
+            try await office.test(.GET, "/projects/\(p.id!)") { res in
+                let html = res.body.string
+                #expect(html.contains("批复文号") && html.contains("二七发改〔2023〕9号") && html.contains("已办结") && html.contains("办理中")
+                        && html.contains("容缺受理：市重点项目"))
+            }
+        }
+    }
+
+    /// The project page's form sends empty boxes as "" and numbers as text.
+    @Test func thePageFormAddsAStepWithBoxesLeftEmpty() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            func post(_ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
+                var out: (HTTPStatus, String) = (.ok, "")
+                let body = ([("_csrf", office.csrfToken), ("action", "add"), ("year", "2023")] + fields)
+                    .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                try await office.test(.POST, "/projects/\(p.id!)/approvals", beforeRequest: { req in
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: body)
+                }) { res in out = (res.status, res.body.string) }
+                return out
+            }
+            let ok = try await post([("name", "能评"), ("department", ""), ("applied", ""), ("promisedDays", ""), ("target", ""), ("actual", ""),
+                                     ("approvalNo", ""), ("waivedReason", "")])
+            #expect(ok.0 == .ok && ok.1.contains("能评"))
+            let bad = try await post([("name", "环评"), ("promisedDays", "二十")])
+            #expect(bad.0 == .badRequest && bad.1.contains("promisedDays"))
+            let steps = try await ApprovalItemModel.query(on: app.db).filter(\.$project.$id == p.id!).all()
+            #expect(steps.map(\.name) == ["能评"] && steps.first?.promisedDays == nil && steps.first?.seq == 1)
+        }
+    }
+
+    /// A step past its promised time is overdue on the project page, in the year's rate (SQL)
+    /// and in the chain's API alike — and not before the day it fell due.
+    @Test func aStepPastItsPromisedTimeIsOverdueEverywhere() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            // 5-4 + 20 working days = 6-1 (weekdays; 5-5 is the first).
+            let (_, step) = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                                  ["year": 2023, "name": "环评", "applied": "2023-05-04", "promisedDays": 20])
+            #expect(step["due"] as? String == "2023-06-01" && step["state"] as? String == "overdue")
+            let (_, rate) = try await office.send(.GET, "/api/v1/approvals/rate?year=2023&asOf=2023-06-30")
+            #expect(rate["total"] as? Int == 115 && rate["overdue"] as? Int == 1 && rate["approved"] as? Int == 114)
+            let (_, before) = try await office.send(.GET, "/api/v1/approvals/rate?year=2023&asOf=2023-06-01")
+            #expect(before["overdue"] as? Int == 0)
+            try await office.test(.GET, "/projects/\(p.id!)") { res in
+                #expect(res.body.string.contains("已超时") && res.body.string.contains("逾期未办 1 项"))
+            }
+        }
+    }
+
+    @Test func badStepsAreRefusedNamingTheField() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            let path = "/api/v1/projects/\(p.id!)/approvals"
+            let before = try await office.send(.POST, path, ["year": 2023, "name": "立项", "applied": "2023-03-10", "actual": "2023-03-01"])
+            #expect(before.0 == .unprocessableEntity && "\(before.1)".contains("早于申报日期"))
+            for days in [0, 10_000] {
+                let bad = try await office.send(.POST, path, ["year": 2023, "name": "立项", "applied": "2023-03-01", "promisedDays": days])
+                #expect(bad.0 == .unprocessableEntity && "\(bad.1)".contains("promisedDays"), "\(days)")
+            }
+            #expect(try await ApprovalItemModel.query(on: app.db).filter(\.$project.$id == p.id!).count() == 0)
+            // A unit reaches only its own projects' chains.
+            let unit = try await app.as(.unit, unit: "区住房城乡建设局")
+            let mine = try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first()
+            if p.$unit.id != mine?.id {
+                #expect(try await unit.send(.POST, path, ["year": 2023, "name": "立项"]).0 == .notFound)
+            }
+        }
+    }
+
+    /// The hand-worked example of `ApprovalChainTests` through the API and the CLI: X received
+    /// 3, done 2, on time 1, overdue 1, average 8.5, p80 10 (weekdays; the demo has no holidays
+    /// in March).
+    @Test func theDepartmentsFiguresAgreeOnTheAPIThePageAndTheCLI() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            let path = "/api/v1/projects/\(p.id!)/approvals"
+            let steps: [[String: Any]] = [
+                ["name": "X1", "department": "测试审批局", "applied": "2023-03-01", "promisedDays": 10, "actual": "2023-03-10"],
+                ["name": "X2", "department": "测试审批局", "applied": "2023-03-06", "promisedDays": 5, "actual": "2023-03-20"],
+                ["name": "X3", "department": "测试审批局", "applied": "2023-03-20", "promisedDays": 5],
+                ["name": "X4", "department": "测试审批局", "applied": "2023-04-10", "promisedDays": 5],
+            ]
+            for s in steps {
+                var body = s
+                body["year"] = 2023
+                body["waivedReason"] = "测试"
+                #expect(try await office.send(.POST, path, body).0 == .created)
+            }
+            var rows: [[String: Any]] = []
+            try await office.test(.GET, "/api/v1/approvals/departments?from=2023-03-01&to=2023-03-31&asOf=2023-03-31") { res in
+                #expect(res.status == .ok)
+                rows = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [[String: Any]]) ?? []
+            }
+            let x = try #require(rows.first { $0["department"] as? String == "测试审批局" })
+            #expect(x["received"] as? Int == 3 && x["done"] as? Int == 2 && x["onTime"] as? Int == 1 && x["overdue"] as? Int == 1)
+            #expect(x["averageDays"] as? Double == 8.5 && x["p80Days"] as? Int == 10)
+            #expect(try await office.send(.GET, "/api/v1/approvals/departments?from=2023-04-01&to=2023-03-01").0 == .badRequest)
+            #expect(try await office.send(.GET, "/api/v1/approvals/departments?asOf=2023-02-30").0 == .badRequest)
+            try await office.test(.GET, "/approvals/departments?from=2023-03-01&to=2023-03-31&asOf=2023-03-31") { res in
+                #expect(res.body.string.contains("测试审批局") && res.body.string.contains("部门审批时效"))
+            }
+            // The CLI's year: the demo's four steps per new start are all on time; ours is among them.
+            let out = try await app.run(command: ["report", "approvals", "--year", "2023", "--as-of", "2023-03-31", "--format", "json"])
+            let cli = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+            let cx = try #require(cli.first { $0["department"] as? String == "测试审批局" })
+            #expect(cx["received"] as? Int == 3 && cx["onTime"] as? Int == 1 && cx["p80Days"] as? Int == 10)
+            let dev = try #require(cli.first { $0["department"] as? String == "区发展改革委" })
+            #expect(dev["overdue"] as? Int == 0 && dev["done"] as? Int == dev["onTime"] as? Int)
+        }
+    }
+
+    /// The items kept before the chain: their names, departments and dates stay, and each
+    /// project's become steps in the order of their planned days.
+    @Test func theItemsKeptBeforeBecomeChainsInTheOrderOfTheirDays() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let demo = try await ApprovalItemModel.query(on: app.db).all()
+            #expect(demo.count == 114 && demo.allSatisfy { $0.actual != nil && $0.seq != nil && $0.applied != nil && $0.approvalNo != nil })
+            // Back to the items as they were kept (the migration reverted), then forward again.
+            let sql = try app.db.sql()
+            try await AddApprovalChain().revert(on: app.db)
+            let p = try #require(try await ProjectModel.query(on: app.db).sort(\.$code).first())
+            for (name, target, actual) in [("施工许可", "2023-05-01", nil), ("立项", "2023-02-01", "2023-01-30"), ("用地", "2023-03-01", "2023-02-27")] as [(String, String, String?)] {
+                try await sql.raw("""
+                    INSERT INTO approval_items (id, district_id, project_id, year, name, department, target, actual, version)
+                    VALUES (\(bind: UUID()), \(bind: p.$district.id), \(bind: p.id!), 2024, \(bind: name), '区发展改革委', \(bind: target), \(bind: actual), 1)
+                    """).run()
+            }
+            try await AddApprovalChain().prepare(on: app.db)
+            let kept = try await ApprovalEditor.items(projectID: p.id!, year: 2024, on: app.db)
+            #expect(kept.map(\.name) == ["立项", "用地", "施工许可"] && kept.map(\.seq) == [1, 2, 3])
+            #expect(kept.map { $0.target?.iso } == ["2023-02-01", "2023-03-01", "2023-05-01"] && kept[0].actual?.iso == "2023-01-30")
+            #expect(try await ApprovalItemModel.query(on: app.db).count() == 117)
+        }
+    }
+}
