@@ -100,6 +100,32 @@ import VaporTesting
         }
     }
 
+    /// The approving department's 工作台 lists the steps it has to give, overdue first; another
+    /// unit's does not; the link opens the project's chain (in English too).
+    @Test func anOverdueStepIsOnTheApprovingDepartmentsWorkbench() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            _ = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                      ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局", "applied": "2023-05-04", "promisedDays": 7])
+            _ = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                      ["year": 2023, "name": "环评", "department": "区商务局", "applied": "2023-06-20", "promisedDays": 5])
+            let housing = try await app.as(.unit, unit: "区住房城乡建设局")
+            let (_, work) = try await housing.send(.GET, Site.API.todo.link)
+            let items = (work["items"] as? [[String: Any]]) ?? []
+            let mine = try #require(items.first { $0["kind"] as? String == "approval" })
+            #expect(mine["overdue"] as? Bool == true && (mine["title"] as? String ?? "").contains("施工许可") && mine["due"] as? String == "2023-05-15")
+            #expect(items.filter { $0["kind"] as? String == "approval" }.count == 1)
+            try await housing.test(.GET, "/work?lang=en") { res in
+                #expect(res.body.string.contains("/projects/\(p.id!.uuidString)?lang=en#approvals"))
+            }
+            // 区商务局's step (due 6-27, within a week of the district's day) is its own.
+            let commerce = try await app.as(.unit, unit: "区商务局")
+            let (_, theirs) = try await commerce.send(.GET, Site.API.todo.link)
+            let other = ((theirs["items"] as? [[String: Any]]) ?? []).filter { $0["kind"] as? String == "approval" }
+            #expect(other.count == 1 && (other.first?["title"] as? String ?? "").contains("环评"))
+        }
+    }
+
     @Test func badStepsAreRefusedNamingTheField() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let (office, p) = try await Self.setUp(app)

@@ -166,7 +166,9 @@ enum Layout {
     /// Links carry the page's language, so a shared link opens as its sender saw it.
     static func link(_ path: String, _ lang: UILanguage) -> String {
         guard lang == .en else { return path }
-        return path + (path.contains("?") ? "&" : "?") + "lang=en"
+        // The query goes before a fragment ("#approvals"), or the browser reads it as the fragment's.
+        let (base, fragment) = path.firstIndex(of: "#").map { (String(path[..<$0]), String(path[$0...])) } ?? (path, "")
+        return base + (base.contains("?") ? "&" : "?") + "lang=en" + fragment
     }
 
     static func withLang(_ path: String, _ lang: UILanguage) -> String {

@@ -18,11 +18,13 @@ public struct WorkItem: Sendable, Equatable, Codable {
         case document
         /// Uploaded files previewed and waiting for 确认导入 (the office's).
         case importBatch = "import"
+        /// 前期手续 steps applied for at the unit as approving department, due soon or overdue.
+        case approval
 
         public var chineseName: String {
             switch self {
             case .report: "月报填报"; case .review: "月报审核"; case .problem: "问题与议定事项"; case .notice: "催办单签收"; case .document: "文件印发"
-            case .importBatch: "待确认的导入"
+            case .importBatch: "待确认的导入"; case .approval: "审批事项"
             }
         }
 
@@ -30,7 +32,7 @@ public struct WorkItem: Sendable, Equatable, Codable {
             switch self {
             case .report: "Reports to file"; case .review: "Reports to review"; case .problem: "Problems and decisions"
             case .notice: "Notices to acknowledge"; case .document: "Documents to issue"
-            case .importBatch: "Imports to confirm"
+            case .importBatch: "Imports to confirm"; case .approval: "Approvals to give"
             }
         }
     }
@@ -79,6 +81,7 @@ public enum WorkQueue {
         if let unit = who.unitID, who.permissions.contains(.workProblems) {
             out += try await problemsOfUnit(who.districtID, unit: unit, today: today, sql: sql)
             out += try await noticesOfUnit(who.districtID, unit: unit, today: today, sql: sql)
+            out += try await approvalsOfUnit(who.districtID, unit: unit, today: today, sql: sql)
         }
         if who.unitID == nil, who.permissions.contains(.superviseProblems) {
             out += try await problemsToSupervise(who.districtID, today: today, sql: sql)
@@ -181,6 +184,27 @@ public enum WorkQueue {
                 : Message(zh: "办理\(what.zh)并反馈：\(title)", en: "\(what.en) to work on and report: \(title)")
             return WorkItem(kind: .problem, title: message, url: Site.problem.link(try r.decode(column: "id", as: UUID.self)),
                             due: deadline, overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline, today: today), count: 1)
+        }
+    }
+
+    /// 前期手续 steps the unit approves (its name is the step's department), applied for and not
+    /// yet approved, due within the horizon or overdue (`ApprovalClock`, by the kept due day).
+    static func approvalsOfUnit(_ districtID: UUID, unit: UUID, today: CalendarDate, sql: any SQLDatabase) async throws -> [WorkItem] {
+        let horizon = today.adding(days: horizonDays)
+        return try await sql.raw("""
+            SELECT a.name, a.due_on, p.id AS project_id, p.name AS project_name FROM approval_items a
+            JOIN projects p ON p.id = a.project_id
+            JOIN reference_entries u ON u.id = \(bind: unit) AND u.name = a.department
+            WHERE a.district_id = \(bind: districtID) AND a.applied_on IS NOT NULL AND a.applied_on <= \(bind: today.iso)
+              AND (a.actual IS NULL OR a.actual > \(bind: today.iso)) AND a.due_on IS NOT NULL AND a.due_on <= \(bind: horizon.iso)
+            ORDER BY a.due_on, p.name LIMIT 200
+            """).all().map { r in
+            let due = try r.decode(column: "due_on", as: CalendarDate.self)
+            let step = try r.decode(column: "name", as: String.self), project = try r.decode(column: "project_name", as: String.self)
+            return WorkItem(kind: .approval, title: Message(zh: "办理审批：\(project) · \(step)（应于 \(due.iso) 办结）",
+                                                           en: "Approve: \(project) · \(step) (due \(due.iso))"),
+                            url: Site.project.link(try r.decode(column: "project_id", as: UUID.self)) + "#approvals",
+                            due: due, overdue: due < today, count: 1)
         }
     }
 
