@@ -126,6 +126,28 @@ import VaporTesting
         }
     }
 
+    /// An overdue step gets a 催办单 to its approving department through the notice machinery,
+    /// once; a step of a department outside the district (a city office) is not chased.
+    @Test func anOverdueStepIsChasedOnceByNotice() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            _ = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                      ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局", "applied": "2023-05-04", "promisedDays": 7])
+            _ = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                      ["year": 2023, "name": "环评", "department": "市生态环境局二七分局", "applied": "2023-05-04", "promisedDays": 7,
+                                       "waivedReason": "并联"])
+            let district = try #require(try await DistrictModel.query(on: app.db).first())
+            let today = try #require(CalendarDate.parse("2023-06-30"))
+            _ = try await NoticeGenerator.run(districtID: try district.requireID(), today: today, on: app.db)
+            let chased = try await NoticeModel.query(on: app.db).filter(\.$subject == "approval").all()
+            #expect(chased.count == 1 && chased[0].item.contains("施工许可") && chased[0].item.contains("2023-05-15"))
+            let housing = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first())
+            #expect(chased[0].unitID == housing.id)
+            _ = try await NoticeGenerator.run(districtID: try district.requireID(), today: today, on: app.db)
+            #expect(try await NoticeModel.query(on: app.db).filter(\.$subject == "approval").count() == 1)
+        }
+    }
+
     @Test func badStepsAreRefusedNamingTheField() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let (office, p) = try await Self.setUp(app)

@@ -84,6 +84,16 @@ import Vapor
                 ph.width = 1; ph.height = 1; ph.size = 1; ph.bytes = Data([0]); ph.uploadedBy = "t"; ph.uploadedAt = Date(); ph.verdict = verdict
                 try await ph.create(on: app.db)
             }
+            // Steps 住建局 approves: due 5-10 approved 5-09 (on time), due 5-20 approved 5-25 (late),
+            // due 5-31 open (late), due 6-05 (not yet due in May); one of a city office (not a unit).
+            for (due, actual, department) in [("2023-05-10", "2023-05-09", "区住建局"), ("2023-05-20", "2023-05-25", "区住建局"),
+                                              ("2023-05-31", nil, "区住建局"), ("2023-06-05", nil, "区住建局"), ("2023-05-10", nil, "市生态环境局")] as [(String, String?, String)] {
+                let a = ApprovalItemModel()
+                a.id = UUID(); a.districtID = d.id!; a.$project.id = housingProjects[0]; a.year = 2023; a.name = "审批"; a.version = 1
+                a.department = department; a.applied = CalendarDate.parse("2023-04-20"); a.dueOn = CalendarDate.parse(due)
+                a.actual = actual.flatMap(CalendarDate.parse)
+                try await a.create(on: app.db)
+            }
             let units = Dictionary(uniqueKeysWithValues: try await UnitFactsQuery.run(districtID: d.id!, year: 2023, month: 5, on: app.db).map { ($0.name, $0.facts) })
             #expect(Set(units.keys) == ["区商务局", "区住建局", "建中街街道"])
             var commerce = UnitFacts()
@@ -97,7 +107,10 @@ import Vapor
             var housing = UnitFacts()
             housing.projects = 1; housing.plan = 600 * 10_000; housing.completed = 150 * 10_000; housing.problemsDue = 1
             housing.reportsExpected = 1; housing.reportsOnTime = 1; housing.reportsVerified = 1
+            housing.approvalsDue = 3; housing.approvalsOnTime = 1
             #expect(units["区住建局"] == housing)
+            #expect(UnitScore.ratio(.approvals, housing, month: 5, pipelineTarget: 2) == 1.0 / 3)
+            #expect(UnitScore.ratio(.approvals, commerce, month: 5, pipelineTarget: 2) == 1)
             var street = UnitFacts()
             street.projects = 1; street.plan = 200 * 10_000; street.reportsExpected = 1; street.litProjects = 1
             #expect(units["建中街街道"] == street)

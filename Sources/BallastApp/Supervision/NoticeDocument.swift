@@ -31,6 +31,7 @@ enum NoticeDocument {
         case "problem": "问题办理"
         case "decision": "会议议定事项"
         case "report": "月度进度报送"
+        case "approval": "前期手续审批"
         default: "督办事项"
         }
     }

@@ -18,6 +18,10 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
     /// Reports with evidence: the month's reports owed that carry a photo judged 现场
     /// (`PhotoVerdict`). Not in the standard scheme: the office adds it when it wants photos to count.
     case photos
+    /// Approvals given on time (部门审批时效): the 前期手续 steps the unit approves (as their
+    /// department) that fell due by the month's end, approved by their due day. Not in the
+    /// standard scheme.
+    case approvals
 
     public var name: Message {
         switch self {
@@ -28,6 +32,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .warnings: Message(zh: "红黄灯占比", en: "Red/yellow share")
         case .pipeline: Message(zh: "招商签约目标", en: "Pipeline target")
         case .photos: Message(zh: "现场照片核验", en: "Reports with site photos")
+        case .approvals: Message(zh: "审批按时办结", en: "Approvals given on time")
         }
     }
 
@@ -41,6 +46,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .warnings: "亮灯"
         case .pipeline: "招商"
         case .photos: "照片"
+        case .approvals: "审批"
         }
     }
 
@@ -58,6 +64,8 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
                                 en: "leads signed this year ÷ (yearly target × month ÷ 12), up to the cap")
         case .photos: Message(zh: "本月有“现场”照片（在项目附近、当月拍摄）的月报 ÷ 应报项目数",
                               en: "the month's reports with a photo judged on site (near the project, in the month) ÷ projects due to report")
+        case .approvals: Message(zh: "本单位承办、承诺时限在月末前到期的前期手续事项中按时批复的比例；无到期事项计满分",
+                                 en: "share of the approval steps the unit gives that fell due by the month's end approved by their due day; full marks when none due")
         }
     }
 }
@@ -78,12 +86,15 @@ public struct UnitFacts: Sendable, Codable, Equatable {
     public var signedLeads = 0
     /// The month's reports with a photo judged 现场.
     public var reportsVerified = 0
+    /// 前期手续 steps the unit approves that fell due by the month's end, and those approved by their due day.
+    public var approvalsDue = 0
+    public var approvalsOnTime = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case projects, plan, completed, plannedStarts, achievedStarts, problemsDue, problemsOnTime, reportsExpected, reportsOnTime,
-             litProjects, signedLeads, reportsVerified
+             litProjects, signedLeads, reportsVerified, approvalsDue, approvalsOnTime
     }
 
     /// Rankings issued before photos counted were frozen without `reportsVerified`: read as 0.
@@ -96,5 +107,7 @@ public struct UnitFacts: Sendable, Codable, Equatable {
         reportsOnTime = try c.decode(Int.self, forKey: .reportsOnTime); litProjects = try c.decode(Int.self, forKey: .litProjects)
         signedLeads = try c.decode(Int.self, forKey: .signedLeads)
         reportsVerified = try c.decodeIfPresent(Int.self, forKey: .reportsVerified) ?? 0
+        approvalsDue = try c.decodeIfPresent(Int.self, forKey: .approvalsDue) ?? 0
+        approvalsOnTime = try c.decodeIfPresent(Int.self, forKey: .approvalsOnTime) ?? 0
     }
 }

@@ -68,6 +68,7 @@ public struct UnitScore: Sendable, Codable, Equatable {
             let due = Double(pipelineTarget) * Double(max(1, min(12, month))) / 12
             return due == 0 ? 1 : Double(f.signedLeads) / due
         case .photos: return share(f.reportsVerified, of: f.reportsExpected)
+        case .approvals: return share(f.approvalsOnTime, of: f.approvalsDue)
         }
     }
 

@@ -156,6 +156,16 @@ public enum UnitFactsQuery {
             + " GROUP BY p.unit_id") { f, r, i in
             f.reportsVerified = try int(r, "v\(i)")
         }
+        // 前期手续 steps the unit approves (its name is their department) due by each month's end
+        // (`due_on`, kept as `ApprovalClock.due`), and those approved by their due day (`approvals`).
+        try await add("SELECT u.id AS unit_id" + columns { i in
+            " SUM(CASE WHEN a.due_on <= \(bind: ends[i]) THEN 1 ELSE 0 END) AS ad\(unsafeRaw: String(i)),"
+                + " SUM(CASE WHEN a.due_on <= \(bind: ends[i]) AND a.actual IS NOT NULL AND a.actual <= a.due_on THEN 1 ELSE 0 END) AS ao\(unsafeRaw: String(i))"
+        } + " FROM approval_items a JOIN reference_entries u ON u.district_id = a.district_id AND u.kind = \(bind: ReferenceKind.unit.rawValue)"
+            + " AND u.name = a.department WHERE a.district_id = \(bind: districtID) AND a.applied_on IS NOT NULL"
+            + " AND a.due_on >= \(bind: start) AND a.due_on <= \(bind: ends.last!) GROUP BY u.id") { f, r, i in
+            f.approvalsDue = try int(r, "ad\(i)"); f.approvalsOnTime = try int(r, "ao\(i)")
+        }
         // Last, the reports read alongside; their sums add to the corrections above.
         try apply(rows: try await reportRows) { f, r, i in
             f.completed += try r.decode(column: "d\(i)", as: Int64?.self) ?? 0

@@ -79,6 +79,7 @@ public enum NoticeGenerator {
                                                  originalDeadline: deadline, automatic: true), in: db)
             issued.append(n.number)
         }
+        issued += try await chaseApprovals(districtID: districtID, today: today, editor: editor, in: db)
         for month in 1...today.month {
             let due = ReportingDeadline.dueDate(year: today.year, month: month)
             guard due < today else { continue }
@@ -101,6 +102,35 @@ public enum NoticeGenerator {
                                                      originalDeadline: due, automatic: true), in: db)
                 issued.append(n.number)
             }
+        }
+        return issued
+    }
+
+    /// 前期手续 steps past their due day (`ApprovalClock`, by the kept due day) whose department
+    /// is a unit of the district: one notice a step, chased again once that notice's own
+    /// deadline has passed (as a problem is).
+    static func chaseApprovals(districtID: UUID, today: CalendarDate, editor: NoticeEditor, in db: any Database) async throws -> [String] {
+        let sql = try db.sql()
+        let late = try await sql.raw("""
+            SELECT a.id, a.name, a.due_on, u.id AS unit_id, p.name AS project FROM approval_items a
+            JOIN projects p ON p.id = a.project_id
+            JOIN reference_entries u ON u.district_id = a.district_id AND u.kind = \(bind: ReferenceKind.unit.rawValue) AND u.name = a.department
+            WHERE a.district_id = \(bind: districtID) AND a.actual IS NULL AND a.due_on < \(bind: today.iso)
+              AND a.applied_on IS NOT NULL AND a.applied_on <= \(bind: today.iso)
+            ORDER BY a.due_on, p.name LIMIT 500
+            """).all()
+        guard !late.isEmpty else { return [] }
+        let running = Set(try await NoticeModel.query(on: db).filter(\.$districtID == districtID)
+            .filter(\.$subject == NoticeEditor.Subject.approval.rawValue).filter(\.$newDeadline >= today).all().compactMap(\.subjectKey))
+        var issued: [String] = []
+        for r in late {
+            let key = "approval:\(try r.decode(column: "id", as: UUID.self).uuidString)"
+            guard !running.contains(key) else { continue }
+            let due = try r.decode(column: "due_on", as: CalendarDate.self)
+            let n = try await editor.issue(.init(unitID: try r.decode(column: "unit_id", as: UUID.self), subject: .approval, subjectKey: key,
+                                                 item: "你单位承办的“\(try r.decode(column: "project", as: String.self))”\(try r.decode(column: "name", as: String.self))审批事项已超过承诺时限（应于 \(due.iso) 办结）仍未批复，请抓紧办理。",
+                                                 originalDeadline: due, automatic: true), in: db)
+            issued.append(n.number)
         }
         return issued
     }
