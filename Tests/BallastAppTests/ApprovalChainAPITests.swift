@@ -148,6 +148,40 @@ import VaporTesting
         }
     }
 
+    /// The office raises an overdue step to the weekly meeting: a problem on the project, 手续审批,
+    /// assigned to the approving department; raised once; a step not overdue, or a unit, cannot.
+    @Test func anOverdueStepIsRaisedToTheMeetingAsAProblemOnce() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let (office, p) = try await Self.setUp(app)
+            let (_, late) = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                                  ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局", "applied": "2023-05-04", "promisedDays": 7])
+            let (_, fresh) = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
+                                                   ["year": 2023, "name": "环评", "department": "区住房城乡建设局", "applied": "2023-06-28", "promisedDays": 7])
+            func raise(_ client: TestClient, _ item: Any?) async throws -> (HTTPStatus, String) {
+                var out: (HTTPStatus, String) = (.ok, "")
+                let body = [("_csrf", client.csrfToken), ("action", "raise"), ("item", "\(item ?? "")")]
+                    .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                try await client.test(.POST, "/projects/\(p.id!)/approvals", beforeRequest: { req in
+                    req.headers.contentType = .urlEncodedForm
+                    req.body = ByteBuffer(string: body)
+                }) { res in out = (res.status, res.body.string) }
+                return out
+            }
+            try await office.test(.GET, "/projects/\(p.id!)") { res in #expect(res.body.string.contains("提交周例会")) }
+            let first = try await raise(office, late["id"])
+            #expect(first.0 == .ok && first.1.contains("已提交周例会"))
+            let raised = try await ProblemModel.query(on: app.db).filter(\.$projectID == p.id!).all()
+            let housing = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first())
+            #expect(raised.count == 1 && raised[0].category == "手续审批" && raised[0].leadUnitID == housing.id && raised[0].title.contains("施工许可审批超时"))
+            #expect(raised[0].description.contains("应于 2023-05-15 办结"))
+            _ = try await raise(office, late["id"])
+            #expect(try await ProblemModel.query(on: app.db).filter(\.$projectID == p.id!).count() == 1)
+            #expect(try await raise(office, fresh["id"]).0 == .unprocessableEntity)
+            let unit = try await app.as(.unit, unit: "区住房城乡建设局")
+            #expect(try await raise(unit, late["id"]).0 == .forbidden)
+        }
+    }
+
     @Test func badStepsAreRefusedNamingTheField() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let (office, p) = try await Self.setUp(app)

@@ -21,7 +21,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
     // The project page: 节点计划, 联审联批, photos, 亮灯督办
     case delete, noMilestones, node, planned, actual, state, pending, responsibleUnit, addNode
     case applyTemplate, actualDateMovesStage, noApprovals, item, department, target, approvedOn, addItem
-    case appliedOn, promisedDays, dueOn, approvalNo, waivedReason, chainRule
+    case appliedOn, promisedDays, dueOn, approvalNo, waivedReason, chainRule, raiseToMeeting
     case photoTooLarge, changePhotoRules, photoRadius, photoGrace, photoDatum
     case photosNeedAttention, pendingWaiting, pendingFailed, pendingQueued, sitePhotos, supervisionHeading, opened, lightColumn, closedColumn, openTag, removePhoto
 
@@ -118,6 +118,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
         case .removePhoto: Message(zh: "删除", en: "Remove")
         case .photosNeedAttention: Message(zh: "照片待核", en: "Check photos")
         case .appliedOn: Message(zh: "申报日期", en: "Applied")
+        case .raiseToMeeting: Message(zh: "提交周例会", en: "Raise to the weekly meeting")
         case .promisedDays: Message(zh: "承诺时限（工作日）", en: "Promised (working days)")
         case .dueOn: Message(zh: "应办结", en: "Due")
         case .approvalNo: Message(zh: "批复文号", en: "Approval No.")

@@ -305,6 +305,11 @@ struct ProjectItemsController: RouteCollection {
         return try await pageAction(req) {
             let editor = ApprovalEditor(context: try context(req))
             switch f.action {
+            case "raise":
+                // Only those who assign problems raise a step to the meeting.
+                guard PageContext.may(.superviseProblems) else { throw AccessDenied.forbidden }
+                let p = try await ApprovalEscalation.raise(stepID: try f.item.orThrow(), context: try context(req), on: req.db)
+                return Message(zh: "已提交周例会：问题“\(p.title)”", en: "Raised to the weekly meeting: “\(p.title)”")
             case "delete":
                 try await editor.delete(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), on: req.db)
                 return Message(zh: "已删除事项", en: "Item deleted")

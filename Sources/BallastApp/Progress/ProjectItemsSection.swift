@@ -105,6 +105,12 @@ enum ProjectItemsSection {
                 return .group(
                     .span(.class("tag approval-\(state.rawValue)\(state == .overdue ? " red" : "")"), .text(en ? state.englishName : state.chineseName)),
                     .unwrap(a.step.waivedReason) { r in .div(.class("muted"), .text(ProgressText.waived(r).text(lang))) },
+                    // 督办: the office or 督查室 raises an overdue step to the weekly meeting as a problem.
+                    .if(state == .overdue && PageContext.may(.superviseProblems),
+                        .form(.method(.post), .action(attr(action)), .class("inline"), .csrf(),
+                              .input(.type(.hidden), .name("action"), .value("raise")),
+                              .input(.type(.hidden), .name("item"), .value(attr(a.id.uuidString))),
+                              .button(.type(.submit), .class("secondary"), .text(ProgressText.raiseToMeeting.text(lang))))),
                     // The reason travels with the row's form: an edit keeps it unless changed.
                     .if(edit, .input(.type(.hidden), .name("waivedReason"), .value(attr(a.step.waivedReason ?? "")), .attribute(named: "form", value: form(a)))))
             },
