@@ -145,6 +145,11 @@ import VaporTesting
             #expect(chased[0].unitID == housing.id)
             _ = try await NoticeGenerator.run(districtID: try district.requireID(), today: today, on: app.db)
             #expect(try await NoticeModel.query(on: app.db).filter(\.$subject == "approval").count() == 1)
+            // The week's bulletin names the departments with a step overdue (both, city office included).
+            let week = try #require(ISOWeek.parse("2023-W26"))
+            let bulletin = try await WeeklyBulletin.build(districtID: try district.requireID(), week: week, asOf: today, on: app.db)
+            #expect(Set(bulletin.approvalsOverdue?.map(\.department) ?? []) == ["区住房城乡建设局", "市生态环境局二七分局"])
+            #expect(bulletin.approvalsOverdue?.allSatisfy { $0.overdue == 1 } == true)
         }
     }
 

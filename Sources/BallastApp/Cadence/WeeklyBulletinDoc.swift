@@ -118,6 +118,15 @@ enum WeeklyBulletinDoc {
                 }), shown: 5, attachment: "逾期未办结事项清单"),
             ]))
         }
+        if let approvals = b.approvalsOverdue, !approvals.isEmpty {
+            sections.append(OfficialDoc.Section(heading: "前期手续超时未办结", blocks: [
+                .paragraph("截至\(NoticeDocument.chineseDate(b.asOf))，以下审批部门有前期手续事项超过承诺时限仍未批复，请抓紧办理："),
+                .table(OfficialDoc.Table(sheet: "审批超时", header: ["审批部门", "受理", "办结", "超时未办结", "平均用时（工作日）"], rows: approvals.map {
+                    [OfficialDoc.Cell($0.department, link: Site.approvalDepartments.link), .int($0.received), .int($0.done), .int($0.overdue),
+                     OfficialDoc.Cell($0.averageDays.map { String(format: "%.1f", $0) } ?? "—")]
+                })),
+            ]))
+        }
         if let m = b.lateMonth, !b.lateReports.isEmpty {
             sections.append(OfficialDoc.Section(heading: "月度进度逾期未报", blocks: [
                 .paragraph("\(m)月投资进度应于报送日前填报，以下单位的项目逾期未报或报送迟延："),

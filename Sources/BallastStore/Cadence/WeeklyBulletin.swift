@@ -60,6 +60,9 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
     /// The month whose reports were last due by the as-of day, and what was late for it.
     public var lateMonth: Int?
     public var lateReports: [String: [String]]
+    /// 前期手续 overdue by approving department (`DepartmentTimes`, steps applied for since the
+    /// year before), only those with a step overdue. Optional: bulletins issued before it still read.
+    public var approvalsOverdue: [DepartmentTimes.Row]?
 
     static let weekStages: [LifecycleStage] = [.underConstruction, .completed, .inProduction]
 
@@ -108,7 +111,9 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
         let lateMonth = (1...12).last { m in CalendarDate.clamped(year: year, month: m, day: 1) <= day && ReportingDeadline.dueDate(year: year, month: m) < day }
         var late: [String: [String]] = [:]
         if let lateMonth { late = try await SupervisionBulletin.lateReportCodes(districtID: districtID, year: year, month: lateMonth, asOf: day, sql: sql) }
-        return WeeklyBulletin(
+        let approvals = try await DepartmentTimesQuery.run(districtID: districtID, from: CalendarDate.clamped(year: year - 1, month: 1, day: 1),
+                                                           to: day, asOf: day, on: db).filter { $0.overdue > 0 }
+        var bulletin = WeeklyBulletin(
             week: week.description, from: monday.iso, to: week.sunday.iso, asOf: day.iso, year: year,
             timeProgress: WarningRule.timeProgress(asOf: day), headline: headline,
             byCategory: try await SummaryQuery.group(.category, scope, sql: sql).map { figures($0, name: $0.name) },
@@ -116,6 +121,8 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
             newlyLit: changes, litFourWeeks: lit, milestones: milestones,
             overdue: byUnit.values.sorted { ($0.problems + $0.decisions, $1.unit) > ($1.problems + $1.decisions, $0.unit) },
             overdueItems: items, lateMonth: lateMonth, lateReports: late)
+        bulletin.approvalsOverdue = approvals.isEmpty ? nil : approvals
+        return bulletin
     }
 
     static func figures(_ g: YearSummary.Group, name: String) -> Figures {
