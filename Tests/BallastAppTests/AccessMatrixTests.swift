@@ -36,7 +36,7 @@ import VaporTesting
         "POST /api/v1/reports/:report/submit": "office unit", "POST /projects/:id/reports/:month/save": "office unit",
         "POST /api/v1/reports/:report/approve": "office", "POST /api/v1/reports/:report/return": "office",
         "POST /api/v1/reports/:report/adjust": "office", "POST /reports/:report/review": "office", "POST /reports/approve": "office", "POST /reports/photo-rules": "office",
-        "GET /api/v1/projects/:id/milestones": all, "GET /api/v1/projects/:id/approvals": all, "GET /api/v1/approvals/rate": all, "GET /api/v1/approvals/departments": all, "GET /approvals/departments": all,
+        "GET /api/v1/projects/:id/milestones": all, "GET /api/v1/projects/:id/approvals": all, "GET /api/v1/approvals/rate": all, "GET /api/v1/approvals/departments": all, "POST /projects/:id/approvals/raise": "office supervision", "GET /approvals/departments": all,
         "POST /api/v1/projects/:id/milestones": "office unit", "POST /api/v1/projects/:id/milestones/template": "office unit",
         "PUT /api/v1/milestones/:item": "office unit", "DELETE /api/v1/milestones/:item": "office unit",
         "POST /api/v1/projects/:id/approvals": "office unit", "PUT /api/v1/approvals/:item": "office unit",

@@ -76,6 +76,18 @@ import VaporTesting
             #expect(ok.0 == .ok && ok.1.contains("能评"))
             let bad = try await post([("name", "环评"), ("promisedDays", "二十")])
             #expect(bad.0 == .badRequest && bad.1.contains("promisedDays"))
+            // A form naming no known action writes nothing.
+            var other = ""
+            let body = [("_csrf", office.csrfToken), ("action", "zzz"), ("year", "2023"), ("name", "测试")]
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            try await office.test(.POST, "/projects/\(p.id!)/approvals", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: body)
+            }) { res in #expect(res.status == .badRequest); other = res.body.string }
+            #expect(other.contains("action"))
+            // A place already taken is refused naming seq: two steps at one place would dodge the order rule.
+            let taken = try await post([("name", "环评"), ("seq", "1")])
+            #expect(taken.0 == .unprocessableEntity && taken.1.contains("顺序号 1 已是“能评”的"))
             let steps = try await ApprovalItemModel.query(on: app.db).filter(\.$project.$id == p.id!).all()
             #expect(steps.map(\.name) == ["能评"] && steps.first?.promisedDays == nil && steps.first?.seq == 1)
         }
@@ -162,18 +174,21 @@ import VaporTesting
                                                   ["year": 2023, "name": "施工许可", "department": "区住房城乡建设局", "applied": "2023-05-04", "promisedDays": 7])
             let (_, fresh) = try await office.send(.POST, "/api/v1/projects/\(p.id!)/approvals",
                                                    ["year": 2023, "name": "环评", "department": "区住房城乡建设局", "applied": "2023-06-28", "promisedDays": 7])
-            func raise(_ client: TestClient, _ item: Any?) async throws -> (HTTPStatus, String) {
+            func raise(_ client: TestClient, _ item: Any?, project: UUID? = nil) async throws -> (HTTPStatus, String) {
                 var out: (HTTPStatus, String) = (.ok, "")
-                let body = [("_csrf", client.csrfToken), ("action", "raise"), ("item", "\(item ?? "")")]
+                let body = [("_csrf", client.csrfToken), ("item", "\(item ?? "")")]
                     .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-                try await client.test(.POST, "/projects/\(p.id!)/approvals", beforeRequest: { req in
+                try await client.test(.POST, "/projects/\((project ?? p.id!).uuidString)/approvals/raise", beforeRequest: { req in
                     req.headers.contentType = .urlEncodedForm
                     req.body = ByteBuffer(string: body)
                 }) { res in out = (res.status, res.body.string) }
                 return out
             }
             try await office.test(.GET, "/projects/\(p.id!)") { res in #expect(res.body.string.contains("提交周例会")) }
-            let first = try await raise(office, late["id"])
+            // Through another project's address the step is not found.
+            let elsewhere = try #require(try await ProjectModel.query(on: app.db).filter(\.$id != p.id!).first())
+            #expect(try await raise(office, late["id"], project: elsewhere.id!).0 == .notFound)
+            let first = try await raise(try await app.as(.supervision), late["id"])
             #expect(first.0 == .ok && first.1.contains("已提交周例会"))
             let raised = try await ProblemModel.query(on: app.db).filter(\.$projectID == p.id!).all()
             let housing = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first())

@@ -33,6 +33,9 @@ import Testing
         #expect(ProjectCode.checkDivision("410103") == .success("410103"))
         if case .failure(let p) = ProjectCode.checkDivision("41010") { #expect(p.field == "divisionCode" && p.message.zh.contains("6位数字")) } else { Issue.record("accepted 41010") }
         if case .success = ProjectCode.checkDivision("4101０3") { Issue.record("accepted a full-width digit") }
+        for nonsense in ["000000", "990101", "410003"] {
+            if case .success = ProjectCode.checkDivision(nonsense) { Issue.record("accepted \(nonsense)") }
+        }
     }
 
     @Test func oneCodeOnTwoProjectsAndTwoCodesForOneNameAreFlaggedOnBoth() {

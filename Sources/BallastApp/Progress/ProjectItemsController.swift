@@ -22,6 +22,7 @@ struct ProjectItemsController: RouteCollection {
         edit.delete(Site.API.approval, use: deleteApprovalAPI)
         edit.post(Site.projectMilestones, use: milestonePage)
         edit.post(Site.projectApprovals, use: approvalPage)
+        routes.access(.requires(.superviseProblems)).post(Site.projectApprovalRaise, use: raisePage)
     }
 
     func context(_ req: Request) throws -> ProjectItemContext { try req.itemContext() }
@@ -305,21 +306,28 @@ struct ProjectItemsController: RouteCollection {
         return try await pageAction(req) {
             let editor = ApprovalEditor(context: try context(req))
             switch f.action {
-            case "raise":
-                // Only those who assign problems raise a step to the meeting.
-                guard PageContext.may(.superviseProblems) else { throw AccessDenied.forbidden }
-                let p = try await ApprovalEscalation.raise(stepID: try f.item.orThrow(), context: try context(req), on: req.db)
-                return Message(zh: "已提交周例会：问题“\(p.title)”", en: "Raised to the weekly meeting: “\(p.title)”")
             case "delete":
                 try await editor.delete(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), on: req.db)
                 return Message(zh: "已删除事项", en: "Item deleted")
             case "update":
                 _ = try await editor.update(id: try f.item.orThrow(), version: try RequestParameters.version(body.version), try body.fields(), on: req.db)
-            default:
+            case "add":
                 _ = try await editor.add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req),
                                          try body.fields(), on: req.db)
+            default:
+                throw BallastError.badParameter("action", zh: "未知的操作“\((f.action ?? "").prefix(20))”", en: "Unknown action “\((f.action ?? "").prefix(20))”")
             }
             return UIText.saved
+        }
+    }
+
+    /// 提交周例会: an overdue step of this project raised as a problem (the office, 督查室).
+    func raisePage(req: Request) async throws -> Response {
+        let f = try req.content.decode(RowAction.self)
+        return try await pageAction(req) {
+            let p = try await ApprovalEscalation.raise(stepID: try f.item.orThrow(), projectID: try RequestParameters.uuid(req, "id"),
+                                                       context: try context(req), on: req.db)
+            return Message(zh: "已提交周例会：问题“\(p.title)”", en: "Raised to the weekly meeting: “\(p.title)”")
         }
     }
 }

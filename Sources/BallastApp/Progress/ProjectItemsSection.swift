@@ -107,8 +107,7 @@ enum ProjectItemsSection {
                     .unwrap(a.step.waivedReason) { r in .div(.class("muted"), .text(ProgressText.waived(r).text(lang))) },
                     // 督办: the office or 督查室 raises an overdue step to the weekly meeting as a problem.
                     .if(state == .overdue && PageContext.may(.superviseProblems),
-                        .form(.method(.post), .action(attr(action)), .class("inline"), .csrf(),
-                              .input(.type(.hidden), .name("action"), .value("raise")),
+                        .form(.method(.post), .action(attr(action + "/raise")), .class("inline"), .csrf(),
                               .input(.type(.hidden), .name("item"), .value(attr(a.id.uuidString))),
                               .button(.type(.submit), .class("secondary"), .text(ProgressText.raiseToMeeting.text(lang))))),
                     // The reason travels with the row's form: an edit keeps it unless changed.

@@ -87,7 +87,9 @@ public enum ProjectCode {
     /// A district's division code: six digits (the national standard GB/T 2260), or a message naming the field.
     public static func checkDivision(_ raw: String) -> Result<String, FieldProblem> {
         let d = raw.trimmingCharacters(in: .whitespaces)
-        guard d.count == 6, d.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        // Six digits naming a province (11–82) and a city or prefecture within it (not 00).
+        guard d.count == 6, d.allSatisfy({ $0.isASCII && $0.isNumber }), let province = Int(d.prefix(2)), (11...82).contains(province),
+              d.dropFirst(2).prefix(2) != "00" else {
             return .failure(FieldProblem("divisionCode", Message(zh: "行政区划代码应为6位数字（如二七区 410103），实为“\(d.prefix(20))”",
                                     en: "A division code is six digits (二七区: 410103), not “\(d.prefix(20))”")))
         }

@@ -111,6 +111,8 @@ public enum Site {
     public static let projects = SitePath0("/projects")
     public static let project = SitePath1("/projects/:id")
     public static let projectApprovals = SitePath1("/projects/:id/approvals")
+    /// An overdue step raised to the weekly meeting (the office and 督查室).
+    public static let projectApprovalRaise = SitePath1("/projects/:id/approvals/raise")
     /// 前期手续: how the approving departments answer for their time.
     public static let approvalDepartments = SitePath0("/approvals/departments")
     public static let projectDelete = SitePath1("/projects/:id/delete")

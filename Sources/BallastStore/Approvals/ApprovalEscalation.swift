@@ -7,8 +7,10 @@ import Foundation
 /// of the district (the office assigns it otherwise), so the meeting's suggestions, the problem
 /// clock and 催办 take it from there. Raised once: an open problem on the same step is returned.
 public enum ApprovalEscalation {
-    public static func raise(stepID: UUID, context: ProjectItemContext, on db: any Database) async throws -> ProblemModel {
-        guard let a = try await ApprovalItemModel.query(on: db).filter(\.$id == stepID).filter(\.$districtID == context.districtID).first()
+    /// `projectID`: the project the request is about; a step of another project is not found.
+    public static func raise(stepID: UUID, projectID: UUID, context: ProjectItemContext, on db: any Database) async throws -> ProblemModel {
+        guard let a = try await ApprovalItemModel.query(on: db).filter(\.$id == stepID).filter(\.$districtID == context.districtID)
+            .filter(\.$project.$id == projectID).first()
         else { throw ProjectItemContext.Failure.itemNotFound }
         let project = try await context.project(a.$project.id, on: db)
         let clock = try await ApprovalDue.clock(districtID: context.districtID, on: db)

@@ -99,6 +99,9 @@ public struct ApprovalEditor: Sendable {
         var problems: [FieldProblem] = []
         if let seq = f.seq ?? a.seq, !(1...99).contains(seq) {
             problems.append(FieldProblem("seq", Message(zh: "顺序号应为 1～99，实为 \(seq)", en: "seq must be 1 to 99, not \(seq)")))
+        } else if let seq = f.seq ?? a.seq, let other = chain.first(where: { $0.seq == seq }) {
+            // One place a step: two steps at one place would each pass the order rule unchecked.
+            problems.append(FieldProblem("seq", Message(zh: "顺序号 \(seq) 已是“\(other.name)”的，请另选", en: "Place \(seq) is taken by “\(other.name)”: choose another")))
         }
         if let days = f.promisedDays, !ApprovalStep.promisedRange.contains(days) {
             problems.append(FieldProblem("promisedDays", Message(
