@@ -90,11 +90,13 @@ import Vapor
     /// 立即生成 on both instances and the nightly job, all at once: each late item gets one
     /// notice, as if it had run once.
     @Test func generatingNoticesOnTwoInstancesAndTheNightAtOnceChasesEachItemOnce() async throws {
-        try await TestDatabase.withTwoApps(demo: true) { a, b in
+        // Three instances: two pressing 立即生成 and the night's job, each with its own pool.
+        try await TestDatabase.withApps(3, demo: true) { apps in
+            let (a, b, c) = (apps[0], apps[1], apps[2])
             let districtID = try #require(try await DistrictModel.query(on: a.db).first()).requireID()
             let before = try await NoticeModel.query(on: a.db).count()
             let outcomes = try await withThrowingTaskGroup(of: NoticeGenerator.Outcome.self) { group in
-                for db in [a.db, b.db, a.db] {
+                for db in [a.db, b.db, c.db] {
                     group.addTask { try await NoticeGenerator.run(districtID: districtID, today: Self.today, on: db) }
                 }
                 return try await group.reduce(into: [NoticeGenerator.Outcome]()) { $0.append($1) }

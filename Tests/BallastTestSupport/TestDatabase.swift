@@ -51,6 +51,14 @@ public enum TestDatabase {
     /// migrates (and, with `demo`, holds the demo); the second finds the schema ready.
     public static func withTwoApps<T>(demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
                                       _ body: (Application, Application) async throws -> T) async throws -> T {
+        try await withApps(2, demo: demo, demoAsOf: demoAsOf) { apps in try await body(apps[0], apps[1]) }
+    }
+
+    /// `count` instances (each its own connection pool) on one database, as `withTwoApps`: for
+    /// tests where three runs at once must not wait on one instance's pool (a loaded CI machine
+    /// made the third wait past the pool's 30 s).
+    public static func withApps<T>(_ count: Int, demo: Bool = false, demoAsOf: DemoSnapshot = .midYear,
+                                   _ body: ([Application]) async throws -> T) async throws -> T {
         let template = demo ? try await DemoTemplates.shared.template(demoAsOf) : nil
         let location: DatabaseLocation
         if let template {
@@ -61,21 +69,23 @@ public enum TestDatabase {
             location = .sqliteFile(FileManager.default.temporaryDirectory.appendingPathComponent("ballast-two-\(UUID().uuidString).sqlite").path)
         }
         let first = try await Application.make(.testing)
-        var second: Application?
+        var others: [Application] = []
         do {
             try await configure(first, database: location)
             if let template { try await DemoTemplates.fill(first.db, from: template, into: location) }
-            let other = try await Application.make(.testing)
-            second = other
-            try await configure(other, database: location)
-            let result = try await body(first, other)
-            try await other.asyncShutdown()
+            for _ in 1..<max(2, count) {
+                let other = try await Application.make(.testing)
+                others.append(other)
+                try await configure(other, database: location)
+            }
+            let result = try await body([first] + others)
+            for other in others { try await other.asyncShutdown() }
             try await cleanUp(first.db, location)
             try await first.asyncShutdown()
             removeFile(location)
             return result
         } catch {
-            try? await second?.asyncShutdown()
+            for other in others { try? await other.asyncShutdown() }
             try? await cleanUp(first.db, location)
             try? await first.asyncShutdown()
             removeFile(location)
