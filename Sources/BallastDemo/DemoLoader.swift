@@ -74,6 +74,7 @@ public enum DemoLoader {
                 let end = CalendarDate(year: DemoFigures.year, month: month, day: CalendarDate.daysIn(month: month, year: DemoFigures.year))!
                 try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: min(end, snapshot.day), on: db)
             }
+            try await DemoStatistics.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
         }
         return true
     }

@@ -127,6 +127,19 @@ enum WeeklyBulletinDoc {
                 })),
             ]))
         }
+        if let missing = b.statisticsMissing, !missing.isEmpty {
+            let total = missing.reduce(Money.zero) { Money(yuan: $0.yuan.addingReportingOverflow($1.reportedYTD.yuan).partialValue) }
+            sections.append(OfficialDoc.Section(heading: "已开工未入库项目", blocks: [
+                .paragraph("截至\(NoticeDocument.chineseDate(b.asOf))，已开工未纳入固定资产投资统计库的项目 \(missing.count) 个，本年已报投资 \(total.wanText) 万元未能计入全区数据。先入库，后有数，请以下单位抓紧申报入库："),
+                .table(OfficialDoc.Table(sheet: "未入库按单位", header: ["责任单位", "项目数", "本年已报投资（万元）"], rows: StatisticsQuery.byUnit(missing).map {
+                    [OfficialDoc.Cell.unit($0.unit), .int($0.projects), OfficialDoc.Cell($0.reportedYTD.wanText)]
+                })),
+                .list(OfficialDoc.Table(sheet: "开工未入库", header: ["项目编号", "项目名称", "责任单位", "开工日期", "开工月数", "状态"], rows: missing.map {
+                    [OfficialDoc.Cell($0.code), OfficialDoc.Cell($0.name, link: Site.project.link($0.projectID)), OfficialDoc.Cell.unit($0.unit),
+                     OfficialDoc.Cell($0.startedOn.iso), .int($0.months), OfficialDoc.Cell($0.status.chineseName)]
+                }), shown: 5, attachment: "已开工未入库项目清单", bodyColumns: [0, 1, 2, 4]),
+            ]))
+        }
         if let m = b.lateMonth, !b.lateReports.isEmpty {
             sections.append(OfficialDoc.Section(heading: "月度进度逾期未报", blocks: [
                 .paragraph("\(m)月投资进度应于报送日前填报，以下单位的项目逾期未报或报送迟延："),

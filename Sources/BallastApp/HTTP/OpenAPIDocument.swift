@@ -254,10 +254,12 @@ enum OpenAPIDocument {
         (Site.API.warningRule.path, #"""
         {
           "get": {"summary": "预警阈值（本年现行版本）/ the year's warning thresholds", "parameters": [{"$ref": "#/components/parameters/year"}],
-            "responses": {"200": {"description": "year, version, blueLagPoints, yellowLagPoints, blueLateDays, yellowLateDays"}}},
+            "responses": {"200": {"description": "year, version, blueLagPoints, yellowLagPoints, blueLateDays, yellowLateDays, statsYellowMonths, statsRedMonths"}}},
           "put": {"summary": "修改阈值：新增一版并重算（项目办）/ new version of the thresholds, then recompute (office)",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"},
-              "blueLagPoints": {"type": "integer"}, "yellowLagPoints": {"type": "integer"}, "blueLateDays": {"type": "integer"}, "yellowLateDays": {"type": "integer"}}}}}},
+              "blueLagPoints": {"type": "integer"}, "yellowLagPoints": {"type": "integer"}, "blueLateDays": {"type": "integer"}, "yellowLateDays": {"type": "integer"},
+              "statsYellowMonths": {"type": "integer", "description": "入库纳统：开工满几个月未入库为黄（默认 1；省略则沿用现行）"},
+              "statsRedMonths": {"type": "integer", "description": "开工满几个月未入库为红（默认 2）"}}}}}},
             "responses": {"200": {"description": "The new version"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.projectMilestones.path, #"""
@@ -330,6 +332,30 @@ enum OpenAPIDocument {
                          {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "judged as of (default: the district's day)"}],
           "responses": {"200": {"description": "[{department, received, done, onTime, overdue, averageDays, p80Days}], most overdue first"},
                         "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.statistics.path, #"""
+        {"get": {"summary": "入库纳统：已开工未入库项目（按单位）、上报与统计口径投资（按单位、月份）/ started projects not in the statistics database, reported beside counted investment",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: the district's day (31 December for a past year)"}],
+          "responses": {"200": {"description": "{year, asOf, rule: {yellowMonths, redMonths}, missing: [{projectID, code, name, unit, startedOn, status (not-included|declared), declaredOn, months, reportedYTD (万元)}], byUnit: [{unit, projects, reportedYTD}], gap: [{unit, month, reported, counted, gap} (万元)]}; a unit sees its own projects"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectStatistics.path, #"""
+        {"get": {"summary": "项目入库纳统信息 / a project's statistics record",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/year"}],
+          "responses": {"200": {"description": "{projectID, startedOn, declaredOn, includedOn, statisticsNumber, status, asOf, version (0: none yet), year, months: [{month, reported, counted} (万元)]}"}, "404": {"$ref": "#/components/responses/Error"}}},
+         "put": {"summary": "填写实际开工、申报、入库日期和统计库项目编号（未开工的项目不能入库）/ set the start and the statistics days and number",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"startedOn": {"type": "string", "format": "date"},
+            "declaredOn": {"type": "string", "format": "date"}, "includedOn": {"type": "string", "format": "date"}, "statisticsNumber": {"type": "string", "maxLength": 40},
+            "version": {"type": "integer", "description": "as read (0 when none yet)"}}}}}},
+          "responses": {"200": {"description": "The record"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectStatisticsCounts.path, #"""
+        {"put": {"summary": "填写某月统计口径投资（项目办）/ the investment the statistics office counted in a month (office)",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["month"], "properties": {"year": {"type": "integer"},
+            "month": {"type": "integer", "minimum": 1, "maximum": 12}, "counted": {"type": ["number", "null"], "minimum": 0, "description": "万元; null clears the month"}}}}}},
+          "responses": {"200": {"description": "The record"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.reportPhotos.path, #"""
         {"post": {"summary": "上传现场照片（JPEG/PNG，≤5 MB，草稿或退回时；按项目位置和月份核验拍摄信息；HEIC 请先在手机上转为 JPEG）/ upload a site photo, judged against the project's place and the month",

@@ -129,6 +129,7 @@ package enum Stylesheet {
       .table-wrap th:first-child { background:#eef1f4; }
       /* A leader's own projects read as cards on a phone: name and light, unit and completion, why. */
       .table-wrap table.own { min-width:0; width:100%; }
+      .table-wrap table.narrow { min-width:0; width:100%; }
       table.own thead { display:none; }
       table.own tr { display:grid; grid-template-columns:1fr auto; gap:2px 10px; padding:8px 10px; border-bottom:1px solid var(--line); }
       table.own td { border:0; padding:0; max-width:none; position:static; box-shadow:none; }

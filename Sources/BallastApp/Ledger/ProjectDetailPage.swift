@@ -38,6 +38,7 @@ enum ProjectDetailPage {
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.milestones($0, projectID: d.id, asOf: asOf, units: units, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, clock: page.approvalClock, lang: lang) },
+            .unwrap(page.statistics) { ProjectStatisticsSection.node($0, projectID: d.id, asOf: asOf, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
             .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),

@@ -24,6 +24,8 @@ struct ProjectPageModel: Sendable {
     var codeFlags: [ProjectCodeFlags.Flag] = []
     /// The district's work calendar, for the 前期手续 steps' clocks.
     var approvalClock = ApprovalClock(calendar: .weekdaysOnly)
+    /// 入库纳统: the record and the plan year's reported and counted months.
+    var statistics: StatisticsQuery.ProjectView?
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
@@ -44,6 +46,7 @@ struct ProjectPageModel: Sendable {
         model.approvalClock = ApprovalClock(calendar: try await SupervisionSettings.load(districtID: districtID, on: db).calendar)
         model.codeFlags = try await ProjectCodeQuery.flags(districtID: districtID, code: detail.record.code, name: detail.record.name,
                                                            projectCode: detail.record.projectCode, on: db)
+        model.statistics = try await StatisticsQuery.project(detail.id, year: plan?.year ?? asOf.year, on: db)
         return model
     }
 }

@@ -170,9 +170,12 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
 
     /// The warning rule in force, in words.
     static func rule(_ r: WarningThresholds) -> Message {
-        Message(zh: "预警规则第\(r.version)版：滞后 ≤\(r.blueLagPoints) 个百分点或节点逾期 ≤\(r.blueLateDays) 天为蓝；≤\(r.yellowLagPoints) 个百分点或 ≤\(r.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。",
-                en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed.")
+        Message(zh: "预警规则第\(r.version)版：滞后 ≤\(r.blueLagPoints) 个百分点或节点逾期 ≤\(r.blueLateDays) 天为蓝；≤\(r.yellowLagPoints) 个百分点或 ≤\(r.yellowLateDays) 天为黄；超过或计划开工已过仍未开工为红。开工满 \(r.statsYellowMonths) 个月未入库为黄，满 \(r.statsRedMonths) 个月为红。",
+                en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed. Started and not in the statistics database: yellow after \(r.statsYellowMonths) month\(r.statsYellowMonths == 1 ? "" : "s"), red after \(r.statsRedMonths).")
     }
+
+    static let statsYellow = Message(zh: "开工未入库黄灯（月）", en: "Not in statistics: yellow after (months)")
+    static let statsRed = Message(zh: "开工未入库红灯（月）", en: "Not in statistics: red after (months)")
 
     static func waived(_ reason: String) -> Message { Message(zh: "容缺受理：\(reason)", en: "Approved ahead of its steps: \(reason)") }
 

@@ -20,10 +20,14 @@ struct WarningRuleController: RouteCollection {
         var yellowLagPoints: Int
         var blueLateDays: Int
         var yellowLateDays: Int
+        /// 入库纳统: whole months after the start before 黄 and 红; absent in a change: kept.
+        var statsYellowMonths: Int?
+        var statsRedMonths: Int?
 
         init(year: Int, _ t: WarningThresholds) {
             self.year = year; version = t.version; blueLagPoints = t.blueLagPoints; yellowLagPoints = t.yellowLagPoints
             blueLateDays = t.blueLateDays; yellowLateDays = t.yellowLateDays
+            statsYellowMonths = t.statsYellowMonths; statsRedMonths = t.statsRedMonths
         }
     }
 
@@ -35,9 +39,11 @@ struct WarningRuleController: RouteCollection {
 
     /// Stores `body` as the next version for the year and recolours the year under it.
     static func save(_ req: Request, year: Int, _ body: RuleDTO) async throws -> WarningThresholds {
-        try await WarningRuleEditor(context: try req.itemContext()).save(year: year, WarningThresholds(
+        let current = try await WarningEngine.thresholds(districtID: try req.district().requireID(), year: year, on: req.db)
+        return try await WarningRuleEditor(context: try req.itemContext()).save(year: year, WarningThresholds(
             version: 0, blueLagPoints: body.blueLagPoints, yellowLagPoints: body.yellowLagPoints,
-            blueLateDays: body.blueLateDays, yellowLateDays: body.yellowLateDays), on: req.db)
+            blueLateDays: body.blueLateDays, yellowLateDays: body.yellowLateDays,
+            statsYellowMonths: body.statsYellowMonths ?? current.statsYellowMonths, statsRedMonths: body.statsRedMonths ?? current.statsRedMonths), on: req.db)
     }
 
     func change(req: Request) async throws -> RuleDTO {
@@ -53,6 +59,8 @@ struct WarningRuleController: RouteCollection {
         var yellowLagPoints: Int?
         var blueLateDays: Int?
         var yellowLateDays: Int?
+        var statsYellowMonths: Int?
+        var statsRedMonths: Int?
     }
 
     func changePage(req: Request) async throws -> Response {
@@ -62,8 +70,10 @@ struct WarningRuleController: RouteCollection {
         guard let a = form.blueLagPoints, let b = form.yellowLagPoints, let c = form.blueLateDays, let e = form.yellowLateDays else {
             throw BallastError.badParameter("blueLagPoints", zh: "请填写全部四个阈值（整数）", en: "Give all four thresholds (whole numbers)")
         }
-        _ = try await Self.save(req, year: year, RuleDTO(year: year, WarningThresholds(version: 0, blueLagPoints: a, yellowLagPoints: b,
-                                                                                        blueLateDays: c, yellowLateDays: e)))
+        var body = RuleDTO(year: year, WarningThresholds(version: 0, blueLagPoints: a, yellowLagPoints: b, blueLateDays: c, yellowLateDays: e))
+        body.statsYellowMonths = form.statsYellowMonths
+        body.statsRedMonths = form.statsRedMonths
+        _ = try await Self.save(req, year: year, body)
         return req.redirect(to: Layout.link(Site.warnings.link + "?year=\(year)", req.language))
     }
 }

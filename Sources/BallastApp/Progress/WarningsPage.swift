@@ -60,6 +60,8 @@ struct WarningsPage {
                         .label(.text(ProgressText.yellowLag.text(lang)), .input(.type(.number), .name("yellowLagPoints"), .value(attr(String(rule.yellowLagPoints))))),
                         .label(.text(ProgressText.blueLate.text(lang)), .input(.type(.number), .name("blueLateDays"), .value(attr(String(rule.blueLateDays))))),
                         .label(.text(ProgressText.yellowLate.text(lang)), .input(.type(.number), .name("yellowLateDays"), .value(attr(String(rule.yellowLateDays))))),
+                        .label(.text(ProgressText.statsYellow.text(lang)), .input(.type(.number), .name("statsYellowMonths"), .value(attr(String(rule.statsYellowMonths))))),
+                        .label(.text(ProgressText.statsRed.text(lang)), .input(.type(.number), .name("statsRedMonths"), .value(attr(String(rule.statsRedMonths))))),
                         .button(.type(.submit), .text(ProgressText.saveNewVersion.text(lang))))
                 ])),
             DataTable<ProjectWarning>([

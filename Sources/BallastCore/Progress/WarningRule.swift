@@ -42,10 +42,16 @@ public struct WarningThresholds: Sendable, Codable, Equatable {
     public var blueLateDays: Int
     /// Up to this many days 黄; beyond it 红.
     public var yellowLateDays: Int
+    /// 入库纳统 (`StatisticsRule`): a started project not in the statistics database this many
+    /// whole months after its start is 黄; at `statsRedMonths` 红.
+    public var statsYellowMonths: Int
+    public var statsRedMonths: Int
 
-    public init(version: Int, blueLagPoints: Int, yellowLagPoints: Int, blueLateDays: Int, yellowLateDays: Int) {
+    public init(version: Int, blueLagPoints: Int, yellowLagPoints: Int, blueLateDays: Int, yellowLateDays: Int,
+                statsYellowMonths: Int = StatisticsRule.defaultYellowMonths, statsRedMonths: Int = StatisticsRule.defaultRedMonths) {
         self.version = version; self.blueLagPoints = blueLagPoints; self.yellowLagPoints = yellowLagPoints
         self.blueLateDays = blueLateDays; self.yellowLateDays = yellowLateDays
+        self.statsYellowMonths = statsYellowMonths; self.statsRedMonths = statsRedMonths
     }
 
     /// DOMAIN.md's default rule.
@@ -58,6 +64,10 @@ public struct WarningThresholds: Sendable, Codable, Equatable {
         }
         if blueLateDays < 0 || yellowLateDays < blueLateDays || yellowLateDays > Self.maxLateDays {
             return Message(zh: "节点逾期阈值应满足 0 ≤ 蓝 ≤ 黄 ≤ \(Self.maxLateDays)", en: "Late-day thresholds must satisfy 0 ≤ blue ≤ yellow ≤ \(Self.maxLateDays)")
+        }
+        if statsYellowMonths < 1 || statsRedMonths < statsYellowMonths || statsRedMonths > StatisticsRule.maxMonths {
+            return Message(zh: "入库纳统月数应满足 1 ≤ 黄 ≤ 红 ≤ \(StatisticsRule.maxMonths)，实为 黄 \(statsYellowMonths)、红 \(statsRedMonths)",
+                           en: "Statistics months must satisfy 1 ≤ yellow ≤ red ≤ \(StatisticsRule.maxMonths); they are \(statsYellowMonths) and \(statsRedMonths)")
         }
         return nil
     }
@@ -86,11 +96,13 @@ public struct WarningInput: Sendable, Equatable {
     public var plannedStart: CalendarDate?
     public var stage: LifecycleStage
     public var milestones: [Milestone]
+    /// 入库纳统; nil when nothing is known (no start day: the rule does not apply).
+    public var statistics: StatisticsRecord?
 
     public init(asOf: CalendarDate, annualPlan: Money?, completedYTD: Money, plannedStart: CalendarDate?,
-                stage: LifecycleStage, milestones: [Milestone] = []) {
+                stage: LifecycleStage, milestones: [Milestone] = [], statistics: StatisticsRecord? = nil) {
         self.asOf = asOf; self.annualPlan = annualPlan; self.completedYTD = completedYTD
-        self.plannedStart = plannedStart; self.stage = stage; self.milestones = milestones
+        self.plannedStart = plannedStart; self.stage = stage; self.milestones = milestones; self.statistics = statistics
     }
 }
 
@@ -115,7 +127,8 @@ public struct WarningOutcome: Sendable, Equatable {
 /// date's month, as the year-to-date figure includes that month's report); lag is 时序进度 minus
 /// YTD completed ÷ annual plan. Compared in exact integer arithmetic, so a lag of exactly 10
 /// points is 蓝 and never 10.000000000000002. Milestones: a planned date passed with no actual
-/// date is late by the days since. A planned start passed before 在建 is 红. The worst wins.
+/// date is late by the days since. A planned start passed before 在建 is 红. A started project
+/// not in the statistics database is judged by `StatisticsRule`. The worst wins.
 public enum WarningRule {
     public static func timeProgress(asOf: CalendarDate) -> Double { Double(asOf.month) / 12 }
 
@@ -157,6 +170,10 @@ public enum WarningRule {
             findings.append((.red, Message(
                 zh: "计划开工 \(start.iso) 已过，项目仍处于\(input.stage.rawValue)阶段",
                 en: "Planned start \(start.iso) has passed; the project is still \(input.stage.englishName.lowercased())")))
+        }
+        if let record = input.statistics,
+           let finding = StatisticsRule.finding(record, asOf: input.asOf, yellowMonths: t.statsYellowMonths, redMonths: t.statsRedMonths) {
+            findings.append(finding)
         }
         let sorted = findings.enumerated().sorted { a, b in
             a.element.0 != b.element.0 ? a.element.0 > b.element.0 : a.offset < b.offset

@@ -115,6 +115,10 @@ public enum Site {
     public static let projectApprovalRaise = SitePath1("/projects/:id/approvals/raise")
     /// 前期手续: how the approving departments answer for their time.
     public static let approvalDepartments = SitePath0("/approvals/departments")
+    /// 入库纳统 of one project: the form on its page (the start, the statistics days and number,
+    /// and, for the office, the counted investment of a month).
+    public static let projectStatistics = SitePath1("/projects/:id/statistics")
+    public static let projectStatisticsCounted = SitePath1("/projects/:id/statistics/counted")
     public static let projectDelete = SitePath1("/projects/:id/delete")
     public static let projectEdit = SitePath1("/projects/:id/edit")
     public static let projectMilestones = SitePath1("/projects/:id/milestones")
@@ -138,6 +142,8 @@ public enum Site {
     public static let service = SitePath0("/service")
     public static let signIn = SitePath0("/signin")
     public static let signOut = SitePath0("/signout")
+    /// 入库纳统: started projects not in the statistics database, and reported beside counted.
+    public static let statistics = SitePath0("/statistics")
     public static let trips = SitePath0("/trips")
     public static let warnings = SitePath0("/warnings")
     public static let warningRule = SitePath0("/warnings/rule")
@@ -186,6 +192,10 @@ public enum Site {
         /// The district's own settings: its division code (`ProjectCode`).
         public static let districtSettings = SitePath0("/api/v1/district/settings")
         public static let mapPoints = SitePath0("/api/v1/map/points")
+        /// 入库纳统 figures: `missing`, `byUnit`, `gap` (`StatisticsQuery`).
+        public static let statistics = SitePath0("/api/v1/statistics")
+        public static let projectStatistics = SitePath1("/api/v1/projects/:id/statistics")
+        public static let projectStatisticsCounts = SitePath1("/api/v1/projects/:id/statistics/counts")
         public static let mapZone = SitePath1("/api/v1/map/zones/:year")
         public static let me = SitePath0("/api/v1/me")
         public static let meetings = SitePath0("/api/v1/meetings")

@@ -63,6 +63,9 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
     /// 前期手续 overdue by approving department (`DepartmentTimes`, steps applied for since the
     /// year before), only those with a step overdue. Optional: bulletins issued before it still read.
     public var approvalsOverdue: [DepartmentTimes.Row]?
+    /// 开工未入库: started projects not in the statistics database on the day (`StatisticsQuery`).
+    /// Optional: bulletins issued before it still read.
+    public var statisticsMissing: [StatisticsQuery.Missing]?
 
     static let weekStages: [LifecycleStage] = [.underConstruction, .completed, .inProduction]
 
@@ -122,6 +125,8 @@ public struct WeeklyBulletin: Codable, Sendable, Equatable {
             overdue: byUnit.values.sorted { ($0.problems + $0.decisions, $1.unit) > ($1.problems + $1.decisions, $0.unit) },
             overdueItems: items, lateMonth: lateMonth, lateReports: late)
         bulletin.approvalsOverdue = approvals.isEmpty ? nil : approvals
+        let missing = try await StatisticsQuery.missing(districtID: districtID, asOf: day, on: db)
+        bulletin.statisticsMissing = missing.isEmpty ? nil : missing
         return bulletin
     }
 

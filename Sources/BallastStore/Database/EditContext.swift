@@ -20,6 +20,7 @@ extension ProjectModel: VersionedRecord {}
 extension EnterpriseModel: VersionedRecord {}
 extension MonthlyReportModel: VersionedRecord {}
 extension SupervisionSettingsModel: VersionedRecord {}
+extension ProjectStatisticsModel: VersionedRecord {}
 
 /// The one shape of an edit to a versioned record, inside the caller's transaction: claim the
 /// version the user read (a stale one is refused as the editor's own conflict, before anything

@@ -49,5 +49,6 @@ public enum BallastMigrations {
         CreateRequestKeys(),
         AddProjectCode(),
         AddApprovalChain(),
+        AddStatistics(),
     ]
 }

@@ -15,6 +15,9 @@ public final class WarningRuleModel: Model, @unchecked Sendable {
     @Field(key: "yellow_lag") public var yellowLag: Int
     @Field(key: "blue_days") public var blueDays: Int
     @Field(key: "yellow_days") public var yellowDays: Int
+    /// 入库纳统: whole months after the start before 黄 and 红 (`StatisticsRule`).
+    @Field(key: "stats_yellow_months") public var statsYellowMonths: Int
+    @Field(key: "stats_red_months") public var statsRedMonths: Int
     @Field(key: "created_by") public var createdBy: String
     @Field(key: "created_at") public var createdAt: Date
 

@@ -135,6 +135,10 @@ public struct MilestoneEditor: Sendable {
         try await Audit.record(on: db, districtID: context.districtID, actor: context.actor, action: "update", entity: "project",
                                entityID: p.id, summary: "\(p.code) 项目阶段 \(from) → \(next.rawValue)（\(m.name) \(actual)）",
                                before: ["stage": from], after: ["stage": next.rawValue])
+        if next == .underConstruction {
+            // The day it started is the day the statistics rule counts from (入库纳统).
+            try await StatisticsEditor(context: context).noteStart(p, on: actual, in: db)
+        }
         return next
     }
 }

@@ -22,7 +22,8 @@ public enum WarningEngine {
         guard let r = try await WarningRuleModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year)
             .sort(\.$version, .descending).first() else { return .standard }
         return WarningThresholds(version: r.version, blueLagPoints: r.blueLag, yellowLagPoints: r.yellowLag,
-                                 blueLateDays: r.blueDays, yellowLateDays: r.yellowDays)
+                                 blueLateDays: r.blueDays, yellowLateDays: r.yellowDays,
+                                 statsYellowMonths: r.statsYellowMonths, statsRedMonths: r.statsRedMonths)
     }
 
     /// Every portfolio project's colour on `asOf`, without writing anything.
@@ -53,10 +54,12 @@ public enum WarningEngine {
             SELECT p.id,
             """ + (forRecompute ? "ws.reasons AS s_reasons, ws.lag AS s_lag, ws.rule_version AS s_rule," : "p.code, p.name,") + """
              p.unit_id, p.stage, p.planned_start, yp.annual_plan, ws.colour AS s_colour, ws.since AS s_since,
-                   CAST(COALESCE(c.done, 0) AS BIGINT) AS done
+                   CAST(COALESCE(c.done, 0) AS BIGINT) AS done,
+                   st.started_on AS st_started, st.declared_on AS st_declared, st.included_on AS st_included
             FROM year_plans yp
             JOIN projects p ON p.id = yp.project_id
             LEFT JOIN warning_states ws ON ws.project_id = p.id AND ws.year = yp.year
+            LEFT JOIN project_statistics st ON st.project_id = p.id
             LEFT JOIN
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: throughMonth) + """
              c ON c.project_id = p.id
@@ -85,7 +88,12 @@ public enum WarningEngine {
                 completedYTD: Money(yuan: try row.decode(column: "done", as: Int64.self).saturatingAdd(extra[id]?.yuan ?? 0)),
                 plannedStart: try row.decode(column: "planned_start", as: String?.self).flatMap(CalendarDate.parse),
                 stage: LifecycleStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .underConstruction,
-                milestones: milestones[id] ?? [])
+                milestones: milestones[id] ?? [],
+                statistics: try row.decode(column: "st_started", as: String?.self).flatMap(CalendarDate.parse).map { started in
+                    StatisticsRecord(startedOn: started,
+                                     declaredOn: try row.decode(column: "st_declared", as: String?.self).flatMap(CalendarDate.parse),
+                                     includedOn: try row.decode(column: "st_included", as: String?.self).flatMap(CalendarDate.parse))
+                })
             let outcome = WarningRule.evaluate(input, thresholds: rule)
             var state: StoredState?
             if let colour = try row.decode(column: "s_colour", as: String?.self) {

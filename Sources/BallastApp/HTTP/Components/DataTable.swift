@@ -99,8 +99,11 @@ struct DataTable<Row> {
                     .p(.a(.class("button secondary"), .href(attr(action.href)), .text(action.label))))
     }
 
+    /// A table of a few columns fits a phone's width: it is not held to the wide tables' measure.
+    var effectiveClass: String? { tableClass ?? (columns.count <= 4 ? "narrow" : nil) }
+
     func tableNode(frameClass: String) -> Node<HTML.BodyContext> {
-        .div(.class(frameClass), .table(.unwrap(tableClass) { .class($0) },
+        .div(.class(frameClass), .table(.unwrap(effectiveClass) { .class($0) },
             .thead(.tr(.forEach(columns) { c in .th(.unwrap(c.cssClass) { .class($0) }, c.header ?? .text(c.title)) })),
             .tbody(.forEach(rows) { row in
                 .tr(.unwrap(rowClass?(row)) { .class($0) }, .unwrap(rowID?(row)) { .id($0) },
