@@ -42,7 +42,7 @@ import VaporTesting
         "PUT /api/v1/projects/:id/statistics/counts": "office", "POST /projects/:id/statistics/counted": "office",
         "POST /api/v1/projects/:id/milestones": "office unit", "POST /api/v1/projects/:id/milestones/template": "office unit",
         "PUT /api/v1/milestones/:item": "office unit", "DELETE /api/v1/milestones/:item": "office unit",
-        "POST /api/v1/projects/:id/approvals": "office unit", "PUT /api/v1/approvals/:item": "office unit",
+        "POST /api/v1/projects/:id/approvals": "office unit", "POST /api/v1/projects/:id/approvals/template": "office unit", "PUT /api/v1/approvals/:item": "office unit",
         "DELETE /api/v1/approvals/:item": "office unit", "POST /projects/:id/milestones": "office unit",
         "POST /projects/:id/approvals": "office unit",
         "GET /api/v1/photos/:photo": all, "POST /api/v1/reports/:report/photos": "office unit", "DELETE /api/v1/photos/:photo": "office unit",

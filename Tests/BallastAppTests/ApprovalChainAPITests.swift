@@ -57,6 +57,46 @@ import VaporTesting
         }
     }
 
+    /// A project with no steps starts from the district's template for its type; a chain begun
+    /// is left alone. A 产业 project is enterprise investment (备案 first), the rest government (立项).
+    @Test func aChainStartsFromTheTemplateForTheProjectsType() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let withSteps = Set(try await ApprovalItemModel.query(on: app.db).all().map { $0.$project.id })
+            let categories = Dictionary(try await ReferenceEntryModel.query(on: app.db).filter(\.$kind == ReferenceKind.category.rawValue).all()
+                .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let all = try await ProjectModel.query(on: app.db).sort(\.$code).all().filter { !withSteps.contains($0.id!) && $0.plannedStart != nil }
+            let industry = try #require(all.first { categories[$0.$category.id]?.contains("产业") == true })
+            let city = try #require(all.first { categories[$0.$category.id]?.contains("产业") == false })
+            let (ok, added) = try await office.send(.POST, "/api/v1/projects/\(city.id!)/approvals/template", ["year": 2023])
+            #expect(ok == .ok && added["added"] as? Int == 8)
+            let steps = try await ApprovalEditor.items(projectID: city.id!, year: 2023, on: app.db)
+            #expect(steps.map(\.name) == ["立项/可研批复", "用地预审与选址", "环评", "能评", "用地规划许可", "工程规划许可", "施工图审查", "施工许可"])
+            #expect(steps.first?.department == "区发展改革委" && steps.last?.department == "区住房城乡建设局" && steps.last?.promisedDays == 5)
+            // 施工许可 due a week before the planned start; 施工图审查 a month before that.
+            #expect(steps.last?.target == city.plannedStart!.adding(days: -7) && steps[6].target == city.plannedStart!.adding(days: -37))
+            #expect(steps.map(\.seq) == Array(1...8).map(Optional.init))
+            let (_, again) = try await office.send(.POST, "/api/v1/projects/\(city.id!)/approvals/template", ["year": 2023])
+            #expect(again["added"] as? Int == 0)
+            // The page: the button while the chain is empty, with the departments offered.
+            try await office.test(.GET, "/projects/\(industry.id!)") { res in
+                let html = res.body.string
+                #expect(html.contains("按本区模板生成前期手续") && html.contains("<option value=\"市自然资源和规划局\"") && html.contains("list=\"department-names\""))
+            }
+            let body = "_csrf=\(office.csrfToken)&action=template&year=2023"
+            try await office.test(.POST, "/projects/\(industry.id!)/approvals", beforeRequest: { req in
+                req.headers.contentType = .urlEncodedForm
+                req.body = ByteBuffer(string: body)
+            }) { res in #expect(res.status == .ok && res.body.string.contains("已套用前期手续模板：8 项")) }
+            #expect(try await ApprovalEditor.items(projectID: industry.id!, year: 2023, on: app.db).first?.name == "项目备案")
+            // A unit cannot reach another unit's project this way.
+            let unitID = try #require(try await ReferenceEntryModel.query(on: app.db).filter(\.$name == "区住房城乡建设局").first()?.id)
+            let other = try #require(all.first { $0.$unit.id != unitID && $0.id != city.id && $0.id != industry.id })
+            let housing = try await app.as(.unit, unit: "区住房城乡建设局")
+            #expect(try await housing.send(.POST, "/api/v1/projects/\(other.id!)/approvals/template", ["year": 2023]).0 == .notFound)
+        }
+    }
+
     /// The project page's form sends empty boxes as "" and numbers as text.
     @Test func thePageFormAddsAStepWithBoxesLeftEmpty() async throws {
         try await TestDatabase.withApp(demo: true) { app in

@@ -333,6 +333,12 @@ enum OpenAPIDocument {
           "responses": {"200": {"description": "[{department, received, done, onTime, overdue, averageDays, p80Days}], most overdue first"},
                         "400": {"$ref": "#/components/responses/Error"}}}}
         """#),
+        (Site.API.projectApprovalsTemplate.path, #"""
+        {"post": {"summary": "按本区模板生成前期手续（政府投资：立项/可研批复起；企业投资：备案起；仅对尚无事项的项目）/ start a project's chain from the district's template for its type",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "{added}: the steps added (0 when the project already has steps)"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
         (Site.API.statistics.path, #"""
         {"get": {"summary": "入库纳统：已开工未入库项目（按单位）、上报与统计口径投资（按单位、月份）/ started projects not in the statistics database, reported beside counted investment",
           "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: the district's day (31 December for a past year)"}],

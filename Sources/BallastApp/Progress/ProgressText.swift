@@ -174,6 +174,7 @@ enum ProgressText: CaseIterable, UIText.Catalogue {
                 en: "Rule v\(r.version): blue up to \(r.blueLagPoints) points behind or \(r.blueLateDays) days late; yellow up to \(r.yellowLagPoints) points or \(r.yellowLateDays) days; red beyond, or a planned start missed. Started and not in the statistics database: yellow after \(r.statsYellowMonths) month\(r.statsYellowMonths == 1 ? "" : "s"), red after \(r.statsRedMonths).")
     }
 
+    static let applyApprovalTemplate = Message(zh: "按本区模板生成前期手续（按项目类型，可逐项修改）", en: "Start the chain from the district's template (by project type; every step editable)")
     static let statsYellow = Message(zh: "开工未入库黄灯（月）", en: "Not in statistics: yellow after (months)")
     static let statsRed = Message(zh: "开工未入库红灯（月）", en: "Not in statistics: red after (months)")
 

@@ -18,6 +18,7 @@ struct ProjectItemsController: RouteCollection {
         edit.put(Site.API.milestone, use: updateMilestoneAPI)
         edit.delete(Site.API.milestone, use: deleteMilestoneAPI)
         edit.post(Site.API.projectApprovals, use: addApprovalAPI)
+        edit.post(Site.API.projectApprovalsTemplate, use: approvalTemplateAPI)
         edit.put(Site.API.approval, use: updateApprovalAPI)
         edit.delete(Site.API.approval, use: deleteApprovalAPI)
         edit.post(Site.projectMilestones, use: milestonePage)
@@ -224,6 +225,13 @@ struct ProjectItemsController: RouteCollection {
         return try await ApprovalDTO(a, clock: clock, asOf: today).encodeResponse(status: .created, for: req)
     }
 
+    func approvalTemplateAPI(req: Request) async throws -> TemplateDTO {
+        struct Body: Content { var year: Int? }
+        let year = try await year(try? req.content.decode(Body.self).year, req)
+        return TemplateDTO(added: try await ApprovalEditor(context: try context(req))
+            .applyTemplate(projectID: try RequestParameters.uuid(req, "id"), year: year, on: req.db))
+    }
+
     func updateApprovalAPI(req: Request) async throws -> ApprovalDTO {
         let body = try req.content.decode(ApprovalBody.self)
         let a = try await ApprovalEditor(context: try context(req))
@@ -314,6 +322,9 @@ struct ProjectItemsController: RouteCollection {
             case "add":
                 _ = try await editor.add(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req),
                                          try body.fields(), on: req.db)
+            case "template":
+                let n = try await editor.applyTemplate(projectID: try RequestParameters.uuid(req, "id"), year: try await year(body.year, req), on: req.db)
+                return Message(zh: "已套用前期手续模板：\(n) 项", en: "Template applied: \(n) steps")
             default:
                 throw BallastError.badParameter("action", zh: "未知的操作“\((f.action ?? "").prefix(20))”", en: "Unknown action “\((f.action ?? "").prefix(20))”")
             }

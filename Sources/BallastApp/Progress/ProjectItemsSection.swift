@@ -113,7 +113,9 @@ enum ProjectItemsSection {
                     // The reason travels with the row's form: an edit keeps it unless changed.
                     .if(edit, .input(.type(.hidden), .name("waivedReason"), .value(attr(a.step.waivedReason ?? "")), .attribute(named: "form", value: form(a)))))
             },
-            .init(ProgressText.department.text(lang)) { a in edit ? textInput("department", a.department, form: form(a), size: 16) : .text(a.department ?? "") },
+            .init(ProgressText.department.text(lang)) { a in
+                edit ? textInput("department", a.department, form: form(a), list: "department-names", size: 16) : .text(a.department ?? "")
+            },
             .init(ProgressText.appliedOn.text(lang)) { a in edit ? dateInput("applied", a.step.applied, form: form(a)) : .text(a.step.applied?.iso ?? "—") },
             .init(ProgressText.promisedDays.text(lang)) { a in edit ? numberInput("promisedDays", a.step.promisedDays, form: form(a))
                                                                      : .text(a.step.promisedDays.map(String.init) ?? "—") },
@@ -126,7 +128,10 @@ enum ProjectItemsSection {
         return columns
     }
 
-    static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, clock: ApprovalClock, lang: UILanguage) -> Node<HTML.BodyContext> {
+    /// `departments`: the district's units and the city and province offices, offered when a
+    /// step's approving department is typed (any other name is kept as typed).
+    static func approvals(_ p: ProjectProgress, projectID: UUID, asOf: CalendarDate, clock: ApprovalClock, departments: [String] = [],
+                          lang: UILanguage) -> Node<HTML.BodyContext> {
         let edit = PageContext.may(.editProjects)
         let action = Site.projectApprovals.link(projectID)
         let rate = ApprovalRate.count(p.approvals.map(\.step), clock: clock, asOf: asOf)
@@ -138,11 +143,17 @@ enum ProjectItemsSection {
             .if(!p.approvals.isEmpty, DataTable<ProjectProgress.ApprovalItem>(approvalColumns(p, action: action, asOf: asOf, clock: clock, edit: edit, lang: lang),
                                                                                rows: p.approvals, empty: "",
                                                                                rowClass: { a in clock.state(a.step, asOf: asOf) == .overdue ? "late" : "" }).node),
+            .if(edit, .datalist(.id("department-names"), .forEach(departments) { .choice($0) })),
+            .if(edit && p.approvals.isEmpty,
+                .form(.method(.post), .action(attr(action)), .csrf(),
+                    .input(.type(.hidden), .name("action"), .value("template")),
+                    .input(.type(.hidden), .name("year"), .value(attr(String(p.year)))),
+                    .button(.type(.submit), .class("secondary"), .text(ProgressText.applyApprovalTemplate.text(lang))))),
             .if(edit, .form(.method(.post), .action(attr(action)), .class("filters"), .csrf(),
                 .input(.type(.hidden), .name("action"), .value("add")),
                 .input(.type(.hidden), .name("year"), .value(attr(String(p.year)))),
                 .label(.text(ProgressText.item.text(lang)), textInput("name", nil)),
-                .label(.text(ProgressText.department.text(lang)), textInput("department", nil, size: 16)),
+                .label(.text(ProgressText.department.text(lang)), textInput("department", nil, list: "department-names", size: 16)),
                 .label(.text(ProgressText.appliedOn.text(lang)), dateInput("applied", nil)),
                 .label(.text(ProgressText.promisedDays.text(lang)), numberInput("promisedDays", nil)),
                 .label(.text(ProgressText.target.text(lang)), dateInput("target", nil)),

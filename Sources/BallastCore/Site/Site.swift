@@ -229,6 +229,8 @@ public enum Site {
         public static let projectApprovals = SitePath1("/api/v1/projects/:id/approvals")
         public static let projectMilestones = SitePath1("/api/v1/projects/:id/milestones")
         public static let projectMilestonesTemplate = SitePath1("/api/v1/projects/:id/milestones/template")
+        /// The district's 前期手续 template for the project's type, on a project with no steps.
+        public static let projectApprovalsTemplate = SitePath1("/api/v1/projects/:id/approvals/template")
         public static let projectPool = SitePath1("/api/v1/projects/:id/pool")
         public static let projectReport = SitePath2("/api/v1/projects/:id/reports/:month")
         public static let promotion = SitePath0("/api/v1/promotion")

@@ -62,6 +62,30 @@ public struct ApprovalEditor: Sendable {
         }
     }
 
+    /// A project with no steps for the year starts its chain from the district's template for
+    /// its type (`ApprovalTemplate.forCategory`); a chain already begun is left alone (0 added).
+    public func applyTemplate(projectID: UUID, year: Int, on db: any Database) async throws -> Int {
+        try await db.writeTransaction { tx in
+            let p = try await context.project(projectID, on: tx)
+            guard try await ApprovalItemModel.query(on: tx).filter(\.$project.$id == projectID).filter(\.$year == year).count() == 0 else { return 0 }
+            let category = try await ReferenceEntryModel.find(p.$category.id, on: tx)?.name ?? ""
+            let template = ApprovalTemplate.forCategory(category)
+            let clock = try await ApprovalDue.clock(districtID: context.districtID, on: tx)
+            let steps = template.plan(plannedStart: p.plannedStart).map { s in
+                let a = ApprovalItemModel()
+                a.id = UUID(); a.districtID = context.districtID; a.$project.id = projectID; a.year = year; a.version = 1
+                a.seq = s.seq; a.name = s.name; a.department = s.department; a.promisedDays = s.promisedDays; a.target = s.target
+                a.dueOn = clock.due(a.step)
+                return a
+            }
+            try await steps.create(on: tx)
+            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "approval-item",
+                                   entityID: projectID, summary: "\(p.code) \(year) 套用前期手续模板（\(template.kind.chineseName)，\(steps.count) 项）",
+                                   before: Snapshot?.none, after: steps.map(Snapshot.init))
+            return steps.count
+        }
+    }
+
     public func update(id: UUID, version: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
             let (a, p) = try await item(id, on: tx)
