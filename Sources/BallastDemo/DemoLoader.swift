@@ -75,6 +75,7 @@ public enum DemoLoader {
                 try await WarningEngine.recompute(districtID: try district.requireID(), year: DemoFigures.year, asOf: min(end, snapshot.day), on: db)
             }
             try await DemoStatistics.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
+            try await DemoElements.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
         }
         return true
     }

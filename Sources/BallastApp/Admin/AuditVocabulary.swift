@@ -34,6 +34,7 @@ enum AuditVocabulary {
         "photo_rules": Message(zh: "照片核验规则", en: "Photo rules"), "district": Message(zh: "本区设置", en: "District settings"),
         "year-plan": Message(zh: "年度计划", en: "Year plan"), "approval-item": Message(zh: "审批事项", en: "Approval item"),
         "project-statistics": Message(zh: "入库纳统", en: "Statistics record"), "statistics-count": Message(zh: "统计口径投资", en: "Counted investment"),
+        "project-funds": Message(zh: "资金来源", en: "Funding"), "project-land": Message(zh: "用地与要素", en: "Land and quotas"),
         "campaign-entry": Message(zh: "三个一批条目", en: "Campaign entry"), "campaign-list": Message(zh: "三个一批名单", en: "Campaign list"),
         "campaign-period": Message(zh: "三个一批期次", en: "Campaign period"), "document": Message(zh: "文件", en: "Document"),
         "enterprise": Message(zh: "企业", en: "Enterprise"), "import": Message(zh: "导入记录", en: "Import"),

@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case error, work, approvals, statistics, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case error, work, approvals, statistics, elements, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     /// `scripts`: our own scripts the page loads (deferred); a page works without them.
     static func page(title: String, lang: UILanguage, section: Section, path: String, scripts: [String] = [],
@@ -83,6 +83,7 @@ enum Layout {
             (Item(section: .warnings, label: UIText.warnings, href: Site.warnings.link, group: .projects, icon: .light), .readProjects),
             (Item(section: .approvals, label: Message(zh: "前期手续", en: "Approvals"), href: Site.approvalDepartments.link, group: .projects, icon: .stamp), .readProjects),
             (Item(section: .statistics, label: StatisticsText.title, href: Site.statistics.link, group: .projects, icon: .statistics), .readProjects),
+            (Item(section: .elements, label: ElementsText.title, href: Site.elements.link, group: .projects, icon: .elements), .readProjects),
             (Item(section: .importLedger, label: UIText.importLedger, href: Site.ledgerImport.link, group: .projects, icon: .upload), .importLedger),
             (Item(section: .pipeline, label: Message(zh: "四库", en: "Pipeline"), href: Site.pipeline.link, group: .pipeline, icon: .pipeline), .readProjects),
             (Item(section: .campaign, label: Message(zh: "三个一批", en: "Three Batches"), href: Site.campaign.link, group: .pipeline, icon: .flag), .readProjects),

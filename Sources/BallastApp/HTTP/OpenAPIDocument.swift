@@ -339,6 +339,35 @@ enum OpenAPIDocument {
           "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"year": {"type": "integer"}}}}}},
           "responses": {"200": {"description": "{added}: the steps added (0 when the project already has steps)"}, "404": {"$ref": "#/components/responses/Error"}}}}
         """#),
+        (Site.API.elements.path, #"""
+        {"get": {"summary": "要素保障：专项债按单位、待交地项目、资金到位滞后项目 / special bonds by unit, projects waiting for land, funds behind spending",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{year, asOf, specialBondsByUnit: [{unit, projects, planned, arrived} (万元)], waitingForLand, fundsBehind, arrivedAbovePlanned: [{projectID, code, name, unit, plannedStart, reason}]}; a unit sees its own"},
+                        "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectElements.path, #"""
+        {"get": {"summary": "项目资金来源、用地与要素 / a project's funding, land and quotas",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"$ref": "#/components/parameters/year"}],
+          "responses": {"200": {"description": "{projectID, year, funds: [{source, planned, arrived} (万元)], fundsVersion, areaMu, supplyMethod, handedOverOn, quotas, landVersion, findings: [{kind (funds-behind|land-late|arrived-above-planned), message}]}"},
+                        "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectFunds.path, #"""
+        {"put": {"summary": "填报某年资金来源（整体替换；到位可超过计划，会提示；不能为负）/ replace a year's funding sources",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["funds", "version"], "properties": {"year": {"type": "integer"},
+            "version": {"type": "integer", "description": "fundsVersion as read (0 when none)"},
+            "funds": {"type": "array", "maxItems": 8, "items": {"type": "object", "properties": {"source": {"type": "string", "description": "专项债, 中央预算内投资, 省级资金, 市级资金, 区级资金, 银行贷款, 企业自筹, 其他 (or special-bonds, central-budget, …)"},
+              "planned": {"type": "number", "minimum": 0}, "arrived": {"type": "number", "minimum": 0}}}}}}}}},
+          "responses": {"200": {"description": "The project's funding"}, "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.projectLand.path, #"""
+        {"put": {"summary": "填报用地面积、供地方式、交地日期和其他要素 / the project's land and quotas",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"areaMu": {"type": "number", "minimum": 0, "maximum": 100000},
+            "supplyMethod": {"type": "string", "maxLength": 20}, "handedOverOn": {"type": "string", "format": "date"}, "quotas": {"type": "string", "maxLength": 500},
+            "version": {"type": "integer", "description": "landVersion as read (0 when none)"}}}}}},
+          "responses": {"200": {"description": "The project's funding and land"}, "400": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
         (Site.API.statistics.path, #"""
         {"get": {"summary": "入库纳统：已开工未入库项目（按单位）、上报与统计口径投资（按单位、月份）/ started projects not in the statistics database, reported beside counted investment",
           "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: the district's day (31 December for a past year)"}],

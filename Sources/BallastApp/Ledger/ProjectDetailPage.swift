@@ -40,6 +40,7 @@ enum ProjectDetailPage {
             .unwrap(progress) { ProjectItemsSection.approvals($0, projectID: d.id, asOf: asOf, clock: page.approvalClock,
                                                                        departments: units + ApprovalTemplate.outsideDepartments, lang: lang) },
             .unwrap(page.statistics) { ProjectStatisticsSection.node($0, projectID: d.id, asOf: asOf, lang: lang) },
+            .unwrap(page.elements) { ProjectElementsSection.node($0, projectID: d.id, lang: lang) },
             .unwrap(progress) { ProjectItemsSection.photos($0, lang: lang) },
             .if(!supervision.isEmpty, ProjectItemsSection.supervision(supervision, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.basics))),

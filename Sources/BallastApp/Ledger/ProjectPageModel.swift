@@ -26,6 +26,8 @@ struct ProjectPageModel: Sendable {
     var approvalClock = ApprovalClock(calendar: .weekdaysOnly)
     /// 入库纳统: the record and the plan year's reported and counted months.
     var statistics: StatisticsQuery.ProjectView?
+    /// 资金与要素: the plan year's funding, the land, and what they say.
+    var elements: ElementsQuery.ProjectView?
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
@@ -47,6 +49,9 @@ struct ProjectPageModel: Sendable {
         model.codeFlags = try await ProjectCodeQuery.flags(districtID: districtID, code: detail.record.code, name: detail.record.name,
                                                            projectCode: detail.record.projectCode, on: db)
         model.statistics = try await StatisticsQuery.project(detail.id, year: plan?.year ?? asOf.year, on: db)
+        if let p = try await ProjectModel.find(detail.id, on: db) {
+            model.elements = try await ElementsQuery.project(p, year: plan?.year ?? asOf.year, asOf: asOf, on: db)
+        }
         return model
     }
 }

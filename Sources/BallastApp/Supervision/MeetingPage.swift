@@ -108,7 +108,9 @@ struct MeetingPage {
             .init(SupervisionText.problem.text(lang)) { s in problemLink(s.row) },
             .text(SupervisionText.leadUnit.text(lang)) { s in s.row.leadUnit ?? "" },
             .text(SupervisionText.raisedOn.text(lang)) { s in s.row.raisedOn.iso },
-            .text(SupervisionText.whySuggested.text(lang)) { s in s.reasons.map { $0.message.text(lang) }.joined(separator: "、") },
+            .text(SupervisionText.whySuggested.text(lang)) { s in
+                (s.reasons.map { $0.message.text(lang) } + s.shortfalls.map { $0.text(lang) }).joined(separator: "、")
+            },
         ]
         let table = DataTable(columns, rows: list, empty: SupervisionText.noneYet.text(lang))
         return .div(.class("card"),

@@ -63,6 +63,15 @@ extension Money {
 
     /// 万元 with up to two decimals and thousands separated: "247,430", "1,234,567.89".
     public var wanText: String { WrittenForms.decimal(rounded(in: .wan, places: 2), places: 2, minPlaces: 0, grouped: true) }
+
+    /// 万元 as a form's box holds it: exact to the yuan (four decimals at most), not grouped, so
+    /// that sending the form back changes nothing.
+    public var wanInput: String { WrittenForms.decimal(rounded(in: .wan, places: 4), places: 4, minPlaces: 0, grouped: false) }
+}
+
+extension Double {
+    /// A measure (亩, 平方米) with up to two decimals, as a form's box or a table holds it.
+    public func measureText(grouped: Bool) -> String { WrittenForms.decimal((self * 100).rounded() / 100, places: 2, minPlaces: 0, grouped: grouped) }
 }
 
 enum WrittenForms {

@@ -119,6 +119,9 @@ public enum Site {
     /// and, for the office, the counted investment of a month).
     public static let projectStatistics = SitePath1("/projects/:id/statistics")
     public static let projectStatisticsCounted = SitePath1("/projects/:id/statistics/counted")
+    /// 资金与要素 of one project: the funding form and the land form on its page.
+    public static let projectFunds = SitePath1("/projects/:id/funds")
+    public static let projectLand = SitePath1("/projects/:id/land")
     public static let projectDelete = SitePath1("/projects/:id/delete")
     public static let projectEdit = SitePath1("/projects/:id/edit")
     public static let projectMilestones = SitePath1("/projects/:id/milestones")
@@ -144,6 +147,8 @@ public enum Site {
     public static let signOut = SitePath0("/signout")
     /// 入库纳统: started projects not in the statistics database, and reported beside counted.
     public static let statistics = SitePath0("/statistics")
+    /// 要素保障: 专项债 by unit, projects waiting for land, funds behind spending.
+    public static let elements = SitePath0("/elements")
     public static let trips = SitePath0("/trips")
     public static let warnings = SitePath0("/warnings")
     public static let warningRule = SitePath0("/warnings/rule")
@@ -195,6 +200,10 @@ public enum Site {
         /// 入库纳统 figures: `missing`, `byUnit`, `gap` (`StatisticsQuery`).
         public static let statistics = SitePath0("/api/v1/statistics")
         public static let projectStatistics = SitePath1("/api/v1/projects/:id/statistics")
+        public static let elements = SitePath0("/api/v1/elements")
+        public static let projectElements = SitePath1("/api/v1/projects/:id/elements")
+        public static let projectFunds = SitePath1("/api/v1/projects/:id/funds")
+        public static let projectLand = SitePath1("/api/v1/projects/:id/land")
         public static let projectStatisticsCounts = SitePath1("/api/v1/projects/:id/statistics/counts")
         public static let mapZone = SitePath1("/api/v1/map/zones/:year")
         public static let me = SitePath0("/api/v1/me")

@@ -21,6 +21,7 @@ extension EnterpriseModel: VersionedRecord {}
 extension MonthlyReportModel: VersionedRecord {}
 extension SupervisionSettingsModel: VersionedRecord {}
 extension ProjectStatisticsModel: VersionedRecord {}
+extension ProjectLandModel: VersionedRecord {}
 
 /// The one shape of an edit to a versioned record, inside the caller's transaction: claim the
 /// version the user read (a stale one is refused as the editor's own conflict, before anything

@@ -50,5 +50,6 @@ public enum BallastMigrations {
         AddProjectCode(),
         AddApprovalChain(),
         AddStatistics(),
+        AddElements(),
     ]
 }

@@ -99,14 +99,17 @@ public enum MeetingQuery {
     public struct Suggestion: Sendable {
         public var row: ProblemQuery.Row
         public var reasons: [AgendaRule.Reason]
+        /// What the project is short of, in words (with `.elements`).
+        public var shortfalls: [Message] = []
     }
 
     /// The open problems the rule offers for this meeting's agenda.
     public static func suggestions(_ m: MeetingModel, today: CalendarDate, on db: any Database) async throws -> [Suggestion] {
         let sql = try db.sql()
         let year = m.heldOn.year
+        let short = try await ElementsQuery.shortfalls(districtID: m.districtID, asOf: min(m.heldOn, today), on: db)
         let candidates = try await sql.raw("""
-            SELECT p.id, p.raised_on, p.category, p.major, ws.colour,
+            SELECT p.id, p.project_id, p.raised_on, p.category, p.major, ws.colour,
                    CASE WHEN EXISTS (SELECT 1 FROM meeting_items i WHERE i.problem_id = p.id) THEN 1 ELSE 0 END AS listed
             FROM problems p LEFT JOIN warning_states ws ON ws.project_id = p.project_id AND ws.year = \(bind: year)
             WHERE p.district_id = \(bind: m.districtID) AND p.kind = 'problem' AND p.status IN (\(binds: ProblemQuery.openStatuses))
@@ -116,14 +119,19 @@ public enum MeetingQuery {
                                  raisedOn: try r.decode(column: "raised_on", as: CalendarDate.self),
                                  category: try r.decode(column: "category", as: String.self), major: try r.decode(column: "major", as: Bool.self),
                                  colour: try r.decode(column: "colour", as: String?.self).flatMap(WarningColour.init(rawValue:)),
-                                 onAgendaAlready: try r.decode(column: "listed", as: Int.self) != 0)
+                                 onAgendaAlready: try r.decode(column: "listed", as: Int.self) != 0,
+                                 elementsShort: try r.decode(column: "project_id", as: UUID?.self).map { short[$0] != nil } ?? false)
         }
         let suggested = AgendaRule.suggest(candidates, cutoff: m.cutoffOn)
         let ids = suggested.compactMap { UUID(uuidString: $0.id) }
         let rows = try await ProblemQuery.list(districtID: m.districtID, filter: .init(status: .all, ids: ids), today: today, scopeUnitID: nil,
                                                limit: 1000, on: db).rows
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-        return suggested.compactMap { s in UUID(uuidString: s.id).flatMap { byID[$0] }.map { Suggestion(row: $0, reasons: s.reasons) } }
+        return suggested.compactMap { s in
+            UUID(uuidString: s.id).flatMap { byID[$0] }.map { row in
+                Suggestion(row: row, reasons: s.reasons, shortfalls: row.projectID.flatMap { short[$0] } ?? [])
+            }
+        }
     }
 
     /// One page of the meeting packet: the problem and its project's figures and colour.

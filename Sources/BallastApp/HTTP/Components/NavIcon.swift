@@ -4,7 +4,7 @@ import Plot
 /// served inline with the page, so nothing is fetched.
 enum NavIcon {
     case work, dashboard, map, table, ledger, report, light, pipeline, flag, lead, enterprise, problem, document, inbox
-    case upload, list, users, audit, rollup, key, robot, stamp, statistics
+    case upload, list, users, audit, rollup, key, robot, stamp, statistics, elements
 
     var path: String {
         switch self {
@@ -29,6 +29,7 @@ enum NavIcon {
         case .rollup: "M12 3l9 5-9 5-9-5z M3 13l9 5 9-5"
         case .stamp: "M9 4h6v6l3 3v3H6v-3l3-3z M5 20h14"
         case .statistics: "M4 20h16 M5 16l4-5 3 3 6-8 M15 6h3v3"
+        case .elements: "M12 3v18 M8 7h6a3 3 0 0 1 0 6H9a3 3 0 0 0 0 6h7"
         case .key: "M8 15a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M12 11h9 M18 11v3 M21 11v2"
         case .robot: "M5 9h14v10H5z M12 9V5 M12 5h0 M9 14h0 M15 14h0 M3 13v3 M21 13v3"
         }
