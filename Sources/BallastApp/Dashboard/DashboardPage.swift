@@ -79,6 +79,7 @@ package struct DashboardPage {
             .div(.class("dash-grid"),
                  card(DashboardText.problemsCard.text(lang), problems()),
                  card(DashboardText.unitRanking.text(lang), ranking())),
+            .unwrap(figures.preparation) { card(DashboardText.preparationCard.text(lang), preparation($0), wide: true) },
             card(DashboardText.projectMap.text(lang), .div(.class("map-frame"), DashboardCharts.zoomWords(lang), .raw(map),
                  .p(.a(.href(attr(link(Site.map.link))), .text(DashboardText.openMap.text(lang))))), wide: true),
         ]
@@ -163,6 +164,27 @@ package struct DashboardPage {
                        figure: ("problems.open", "\(p.open)")),
             figureLink(DashboardText.overdue.text(lang), "\(p.overdue)", DashboardText.problemsMeasure.text(lang), ledger("overdue"), behind: p.overdue > 0),
             figureLink(DashboardText.resolved.text(lang), p.resolutionRate.map(ValueFormat.percent.text) ?? "—", "", ledger("solved")))
+    }
+
+    /// 前期手续、入库纳统、要素保障: what holds projects back before and after they start, each
+    /// figure opening its page on the dashboard's day.
+    func preparation(_ p: DashboardFigures.Preparation) -> Node<HTML.BodyContext> {
+        let day = "asOf=\(figures.asOf)"
+        let measure = DashboardText.projectsMeasure.text(lang)
+        return .div(.class("figures small"),
+            figureLink(DashboardText.approvalsOverdue.text(lang), "\(p.approvalsOverdue)", DashboardText.stepsMeasure.text(lang),
+                       Layout.link(Site.approvalDepartments.link + "?" + day, lang), behind: p.approvalsOverdue > 0,
+                       figure: ("preparation.approvalsOverdue", "\(p.approvalsOverdue)")),
+            figureLink(DashboardText.notInStatistics.text(lang), "\(p.notInStatistics)", measure,
+                       Layout.link(Site.statistics.link + "?year=\(figures.year)&" + day, lang),
+                       yoy: DashboardText.notCounted(Money(yuan: p.notInStatisticsReported).wanText).text(lang), behind: p.notInStatistics > 0,
+                       figure: ("preparation.notInStatistics", "\(p.notInStatistics)")),
+            figureLink(DashboardText.waitingForLand.text(lang), "\(p.waitingForLand)", measure,
+                       Layout.link(Site.elements.link + "?year=\(figures.year)&" + day, lang) + "#land",
+                       figure: ("preparation.waitingForLand", "\(p.waitingForLand)")),
+            figureLink(DashboardText.fundsBehind.text(lang), "\(p.fundsBehind)", measure,
+                       Layout.link(Site.elements.link + "?year=\(figures.year)&" + day, lang) + "#behind", behind: p.fundsBehind > 0,
+                       figure: ("preparation.fundsBehind", "\(p.fundsBehind)")))
     }
 
     func ranking() -> Node<HTML.BodyContext> {

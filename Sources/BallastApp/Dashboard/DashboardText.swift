@@ -28,6 +28,8 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     case screenTitle, investment, plan, completed, completion, overdueProblems, pools, projectMapPanel
     case byCategoryCompleted, cumulativeByMonth, litProjects, noLitProjects, completedThisMonth, turnedRed, turnedGreen, started, finished
     case ownProject, ownUnit, ownCompletion, ownLight, ownReason, ownNone
+    // 前期手续、入库纳统、要素保障
+    case preparationCard, approvalsOverdue, stepsMeasure, notInStatistics, waitingForLand, fundsBehind
 
     var message: Message {
         switch self {
@@ -80,6 +82,12 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
         case .poolsCard: Message(zh: "四库（年内入库 / 目标）", en: "Pools (entered this year / target)")
         case .campaignCard: Message(zh: "三个一批", en: "Three Batches campaign")
         case .problemsCard: Message(zh: "问题督办", en: "Problems")
+        case .preparationCard: Message(zh: "前期手续、入库纳统与要素保障", en: "Approvals, statistics, funds and land")
+        case .approvalsOverdue: Message(zh: "前期手续超时", en: "Approval steps overdue")
+        case .stepsMeasure: Message(zh: "项", en: "steps")
+        case .notInStatistics: Message(zh: "开工未入库", en: "Started, not in statistics")
+        case .waitingForLand: Message(zh: "待交地", en: "Waiting for land")
+        case .fundsBehind: Message(zh: "资金到位滞后", en: "Funds behind spending")
         case .unitRanking: Message(zh: "单位排名", en: "Unit ranking")
         case .projectMap: Message(zh: "项目分布图", en: "Project map")
         case .openMap: Message(zh: "打开地图（筛选、项目卡片）", en: "Open the map (filters, project cards)")
@@ -156,6 +164,10 @@ enum DashboardText: CaseIterable, UIText.Catalogue {
     static let problemsMeasure = Message(zh: "件", en: "")
 
     // Text with values in it.
+
+    static func notCounted(_ wan: String) -> Message {
+        Message(zh: "已报 \(wan) 万元未计入统计", en: "\(wan) (10k yuan) reported, not counted")
+    }
 
     static func ownHeading(leader: String, count: Int) -> Message {
         Message(zh: "我分包的项目（\(leader)，\(count)个）", en: "My projects (\(leader), \(count))")

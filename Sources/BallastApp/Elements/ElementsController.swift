@@ -146,18 +146,12 @@ struct ElementsController: RouteCollection {
 
     // MARK: The project page's forms
 
-    func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
-        try await PageOutcome.run(req, work: work) { notice, status in
-            try await PagesController().detailPage(req, notice: notice, status: status)
-        }
-    }
-
     /// The form's boxes: `planned-<key>` and `arrived-<key>` per source, in 万元.
     func saveFundsPage(req: Request) async throws -> Response {
         struct Head: Content { var year: Int?; var version: Int? }
         let head = try req.content.decode(Head.self)
         let boxes = try req.content.decode([String: String].self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             var lines: [FundLine] = []
             for s in FundingSource.allCases {
                 let planned = try RequestParameters.money(boxes["planned-\(s.key)"], field: "planned-\(s.key)", label: "\(s.rawValue)计划", nonNegative: true)
@@ -174,7 +168,7 @@ struct ElementsController: RouteCollection {
     func saveLandPage(req: Request) async throws -> Response {
         struct Form: Content { var areaMu: String?; var supplyMethod: String?; var handedOverOn: String?; var quotas: String?; var version: Int? }
         let f = try req.content.decode(Form.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             var area: Double?
             if let raw = f.areaMu?.trimmed, !raw.isEmpty {
                 guard raw.count <= 12, let v = Double(raw), v.isFinite else {

@@ -18,6 +18,14 @@ enum PageOutcome {
         return try await render(.done(done.text(req.language)), .ok)
     }
 
+    /// A form on a project's page (its nodes, steps, statistics, funding): the project page again,
+    /// with what happened or why not.
+    static func onProjectPage(_ req: Request, work: () async throws -> Message) async throws -> Response {
+        try await run(req, work: work) { notice, status in
+            try await PagesController().detailPage(req, notice: notice, status: status)
+        }
+    }
+
     /// A form that makes something with a page of its own (a drafted document): on success the
     /// browser goes to that page; when refused, the form's page shows why.
     static func make(_ req: Request, work: () async throws -> String,

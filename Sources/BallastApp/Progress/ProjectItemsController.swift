@@ -268,13 +268,6 @@ struct ProjectItemsController: RouteCollection {
 
     // MARK: Page forms
 
-    /// Runs a form action and shows the project page again with what happened, or why not.
-    func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
-        try await PageOutcome.run(req, work: work) { notice, status in
-            try await PagesController().detailPage(req, notice: notice, status: status)
-        }
-    }
-
     /// What a row's form asks for (`add`, `update`, `delete`, `template`) and which row; the
     /// fields themselves decode as the API's body.
     struct RowAction: Content {
@@ -285,7 +278,7 @@ struct ProjectItemsController: RouteCollection {
     func milestonePage(req: Request) async throws -> Response {
         let f = try req.content.decode(RowAction.self)
         let body = try req.content.decode(MilestoneBody.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             let editor = MilestoneEditor(context: try context(req))
             let projectID = try RequestParameters.uuid(req, "id")
             let year = try await year(body.year, req)
@@ -311,7 +304,7 @@ struct ProjectItemsController: RouteCollection {
     func approvalPage(req: Request) async throws -> Response {
         let f = try req.content.decode(RowAction.self)
         let body = try req.content.decode(ApprovalBody.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             let editor = ApprovalEditor(context: try context(req))
             switch f.action {
             case "delete":
@@ -335,7 +328,7 @@ struct ProjectItemsController: RouteCollection {
     /// 提交周例会: an overdue step of this project raised as a problem (the office, 督查室).
     func raisePage(req: Request) async throws -> Response {
         let f = try req.content.decode(RowAction.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             let p = try await ApprovalEscalation.raise(stepID: try f.item.orThrow(), projectID: try RequestParameters.uuid(req, "id"),
                                                        context: try context(req), on: req.db)
             return Message(zh: "已提交周例会：问题“\(p.title)”", en: "Raised to the weekly meeting: “\(p.title)”")

@@ -175,16 +175,9 @@ struct StatisticsController: RouteCollection {
         var version: Int?
     }
 
-    /// Runs a form and shows the project page again with what happened, or why not.
-    func pageAction(_ req: Request, _ work: () async throws -> Message) async throws -> Response {
-        try await PageOutcome.run(req, work: work) { notice, status in
-            try await PagesController().detailPage(req, notice: notice, status: status)
-        }
-    }
-
     func savePage(req: Request) async throws -> Response {
         let f = try req.content.decode(PageForm.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             let body = RecordBody(startedOn: f.startedOn, declaredOn: f.declaredOn, includedOn: f.includedOn,
                                   statisticsNumber: f.statisticsNumber, version: f.version)
             try await StatisticsEditor(context: try req.itemContext())
@@ -201,7 +194,7 @@ struct StatisticsController: RouteCollection {
 
     func saveCountedPage(req: Request) async throws -> Response {
         let f = try req.content.decode(CountForm.self)
-        return try await pageAction(req) {
+        return try await PageOutcome.onProjectPage(req) {
             let year = try await RequestParameters.yearOrDefault(f.year, req, district: try req.district())
             guard let month = f.month else { throw BallastError.badParameter("month", zh: "请选择月份", en: "Choose the month") }
             let amount = try RequestParameters.money(f.counted, field: "counted", label: StatisticsText.counted.zh, nonNegative: true)

@@ -69,6 +69,19 @@ public struct DashboardFigures: Sendable, Equatable, Codable {
         public var monthly: [Int64]
     }
 
+    /// 前期手续, 入库纳统 and 要素保障 on the day (issue 27), each counted by its own query.
+    public struct Preparation: Sendable, Equatable, Codable {
+        /// Approval steps of the year past their promised time (`ApprovalRateQuery`).
+        public var approvalsOverdue: Int
+        /// Started projects not in the statistics database (`StatisticsQuery.missing`), and the
+        /// year's investment they reported that the statistics do not count.
+        public var notInStatistics: Int
+        public var notInStatisticsReported: Int64
+        /// `ElementsQuery`: projects waiting for land, and those whose funds are behind spending.
+        public var waitingForLand: Int
+        public var fundsBehind: Int
+    }
+
     public var year: Int
     public var asOf: String
     public var month: Int
@@ -93,6 +106,7 @@ public struct DashboardFigures: Sendable, Equatable, Codable {
     public var ranking: Ranking?
     /// Portfolio projects with no coordinates: the map lists them beside it.
     public var unlocated: Int
+    public var preparation: Preparation?
 
     public var isEmpty: Bool { projects == 0 }
 }

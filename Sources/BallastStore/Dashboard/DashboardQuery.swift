@@ -47,8 +47,21 @@ public enum DashboardQuery {
         f.lastYear = try await comparison(scope, sql: sql)
         let (problems, campaign, ranking, unlocated) = try await side
         f.problems = problems; f.campaign = campaign; f.ranking = ranking; f.unlocated = unlocated
+        f.preparation = try await preparation(scope, on: other)
         f.pools = try await pipeline.pools.map { .init(stage: $0.stage.rawValue, projects: $0.projects, entered: $0.entered, target: $0.target) }
         return f
+    }
+
+    /// 前期手续 overdue, 开工未入库, 待交地, 资金滞后: the same queries as their pages.
+    static func preparation(_ scope: Scope, on db: any Database) async throws -> DashboardFigures.Preparation {
+        let approvals = try await ApprovalRateQuery.run(districtID: scope.districtID, year: scope.year, asOf: scope.asOf,
+                                                        scopeUnitID: scope.scopeUnitID, on: db)
+        let missing = try await StatisticsQuery.missing(districtID: scope.districtID, asOf: scope.asOf, scopeUnitID: scope.scopeUnitID, on: db)
+        let elements = try await ElementsQuery.figures(districtID: scope.districtID, year: scope.year, asOf: scope.asOf,
+                                                       scopeUnitID: scope.scopeUnitID, on: db)
+        return .init(approvalsOverdue: approvals.overdue, notInStatistics: missing.count,
+                     notInStatisticsReported: missing.reduce(Int64(0)) { $0.saturatingAdd($1.reportedYTD.yuan) },
+                     waitingForLand: elements.waitingForLand.count, fundsBehind: elements.fundsBehind.count)
     }
 
     /// The figures that read no reports: problems, the campaign, the ranking, unlocated projects.
