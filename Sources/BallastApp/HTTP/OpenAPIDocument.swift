@@ -520,6 +520,12 @@ enum OpenAPIDocument {
           "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
           "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
         """#),
+        (Site.API.statisticsImport.path, #"""
+        {"post": {"summary": "导入入库纳统表 .xlsx/.csv：项目编号[、项目名称、实际开工日期、申报入库日期、入库日期、统计库项目编号、1月…12月（统计口径投资，万元）]；空白保留原值，全部或全不（项目办）/ import the statistics file, all or nothing (office)",
+          "parameters": [{"$ref": "#/components/parameters/year"}],
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
+        """#),
         (Site.API.leads.path, #"""
         {
           "get": {"summary": "招商线索（责任单位只见本单位）/ leads",

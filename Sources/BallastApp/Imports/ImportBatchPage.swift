@@ -24,6 +24,7 @@ struct ImportBatchPage {
         case .progress: en ? "Monthly progress" : "月度进度"
         case .leads: en ? "Leads list" : "招商线索名单"
         case .campaign: en ? "三个一批 list" : "三个一批名单"
+        case .statistics: en ? "Statistics \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年入库纳统"
         case nil: batch.kind
         }
     }
@@ -36,15 +37,16 @@ struct ImportBatchPage {
         case .ledger, .progress: Site.ledgerImport.link
         case .leads: Site.leads.link
         case .campaign: Site.campaign.link
+        case .statistics: Site.statistics.link
         }
     }
 
     var createdLabel: ImportText {
-        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries }
+        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries; case .statistics: .createdEntries }
     }
 
     var updatedLabel: ImportText {
-        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries }
+        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries; case .statistics: .updatedEntries }
     }
 
     var isLedger: Bool { batch.kind == ImportBatches.Kind.ledger.rawValue }

@@ -31,7 +31,8 @@ struct ImportBatchService {
         var rows = 0, created = 0, updated = 0
         var issues: [LedgerIssue] = []
         var preview = ImportPreview()
-        var undo = ListUndoRecord()
+        /// What 撤销本次导入 needs, as the kind's own undo reads it.
+        var undo = ""
     }
 
     enum Confirmed {
@@ -56,15 +57,15 @@ struct ImportBatchService {
                                                     fileName: fileName ?? "", data: data, preview: report.preview, actor: actor, on: db))
     }
 
-    func stageList(_ kind: ImportBatches.Kind, data: Data, fileName: String?, on db: any Database) async throws -> Staged {
-        let outcome = try await list(kind, data: data, fileName: fileName, dryRun: true, on: db)
+    func stageList(_ kind: ImportBatches.Kind, year: Int? = nil, data: Data, fileName: String?, on db: any Database) async throws -> Staged {
+        let outcome = try await list(kind, year: year, data: data, fileName: fileName, dryRun: true, on: db)
         guard outcome.issues.isEmpty else { return .refusedList(rows: outcome.rows, issues: outcome.issues) }
-        return .batch(try await ImportBatches.stage(districtID: try district.requireID(), kind: kind, year: nil, strict: false,
+        return .batch(try await ImportBatches.stage(districtID: try district.requireID(), kind: kind, year: year, strict: false,
                                                     fileName: fileName ?? "", data: data, preview: outcome.preview, actor: actor, on: db))
     }
 
-    /// A leads or campaign list read and written by its own writer, in the uploader's scope.
-    func list(_ kind: ImportBatches.Kind, data: Data, fileName: String?, dryRun: Bool, on db: any Database) async throws -> ListOutcome {
+    /// A leads, campaign or 入库纳统 list read and written by its own writer, in the uploader's scope.
+    func list(_ kind: ImportBatches.Kind, year: Int? = nil, data: Data, fileName: String?, dryRun: Bool, on db: any Database) async throws -> ListOutcome {
         guard let context else { throw ImportBatches.Failure.notFound }
         let table: SheetTable
         switch try await FileReading.table(data, fileName: fileName) {
@@ -76,12 +77,18 @@ struct ImportBatchService {
             let read = LeadListFile.read(table, today: context.today)
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await LeadListWriter(editor: LeadEditor(context: context, office: office)).apply(read.rows, dryRun: dryRun, on: db)
-            return ListOutcome(rows: o.rows, created: o.created, issues: o.issues, preview: o.preview, undo: o.undo)
+            return ListOutcome(rows: o.rows, created: o.created, issues: o.issues, preview: o.preview, undo: o.undo.json ?? "")
         case .campaign:
             let read = CampaignListFile.read(table, today: context.today)
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await CampaignListWriter(editor: CampaignEditor(context: context)).apply(read.rows, dryRun: dryRun, on: db)
-            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json ?? "")
+        case .statistics:
+            guard let year else { throw ImportBatches.Failure.notFound }
+            let read = StatisticsListFile.read(table, today: context.today, year: year)
+            guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
+            let o = try await StatisticsListWriter(editor: StatisticsEditor(context: context)).apply(read.rows, year: year, dryRun: dryRun, on: db)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json)
         case .ledger, .progress:
             throw ImportBatches.Failure.notFound
         }
@@ -113,15 +120,19 @@ struct ImportBatchService {
                     guard report.applied else { throw Rollback(preview: nil, refusal: Self.refusal(report.issues)) }
                     preview = report.preview
                     batch.undo = String(data: try JSONEncoder().encode(report.undoRows), encoding: .utf8)
-                case .leads, .campaign:
+                case .leads, .campaign, .statistics:
                     let kind = ImportBatches.Kind(rawValue: batch.kind) ?? .leads
-                    let outcome = try await list(kind, data: data, fileName: name, dryRun: false, on: tx)
+                    let outcome = try await list(kind, year: batch.year, data: data, fileName: name, dryRun: false, on: tx)
                     guard outcome.issues.isEmpty else { throw Rollback(preview: nil, refusal: Self.refusal(outcome.issues)) }
                     preview = outcome.preview
-                    batch.undo = outcome.undo.json
-                    try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import",
-                                           entity: kind == .leads ? "lead-list" : "campaign-list", entityID: batch.id,
-                                           summary: "\(kind == .leads ? "招商线索导入" : "三个一批名单导入") \(name)：新增\(outcome.created)，更新\(outcome.updated)",
+                    batch.undo = outcome.undo
+                    let (entity, what) = switch kind {
+                    case .leads: ("lead-list", "招商线索导入")
+                    case .statistics: ("statistics-list", "入库纳统导入")
+                    default: ("campaign-list", "三个一批名单导入")
+                    }
+                    try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: entity, entityID: batch.id,
+                                           summary: "\(what) \(name)：新增\(outcome.created)，更新\(outcome.updated)",
                                            before: Nothing?.none, after: ["file": name, "rows": String(outcome.rows)])
                 case nil:
                     throw ImportBatches.Failure.notFound

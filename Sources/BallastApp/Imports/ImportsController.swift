@@ -30,6 +30,7 @@ struct ImportsController: RouteCollection {
         case .ledger, .progress: return p.may(.importLedger)
         case .leads: return p.may(.editProjects) && batch.createdBy == p.name
         case .campaign: return p.may(.manageProjects) && batch.createdBy == p.name
+        case .statistics: return p.may(.reviewReports)
         }
     }
 

@@ -41,12 +41,12 @@ enum ListImport {
 
     /// From a page: the file previewed (`ImportBatchService.stageList`) and the browser sent to
     /// its preview, where the uploader confirms; a file with bad rows is shown by `render`.
-    static func preview(_ req: Request, kind: ImportBatches.Kind,
+    static func preview(_ req: Request, kind: ImportBatches.Kind, year: Int? = nil,
                         render: (PageNotice, HTTPStatus) async throws -> Response) async throws -> Response {
         let (data, fileName) = try LedgerUpload.file(from: req)
         let service = ImportBatchService(district: try req.district(), actor: try req.changeActor(), context: try req.itemContext(),
                                          office: try req.requirePrincipal().may(.manageProjects))
-        switch try await service.stageList(kind, data: data, fileName: fileName, on: req.db) {
+        switch try await service.stageList(kind, year: year, data: data, fileName: fileName, on: req.db) {
         case .batch(let batch):
             return req.redirect(to: Layout.link(Site.importBatch.link(try batch.requireID()), req.language))
         case .refusedList(let rows, let issues):

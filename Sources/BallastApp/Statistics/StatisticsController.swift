@@ -1,4 +1,5 @@
 import BallastCore
+import BallastOffice
 import BallastStore
 import Fluent
 import Vapor
@@ -19,6 +20,11 @@ struct StatisticsController: RouteCollection {
         let office = routes.access(.requires(.reviewReports))
         office.put(Site.API.projectStatisticsCounts, use: saveCounted)
         office.post(Site.projectStatisticsCounted, use: saveCountedPage)
+        office.on(.POST, Site.API.statisticsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+            .uploads(LedgerUpload.maxSize)
+        office.on(.POST, Site.statisticsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+            .uploads(LedgerUpload.maxSize)
+        read.get(Site.statisticsExport, use: export)
     }
 
     struct Window { var year: Int, asOf: CalendarDate }
@@ -202,5 +208,59 @@ struct StatisticsController: RouteCollection {
                 .setCounted(projectID: try RequestParameters.uuid(req, "id"), year: year, month: month, amount, on: req.db)
             return StatisticsText.savedCounted(year, month)
         }
+    }
+
+    // MARK: The 入库纳统 file
+
+    /// The year a file is for: `?year=` (or the form's `year`), else the district's plan year.
+    func fileYear(_ req: Request) async throws -> Int {
+        struct Form: Content { var year: Int? }
+        let explicit = (try? req.query.decode(Form.self).year) ?? nil
+        return try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
+    }
+
+    /// Applied whole (all-or-nothing), or refused with every problem by row and column.
+    func importAPI(req: Request) async throws -> Response {
+        let year = try await fileYear(req)
+        let writer = StatisticsListWriter(editor: StatisticsEditor(context: try req.itemContext()))
+        let report = try await ListImport.run(req, entity: "statistics-list", summary: "入库纳统导入",
+                                              read: { table, today in StatisticsListFile.read(table, today: today, year: year) }) { rows in
+            let o = try await writer.apply(rows, year: year, on: req.db)
+            return .init(created: o.created, updated: o.updated, unchanged: o.unchanged, issues: o.issues)
+        }
+        return try ListImport.response(report)
+    }
+
+    /// From the page: the file previewed, then confirmed (or cancelled, or later undone) on its record.
+    func importPage(req: Request) async throws -> Response {
+        let year = try await fileYear(req)
+        return try await ListImport.preview(req, kind: .statistics, year: year) { notice, status in
+            .html(StatisticsPage(figures: try await Self.load(req), lang: req.language, notice: notice).render(), status: status)
+        }
+    }
+
+    func export(req: Request) async throws -> Response {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let raw = (req.param("format") ?? "xlsx").lowercased()
+        guard raw == "xlsx" || raw == "csv" else {
+            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
+        }
+        let rows = try await StatisticsQuery.fileRows(districtID: try d.requireID(), year: year,
+                                                      scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        let header = StatisticsListFile.header
+        let data: Data
+        if raw == "csv" {
+            data = CSVTable.write(header: header, rows: rows)
+        } else {
+            data = try XLSXWriter.write(sheetName: "\(year)年入库纳统", header: header, rows: rows.map { row in
+                row.enumerated().map { i, cell in cell.isEmpty ? .empty : i >= 6 ? .number(cell) : .text(cell) }
+            })
+        }
+        let name = "\(d.code)-\(year)-statistics.\(raw)"
+        return Response(status: .ok, headers: [
+            "Content-Type": raw == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "Content-Disposition": "attachment; filename=\"\(name)\"",
+        ], body: .init(data: data))
     }
 }

@@ -9,6 +9,7 @@ import Plot
 struct StatisticsPage {
     var figures: StatisticsController.Figures
     var lang: UILanguage
+    var notice: PageNotice? = nil
 
     func render() -> String {
         let t = { (m: Message) in m.text(self.lang) }
@@ -17,6 +18,7 @@ struct StatisticsPage {
         let query = "?year=\(w.year)&asOf=\(w.asOf.iso)"
         return Layout.page(title: t(StatisticsText.title), lang: lang, section: .statistics, path: Site.statistics.link + query,
             .h1(.text(t(StatisticsText.title))),
+            Layout.notice(notice),
             .form(.class("filters"), .method(.get), .action(Site.statistics.link),
                   .label(.text(t(StatisticsText.year)), .input(.type(.number), .name("year"), .value(String(w.year)),
                                                              .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100"))),
@@ -26,8 +28,28 @@ struct StatisticsPage {
             .p(.class("muted"), .text(t(StatisticsText.rule(yellow: f.rule.statsYellowMonths, red: f.rule.statsRedMonths)))),
             byUnit(),
             missing(),
-            gap()
+            gap(),
+            file()
         )
+    }
+
+    /// The 入库纳统 file: downloaded with every portfolio project to fill in, uploaded for a
+    /// preview (the office, which confirms it on the import's record).
+    func file() -> Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(self.lang) }
+        let year = figures.window.year
+        return .div(.class("card"), .id("file"),
+            .h2(.text(t(StatisticsText.fileHeading))),
+            .p(.class("muted"), .text(t(StatisticsText.fileExplain))),
+            .div(.class("toolbar"),
+                .a(.class("button secondary"), .href(attr(Site.statisticsExport.link + "?year=\(year)&format=xlsx")), .text(t(UIText.exportXLSX))),
+                .a(.class("button secondary"), .href(attr(Site.statisticsExport.link + "?year=\(year)&format=csv")), .text(t(UIText.exportCSV)))),
+            .if(PageContext.may(.reviewReports),
+                .form(.method(.post), .action(attr(Layout.link(Site.statisticsImport.link + "?year=\(year)", lang))), .enctype(.multipartData),
+                      .class("filters"), .csrf(),
+                      .label(.text(t(StatisticsText.fileLabel)),
+                             .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
+                      .button(.type(.submit), .text(t(StatisticsText.previewImport))))))
     }
 
     func byUnit() -> Node<HTML.BodyContext> {

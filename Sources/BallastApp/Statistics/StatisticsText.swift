@@ -24,6 +24,11 @@ enum StatisticsText {
     static let byUnitHeading = Message(zh: "已开工未入库：按责任单位", en: "Started, not included: by unit")
     static let gapHeading = Message(zh: "上报投资与统计口径投资：按单位、月份", en: "Reported and counted investment: by unit and month")
     static let noneMissing = Message(zh: "没有已开工未入库的项目", en: "No started project is out of the statistics database")
+    static let fileHeading = Message(zh: "入库纳统表（导出填写、导入）", en: "The statistics file (download, fill in, upload)")
+    static let fileExplain = Message(zh: "列：项目编号、项目名称、实际开工日期、申报入库日期、入库日期、统计库项目编号、1月～12月（统计口径投资，万元）。空白单元格保留原值；整表校验，有一处错误则整表不导入，并逐行指明；导入前先预览。",
+                                     en: "Columns: 项目编号, 项目名称, 实际开工日期, 申报入库日期, 入库日期, 统计库项目编号, 1月…12月 (counted, 10k yuan). An empty cell keeps what is stored; the whole file is checked and applied or refused with each row's problem; a preview comes first.")
+    static let fileLabel = Message(zh: "入库纳统表（.xlsx 或 .csv）", en: "Statistics file (.xlsx or .csv)")
+    static let previewImport = Message(zh: "上传并预览", en: "Upload and preview")
     static let gapExplain = Message(zh: "上报投资为已审定月报（含调整），统计口径投资为统计部门认定数；差额 = 上报 − 统计口径，差额最大的单位在前，右侧为逐月差额。",
                                     en: "Reported: approved monthly reports with their adjustments; counted: the statistics office's figure; gap = reported − counted, the largest first, then each month's gap.")
     static let noGap = Message(zh: "本年尚无上报或统计口径投资", en: "No reported or counted investment this year")

@@ -147,6 +147,9 @@ public enum Site {
     public static let signOut = SitePath0("/signout")
     /// 入库纳统: started projects not in the statistics database, and reported beside counted.
     public static let statistics = SitePath0("/statistics")
+    /// The 入库纳统 file: uploaded for a preview, downloaded to fill in.
+    public static let statisticsImport = SitePath0("/statistics/import")
+    public static let statisticsExport = SitePath0("/statistics/export")
     /// 要素保障: 专项债 by unit, projects waiting for land, funds behind spending.
     public static let elements = SitePath0("/elements")
     public static let trips = SitePath0("/trips")
@@ -199,6 +202,8 @@ public enum Site {
         public static let mapPoints = SitePath0("/api/v1/map/points")
         /// 入库纳统 figures: `missing`, `byUnit`, `gap` (`StatisticsQuery`).
         public static let statistics = SitePath0("/api/v1/statistics")
+        /// A 入库纳统 file applied whole or refused with its rows' problems (`?year=`).
+        public static let statisticsImport = SitePath0("/api/v1/statistics/import")
         public static let projectStatistics = SitePath1("/api/v1/projects/:id/statistics")
         public static let elements = SitePath0("/api/v1/elements")
         public static let projectElements = SitePath1("/api/v1/projects/:id/elements")

@@ -9,6 +9,8 @@ import Foundation
 public enum ImportBatches {
     public enum Kind: String, Sendable, CaseIterable {
         case ledger, progress, leads, campaign
+        /// 入库纳统 (`StatisticsListFile`), the office's.
+        case statistics
 
         /// Ledger and progress files are the office's (`importLedger`); a leads or campaign list
         /// belongs to whoever uploaded it, who alone sees and decides its preview.

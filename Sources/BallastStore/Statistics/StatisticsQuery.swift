@@ -148,3 +148,31 @@ public enum StatisticsQuery {
                            months: (1...12).map { m in ProjectView.Month(month: m, reported: reported[m].map(Money.init(yuan:)), counted: counted[m].map(Money.init(yuan:))) })
     }
 }
+
+extension StatisticsQuery {
+    /// The 入库纳统 file of a year (`StatisticsListFile.header`): every portfolio project of the
+    /// year in the scope, by code, with its record and the counted months (万元), so that the
+    /// office fills it in and imports it back.
+    public static func fileRows(districtID: UUID, year: Int, scopeUnitID: UUID? = nil, on db: any Database) async throws -> [[String]] {
+        var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID)
+            .join(YearPlanModel.self, on: \YearPlanModel.$project.$id == \ProjectModel.$id)
+            .filter(YearPlanModel.self, \.$year == year).filter(YearPlanModel.self, \.$annualPlan != nil).sort(\.$code)
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        let projects = try await q.all()
+        let ids = projects.compactMap(\.id)
+        var records: [UUID: StatisticsRecord] = [:], counts: [UUID: [Int: Int64]] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            let part = Array(ids[chunk..<min(chunk + 500, ids.count)])
+            for r in try await ProjectStatisticsModel.query(on: db).filter(\.$projectID ~~ part).all() { records[r.projectID] = r.record }
+            for c in try await StatisticsCountModel.query(on: db).filter(\.$projectID ~~ part).filter(\.$year == year).all() {
+                counts[c.projectID, default: [:]][c.month] = c.counted
+            }
+        }
+        return projects.compactMap { p in
+            guard let id = p.id else { return nil }
+            let r = records[id]
+            return [p.code, p.name, r?.startedOn?.iso ?? "", r?.declaredOn?.iso ?? "", r?.includedOn?.iso ?? "", r?.number ?? ""]
+                + (1...12).map { m in counts[id]?[m].map { Money(yuan: $0).wanInput } ?? "" }
+        }
+    }
+}
