@@ -1,4 +1,5 @@
 import BallastCore
+import BallastOffice
 import BallastStore
 import Fluent
 import Vapor
@@ -17,6 +18,50 @@ struct ElementsController: RouteCollection {
         edit.put(Site.API.projectLand, use: saveLand)
         edit.post(Site.projectFunds, use: saveFundsPage)
         edit.post(Site.projectLand, use: saveLandPage)
+        edit.on(.POST, Site.API.fundsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importAPI)
+            .uploads(LedgerUpload.maxSize)
+        edit.on(.POST, Site.fundsImport, body: .collect(maxSize: LedgerUpload.maxSize), use: importPage)
+            .uploads(LedgerUpload.maxSize)
+        read.get(Site.fundsExport, use: export)
+    }
+
+    /// The year a file is for: `?year=`, else the district's plan year.
+    func fileYear(_ req: Request) async throws -> Int {
+        struct Form: Content { var year: Int? }
+        let explicit = (try? req.query.decode(Form.self).year) ?? nil
+        return try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
+    }
+
+    /// Applied whole (all-or-nothing), or refused with every problem by row and column.
+    func importAPI(req: Request) async throws -> Response {
+        let year = try await fileYear(req)
+        let writer = FundsListWriter(editor: ElementsEditor(context: try req.itemContext()))
+        let report = try await ListImport.run(req, entity: "funds-list", summary: "资金来源导入",
+                                              read: { table, _ in FundsListFile.read(table) }) { rows in
+            let o = try await writer.apply(rows, year: year, on: req.db)
+            return .init(created: o.created, updated: o.updated, unchanged: o.unchanged, issues: o.issues)
+        }
+        return try ListImport.response(report)
+    }
+
+    func importPage(req: Request) async throws -> Response {
+        let year = try await fileYear(req)
+        return try await ListImport.preview(req, kind: .funds, year: year) { notice, status in
+            .html(ElementsPage(figures: try await Self.load(req), lang: req.language, notice: notice).render(), status: status)
+        }
+    }
+
+    func export(req: Request) async throws -> Response {
+        let d = try req.district()
+        let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
+        let raw = (req.param("format") ?? "xlsx").lowercased()
+        guard raw == "xlsx" || raw == "csv" else {
+            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
+        }
+        let rows = try await ElementsQuery.fileRows(districtID: try d.requireID(), year: year,
+                                                    scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        return try SheetDownload.response(name: "\(d.code)-\(year)-funds", format: raw, sheet: "\(year)年资金来源",
+                                          header: FundsListFile.header, rows: rows, numbersFrom: 2)
     }
 
     static func load(_ req: Request) async throws -> ElementsQuery.Figures {

@@ -8,12 +8,14 @@ import Plot
 struct ElementsPage {
     var figures: ElementsQuery.Figures
     var lang: UILanguage
+    var notice: PageNotice? = nil
 
     func render() -> String {
         let t = { (m: Message) in m.text(self.lang) }
         let f = figures
         return Layout.page(title: t(ElementsText.title), lang: lang, section: .elements, path: Site.elements.link + "?year=\(f.year)&asOf=\(f.asOf.iso)",
             .h1(.text(t(ElementsText.title))),
+            Layout.notice(notice),
             .form(.class("filters"), .method(.get), .action(Site.elements.link),
                   .label(.text(t(ElementsText.year)), .input(.type(.number), .name("year"), .value(String(f.year)),
                                                             .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100"))),
@@ -24,7 +26,26 @@ struct ElementsPage {
             bonds(),
             lines(ElementsText.landHeading, id: "land", f.waitingForLand, empty: ElementsText.noLand),
             lines(ElementsText.behindHeading, id: "behind", f.fundsBehind, empty: ElementsText.noBehind),
-            .if(!f.arrivedAbovePlanned.isEmpty, lines(ElementsText.aboveHeading, id: "above", f.arrivedAbovePlanned, empty: ElementsText.noBehind)))
+            .if(!f.arrivedAbovePlanned.isEmpty, lines(ElementsText.aboveHeading, id: "above", f.arrivedAbovePlanned, empty: ElementsText.noBehind)),
+            file())
+    }
+
+    /// The 资金来源 file: downloaded with every portfolio project to fill in, uploaded for a preview.
+    func file() -> Node<HTML.BodyContext> {
+        let t = { (m: Message) in m.text(self.lang) }
+        let year = figures.year
+        return .div(.class("card"), .id("file"),
+            .h2(.text(t(ElementsText.fileHeading))),
+            .p(.class("muted"), .text(t(ElementsText.fileExplain))),
+            .div(.class("toolbar"),
+                .a(.class("button secondary"), .href(attr(Site.fundsExport.link + "?year=\(year)&format=xlsx")), .text(t(UIText.exportXLSX))),
+                .a(.class("button secondary"), .href(attr(Site.fundsExport.link + "?year=\(year)&format=csv")), .text(t(UIText.exportCSV)))),
+            .if(PageContext.may(.editProjects),
+                .form(.method(.post), .action(attr(Layout.link(Site.fundsImport.link + "?year=\(year)", lang))), .enctype(.multipartData),
+                      .class("filters"), .csrf(),
+                      .label(.text(t(ElementsText.fileLabel)),
+                             .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
+                      .button(.type(.submit), .text(t(ElementsText.previewImport))))))
     }
 
     func bonds() -> Node<HTML.BodyContext> {

@@ -28,6 +28,11 @@ enum ElementsText {
     static let year = Message(zh: "年度", en: "Year")
     static let asOf = Message(zh: "统计日期", en: "As of")
     static let total = Message(zh: "合计", en: "Total")
+    static let fileHeading = Message(zh: "资金来源表（导出填写、导入）", en: "The funding file (download, fill in, upload)")
+    static let fileExplain = Message(zh: "列：项目编号、项目名称，及每种资金来源的“计划（万元）”“到位（万元）”（专项债、中央预算内投资、省级资金、市级资金、区级资金、银行贷款、企业自筹、其他）。空白单元格保留原值；不能为负；整表校验，有一处错误则整表不导入，并逐行指明；导入前先预览。",
+                                     en: "Columns: 项目编号, 项目名称, and each source's 计划 and 到位 in 10k yuan. An empty cell keeps what is stored; no negative amounts; the whole file is checked and applied or refused with each row's problem; a preview comes first.")
+    static let fileLabel = Message(zh: "资金来源表（.xlsx 或 .csv）", en: "Funding file (.xlsx or .csv)")
+    static let previewImport = Message(zh: "上传并预览", en: "Upload and preview")
 
     static func explain(asOf: String) -> Message {
         Message(zh: "截至 \(asOf)：资金到位合计少于本年已完成投资的，为资金到位滞后；需交地而未交地的为待交地，计划开工已到的列为要素未保障，并在周例会议题建议中提示。",

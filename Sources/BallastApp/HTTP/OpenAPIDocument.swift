@@ -526,6 +526,12 @@ enum OpenAPIDocument {
           "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
           "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
         """#),
+        (Site.API.fundsImport.path, #"""
+        {"post": {"summary": "导入资金来源表 .xlsx/.csv：项目编号[、项目名称、各资金来源“计划（万元）”“到位（万元）”]；空白保留原值，不能为负，全部或全不（责任单位只能导入本单位项目）/ import the funding file, all or nothing",
+          "parameters": [{"$ref": "#/components/parameters/year"}],
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
+        """#),
         (Site.API.leads.path, #"""
         {
           "get": {"summary": "招商线索（责任单位只见本单位）/ leads",

@@ -25,6 +25,7 @@ struct ImportBatchPage {
         case .leads: en ? "Leads list" : "招商线索名单"
         case .campaign: en ? "三个一批 list" : "三个一批名单"
         case .statistics: en ? "Statistics \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年入库纳统"
+        case .funds: en ? "Funding \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年资金来源"
         case nil: batch.kind
         }
     }
@@ -38,15 +39,16 @@ struct ImportBatchPage {
         case .leads: Site.leads.link
         case .campaign: Site.campaign.link
         case .statistics: Site.statistics.link
+        case .funds: Site.elements.link
         }
     }
 
     var createdLabel: ImportText {
-        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries; case .statistics: .createdEntries }
+        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries; case .statistics, .funds: .createdEntries }
     }
 
     var updatedLabel: ImportText {
-        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries; case .statistics: .updatedEntries }
+        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries; case .statistics, .funds: .updatedEntries }
     }
 
     var isLedger: Bool { batch.kind == ImportBatches.Kind.ledger.rawValue }

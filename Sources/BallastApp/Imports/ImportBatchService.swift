@@ -89,6 +89,12 @@ struct ImportBatchService {
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await StatisticsListWriter(editor: StatisticsEditor(context: context)).apply(read.rows, year: year, dryRun: dryRun, on: db)
             return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json)
+        case .funds:
+            guard let year else { throw ImportBatches.Failure.notFound }
+            let read = FundsListFile.read(table)
+            guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
+            let o = try await FundsListWriter(editor: ElementsEditor(context: context)).apply(read.rows, year: year, dryRun: dryRun, on: db)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json)
         case .ledger, .progress:
             throw ImportBatches.Failure.notFound
         }
@@ -120,7 +126,7 @@ struct ImportBatchService {
                     guard report.applied else { throw Rollback(preview: nil, refusal: Self.refusal(report.issues)) }
                     preview = report.preview
                     batch.undo = String(data: try JSONEncoder().encode(report.undoRows), encoding: .utf8)
-                case .leads, .campaign, .statistics:
+                case .leads, .campaign, .statistics, .funds:
                     let kind = ImportBatches.Kind(rawValue: batch.kind) ?? .leads
                     let outcome = try await list(kind, year: batch.year, data: data, fileName: name, dryRun: false, on: tx)
                     guard outcome.issues.isEmpty else { throw Rollback(preview: nil, refusal: Self.refusal(outcome.issues)) }
@@ -129,6 +135,7 @@ struct ImportBatchService {
                     let (entity, what) = switch kind {
                     case .leads: ("lead-list", "招商线索导入")
                     case .statistics: ("statistics-list", "入库纳统导入")
+                    case .funds: ("funds-list", "资金来源导入")
                     default: ("campaign-list", "三个一批名单导入")
                     }
                     try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: entity, entityID: batch.id,

@@ -248,19 +248,7 @@ struct StatisticsController: RouteCollection {
         }
         let rows = try await StatisticsQuery.fileRows(districtID: try d.requireID(), year: year,
                                                       scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        let header = StatisticsListFile.header
-        let data: Data
-        if raw == "csv" {
-            data = CSVTable.write(header: header, rows: rows)
-        } else {
-            data = try XLSXWriter.write(sheetName: "\(year)年入库纳统", header: header, rows: rows.map { row in
-                row.enumerated().map { i, cell in cell.isEmpty ? .empty : i >= 6 ? .number(cell) : .text(cell) }
-            })
-        }
-        let name = "\(d.code)-\(year)-statistics.\(raw)"
-        return Response(status: .ok, headers: [
-            "Content-Type": raw == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "Content-Disposition": "attachment; filename=\"\(name)\"",
-        ], body: .init(data: data))
+        return try SheetDownload.response(name: "\(d.code)-\(year)-statistics", format: raw, sheet: "\(year)年入库纳统",
+                                          header: StatisticsListFile.header, rows: rows, numbersFrom: 6)
     }
 }

@@ -152,6 +152,9 @@ public enum Site {
     public static let statisticsExport = SitePath0("/statistics/export")
     /// 要素保障: 专项债 by unit, projects waiting for land, funds behind spending.
     public static let elements = SitePath0("/elements")
+    /// The 资金来源 file: uploaded for a preview, downloaded to fill in.
+    public static let fundsImport = SitePath0("/elements/funds/import")
+    public static let fundsExport = SitePath0("/elements/funds/export")
     public static let trips = SitePath0("/trips")
     public static let warnings = SitePath0("/warnings")
     public static let warningRule = SitePath0("/warnings/rule")
@@ -206,6 +209,8 @@ public enum Site {
         public static let statisticsImport = SitePath0("/api/v1/statistics/import")
         public static let projectStatistics = SitePath1("/api/v1/projects/:id/statistics")
         public static let elements = SitePath0("/api/v1/elements")
+        /// A 资金来源 file applied whole or refused with its rows' problems (`?year=`).
+        public static let fundsImport = SitePath0("/api/v1/elements/funds/import")
         public static let projectElements = SitePath1("/api/v1/projects/:id/elements")
         public static let projectFunds = SitePath1("/api/v1/projects/:id/funds")
         public static let projectLand = SitePath1("/api/v1/projects/:id/land")

@@ -35,22 +35,29 @@ public struct ElementsEditor: Sendable {
         }
         try await db.writeTransaction { tx in
             let p = try await context.project(projectID, on: tx)
-            let current = try await Self.funds(projectID: projectID, year: year, on: tx)
-            let now = Self.fundsVersion(current)
-            guard now == version else { throw ProjectItemContext.Failure.versionConflict(current: now) }
-            try await ProjectFundModel.query(on: tx).filter(\.$projectID == projectID).filter(\.$year == year).delete()
-            let rows = lines.filter { $0.planned.yuan != 0 || $0.arrived.yuan != 0 }.map { l in
-                let m = ProjectFundModel()
-                m.id = UUID(); m.districtID = context.districtID; m.projectID = projectID; m.year = year; m.source = l.source.rawValue
-                m.planned = l.planned.yuan; m.arrived = l.arrived.yuan; m.version = now + 1
-                return m
-            }
-            try await rows.create(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "project-funds",
-                                   entityID: projectID, summary: "\(p.code) \(year)年资金来源",
-                                   before: current.map { FundSnapshot(source: $0.source, planned: $0.planned, arrived: $0.arrived) },
-                                   after: rows.map { FundSnapshot(source: $0.source, planned: $0.planned, arrived: $0.arrived) })
+            try await saveFundsChecked(p, year: year, lines, version: version, in: tx)
         }
+    }
+
+    /// The save inside the caller's transaction (a file's rows share one).
+    func saveFundsChecked(_ p: ProjectModel, year: Int, _ lines: [FundLine], version: Int, in tx: any Database) async throws {
+        if let problem = lines.lazy.compactMap(\.problem).first { throw ProjectItemContext.Failure.invalid(field: problem.field, problem.message) }
+        let projectID = try p.requireID()
+        let current = try await Self.funds(projectID: projectID, year: year, on: tx)
+        let now = Self.fundsVersion(current)
+        guard now == version else { throw ProjectItemContext.Failure.versionConflict(current: now) }
+        try await ProjectFundModel.query(on: tx).filter(\.$projectID == projectID).filter(\.$year == year).delete()
+        let rows = lines.filter { $0.planned.yuan != 0 || $0.arrived.yuan != 0 }.map { l in
+            let m = ProjectFundModel()
+            m.id = UUID(); m.districtID = context.districtID; m.projectID = projectID; m.year = year; m.source = l.source.rawValue
+            m.planned = l.planned.yuan; m.arrived = l.arrived.yuan; m.version = now + 1
+            return m
+        }
+        try await rows.create(on: tx)
+        try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "update", entity: "project-funds",
+                               entityID: projectID, summary: "\(p.code) \(year)年资金来源",
+                               before: current.map { FundSnapshot(source: $0.source, planned: $0.planned, arrived: $0.arrived) },
+                               after: rows.map { FundSnapshot(source: $0.source, planned: $0.planned, arrived: $0.arrived) })
     }
 
     public static func land(projectID: UUID, on db: any Database) async throws -> ProjectLandModel? {

@@ -145,3 +145,30 @@ public enum ElementsQuery {
                                                            completedYTD: completed[id] ?? .zero, asOf: asOf))
     }
 }
+
+extension ElementsQuery {
+    /// The 资金来源 file of a year (`FundsListFile.header`): every portfolio project of the year
+    /// in the scope, by code, with each source's planned and arrived (万元).
+    public static func fileRows(districtID: UUID, year: Int, scopeUnitID: UUID? = nil, on db: any Database) async throws -> [[String]] {
+        var q = ProjectModel.query(on: db).filter(\.$district.$id == districtID)
+            .join(YearPlanModel.self, on: \YearPlanModel.$project.$id == \ProjectModel.$id)
+            .filter(YearPlanModel.self, \.$year == year).filter(YearPlanModel.self, \.$annualPlan != nil).sort(\.$code)
+        if let scopeUnitID { q = q.filter(\.$unit.$id == scopeUnitID) }
+        let projects = try await q.all()
+        let ids = projects.compactMap(\.id)
+        var lines: [UUID: [FundingSource: FundLine]] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            for f in try await ProjectFundModel.query(on: db).filter(\.$projectID ~~ Array(ids[chunk..<min(chunk + 500, ids.count)]))
+                .filter(\.$year == year).all() {
+                if let l = f.line { lines[f.projectID, default: [:]][l.source] = l }
+            }
+        }
+        return projects.compactMap { p in
+            guard let id = p.id else { return nil }
+            return [p.code, p.name] + FundingSource.allCases.flatMap { s -> [String] in
+                guard let l = lines[id]?[s] else { return ["", ""] }
+                return [l.planned.wanInput, l.arrived.wanInput]
+            }
+        }
+    }
+}

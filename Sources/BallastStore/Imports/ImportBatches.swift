@@ -11,10 +11,12 @@ public enum ImportBatches {
         case ledger, progress, leads, campaign
         /// 入库纳统 (`StatisticsListFile`), the office's.
         case statistics
+        /// 资金来源 (`FundsListFile`): whoever edits projects, a unit its own.
+        case funds
 
         /// Ledger and progress files are the office's (`importLedger`); a leads or campaign list
         /// belongs to whoever uploaded it, who alone sees and decides its preview.
-        public var isOwnersOnly: Bool { self == .leads || self == .campaign }
+        public var isOwnersOnly: Bool { self == .leads || self == .campaign || self == .funds }
     }
 
     /// How long a preview may wait for confirmation: the file was read against the ledger of
