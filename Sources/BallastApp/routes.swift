@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProjectItemsController())
     try app.register(collection: StatisticsController())
     try app.register(collection: ElementsController())
+    try app.register(collection: ApprovalFileController())
     try app.register(collection: PhotosController())
     try app.register(collection: SupervisionController())
     try app.register(collection: EnterprisesController())

@@ -42,6 +42,7 @@ import VaporTesting
         "PUT /api/v1/projects/:id/statistics/counts": "office", "POST /projects/:id/statistics/counted": "office",
         "POST /api/v1/statistics/import": "office", "POST /statistics/import": "office", "GET /statistics/export": all,
         "POST /api/v1/elements/funds/import": "office unit", "POST /elements/funds/import": "office unit", "GET /elements/funds/export": all,
+        "POST /api/v1/approvals/import": "office unit", "POST /approvals/import": "office unit", "GET /approvals/export": all,
         "GET /elements": all, "GET /api/v1/elements": all, "GET /api/v1/projects/:id/elements": all,
         "PUT /api/v1/projects/:id/funds": "office unit", "PUT /api/v1/projects/:id/land": "office unit",
         "POST /projects/:id/funds": "office unit", "POST /projects/:id/land": "office unit",

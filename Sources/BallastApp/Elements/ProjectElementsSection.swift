@@ -31,8 +31,9 @@ enum ProjectElementsSection {
         ], rows: v.funds, empty: lang == .en ? "No funding entered" : "尚未填报资金来源").node
     }
 
-    static func amountInput(_ name: String, _ value: Money?) -> Node<HTML.BodyContext> {
-        ProjectItemsSection.input([.type(.text), .name(name), .value(attr(value.map { $0.yuan == 0 ? "" : $0.wanInput } ?? "")),
+    /// A box of the funding table, named for a screen reader by its row and column (计划/到位).
+    static func amountInput(_ name: String, _ value: Money?, label: String) -> Node<HTML.BodyContext> {
+        ProjectItemsSection.input([.type(.text), .name(name), .attribute(named: "aria-label", value: attr(label)), .value(attr(value.map { $0.yuan == 0 ? "" : $0.wanInput } ?? "")),
                                    .attribute(named: "inputmode", value: "decimal"), .attribute(named: "size", value: "10"), .class("amount")])
     }
 
@@ -46,8 +47,10 @@ enum ProjectElementsSection {
                 .thead(.tr(.th(.text(t(ElementsText.source))), .th(.class("num"), .text(t(ElementsText.planned))), .th(.class("num"), .text(t(ElementsText.arrived))))),
                 .tbody(.forEach(FundingSource.allCases) { s in
                     .tr(.td(.text(lang == .en ? s.englishName : s.rawValue)),
-                        .td(.class("num"), amountInput("planned-\(s.key)", lines[s]?.planned)),
-                        .td(.class("num"), amountInput("arrived-\(s.key)", lines[s]?.arrived)))
+                        .td(.class("num"), amountInput("planned-\(s.key)", lines[s]?.planned,
+                                                       label: (lang == .en ? s.englishName : s.rawValue) + " " + t(ElementsText.planned))),
+                        .td(.class("num"), amountInput("arrived-\(s.key)", lines[s]?.arrived,
+                                                       label: (lang == .en ? s.englishName : s.rawValue) + " " + t(ElementsText.arrived))))
                 }))),
             .div(.class("toolbar"), .button(.type(.submit), .text(t(ElementsText.saveFunds)))))
     }

@@ -532,6 +532,12 @@ enum OpenAPIDocument {
           "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
           "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
         """#),
+        (Site.API.approvalsImport.path, #"""
+        {"post": {"summary": "导入前期手续表 .xlsx/.csv：项目编号、事项[、项目名称、顺序、审批部门、申报日期、承诺时限（工作日）、目标日期、批复日期、批复文号、容缺受理理由]；同名事项更新，否则新增；空白保留原值；按顺序校验，全部或全不（责任单位只能导入本单位项目）/ import the approvals file, all or nothing",
+          "parameters": [{"$ref": "#/components/parameters/year"}],
+          "requestBody": {"content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+          "responses": {"200": {"description": "{applied, rows, created, updated, unchanged, issues: []}"}, "422": {"description": "{applied: false, issues: [{row, column, message}]}"}}}}
+        """#),
         (Site.API.leads.path, #"""
         {
           "get": {"summary": "招商线索（责任单位只见本单位）/ leads",

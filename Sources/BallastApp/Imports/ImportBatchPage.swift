@@ -26,6 +26,7 @@ struct ImportBatchPage {
         case .campaign: en ? "三个一批 list" : "三个一批名单"
         case .statistics: en ? "Statistics \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年入库纳统"
         case .funds: en ? "Funding \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年资金来源"
+        case .approvals: en ? "Approvals \(batch.year.map(String.init) ?? "")" : "\(batch.year.map(String.init) ?? "")年前期手续"
         case nil: batch.kind
         }
     }
@@ -40,15 +41,16 @@ struct ImportBatchPage {
         case .campaign: Site.campaign.link
         case .statistics: Site.statistics.link
         case .funds: Site.elements.link
+        case .approvals: Site.approvalDepartments.link
         }
     }
 
     var createdLabel: ImportText {
-        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries; case .statistics, .funds: .createdEntries }
+        switch kind { case .ledger: .createdProjects; case .progress: .createdMonths; case .leads: .createdLeads; case .campaign: .createdEntries; case .statistics, .funds, .approvals: .createdEntries }
     }
 
     var updatedLabel: ImportText {
-        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries; case .statistics, .funds: .updatedEntries }
+        switch kind { case .ledger: .updatedProjects; case .progress: .updatedMonths; case .leads: .updatedEntries; case .campaign: .updatedEntries; case .statistics, .funds, .approvals: .updatedEntries }
     }
 
     var isLedger: Bool { batch.kind == ImportBatches.Kind.ledger.rawValue }

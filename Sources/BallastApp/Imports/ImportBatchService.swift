@@ -89,6 +89,12 @@ struct ImportBatchService {
             guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
             let o = try await StatisticsListWriter(editor: StatisticsEditor(context: context)).apply(read.rows, year: year, dryRun: dryRun, on: db)
             return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json)
+        case .approvals:
+            guard let year else { throw ImportBatches.Failure.notFound }
+            let read = ApprovalListFile.read(table, today: context.today)
+            guard read.issues.isEmpty else { return ListOutcome(rows: read.rows.count, issues: read.issues) }
+            let o = try await ApprovalListWriter(editor: ApprovalEditor(context: context)).apply(read.rows, year: year, dryRun: dryRun, on: db)
+            return ListOutcome(rows: o.rows, created: o.created, updated: o.updated, issues: o.issues, preview: o.preview, undo: o.undo.json)
         case .funds:
             guard let year else { throw ImportBatches.Failure.notFound }
             let read = FundsListFile.read(table)
@@ -126,7 +132,7 @@ struct ImportBatchService {
                     guard report.applied else { throw Rollback(preview: nil, refusal: Self.refusal(report.issues)) }
                     preview = report.preview
                     batch.undo = String(data: try JSONEncoder().encode(report.undoRows), encoding: .utf8)
-                case .leads, .campaign, .statistics, .funds:
+                case .leads, .campaign, .statistics, .funds, .approvals:
                     let kind = ImportBatches.Kind(rawValue: batch.kind) ?? .leads
                     let outcome = try await list(kind, year: batch.year, data: data, fileName: name, dryRun: false, on: tx)
                     guard outcome.issues.isEmpty else { throw Rollback(preview: nil, refusal: Self.refusal(outcome.issues)) }
@@ -136,6 +142,7 @@ struct ImportBatchService {
                     case .leads: ("lead-list", "招商线索导入")
                     case .statistics: ("statistics-list", "入库纳统导入")
                     case .funds: ("funds-list", "资金来源导入")
+                    case .approvals: ("approvals-list", "前期手续导入")
                     default: ("campaign-list", "三个一批名单导入")
                     }
                     try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "import", entity: entity, entityID: batch.id,

@@ -29,6 +29,7 @@ struct ImportRecordsPage {
                 case .progress: lang == .en ? "Progress" : "月度进度"
                 case .leads: lang == .en ? "Leads" : "招商线索"
                 case .campaign: lang == .en ? "Three Batches list" : "三个一批名单"
+                case .approvals: lang == .en ? "Approvals \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年前期手续"
                 case .funds: lang == .en ? "Funding \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年资金来源"
                 case .statistics: lang == .en ? "Statistics \(b.year.map(String.init) ?? "")" : "\(b.year.map(String.init) ?? "")年入库纳统"
                 case nil: b.kind

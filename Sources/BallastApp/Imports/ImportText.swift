@@ -69,6 +69,9 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .campaign:
             Message(zh: "将新增 \(created) 个名单条目、更新 \(updated) 个。导入后，如这些条目未再被修改，可在本记录中撤销。",
                     en: "This adds \(created) list entries and changes \(updated). Until they are changed again, the import can be undone from this record.")
+        case .approvals:
+            Message(zh: "将新增 \(created) 个前期手续事项、更新 \(updated) 个（按上表逐项写入，按事项顺序校验）。导入后，如这些事项未再被修改，可在本记录中撤销。",
+                    en: "This adds \(created) approval steps and changes \(updated), as listed, each checked in its chain's order. Until they are changed again, the import can be undone from this record.")
         case .funds:
             Message(zh: "将为 \(created) 个项目新填、为 \(updated) 个项目更新资金来源（按上表逐项写入）。导入后，如这些项目的资金未再被修改，可在本记录中撤销。",
                     en: "This enters funding for \(created) projects and changes \(updated), as listed. Until it is changed again, the import can be undone from this record.")
@@ -92,6 +95,9 @@ enum ImportText: CaseIterable, UIText.Catalogue {
         case .campaign:
             Message(zh: "将删除本次新增的 \(created) 个名单条目，并把本次更新的 \(updated) 个恢复为导入前的内容；本次新建且已无条目的期次一并删除。导入后又被跟踪修改的条目会使撤销被拒绝。",
                     en: "This deletes the \(created) entries the import added and puts the \(updated) it changed back; periods it opened that are left empty go too. If any entry was followed up since, the undo is refused.")
+        case .approvals:
+            Message(zh: "将删除本次新增的 \(created) 个事项，并把本次更新的 \(updated) 个恢复为导入前的内容。导入后又被修改过的事项会使撤销被拒绝。",
+                    en: "This deletes the \(created) steps the import added and puts the \(updated) it changed back. If any was changed since, the undo is refused.")
         case .funds:
             Message(zh: "将把本次导入的 \(created + updated) 个项目的资金来源恢复为导入前的内容。导入后又被修改过的会使撤销被拒绝。",
                     en: "This puts the funding of the \(created + updated) projects back as it was. If any was changed since, the undo is refused.")

@@ -31,7 +31,7 @@ struct ImportsController: RouteCollection {
         case .leads: return p.may(.editProjects) && batch.createdBy == p.name
         case .campaign: return p.may(.manageProjects) && batch.createdBy == p.name
         case .statistics: return p.may(.reviewReports)
-        case .funds: return p.may(.editProjects) && batch.createdBy == p.name
+        case .funds, .approvals: return p.may(.editProjects) && batch.createdBy == p.name
         }
     }
 

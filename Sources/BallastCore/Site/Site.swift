@@ -115,6 +115,9 @@ public enum Site {
     public static let projectApprovalRaise = SitePath1("/projects/:id/approvals/raise")
     /// 前期手续: how the approving departments answer for their time.
     public static let approvalDepartments = SitePath0("/approvals/departments")
+    /// The 前期手续 file: uploaded for a preview, downloaded to fill in.
+    public static let approvalsImport = SitePath0("/approvals/import")
+    public static let approvalsExport = SitePath0("/approvals/export")
     /// 入库纳统 of one project: the form on its page (the start, the statistics days and number,
     /// and, for the office, the counted investment of a month).
     public static let projectStatistics = SitePath1("/projects/:id/statistics")
@@ -168,6 +171,8 @@ public enum Site {
         public static let approval = SitePath1("/api/v1/approvals/:item")
         public static let approvalsRate = SitePath0("/api/v1/approvals/rate")
         public static let approvalDepartments = SitePath0("/api/v1/approvals/departments")
+        /// A 前期手续 file applied whole or refused with its rows' problems (`?year=`).
+        public static let approvalsImport = SitePath0("/api/v1/approvals/import")
         public static let audit = SitePath0("/api/v1/audit")
         public static let bulletins = SitePath0("/api/v1/bulletins")
         public static let bulletin = SitePath1("/api/v1/bulletins/:doc")

@@ -13,10 +13,12 @@ public enum ImportBatches {
         case statistics
         /// 资金来源 (`FundsListFile`): whoever edits projects, a unit its own.
         case funds
+        /// 前期手续 (`ApprovalListFile`): whoever edits projects, a unit its own.
+        case approvals
 
         /// Ledger and progress files are the office's (`importLedger`); a leads or campaign list
         /// belongs to whoever uploaded it, who alone sees and decides its preview.
-        public var isOwnersOnly: Bool { self == .leads || self == .campaign || self == .funds }
+        public var isOwnersOnly: Bool { self == .leads || self == .campaign || self == .funds || self == .approvals }
     }
 
     /// How long a preview may wait for confirmation: the file was read against the ledger of

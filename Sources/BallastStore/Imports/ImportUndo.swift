@@ -36,6 +36,7 @@ public struct ImportUndo: Sendable {
             case .progress: outcome = try await ProgressImportUndo(districtID: districtID, actor: actor, today: today).run(batch, in: tx)
             case .leads: outcome = try await ListImportUndo(districtID: districtID, actor: actor).leads(batch, in: tx)
             case .campaign: outcome = try await ListImportUndo(districtID: districtID, actor: actor).campaign(batch, in: tx)
+            case .approvals: outcome = try await ApprovalImportUndo(districtID: districtID).run(batch, in: tx)
             case .funds: outcome = try await FundsImportUndo(districtID: districtID, actor: actor).run(batch, in: tx)
             case .statistics: outcome = try await StatisticsImportUndo(districtID: districtID, actor: actor, today: today).run(batch, in: tx)
             }

@@ -31,7 +31,7 @@ public struct ApprovalEditor: Sendable {
         }
     }
 
-    struct Snapshot: Encodable {
+    struct Snapshot: Codable, Sendable {
         var name: String, department: String?, target: String?, actual: String?
         var seq: Int?, applied: String?, promisedDays: Int?, approvalNo: String?, waivedReason: String?
         init(_ a: ApprovalItemModel) {
@@ -48,18 +48,23 @@ public struct ApprovalEditor: Sendable {
 
     public func add(projectID: UUID, year: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
-            let p = try await context.project(projectID, on: tx)
-            let a = ApprovalItemModel()
-            a.id = UUID(); a.districtID = context.districtID; a.$project.id = projectID; a.year = year; a.version = 1
-            let chain = try await Self.items(projectID: projectID, year: year, on: tx)
-            a.seq = f.seq ?? ((chain.compactMap(\.seq).max() ?? 0) + 1)
-            try fill(a, f, chain: chain)
-            a.dueOn = try await ApprovalDue.clock(districtID: context.districtID, on: tx).due(a.step)
-            try await a.create(on: tx)
-            try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "approval-item",
-                                   entityID: a.id, summary: "\(p.code) \(year) \(a.name)", before: Snapshot?.none, after: Snapshot(a))
-            return a
+            try await addChecked(try await context.project(projectID, on: tx), year: year, f, in: tx)
         }
+    }
+
+    /// The add inside the caller's transaction (a file's rows share one).
+    func addChecked(_ p: ProjectModel, year: Int, _ f: Fields, in tx: any Database) async throws -> ApprovalItemModel {
+        let projectID = try p.requireID()
+        let a = ApprovalItemModel()
+        a.id = UUID(); a.districtID = context.districtID; a.$project.id = projectID; a.year = year; a.version = 1
+        let chain = try await Self.items(projectID: projectID, year: year, on: tx)
+        a.seq = f.seq ?? ((chain.compactMap(\.seq).max() ?? 0) + 1)
+        try fill(a, f, chain: chain)
+        a.dueOn = try await ApprovalDue.clock(districtID: context.districtID, on: tx).due(a.step)
+        try await a.create(on: tx)
+        try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "approval-item",
+                               entityID: a.id, summary: "\(p.code) \(year) \(a.name)", before: Snapshot?.none, after: Snapshot(a))
+        return a
     }
 
     /// A project with no steps for the year starts its chain from the district's template for
@@ -89,16 +94,21 @@ public struct ApprovalEditor: Sendable {
     public func update(id: UUID, version: Int, _ f: Fields, on db: any Database) async throws -> ApprovalItemModel {
         try await db.writeTransaction { tx in
             let (a, p) = try await item(id, on: tx)
-            let chain = try await Self.items(projectID: a.$project.id, year: a.year, on: tx).filter { $0.id != a.id }
-            let clock = try await ApprovalDue.clock(districtID: context.districtID, on: tx)
-            try await context.update(a, version: version, entity: "approval-item", in: tx, before: Snapshot(a),
-                                     change: { m in
-                                         if let seq = f.seq { m.seq = seq }
-                                         try fill(m, f, chain: chain)
-                                         m.dueOn = clock.due(m.step)
-                                     }, after: Snapshot.init, summary: { "\(p.code) \($0.year) \($0.name)" })
-            return a
+            return try await updateChecked(a, of: p, version: version, f, in: tx)
         }
+    }
+
+    /// The update inside the caller's transaction (a file's rows share one).
+    func updateChecked(_ a: ApprovalItemModel, of p: ProjectModel, version: Int, _ f: Fields, in tx: any Database) async throws -> ApprovalItemModel {
+        let chain = try await Self.items(projectID: a.$project.id, year: a.year, on: tx).filter { $0.id != a.id }
+        let clock = try await ApprovalDue.clock(districtID: context.districtID, on: tx)
+        try await context.update(a, version: version, entity: "approval-item", in: tx, before: Snapshot(a),
+                                 change: { m in
+                                     if let seq = f.seq { m.seq = seq }
+                                     try fill(m, f, chain: chain)
+                                     m.dueOn = clock.due(m.step)
+                                 }, after: Snapshot.init, summary: { "\(p.code) \($0.year) \($0.name)" })
+        return a
     }
 
     public func delete(id: UUID, version: Int, on db: any Database) async throws {
