@@ -23,6 +23,7 @@ enum DemoElements {
         let completed = try await CompletedQuery.byProject(districtID: districtID, year: year, throughMonth: day.month, on: db)
         var funds: [ProjectFundModel] = []
         var land: [ProjectLandModel] = []
+        var versions: [ProjectFundYearModel] = []
         for plan in plans.sorted(by: { $0.$project.id.uuidString < $1.$project.id.uuidString }) {
             guard let yuan = plan.annualPlan, yuan > 0, let p = projects[plan.$project.id], let id = p.id else { continue }
             let n = Int(p.code.filter(\.isNumber).suffix(4)) ?? 0
@@ -30,6 +31,9 @@ enum DemoElements {
             let shares: [(FundingSource, Int64)] = industry ? [(.selfRaised, 70), (.bankLoans, 30)]
                 : n % 3 == 0 ? [(.specialBonds, 50), (.district, 20), (.city, 10), (.bankLoans, 20)]
                 : [(.centralBudget, 10), (.district, 40), (.city, 20), (.bankLoans, 30)]
+            let version = ProjectFundYearModel()
+            version.id = UUID(); version.districtID = districtID; version.projectID = id; version.year = year; version.version = 1
+            versions.append(version)
             let done = completed[id]?.yuan ?? 0
             // Arrived: 10% ahead of the spending (at least a third of the plan), shared alike.
             var arrivedTotal = max(done + done / 10, yuan / 3)
@@ -56,6 +60,7 @@ enum DemoElements {
             }
         }
         try await funds.create(on: db)
+        try await versions.create(on: db)
         try await land.create(on: db)
     }
 }

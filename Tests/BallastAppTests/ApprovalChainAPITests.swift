@@ -66,8 +66,17 @@ import VaporTesting
             let categories = Dictionary(try await ReferenceEntryModel.query(on: app.db).filter(\.$kind == ReferenceKind.category.rawValue).all()
                 .map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
             let all = try await ProjectModel.query(on: app.db).sort(\.$code).all().filter { !withSteps.contains($0.id!) && $0.plannedStart != nil }
-            let industry = try #require(all.first { categories[$0.$category.id]?.contains("产业") == true })
-            let city = try #require(all.first { categories[$0.$category.id]?.contains("产业") == false })
+            let notStarted = { (p: ProjectModel) in (p.lifecycleStage.order ?? 99) < (LifecycleStage.underConstruction.order ?? 0) }
+            let industry = try #require(all.first { categories[$0.$category.id]?.contains("产业") == true && notStarted($0) })
+            let running = try #require(all.first { categories[$0.$category.id]?.contains("产业") == false && !notStarted($0) })
+            // A project under construction has had its approvals: no template of steps long past due.
+            let (refused, why) = try await office.send(.POST, "/api/v1/projects/\(running.id!)/approvals/template", ["year": 2023])
+            #expect(refused == .unprocessableEntity && "\(why)".contains("逐项录入"))
+            #expect(try await ApprovalItemModel.query(on: app.db).filter(\.$project.$id == running.id!).count() == 0)
+            // The demo's not-started projects are all 产业: one of the city's, signed, stands for a government project here.
+            let city = running
+            city.stage = LifecycleStage.signed.rawValue
+            try await city.update(on: app.db)
             let (ok, added) = try await office.send(.POST, "/api/v1/projects/\(city.id!)/approvals/template", ["year": 2023])
             #expect(ok == .ok && added["added"] as? Int == 8)
             let steps = try await ApprovalEditor.items(projectID: city.id!, year: 2023, on: app.db)

@@ -54,7 +54,7 @@ import VaporTesting
             try await office.test(.GET, "/projects/\(p.id!)") { res in
                 let html = res.body.string
                 #expect(html.contains("data-finding=\"funds-behind\"") && html.contains("专项债到位 120 万元，超过计划 100 万元")
-                        && html.contains("name=\"planned-special-bonds\" value=\"100\""))
+                        && html.contains("name=\"planned-special-bonds\" aria-label=\"专项债 计划（万元）\" value=\"100\""))
             }
             // The same change through the page's form, and a stale version refused.
             let form = "_csrf=\(office.csrfToken)&year=2023&version=\(saved["fundsVersion"] as? Int ?? 0)&planned-special-bonds=100&arrived-special-bonds=90&planned-district=&arrived-district="

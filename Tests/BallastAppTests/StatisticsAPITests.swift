@@ -102,7 +102,7 @@ import VaporTesting
             #expect(kept["statsYellowMonths"] as? Int == 3 && kept["statsRedMonths"] as? Int == 4)
             changed["statsYellowMonths"] = 0
             let (bad, err) = try await office.send(.PUT, "/api/v1/warnings/rule", changed)
-            #expect(bad == .unprocessableEntity && "\(err)".contains("statsRedMonths") && "\(err)".contains("入库纳统月数"))
+            #expect(bad == .unprocessableEntity && "\(err)".contains("statsYellowMonths") && "\(err)".contains("入库纳统月数"))
         }
     }
 
@@ -147,25 +147,31 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
             let (_, figures) = try await office.send(.GET, "/api/v1/statistics?asOf=2023-06-30")
-            // A project out of the database has no counted figure in the demo.
-            let out = try #require(Self.missing(figures).first)
-            let unit = try #require(out["unit"] as? String), id = try #require(out["projectID"] as? String)
+            // An included project's March figure, raised by 123.45 万元.
+            let count = try #require(try await StatisticsCountModel.query(on: app.db).filter(\.$year == 2023).filter(\.$month == 3).sort(\.$counted).first())
+            let project = try #require(try await ProjectModel.find(count.projectID, on: app.db))
+            let unit = try #require(try await ReferenceEntryModel.find(project.$unit.id, on: app.db)).name
             func row(_ f: [String: Any]) -> [String: Any] {
                 (f["gap"] as? [[String: Any]] ?? []).first { $0["unit"] as? String == unit && $0["month"] as? Int == 3 } ?? [:]
             }
             let before = row(figures)
-            let (ok, record) = try await office.send(.PUT, "/api/v1/projects/\(id)/statistics/counts", ["year": 2023, "month": 3, "counted": 123.45])
+            let raised = Double(count.counted) / 10_000 + 123.45
+            let (ok, record) = try await office.send(.PUT, "/api/v1/projects/\(project.id!)/statistics/counts", ["year": 2023, "month": 3, "counted": raised])
             #expect(ok == .ok)
-            #expect(((record["months"] as? [[String: Any]]) ?? []).first { $0["month"] as? Int == 3 }?["counted"] as? Double == 123.45)
+            #expect(abs((((record["months"] as? [[String: Any]]) ?? []).first { $0["month"] as? Int == 3 }?["counted"] as? Double ?? 0) - raised) < 0.0001)
             let (_, again) = try await office.send(.GET, "/api/v1/statistics?asOf=2023-06-30")
             let after = row(again)
             let c0 = before["counted"] as? Double ?? 0, c1 = after["counted"] as? Double ?? 0
-            let g0 = before["gap"] as? Double ?? (before["reported"] as? Double ?? 0), g1 = after["gap"] as? Double ?? 0
+            let g0 = before["gap"] as? Double ?? 0, g1 = after["gap"] as? Double ?? 0
             #expect(abs(c1 - c0 - 123.45) < 0.0001 && abs(g0 - g1 - 123.45) < 0.0001)
-            #expect(after["reported"] as? Double == before["reported"] as? Double ?? 0)
+            #expect(after["reported"] as? Double == before["reported"] as? Double)
+            // A project out of the database is not counted there; nor a month before its start.
+            let out = try #require((figures["missing"] as? [[String: Any]])?.first?["projectID"] as? String)
+            let (refused, why) = try await office.send(.PUT, "/api/v1/projects/\(out)/statistics/counts", ["year": 2023, "month": 6, "counted": 1])
+            #expect(refused == .unprocessableEntity && "\(why)".contains("尚未入库"))
             // Cleared with null.
-            _ = try await office.send(.PUT, "/api/v1/projects/\(id)/statistics/counts", ["year": 2023, "month": 3, "counted": NSNull()])
-            #expect(try await StatisticsCountModel.query(on: app.db).filter(\.$projectID == UUID(uuidString: id)!).filter(\.$month == 3).count() == 0)
+            _ = try await office.send(.PUT, "/api/v1/projects/\(project.id!)/statistics/counts", ["year": 2023, "month": 3, "counted": NSNull()])
+            #expect(try await StatisticsCountModel.query(on: app.db).filter(\.$projectID == project.id!).filter(\.$month == 3).count() == 0)
         }
     }
 

@@ -36,6 +36,7 @@ enum AuditVocabulary {
         "project-statistics": Message(zh: "入库纳统", en: "Statistics record"), "statistics-count": Message(zh: "统计口径投资", en: "Counted investment"),
         "project-funds": Message(zh: "资金来源", en: "Funding"), "project-land": Message(zh: "用地与要素", en: "Land and quotas"),
         "campaign-entry": Message(zh: "三个一批条目", en: "Campaign entry"), "campaign-list": Message(zh: "三个一批名单", en: "Campaign list"),
+        "approvals-list": Message(zh: "前期手续表", en: "Approvals file"), "statistics-list": Message(zh: "入库纳统表", en: "Statistics file"), "funds-list": Message(zh: "资金来源表", en: "Funding file"),
         "campaign-period": Message(zh: "三个一批期次", en: "Campaign period"), "document": Message(zh: "文件", en: "Document"),
         "enterprise": Message(zh: "企业", en: "Enterprise"), "import": Message(zh: "导入记录", en: "Import"),
         "lead": Message(zh: "招商线索", en: "Lead"), "lead-contact": Message(zh: "线索对接", en: "Lead contact"),

@@ -16,15 +16,8 @@ struct ApprovalFileController: RouteCollection {
             .uploads(LedgerUpload.maxSize)
     }
 
-    /// The year a file is for: `?year=`, else the district's plan year.
-    func fileYear(_ req: Request) async throws -> Int {
-        struct Form: Content { var year: Int? }
-        let explicit = (try? req.query.decode(Form.self).year) ?? nil
-        return try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
-    }
-
     func importAPI(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         let writer = ApprovalListWriter(editor: ApprovalEditor(context: try req.itemContext()))
         let report = try await ListImport.run(req, entity: "approvals-list", summary: "前期手续导入", read: ApprovalListFile.read) { rows in
             let o = try await writer.apply(rows, year: year, on: req.db)
@@ -34,7 +27,7 @@ struct ApprovalFileController: RouteCollection {
     }
 
     func importPage(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         return try await ListImport.preview(req, kind: .approvals, year: year) { notice, status in
             let w = try DepartmentTimesController.window(req)
             let rows = try await DepartmentTimesQuery.run(districtID: try req.district().requireID(), from: w.from, to: w.to, asOf: w.asOf, on: req.db)
@@ -45,10 +38,7 @@ struct ApprovalFileController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let raw = (req.param("format") ?? "xlsx").lowercased()
-        guard raw == "xlsx" || raw == "csv" else {
-            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
-        }
+        let raw = try SheetDownload.format(req)
         let rows = try await ApprovalListWriter.fileRows(districtID: try d.requireID(), year: year,
                                                          scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         // All as text: a 文号 or a 顺序 is read back as written, never as a figure to add up.

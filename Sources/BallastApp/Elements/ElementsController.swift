@@ -25,16 +25,9 @@ struct ElementsController: RouteCollection {
         read.get(Site.fundsExport, use: export)
     }
 
-    /// The year a file is for: `?year=`, else the district's plan year.
-    func fileYear(_ req: Request) async throws -> Int {
-        struct Form: Content { var year: Int? }
-        let explicit = (try? req.query.decode(Form.self).year) ?? nil
-        return try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
-    }
-
     /// Applied whole (all-or-nothing), or refused with every problem by row and column.
     func importAPI(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         let writer = FundsListWriter(editor: ElementsEditor(context: try req.itemContext()))
         let report = try await ListImport.run(req, entity: "funds-list", summary: "资金来源导入",
                                               read: { table, _ in FundsListFile.read(table) }) { rows in
@@ -45,7 +38,7 @@ struct ElementsController: RouteCollection {
     }
 
     func importPage(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         return try await ListImport.preview(req, kind: .funds, year: year) { notice, status in
             .html(ElementsPage(figures: try await Self.load(req), lang: req.language, notice: notice).render(), status: status)
         }
@@ -54,10 +47,7 @@ struct ElementsController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let raw = (req.param("format") ?? "xlsx").lowercased()
-        guard raw == "xlsx" || raw == "csv" else {
-            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
-        }
+        let raw = try SheetDownload.format(req)
         let rows = try await ElementsQuery.fileRows(districtID: try d.requireID(), year: year,
                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return try SheetDownload.response(name: "\(d.code)-\(year)-funds", format: raw, sheet: "\(year)年资金来源",

@@ -212,16 +212,9 @@ struct StatisticsController: RouteCollection {
 
     // MARK: The 入库纳统 file
 
-    /// The year a file is for: `?year=` (or the form's `year`), else the district's plan year.
-    func fileYear(_ req: Request) async throws -> Int {
-        struct Form: Content { var year: Int? }
-        let explicit = (try? req.query.decode(Form.self).year) ?? nil
-        return try await RequestParameters.yearOrDefault(explicit, req, district: try req.district())
-    }
-
     /// Applied whole (all-or-nothing), or refused with every problem by row and column.
     func importAPI(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         let writer = StatisticsListWriter(editor: StatisticsEditor(context: try req.itemContext()))
         let report = try await ListImport.run(req, entity: "statistics-list", summary: "入库纳统导入",
                                               read: { table, today in StatisticsListFile.read(table, today: today, year: year) }) { rows in
@@ -233,7 +226,7 @@ struct StatisticsController: RouteCollection {
 
     /// From the page: the file previewed, then confirmed (or cancelled, or later undone) on its record.
     func importPage(req: Request) async throws -> Response {
-        let year = try await fileYear(req)
+        let year = try await SheetDownload.year(req)
         return try await ListImport.preview(req, kind: .statistics, year: year) { notice, status in
             .html(StatisticsPage(figures: try await Self.load(req), lang: req.language, notice: notice).render(), status: status)
         }
@@ -242,10 +235,7 @@ struct StatisticsController: RouteCollection {
     func export(req: Request) async throws -> Response {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let raw = (req.param("format") ?? "xlsx").lowercased()
-        guard raw == "xlsx" || raw == "csv" else {
-            throw BallastError.badParameter("format", zh: "format 只能是 xlsx 或 csv", en: "format must be xlsx or csv")
-        }
+        let raw = try SheetDownload.format(req)
         let rows = try await StatisticsQuery.fileRows(districtID: try d.requireID(), year: year,
                                                       scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
         return try SheetDownload.response(name: "\(d.code)-\(year)-statistics", format: raw, sheet: "\(year)年入库纳统",

@@ -11,7 +11,13 @@ public struct TableColumns: Sendable {
     public init(header: [String], required: [String], optional: [String], issues: inout [LedgerIssue]) {
         for (i, raw) in header.enumerated() {
             let (name, unit) = HeaderText.split(raw)
-            guard required.contains(name) || optional.contains(name), index[name] == nil else { continue }
+            guard required.contains(name) || optional.contains(name) else { continue }
+            // A column given twice would leave one of its values unread without a word.
+            if let first = index[name] {
+                issues.append(LedgerIssue(row: 1, column: name, message: Message(
+                    zh: "列“\(name)”出现两次（第\(first + 1)列和第\(i + 1)列），请删去一列", en: "Column “\(name)” appears twice (columns \(first + 1) and \(i + 1)): remove one")))
+                continue
+            }
             index[name] = i
             if let unit { units[name] = unit }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A project's standing with the statistics database, kept as days rather than a status so
 /// that "as of a day" reads the status of that day: declared on one day, included on a later.
 public struct StatisticsRecord: Sendable, Equatable, Codable {
@@ -15,6 +17,8 @@ public struct StatisticsRecord: Sendable, Equatable, Codable {
     }
 
     public static let maxNumberLength = 40
+    /// No project in the ledger started before this year.
+    public static let earliestYear = 1990
 
     public func status(asOf: CalendarDate) -> StatisticsStatus {
         if let includedOn, includedOn <= asOf { return .included }
@@ -34,9 +38,24 @@ public struct StatisticsRecord: Sendable, Equatable, Codable {
                 return FieldProblem("statisticsNumber", Message(zh: "统计库项目编号不超过 \(Self.maxNumberLength) 个字符，实为 \(number.count) 个",
                                                                en: "The statistics number is at most \(Self.maxNumberLength) characters; it has \(number.count)"))
             }
-            if number.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                return FieldProblem("statisticsNumber", Message(zh: "统计库项目编号含有控制字符", en: "The statistics number contains a control character"))
+            // The statistics database's numbers are letters, digits and hyphens: anything else
+            // (a full-width digit, an invisible space) would make two spellings of one number.
+            if !number.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }) {
+                return FieldProblem("statisticsNumber", Message(zh: "统计库项目编号只能由半角字母、数字和连字符组成，实为“\(number.prefix(40))”",
+                                                               en: "The statistics number may hold only ASCII letters, digits and hyphens, not “\(number.prefix(40))”"))
             }
+        }
+        if let startedOn, startedOn.year < Self.earliestYear {
+            return FieldProblem("startedOn", Message(zh: "实际开工日期 \(startedOn.iso) 早于 \(Self.earliestYear) 年", en: "The start \(startedOn.iso) is before \(Self.earliestYear)"))
+        }
+        // A start day on a project the ledger has not yet under construction contradicts the
+        // ledger: its stage moves when 开工 is reached (or is edited in the ledger).
+        if startedOn != nil, let order = stage.order, order < (LifecycleStage.underConstruction.order ?? 0) {
+            return FieldProblem("startedOn", Message(zh: "项目处于\(stage.rawValue)阶段，不能填写实际开工日期：请在节点计划中填写“开工”的实际日期，或在台账中改为在建",
+                                                     en: "The project is \(stage.englishName.lowercased()): enter the actual day of its 开工 node, or make it under construction in the ledger"))
+        }
+        if declaredOn != nil, startedOn == nil {
+            return FieldProblem("declaredOn", Message(zh: "未填实际开工日期，不能申报入库：先开工，后入库", en: "No start day: a project is declared to the statistics only once started"))
         }
         let notStarted = startedOn == nil || !(stage.order.map { $0 >= (LifecycleStage.underConstruction.order ?? 0) } ?? true)
         if notStarted, number != nil || includedOn != nil {

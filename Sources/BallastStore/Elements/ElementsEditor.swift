@@ -20,8 +20,10 @@ public struct ElementsEditor: Sendable {
             .sorted { (order[$0.source] ?? 99) < (order[$1.source] ?? 99) }
     }
 
-    /// The version a reader of the year's funds sends back: 0 while there are none.
-    public static func fundsVersion(_ rows: [ProjectFundModel]) -> Int { rows.map(\.version).max() ?? 0 }
+    /// The version a reader of the year's funds sends back: 0 until the year was first saved.
+    public static func fundsVersion(projectID: UUID, year: Int, on db: any Database) async throws -> Int {
+        try await ProjectFundYearModel.query(on: db).filter(\.$projectID == projectID).filter(\.$year == year).first()?.version ?? 0
+    }
 
     /// Replaces the year's funding lines (a source with nothing planned or arrived is left out).
     public func saveFunds(projectID: UUID, year: Int, _ lines: [FundLine], version: Int, on db: any Database) async throws {
@@ -44,8 +46,21 @@ public struct ElementsEditor: Sendable {
         if let problem = lines.lazy.compactMap(\.problem).first { throw ProjectItemContext.Failure.invalid(field: problem.field, problem.message) }
         let projectID = try p.requireID()
         let current = try await Self.funds(projectID: projectID, year: year, on: tx)
-        let now = Self.fundsVersion(current)
-        guard now == version else { throw ProjectItemContext.Failure.versionConflict(current: now) }
+        // The claim: one conditional write, so two saves of one version cannot both pass.
+        let now: Int
+        if let row = try await ProjectFundYearModel.query(on: tx).filter(\.$projectID == projectID).filter(\.$year == year).first() {
+            now = row.version
+            guard now == version else { throw ProjectItemContext.Failure.versionConflict(current: now) }
+            guard let id = row.id else { throw ProjectItemContext.Failure.versionConflict(current: now) }
+            _ = try await VersionGuard.claim(table: ProjectFundYearModel.schema, id: id, expected: now, on: tx,
+                                             orElse: ProjectItemContext.Failure.versionConflict(current:))
+        } else {
+            now = 0
+            guard version == 0 else { throw ProjectItemContext.Failure.versionConflict(current: 0) }
+            let row = ProjectFundYearModel()
+            row.id = UUID(); row.districtID = context.districtID; row.projectID = projectID; row.year = year; row.version = 1
+            do { try await row.create(on: tx) } catch { throw ProjectItemContext.Failure.versionConflict(current: 1) }
+        }
         try await ProjectFundModel.query(on: tx).filter(\.$projectID == projectID).filter(\.$year == year).delete()
         let rows = lines.filter { $0.planned.yuan != 0 || $0.arrived.yuan != 0 }.map { l in
             let m = ProjectFundModel()

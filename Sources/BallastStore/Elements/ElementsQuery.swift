@@ -140,7 +140,7 @@ public enum ElementsQuery {
         let land = try await ElementsEditor.land(projectID: id, on: db)
         let completed = try await CompletedQuery.byProject(districtID: p.$district.id, year: year, throughMonth: asOf.year > year ? 12 : asOf.month, on: db)
         let lines = rows.compactMap(\.line)
-        return ProjectView(year: year, funds: lines, fundsVersion: ElementsEditor.fundsVersion(rows), land: land?.record, landVersion: land?.version ?? 0,
+        return ProjectView(year: year, funds: lines, fundsVersion: try await ElementsEditor.fundsVersion(projectID: id, year: year, on: db), land: land?.record, landVersion: land?.version ?? 0,
                            findings: ElementsRule.findings(funds: lines, land: land?.record, plannedStart: p.plannedStart,
                                                            completedYTD: completed[id] ?? .zero, asOf: asOf))
     }

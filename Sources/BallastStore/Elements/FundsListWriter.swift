@@ -57,14 +57,15 @@ public struct FundsListWriter: Sendable {
                         if line.planned.yuan != 0 || line.arrived.yuan != 0 { lines.append(line) }
                     }
                     guard !changes.isEmpty else { outcome.unchanged += 1; outcome.preview.unchanged += 1; continue }
+                    let version = try await ElementsEditor.fundsVersion(projectID: id, year: year, on: tx)
                     do {
-                        try await editor.saveFundsChecked(p, year: year, lines, version: ElementsEditor.fundsVersion(stored), in: tx)
+                        try await editor.saveFundsChecked(p, year: year, lines, version: version, in: tx)
                     } catch ProjectItemContext.Failure.invalid(let field, let message) {
                         issues.append(LedgerIssue(row: r.row, column: field, message: message))
                         continue
                     }
                     outcome.undo.rows.append(.init(projectID: id, code: p.code, year: year, before: Array(before.values),
-                                                   versionAfter: ElementsEditor.fundsVersion(stored) + 1))
+                                                   versionAfter: version + 1))
                     if stored.isEmpty {
                         outcome.created += 1; outcome.preview.created.append(.init(code: p.code, name: p.name, changes: changes))
                     } else {
@@ -109,7 +110,7 @@ struct FundsImportUndo {
     func run(_ batch: ImportBatchModel, in tx: any Database) async throws -> ImportUndo.Outcome {
         let record = try ImportUndo.rows(FundsUndoRecord.self, of: batch)
         var touched: [String] = []
-        for r in record.rows where ElementsEditor.fundsVersion(try await ElementsEditor.funds(projectID: r.projectID, year: r.year, on: tx)) != r.versionAfter {
+        for r in record.rows where try await ElementsEditor.fundsVersion(projectID: r.projectID, year: r.year, on: tx) != r.versionAfter {
             touched.append(r.code)
         }
         guard touched.isEmpty else { throw ImportBatches.Failure.touched(touched) }
@@ -123,6 +124,8 @@ struct FundsImportUndo {
                 return m
             }
             try await rows.create(on: tx)
+            try await ProjectFundYearModel.query(on: tx).filter(\.$projectID == r.projectID).filter(\.$year == r.year)
+                .set(\.$version, to: r.versionAfter + 1).update()
             if r.before.isEmpty { outcome.deleted += 1 } else { outcome.restored += 1 }
         }
         return outcome

@@ -23,6 +23,20 @@ public final class ProjectFundModel: Model, @unchecked Sendable {
     }
 }
 
+/// The version of a project's funding for a year, kept apart from its lines: a year whose
+/// lines were all cleared still has a version, so a stale form cannot write over the clearing.
+public final class ProjectFundYearModel: Model, @unchecked Sendable {
+    public static let schema = "project_fund_years"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "district_id") public var districtID: UUID
+    @Field(key: "project_id") public var projectID: UUID
+    @Field(key: "year") public var year: Int
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+}
+
 /// A project's land and other quotas (one row per project, absent until entered).
 public final class ProjectLandModel: Model, @unchecked Sendable {
     public static let schema = "project_land"

@@ -73,6 +73,13 @@ public struct ApprovalEditor: Sendable {
         try await db.writeTransaction { tx in
             let p = try await context.project(projectID, on: tx)
             guard try await ApprovalItemModel.query(on: tx).filter(\.$project.$id == projectID).filter(\.$year == year).count() == 0 else { return 0 }
+            // A project already under construction has had its approvals: a template would put
+            // steps long past due on it. Its steps are entered one by one.
+            if let order = p.lifecycleStage.order, order >= (LifecycleStage.underConstruction.order ?? Int.max) {
+                throw ProjectItemContext.Failure.invalid(field: "year", Message(
+                    zh: "项目已处于\(p.stage)阶段，不再套用前期手续模板；请逐项录入已办的手续",
+                    en: "The project is already \(p.lifecycleStage.englishName.lowercased()): enter its steps one by one rather than from the template"))
+            }
             let category = try await ReferenceEntryModel.find(p.$category.id, on: tx)?.name ?? ""
             let template = ApprovalTemplate.forCategory(category)
             let clock = try await ApprovalDue.clock(districtID: context.districtID, on: tx)

@@ -24,9 +24,9 @@ public struct WarningRuleEditor: Sendable {
     @discardableResult
     public func save(year: Int, _ wanted: WarningThresholds, on db: any Database) async throws -> WarningThresholds {
         if let problem = wanted.problem {
-            let statistics = wanted.statsYellowMonths < 1 || wanted.statsRedMonths < wanted.statsYellowMonths
-                || wanted.statsRedMonths > StatisticsRule.maxMonths
-            throw ProjectItemContext.Failure.invalid(field: statistics ? "statsRedMonths" : "yellowLagPoints", problem)
+            let field = wanted.statsYellowMonths < 1 ? "statsYellowMonths"
+                : wanted.statsRedMonths < wanted.statsYellowMonths || wanted.statsRedMonths > StatisticsRule.maxMonths ? "statsRedMonths" : "yellowLagPoints"
+            throw ProjectItemContext.Failure.invalid(field: field, problem)
         }
         return try await db.writeTransaction { tx in
             let current = try await WarningEngine.thresholds(districtID: context.districtID, year: year, on: tx)

@@ -43,6 +43,13 @@ public struct StatisticsEditor: Sendable {
         try context.notFuture(record.includedOn, field: "includedOn")
         if let problem = record.problem(stage: p.lifecycleStage) { throw ProjectItemContext.Failure.invalid(field: problem.field, problem.message) }
         let projectID = try p.requireID()
+        // One number, one project: the statistics database's number identifies it there.
+        if let number = record.number, let other = try await ProjectStatisticsModel.query(on: tx).filter(\.$districtID == context.districtID)
+            .filter(\.$number == number).filter(\.$projectID != projectID).first(),
+           let code = try await ProjectModel.find(other.projectID, on: tx)?.code {
+            throw ProjectItemContext.Failure.invalid(field: "statisticsNumber", Message(
+                zh: "统计库项目编号“\(number)”已是项目 \(code) 的", en: "The statistics number \(number) is already project \(code)'s"))
+        }
         if let existing = try await Self.record(projectID: projectID, on: tx) {
             try await context.update(existing, version: version ?? 0, entity: "project-statistics", in: tx, before: Snapshot(existing.record),
                                      change: { m in
@@ -100,6 +107,18 @@ public struct StatisticsEditor: Sendable {
                 en: amount.yuan < 0 ? "The counted investment cannot be negative" : "The counted investment is over the limit"))
         }
         let projectID = try p.requireID()
+        // Only a project in the statistics database is counted there, and not before its start.
+        if amount != nil {
+            let record = try await Self.record(projectID: projectID, on: tx)?.record
+            guard record?.includedOn != nil else {
+                throw ProjectItemContext.Failure.invalid(field: "counted", Message(
+                    zh: "项目 \(p.code) 尚未入库（未填入库日期），不能填写统计口径投资", en: "Project \(p.code) is not in the statistics database: it has no counted investment"))
+            }
+            if let start = record?.startedOn, (year, month) < (start.year, start.month) {
+                throw ProjectItemContext.Failure.invalid(field: "month", Message(
+                    zh: "\(year)年\(month)月早于项目开工（\(start.iso)）", en: "\(year)-\(month) is before the project started (\(start.iso))"))
+            }
+        }
         let existing = try await StatisticsCountModel.query(on: tx).filter(\.$projectID == projectID).filter(\.$year == year)
             .filter(\.$month == month).first()
         let before = existing?.counted
