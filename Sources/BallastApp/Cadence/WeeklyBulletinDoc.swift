@@ -133,14 +133,7 @@ enum WeeklyBulletinDoc {
             let most = units.prefix(3).map { "\($0.unit) \($0.projects) 个" }.joined(separator: "、")
             // The body stays within its pages: the figures in a sentence, both tables as 附件.
             sections.append(OfficialDoc.Section(heading: "已开工未入库项目", blocks: [
-                .paragraph("截至\(NoticeDocument.chineseDate(b.asOf))，已开工未纳入固定资产投资统计库的项目 \(missing.count) 个，涉及 \(units.count) 个单位（\(most)\(units.count > 3 ? "等" : "")），本年已报投资 \(total.wanText) 万元未能计入全区数据。先入库，后有数，请各单位抓紧申报入库。"),
-                .list(OfficialDoc.Table(sheet: "未入库按单位", header: ["责任单位", "项目数", "本年已报投资（万元）"], rows: units.map {
-                    [OfficialDoc.Cell.unit($0.unit), .int($0.projects), OfficialDoc.Cell($0.reportedYTD.wanText)]
-                }), shown: 0, attachment: "已开工未入库项目按单位汇总"),
-                .list(OfficialDoc.Table(sheet: "开工未入库", header: ["项目编号", "项目名称", "责任单位", "开工日期", "开工月数", "状态"], rows: missing.map {
-                    [OfficialDoc.Cell($0.code), OfficialDoc.Cell($0.name, link: Site.project.link($0.projectID)), OfficialDoc.Cell.unit($0.unit),
-                     OfficialDoc.Cell($0.startedOn.iso), .int($0.months), OfficialDoc.Cell($0.status.chineseName)]
-                }), shown: 0, attachment: "已开工未入库项目清单"),
+                .paragraph("截至\(NoticeDocument.chineseDate(b.asOf))，已开工未纳入固定资产投资统计库的项目 \(missing.count) 个，涉及 \(units.count) 个单位（\(most)\(units.count > 3 ? "等" : "")），本年已报投资 \(total.wanText) 万元未计入全区数据，请抓紧申报入库（先入库，后有数）。"),
             ]))
         }
         if let m = b.lateMonth, !b.lateReports.isEmpty {
