@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: WarningRuleController())
     try app.register(collection: ProjectItemsController())
     try app.register(collection: StatisticsController())
+    try app.register(collection: InstructionsController())
     try app.register(collection: ElementsController())
     try app.register(collection: ApprovalFileController())
     try app.register(collection: PhotosController())

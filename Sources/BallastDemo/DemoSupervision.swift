@@ -172,7 +172,8 @@ enum DemoSupervision {
             if plans[i].seed.raisedOn < d(2023, 4, 1) && plans[i].seed.steps.count <= 2 { resolve(&plans[i], on: work(plans[i].seed.raisedOn, 6)) }
         }
 
-        try await ProblemSeed.insert(plans.map(\.seed) + decisions.map(\.seed), districtID: districtID, on: db)
+        let instructions = DemoInstructions.seeds(portfolio, problems: plans.map(\.seed), units: units, ids: ids)
+        try await ProblemSeed.insert(plans.map(\.seed) + decisions.map(\.seed) + instructions, districtID: districtID, on: db)
         for (m, agenda) in meetings {
             try await m.create(on: db)
             for (position, i) in agenda.enumerated() {

@@ -217,11 +217,12 @@ import VaporTesting
     @Test func nextIsAPathOfTheSiteAndNothingElse() async throws {
         try await TestDatabase.withApp(demo: true) { app in
             let injected = try await signIn(app, next: "/x\r\nSet-Cookie: injected=1")
-            #expect(injected.0 == .seeOther && injected.1 == "/")
+            // The demo's leader is linked to 王立新: without a usable `next`, 我联系的项目 is their start.
+            #expect(injected.0 == .seeOther && injected.1 == "/leader")
             #expect(!injected.2.joined().contains("injected"))
             for hostile in ["/\t/evil.example", "//evil.example/", "https://evil.example/", "/\\evil.example", "/no/such/page", "/projects/../../etc",
                             "/signin?next=/x", "/projects#x"] {
-                #expect(try await signIn(app, next: hostile).1 == "/", "\(hostile)")
+                #expect(try await signIn(app, next: hostile).1 == "/leader", "\(hostile)")
             }
             #expect(try await signIn(app, next: "/projects?year=2023&colour=red").1 == "/projects?year=2023&colour=red")
             #expect(try await signIn(app, next: "/problems/\(UUID().uuidString)").1?.hasPrefix("/problems/") == true)

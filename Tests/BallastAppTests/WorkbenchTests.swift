@@ -89,9 +89,14 @@ import VaporTesting
         }
     }
 
-    @Test func signingInLandsTheDaysWorkersOnTheirWorkAndLeadersOnTheDashboard() async throws {
+    /// A linked 区领导 lands on 我联系的项目 (issue 28); an unlinked one keeps the dashboard.
+    @Test func signingInLandsTheDaysWorkersOnTheirWorkAndLeadersOnTheirOwnProjects() async throws {
         try await TestDatabase.withApp(demo: true) { app in
-            for (user, target) in [("office", "/work"), ("unit", "/work"), ("supervision", "/work"), ("leader", "/"), ("viewer", "/")] {
+            let unlinked = UserModel(districtID: try #require(try await UserModel.query(on: app.db).filter(\.$username == "leader").first()?.$district.id),
+                                     username: "leader2", displayName: "leader2", passwordHash: try Bcrypt.hash("Erqi-demo-2023", cost: 4), roles: [.leader],
+                                     unitID: nil, mustChangePassword: false)
+            try await unlinked.create(on: app.db)
+            for (user, target) in [("office", "/work"), ("unit", "/work"), ("supervision", "/work"), ("leader", "/leader"), ("leader2", "/"), ("viewer", "/")] {
                 try await app.testing().test(.POST, "/signin", beforeRequest: { req in
                     req.headers.cookie = HTTPCookies(dictionaryLiteral: (AccountController.signInCookie, .init(string: "p")))
                     try req.content.encode(["_csrf": "p", "username": user, "password": "Erqi-demo-2023", "next": "/"], as: .urlEncodedForm)

@@ -49,6 +49,18 @@ import Testing
         #expect(major[2].due == day(8, 11))
     }
 
+    /// A deadline given (a leader's 批示 "by 14 July") is when resolution is due, not the clock's
+    /// seven working days: resolving on 12 July is on time. Acknowledging and feedback keep the clock.
+    @Test func aGivenDeadlineIsTheResolutionDue() {
+        let s = ProblemClock.standard.states(assignedOn: assigned, major: false, acknowledgedOn: day(7, 3), firstFeedbackOn: day(7, 5),
+                                             resolvedOn: day(7, 12), today: day(7, 20), calendar: .weekdaysOnly, deadline: day(7, 14))
+        #expect(s.map(\.due) == [day(7, 3), day(7, 5), day(7, 14)])
+        #expect(s.map(\.isLate) == [false, false, false])
+        let late = ProblemClock.standard.states(assignedOn: assigned, major: false, acknowledgedOn: nil, firstFeedbackOn: nil,
+                                                resolvedOn: nil, today: day(7, 17), calendar: .weekdaysOnly, deadline: day(7, 14))
+        #expect(late[2].isLate)
+    }
+
     @Test func aStepIsLateTheDayAfterItIsDueAndStaysLateWhenDoneLate() {
         let clock = ProblemClock.standard
         let onDue = clock.states(assignedOn: assigned, major: false, acknowledgedOn: nil, firstFeedbackOn: nil, resolvedOn: nil,

@@ -61,6 +61,10 @@ struct AccountController: RouteCollection {
             if target == "/" && !Role.permissions(of: signedIn.user.roleList).contains(.readSummary) { target = Site.rollup.link }
             // Those who do the day's work (office, 督查室, a unit's clerk) land on what is due.
             else if target == "/" && PageContext.worksDaily(signedIn.user.roleList) { target = Site.work.link }
+            // A linked 区领导 lands on their own projects.
+            else if target == "/" && signedIn.user.leaderName != nil && Role.permissions(of: signedIn.user.roleList).contains(.giveInstructions) {
+                target = Site.leaderDesk.link
+            }
             let response = req.redirect(to: target)
             response.cookies[SessionStore.cookieName] = SessionStore.cookie(signedIn.token, secure: req.application.security.secureCookies)
             response.cookies[Self.signInCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: Site.signIn.link)

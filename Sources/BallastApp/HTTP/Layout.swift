@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case error, work, approvals, statistics, elements, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case error, work, leader, instructions, approvals, statistics, elements, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     /// `scripts`: our own scripts the page loads (deferred); a page works without them.
     static func page(title: String, lang: UILanguage, section: Section, path: String, scripts: [String] = [],
@@ -90,6 +90,7 @@ enum Layout {
             (Item(section: .leads, label: Message(zh: "招商", en: "Leads"), href: Site.leads.link, group: .pipeline, icon: .lead), .readProjects),
             (Item(section: .enterprises, label: Message(zh: "企业", en: "Enterprises"), href: Site.enterprises.link, group: .pipeline, icon: .enterprise), .readProjects),
             (Item(section: .problems, label: Message(zh: "问题督办", en: "Problems & meetings"), href: Site.problems.link, group: .supervision, icon: .problem), .readProjects),
+            (Item(section: .instructions, label: InstructionText.listTitle, href: Site.instructions.link, group: .supervision, icon: .stamp), .readProjects),
             (Item(section: .documents, label: Message(zh: "通报考核", en: "Bulletins & rankings"), href: Site.documents.link, group: .assessment, icon: .document), .readProjects),
             (Item(section: .inbox, label: Message(zh: "消息", en: "Inbox"), href: Site.inbox.link, group: nil, icon: .inbox), .readSummary),
             (Item(section: .lists, label: UIText.lists, href: Site.list.link("unit"), group: .system, icon: .list), .manageLists),
@@ -101,6 +102,10 @@ enum Layout {
         // Those who do the work land on it, and find it first.
         if PageContext.current?.hasWorkbench == true {
             all.insert((Item(section: .work, label: WorkText.workbench.message, href: Site.work.link, group: nil, icon: .work), .readProjects), at: 0)
+        }
+        // A linked 区领导 starts from their own projects.
+        if PageContext.current?.isLinkedLeader == true {
+            all.insert((Item(section: .leader, label: InstructionText.deskTitle, href: Site.leaderDesk.link, group: nil, icon: .flag), .giveInstructions), at: 0)
         }
         return all.filter { PageContext.may($0.1) }.map(\.0)
     }
@@ -114,7 +119,7 @@ enum Layout {
             navLink(item.label, item.href, current == item.section, lang, count: count(of: item.section), icon: item.icon)
         }
         return .nav(.attribute(named: "aria-label", value: lang == .en ? "Sections" : "栏目"),
-            .forEach(items.filter { $0.group == nil && $0.section == .work }, link),
+            .forEach(items.filter { $0.group == nil && ($0.section == .work || $0.section == .leader) }, link),
             .forEach(Group.allCases) { group in
                 let members = items.filter { $0.group == group }
                 return .if(!members.isEmpty, .element(named: "details", nodes: [
@@ -122,7 +127,7 @@ enum Layout {
                     .element(named: "summary", text: group.label.text(lang)),
                     .forEach(members, link)]))
             },
-            .forEach(items.filter { $0.group == nil && $0.section != .work }, link))
+            .forEach(items.filter { $0.group == nil && $0.section != .work && $0.section != .leader }, link))
     }
 
     /// Where the page sits: the group, the section (a link back to it) and the page itself.

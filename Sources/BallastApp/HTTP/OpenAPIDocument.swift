@@ -600,7 +600,7 @@ enum OpenAPIDocument {
         {
           "get": {"summary": "问题台账（责任单位只见本单位提出、牵头、协办或本单位项目的问题）/ problems and meeting decisions",
             "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "overdue", "solved", "all"]}},
-              {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "all"]}}, {"name": "category", "in": "query", "schema": {"type": "string"}},
+              {"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["problem", "decision", "instruction", "all"]}}, {"name": "category", "in": "query", "schema": {"type": "string"}},
               {"name": "unit", "in": "query", "schema": {"type": "string", "description": "牵头单位名称"}}, {"name": "project", "in": "query", "schema": {"type": "string", "format": "uuid"}},
               {"name": "enterprise", "in": "query", "schema": {"type": "string", "format": "uuid"}}, {"name": "meeting", "in": "query", "schema": {"type": "string", "format": "uuid"}},
               {"name": "q", "in": "query", "schema": {"type": "string"}}, {"name": "page", "in": "query", "schema": {"type": "integer"}}],
@@ -637,6 +637,45 @@ enum OpenAPIDocument {
             "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}, "leadUnit": {"type": "string"},
             "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
           "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.instructions.path, #"""
+        {
+          "get": {"summary": "领导批示（责任单位只见交办本单位或本单位项目的批示）/ leaders' instructions (a unit: those addressed to it or on its projects)",
+            "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "overdue", "solved", "all"]}},
+              {"name": "leader", "in": "query", "schema": {"type": "string", "description": "分包领导姓名"}}, {"name": "project", "in": "query", "schema": {"type": "string", "format": "uuid"}},
+              {"name": "page", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "{total, items: [{id, kind: instruction, title, projectID, projectCode, projectName, leadUnit, leader, status, raisedBy, raisedOn, deadline, originalDeadline, resolvedOn, overdue, version}]}"}, "400": {"$ref": "#/components/responses/Error"}}},
+          "post": {"summary": "下达批示（关联了分包领导的区领导）：对项目、问题（议定事项）或文件，交办单位（第一个牵头），可定办理时限 / give an instruction (a linked district leader)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["text", "units"], "properties": {
+              "projectID": {"type": "string", "format": "uuid"}, "problemID": {"type": "string", "format": "uuid"}, "documentID": {"type": "string", "format": "uuid", "description": "exactly one of projectID, problemID, documentID"},
+              "text": {"type": "string", "maxLength": 2000}, "units": {"type": "array", "items": {"type": "string"}, "maxItems": 10, "description": "单位名称，第一个为牵头单位"},
+              "deadline": {"type": "string", "format": "date", "description": "办理时限; default the answer clock's resolution day"}}}}}},
+            "responses": {"201": {"description": "The instruction with its clocks and steps"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.instructionsFigures.path, #"""
+        {"get": {"summary": "分包领导：联系项目、亮灯项目、批示、已办结、按时办结（任意历史日期）/ per leader: projects, lit, instructions given, done, on time, as of a day",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "default: the district's day (31 December for a past year); not after today"},
+            {"name": "leader", "in": "query", "schema": {"type": "string"}}],
+          "responses": {"200": {"description": "{year, asOf, leaders: [{leader, projects, lit, given, done, onTime, overdue, doneRate, onTimeRate}]}"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.instruction.path, #"""
+        {"get": {"summary": "批示详情：办理时限、办理记录 / an instruction with its answer clocks and steps",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{problem, description, path, assistingUnits, assignedOn, clocks, steps}"}, "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.instructionSteps.path, #"""
+        {"post": {"summary": "办理批示一步：acknowledge 签收、feedback 反馈、resolve 办结（交办单位）、close 销号与 reopen 重新打开（批示领导）、deadline 调整时限（项目办/督查室）、comment 备注 / take a step on an instruction",
+          "parameters": [{"name": "problem", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["action", "version"], "properties": {
+            "action": {"type": "string", "enum": ["acknowledge", "feedback", "resolve", "close", "reopen", "deadline", "comment"]}, "note": {"type": "string"},
+            "version": {"type": "integer"}, "deadline": {"type": "string", "format": "date"}}}}}},
+          "responses": {"200": {"description": "The instruction"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.leaderDesk.path, #"""
+        {"get": {"summary": "我联系的项目（区领导本人）：项目及亮灯原因、待办问题、我的批示、上次访问以来的变化 / the signed-in leader's projects, instructions and what changed since the last visit",
+          "parameters": [{"$ref": "#/components/parameters/year"}, {"name": "asOf", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "{leader, year, asOf, since, figures, projects: [{id, code, name, unit, colour, reasons, completion, openProblems, overdueProblems, openInstructions}], instructions, changes: [{on, kind, projectID, problemID, what}]}"},
+                        "400": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}}}}
         """#),
         (Site.API.meetings.path, #"""
         {

@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     var unitName: String?
     /// Whether the user's roles do daily work (office, 督查室, a unit): they land on the 工作台.
     var hasWorkbench = false
+    /// A 区领导 linked to the leader list: 我联系的项目 is theirs, and they land on it.
+    var isLinkedLeader = false
     /// Records due on the 工作台 and unread messages, for the header; nil when not counted.
     var due: Int?
     var unread: Int?
@@ -26,6 +28,7 @@ struct PageContext: Sendable {
         displayName = p.displayName; roles = p.roles; permissions = p.permissions; csrfToken = p.csrfToken
         unitName = p.scope == .unit ? p.unitName : nil
         hasWorkbench = Self.worksDaily(p.roles)
+        isLinkedLeader = p.leaderName != nil && p.may(.giveInstructions)
     }
 
     /// The roles whose day is a list of things to do; leaders and viewers keep the dashboard.

@@ -138,7 +138,34 @@ package enum Stylesheet {
       table.own td:nth-child(2) { grid-column:1; grid-row:2; color:var(--muted); }
       table.own td:nth-child(3) { grid-column:2; grid-row:2; }
       table.own td:nth-child(5) { grid-column:1 / 3; grid-row:3; color:var(--muted); font-size:13px; }
+      /* 我联系的项目 on a phone: name and completion, the light and why, then what waits, labelled. */
+      .table-wrap table.desk { min-width:0; width:100%; }
+      table.desk thead { display:none; }
+      table.desk tr { display:grid; grid-template-columns:1fr auto; gap:2px 10px; padding:8px 10px; border-bottom:1px solid var(--line); }
+      table.desk td { border:0; padding:0; max-width:none; position:static; box-shadow:none; text-align:left; }
+      table.desk td:nth-child(1) { grid-column:1; grid-row:1; font-weight:600; }
+      table.desk td:nth-child(3) { grid-column:2; grid-row:1; text-align:right; }
+      table.desk td:nth-child(2) { grid-column:1 / 3; grid-row:2; font-size:13px; }
+      table.desk td:nth-child(4) { grid-column:1; grid-row:3; font-size:13px; }
+      table.desk td:nth-child(5) { grid-column:2; grid-row:3; font-size:13px; }
+      table.desk .phone-label, table.instr .phone-label { display:inline; color:var(--muted); }
+      /* 批示 on a phone: the words and where it stands, then on what, to whom, by when (and who gave it). */
+      .table-wrap table.instr { min-width:0; width:100%; }
+      table.instr thead { display:none; }
+      table.instr tr { display:grid; grid-template-columns:1fr auto; gap:2px 10px; padding:8px 10px; border-bottom:1px solid var(--line); }
+      table.instr td { border:0; padding:0; max-width:none; position:static; box-shadow:none; font-size:13px; }
+      table.instr td:first-child { grid-column:1; grid-row:1; font-size:15px; }
+      table.instr td:last-child { grid-column:2; grid-row:1; }
+      table.instr td:nth-last-child(2) { grid-column:2; grid-row:2; }
+      table.instr td:nth-last-child(3) { grid-column:1; grid-row:2; color:var(--muted); }
+      table.instr td:nth-last-child(4) { grid-column:1 / 3; grid-row:3; color:var(--muted); }
+      table.instr.with-leader td:nth-child(2) { grid-column:1 / 3; grid-row:4; color:var(--muted); }
+      /* Five small figures in two rows rather than five screens' tops. */
+      .figures.compact { grid-template-columns:repeat(3, 1fr); gap:8px; }
+      .figures.compact .figure { padding:8px 10px; }
+      .figures.compact .figure .value { font-size:20px; }
     }
+    .phone-label { display:none; }
     table { width:100%; border-collapse:collapse; background:#fff; }
     th, td { border-bottom:1px solid var(--line); padding:7px 8px; text-align:left; vertical-align:top; }
     th { background:#eef1f4; font-weight:600; white-space:nowrap; }
@@ -176,6 +203,12 @@ package enum Stylesheet {
     dl.fields { display:grid; grid-template-columns:140px 1fr; gap:6px 12px; margin:0; }
     dl.fields dt { color:var(--muted); }
     dl.fields dd { margin:0; }
+    /* One field under another, full width up to a line's length: a form read on a phone (领导批示). */
+    form.stacked { display:grid; gap:10px; max-width:40em; }
+    form.stacked label { display:flex; flex-direction:column; gap:3px; font-size:13px; color:var(--muted); }
+    form.stacked textarea, form.stacked input, form.stacked select { width:100%; box-sizing:border-box; }
+    form.stacked button { justify-self:start; }
+    ul.changes { margin:0; padding-left:1.2em; } ul.changes li { margin:3px 0; }
     .form-grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(260px,1fr)); gap:12px 18px; }
     .field label { display:block; font-size:13px; color:var(--muted); margin-bottom:3px; }
     .field input, .field select, .field textarea { width:100%; }

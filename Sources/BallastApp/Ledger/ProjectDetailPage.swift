@@ -32,7 +32,8 @@ enum ProjectDetailPage {
             .div(.class("toolbar"),
                 .if(PageContext.may(.editProjects),
                     .a(.class("button"), .href(attr(Layout.link(Site.projectEdit.link(d.id), lang))), .text(t(UIText.edit)))),
-                .a(.class("button secondary"), .href(attr(Layout.link(Site.projects.link, lang))), .text(t(UIText.ledger)))
+                .a(.class("button secondary"), .href(attr(Layout.link(Site.projects.link, lang))), .text(t(UIText.ledger))),
+                InstructionLink.node(["project": d.id.uuidString], lang: lang)
             ),
             PoolMoveForm.node(d, exitReasons: exitReasons, lang: lang),
             .unwrap(progress) { progressNodes($0, asOf: asOf, lang: lang) },

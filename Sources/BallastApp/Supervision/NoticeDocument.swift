@@ -30,6 +30,7 @@ enum NoticeDocument {
         switch raw {
         case "problem": "问题办理"
         case "decision": "会议议定事项"
+        case "instruction": "领导批示办理"
         case "report": "月度进度报送"
         case "approval": "前期手续审批"
         default: "督办事项"

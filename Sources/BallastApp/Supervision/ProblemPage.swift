@@ -48,6 +48,21 @@ struct ProblemPage {
                .if(overdue, .span(.class("tag red"), .text(SupervisionText.overdueTag.text(lang)))))
     }
 
+    /// 问题 (重大), 会议议定事项, or 领导批示 with the leader's name.
+    var kindName: String {
+        let r = detail.row
+        switch r.kind {
+        case .problem: return SupervisionText.problem.text(lang) + (r.major ? SupervisionText.majorSuffix.text(lang) : "")
+        case .decision: return SupervisionText.meetingDecision.text(lang)
+        case .instruction: return r.kind.noun.text(lang) + (r.leader.map { lang == .en ? " (\($0))" : "（\($0)）" } ?? "")
+        }
+    }
+
+    /// A linked 区领导 may give a 批示 on a problem or a decision (not on a 批示).
+    var mayInstruct = false
+    /// Attachments are the problem workers' (`workProblems`); a leader reads them.
+    var mayAttach = false
+
     func render() -> String {
         let en = lang == .en
         let r = detail.row
@@ -59,23 +74,34 @@ struct ProblemPage {
             .text(SupervisionText.deadline.text(lang)) { s in s.deadline?.iso ?? "" },
             .text(SupervisionText.note.text(lang)) { s in s.note ?? "" },
         ]
-        return Layout.page(title: r.title, lang: lang, section: .problems, path: Site.problem.link(r.id),
-            .p(.a(.href(attr(Layout.link(Site.problems.link, lang))), .text(SupervisionText.allProblemsLink.text(lang)))),
+        let instruction = r.kind == .instruction
+        return Layout.page(title: r.title, lang: lang, section: instruction ? .instructions : .problems, path: Site.problem.link(r.id),
+            .p(r.kind == .instruction ? .a(.href(attr(Layout.link(Site.instructions.link, lang))), .text(InstructionText.allInstructions.text(lang)))
+                : .a(.href(attr(Layout.link(Site.problems.link, lang))), .text(SupervisionText.allProblemsLink.text(lang))),
+               .if(mayInstruct && r.kind != .instruction, .group(.text(" "),
+                   .a(.class("button secondary"), .href(attr(Layout.link(Site.instructionNew.link(query: ["problem": r.id.uuidString]), lang))),
+                      .text(InstructionText.giveHeading.text(lang)))))),
             .h1(.text(r.title), .text(" "), Self.statusTag(r.status, overdue: r.overdue, lang: lang)),
             Layout.notice(notice),
             .div(.class("card"), .dl(.class("fields"),
-                fact(SupervisionText.kind.text(lang), .text(r.kind == .decision ? SupervisionText.meetingDecision.text(lang) : SupervisionText.problem.text(lang) + (r.major ? SupervisionText.majorSuffix.text(lang) : ""))),
-                fact(SupervisionText.problemCategory.text(lang), .text(r.category)),
+                fact(SupervisionText.kind.text(lang), .text(kindName)),
+                .unwrap(r.subjectTitle) { title in
+                    let href = r.subjectDocumentID.map { id in
+                        r.subjectDocumentKind == DocumentKind.supervisionBulletin.rawValue ? Site.bulletin.link(id) : Site.document.link(id)
+                    } ?? r.subjectProblemID.map { Site.problem.link($0) } ?? ""
+                    return fact(InstructionText.subject.text(lang), .a(.href(attr(Layout.link(href, lang))), .text(title)))
+                },
+                .if(!instruction, fact(SupervisionText.problemCategory.text(lang), .text(r.category))),
                 .unwrap(r.projectID) { id in fact(SupervisionText.project.text(lang), .a(.href(attr(Layout.link(Site.project.link(id), lang))), .text("\(r.projectCode ?? "") \(r.projectName ?? "")"))) },
                 .unwrap(r.enterpriseID) { id in fact(SupervisionText.enterprise.text(lang), .a(.href(attr(Layout.link(Site.enterprise.link(id), lang))), .text(r.enterprise ?? ""))) },
                 .unwrap(r.meetingID) { id in fact(SupervisionText.meeting.text(lang), .a(.href(attr(Layout.link(Site.meeting.link(id), lang))), .text(SupervisionText.meetingPageLink.text(lang)))) },
-                fact(SupervisionText.problemDescription.text(lang), .text(detail.description)),
-                fact(SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(people.name(r.raisedBy, lang))")),
+                fact((instruction ? InstructionText.text : SupervisionText.problemDescription.message).text(lang), .text(detail.description)),
+                fact(instruction ? InstructionText.given.text(lang) : SupervisionText.raised.text(lang), .text("\(r.raisedOn) \(people.name(r.raisedBy, lang))")),
                 fact(SupervisionText.leadUnit.text(lang), .text(r.leadUnit ?? SupervisionText.notYetAssigned.text(lang))),
                 fact(SupervisionText.assistingUnits.text(lang), .text(detail.assistingUnits.isEmpty ? "—" : detail.assistingUnits.joined(separator: "、"))),
-                fact(SupervisionText.leader.text(lang), .text(r.leader ?? "—")),
-                fact(SupervisionText.resolutionPath.text(lang), .text(detail.path ?? "—")),
-                fact(SupervisionText.deadline.text(lang), .text((r.deadline?.iso ?? "—")
+                fact(instruction ? InstructionText.leader.text(lang) : SupervisionText.leader.text(lang), .text(r.leader ?? "—")),
+                .if(!instruction, fact(SupervisionText.resolutionPath.text(lang), .text(detail.path ?? "—"))),
+                fact(instruction ? InstructionText.deadline.text(lang) : SupervisionText.deadline.text(lang), .text((r.deadline?.iso ?? "—")
                     + (r.originalDeadline.map { $0 != r.deadline ? SupervisionText.firstSetFor($0.iso).text(lang) : "" } ?? ""))))),
             clocks(),
             .div(.class("card"),
@@ -95,7 +121,7 @@ struct ProblemPage {
                 .li(.a(.href(attr(Site.API.problemAttachment.link(id, a.id))), .text(a.fileName)),
                     .span(.class("muted"), .text(" \(max(1, a.size / 1024)) KB · \(a.uploadedBy)")))
             }),
-            .if(actor != nil, .form(.method(.post), .action(attr(Layout.link(Site.problemAttachments.link(id), lang))), .enctype(.multipartData), .class("filters"), .csrf(),
+            .if(actor != nil && mayAttach, .form(.method(.post), .action(attr(Layout.link(Site.problemAttachments.link(id), lang))), .enctype(.multipartData), .class("filters"), .csrf(),
                 .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"),
                        .attribute(named: "aria-label", value: SupervisionText.attach.text(lang))),
                 .button(.type(.submit), .text(SupervisionText.attach.text(lang))))))
@@ -126,15 +152,17 @@ struct ProblemPage {
     func stepForms(_ actor: ProblemActor) -> Node<HTML.BodyContext> {
         let en = lang == .en
         let r = detail.row
+        // A 批示 is addressed when given: its units are not re-assigned.
         let allowed = ProblemAction.allCases.filter { a in
-            ProblemRules.check(a, status: r.status, actor: actor, raisedBy: r.raisedBy, note: "x", newDeadline: today.adding(days: 3650),
+            !(r.kind == .instruction && a == .assign) && ProblemRules.check(a, status: r.status, actor: actor, raisedBy: r.raisedBy, note: "x", newDeadline: today.adding(days: 3650),
                                deadline: r.deadline, today: today).isEmpty
         }
         guard !allowed.isEmpty else { return .empty }
         // What was typed, else who has it now, else the project's own unit.
         let leadUnit = typed?.leadUnit ?? r.leadUnit ?? projectUnit
         func form(_ action: ProblemAction, _ fields: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
-            .form(.method(.post), .action(attr(Layout.link(Site.problemSteps.link(r.id), lang))), .class("filters"), .csrf(),
+            .form(.method(.post), .action(attr(Layout.link((r.kind == .instruction ? Site.instructionSteps : Site.problemSteps).link(r.id), lang))),
+                  .class("filters"), .csrf(),
                   .input(.type(.hidden), .name("action"), .value(action.rawValue)),
                   .input(.type(.hidden), .name("version"), .value(String(r.version))),
                   fields,

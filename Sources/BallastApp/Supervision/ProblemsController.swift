@@ -268,7 +268,8 @@ struct ProblemsController: RouteCollection {
         guard asOf <= today else { throw BallastError.badParameter("asOf", zh: "asOf 晚于今天", en: "asOf is after today") }
         let by: ProblemFigures.Grouping
         if let raw = req.param("by"), !raw.isEmpty {
-            guard let g = ProblemFigures.Grouping(rawValue: raw) else {
+            // By leader is the 批示's figure (`/api/v1/instructions/figures`), not the ledger's.
+            guard let g = ProblemFigures.Grouping(rawValue: raw), g != .leader else {
                 throw BallastError.badParameter("by", zh: "by 应为 total、unit 或 category，实为“\(raw)”", en: "by must be total, unit or category, not “\(raw)”")
             }
             by = g
@@ -320,11 +321,23 @@ struct ProblemsController: RouteCollection {
         return try await DetailDTO(try await detail(req)).encodeResponse(status: .created, for: req)
     }
 
-    func step(_ req: Request, _ b: StepBody) async throws -> ProblemModel {
+    /// The step a body asks for, or a refusal naming `action`: the problems' and the 批示's routes alike.
+    static func action(_ b: StepBody) throws -> ProblemAction {
         guard let action = b.action.flatMap({ ProblemAction(rawValue: $0.trimmed) }) else {
             throw BallastError.badParameter("action", zh: "action 应为 \(ProblemAction.allCases.map(\.rawValue).joined(separator: "、")) 之一",
                                             en: "action must be one of \(ProblemAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        return action
+    }
+
+    /// What a page says after a step: the step and where the item now stands.
+    static func stepDone(_ b: StepBody, _ p: ProblemModel) -> Message {
+        Message(zh: "已\(ProblemAction(rawValue: b.action ?? "")?.chineseName ?? "保存")，当前状态：\(p.status)",
+                en: "Done; now \(ProblemStatus(rawValue: p.status)?.englishName.lowercased() ?? p.status)")
+    }
+
+    func step(_ req: Request, _ b: StepBody) async throws -> ProblemModel {
+        let action = try Self.action(b)
         let assign = AssignFields(leadUnit: b.leadUnit, assistingUnits: b.assistingUnits, leader: b.leader, path: b.path,
                                   deadline: action == .assign ? b.deadline : nil)
         return try await editor(req).act(id: try req.id("problem", orElse: Self.noProblem), version: try RequestParameters.version(b.version), action,
@@ -368,8 +381,12 @@ struct ProblemsController: RouteCollection {
         let actor = ProblemActor(isSupervisor: p.may(.superviseProblems), isRaiser: detail.row.raisedBy == p.name,
                                  isLeadUnit: p.scopeUnitID != nil && detail.row.leadUnit == p.unitName,
                                  isAssistingUnit: p.unitName.map(detail.assistingUnits.contains) ?? false)
-        var page = try await ProblemPage.load(detail, districtID: districtID, actor: p.may(.workProblems) ? actor : nil,
+        // A 批示's steps are open to its leader as well as to the units (`workInstructions`).
+        let works = detail.row.kind == .instruction ? p.may(.workInstructions) : p.may(.workProblems)
+        var page = try await ProblemPage.load(detail, districtID: districtID, actor: works ? actor : nil,
                                               today: DistrictContext.today(in: try req.district()), notice: notice, lang: req.language, on: req.db)
+        page.mayInstruct = p.may(.giveInstructions) && p.leaderName != nil
+        page.mayAttach = p.may(.workProblems)
         page.typed = typed.map { ProblemPage.Typed(leadUnit: $0.leadUnit, assisting: $0.assistingUnits?.names.joined(separator: "、"),
                                                    leader: $0.leader, path: $0.path, deadline: $0.deadline, note: $0.note) }
         return .html(page.render(), status: status)
@@ -389,9 +406,7 @@ struct ProblemsController: RouteCollection {
     func stepPage(req: Request) async throws -> Response {
         let body = try req.content.decode(StepBody.self)
         return try await PageOutcome.run(req, work: {
-            let p = try await step(req, body)
-            return Message(zh: "已\(ProblemAction(rawValue: body.action ?? "")?.chineseName ?? "保存")，当前状态：\(p.status)",
-                           en: "Done; now \(ProblemStatus(rawValue: p.status)?.englishName.lowercased() ?? p.status)")
+            Self.stepDone(body, try await step(req, body))
         }) { notice, status in try await renderDetail(req, notice: notice, status: status, typed: notice.ok ? nil : body) }
     }
 }

@@ -30,6 +30,12 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case issueDocuments
     /// Every district's portfolio totals: for city and province users, who see no district's detail.
     case readRollups
+    /// 领导批示: a 区领导 linked to a 分包领导 name gives instructions on projects, problems and
+    /// documents, and closes or reopens their own once the units report them done.
+    case giveInstructions
+    /// Working a 批示 through its steps: the units it is addressed to answer it, the leader who
+    /// gave it closes it, the project office and 督查室 move its deadline (the editor checks which).
+    case workInstructions
 }
 
 extension Role {
@@ -39,10 +45,10 @@ extension Role {
         switch self {
         case .admin: [.readSummary, .readProjects, .manageLists, .manageUsers, .readAudit]
         case .office: [.readSummary, .readProjects, .manageProjects, .editProjects, .importLedger, .manageLists, .readAudit,
-                       .reviewReports, .workProblems, .superviseProblems, .issueDocuments]
-        case .leader: [.readSummary, .readProjects]
-        case .supervision: [.readSummary, .readProjects, .workProblems, .superviseProblems]
-        case .unit: [.readSummary, .readProjects, .editProjects, .workProblems]
+                       .reviewReports, .workProblems, .superviseProblems, .issueDocuments, .workInstructions]
+        case .leader: [.readSummary, .readProjects, .giveInstructions, .workInstructions]
+        case .supervision: [.readSummary, .readProjects, .workProblems, .superviseProblems, .workInstructions]
+        case .unit: [.readSummary, .readProjects, .editProjects, .workProblems, .workInstructions]
         case .viewer: [.readSummary, .readProjects]
         case .regional: [.readRollups]
         }

@@ -107,6 +107,14 @@ public enum Site {
     public static let problemAttachments = SitePath1("/problems/:problem/attachments")
     public static let problemSteps = SitePath1("/problems/:problem/steps")
     public static let problemsSettings = SitePath0("/problems/settings")
+    /// 我联系的项目: a 区领导's own projects, 批示 and what changed since the last visit.
+    public static let leaderDesk = SitePath0("/leader")
+    /// 领导批示: the list and the figures per leader; posting gives one.
+    public static let instructions = SitePath0("/instructions")
+    /// The form a leader gives a 批示 with (`?project=`, `?problem=` or `?document=`).
+    public static let instructionNew = SitePath0("/instructions/new")
+    /// A 批示's next step (its page is the problem page).
+    public static let instructionSteps = SitePath1("/instructions/:problem/steps")
     public static let progressImport = SitePath0("/progress/import")
     public static let projects = SitePath0("/projects")
     public static let project = SitePath1("/projects/:id")
@@ -247,6 +255,13 @@ public enum Site {
         public static let problemSteps = SitePath1("/api/v1/problems/:problem/steps")
         public static let problemsFigures = SitePath0("/api/v1/problems/figures")
         public static let problemsOverdue = SitePath0("/api/v1/problems/overdue")
+        public static let instructions = SitePath0("/api/v1/instructions")
+        public static let instruction = SitePath1("/api/v1/instructions/:problem")
+        public static let instructionSteps = SitePath1("/api/v1/instructions/:problem/steps")
+        /// Per leader: projects, lit projects, 批示 given, done, on time (`?year=&asOf=`).
+        public static let instructionsFigures = SitePath0("/api/v1/instructions/figures")
+        /// The signed-in leader's 我联系的项目 as data.
+        public static let leaderDesk = SitePath0("/api/v1/leader")
         public static let progressImport = SitePath0("/api/v1/progress/import")
         public static let projects = SitePath0("/api/v1/projects")
         public static let project = SitePath1("/api/v1/projects/:id")

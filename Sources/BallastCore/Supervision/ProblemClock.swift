@@ -55,7 +55,7 @@ public struct ProblemClock: Sendable, Equatable, Codable {
 
     /// The three clocks of a problem assigned on `assignedOn`; none before it is assigned.
     public func states(assignedOn: CalendarDate?, major: Bool, acknowledgedOn: CalendarDate?, firstFeedbackOn: CalendarDate?,
-                       resolvedOn: CalendarDate?, today: CalendarDate, calendar: WorkCalendar) -> [State] {
+                       resolvedOn: CalendarDate?, today: CalendarDate, calendar: WorkCalendar, deadline: CalendarDate? = nil) -> [State] {
         guard let assignedOn else { return [] }
         // Resolving answers the feedback clock too: a unit that solves in two days owes no report.
         let feedback = [firstFeedbackOn, resolvedOn].compactMap { $0 }.min()
@@ -63,7 +63,10 @@ public struct ProblemClock: Sendable, Equatable, Codable {
                                                     (.feedback, feedbackDays, feedback),
                                                     (.resolve, major ? majorResolveDays : resolveDays, resolvedOn)]
         return steps.map { step, days, done in
-            let due = calendar.adding(workingDays: days, to: assignedOn)
+            // A deadline given (by the office, a meeting or a leader's 批示) is the day resolution
+            // is due; the clock's count is the default the assignment starts from.
+            let due = step == .resolve ? deadline ?? calendar.adding(workingDays: days, to: assignedOn)
+                : calendar.adding(workingDays: days, to: assignedOn)
             return State(step: step, due: due, doneOn: done, isLate: (done ?? today) > due)
         }
     }

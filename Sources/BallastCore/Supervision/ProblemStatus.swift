@@ -28,10 +28,22 @@ public enum ProblemStatus: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Whether an item is a problem raised against a project or enterprise, or a decision of a meeting.
+/// Whether an item is a problem raised against a project or enterprise, a decision of a
+/// meeting, or a leader's 批示: all three are worked through the same statuses and clock.
 public enum ProblemKind: String, Sendable, CaseIterable, Codable {
     case problem
     case decision
+    /// 领导批示: given by a 区领导 on a project, a problem or a document, addressed to units.
+    case instruction
+
+    /// What the item is called in a sentence: 问题, 议定事项, 领导批示.
+    public var noun: Message {
+        switch self {
+        case .problem: Message(zh: "问题", en: "Problem")
+        case .decision: Message(zh: "议定事项", en: "Decision")
+        case .instruction: Message(zh: "领导批示", en: "Instruction")
+        }
+    }
 }
 
 /// The district's default problem categories, used until it keeps its own list.

@@ -51,5 +51,6 @@ public enum BallastMigrations {
         AddApprovalChain(),
         AddStatistics(),
         AddElements(),
+        AddInstructions(),
     ]
 }

@@ -16,6 +16,10 @@ public final class ProblemModel: Model, @unchecked Sendable {
     @OptionalField(key: "enterprise_id") public var enterpriseID: UUID?
     /// The meeting a decision was taken at.
     @OptionalField(key: "meeting_id") public var meetingID: UUID?
+    /// A 批示 given on a problem or a decision: that item (the 批示 also carries its project).
+    @OptionalField(key: "subject_problem_id") public var subjectProblemID: UUID?
+    /// A 批示 given on a document (周通报, 督查通报…).
+    @OptionalField(key: "subject_document_id") public var subjectDocumentID: UUID?
     @Field(key: "category") public var category: String
     @Field(key: "title") public var title: String
     @Field(key: "description") public var description: String

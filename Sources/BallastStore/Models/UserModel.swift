@@ -24,6 +24,10 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "list_columns") public var listColumns: String?
     /// For a 区领导: the 分包领导 name (on the leader list) whose projects are this person's own.
     @OptionalField(key: "leader_name") public var leaderName: String?
+    /// A leader's visits to 我联系的项目, as district days: the last one, and the one before,
+    /// which "what changed since your last visit" counts from (`LeaderDesk.visit`).
+    @OptionalField(key: "visited_on") public var visitedOn: CalendarDate?
+    @OptionalField(key: "previous_visit_on") public var previousVisitOn: CalendarDate?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

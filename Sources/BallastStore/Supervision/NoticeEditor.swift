@@ -14,7 +14,7 @@ public struct NoticeEditor: Sendable {
     static let notFound = ProjectItemContext.Failure.notFound(Message(zh: "催办单不存在", en: "No such notice"))
 
     /// `approval`: a 前期手续 step past its promised time, to its approving department.
-    public enum Subject: String, Sendable, CaseIterable { case problem, decision, report, approval, other }
+    public enum Subject: String, Sendable, CaseIterable { case problem, decision, instruction, report, approval, other }
 
     public struct Draft: Sendable {
         public var unitID: UUID

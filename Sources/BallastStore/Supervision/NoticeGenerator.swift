@@ -71,9 +71,11 @@ public enum NoticeGenerator {
             let title = try r.decode(column: "title", as: String.self)
             let deadline = try r.decode(column: "deadline", as: CalendarDate.self)
             let project = try r.decode(column: "project", as: String?.self).map { "（\($0)）" } ?? ""
-            let what = kind == ProblemKind.decision.rawValue ? "会议议定事项“\(title)”" : "问题“\(title)”\(project)"
+            let what = kind == ProblemKind.decision.rawValue ? "会议议定事项“\(title)”"
+                : kind == ProblemKind.instruction.rawValue ? "领导批示“\(title)”\(project)" : "问题“\(title)”\(project)"
             let n = try await editor.issue(.init(unitID: try r.decode(column: "lead_unit_id", as: UUID.self),
-                                                 subject: kind == ProblemKind.decision.rawValue ? .decision : .problem,
+                                                 subject: kind == ProblemKind.decision.rawValue ? .decision
+                                                    : kind == ProblemKind.instruction.rawValue ? .instruction : .problem,
                                                  problemID: try r.decode(column: "id", as: UUID.self),
                                                  item: "你单位牵头办理的\(what)已超过时间节点 \(deadline) 仍未办结，请抓紧办理并按期反馈。",
                                                  originalDeadline: deadline, automatic: true), in: db)

@@ -32,6 +32,9 @@ public struct ProblemEditor: Sendable {
         public var projectID: UUID?
         public var enterpriseID: UUID?
         public var meetingID: UUID?
+        /// A 批示's subject when it is a problem or a document (`InstructionEditor`).
+        public var subjectProblemID: UUID?
+        public var subjectDocumentID: UUID?
         public var category: String
         public var title: String
         public var description: String
@@ -69,7 +72,8 @@ public struct ProblemEditor: Sendable {
         if title.count > 100 { problems.append(FieldProblem("title", Message(zh: "问题标题超过 100 个字", en: "The title is over 100 characters"))) }
         if description.isEmpty { problems.append(FieldProblem("description", Message(zh: "请描述问题", en: "Describe the problem"))) }
         if description.count > 4000 { problems.append(FieldProblem("description", Message(zh: "问题描述超过 4000 个字", en: "The description is over 4000 characters"))) }
-        if r.assignment != nil && !supervisor {
+        // A 批示 is addressed as it is given: `InstructionEditor` has checked the leader.
+        if r.assignment != nil && !supervisor && r.kind != .instruction {
             problems.append(FieldProblem("leadUnit", Message(zh: "只有项目办或督查室可以交办问题", en: "Only the project office or supervision assigns problems")))
         }
         switch r.kind {
@@ -79,14 +83,17 @@ public struct ProblemEditor: Sendable {
             }
         case .decision:
             if r.meetingID == nil { problems.append(FieldProblem("meeting", Message(zh: "议定事项须属于一次会议", en: "A decision belongs to a meeting"))) }
+        case .instruction:
+            if r.assignment == nil { problems.append(FieldProblem("units", Message(zh: "请选择批示交办的单位", en: "Name the units the instruction is addressed to"))) }
         }
         let early = problems
         return try await db.writeTransaction { tx in
             var problems = early
             let categories = try await Self.categories(districtID: context.districtID, on: tx)
-            // A decision needs no category of its own: 其他 unless the meeting gives one.
-            let category = r.kind == .decision && r.category.trimmed.isEmpty ? "其他" : r.category.trimmed
-            if !categories.contains(category) && !(r.kind == .decision && category == "其他") {
+            // A decision or a 批示 needs no category of its own: 其他 unless one is given.
+            let free = r.kind != .problem
+            let category = free && r.category.trimmed.isEmpty ? "其他" : r.category.trimmed
+            if !categories.contains(category) && !(free && category == "其他") {
                 problems.append(FieldProblem("category", Message(zh: "问题类别应为\(categories.joined(separator: "、"))之一",
                                                                  en: "The category must be one of \(categories.joined(separator: ", "))")))
             }
@@ -104,7 +111,7 @@ public struct ProblemEditor: Sendable {
             guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
             let p = ProblemModel()
             p.id = UUID(); p.districtID = context.districtID; p.kind = r.kind.rawValue; p.projectID = r.projectID; p.enterpriseID = r.enterpriseID
-            p.meetingID = r.meetingID; p.category = category; p.title = title; p.description = description; p.major = r.major
+            p.meetingID = r.meetingID; p.subjectProblemID = r.subjectProblemID; p.subjectDocumentID = r.subjectDocumentID; p.category = category; p.title = title; p.description = description; p.major = r.major
             p.raisedBy = context.actor.name; p.raisedByUnitID = context.scopeUnitID; p.raisedOn = context.today
             p.status = ProblemStatus.raised.rawValue; p.version = 1
             try await p.create(on: tx)
@@ -114,7 +121,7 @@ public struct ProblemEditor: Sendable {
                 try await step(p, action: ProblemAction.assign.rawValue, note: a.path, seq: 2, tx)
             }
             try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "create", entity: "problem",
-                                   entityID: p.id, summary: "\(r.kind == .decision ? "议定事项" : "问题") \(p.title)", before: Snapshot?.none, after: Snapshot(p))
+                                   entityID: p.id, summary: "\(r.kind.noun.zh) \(p.title)", before: Snapshot?.none, after: Snapshot(p))
             return p
         }
     }
@@ -157,7 +164,7 @@ public struct ProblemEditor: Sendable {
                 case .deadline: p.deadline = newDeadline
                 case .comment: break
                 }
-            }, after: Snapshot.init, summary: { "问题 \($0.title) \(action.chineseName)" })
+            }, after: Snapshot.init, summary: { "\((ProblemKind(rawValue: $0.kind) ?? .problem).noun.zh) \($0.title) \(action.chineseName)" })
             let last = try await ProblemStepModel.query(on: tx).filter(\.$problemID == id).max(\.$seq) ?? 0
             try await step(p, action: action.rawValue, note: action == .assign ? assignment?.path : note, seq: last + 1, tx)
             return p
@@ -224,8 +231,9 @@ public struct ProblemEditor: Sendable {
             try await row.create(on: tx)
         }
         let decision = p.kind == ProblemKind.decision.rawValue
+        let instruction = p.kind == ProblemKind.instruction.rawValue ? "领导批示（\(p.leader ?? "")）：" : ""
         try await Notifier.send(.init(districtID: context.districtID, kind: decision ? .decision : .assigned,
-                                      title: "\(p.title)（时间节点 \(p.deadline?.iso ?? "")）", link: Site.problem.link(id), units: [lead] + assisting), on: tx)
+                                      title: "\(instruction)\(p.title)（时间节点 \(p.deadline?.iso ?? "")）", link: Site.problem.link(id), units: [lead] + assisting), on: tx)
     }
 
     func step(_ p: ProblemModel, action: String, note: String?, seq: Int, _ tx: any Database) async throws {

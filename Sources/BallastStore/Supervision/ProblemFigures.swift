@@ -10,6 +10,8 @@ import SQLKit
 public enum ProblemFigures {
     public enum Grouping: String, Sendable, CaseIterable {
         case total, unit, category
+        /// By 责任领导: a 批示's giver (`LeaderDesk.figures`).
+        case leader
     }
 
     public struct Line: Sendable, Equatable {
@@ -32,6 +34,7 @@ public enum ProblemFigures {
         case .total: "''"
         case .unit: "COALESCE(u.name, '')"
         case .category: "p.category"
+        case .leader: "COALESCE(p.leader, '')"
         }
         // On or after today a problem's own columns are its state: a deadline moves only while it
         // is open, so the one it carries is the one it was resolved against. Past days read the

@@ -28,6 +28,12 @@ public enum ProblemQuery {
         public var resolvedOn: CalendarDate?
         public var overdue: Bool
         public var version: Int
+        /// A 批示's subject when it is a problem or a document: its id and title.
+        public var subjectProblemID: UUID? = nil
+        public var subjectDocumentID: UUID? = nil
+        public var subjectTitle: String? = nil
+        /// The subject document's kind (`DocumentKind`): a 督查通报 has a page of its own.
+        public var subjectDocumentKind: String? = nil
     }
 
     public enum StatusFilter: String, Sendable, CaseIterable {
@@ -43,6 +49,8 @@ public enum ProblemQuery {
         public var enterpriseID: UUID?
         public var meetingID: UUID?
         public var text: String?
+        /// 批示 of this leader (the 分包领导 name they carry).
+        public var leader: String?
         /// Exactly these (a meeting's agenda, a decision's problems).
         public var ids: [UUID]?
         /// Raised between these days: the problem ledger's period, so its list holds what its
@@ -98,6 +106,7 @@ public enum ProblemQuery {
         if let x = filter.projectID { where_ += " AND p.project_id = \(bind: x)" }
         if let x = filter.enterpriseID { where_ += " AND p.enterprise_id = \(bind: x)" }
         if let x = filter.meetingID { where_ += " AND p.meeting_id = \(bind: x)" }
+        if let x = filter.leader?.trimmed, !x.isEmpty { where_ += " AND p.leader = \(bind: x)" }
         if let ids = filter.ids { where_ += ids.isEmpty ? " AND 1 = 0" : " AND p.id IN (\(binds: ids))" }
         if let d = filter.raisedFrom { where_ += " AND p.raised_on >= \(bind: d.iso)" }
         if let d = filter.raisedTo { where_ += " AND p.raised_on <= \(bind: d.iso)" }
@@ -124,13 +133,20 @@ public enum ProblemQuery {
             """ + status + """
              AS status, p.raised_by, p.raised_on,
             """ + deadline + """
-             AS deadline, p.original_deadline, p.resolved_on, p.version
+             AS deadline, p.original_deadline, p.resolved_on, p.version,
+            """ + subjectColumns + """
             FROM problems p LEFT JOIN projects pr ON pr.id = p.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
-            LEFT JOIN reference_entries u ON u.id = p.lead_unit_id WHERE p.id IN (\(binds: ids))
+            LEFT JOIN reference_entries u ON u.id = p.lead_unit_id
+            """ + subjectJoins + """
+             WHERE p.id IN (\(binds: ids))
             """).all()
         let byID = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "id", as: UUID.self), try row($0, today: day)) })
         return (total, ids.compactMap { byID[$0] })
     }
+
+    /// A 批示's subject, problem or document, read with its title.
+    static let subjectColumns: SQLQueryString = " p.subject_problem_id, p.subject_document_id, COALESCE(sp.title, sd.title) AS subject_title, sd.kind AS subject_document_kind "
+    static let subjectJoins: SQLQueryString = " LEFT JOIN problems sp ON sp.id = p.subject_problem_id LEFT JOIN documents sd ON sd.id = p.subject_document_id "
 
     static func row(_ r: any SQLRow, today: CalendarDate) throws -> Row {
         let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .raised
@@ -146,7 +162,11 @@ public enum ProblemQuery {
                    deadline: deadline, originalDeadline: try r.decode(column: "original_deadline", as: CalendarDate?.self),
                    resolvedOn: try r.decode(column: "resolved_on", as: CalendarDate?.self),
                    overdue: ProblemDeadline.isOverdue(status: status, deadline: deadline, today: today),
-                   version: try r.decode(column: "version", as: Int.self))
+                   version: try r.decode(column: "version", as: Int.self),
+                   subjectProblemID: try r.decode(column: "subject_problem_id", as: UUID?.self),
+                   subjectDocumentID: try r.decode(column: "subject_document_id", as: UUID?.self),
+                   subjectTitle: try r.decode(column: "subject_title", as: String?.self),
+                   subjectDocumentKind: try r.decode(column: "subject_document_kind", as: String?.self))
     }
 
     public struct Step: Sendable, Equatable {
@@ -174,9 +194,11 @@ public enum ProblemQuery {
         guard let r = try await sql.raw("""
             SELECT p.id, p.kind, p.title, p.category, p.major, p.project_id, pr.code AS project_code, pr.name AS project_name, p.enterprise_id,
                    e.name AS enterprise, p.meeting_id, u.name AS lead_unit, p.leader, p.status, p.raised_by, p.raised_on, p.deadline,
-                   p.original_deadline, p.resolved_on, p.version, p.description, p.path, p.assigned_on, p.acknowledged_on, p.first_feedback_on
+                   p.original_deadline, p.resolved_on, p.version, p.description, p.path, p.assigned_on, p.acknowledged_on, p.first_feedback_on,
+            """ + subjectColumns + """
             FROM problems p LEFT JOIN projects pr ON pr.id = p.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
             LEFT JOIN reference_entries u ON u.id = p.lead_unit_id
+            """ + subjectJoins + """
             WHERE p.id = \(bind: id) AND p.district_id = \(bind: districtID)
             """ + ProblemScope.visible(to: scopeUnitID)).first() else { return nil }
         let row = try row(r, today: today)
@@ -190,7 +212,7 @@ public enum ProblemQuery {
         let day = { (column: String) in try r.decode(column: column, as: String?.self).flatMap(CalendarDate.parse) }
         let clocks = settings.clock.states(assignedOn: try day("assigned_on"), major: row.major, acknowledgedOn: try day("acknowledged_on"),
                                            firstFeedbackOn: try day("first_feedback_on"), resolvedOn: try day("resolved_on"),
-                                           today: today, calendar: settings.calendar)
+                                           today: today, calendar: settings.calendar, deadline: row.deadline)
         return Detail(row: row, description: try r.decode(column: "description", as: String.self), path: try r.decode(column: "path", as: String?.self),
                       assistingUnits: assisting, assignedOn: try r.decode(column: "assigned_on", as: CalendarDate?.self), steps: steps, clocks: clocks)
     }

@@ -23,6 +23,8 @@ public struct ProblemSeed: Sendable {
     public var kind: ProblemKind = .problem
     public var projectID: UUID?
     public var meetingID: UUID?
+    /// A 批示 given on a problem or a decision.
+    public var subjectProblemID: UUID?
     public var category: String
     public var title: String
     public var description: String
@@ -46,6 +48,7 @@ public struct ProblemSeed: Sendable {
         for s in seeds {
             let p = ProblemModel()
             p.id = s.id; p.districtID = districtID; p.kind = s.kind.rawValue; p.projectID = s.projectID; p.meetingID = s.meetingID
+            p.subjectProblemID = s.subjectProblemID
             p.category = s.category; p.title = s.title; p.description = s.description; p.major = s.major; p.raisedBy = s.raisedBy
             p.raisedByUnitID = s.raisedByUnitID; p.raisedOn = s.raisedOn; p.status = ProblemStatus.raised.rawValue; p.version = 1
             var seq = 0
@@ -99,12 +102,13 @@ public struct ProblemSeed: Sendable {
 extension ProblemModel: BulkInsertable {
     static let columns = ["id", "district_id", "kind", "project_id", "enterprise_id", "meeting_id", "category", "title", "description", "major",
                           "raised_by", "raised_by_unit_id", "raised_on", "lead_unit_id", "leader", "path", "deadline", "original_deadline", "status",
-                          "assigned_on", "acknowledged_on", "first_feedback_on", "resolved_on", "closed_on", "version", "created_at", "updated_at"]
+                          "assigned_on", "acknowledged_on", "first_feedback_on", "resolved_on", "closed_on", "version", "created_at", "updated_at",
+                          "subject_problem_id", "subject_document_id"]
     var row: [any Encodable & Sendable] {
         let now = Date()
         return [id, districtID, kind, projectID, enterpriseID, meetingID, category, title, description, major, raisedBy, raisedByUnitID, raisedOn,
                 leadUnitID, leader, path, deadline, originalDeadline, status, assignedOn, acknowledgedOn, firstFeedbackOn, resolvedOn, closedOn,
-                version, now, now]
+                version, now, now, subjectProblemID, subjectDocumentID]
     }
 }
 

@@ -177,8 +177,7 @@ public enum WorkQueue {
             let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .assigned
             let deadline = try r.decode(column: "deadline", as: CalendarDate?.self)
             let title = try r.decode(column: "title", as: String.self)
-            let decision = try r.decode(column: "kind", as: String.self) == ProblemKind.decision.rawValue
-            let what = Message(zh: decision ? "议定事项" : "问题", en: decision ? "Decision" : "Problem")
+            let what = (ProblemKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .problem).noun
             let message = status == .assigned
                 ? Message(zh: "签收\(what.zh)：\(title)", en: "Acknowledge: \(title)")
                 : Message(zh: "办理\(what.zh)并反馈：\(title)", en: "\(what.en) to work on and report: \(title)")
@@ -227,6 +226,7 @@ public enum WorkQueue {
         try await sql.raw("""
             SELECT p.id, p.title, p.status, p.deadline FROM problems p
             WHERE p.district_id = \(bind: districtID) AND p.status IN (\(bind: ProblemStatus.raised.rawValue), \(bind: ProblemStatus.resolved.rawValue))
+              AND p.kind <> \(bind: ProblemKind.instruction.rawValue)
             ORDER BY p.status, p.raised_on, p.title
             """).all().map { r in
             let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .raised
