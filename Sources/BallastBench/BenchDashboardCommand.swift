@@ -54,6 +54,20 @@ struct BenchDashboardCommand: AsyncCommand {
         context.console.print(String(format: "dashboard HTML with charts and map: best %.0f ms, worst %.0f ms over %d runs (%d projects, %.0f KB)",
                                      best * 1000, worst * 1000, runs, n, Double(size) / 1024))
         context.console.print(String(format: "  the map's SVG alone, at best: %.0f ms", mapBest * 1000))
+        // 领导分包 (issue 28): the figures per leader (/instructions, its API) and one leader's
+        // 我联系的项目, over the same district and day.
+        var figuresBest = Double.infinity, deskBest = Double.infinity, leaders = 0, own = 0
+        for _ in 0..<runs {
+            var t = ContinuousClock.now
+            leaders = try await LeaderDesk.figures(districtID: id, year: 2023, asOf: asOf, today: asOf, on: db).count
+            figuresBest = min(figuresBest, BenchSupport.seconds(t))
+            t = ContinuousClock.now
+            own = try await LeaderDesk.view(districtID: id, year: 2023, day: asOf, today: asOf, leader: "领导0", username: "bench",
+                                            since: asOf.adding(days: -7), on: db).projects.count
+            deskBest = min(deskBest, BenchSupport.seconds(t))
+        }
+        context.console.print(String(format: "  figures per leader (%d leaders), at best: %.0f ms; one leader's desk (%d projects): %.0f ms",
+                                     leaders, figuresBest * 1000, own, deskBest * 1000))
         if let path = signature.writeMap {
             let page = "<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>map \(n)</title><style>\(Stylesheet.css)</style></head>"
                 + "<body><div class=\"map-frame\">\(mapSVG)</div></body></html>"

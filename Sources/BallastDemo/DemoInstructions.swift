@@ -38,6 +38,8 @@ enum DemoInstructions {
                 case (0, true): given = d(6, 19); due = d(7, 14)
                 case (0, false): given = d(6, 12); due = work(given, 15)
                 case (1, true): given = d(5, 22); due = d(6, 20)
+                // Done late, and before the demo's day.
+                case (2, true): given = d(4, 12); due = work(given, 15)
                 default: break
                 }
                 let text = String(format: texts[(li + k) % texts.count], p.unit, "\(due.month)月\(due.day)日")
@@ -67,6 +69,8 @@ enum DemoInstructions {
                     seed.steps.append(.init(.resolve, on: work(given, 9), by: clerk, note: "已按批示要求落实"))
                     seed.steps.append(.init(.close, on: work(given, 11), by: raiser))
                 }
+                // Nothing happens after the demo's day.
+                seed.steps = seed.steps.filter { $0.on <= DemoProgress.asOf }
                 out.append(seed)
             }
         }

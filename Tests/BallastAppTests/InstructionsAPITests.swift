@@ -242,4 +242,53 @@ import VaporTesting
             #expect(notices.first?.subject == "instruction" && notices.first?.item.contains("领导批示“七月三日前报送整改方案”") == true)
         }
     }
+
+    /// Attack findings: the problem route re-assigned a 批示 (and dropped its leader); the list
+    /// ignored its year and day; the desk on a past day listed later 批示; a form with a bad
+    /// deadline lost what was typed.
+    @Test func everyRouteKeepsTheInstructionsRulesAndTheListReadsItsDay() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let leader = try await Self.leader(app, linkedTo: "王立新")
+            let project = try await Self.ownProject(app)
+            let unitName = try #require(try await ReferenceEntryModel.find(project.$unit.id, on: app.db)?.name)
+            let office = try await app.as(.office)
+            let (_, detail) = try await leader.send(.POST, "/api/v1/instructions", ["projectID": project.id!.uuidString, "text": "抓紧推进", "units": [unitName]])
+            let id = try #require((detail["problem"] as? [String: Any])?["id"] as? String)
+            let (assign, assignBody) = try await office.send(.POST, "/api/v1/problems/\(id)/steps",
+                                                             ["action": "assign", "version": 1, "leadUnit": "区教育局", "deadline": "2023-08-01"])
+            #expect(assign == .unprocessableEntity && Self.field(assignBody) == "action")
+            let kept = try #require(try await ProblemModel.find(try #require(UUID(uuidString: id)), on: app.db))
+            #expect(kept.leader == "王立新" && kept.version == 1)
+
+            // The list is the year's, as of its day: none of 王立新's given after 1 June, none in 2022.
+            func listed(_ query: String) async throws -> [[String: Any]] {
+                let (status, body) = try await office.send(.GET, "/api/v1/instructions?status=all&leader=%E7%8E%8B%E7%AB%8B%E6%96%B0" + query)
+                #expect(status == .ok, "\(query): \(body)")
+                return body["items"] as? [[String: Any]] ?? []
+            }
+            let now = try await listed("")
+            #expect(now.contains { $0["id"] as? String == id })
+            let june1 = try await listed("&asOf=2023-06-01")
+            #expect(june1.allSatisfy { ($0["raisedOn"] as? String ?? "9") <= "2023-06-01" })
+            #expect(!june1.contains { $0["id"] as? String == id })
+            #expect(try await listed("&year=2022").isEmpty)
+            for bad in ["&year=abc", "&year=99999", "&asOf=2023-02-30", "&asOf=2099-12-31"] {
+                #expect(try await office.send(.GET, "/api/v1/instructions?status=all" + bad).0 == .badRequest, "\(bad)")
+            }
+            // The desk on a past day: only what had been given by then.
+            let (_, desk) = try await leader.send(.GET, "/api/v1/leader?asOf=2023-06-15")
+            let raised = (desk["instructions"] as? [[String: Any]] ?? []).compactMap { $0["raisedOn"] as? String }
+            #expect(!raised.isEmpty && raised.allSatisfy { $0 <= "2023-06-15" }, "\(raised)")
+            #expect((desk["changes"] as? [[String: Any]] ?? []).allSatisfy { ($0["on"] as? String ?? "9") <= "2023-06-15" })
+
+            // A form with an impossible deadline comes back with the words kept and the field named.
+            try await leader.test(.POST, "/instructions", beforeRequest: { req in
+                try req.content.encode(["projectID": project.id!.uuidString, "text": "二月三十日前完成", "leadUnit": unitName, "deadline": "2023-02-30"],
+                                       as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("二月三十日前完成") && res.body.string.contains("下达批示"))
+            }
+        }
+    }
 }

@@ -20,6 +20,21 @@ import Testing
         #expect(fields("抓紧办理", ["区商务局"], CalendarDate(year: 2023, month: 6, day: 29)!) == ["deadline"])
     }
 
+    /// Attack findings: words nobody can see, a NUL that cut the stored text short, a deadline
+    /// in the year 2999.
+    @Test func invisibleTextControlCharactersAndFarDeadlinesAreRefused() {
+        func fields(_ text: String, _ deadline: CalendarDate? = nil) -> [String] {
+            Instruction.check(text: text, units: ["区商务局"], deadline: deadline, today: Self.today).map(\.field)
+        }
+        #expect(fields("\u{200B}\u{200B}\u{200F}") == ["text"])
+        #expect(fields("\u{FEFF} \u{2060}") == ["text"])
+        #expect(fields("nul\u{0}byte") == ["text"])
+        #expect(fields("第一行\n第二行\t缩进").isEmpty)
+        #expect(fields("抓紧", CalendarDate(year: 2024, month: 12, day: 31)!).isEmpty, "the end of next year is allowed")
+        #expect(fields("抓紧", CalendarDate(year: 2025, month: 1, day: 1)!) == ["deadline"])
+        #expect(fields("抓紧", CalendarDate(year: 2999, month: 12, day: 31)!) == ["deadline"])
+    }
+
     @Test func theTitleIsTheFirstLineCutWithAnEllipsis() {
         #expect(Instruction.title(of: "  请抓紧协调。\n第二行") == "请抓紧协调。")
         let long = String(repeating: "字", count: 70)

@@ -61,6 +61,14 @@ import Testing
         #expect(late[2].isLate)
     }
 
+    /// A deadline sooner than the clock's acknowledgement and feedback days brings them to it:
+    /// nothing is due after the item itself.
+    @Test func noStepIsDueAfterAnEarlierDeadline() {
+        let s = ProblemClock.standard.states(assignedOn: assigned, major: false, acknowledgedOn: nil, firstFeedbackOn: nil,
+                                             resolvedOn: nil, today: assigned, calendar: .weekdaysOnly, deadline: day(7, 3))
+        #expect(s.map(\.due) == [day(7, 3), day(7, 3), day(7, 3)])
+    }
+
     @Test func aStepIsLateTheDayAfterItIsDueAndStaysLateWhenDoneLate() {
         let clock = ProblemClock.standard
         let onDue = clock.states(assignedOn: assigned, major: false, acknowledgedOn: nil, firstFeedbackOn: nil, resolvedOn: nil,
@@ -102,6 +110,20 @@ import Testing
     let lead = ProblemActor(isSupervisor: false, isRaiser: false, isLeadUnit: true, isAssistingUnit: false)
     let assist = ProblemActor(isSupervisor: false, isRaiser: false, isLeadUnit: false, isAssistingUnit: true)
     let raiser = ProblemActor(isSupervisor: false, isRaiser: true, isLeadUnit: false, isAssistingUnit: false)
+
+    /// "问题已已办结": the status is said once; a deadline is bounded (the end of next year).
+    @Test func refusalsSayTheStatusOnceAndDeadlinesAreBounded() {
+        let moved = ProblemRules.check(.deadline, status: .resolved, actor: office, raisedBy: "x", note: "原因", newDeadline: today.adding(days: 3),
+                                       deadline: today, today: today)
+        #expect(!moved.isEmpty && moved.allSatisfy { !$0.message.zh.contains("已已") })
+        let assign = ProblemRules.check(.assign, status: .closed, actor: office, raisedBy: "x", note: nil, newDeadline: nil, deadline: nil, today: today)
+        #expect(!assign.isEmpty && assign.allSatisfy { !$0.message.zh.contains("已已") })
+        #expect(ProblemRules.checkDeadline(CalendarDate(year: 2024, month: 12, day: 31)!, today: today).isEmpty)
+        #expect(ProblemRules.checkDeadline(CalendarDate(year: 2999, month: 12, day: 31)!, today: today).map(\.field) == ["deadline"])
+        let far = ProblemRules.check(.deadline, status: .inProgress, actor: office, raisedBy: "x", note: "原因",
+                                     newDeadline: CalendarDate(year: 2101, month: 1, day: 1)!, deadline: today, today: today)
+        #expect(far.map(\.field) == ["deadline"])
+    }
 
     func check(_ a: ProblemAction, _ s: ProblemStatus, _ who: ProblemActor, note: String? = "已协调", deadline: CalendarDate? = nil) -> [String] {
         ProblemRules.check(a, status: s, actor: who, raisedBy: "zhang", note: note, newDeadline: deadline,

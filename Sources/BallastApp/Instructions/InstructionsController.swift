@@ -50,7 +50,8 @@ struct InstructionsController: RouteCollection {
         var otherUnits: ProblemsController.NameList?
         var deadline: String?
 
-        func give() throws -> InstructionEditor.Give {
+        /// What it is given on: exactly one of the three ids.
+        func subject() throws -> Instruction.Subject {
             let given = [("projectID", projectID), ("problemID", problemID), ("documentID", documentID)]
                 .compactMap { name, raw in raw?.trimmed.nilIfEmpty.map { (name, $0) } }
             guard given.count == 1, let (field, raw) = given.first else {
@@ -60,7 +61,11 @@ struct InstructionsController: RouteCollection {
             guard let id = UUID(uuidString: raw) else {
                 throw BallastError.badParameter(field, zh: "\(field) 不是有效的编号", en: "\(field) is not an id")
             }
-            let subject: Instruction.Subject = field == "projectID" ? .project(id) : field == "problemID" ? .problem(id) : .document(id)
+            return field == "projectID" ? .project(id) : field == "problemID" ? .problem(id) : .document(id)
+        }
+
+        func give() throws -> InstructionEditor.Give {
+            let subject = try subject()
             var names = units?.names ?? []
             if let lead = leadUnit?.trimmed, !lead.isEmpty { names = [lead] + (otherUnits?.names ?? []) + names }
             return .init(subject: subject, text: text ?? "", units: names, deadline: try RequestParameters.date(deadline, field: "deadline"))
@@ -107,8 +112,12 @@ struct InstructionsController: RouteCollection {
         return Window(year: year, asOf: asOf, today: today)
     }
 
-    func filter(_ req: Request) throws -> ProblemQuery.Filter {
+    /// The year's 批示 given by the day, each as it stood then (`ProblemQuery`'s reading of a past day).
+    func filter(_ req: Request, _ w: Window) throws -> ProblemQuery.Filter {
         var f = ProblemQuery.Filter(status: .all, kind: .instruction)
+        f.raisedFrom = CalendarDate.clamped(year: w.year, month: 1, day: 1)
+        f.raisedTo = min(CalendarDate.clamped(year: w.year, month: 12, day: 31), w.asOf)
+        f.asOf = w.asOf
         if let raw = req.param("status"), !raw.isEmpty {
             guard let s = ProblemQuery.StatusFilter(rawValue: raw) else {
                 throw BallastError.badParameter("status", zh: "status 应为 open、overdue、solved 或 all，实为“\(raw)”",
@@ -124,7 +133,7 @@ struct InstructionsController: RouteCollection {
     func list(_ req: Request) async throws -> (Int, [ProblemQuery.Row]) {
         let paging = try RequestParameters.paging(req, perPage: 100, maxPerPage: 200)
         let d = try req.district()
-        return try await ProblemQuery.list(districtID: try d.requireID(), filter: try filter(req), today: DistrictContext.today(in: d),
+        return try await ProblemQuery.list(districtID: try d.requireID(), filter: try filter(req, try await Self.window(req)), today: DistrictContext.today(in: d),
                                            scopeUnitID: try req.requirePrincipal().scopeUnitID, limit: paging.perPage, offset: paging.offset, on: req.db)
     }
 
@@ -159,7 +168,12 @@ struct InstructionsController: RouteCollection {
         guard let leader = p.leaderName else { throw ProjectItemContext.Failure.refused([FieldProblem("leader", InstructionText.notLinked)]) }
         let w = try await Self.window(req)
         let since: CalendarDate
-        if let id = p.userID { since = try await LeaderDesk.visit(userID: id, today: w.today, on: req.db) } else {
+        if w.asOf < w.today {
+            // A past day is not a visit: it tells the week before that day.
+            since = w.asOf.adding(days: -LeaderDesk.firstVisitDays)
+        } else if let id = p.userID {
+            since = try await LeaderDesk.visit(userID: id, today: w.today, on: req.db)
+        } else {
             since = w.today.adding(days: -LeaderDesk.firstVisitDays)
         }
         return try await LeaderDesk.view(districtID: try p.district.requireID(), year: w.year, day: w.asOf, today: w.today, leader: leader,
@@ -229,9 +243,9 @@ struct InstructionsController: RouteCollection {
     }
 
     func renderNew(_ req: Request, body: GiveBody, notice: PageNotice?, status: HTTPStatus) async throws -> Response {
-        let give = try body.give()
         let d = try req.district()
-        let subject = try await InstructionSubject.load(give.subject, districtID: try d.requireID(), on: req.db)
+        // The subject alone: a refused deadline or unit must not lose the form.
+        let subject = try await InstructionSubject.load(try body.subject(), districtID: try d.requireID(), on: req.db)
         let units = try await ReferenceLists.names(districtID: try d.requireID(), kind: .unit, on: req.db)
         let page = InstructionNewPage(subject: subject, body: body, units: units, leader: try req.requirePrincipal().leaderName,
                                       today: DistrictContext.today(in: d), notice: notice, lang: req.language)

@@ -26,7 +26,13 @@ public enum Instruction {
     public static func check(text: String, units: [String], deadline: CalendarDate?, today: CalendarDate) -> [FieldProblem] {
         var out: [FieldProblem] = []
         let t = text.trimmed
-        if t.isEmpty { out.append(FieldProblem("text", Message(zh: "请填写批示内容", en: "Write the instruction"))) }
+        // Zero-width spaces, joiners and direction marks show nothing: text of only those is none.
+        if !t.unicodeScalars.contains(where: { !$0.properties.isWhitespace && !Self.invisible($0) }) {
+            out.append(FieldProblem("text", Message(zh: "请填写批示内容", en: "Write the instruction")))
+        } else if t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+            // A NUL cut the stored text short; no control character belongs in an instruction.
+            out.append(FieldProblem("text", Message(zh: "批示内容含有控制字符（如 NUL），请删除后重试", en: "The instruction holds a control character (such as NUL)")))
+        }
         if t.count > maxText {
             out.append(FieldProblem("text", Message(zh: "批示内容超过 \(maxText) 个字（实为 \(t.count) 个）", en: "The instruction is over \(maxText) characters (\(t.count))")))
         }
@@ -44,7 +50,14 @@ public enum Instruction {
         if let d = deadline, d < today {
             out.append(FieldProblem("deadline", Message(zh: "办理时限 \(d.iso) 早于今天 \(today.iso)", en: "The deadline \(d.iso) is before today, \(today.iso)")))
         }
+        out += ProblemRules.checkLatest(deadline, today: today)
         return out
+    }
+
+    /// Format characters that draw nothing: zero-width space and joiners, word joiner, the byte
+    /// order mark, and the bidirectional marks and controls.
+    static func invisible(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format || (0x200B...0x200F).contains(s.value) || (0x2060...0x206F).contains(s.value) || s.value == 0xFEFF
     }
 
     /// The list's title: the text's first line, cut at `titleLength` with an ellipsis.

@@ -71,7 +71,7 @@ public enum ProblemRules {
         switch action {
         case .assign:
             if !actor.isSupervisor { refuse("只有项目办或督查室可以交办问题", "Only the project office or supervision assigns problems") }
-            if !status.isOpen { refuse("问题已\(status.rawValue)，不能再交办", "The problem is \(status.englishName.lowercased()); it cannot be assigned") }
+            if !status.isOpen { refuse("问题为“\(status.rawValue)”，不能再交办", "The problem is \(status.englishName.lowercased()); it cannot be assigned") }
         case .acknowledge:
             if !forUnit { refuse("只有牵头单位可以签收", "Only the lead unit acknowledges") }
             if status != .assigned { refuse("问题为“\(status.rawValue)”，只有已交办的问题可以签收", "Only an assigned problem is acknowledged (it is \(status.englishName.lowercased()))") }
@@ -93,10 +93,11 @@ public enum ProblemRules {
             if status.isOpen { refuse("问题尚未办结，无须重新打开", "The problem is still open") }
         case .deadline:
             if !actor.isSupervisor { refuse("只有项目办或督查室可以调整时限", "Only the project office or supervision moves a deadline") }
-            if !status.isOpen { refuse("问题已\(status.rawValue)，不能调整时限", "The problem is \(status.englishName.lowercased()); its deadline is final") }
+            if !status.isOpen { refuse("问题为“\(status.rawValue)”，不能调整时限", "The problem is \(status.englishName.lowercased()); its deadline is final") }
             if let d = newDeadline {
                 if d < today { out.append(FieldProblem("deadline", Message(zh: "时间节点 \(d.iso) 早于今天", en: "The deadline \(d.iso) is before today"))) }
                 if d == deadline { out.append(FieldProblem("deadline", Message(zh: "时间节点未变", en: "The deadline is unchanged"))) }
+                out += checkLatest(d, today: today)
             } else {
                 out.append(FieldProblem("deadline", Message(zh: "请填写新的时间节点", en: "Give the new deadline")))
             }
@@ -119,8 +120,19 @@ public enum ProblemRules {
 
     /// A deadline given when raising or assigning: not in the past.
     public static func checkDeadline(_ d: CalendarDate?, today: CalendarDate) -> [FieldProblem] {
-        guard let d, d < today else { return [] }
+        guard let d else { return [] }
+        guard d < today else { return checkLatest(d, today: today) }
         return [FieldProblem("deadline", Message(zh: "时间节点 \(d.iso) 早于今天 \(today.iso)", en: "The deadline \(d.iso) is before today, \(today.iso)"))]
+    }
+
+    /// The latest deadline a problem, decision or 批示 may be given: the end of next year (a
+    /// year 2999 typed by mistake would never fall due, and never be chased).
+    public static func latestDeadline(today: CalendarDate) -> CalendarDate { CalendarDate.clamped(year: today.year + 1, month: 12, day: 31) }
+
+    public static func checkLatest(_ d: CalendarDate?, today: CalendarDate) -> [FieldProblem] {
+        let latest = latestDeadline(today: today)
+        guard let d, d > latest else { return [] }
+        return [FieldProblem("deadline", Message(zh: "时间节点 \(d.iso) 晚于明年年底（\(latest.iso)）", en: "The deadline \(d.iso) is after the end of next year (\(latest.iso))"))]
     }
 }
 

@@ -65,8 +65,9 @@ public struct ProblemClock: Sendable, Equatable, Codable {
         return steps.map { step, days, done in
             // A deadline given (by the office, a meeting or a leader's 批示) is the day resolution
             // is due; the clock's count is the default the assignment starts from.
-            let due = step == .resolve ? deadline ?? calendar.adding(workingDays: days, to: assignedOn)
-                : calendar.adding(workingDays: days, to: assignedOn)
+            // and nothing is due after it: a deadline sooner than the clock brings every step to it.
+            let clockDue = calendar.adding(workingDays: days, to: assignedOn)
+            let due = step == .resolve ? deadline ?? clockDue : deadline.map { min($0, clockDue) } ?? clockDue
             return State(step: step, due: due, doneOn: done, isLate: (done ?? today) > due)
         }
     }

@@ -78,9 +78,6 @@ public struct InstructionEditor: Sendable {
                     on db: any Database) async throws -> ProblemModel {
         guard try await ProblemModel.query(on: db).filter(\.$id == id).filter(\.$districtID == context.districtID)
             .filter(\.$kind == ProblemKind.instruction.rawValue).first() != nil else { throw Self.notFound }
-        guard action != .assign else {
-            throw ProjectItemContext.Failure.refused([FieldProblem("action", Message(zh: "批示在下达时已交办，不能再交办", en: "An instruction is addressed when given"))])
-        }
         return try await ProblemEditor(context: context, supervisor: supervisor).act(id: id, version: version, action, note: note,
                                                                                      deadline: deadline, on: db)
     }

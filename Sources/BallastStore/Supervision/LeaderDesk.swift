@@ -88,12 +88,15 @@ public enum LeaderDesk {
         }
         let lines = rows.map { ProjectLine(project: $0, openProblems: open[$0.id]?.0 ?? 0, overdueProblems: open[$0.id]?.1 ?? 0,
                                            openInstructions: mine[$0.id] ?? 0) }
+        // The leader's 批示 given by the day, as they stood then; what changed, up to the day.
         var filter = ProblemQuery.Filter(status: .all, kind: .instruction)
         filter.leader = leader
+        filter.raisedTo = day
+        filter.asOf = day
         let waiting = try await ProblemQuery.list(districtID: districtID, filter: filter, today: today, scopeUnitID: nil, limit: 200, on: db)
             .rows.filter { $0.status != .closed }
         let changes = try await changes(districtID: districtID, year: year, projectIDs: ids, leader: leader, username: username,
-                                        after: since, through: today, on: db)
+                                        after: since, through: min(today, day), on: db)
         let tally = try await figures(districtID: districtID, year: year, asOf: day, today: today, leader: leader, on: db).first
             ?? LeaderTally(leader: leader, projects: 0, lit: 0, given: 0, done: 0, onTime: 0, overdue: 0)
         return View(leader: leader, year: year, day: day, projects: lines, instructions: waiting, since: since, changes: changes, tally: tally)

@@ -142,7 +142,11 @@ public struct ProblemEditor: Sendable {
                 var problems = ProblemRules.check(action, status: status, actor: actor, raisedBy: p.raisedBy, note: note,
                                                   newDeadline: newDeadline, deadline: p.deadline, today: context.today)
                 var resolved: (UUID, [UUID])?
-                if action == .assign {
+                // A 批示 is addressed by its leader as it is given: no route re-assigns it (the
+                // problems' route once did, and dropped the leader's name).
+                if action == .assign && p.kind == ProblemKind.instruction.rawValue {
+                    problems.append(FieldProblem("action", Message(zh: "批示在下达时已交办，不能再交办", en: "An instruction is addressed when given")))
+                } else if action == .assign {
                     if let a = assignment { resolved = try await resolve(a, into: &problems, on: tx) } else {
                         problems.append(FieldProblem("leadUnit", Message(zh: "请选择牵头单位", en: "Choose the lead unit")))
                     }
