@@ -88,6 +88,8 @@ import VaporTesting
 
             // The lead unit's 工作台 has it; another unit neither sees nor reaches it.
             try await lead.test(.GET, "/work") { res in #expect(res.body.string.contains("签收领导批示：请区发改委牵头")) }
+            // The assisting unit is addressed too: its 工作台 has it to help with and report on.
+            try await assisting.test(.GET, "/work") { res in #expect(res.body.string.contains("配合办理领导批示并反馈：请区发改委牵头")) }
             #expect(try await stranger.send(.GET, "/api/v1/instructions/\(id)").0 == .notFound)
             #expect(try await stranger.send(.POST, "/api/v1/instructions/\(id)/steps", ["action": "acknowledge", "version": 1]).0 == .notFound)
             let strangerList = try await stranger.send(.GET, "/api/v1/instructions?status=all").1["items"] as? [[String: Any]] ?? []
@@ -115,6 +117,8 @@ import VaporTesting
 
             let (resolved, afterResolve) = try await lead.send(.POST, "/api/v1/instructions/\(id)/steps", ["action": "resolve", "note": "指标已下达", "version": 3])
             #expect(resolved == .ok && (afterResolve["problem"] as? [String: Any])?["status"] as? String == "已办结")
+            // The leader is told it waits on them.
+            try await leader.test(.GET, "/inbox") { res in #expect(res.body.string.contains("领导批示已办结，请审核销号：请区发改委牵头")) }
 
             // Only the leader who gave it closes it.
             let (notLeader, refusal) = try await office.send(.POST, "/api/v1/instructions/\(id)/steps", ["action": "close", "version": 4])

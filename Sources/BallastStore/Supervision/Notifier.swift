@@ -8,20 +8,22 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case assigned, decision, notice, escalated
     case dueTomorrow = "due-tomorrow"
     case overdue
+    /// A 批示 reported done by its units, for the leader who gave it to close.
+    case resolved
     /// A step of the nightly job failed (to the office).
     case jobFailed = "job-failed"
 
     public var chineseName: String {
         switch self {
         case .assigned: "新交办"; case .decision: "会议议定"; case .notice: "催办单"; case .escalated: "催办升级"
-        case .dueTomorrow: "明日到期"; case .overdue: "已逾期"; case .jobFailed: "任务失败"
+        case .dueTomorrow: "明日到期"; case .overdue: "已逾期"; case .resolved: "待销号"; case .jobFailed: "任务失败"
         }
     }
 
     public var englishName: String {
         switch self {
         case .assigned: "Assigned"; case .decision: "Decision"; case .notice: "Notice"; case .escalated: "Escalated"
-        case .dueTomorrow: "Due tomorrow"; case .overdue: "Overdue"; case .jobFailed: "Job failed"
+        case .dueTomorrow: "Due tomorrow"; case .overdue: "Overdue"; case .resolved: "To close"; case .jobFailed: "Job failed"
         }
     }
 }

@@ -171,6 +171,11 @@ public struct ProblemEditor: Sendable {
             }, after: Snapshot.init, summary: { "\((ProblemKind(rawValue: $0.kind) ?? .problem).noun.zh) \($0.title) \(action.chineseName)" })
             let last = try await ProblemStepModel.query(on: tx).filter(\.$problemID == id).max(\.$seq) ?? 0
             try await step(p, action: action.rawValue, note: action == .assign ? assignment?.path : note, seq: last + 1, tx)
+            // A 批示 reported done waits on its leader: tell them, in the same transaction.
+            if action == .resolve && p.kind == ProblemKind.instruction.rawValue {
+                try await Notifier.send(.init(districtID: context.districtID, kind: .resolved, title: "领导批示已办结，请审核销号：\(p.title)",
+                                              link: Site.problem.link(id), usernames: [p.raisedBy]), on: tx)
+            }
             return p
         }
     }

@@ -163,22 +163,31 @@ public enum WorkQueue {
         }
     }
 
-    /// The unit's problems and decisions: to acknowledge once assigned; to work on while the
-    /// deadline is within a week or past.
+    /// The unit's problems, decisions and 批示: to acknowledge once assigned; to work on while the
+    /// deadline is within a week or past. A 批示 is addressed to every unit it names: one it
+    /// assists is the unit's to work on and report, as soon as it is given.
     static func problemsOfUnit(_ districtID: UUID, unit: UUID, today: CalendarDate, sql: any SQLDatabase) async throws -> [WorkItem] {
         let horizon = today.adding(days: horizonDays)
         return try await sql.raw("""
-            SELECT p.id, p.kind, p.title, p.status, p.deadline FROM problems p
+            SELECT p.id, p.kind, p.title, p.status, p.deadline, 0 AS assisting FROM problems p
             WHERE p.district_id = \(bind: districtID) AND p.lead_unit_id = \(bind: unit)
               AND (p.status = \(bind: ProblemStatus.assigned.rawValue)
                    OR (p.status = \(bind: ProblemStatus.inProgress.rawValue) AND p.deadline <= \(bind: horizon.iso)))
-            ORDER BY p.deadline, p.title
+            UNION ALL
+            SELECT p.id, p.kind, p.title, p.status, p.deadline, 1 AS assisting FROM problems p
+            JOIN problem_assists pa ON pa.problem_id = p.id AND pa.unit_id = \(bind: unit)
+            WHERE p.district_id = \(bind: districtID) AND p.kind = \(bind: ProblemKind.instruction.rawValue)
+              AND p.status IN (\(bind: ProblemStatus.assigned.rawValue), \(bind: ProblemStatus.inProgress.rawValue))
+            ORDER BY 5, 3
             """).all().map { r in
             let status = ProblemStatus(rawValue: try r.decode(column: "status", as: String.self)) ?? .assigned
             let deadline = try r.decode(column: "deadline", as: CalendarDate?.self)
             let title = try r.decode(column: "title", as: String.self)
             let what = (ProblemKind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .problem).noun
-            let message = status == .assigned
+            let assisting = try r.decode(column: "assisting", as: Int.self) == 1
+            let message = assisting
+                ? Message(zh: "配合办理\(what.zh)并反馈：\(title)", en: "\(what.en) to help with and report on: \(title)")
+                : status == .assigned
                 ? Message(zh: "签收\(what.zh)：\(title)", en: "Acknowledge: \(title)")
                 : Message(zh: "办理\(what.zh)并反馈：\(title)", en: "\(what.en) to work on and report: \(title)")
             return WorkItem(kind: .problem, title: message, url: Site.problem.link(try r.decode(column: "id", as: UUID.self)),
