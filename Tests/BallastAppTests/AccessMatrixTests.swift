@@ -75,6 +75,8 @@ import VaporTesting
         "GET /api/v1/problems/overdue": all, "GET /api/v1/problems/:problem": all,
         "POST /api/v1/problems": "office supervision unit", "POST /api/v1/problems/:problem/steps": "office supervision unit",
         "POST /problems": "office supervision unit", "POST /problems/:problem/steps": "office supervision unit",
+        "GET /plan-changes": all, "GET /api/v1/plan-changes": all, "POST /api/v1/plan-changes": "office",
+        "POST /plan-changes": "office", "POST /plan-changes/preview": "office",
         "GET /instructions": all, "GET /api/v1/instructions": all, "GET /api/v1/instructions/figures": all, "GET /api/v1/instructions/:problem": all,
         "GET /leader": "leader", "GET /api/v1/leader": "leader", "GET /instructions/new": "leader",
         "POST /api/v1/instructions": "leader", "POST /instructions": "leader",

@@ -48,3 +48,51 @@ import Testing
         #expect(LeaderTally(leader: "x", projects: 0, lit: 0, given: 0, done: 0, onTime: 0, overdue: 0).doneRate == nil)
     }
 }
+
+/// 动态调整's rule and lines (issue 28, part 3).
+@Suite struct PlanChangeRuleTests {
+    static func day(_ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: 2023, month: m, day: d)! }
+
+    /// The plan in force on a day is the one before the first change after it.
+    @Test func thePlanOnADayIsTheOneBeforeTheNextChange() {
+        let changes = [PlanChange(kind: .adjust, effectiveOn: Self.day(6, 30), before: .wan(5_000), after: .wan(2_000)),
+                       PlanChange(kind: .leave, effectiveOn: Self.day(9, 1), before: .wan(2_000), after: nil)]
+        #expect(PlanChange.plan(on: Self.day(6, 29), current: nil, changes: changes) == .wan(5_000))
+        #expect(PlanChange.plan(on: Self.day(6, 30), current: nil, changes: changes) == .wan(2_000))
+        #expect(PlanChange.plan(on: Self.day(8, 31), current: nil, changes: changes) == .wan(2_000))
+        #expect(PlanChange.plan(on: Self.day(9, 1), current: nil, changes: changes) == nil)
+        let enter = [PlanChange(kind: .enter, effectiveOn: Self.day(7, 1), before: nil, after: .wan(800))]
+        #expect(PlanChange.plan(on: Self.day(6, 30), current: .wan(800), changes: enter) == nil)
+        #expect(PlanChange.plan(on: Self.day(7, 1), current: .wan(800), changes: enter) == .wan(800))
+    }
+
+    @Test func eachLineIsCheckedAgainstThePlanAsItStands() {
+        let today = Self.day(6, 30)
+        func fields(_ kind: PlanChangeKind, _ current: Money?, _ amount: Money?, _ on: CalendarDate, last: CalendarDate? = nil) -> [String] {
+            PlanChange.check(kind: kind, current: current, amount: amount, effectiveOn: on, year: 2023, today: today, lastEffective: last).map(\.field)
+        }
+        #expect(fields(.adjust, .wan(5_000), .wan(2_000), today).isEmpty)
+        #expect(fields(.adjust, .wan(5_000), .wan(5_000), today) == ["amount"])
+        #expect(fields(.adjust, nil, .wan(2_000), today) == ["kind"])
+        #expect(fields(.enter, .wan(1), .wan(2_000), today) == ["kind"])
+        #expect(fields(.enter, nil, nil, today) == ["amount"])
+        #expect(fields(.enter, nil, .wan(0), today) == ["amount"])
+        #expect(fields(.leave, nil, nil, today) == ["kind"])
+        #expect(fields(.leave, .wan(5_000), nil, Self.day(7, 15)).isEmpty)
+        #expect(fields(.adjust, .wan(5_000), .wan(2_000), Self.day(6, 29)) == ["effectiveOn"], "the past is not rewritten")
+        #expect(fields(.adjust, .wan(5_000), .wan(2_000), CalendarDate(year: 2024, month: 1, day: 1)!) == ["effectiveOn"])
+        #expect(fields(.adjust, .wan(5_000), .wan(2_000), Self.day(7, 1), last: Self.day(7, 15)) == ["effectiveOn"])
+        #expect(PlanChange.checkReason(" ").map(\.field) == ["reason"])
+    }
+
+    @Test func linesAreReadAsTypedOrPastedAndEachBadOneIsNamed() {
+        let (lines, problems) = PlanChangeLines.parse("EQ2023-0001 调整 2000\nEQ2023-0002\t调出\n\nEQ2023-0003，调入，1,500\nEQ2023-0004 改 100\nEQ2023-0005 调出 5\nEQ2023-0006 调整 两千")
+        #expect(lines.map(\.code) == ["EQ2023-0001", "EQ2023-0002"])
+        #expect(lines.map(\.kind) == [.adjust, .leave])
+        #expect(lines.first?.amount == .wan(2_000) && lines.first?.row == 1)
+        // “1,500” splits at the comma: the line is refused, not read as 1.
+        #expect(problems.count == 4)
+        #expect(problems.map(\.message.zh).contains { $0.hasPrefix("第 5 行") })
+        #expect(problems.map(\.message.zh).contains { $0.hasPrefix("第 6 行") && $0.contains("调出不填金额") })
+    }
+}

@@ -15,6 +15,7 @@ enum AuditVocabulary {
         "sign-out": Message(zh: "退出登录", en: "Sign out"), "change-password": Message(zh: "修改密码", en: "Change password"),
         "reset-password": Message(zh: "重置密码", en: "Reset password"), "disable": Message(zh: "停用", en: "Disable"),
         "enable": Message(zh: "启用", en: "Enable"), "set-roles": Message(zh: "设置角色", en: "Set roles"),
+        "plan-change": Message(zh: "计划调整", en: "Plan change"),
         "set-columns": Message(zh: "保存列设置", en: "Save columns"), "revoke": Message(zh: "吊销", en: "Revoke"),
         "stage": Message(zh: "阶段变更", en: "Stage change"), "submit": Message(zh: "报送", en: "Submit"),
         "approve": Message(zh: "审定", en: "Approve"), "return": Message(zh: "退回", en: "Return"),

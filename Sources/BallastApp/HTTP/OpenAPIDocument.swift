@@ -638,6 +638,20 @@ enum OpenAPIDocument {
             "assistingUnits": {"type": "array", "items": {"type": "string"}}, "leader": {"type": "string"}, "path": {"type": "string"}}}}}},
           "responses": {"200": {"description": "The problem"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
+        (Site.API.planChanges.path, #"""
+        {
+          "get": {"summary": "年度计划动态调整（调入、调出、调整计划投资）/ the year's list changes",
+            "parameters": [{"$ref": "#/components/parameters/year"}],
+            "responses": {"200": {"description": "{year, changes: [{projectID, code, name, unit, kind (in|out|adjust), effectiveOn, before, after (万元), reason, createdBy, source (manual|import)}]}; a unit sees its own projects'"}, "400": {"$ref": "#/components/responses/Error"}}},
+          "post": {"summary": "一批调整（项目办）：同一生效日期（不早于今天）与原因，整批核对、整批写入；preview 为 true 时只核对 / a batch of changes (office), checked and written whole; preview only checks",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["effectiveOn", "reason", "changes"], "properties": {
+              "year": {"type": "integer"}, "effectiveOn": {"type": "string", "format": "date"}, "reason": {"type": "string", "maxLength": 500},
+              "preview": {"type": "boolean"},
+              "changes": {"type": "array", "maxItems": 500, "items": {"type": "object", "required": ["code", "kind"], "properties": {
+                "code": {"type": "string"}, "kind": {"type": "string", "enum": ["in", "out", "adjust"]}, "amount": {"type": "number", "description": "调整后的年度计划投资（万元）; none for out"}}}}}}}}},
+            "responses": {"200": {"description": "{preview: true, year, effectiveOn, changes}"}, "201": {"description": "{preview: false, year, effectiveOn, changes}"},
+                          "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
         (Site.API.instructions.path, #"""
         {
           "get": {"summary": "领导批示（责任单位只见交办本单位或本单位项目的批示）/ leaders' instructions (a unit: those addressed to it or on its projects)",

@@ -47,7 +47,10 @@ struct PagesController: RouteCollection {
                                            scopeUnitID: principal.scopeUnitID, on: req.db)
         // A unit's user sees its own projects, and the heading says whose they are.
         let whose = principal.scopeUnitID != nil ? (principal.unitName ?? d.name) : d.name
-        return html(OverviewPage.render(district: whose, summary: s, lang: req.language))
+        // The year's list changes (动态调整) taking effect by the day, as the summary counts them.
+        let changes = try await PlanChangeQuery.list(districtID: try d.requireID(), year: year, scopeUnitID: principal.scopeUnitID, on: req.db)
+            .filter { $0.effectiveOn <= asOf }
+        return html(OverviewPage.render(district: whose, summary: s, changes: changes, lang: req.language))
     }
 
     func list(req: Request) async throws -> Response {

@@ -99,6 +99,10 @@ public enum Site {
     public static let noticePdf = SitePath1("/notices/:notice/pdf")
     public static let noticesGenerate = SitePath0("/notices/generate")
     public static let overview = SitePath0("/overview")
+    /// 动态调整: the year's list changes; posting a batch applies it (the office).
+    public static let planChanges = SitePath0("/plan-changes")
+    /// A batch shown before it is applied.
+    public static let planChangesPreview = SitePath0("/plan-changes/preview")
     public static let photoDelete = SitePath1("/photos/:photo/delete")
     public static let pipeline = SitePath0("/pipeline")
     public static let pipelineTargets = SitePath0("/pipeline/targets")
@@ -255,6 +259,8 @@ public enum Site {
         public static let problemSteps = SitePath1("/api/v1/problems/:problem/steps")
         public static let problemsFigures = SitePath0("/api/v1/problems/figures")
         public static let problemsOverdue = SitePath0("/api/v1/problems/overdue")
+        /// 动态调整: `GET` the year's changes; `POST` a batch (`preview: true` checks it only).
+        public static let planChanges = SitePath0("/api/v1/plan-changes")
         public static let instructions = SitePath0("/api/v1/instructions")
         public static let instruction = SitePath1("/api/v1/instructions/:problem")
         public static let instructionSteps = SitePath1("/api/v1/instructions/:problem/steps")

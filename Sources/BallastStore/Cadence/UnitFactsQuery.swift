@@ -39,7 +39,7 @@ public enum UnitFactsQuery {
         // reads: measured slower, so it is not told.
         var portfolio: SQLQueryString = " JOIN year_plans yp ON yp.project_id = p.id"
         if sql.dialect.name == "postgresql" { portfolio += " AND yp.district_id = \(bind: districtID)" }
-        portfolio += " AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL"
+        portfolio += " AND yp.year = \(bind: year) AND " + Portfolio.everIn()
 
         // Each month's completed (approved reports to the month's end) and reports on time.
         // PostgreSQL hash-joins the reports to their projects and sums by unit at once; SQLite,
@@ -53,7 +53,9 @@ public enum UnitFactsQuery {
         // A report counts on time only from a project that owed it (`ReportsOwed`), as the
         // expected reports count: a project that joined in June and reported May anyway does not
         // lift May's ratio past 1.
-        func owed(_ i: Int) -> SQLQueryString { ReportsOwed.joined(by: CalendarDate.clamped(year: year, month: months[i], day: CalendarDate.daysIn(month: months[i], year: year))) }
+        // In the list at the month's end (动态调整 moves a project in or out from a day) and joined by then.
+        func monthEnd(_ i: Int) -> CalendarDate { CalendarDate.clamped(year: year, month: months[i], day: CalendarDate.daysIn(month: months[i], year: year)) }
+        func owed(_ i: Int) -> SQLQueryString { Portfolio.on(monthEnd(i)) }
         let reportsByUnit: SQLQueryString
         if sql.dialect.name == "postgresql" {
             let owedSums: SQLQueryString = columns { i in
@@ -75,11 +77,13 @@ public enum UnitFactsQuery {
         // among March's); the units' names are looked up once a unit, not once a project.
         let perMonth: SQLQueryString = columns { i in
             " SUM(CASE WHEN " + owed(i) + " THEN 1 ELSE 0 END) AS n\(unsafeRaw: String(i)),"
-                + " CAST(COALESCE(SUM(CASE WHEN " + owed(i) + " THEN yp.annual_plan ELSE 0 END), 0) AS BIGINT) AS plan\(unsafeRaw: String(i))"
+                + " CAST(COALESCE(SUM(CASE WHEN " + owed(i) + " THEN " + Portfolio.plan(on: monthEnd(i)) + " ELSE 0 END), 0) AS BIGINT) AS plan\(unsafeRaw: String(i))"
         }
         for r in try await sql.raw("SELECT g.*, u.name FROM (SELECT p.unit_id" + perMonth + """
              FROM year_plans yp JOIN projects p ON p.id = yp.project_id
-             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id
+             WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND
+            """ + Portfolio.everIn() + """
+             GROUP BY p.unit_id
             ) g JOIN reference_entries u ON u.id = g.unit_id
             """).all() {
             let monthly = try cols.map { i in
@@ -104,9 +108,9 @@ public enum UnitFactsQuery {
         func int(_ r: any SQLRow, _ column: String) throws -> Int { Int(try r.decode(column: column, as: Int64?.self) ?? 0) }
         // The reports each month owes: the unit's plans that had joined the portfolio by the
         // month's end (`ReportsOwed`); a project planned in June owes none for May.
-        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN " + ReportsOwed.joined(by: CalendarDate.clamped(year: year, month: months[i], day: CalendarDate.daysIn(month: months[i], year: year))) + " THEN 1 ELSE 0 END) AS e\(unsafeRaw: String(i))" }
+        try await add("SELECT p.unit_id" + columns { i in " SUM(CASE WHEN " + owed(i) + " THEN 1 ELSE 0 END) AS e\(unsafeRaw: String(i))" }
             + " FROM year_plans yp JOIN projects p ON p.id = yp.project_id WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year)"
-            + " AND yp.annual_plan IS NOT NULL GROUP BY p.unit_id") { f, r, i in
+            + " AND " + Portfolio.everIn() + " GROUP BY p.unit_id") { f, r, i in
             f.reportsExpected = try int(r, "e\(i)")
         }
         // Corrections to approved figures count in the month they correct.

@@ -90,7 +90,9 @@ public enum DashboardQuery {
         let completed = CompletedQuery.subquery(districtID: s.districtID, year: s.year, throughMonth: s.month)
         let rows = try await sql.raw("""
             SELECT cat.name AS category, cat.sort AS category_sort, zn.name AS zone, zn.sort AS zone_sort, COUNT(*) AS projects,
-                   CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan,
+                   CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total, CAST(COALESCE(SUM(
+            """ + Portfolio.plan(on: s.asOf) + """
+            ), 0) AS BIGINT) AS plan,
                    CAST(COALESCE(SUM(c.done), 0) AS BIGINT) AS completed
             FROM projects p
             """ + s.portfolio() + " LEFT JOIN " + completed + " c ON c.project_id = p.id"
@@ -157,7 +159,7 @@ public enum DashboardQuery {
     static func comparison(_ s: Scope, sql: any SQLDatabase) async throws -> DashboardFigures.Comparison? {
         var last = s
         last.year = s.year - 1
-        let row = try await sql.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan FROM projects p" + last.portfolio()
+        let row = try await sql.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(" + Portfolio.plan(on: last.asOf) + "), 0) AS BIGINT) AS plan FROM projects p" + last.portfolio()
             + " WHERE p.district_id = \(bind: s.districtID)").first()
         let n = try row?.decode(column: "n", as: Int.self) ?? 0
         guard n > 0 else { return nil }

@@ -96,6 +96,7 @@ public struct LedgerWriter: Sendable {
         var newProjects: [ProjectModel] = []
         var newPlans: [YearPlanModel] = []
         var stageChanges: [StageChangeModel] = []
+        var planChanges: [PlanChangeModel] = []
         var regrouped: [UUID] = []
 
         for r in records {
@@ -117,7 +118,12 @@ public struct LedgerWriter: Sendable {
                 try await project.update(on: db)
                 let planVersion: Int
                 if let plan {
+                    let planBefore = plan.annualPlan
                     try fill(plan, from: r, lists: lists)
+                    // A plan changed during its year is a 动态调整, recorded as one (from today).
+                    if planBefore != plan.annualPlan, today.year == year, let change = planChange(plan, before: planBefore) {
+                        planChanges.append(change)
+                    }
                     plan.version += 1
                     planVersion = plan.version
                     try await plan.update(on: db)
@@ -163,6 +169,8 @@ public struct LedgerWriter: Sendable {
         try await createInBatches(newProjects, on: db)
         try await createInBatches(newPlans, on: db)
         try await StageHistory.record(stageChanges, on: db)
+        let batch = UUID()
+        for c in planChanges { c.batchID = batch; try await c.create(on: db) }
         let relinked = Set(stageChanges.map { $0.$project.id })
         try await StageHistory.relink(projects: regrouped.filter { !relinked.contains($0) }, on: db)
         if let milestoneTemplate, !newPlans.isEmpty {
@@ -185,6 +193,17 @@ public struct LedgerWriter: Sendable {
         plan.version = 1
         try fill(plan, from: r, lists: lists)
         return plan
+    }
+
+    /// The 动态调整 a written plan makes, effective today (`PlanChangeEditor` writes the office's
+    /// own batches): in, out or a new figure.
+    func planChange(_ plan: YearPlanModel, before: Int64?) -> PlanChangeModel? {
+        let kind: PlanChangeKind = before == nil ? .enter : plan.annualPlan == nil ? .leave : .adjust
+        let c = PlanChangeModel()
+        c.id = UUID(); c.districtID = districtID; c.projectID = plan.$project.id; c.year = year; c.kind = kind.rawValue
+        c.effectiveOn = today; c.beforePlan = before; c.afterPlan = plan.annualPlan; c.reason = stageNote
+        c.source = addsOneByOne ? "edit" : "import"; c.createdBy = actor.name; c.createdOn = today
+        return c
     }
 
     func fill(_ p: ProjectModel, from r: LedgerRecord, lists: ReferenceLists) throws {

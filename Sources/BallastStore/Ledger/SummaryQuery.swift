@@ -77,7 +77,9 @@ public enum SummaryQuery {
         let figures: SQLQueryString = """
             COUNT(*) AS projects,
             CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT) AS total,
-            CAST(COALESCE(SUM(yp.annual_plan), 0) AS BIGINT) AS plan,
+            CAST(COALESCE(SUM(
+            """ + Portfolio.plan(on: s.asOf) + """
+            ), 0) AS BIGINT) AS plan,
             CAST(COALESCE(SUM(c.done), 0) AS BIGINT) AS completed
             """
         let from: SQLQueryString = " FROM year_plans yp JOIN projects p ON p.id = yp.project_id LEFT JOIN "

@@ -52,5 +52,6 @@ public enum BallastMigrations {
         AddStatistics(),
         AddElements(),
         AddInstructions(),
+        AddPlanChanges(),
     ]
 }

@@ -59,9 +59,11 @@ public enum MonthReportsQuery {
             LEFT JOIN
             """ + CompletedQuery.subquery(districtID: districtID, year: year, throughMonth: month - 1) + """
              c ON c.project_id = p.id
-            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND
+            """ + Portfolio.everIn() + """
+
             """
-        // The projects that owe the month's report, and any that filed one anyway.
+        // The projects that owe the month's report (in the list at the month's end), and any that filed one anyway.
         query += " AND ((" + ReportsOwed.condition(year: year, month: month) + ") OR r.id IS NOT NULL)"
         if let scopeUnitID { query += " AND p.unit_id = \(bind: scopeUnitID)" }
         if let projectID { query += " AND p.id = \(bind: projectID)" }

@@ -18,7 +18,8 @@ public enum ReportsOwed {
     public static func condition(_ alias: SQLQueryString = "yp", year: Int, month: Int, knownBy day: CalendarDate? = nil) -> SQLQueryString {
         var lastDay = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
         if let day { lastDay = min(lastDay, day) }
-        return " " + alias + ".annual_plan IS NOT NULL AND " + joined(alias, by: lastDay)
+        // In the list on the month's last day (or the document's): 调出 in July owes June's, not July's.
+        return Portfolio.on(lastDay, alias)
     }
 
     /// Whether the portfolio plan `alias` had joined by `day` (a ledger plan always had).

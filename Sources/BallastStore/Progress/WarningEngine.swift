@@ -53,7 +53,9 @@ public enum WarningEngine {
         var query: SQLQueryString = """
             SELECT p.id,
             """ + (forRecompute ? "ws.reasons AS s_reasons, ws.lag AS s_lag, ws.rule_version AS s_rule," : "p.code, p.name,") + """
-             p.unit_id, p.stage, p.planned_start, yp.annual_plan, ws.colour AS s_colour, ws.since AS s_since,
+             p.unit_id, p.stage, p.planned_start,
+            """ + Portfolio.plan(on: JudgingDay.of(year: year, asOf: asOf)) + """
+             AS annual_plan, ws.colour AS s_colour, ws.since AS s_since,
                    CAST(COALESCE(c.done, 0) AS BIGINT) AS done,
                    st.started_on AS st_started, st.declared_on AS st_declared, st.included_on AS st_included
             FROM year_plans yp

@@ -163,8 +163,8 @@ public enum LeaderDesk {
         var projects: [String: [UUID]] = [:]
         for r in try await sql.raw("""
             SELECT p.id, l.name FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN reference_entries l ON l.id = p.leader_id
-            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND yp.annual_plan IS NOT NULL AND l.name IN (\(binds: names))
-            """).all() {
+            WHERE yp.district_id = \(bind: districtID) AND yp.year = \(bind: year) AND l.name IN (\(binds: names)) AND
+            """ + Portfolio.on(asOf) + "").all() {
             projects[try r.decode(column: "name", as: String.self), default: []].append(try r.decode(column: "id", as: UUID.self))
         }
         let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db).warnings(scopeUnitID: nil, on: db)
