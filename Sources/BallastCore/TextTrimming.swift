@@ -34,3 +34,22 @@ extension String {
         return out
     }
 }
+
+extension String {
+    /// Whether anything would show: a character that is neither white space nor one of the marks
+    /// that draw nothing (zero-width space and joiners, word joiner, byte order mark, the
+    /// bidirectional marks). A field of only those is empty to its reader.
+    public var hasVisibleText: Bool {
+        unicodeScalars.contains { !$0.properties.isWhitespace && !Self.drawsNothing($0) }
+    }
+
+    /// Whether it holds a control character other than a line break or a tab (a NUL cuts a
+    /// stored text short; none belongs in what people write).
+    public var hasControlCharacters: Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }
+    }
+
+    static func drawsNothing(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .format || (0x200B...0x200F).contains(s.value) || (0x2060...0x206F).contains(s.value) || s.value == 0xFEFF
+    }
+}

@@ -138,10 +138,12 @@ import VaporTesting
                 #expect(res.body.string.contains("预览：以下调整尚未生效") && res.body.string.contains("1,234") && res.body.string.contains("确认调整"))
             }
             #expect(try await PlanChangeModel.query(on: app.db).count() == 0)
+            var location = ""
             try await office.test(.POST, "/plan-changes", beforeRequest: { req in try req.content.encode(good, as: .urlEncodedForm) }) { res in
-                #expect(res.status == .ok)
-                #expect(res.body.string.contains("已调整 1 个项目"))
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
             }
+            try await office.test(.GET, location) { res in #expect(res.body.string.contains("已调整 1 个项目")) }
             #expect(try await PlanChangeModel.query(on: app.db).count() == 1)
         }
     }
@@ -163,6 +165,41 @@ import VaporTesting
             #expect(changes.count == 1)
             #expect(changes.first?.kind == "adjust" && changes.first?.beforePlan == old && changes.first?.afterPlan == old + 1_000_000)
             #expect(changes.first?.effectiveOn == CalendarDate(year: 2023, month: 6, day: 30)! && changes.first?.source != "manual")
+        }
+    }
+
+    /// Attack findings: moved out and back in on one day hid the project on the days before (a
+    /// joining day was set on the way back in); amounts too large or too fine were "not numbers";
+    /// an applied form answered a refresh by applying again.
+    @Test func outAndBackInKeepsThePastAndAmountsAreNamedForWhatIsWrong() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let (project, _, _) = try await Self.redForInvestment(app)
+            let (_, before) = try await office.send(.GET, "/api/v1/summary?year=2023&asOf=2023-06-29")
+            let out: [String: Any] = ["effectiveOn": "2023-06-30", "reason": "调出", "changes": [["code": project.code, "kind": "out"]]]
+            #expect(try await office.send(.POST, "/api/v1/plan-changes", out).0 == .created)
+            let back: [String: Any] = ["effectiveOn": "2023-06-30", "reason": "同日调入", "changes": [["code": project.code, "kind": "in", "amount": 500]]]
+            #expect(try await office.send(.POST, "/api/v1/plan-changes", back).0 == .created)
+            let (_, after) = try await office.send(.GET, "/api/v1/summary?year=2023&asOf=2023-06-29")
+            #expect(after["projects"] as? Int == before["projects"] as? Int)
+            #expect(after["annualPlan"] as? Double == before["annualPlan"] as? Double)
+
+            func message(_ amount: Double) async throws -> String {
+                let body: [String: Any] = ["effectiveOn": "2023-06-30", "reason": "x", "preview": true,
+                                           "changes": [["code": project.code, "kind": "adjust", "amount": amount]]]
+                return ((try await office.send(.POST, "/api/v1/plan-changes", body).1["error"] as? [String: Any])?["message"] as? String) ?? ""
+            }
+            #expect(try await message(1e30).contains("超过 1 万亿元"))
+            #expect(try await message(12.3456789).contains("精确到元"))
+            let outWithAmount: [String: Any] = ["effectiveOn": "2023-06-30", "reason": "x", "preview": true,
+                                                "changes": [["code": project.code, "kind": "out", "amount": 5]]]
+            #expect(Self.field(try await office.send(.POST, "/api/v1/plan-changes", outWithAmount).1) == "amount")
+
+            let form = ["year": "2023", "effectiveOn": "2023-06-30", "reason": "专题会议定", "lines": "\(project.code) 调整 900"]
+            try await office.test(.POST, "/plan-changes", beforeRequest: { req in try req.content.encode(form, as: .urlEncodedForm) }) { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.hasPrefix("/plan-changes?") == true)
+            }
         }
     }
 }

@@ -79,10 +79,17 @@ import Testing
         #expect(fields(.enter, nil, .wan(0), today) == ["amount"])
         #expect(fields(.leave, nil, nil, today) == ["kind"])
         #expect(fields(.leave, .wan(5_000), nil, Self.day(7, 15)).isEmpty)
-        #expect(fields(.adjust, .wan(5_000), .wan(2_000), Self.day(6, 29)) == ["effectiveOn"], "the past is not rewritten")
-        #expect(fields(.adjust, .wan(5_000), .wan(2_000), CalendarDate(year: 2024, month: 1, day: 1)!) == ["effectiveOn"])
+        #expect(PlanChange.checkDay(Self.day(6, 29), year: 2023, today: today).map(\.field) == ["effectiveOn"], "the past is not rewritten")
+        #expect(PlanChange.checkDay(CalendarDate(year: 2024, month: 1, day: 1)!, year: 2023, today: today).map(\.field) == ["effectiveOn"])
+        #expect(PlanChange.checkDay(today, year: 2023, today: today).isEmpty)
+        #expect(fields(.leave, .wan(5_000), .wan(5), today) == ["amount"], "a move out takes no amount")
         #expect(fields(.adjust, .wan(5_000), .wan(2_000), Self.day(7, 1), last: Self.day(7, 15)) == ["effectiveOn"])
         #expect(PlanChange.checkReason(" ").map(\.field) == ["reason"])
+        // Attack findings: a reason nobody can see, or with a NUL.
+        #expect(PlanChange.checkReason("\u{200B}\u{200B}").map(\.field) == ["reason"])
+        #expect(PlanChange.checkReason("\u{FEFF}").map(\.field) == ["reason"])
+        #expect(PlanChange.checkReason("a\u{0}b").map(\.field) == ["reason"])
+        #expect(PlanChange.checkReason("第26次周例会纪要").isEmpty)
     }
 
     @Test func linesAreReadAsTypedOrPastedAndEachBadOneIsNamed() {
@@ -94,5 +101,8 @@ import Testing
         #expect(problems.count == 4)
         #expect(problems.map(\.message.zh).contains { $0.hasPrefix("第 5 行") })
         #expect(problems.map(\.message.zh).contains { $0.hasPrefix("第 6 行") && $0.contains("调出不填金额") })
+        // Cells pasted from Excel: tab-separated, the amount with its thousands comma.
+        let (pasted, none) = PlanChangeLines.parse("EQ2023-0010\t调整\t1,234\nEQ2023-0011\t调出")
+        #expect(none.isEmpty && pasted.map(\.amount) == [.wan(1_234), nil])
     }
 }

@@ -14,8 +14,8 @@ enum OverviewPage {
             .div(.class("card"), .id("plan-changes"),
                 .h2(.text(PlanChangesText.overviewHeading.text(lang))),
                 PlanChangesPage.table(Array(changes.prefix(20)), lang: lang).node,
-                .p(.a(.href(attr(Layout.link(Site.planChanges.link(query: ["year": String(s.year)]), lang))),
-                      .text(PlanChangesText.overviewCount(changes.count).text(lang)))))
+                .if(!changes.isEmpty, .p(.a(.href(attr(Layout.link(Site.planChanges.link(query: ["year": String(s.year)]), lang))),
+                      .text(PlanChangesText.overviewCount(changes.count).text(lang))))))
         )
     }
 

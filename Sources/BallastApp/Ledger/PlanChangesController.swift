@@ -71,8 +71,17 @@ struct PlanChangesController: RouteCollection {
             }
             var amount: Money?
             if let a = c.amount {
-                guard a.isFinite, abs(a) < 1e12, case .success(let m) = Money.parse(String(a), unit: .wan) else {
-                    throw BallastError.badParameter("changes[\(i)].amount", zh: "第 \(i + 1) 行：金额应为数字（万元）", en: "Line \(i + 1): the amount must be a number (10k yuan)")
+                // 1 万亿元 is the rule's own bound (`PlanChange.check`); past it a Double loses the yuan.
+                guard a.isFinite, abs(a) <= 1e8 else {
+                    throw BallastError.badParameter("changes[\(i)].amount", zh: "第 \(i + 1) 行：年度计划投资超过 1 万亿元，请核对单位（万元）",
+                                                    en: "Line \(i + 1): the annual plan is over 1 trillion yuan; check the unit (10k yuan)")
+                }
+                // Whole yuan: 万元 to four places (a Double's own error allowed for).
+                let yuan = a * 10_000
+                guard abs(yuan - yuan.rounded()) <= 1e-6 * max(1, abs(yuan)),
+                      case .success(let m) = Money.parse(String(format: "%.4f", a), unit: .wan) else {
+                    throw BallastError.badParameter("changes[\(i)].amount", zh: "第 \(i + 1) 行：金额最多精确到元（万元小数点后四位）",
+                                                    en: "Line \(i + 1): the amount is to the yuan at most (four places in 10k yuan)")
                 }
                 amount = m
             }
@@ -110,7 +119,11 @@ struct PlanChangesController: RouteCollection {
                      lines: lines.map { .init(row: $0.row, code: $0.code, kind: $0.kind, amount: $0.amount) })
     }
 
-    func page(req: Request) async throws -> Response { try await render(req, form: nil, preview: nil, notice: nil, status: .ok) }
+    func page(req: Request) async throws -> Response {
+        // Back from applying a batch: say so once, on the list it went into.
+        let applied = req.param("applied").flatMap(Int.init).map { PageNotice(ok: true, text: PlanChangesText.applied($0).text(req.language)) }
+        return try await render(req, form: nil, preview: nil, notice: applied, status: .ok)
+    }
 
     func render(_ req: Request, form: FormBody?, preview: [PlanChangeEditor.Row]?, notice: PageNotice?, status: HTTPStatus) async throws -> Response {
         let d = try req.district()
@@ -131,11 +144,17 @@ struct PlanChangesController: RouteCollection {
         return response
     }
 
+    /// Applied: on to the list (a refresh then asks nothing again); refused: the form with the reason.
     func applyPage(req: Request) async throws -> Response {
         let form = try req.content.decode(FormBody.self)
-        return try await PageOutcome.run(req, work: {
-            let rows = try await PlanChangeEditor(context: try req.itemContext()).apply(try await formBatch(req, form), on: req.db)
-            return PlanChangesText.applied(rows.count)
+        var applied: Int?
+        let response = try await PageOutcome.run(req, work: {
+            applied = try await PlanChangeEditor(context: try req.itemContext()).apply(try await formBatch(req, form), on: req.db).count
+            return PlanChangesText.applied(applied ?? 0)
         }) { notice, status in try await render(req, form: notice.ok ? nil : form, preview: nil, notice: notice, status: status) }
+        if let n = applied {
+            return req.redirect(to: Layout.link(Site.planChanges.link(query: ["year": form.year, "applied": String(n)]), req.language) + "#changes")
+        }
+        return response
     }
 }

@@ -52,8 +52,21 @@ public struct PlanChange: Sendable, Equatable {
     /// Field → problem for one line, checked against the plan as it stands (`current`) and the
     /// day the project's last change took effect (`lastEffective`): the kind fits the plan (调入
     /// a project outside the list, 调出 or 调整 one in it), the amount is positive and, for 调整,
-    /// different; the day is in the plan's year, not before today (the colours already judged
-    /// stay as they were judged) and not before the project's last change (one chain of plans).
+    /// different, and none for 调出; the day (`checkDay` for the batch, and here) is not before
+    /// the project's last change (one chain of plans).
+    /// The batch's day, once for all its lines: in the plan's year and not before today (the
+    /// colours already judged stay as they were judged).
+    public static func checkDay(_ effectiveOn: CalendarDate, year: Int, today: CalendarDate) -> [FieldProblem] {
+        if effectiveOn.year != year {
+            return [FieldProblem("effectiveOn", Message(zh: "生效日期 \(effectiveOn.iso) 不在 \(year) 年内", en: "The effective day \(effectiveOn.iso) is not in \(year)"))]
+        }
+        if effectiveOn < today {
+            return [FieldProblem("effectiveOn", Message(zh: "生效日期 \(effectiveOn.iso) 早于今天 \(today.iso)：已判定的颜色不改写，请以今天或以后为生效日期",
+                                                        en: "The effective day \(effectiveOn.iso) is before today, \(today.iso): colours already judged are not rewritten"))]
+        }
+        return []
+    }
+
     public static func check(kind: PlanChangeKind, current: Money?, amount: Money?, effectiveOn: CalendarDate, year: Int,
                              today: CalendarDate, lastEffective: CalendarDate?) -> [FieldProblem] {
         var out: [FieldProblem] = []
@@ -80,11 +93,8 @@ public struct PlanChange: Sendable, Equatable {
                                                           en: "Give the annual plan after the change (10k yuan)")))
             }
         }
-        if effectiveOn.year != year {
-            out.append(FieldProblem("effectiveOn", Message(zh: "生效日期 \(effectiveOn.iso) 不在 \(year) 年内", en: "The effective day \(effectiveOn.iso) is not in \(year)")))
-        } else if effectiveOn < today {
-            out.append(FieldProblem("effectiveOn", Message(zh: "生效日期 \(effectiveOn.iso) 早于今天 \(today.iso)：已判定的颜色不改写，请以今天或以后为生效日期",
-                                                           en: "The effective day \(effectiveOn.iso) is before today, \(today.iso): colours already judged are not rewritten")))
+        if kind == .leave && amount != nil {
+            out.append(FieldProblem("amount", Message(zh: "调出不填金额", en: "A move out takes no amount")))
         }
         if let last = lastEffective, effectiveOn < last {
             out.append(FieldProblem("effectiveOn", Message(zh: "该项目已有 \(last.iso) 生效的调整，新的调整不能早于它",
@@ -95,7 +105,10 @@ public struct PlanChange: Sendable, Equatable {
 
     public static func checkReason(_ reason: String) -> [FieldProblem] {
         let r = reason.trimmed
-        if r.isEmpty { return [FieldProblem("reason", Message(zh: "请填写调整原因（如会议纪要、文件号）", en: "Give the reason (a meeting's minutes, a document's number)"))] }
+        if !r.hasVisibleText { return [FieldProblem("reason", Message(zh: "请填写调整原因（如会议纪要、文件号）", en: "Give the reason (a meeting's minutes, a document's number)"))] }
+        if r.hasControlCharacters {
+            return [FieldProblem("reason", Message(zh: "调整原因含有控制字符（如 NUL），请删除后重试", en: "The reason holds a control character (such as NUL)"))]
+        }
         if r.count > maxReason {
             return [FieldProblem("reason", Message(zh: "调整原因超过 \(maxReason) 个字", en: "The reason is over \(maxReason) characters"))]
         }

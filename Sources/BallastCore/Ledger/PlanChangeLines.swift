@@ -21,7 +21,10 @@ public enum PlanChangeLines {
         let separators: Set<Character> = [" ", "\t", ",", "，", "、", "\u{3000}"]
         for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let row = i + 1
-            let parts = raw.split(whereSeparator: { separators.contains($0) }).map(String.init).filter { !$0.isEmpty }
+            // Pasted from Excel the cells are tab-separated and an amount may carry its thousands
+            // comma (“1,234”): such a line splits at tabs only.
+            let parts = (raw.contains("\t") ? raw.split(separator: "\t").map { String($0).trimmed }
+                         : raw.split(whereSeparator: { separators.contains($0) }).map(String.init)).filter { !$0.isEmpty }
             if parts.isEmpty { continue }
             func refuse(_ zh: String, _ en: String) {
                 problems.append(FieldProblem("lines", Message(zh: "第 \(row) 行：\(zh)", en: "Line \(row): \(en)")))

@@ -27,9 +27,9 @@ public enum Instruction {
         var out: [FieldProblem] = []
         let t = text.trimmed
         // Zero-width spaces, joiners and direction marks show nothing: text of only those is none.
-        if !t.unicodeScalars.contains(where: { !$0.properties.isWhitespace && !Self.invisible($0) }) {
+        if !t.hasVisibleText {
             out.append(FieldProblem("text", Message(zh: "请填写批示内容", en: "Write the instruction")))
-        } else if t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
+        } else if t.hasControlCharacters {
             // A NUL cut the stored text short; no control character belongs in an instruction.
             out.append(FieldProblem("text", Message(zh: "批示内容含有控制字符（如 NUL），请删除后重试", en: "The instruction holds a control character (such as NUL)")))
         }
@@ -54,11 +54,6 @@ public enum Instruction {
         return out
     }
 
-    /// Format characters that draw nothing: zero-width space and joiners, word joiner, the byte
-    /// order mark, and the bidirectional marks and controls.
-    static func invisible(_ s: Unicode.Scalar) -> Bool {
-        s.properties.generalCategory == .format || (0x200B...0x200F).contains(s.value) || (0x2060...0x206F).contains(s.value) || s.value == 0xFEFF
-    }
 
     /// The list's title: the text's first line, cut at `titleLength` with an ellipsis.
     public static func title(of text: String) -> String {

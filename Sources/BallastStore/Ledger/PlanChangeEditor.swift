@@ -69,9 +69,10 @@ public struct PlanChangeEditor: Sendable {
                 try await change.create(on: tx)
                 let plan = c.plan
                 let before = ["annualPlan": plan.annualPlan.map(String.init) ?? "", "enteredOn": plan.enteredOn?.iso ?? ""]
+                // The plan in force on each day is read from the changes (`Portfolio.plan(on:)`),
+                // so a move in needs no joining day: setting one hid a project moved out and back
+                // in on the days it had been in the list all along.
                 plan.annualPlan = c.row.after?.yuan
-                // Moved in: it owes reports from the month it joins (`ReportsOwed`).
-                if c.row.kind == .enter { plan.enteredOn = b.effectiveOn }
                 plan.version += 1
                 try await plan.save(on: tx)
                 try await Audit.record(on: tx, districtID: context.districtID, actor: context.actor, action: "plan-change", entity: "year-plan",
@@ -89,10 +90,10 @@ public struct PlanChangeEditor: Sendable {
     struct Checked { var row: Row; var plan: YearPlanModel }
 
     func check(_ b: Batch, on db: any Database) async throws -> [Checked] {
-        var problems = PlanChange.checkReason(b.reason)
-        if b.lines.isEmpty { problems.append(FieldProblem("lines", Message(zh: "请至少填写一行调整", en: "Give at least one line"))) }
+        var problems = PlanChange.checkReason(b.reason) + PlanChange.checkDay(b.effectiveOn, year: b.year, today: context.today)
+        if b.lines.isEmpty { problems.append(FieldProblem("changes", Message(zh: "请至少填写一行调整", en: "Give at least one line"))) }
         if b.lines.count > PlanChange.maxLines {
-            problems.append(FieldProblem("lines", Message(zh: "一批最多 \(PlanChange.maxLines) 行（实为 \(b.lines.count) 行）", en: "At most \(PlanChange.maxLines) lines in a batch (\(b.lines.count) given)")))
+            problems.append(FieldProblem("changes", Message(zh: "一批最多 \(PlanChange.maxLines) 行（实为 \(b.lines.count) 行）", en: "At most \(PlanChange.maxLines) lines in a batch (\(b.lines.count) given)")))
         }
         guard problems.isEmpty else { throw ProjectItemContext.Failure.refused(problems) }
         let units = try await ReferenceLists.namesByID(.unit, districtID: context.districtID, on: db)
