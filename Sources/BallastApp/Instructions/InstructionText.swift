@@ -26,6 +26,8 @@ enum InstructionText {
     static let status = Message(zh: "状态", en: "Status")
     static let leader = Message(zh: "批示领导", en: "Leader")
     static let given = Message(zh: "下达日期", en: "Given")
+    /// A 批示's first step in its record.
+    static let issued = Message(zh: "下达", en: "Given")
     static let overdue = Message(zh: "逾期", en: "Overdue")
     static let toClose = Message(zh: "待销号", en: "To close")
     static func changesHeading(since: String) -> Message {

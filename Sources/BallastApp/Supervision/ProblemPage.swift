@@ -128,7 +128,7 @@ struct ProblemPage {
     }
 
     func actionName(_ raw: String) -> String {
-        if raw == "raise" { return SupervisionText.raised.text(lang) }
+        if raw == "raise" { return detail.row.kind == .instruction ? InstructionText.issued.text(lang) : SupervisionText.raised.text(lang) }
         return ProblemAction(rawValue: raw).map { lang == .en ? $0.englishName : $0.chineseName } ?? raw
     }
 

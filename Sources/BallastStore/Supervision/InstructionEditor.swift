@@ -41,34 +41,15 @@ public struct InstructionEditor: Sendable {
         }
         let units = g.units.map(\.trimmed).filter { !$0.isEmpty }
         var problems = Instruction.check(text: g.text, units: units, deadline: g.deadline, today: context.today)
-        var projectID: UUID?, subjectProblem: UUID?, subjectDocument: UUID?
-        switch g.subject {
-        case .project(let id):
-            do { _ = try await context.project(id, on: db); projectID = id } catch {
-                problems.append(FieldProblem("project", Message(zh: "项目不存在", en: "No such project")))
-            }
-        case .problem(let id):
-            if let p = try await ProblemModel.query(on: db).filter(\.$id == id).filter(\.$districtID == context.districtID).first(),
-               p.kind != ProblemKind.instruction.rawValue {
-                subjectProblem = id; projectID = p.projectID
-            } else {
-                problems.append(FieldProblem("problem", Message(zh: "问题或议定事项不存在（批示不能再批示）", en: "No such problem or decision (an instruction takes no instruction)")))
-            }
-        case .document(let id):
-            // Only an issued document: a draft is the office's until it is signed.
-            if try await DocumentModel.query(on: db).filter(\.$id == id).filter(\.$districtID == context.districtID)
-                .filter(\.$status == .issued).first() != nil {
-                subjectDocument = id
-            } else {
-                problems.append(FieldProblem("document", Message(zh: "文件不存在或尚未印发", en: "No such issued document")))
-            }
-        }
+        // What it is given on, by the one rule the form reads too (`InstructionSubject`).
+        let found = try await InstructionSubject.find(g.subject, districtID: context.districtID, on: db)
+        if found == nil { problems.append(InstructionSubject.missing(g.subject)) }
         guard problems.isEmpty, let lead = units.first else { throw ProjectItemContext.Failure.refused(problems) }
-        var raise = ProblemEditor.Raise(kind: .instruction, projectID: projectID, category: "", title: Instruction.title(of: g.text),
+        var raise = ProblemEditor.Raise(kind: .instruction, projectID: found?.projectID, category: "", title: Instruction.title(of: g.text),
                                         description: g.text.trimmed,
                                         assignment: .init(leadUnit: lead, assistingUnits: Array(units.dropFirst()), leader: leader, deadline: g.deadline))
-        raise.subjectProblemID = subjectProblem
-        raise.subjectDocumentID = subjectDocument
+        if case .problem(let id) = g.subject { raise.subjectProblemID = id }
+        if case .document(let id) = g.subject { raise.subjectDocumentID = id }
         return try await ProblemEditor(context: context, supervisor: supervisor).raise(raise, on: db)
     }
 
