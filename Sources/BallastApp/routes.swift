@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: StatisticsController())
     try app.register(collection: InstructionsController())
     try app.register(collection: PlanChangesController())
+    try app.register(collection: InspectionsController())
     try app.register(collection: ElementsController())
     try app.register(collection: ApprovalFileController())
     try app.register(collection: PhotosController())

@@ -76,6 +76,8 @@ public enum DemoLoader {
             }
             try await DemoStatistics.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
             try await DemoElements.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
+            // After the colours: the tour's suggestions read the lights of its day.
+            try await DemoInspection.load(districtID: try district.requireID(), on: db)
         }
         return true
     }

@@ -23,7 +23,7 @@ enum AuditVocabulary {
         "merge": Message(zh: "合并", en: "Merge"), "raise": Message(zh: "提出", en: "Raise"),
         "assign": Message(zh: "交办", en: "Assign"), "acknowledge": Message(zh: "签收", en: "Acknowledge"),
         "feedback": Message(zh: "反馈", en: "Report progress"), "resolve": Message(zh: "办结", en: "Resolve"),
-        "close": Message(zh: "销号", en: "Close"), "reopen": Message(zh: "重新打开", en: "Reopen"),
+        "close": Message(zh: "销号", en: "Close"), "close-scoring": Message(zh: "结束评分", en: "Close scoring"), "reopen": Message(zh: "重新打开", en: "Reopen"),
         "deadline": Message(zh: "调整时限", en: "Move deadline"), "comment": Message(zh: "备注", en: "Comment"),
         "escalate": Message(zh: "升级", en: "Escalate"), "remind": Message(zh: "催办", en: "Remind"),
     ]
@@ -47,7 +47,9 @@ enum AuditVocabulary {
         "pool-target": Message(zh: "四库目标", en: "Pool target"), "problem": Message(zh: "问题", en: "Problem"),
         "problem-attachment": Message(zh: "问题附件", en: "Problem attachment"), "progress": Message(zh: "月度进度", en: "Monthly progress"),
         "report-photo": Message(zh: "形象进度照片", en: "Progress photo"), "score_adjustment": Message(zh: "考核加减分", en: "Score adjustment"),
-        "scoring_scheme": Message(zh: "考核方案", en: "Scoring scheme"), "supervision-settings": Message(zh: "督办设置", en: "Supervision settings"),
+        "scoring_scheme": Message(zh: "考核方案", en: "Scoring scheme"),
+        "inspection": Message(zh: "观摩", en: "Inspection tour"), "inspection_score": Message(zh: "观摩评分", en: "Inspection score"),
+        "inspection_sheet": Message(zh: "观摩评分表", en: "Inspection sheet"), "supervision-settings": Message(zh: "督办设置", en: "Supervision settings"),
         "trip": Message(zh: "招商出访", en: "Trip"), "visit": Message(zh: "走访", en: "Visit"),
         "warning-rule": Message(zh: "预警规则", en: "Warning rule"), "webhook": Message(zh: "消息推送", en: "Webhook"),
     ]
@@ -71,6 +73,8 @@ enum AuditVocabulary {
         "plannedEnd": Message(zh: "计划竣工", en: "Planned completion"), "content": Message(zh: "内容", en: "Content"),
         "longitude": Message(zh: "经度", en: "Longitude"), "latitude": Message(zh: "纬度", en: "Latitude"),
         "investment": Message(zh: "计入投资", en: "Investment"), "batch": Message(zh: "批次", en: "Batch"), "heldOn": Message(zh: "举办日期", en: "Held on"),
+        "total": Message(zh: "合计得分", en: "Total"), "projects": Message(zh: "观摩项目", en: "Projects"), "reviewers": Message(zh: "评委", en: "Reviewers"),
+        "items": Message(zh: "评分项", en: "Items"), "dropExtremesFrom": Message(zh: "去掉最高最低分的评委人数", en: "Drop extremes from"),
         "startedOn": Message(zh: "开工日期", en: "Started on"), "producedOn": Message(zh: "投产日期", en: "In production on"),
         "atCapacityOn": Message(zh: "达效日期", en: "At capacity on"), "enterprise": Message(zh: "企业", en: "Enterprise"),
         "enterpriseID": Message(zh: "企业", en: "Enterprise"), "source": Message(zh: "来源", en: "Source"), "chain": Message(zh: "产业链", en: "Chain"),

@@ -4,10 +4,10 @@ import BallastStore
 import Fluent
 import Foundation
 
-/// The four kinds of the district's rhythm, drafted from a period as people write it
+/// The four kinds of the district's rhythm and 观摩's 讲评通报, drafted from a period as people write it
 /// ("2023-W23", "2023-05", "2023-Q2", "2023"), and read back into their layout.
 package enum CadenceDrafts {
-    static let kinds: [DocumentKind] = [.weeklyBulletin, .unitRanking, .quarterlyAssessment, .annualEvaluation]
+    static let kinds: [DocumentKind] = [.weeklyBulletin, .unitRanking, .quarterlyAssessment, .annualEvaluation, .inspectionReview]
 
     static func kind(_ raw: String?) throws -> DocumentKind {
         guard let raw, let k = DocumentKind(rawValue: raw.trimmed), kinds.contains(k) else {
@@ -53,6 +53,12 @@ package enum CadenceDrafts {
             return try desk.ranking(year: m.year, month: m.month, asOf: asOf)
         case .quarterlyAssessment: return try desk.assessment(period: assessment(period, annual: false), asOf: asOf)
         case .annualEvaluation: return try desk.assessment(period: assessment(period, annual: true), asOf: asOf)
+        case .inspectionReview:
+            guard let day = CalendarDate(iso: period.trimmed), PlanYear.isValid(day.year) else {
+                throw BallastError.badParameter("period", zh: "观摩讲评的期次是观摩日期 YYYY-MM-DD，实为“\(period.prefix(20))”",
+                                                en: "An inspection review's period is the tour's day, YYYY-MM-DD, not “\(period.prefix(20))”")
+            }
+            return try desk.inspectionReview(day: day)
         case .supervisionBulletin:
             throw BallastError.badParameter("kind", zh: "督查通报请在督办 › 督查通报中生成", en: "Supervision bulletins are drafted under /bulletins")
         }
@@ -71,6 +77,7 @@ package enum CadenceDrafts {
         case .weeklyBulletin: return WeeklyBulletinDoc.doc(d, try decoder.decode(WeeklyBulletin.self, from: data), style: style)
         case .unitRanking: return RankingDoc.doc(d, try decoder.decode(UnitRanking.self, from: data), style: style)
         case .quarterlyAssessment, .annualEvaluation: return AssessmentDoc.doc(d, try decoder.decode(UnitAssessment.self, from: data), style: style)
+        case .inspectionReview: return InspectionReviewDoc.doc(d, try decoder.decode(InspectionResults.self, from: data), style: style)
         case .supervisionBulletin, nil: throw BallastError.notFound(Message(zh: "文件不存在", en: "No such document"))
         }
     }

@@ -30,7 +30,8 @@ struct DocumentStyleController: RouteCollection {
         let form = try req.content.decode(Form.self)
         var codes: [String: String] = [:]
         for kind in DocumentStyles.fileKinds {
-            codes[kind.rawValue] = (try? req.content.get(String.self, at: "code_\(kind.rawValue)")) ?? ""
+            // A field the form did not send (a page from before the kind) keeps the default 代字.
+            if let code = try? req.content.get(String.self, at: "code_\(kind.rawValue)") { codes[kind.rawValue] = code }
         }
         let typed = DocumentStyle(office: form.office ?? "", codes: codes, copyTo: form.copyTo ?? "", printer: form.printer ?? "")
         let d = try req.district()

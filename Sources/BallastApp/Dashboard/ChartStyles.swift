@@ -48,6 +48,9 @@ enum ChartStyles {
     svg.district-map circle.dot { stroke:#fff; stroke-width:1; fill-opacity:.85; }
     svg.district-map circle.dot.outside { stroke:#111; stroke-width:2; stroke-dasharray:2 2; }
     svg.district-map circle.dot.selected { stroke:#111; stroke-width:3; fill-opacity:1; }
+    svg.district-map path.route-line { fill:none; stroke:#1d4ed8; stroke-width:2.5; stroke-dasharray:6 4; }
+    svg.district-map circle.route-stop { fill:#1d4ed8; stroke:#fff; stroke-width:1.5; }
+    svg.district-map text.route-number { fill:#fff; font-size:11px; font-weight:700; }
     .dash-head { display:flex; flex-wrap:wrap; align-items:baseline; gap:4px 16px; }
     .dash-head h1 { margin:8px 0; }
     .dash-controls { display:flex; flex-wrap:wrap; gap:8px 12px; align-items:flex-end; margin:4px 0 14px; width:100%; }

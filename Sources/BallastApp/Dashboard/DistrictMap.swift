@@ -21,6 +21,8 @@ package struct DistrictMap {
     var selected: UUID?
     /// A dot's tip names the amount's unit in English on an English page.
     var english = false
+    /// A 观摩's visiting order: a line through these projects' dots, each numbered.
+    var route: [UUID] = []
 
     /// Points placed, and those that could not be: no coordinates, or outside the district.
     struct Placement {
@@ -74,9 +76,28 @@ package struct DistrictMap {
                 + "<title>\(SVG.escape(tip(p)))</title></circle></a>"
         }
         out += "</g>"
+        if !route.isEmpty { out += routeLine(place.placed, projection) }
         // The names last, above the dots (which used to hide them), and not in the way of a click.
         if let layer { out += names(layer, projection) }
         return SVG.finish(out)
+    }
+
+    /// The route: a line from stop to stop in visiting order, and each stop's number beside its dot.
+    func routeLine(_ placed: [MapPointsQuery.Point], _ projection: MapProjection) -> String {
+        let at = Dictionary(placed.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let stops: [(n: Int, x: Double, y: Double)] = route.enumerated().compactMap { i, id in
+            guard let p = at[id], let lng = p.lng, let lat = p.lat else { return nil }
+            let (x, y) = projection.point(GeoPoint(lng: lng, lat: lat))
+            return (i + 1, min(max(x, 2), width - 2), min(max(y, 2), height - 2))
+        }
+        guard !stops.isEmpty else { return "" }
+        var out = "<g class=\"route\" pointer-events=\"none\"><path class=\"route-line\" d=\""
+            + stops.enumerated().map { i, s in "\(i == 0 ? "M" : "L")\(SVG.num(s.x)) \(SVG.num(s.y))" }.joined(separator: " ") + "\"/>"
+        for s in stops {
+            out += "<circle class=\"route-stop\" cx=\"\(SVG.num(s.x))\" cy=\"\(SVG.num(s.y))\" r=\"9\"/>"
+                + "<text class=\"route-number\" x=\"\(SVG.num(s.x))\" y=\"\(SVG.num(s.y + 3.5))\" text-anchor=\"middle\">\(s.n)</text>"
+        }
+        return out + "</g>"
     }
 
     /// A dot's tip: the project and its total, in the page's language.

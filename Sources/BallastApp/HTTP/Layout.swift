@@ -4,7 +4,7 @@ import Plot
 
 /// The one page layout: header with navigation and language switch, then the content.
 enum Layout {
-    enum Section { case error, work, leader, instructions, approvals, statistics, elements, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
+    enum Section { case error, work, leader, instructions, inspections, approvals, statistics, elements, overview, map, tables, ledger, importLedger, lists, users, audit, account, rollup, tokens, webhooks, reports, warnings, enterprises, pipeline, campaign, leads, problems, inbox, documents }
 
     /// `scripts`: our own scripts the page loads (deferred); a page works without them.
     static func page(title: String, lang: UILanguage, section: Section, path: String, scripts: [String] = [],
@@ -91,6 +91,7 @@ enum Layout {
             (Item(section: .enterprises, label: Message(zh: "企业", en: "Enterprises"), href: Site.enterprises.link, group: .pipeline, icon: .enterprise), .readProjects),
             (Item(section: .problems, label: Message(zh: "问题督办", en: "Problems & meetings"), href: Site.problems.link, group: .supervision, icon: .problem), .readProjects),
             (Item(section: .instructions, label: InstructionText.listTitle, href: Site.instructions.link, group: .supervision, icon: .stamp), .readProjects),
+            (Item(section: .inspections, label: InspectionText.listTitle, href: Site.inspections.link, group: .assessment, icon: .flag), .readProjects),
             (Item(section: .documents, label: Message(zh: "通报考核", en: "Bulletins & rankings"), href: Site.documents.link, group: .assessment, icon: .document), .readProjects),
             (Item(section: .inbox, label: Message(zh: "消息", en: "Inbox"), href: Site.inbox.link, group: nil, icon: .inbox), .readSummary),
             (Item(section: .lists, label: UIText.lists, href: Site.list.link("unit"), group: .system, icon: .list), .manageLists),

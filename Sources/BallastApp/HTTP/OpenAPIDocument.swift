@@ -652,6 +652,54 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "{preview: true, year, effectiveOn, changes}"}, "201": {"description": "{preview: false, year, effectiveOn, changes}"},
                           "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),
+        (Site.API.inspections.path, #"""
+        {
+          "get": {"summary": "观摩讲评：本年度观摩及打分进度 / the year's inspection tours with their progress",
+            "parameters": [{"$ref": "#/components/parameters/year"}],
+            "responses": {"200": {"description": "{year, inspections: [{id, title, heldOn, status (planned|closed), closedOn, projects, reviewers, scored, owed}]}"}, "400": {"$ref": "#/components/responses/Error"}}},
+          "post": {"summary": "安排观摩（项目办）：日期（不早于今天，一天一次）、观摩项目（编号，第一个为出发点）、评委（账号）；route 为 true（默认）时按最近距离排定路线 / plan a tour (office)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["title", "heldOn", "projects", "reviewers"], "properties": {
+              "title": {"type": "string", "maxLength": 60}, "heldOn": {"type": "string", "format": "date"},
+              "projects": {"type": "array", "maxItems": 40, "items": {"type": "string"}, "description": "项目编号"},
+              "reviewers": {"type": "array", "maxItems": 30, "items": {"type": "string"}, "description": "评委用户名"},
+              "route": {"type": "boolean"}}}}}},
+            "responses": {"201": {"description": "The tour, as GET /api/v1/inspections/{inspection}"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inspectionSuggestions.path, #"""
+        {"get": {"summary": "推荐观摩项目（项目办）：重点项目、新开工、亮灯项目，每个责任单位至少一个 / the projects suggested for a tour (office)",
+          "parameters": [{"name": "heldOn", "in": "query", "schema": {"type": "string", "format": "date"}}],
+          "responses": {"200": {"description": "[{projectID, code, name, unit, reasons: [key|newStart|lit|unit]}]"}, "400": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inspection.path, #"""
+        {"get": {"summary": "观摩详情：路线、评委进度、结果（结束评分后所有人可见；此前仅项目办可见暂计结果）、我的评分（评委本人）/ a tour: route, reviewers, results, the caller's own sheets",
+          "parameters": [{"name": "inspection", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "responses": {"200": {"description": "{id, title, heldOn, status, closedOn, version, sheet: {version, items, fullPoints, dropExtremesFrom}, stops: [{seq, projectID, code, name, unit, address, lng, lat, legKm, reasons}], reviewers: [{name, scored, owed}], results: {projects: [{projectID, code, name, unit, score, rank, reviewers, dropped, itemMeans}], units: [{unit, score, rank, projects}]}, provisional, mine, reviewDocumentID}"},
+                        "404": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inspectionScores.path, #"""
+        {"post": {"summary": "评委打分：一个项目的评分表，逐项不超过分值、最多一位小数；观摩当天起至结束评分前可改；不为本单位项目打分 / a reviewer's sheet for one project",
+          "parameters": [{"name": "inspection", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["projectID", "points"], "properties": {
+            "projectID": {"type": "string", "format": "uuid"}, "points": {"type": "object", "additionalProperties": {"type": "number"}, "description": "评分项代码 → 得分"}}}}}},
+          "responses": {"200": {"description": "{projectID, total}"}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inspectionClose.path, #"""
+        {"post": {"summary": "结束评分（项目办）：每个项目至少一份评分；此后结果为最终结果，可生成讲评通报（documents, kind inspection-review, period 观摩日期）/ close the scoring (office)",
+          "parameters": [{"name": "inspection", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+          "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version"], "properties": {"version": {"type": "integer"}}}}}},
+          "responses": {"200": {"description": "The tour with its results"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
+        (Site.API.inspectionSheet.path, #"""
+        {
+          "get": {"summary": "观摩评分表（现行版本）/ the scoring sheet in force",
+            "responses": {"200": {"description": "{version, items: [{key, name, points}], fullPoints, dropExtremesFrom}"}}},
+          "put": {"summary": "保存评分表为新版本（项目办）；已安排的观摩仍按原版本 / save the sheet as a new version (office)",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["version", "items"], "properties": {
+              "version": {"type": "integer"}, "dropExtremesFrom": {"type": "integer", "description": "0 (never) or 3 to 50; default 5"},
+              "items": {"type": "array", "maxItems": 20, "items": {"type": "object", "required": ["name", "points"], "properties": {
+                "key": {"type": "string"}, "name": {"type": "string", "maxLength": 30}, "points": {"type": "number"}}}}}}}}},
+            "responses": {"200": {"description": "The new version"}, "409": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+        """#),
         (Site.API.instructions.path, #"""
         {
           "get": {"summary": "领导批示（责任单位只见交办本单位或本单位项目的批示）/ leaders' instructions (a unit: those addressed to it or on its projects)",
@@ -860,12 +908,12 @@ enum OpenAPIDocument {
         (Site.API.documents.path, #"""
         {
           "get": {"summary": "周通报、月排名、季考核、年评优（草稿与已印发，可检索）/ bulletins, rankings and assessments, searchable",
-            "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation", "supervision-bulletin"]}},
+            "parameters": [{"name": "kind", "in": "query", "schema": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation", "inspection-review", "supervision-bulletin"]}},
               {"name": "year", "in": "query", "schema": {"type": "integer"}}, {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "words in the title, number or content"}],
             "responses": {"200": {"description": "[{id, kind, period, title, number, asOf, status (draft|issued), issuedOn, issuedBy, version}]"}, "400": {"$ref": "#/components/responses/Error"}}},
           "post": {"summary": "生成草稿（项目办；已印发的不能重新生成）/ draft (or redraft) a period's document",
             "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["kind", "period"], "properties": {
-              "kind": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation"]},
+              "kind": {"type": "string", "enum": ["weekly-bulletin", "unit-ranking", "quarterly-assessment", "annual-evaluation", "inspection-review"]},
               "period": {"type": "string", "description": "2023-W23 | 2023-05 | 2023-Q2 | 2023"}, "asOf": {"type": "string", "format": "date"}}}}}},
             "responses": {"201": {"description": "{document, content}: the content as stored, in the kind's shape"}, "400": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
         """#),

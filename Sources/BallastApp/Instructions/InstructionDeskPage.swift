@@ -10,6 +10,8 @@ import Plot
 struct InstructionDeskPage {
     var view: LeaderDesk.View
     var asOf: CalendarDate
+    /// 观摩 waiting for this leader's scores (`InspectionQuery.work`).
+    var tours: [WorkItem] = []
     var lang: UILanguage
 
     func render() -> String {
@@ -18,6 +20,8 @@ struct InstructionDeskPage {
         return Layout.page(title: t(InstructionText.deskTitle), lang: lang, section: .leader, path: Site.leaderDesk.link,
             .h1(.text(t(InstructionText.deskHeading(v.leader, v.projects.count)))),
             InstructionsPage.tallyFigures(v.tally, lang: lang),
+            .if(!tours.isEmpty, .div(.class("card"), .id("tours"), .h2(.text(t(InspectionText.myTours))),
+                .ul(.forEach(tours) { i in .li(.a(.href(attr(Layout.link(i.url, lang))), .text(i.title.text(lang)))) }))),
             projects(),
             instructions(),
             changes())

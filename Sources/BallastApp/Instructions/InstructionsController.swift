@@ -223,7 +223,11 @@ struct InstructionsController: RouteCollection {
             return .html(Layout.page(title: t, lang: req.language, section: .leader, path: Site.leaderDesk.link,
                                      .h1(.text(t)), .div(.class("alert pending"), .text(InstructionText.notLinked.text(req.language)))))
         }
-        return .html(InstructionDeskPage(view: try await desk(req), asOf: w.asOf, lang: req.language).render())
+        // A leader scores 观摩 too, and has no 工作台: the tours waiting for their score are here.
+        let p = try req.requirePrincipal()
+        let tours = try await InspectionQuery.work(districtID: try req.district().requireID(), username: p.name, office: false,
+                                                   today: w.today, on: req.db)
+        return .html(InstructionDeskPage(view: try await desk(req), asOf: w.asOf, tours: tours, lang: req.language).render())
     }
 
     func listPage(req: Request) async throws -> Response {

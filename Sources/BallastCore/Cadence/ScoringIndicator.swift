@@ -22,6 +22,10 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
     /// department) that fell due by the month's end, approved by their due day. Not in the
     /// standard scheme.
     case approvals
+    /// 观摩讲评 (issue 28): the unit's mean score in the year's latest 观摩 whose scoring had
+    /// closed by the month's end, over the sheet's full points. Not in the standard scheme: the
+    /// office adds it to let the tour count in the 季考核 and 年评优.
+    case inspection
 
     public var name: Message {
         switch self {
@@ -33,6 +37,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .pipeline: Message(zh: "招商签约目标", en: "Pipeline target")
         case .photos: Message(zh: "现场照片核验", en: "Reports with site photos")
         case .approvals: Message(zh: "审批按时办结", en: "Approvals given on time")
+        case .inspection: Message(zh: "观摩讲评得分", en: "Inspection tour score")
         }
     }
 
@@ -47,6 +52,7 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
         case .pipeline: "招商"
         case .photos: "照片"
         case .approvals: "审批"
+        case .inspection: "观摩"
         }
     }
 
@@ -66,6 +72,8 @@ public enum ScoringIndicator: String, CaseIterable, Sendable, Codable {
                               en: "the month's reports with a photo judged on site (near the project, in the month) ÷ projects due to report")
         case .approvals: Message(zh: "本单位承办、承诺时限在月末前到期的前期手续事项中按时批复的比例；无到期事项计满分",
                                  en: "share of the approval steps the unit gives that fell due by the month's end approved by their due day; full marks when none due")
+        case .inspection: Message(zh: "本年最近一次已结束评分的观摩中本单位项目的平均得分 ÷ 评分表满分；尚无观摩或本单位无观摩项目的计满分",
+                                  en: "the unit's mean score in the year's latest closed inspection tour ÷ the sheet's full points; full marks when there was none or it visited none of the unit's projects")
         }
     }
 }
@@ -89,12 +97,15 @@ public struct UnitFacts: Sendable, Codable, Equatable {
     /// 前期手续 steps the unit approves that fell due by the month's end, and those approved by their due day.
     public var approvalsDue = 0
     public var approvalsOnTime = 0
+    /// The unit's score in the latest closed 观摩 over the sheet's full points (0…1); nil when
+    /// none had closed or it visited none of the unit's projects.
+    public var inspectionRatio: Double?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case projects, plan, completed, plannedStarts, achievedStarts, problemsDue, problemsOnTime, reportsExpected, reportsOnTime,
-             litProjects, signedLeads, reportsVerified, approvalsDue, approvalsOnTime
+             litProjects, signedLeads, reportsVerified, approvalsDue, approvalsOnTime, inspectionRatio
     }
 
     /// Rankings issued before photos counted were frozen without `reportsVerified`: read as 0.
@@ -109,5 +120,6 @@ public struct UnitFacts: Sendable, Codable, Equatable {
         reportsVerified = try c.decodeIfPresent(Int.self, forKey: .reportsVerified) ?? 0
         approvalsDue = try c.decodeIfPresent(Int.self, forKey: .approvalsDue) ?? 0
         approvalsOnTime = try c.decodeIfPresent(Int.self, forKey: .approvalsOnTime) ?? 0
+        inspectionRatio = try c.decodeIfPresent(Double.self, forKey: .inspectionRatio)
     }
 }

@@ -69,6 +69,7 @@ public struct UnitScore: Sendable, Codable, Equatable {
             return due == 0 ? 1 : Double(f.signedLeads) / due
         case .photos: return share(f.reportsVerified, of: f.reportsExpected)
         case .approvals: return share(f.approvalsOnTime, of: f.approvalsDue)
+        case .inspection: return f.inspectionRatio ?? 1
         }
     }
 

@@ -103,5 +103,5 @@ public enum InspectionScoring {
         return (Double(hundredths) / Double(projectScores.count)).rounded(.toNearestOrAwayFromZero) / 100
     }
 
-    static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+    public static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
 }

@@ -117,6 +117,15 @@ public enum Site {
     public static let instructions = SitePath0("/instructions")
     /// The form a leader gives a 批示 with (`?project=`, `?problem=` or `?document=`).
     public static let instructionNew = SitePath0("/instructions/new")
+    /// 观摩讲评: the year's tours; posting plans one (the office).
+    public static let inspections = SitePath0("/inspections")
+    public static let inspectionNew = SitePath0("/inspections/new")
+    public static let inspection = SitePath1("/inspections/:inspection")
+    /// A reviewer's sheet for one project, on the phone.
+    public static let inspectionScore = SitePath2("/inspections/:inspection/score/:project")
+    public static let inspectionClose = SitePath1("/inspections/:inspection/close")
+    /// The district's scoring sheet, versioned.
+    public static let inspectionSheet = SitePath0("/inspection-sheet")
     /// A 批示's next step (its page is the problem page).
     public static let instructionSteps = SitePath1("/instructions/:problem/steps")
     public static let progressImport = SitePath0("/progress/import")
@@ -262,6 +271,16 @@ public enum Site {
         /// 动态调整: `GET` the year's changes; `POST` a batch (`preview: true` checks it only).
         public static let planChanges = SitePath0("/api/v1/plan-changes")
         public static let instructions = SitePath0("/api/v1/instructions")
+        /// 观摩讲评: `GET` the year's tours; `POST` plans one.
+        public static let inspections = SitePath0("/api/v1/inspections")
+        /// The projects suggested for a tour on `?heldOn=`.
+        public static let inspectionSuggestions = SitePath0("/api/v1/inspections/suggestions")
+        public static let inspection = SitePath1("/api/v1/inspections/:inspection")
+        /// `POST` a reviewer's sheet for one project.
+        public static let inspectionScores = SitePath1("/api/v1/inspections/:inspection/scores")
+        public static let inspectionClose = SitePath1("/api/v1/inspections/:inspection/close")
+        /// `GET` the scoring sheet in force; `PUT` a new version.
+        public static let inspectionSheet = SitePath0("/api/v1/inspection-sheet")
         public static let instruction = SitePath1("/api/v1/instructions/:problem")
         public static let instructionSteps = SitePath1("/api/v1/instructions/:problem/steps")
         /// Per leader: projects, lit projects, 批示 given, done, on time (`?year=&asOf=`).

@@ -175,6 +175,28 @@ public enum UnitFactsQuery {
             f.completed += try r.decode(column: "d\(i)", as: Int64?.self) ?? 0
             f.reportsOnTime = try int(r, "o\(i)")
         }
+        // 观摩讲评: each month, the latest tour of the year closed by its end; the unit's mean
+        // score there over the sheet's full points (`InspectionResults`, the one combination).
+        let tours = try await InspectionModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year)
+            .filter(\.$status == "closed").sort(\.$closedOn).sort(\.$heldOn).all()
+        var tourRatios: [(closedOn: CalendarDate, byUnit: [String: Double])] = []
+        for t in tours {
+            guard let closed = t.closedOn, closed.iso <= (ends.last ?? start) else { continue }
+            let r = try await InspectionResults.build(t, on: db)
+            let full = r.sheet.fullPoints
+            guard full > 0 else { continue }
+            tourRatios.append((closed, Dictionary(r.units.map { ($0.unit, $0.score / full) }, uniquingKeysWith: { a, _ in a })))
+        }
+        if !tourRatios.isEmpty {
+            for (id, entry) in facts {
+                var monthsFacts = entry.months
+                for i in months.indices {
+                    let latest = tourRatios.last { $0.closedOn.iso <= ends[i] }
+                    monthsFacts[i].inspectionRatio = latest?.byUnit[entry.name]
+                }
+                facts[id] = (entry.name, monthsFacts)
+            }
+        }
         var out: [Int: [Unit]] = [:]
         for (i, m) in months.enumerated() {
             // A unit whose projects had not yet joined the portfolio by the month's end is not ranked that month.

@@ -11,6 +11,8 @@ public enum DistrictLock {
     public enum Work: UInt8, Sendable {
         case notices = 1
         case drafts = 2
+        /// Planning, scoring and closing a 观摩: a score never lands on a tour that has just closed.
+        case inspections = 3
     }
 
     /// Call first inside a `writeTransaction`.

@@ -26,6 +26,7 @@ public struct DocumentStyle: Sendable, Equatable, Codable {
             DocumentKind.unitRanking.rawValue: "\(short)重点办排",
             DocumentKind.quarterlyAssessment.rawValue: "\(short)重点办考",
             DocumentKind.annualEvaluation.rawValue: "\(short)重点办评",
+            DocumentKind.inspectionReview.rawValue: "\(short)重点办观",
         ], copyTo: "区委办公室，区人大常委会办公室，区政府办公室，区政协办公室", printer: office)
     }
 

@@ -12,7 +12,13 @@ public enum DocumentStyles {
               let style = try? JSONDecoder().decode(DocumentStyle.self, from: Data(row.json.utf8)) else {
             return (DocumentStyle.defaults(districtName: districtName), 0)
         }
-        return (style, row.version)
+        // A kind added after the office saved its style (观摩讲评) takes the default 代字 until
+        // the office sets its own, rather than a 发文字号 with none.
+        var filled = style
+        for (kind, code) in DocumentStyle.defaults(districtName: districtName).codes where (filled.codes[kind] ?? "").isEmpty {
+            filled.codes[kind] = code
+        }
+        return (filled, row.version)
     }
 
     /// The style as stored: JSON with sorted keys.
@@ -45,7 +51,7 @@ public enum DocumentStyles {
     }
 
     /// The kinds issued as 文件, whose 代字 the style sets.
-    public static let fileKinds: [DocumentKind] = [.unitRanking, .quarterlyAssessment, .annualEvaluation]
+    public static let fileKinds: [DocumentKind] = [.unitRanking, .quarterlyAssessment, .annualEvaluation, .inspectionReview]
 
     /// Refused naming the field: empty, too long, or a 代字 another kind already has.
     public static func check(_ s: DocumentStyle) throws(ProjectItemContext.Failure) {
@@ -83,6 +89,8 @@ public enum DocumentStyles {
         s.copyTo = s.copyTo.trimmed
         while s.copyTo.hasSuffix("。") || s.copyTo.hasSuffix("；") || s.copyTo.hasSuffix("，") { s.copyTo = String(s.copyTo.dropLast()).trimmed }
         s.codes = s.codes.mapValues(\.trimmed)
+        // A kind the caller did not name (a client older than 观摩讲评) keeps its default 代字.
+        for (kind, code) in DocumentStyle.defaults(districtName: districtName).codes where s.codes[kind] == nil { s.codes[kind] = code }
         try check(s)
         let checked = s
         return try await db.writeTransaction { tx in

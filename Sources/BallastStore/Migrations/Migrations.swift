@@ -53,5 +53,6 @@ public enum BallastMigrations {
         AddElements(),
         AddInstructions(),
         AddPlanChanges(),
+        AddInspections(),
     ]
 }

@@ -49,6 +49,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case quarterlyAssessment = "quarterly-assessment"
     /// Period `2023`.
     case annualEvaluation = "annual-evaluation"
+    /// 观摩讲评通报; period: the tour's day, `2023-06-16`.
+    case inspectionReview = "inspection-review"
 
     public var chineseName: String {
         switch self {
@@ -57,6 +59,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .unitRanking: "月排名"
         case .quarterlyAssessment: "季度考核"
         case .annualEvaluation: "年度评优"
+        case .inspectionReview: "观摩讲评"
         }
     }
 
@@ -67,6 +70,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .unitRanking: "Monthly ranking"
         case .quarterlyAssessment: "Quarterly assessment"
         case .annualEvaluation: "Annual evaluation"
+        case .inspectionReview: "Inspection review"
         }
     }
 }

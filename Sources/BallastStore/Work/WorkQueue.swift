@@ -20,11 +20,13 @@ public struct WorkItem: Sendable, Equatable, Codable {
         case importBatch = "import"
         /// 前期手续 steps applied for at the unit as approving department, due soon or overdue.
         case approval
+        /// 观摩: projects to score (a reviewer's), or scoring to close after the tour (the office's).
+        case inspection
 
         public var chineseName: String {
             switch self {
             case .report: "月报填报"; case .review: "月报审核"; case .problem: "问题与议定事项"; case .notice: "催办单签收"; case .document: "文件印发"
-            case .importBatch: "待确认的导入"; case .approval: "审批事项"
+            case .importBatch: "待确认的导入"; case .approval: "审批事项"; case .inspection: "观摩讲评"
             }
         }
 
@@ -32,7 +34,7 @@ public struct WorkItem: Sendable, Equatable, Codable {
             switch self {
             case .report: "Reports to file"; case .review: "Reports to review"; case .problem: "Problems and decisions"
             case .notice: "Notices to acknowledge"; case .document: "Documents to issue"
-            case .importBatch: "Imports to confirm"; case .approval: "Approvals to give"
+            case .importBatch: "Imports to confirm"; case .approval: "Approvals to give"; case .inspection: "Inspection tours"
             }
         }
     }
@@ -99,6 +101,8 @@ public enum WorkQueue {
                                 url: Site.importBatch.link(id), due: nil, overdue: false, count: 1)
             }
         }
+        out += try await InspectionQuery.work(districtID: who.districtID, username: who.username,
+                                              office: who.permissions.contains(.manageProjects), today: today, on: db)
         return out.sorted { a, b in
             if a.overdue != b.overdue { return a.overdue }
             return (a.due ?? .clamped(year: 2999, month: 12, day: 31), a.kind.rawValue) < (b.due ?? .clamped(year: 2999, month: 12, day: 31), b.kind.rawValue)
