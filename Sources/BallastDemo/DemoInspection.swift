@@ -19,7 +19,7 @@ enum DemoInspection {
 
     static func load(districtID: UUID, on db: any Database) async throws {
         func context(_ who: String, _ day: CalendarDate) -> ProjectItemContext {
-            ProjectItemContext(districtID: districtID, actor: ChangeActor(name: who, role: "demo"), today: day, scopeUnitID: nil, recolours: false)
+            ProjectItemContext(districtID: districtID, actor: ChangeActor(name: who, role: who), today: day, scopeUnitID: nil, recolours: false)
         }
         let planner = InspectionDesk(context: context("office", plannedOn))
         let suggested = try await planner.suggest(year: heldOn.year, on: heldOn, db: db)

@@ -62,6 +62,9 @@ import VaporTesting
             #expect(try await InspectionModel.query(on: app.db).count() == before + 1)
             #expect((tour["stops"] as? [[String: Any]])?.map { $0["code"] as? String } == [a.code, b.code, c.code])
             #expect((tour["sheet"] as? [String: Any])?["version"] as? Int == 2)
+            // A project on a tour is the district's record: it is not deleted (once a 500 on the key).
+            let (deleted, deletedBody) = try await office.send(.DELETE, "/api/v1/projects/\(c.id!)?version=\(c.version)")
+            #expect(deleted == .conflict && ((deletedBody["error"] as? [String: Any])?["message"] as? String)?.contains("观摩") == true, "\(deletedBody)")
             // One tour a day.
             #expect(Self.field(try await office.send(.POST, "/api/v1/inspections", plan).1) == "heldOn")
 

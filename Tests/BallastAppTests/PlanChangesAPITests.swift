@@ -73,6 +73,10 @@ import VaporTesting
             let (applied, appliedBody) = try await office.send(.POST, "/api/v1/plan-changes", body)
             #expect(applied == .created, "\(appliedBody)")
             #expect(try await YearPlanModel.find(plan.id, on: app.db)?.annualPlan == done)
+            // A project whose plan was changed keeps its record: it is not deleted (once a 500 on the key).
+            let current = try #require(try await ProjectModel.find(project.id, on: app.db))
+            let (deleted, deletedBody) = try await office.send(.DELETE, "/api/v1/projects/\(project.id!)?version=\(current.version)")
+            #expect(deleted == .conflict && ((deletedBody["error"] as? [String: Any])?["message"] as? String)?.contains("计划调整") == true, "\(deletedBody)")
             let now = try await Self.colour(app, districtID, project.id!, on: june30)
             #expect(now != .red && now != nil, "\(String(describing: now))")
             #expect(try await Self.colour(app, districtID, project.id!, on: june29) == .red)

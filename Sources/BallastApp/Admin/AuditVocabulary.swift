@@ -110,7 +110,7 @@ enum AuditVocabulary {
     static let values: [String: Message] = [
         "draft": Message(zh: "草稿", en: "Draft"), "submitted": Message(zh: "已报送", en: "Submitted"),
         "approved": Message(zh: "已审定", en: "Approved"), "returned": Message(zh: "已退回", en: "Returned"),
-        "issued": Message(zh: "已印发", en: "Issued"), "previewed": Message(zh: "待确认", en: "Waiting for confirmation"),
+        "issued": Message(zh: "已印发", en: "Issued"), "planned": Message(zh: "评分中", en: "Scoring"), "closed": Message(zh: "已结束评分", en: "Scoring closed"), "previewed": Message(zh: "待确认", en: "Waiting for confirmation"),
         "applied": Message(zh: "已导入", en: "Applied"), "cancelled": Message(zh: "已取消", en: "Cancelled"),
         "undone": Message(zh: "已撤销", en: "Undone"), "on-site": Message(zh: "现场", en: "On site"), "wrong-place": Message(zh: "位置不符", en: "Wrong place"),
         "wrong-time": Message(zh: "时间不符", en: "Wrong time"), "no-location": Message(zh: "无定位信息", en: "No location"), "no-time": Message(zh: "无拍摄时间", en: "No time taken"),

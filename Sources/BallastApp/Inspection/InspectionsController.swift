@@ -79,7 +79,7 @@ struct InspectionsController: RouteCollection {
     struct SummaryDTO: Content {
         var id: UUID, title: String, heldOn: String, status: String, closedOn: String?, projects: Int, reviewers: Int, scored: Int, owed: Int
         init(_ s: InspectionQuery.Summary) {
-            id = s.id; title = s.title; heldOn = s.heldOn.iso; status = s.closed ? "closed" : "planned"; closedOn = s.closedOn?.iso
+            id = s.id; title = s.title; heldOn = s.heldOn.iso; status = (s.closed ? InspectionStatus.closed : .planned).rawValue; closedOn = s.closedOn?.iso
             projects = s.stops; reviewers = s.reviewers; scored = s.scored; owed = s.owed
         }
     }

@@ -178,7 +178,7 @@ public enum UnitFactsQuery {
         // 观摩讲评: each month, the latest tour of the year closed by its end; the unit's mean
         // score there over the sheet's full points (`InspectionResults`, the one combination).
         let tours = try await InspectionModel.query(on: db).filter(\.$districtID == districtID).filter(\.$year == year)
-            .filter(\.$status == "closed").sort(\.$closedOn).sort(\.$heldOn).all()
+            .filter(\.$status == InspectionStatus.closed.rawValue).sort(\.$closedOn).sort(\.$heldOn).all()
         var tourRatios: [(closedOn: CalendarDate, byUnit: [String: Double])] = []
         for t in tours {
             guard let closed = t.closedOn, closed.iso <= (ends.last ?? start) else { continue }

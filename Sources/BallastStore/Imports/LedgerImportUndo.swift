@@ -25,13 +25,7 @@ struct LedgerImportUndo: Sendable {
         let plans = Dictionary(try await YearPlanModel.query(on: tx).filter(\.$project.$id ~~ ids).filter(\.$year == year).all()
             .map { ($0.$project.id, $0) }, uniquingKeysWith: { a, _ in a })
         let created = rows.filter { $0.before == nil }.map(\.projectID)
-        var held = Set<UUID>()
-        if !created.isEmpty {
-            held.formUnion(try await MonthlyReportModel.query(on: tx).filter(\.$project.$id ~~ created).all().map(\.$project.id))
-            held.formUnion(try await ProblemModel.query(on: tx).filter(\.$projectID ~~ created).all().compactMap(\.projectID))
-            held.formUnion(try await CampaignEntryModel.query(on: tx).filter(\.$project.$id ~~ created).all().map(\.$project.id))
-            held.formUnion(try await LeadModel.query(on: tx).filter(\.$projectID ~~ created).all().compactMap(\.projectID))
-        }
+        let held = Set(try await ProjectHistory.held(created, on: tx).flatMap(\.projects))
         // Touched since: the project or its plan moved on from the versions the import left,
         // it is gone, or (for a project the import created) it has records of its own.
         let touched = rows.filter { row in

@@ -103,7 +103,7 @@ public struct InspectionDesk: Sendable {
                                                                                  en: "\(day.iso) already has the tour “\(other.title)”; one tour a day"))
             }
             let t = InspectionModel()
-            t.id = UUID(); t.districtID = districtID; t.year = day.year; t.title = p.title.trimmed; t.heldOn = day; t.status = "planned"
+            t.id = UUID(); t.districtID = districtID; t.year = day.year; t.title = p.title.trimmed; t.heldOn = day; t.status = InspectionStatus.planned.rawValue
             t.sheetVersion = current.sheet.version; t.sheet = String(decoding: try JSONEncoder.sorted.encode(current.sheet), as: UTF8.self)
             t.dropExtremesFrom = current.settings.dropExtremesFrom; t.createdBy = context.actor.name; t.version = 1
             try await t.create(on: tx)
@@ -197,9 +197,9 @@ public struct InspectionDesk: Sendable {
                     zh: "还有 \(results.unscored.count) 个项目无人打分（如 \(missing.code) \(missing.name)），不能结束评分",
                     en: "\(results.unscored.count) projects have no score yet (e.g. \(missing.code)); scoring cannot close"))
             }
-            try await context.update(t, version: version, action: "close-scoring", entity: "inspection", in: tx, before: ["status": "planned"], change: { t in
-                t.status = "closed"; t.closedOn = context.today
-            }, after: { _ in ["status": "closed"] }, summary: { "观摩 \($0.title) 结束评分" })
+            try await context.update(t, version: version, action: "close-scoring", entity: "inspection", in: tx, before: ["status": InspectionStatus.planned.rawValue], change: { t in
+                t.status = InspectionStatus.closed.rawValue; t.closedOn = context.today
+            }, after: { _ in ["status": InspectionStatus.closed.rawValue] }, summary: { "观摩 \($0.title) 结束评分" })
             return t
         }
     }

@@ -93,7 +93,7 @@ public enum InspectionQuery {
         let mine = try await InspectionReviewerModel.query(on: db).filter(\.$userID == userID).all().map(\.inspectionID)
         guard !mine.isEmpty else { return [] }
         return try await InspectionModel.query(on: db).filter(\.$districtID == districtID).filter(\.$id ~~ mine)
-            .filter(\.$status == "planned").sort(\.$heldOn).all()
+            .filter(\.$status == InspectionStatus.planned.rawValue).sort(\.$heldOn).all()
     }
 
     /// One reviewer's sheets on a tour, by project.
@@ -123,7 +123,7 @@ public enum InspectionQuery {
             }
         }
         if office {
-            let open = try await InspectionModel.query(on: db).filter(\.$districtID == districtID).filter(\.$status == "planned")
+            let open = try await InspectionModel.query(on: db).filter(\.$districtID == districtID).filter(\.$status == InspectionStatus.planned.rawValue)
                 .filter(\.$heldOn < today).sort(\.$heldOn).limit(20).all()
             for t in open {
                 out.append(WorkItem(kind: .inspection, title: Message(zh: "结束评分：\(t.title)", en: "Close the scoring of “\(t.title)”"),

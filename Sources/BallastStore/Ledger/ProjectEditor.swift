@@ -84,15 +84,9 @@ public struct ProjectEditor: Sendable {
         try await db.writeTransaction { tx in
             guard let project = try await ProjectModel.query(on: tx).filter(\.$id == id)
                 .filter(\.$district.$id == writer.districtID).first() else { throw Failure.notFound }
-            // A project with history is not deleted with it: reports, problems, campaign entries and
-            // leads are the district's record. Such a project exits instead.
-            let held: [(zh: String, en: String, count: Int)] = [
-                ("月报", "monthly reports", try await MonthlyReportModel.query(on: tx).filter(\.$project.$id == id).count()),
-                ("问题或决定", "problems or decisions", try await ProblemModel.query(on: tx).filter(\.$projectID == id).count()),
-                ("三个一批名单", "campaign entries", try await CampaignEntryModel.query(on: tx).filter(\.$project.$id == id).count()),
-                ("招商线索", "leads", try await LeadModel.query(on: tx).filter(\.$projectID == id).count()),
-            ].filter { $0.count > 0 }
-            if !held.isEmpty { throw Failure.hasRecords(held.map { ("\($0.count) 条\($0.zh)", "\($0.count) \($0.en)") }) }
+            // A project with history (`ProjectHistory`) is not deleted: it exits instead.
+            let held = try await ProjectHistory.held([id], on: tx)
+            if !held.isEmpty { throw Failure.hasRecords(held.map { ("\($0.projects.count) 条\($0.zh)", "\($0.projects.count) \($0.en)") }) }
             let names = try await writer.namesByID(on: tx)
             let plan = try await YearPlanModel.query(on: tx).filter(\.$project.$id == id).filter(\.$year == writer.year).first()
             let before = writer.snapshot(project, plan: plan, names: names)

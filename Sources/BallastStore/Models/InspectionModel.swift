@@ -27,7 +27,8 @@ public final class InspectionModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public var isClosed: Bool { status == "closed" }
+    public var isClosed: Bool { status == InspectionStatus.closed.rawValue }
 }
+
 
 extension InspectionModel: VersionedRecord {}
