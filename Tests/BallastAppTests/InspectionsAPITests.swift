@@ -54,6 +54,13 @@ import VaporTesting
             #expect(Self.field(try await office.send(.POST, "/api/v1/inspections", unknown).1) == "projects[1]")
             var stranger = plan; stranger["reviewers"] = ["nobody-here"]
             #expect(Self.field(try await office.send(.POST, "/api/v1/inspections", stranger).1) == "reviewers[0]")
+            // A read-only account, or the administrator's, scores nothing (once admitted, and its score counted).
+            var readOnly = plan; readOnly["reviewers"] = [leader.username, viewer.username]
+            #expect(Self.field(try await office.send(.POST, "/api/v1/inspections", readOnly).1) == "reviewers[1]")
+            var twoLines = plan; twoLines["title"] = "六月\n观摩"
+            let (twoLinesStatus, twoLinesBody) = try await office.send(.POST, "/api/v1/inspections", twoLines)
+            #expect(twoLinesStatus == .unprocessableEntity && Self.field(twoLinesBody) == "title"
+                    && ((twoLinesBody["error"] as? [String: Any])?["message"] as? String)?.contains("一行") == true, "\(twoLinesBody)")
             let before = try await InspectionModel.query(on: app.db).count()
 
             let (planned, tour) = try await office.send(.POST, "/api/v1/inspections", plan)

@@ -48,6 +48,8 @@ import Testing
         let problems = InspectionPlan.check(title: " ", heldOn: CalendarDate(year: 2023, month: 6, day: 1), today: today, stops: 0, reviewers: 31)
         #expect(problems.map(\.field) == ["title", "heldOn", "projects", "reviewers"])
         #expect(InspectionPlan.check(title: "观摩", heldOn: today, today: today, stops: 3, reviewers: 3).isEmpty)
+        #expect(InspectionPlan.mayReview([.viewer]) == false && InspectionPlan.mayReview([.admin]) == false && InspectionPlan.mayReview([.regional]) == false)
+        #expect(InspectionPlan.mayReview([.leader]) && InspectionPlan.mayReview([.unit]) && InspectionPlan.mayReview([.viewer, .supervision]))
         #expect(InspectionPlan.check(title: "观摩", heldOn: CalendarDate(year: 2025, month: 1, day: 1), today: today, stops: 3, reviewers: 3).map(\.field) == ["heldOn"])
     }
 }

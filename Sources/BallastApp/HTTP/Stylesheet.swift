@@ -206,10 +206,11 @@ package enum Stylesheet {
     /* One field under another, full width up to a line's length: a form read on a phone (领导批示). */
     form.stacked { display:grid; gap:10px; max-width:40em; }
     form.stacked label { display:flex; flex-direction:column; gap:3px; font-size:13px; color:var(--muted); }
+    form.stacked label.check { flex-direction:row; align-items:flex-start; gap:6px; font-size:14px; color:var(--ink); }
     /* 观摩's choices: one tick box a line, the box before its words. */
     form.stacked div.choices { display:grid; gap:6px; } form.stacked p.choices-label { margin:0; font-size:13px; color:var(--muted); }
     form.stacked div.choices label.check { display:flex; flex-direction:row; align-items:flex-start; gap:6px; font-size:14px; color:var(--ink); text-align:left; margin:0; }
-    form.stacked div.choices label.check input { margin-top:3px; flex:none; }
+    form.stacked div.choices label.check input, form.stacked label.check input { margin-top:3px; flex:none; width:auto; }
     form.stacked textarea, form.stacked input, form.stacked select { width:100%; box-sizing:border-box; }
     form.stacked button { justify-self:start; }
     ul.changes { margin:0; padding-left:1.2em; } ul.changes li { margin:3px 0; }

@@ -60,12 +60,12 @@ struct InspectionNewPage {
     static func suggestion(_ s: InspectionDesk.Suggestion, ticked: Bool, lang: UILanguage) -> Node<HTML.FormContext> {
         let why: String = s.reasons.map { $0.name.text(lang) }.joined(separator: "、")
         let box: Node<HTML.LabelContext> = .input(.type(.checkbox), .name("projects[]"), .value(attr(s.code)), .checked(ticked))
-        return .label(.class("check"), box, .text(" \(s.code) \(s.name)"), .span(.class("muted"), .text(" \(s.unit) · \(why)")))
+        return .label(.class("check"), box, .span(.text("\(s.code) \(s.name)"), .span(.class("muted"), .text(" \(s.unit) · \(why)"))))
     }
 
     static func reviewer(_ u: UserModel, ticked: Bool, lang: UILanguage) -> Node<HTML.FormContext> {
         let roles: String = u.roleList.map { lang == .en ? $0.englishName : $0.chineseName }.joined(separator: "、")
         let box: Node<HTML.LabelContext> = .input(.type(.checkbox), .name("reviewers[]"), .value(attr(u.username)), .checked(ticked))
-        return .label(.class("check"), box, .text(" " + u.displayName), .span(.class("muted"), .text(" " + roles)))
+        return .label(.class("check"), box, .span(.text(u.displayName), .span(.class("muted"), .text(" " + roles))))
     }
 }

@@ -35,7 +35,10 @@ struct InspectionPage {
         let v = view, lang = lang
         guard let id = v.tour.id else { return .empty }
         if !v.tour.isClosed {
-            return .div(.class("card"), .id("actions"), ConfirmStep(label: t(InspectionText.close), consequence: t(InspectionText.closeConsequence),
+            // What closing now leaves out: the sheets not yet in.
+            let scored = v.results.reviewers.reduce(0) { $0 + $1.scored }, owed = v.results.reviewers.reduce(0) { $0 + $1.owed }
+            let consequence = t(InspectionText.sheetsIn(scored, owed)) + t(InspectionText.closeConsequence)
+            return .div(.class("card"), .id("actions"), ConfirmStep(label: t(InspectionText.close), consequence: consequence,
                                                                confirm: t(InspectionText.close), action: Layout.link(Site.inspectionClose.link(id), lang),
                                                                hidden: [("version", String(v.tour.version))]).node)
         }

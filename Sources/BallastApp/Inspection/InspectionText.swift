@@ -40,6 +40,9 @@ enum InspectionText {
     static let close = Message(zh: "结束评分", en: "Close scoring")
     static let closeConsequence = Message(zh: "结束后评分不能再修改，结果成为最终结果，可生成讲评通报并计入考核。",
                                           en: "Once closed, no score can change; the results are final, can be issued as the review and count in the assessments.")
+    static func sheetsIn(_ scored: Int, _ owed: Int) -> Message {
+        Message(zh: "已收到 \(scored) 份评分，应有 \(owed) 份\(scored < owed ? "（未打分的评委不计入）" : "")。", en: "\(scored) of \(owed) sheets are in\(scored < owed ? " (the missing ones will not count)" : ""). ")
+    }
     static let closedDone = Message(zh: "已结束评分", en: "Scoring closed")
     static let draftReview = Message(zh: "生成讲评通报", en: "Draft the review")
     static let openReview = Message(zh: "查看讲评通报", en: "Open the review")

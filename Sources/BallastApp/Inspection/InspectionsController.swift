@@ -284,7 +284,7 @@ struct InspectionsController: RouteCollection {
         let suggestions = try await InspectionDesk(context: ctx).suggest(year: PlanYear.isValid(day.year) ? day.year : ctx.today.year, on: day, db: req.db)
         let users = try await UserModel.query(on: req.db).filter(\.$district.$id == ctx.districtID).filter(\.$disabled == false)
             .sort(\.$displayName).limit(500).all()
-            .filter { u in let r = u.roleList; return Role.permissions(of: r).contains(.readProjects) && !r.contains(.viewer) }
+            .filter { InspectionPlan.mayReview($0.roleList) }
         let sheet = try await InspectionSheets.current(districtID: ctx.districtID, on: req.db)
         return .html(InspectionNewPage(day: day, today: ctx.today, suggestions: suggestions, users: users, sheet: sheet.sheet, form: form,
                                        notice: notice, lang: req.language).render(), status: status)

@@ -8,12 +8,20 @@ public enum InspectionPlan {
     public static let maxReviewers = 30
     public static let maxTitle = 60
 
+    /// Who may be a reviewer: those who work the district's projects — 区领导, 项目办, 督查室 and
+    /// the units. A read-only account or the administrator's scores nothing.
+    public static let reviewerRoles: Set<Role> = [.leader, .office, .supervision, .unit]
+
+    public static func mayReview(_ roles: [Role]) -> Bool { roles.contains { reviewerRoles.contains($0) } }
+
     public static func check(title: String, heldOn: CalendarDate?, today: CalendarDate, stops: Int, reviewers: Int) -> [FieldProblem] {
         var out: [FieldProblem] = []
         let t = title.trimmed
         if !t.hasVisibleText { out.append(FieldProblem("title", Message(zh: "请填写观摩名称", en: "Give the tour a title"))) }
-        if t.count > maxTitle || t.hasControlCharacters {
+        if t.count > maxTitle {
             out.append(FieldProblem("title", Message(zh: "观摩名称最多 \(maxTitle) 个字", en: "The title is at most \(maxTitle) characters")))
+        } else if t.hasControlCharacters || t.contains(where: \.isNewline) || t.contains("\t") {
+            out.append(FieldProblem("title", Message(zh: "观摩名称只能写一行，不能含换行或控制字符", en: "The title is one line, without line breaks or control characters")))
         }
         if let day = heldOn {
             if day < today {

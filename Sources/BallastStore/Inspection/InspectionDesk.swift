@@ -81,7 +81,7 @@ public struct InspectionDesk: Sendable {
         let users = try await UserModel.query(on: db).filter(\.$district.$id == districtID).filter(\.$username ~~ usernames).all()
         let byName = Dictionary(users.map { ($0.username, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, u) in usernames.enumerated() {
-            guard let user = byName[u], !user.disabled, Role.permissions(of: user.roleList).contains(.readProjects) else {
+            guard let user = byName[u], !user.disabled, InspectionPlan.mayReview(user.roleList) else {
                 problems.append(FieldProblem("reviewers[\(i)]", Message(zh: "“\(u.prefix(40))”不是本区可参加观摩的账号", en: "“\(u.prefix(40))” is not an account of the district that may review")))
                 continue
             }
