@@ -161,6 +161,12 @@ import VaporTesting
             }
             let scores = projects.compactMap { $0["score"] as? Double }
             #expect(scores == scores.sorted(by: >))
+            // The page is wholly in its language, its punctuation too (once "Day：2023-06-16" in English).
+            try await viewer.test(.GET, "/inspections/\(id)?lang=en") { res in
+                let html = res.body.string
+                #expect(res.status == .ok && html.contains("Day: 2023-06-16") && !html.contains("：") && !html.contains("观摩日期"))
+            }
+            try await viewer.test(.GET, "/inspections/\(id)?lang=zh") { res in #expect(res.body.string.contains("观摩日期：2023-06-16")) }
         }
     }
 }

@@ -41,7 +41,8 @@ struct InspectionNewPage {
         let ticked: Set<String>? = f?.projects.map { Set($0.names) }
         let chosenReviewers = Set(f?.reviewers?.names ?? [])
         let defaultTitle: String = lang == .en ? "\(day.year) inspection tour of key projects" : "\(day.year)年\(day.month <= 6 ? "上半年" : "下半年")重点项目观摩"
-        let sheetLine: String = t(InspectionText.reviewersHint) + " " + t(InspectionText.sheetVersion) + "：" + t(InspectionText.version(sheet.version)) + "，" + t(InspectionText.full(sheet.fullPoints))
+        let sheetLine: String = t(InspectionText.reviewersHint) + " " + InspectionText.labelled(InspectionText.sheetVersion, t(InspectionText.version(sheet.version)), lang)
+            + (lang == .en ? ", " : "，") + t(InspectionText.full(sheet.fullPoints))
         let projects: Node<HTML.FormContext> = .div(.class("choices"), .p(.class("choices-label"), .text(t(InspectionText.suggested))),
             .forEach(suggestions) { s in Self.suggestion(s, ticked: ticked?.contains(s.code) ?? true, lang: lang) })
         let reviewers: Node<HTML.FormContext> = .div(.class("choices"), .p(.class("choices-label"), .text(t(InspectionText.reviewers))), .p(.class("muted"), .text(sheetLine)),

@@ -20,9 +20,13 @@ struct InspectionPage {
         return Layout.page(title: tour.title, lang: lang, section: .inspections, path: Site.inspection.link(v.tour.id ?? UUID()),
             .h1(.text(tour.title)),
             Layout.notice(notice),
-            .p(.class("muted"), .text("\(t(InspectionText.heldOn))：\(tour.heldOn.iso)　\(t(InspectionText.status))：\(t(tour.isClosed ? InspectionText.closed : InspectionText.open))"
-                + (tour.closedOn.map { "（\($0.iso)）" } ?? "") + "　\(t(InspectionText.sheetVersion))：\(t(InspectionText.version(tour.sheetVersion)))，"
-                + t(InspectionText.full(v.sheet.fullPoints)))),
+            .p(.class("muted"), .text([
+                InspectionText.labelled(InspectionText.heldOn, tour.heldOn.iso, lang),
+                InspectionText.labelled(InspectionText.status, t(tour.isClosed ? InspectionText.closed : InspectionText.open), lang)
+                    + (tour.closedOn.map { InspectionText.aside($0.iso, lang) } ?? ""),
+                InspectionText.labelled(InspectionText.sheetVersion, t(InspectionText.version(tour.sheetVersion)), lang)
+                    + (lang == .en ? ", " : "，") + t(InspectionText.full(v.sheet.fullPoints)),
+            ].joined(separator: lang == .en ? " · " : "　"))),
             .if(office, actions()),
             stops(),
             map(),

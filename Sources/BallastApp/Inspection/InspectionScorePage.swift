@@ -34,12 +34,12 @@ struct InspectionScorePage {
                 : (lang == .en ? "Scoring opens on \(v.tour.heldOn.iso)." : "观摩当天（\(v.tour.heldOn.iso)）起可打分。")))),
             .if(open, .form(.method(.post), .action(attr(Layout.link(Site.inspectionScore.link(tourID, stop.projectID), lang))), .class("stacked score-sheet"), .csrf(),
                 .forEach(v.sheet.items) { item in
-                    .label(.text("\(item.name)（\(t(InspectionText.full(item.points)))）"),
+                    .label(.text(item.name + InspectionText.aside(t(InspectionText.full(item.points)), lang)),
                            .input(.type(.number), .name("points[\(item.key)]"), .required(true), .value(attr(value(item.key))),
                                   .attribute(named: "min", value: "0"), .attribute(named: "max", value: InspectionScoring.format(item.points)),
                                   .attribute(named: "step", value: "0.1"), .attribute(named: "inputmode", value: "decimal")))
                 },
-                .p(.class("muted"), .text(t(InspectionText.total) + "：" + (mine.map { InspectionScoring.format(InspectionScoring.total($0, sheet: v.sheet)) } ?? "—")
+                .p(.class("muted"), .text(InspectionText.labelled(InspectionText.total, mine.map { InspectionScoring.format(InspectionScoring.total($0, sheet: v.sheet)) } ?? "—", lang)
                     + " / " + InspectionScoring.format(v.sheet.fullPoints))),
                 .button(.type(.submit), .text(t(InspectionText.save))))))
     }

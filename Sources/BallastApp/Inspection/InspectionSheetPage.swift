@@ -23,7 +23,7 @@ struct InspectionSheetPage {
                     .text(t(InspectionText.item)) { $0.name },
                     .text(t(InspectionText.points), .number) { InspectionScoring.format($0.points) },
                 ], rows: c.sheet.items, empty: "—", totals: [t(InspectionText.total), InspectionScoring.format(c.sheet.fullPoints)]).node,
-                .p(.class("muted"), .text(t(InspectionText.dropFrom) + "：" + String(c.settings.dropExtremesFrom)))),
+                .p(.class("muted"), .text(InspectionText.labelled(InspectionText.dropFrom, String(c.settings.dropExtremesFrom), lang)))),
             .div(.class("card"), .id("edit"),
                 .p(.class("muted"), .text(t(InspectionText.sheetExplain))),
                 .form(.method(.post), .action(attr(Layout.link(Site.inspectionSheet.link, lang))), .class("stacked"), .csrf(),

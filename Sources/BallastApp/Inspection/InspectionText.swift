@@ -2,6 +2,12 @@ import BallastCore
 
 /// 观摩讲评's interface text, both languages side by side.
 enum InspectionText {
+    /// "label：value" on a Chinese page, "label: value" on an English one: a page wholly in one language.
+    static func labelled(_ label: Message, _ value: String, _ lang: UILanguage) -> String {
+        label.text(lang) + (lang == .en ? ": " : "：") + value
+    }
+    /// "（aside）" or " (aside)".
+    static func aside(_ text: String, _ lang: UILanguage) -> String { lang == .en ? " (\(text))" : "（\(text)）" }
     static let listTitle = Message(zh: "观摩讲评", en: "Inspection tours")
     static let newTitle = Message(zh: "安排观摩", en: "Plan a tour")
     static let sheetTitle = Message(zh: "观摩评分表", en: "Scoring sheet")
