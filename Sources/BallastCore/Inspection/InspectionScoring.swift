@@ -71,10 +71,15 @@ public enum InspectionScoring {
         if settings.dropExtremesFrom > 0, totals.count >= settings.dropExtremesFrom {
             dropped = [used.removeFirst(), used.removeLast()]
         }
-        // In hundredths of a tenth: the mean of tenths, rounded half up to two decimals.
-        let tenths = used.reduce(0) { $0 + Int(($1 * 10).rounded()) }
-        let hundredths = (Double(tenths * 10) / Double(used.count)).rounded(.toNearestOrAwayFromZero)
-        return Combined(score: hundredths / 100, reviewers: totals.count, dropped: dropped)
+        return Combined(score: mean(used), reviewers: totals.count, dropped: dropped)
+    }
+
+    /// The mean of scores given in tenths, rounded half up to two decimals, summed exactly in
+    /// whole tenths; nil for none. A project's score and each item's mean on the 讲评通报.
+    public static func mean(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let tenths = values.reduce(0) { $0 + Int(($1 * 10).rounded()) }
+        return (Double(tenths * 10) / Double(values.count)).rounded(.toNearestOrAwayFromZero) / 100
     }
 
     public struct Ranked<ID: Hashable & Sendable>: Sendable, Equatable {

@@ -58,15 +58,13 @@ public enum InspectionQuery {
     }
 
     /// Per reviewer, the projects they score: every stop but their own unit's.
-    public static func owed(_ tour: InspectionModel, stops: [Stop], reviewers: [InspectionReviewerModel]) async throws -> [UUID: Set<UUID>] {
+    public static func owed(stops: [Stop], reviewers: [InspectionReviewerModel]) -> [UUID: Set<UUID>] {
         var out: [UUID: Set<UUID>] = [:]
-        for r in reviewers {
-            out[r.userID] = Set(stops.filter { r.unitID == nil || $0.unitID != r.unitID }.map(\.projectID))
-        }
+        for r in reviewers { out[r.userID] = Set(stops.filter { !standsAside(r, $0) }.map(\.projectID)) }
         return out
     }
 
-    /// Whether `unitID`'s reviewer must stand aside for this project (回避).
+    /// Whether the reviewer must stand aside for this project, their own unit's (回避): the one rule.
     public static func standsAside(_ reviewer: InspectionReviewerModel, _ stop: Stop) -> Bool {
         reviewer.unitID != nil && reviewer.unitID == stop.unitID
     }
@@ -80,7 +78,7 @@ public enum InspectionQuery {
             let id = try t.requireID()
             let stops = try await stops(id, on: db)
             let reviewers = try await InspectionReviewerModel.query(on: db).filter(\.$inspectionID == id).all()
-            let owed = try await owed(t, stops: stops, reviewers: reviewers)
+            let owed = owed(stops: stops, reviewers: reviewers)
             let scored = try await InspectionScoreModel.query(on: db).filter(\.$inspectionID == id).count()
             out.append(Summary(id: id, title: t.title, heldOn: t.heldOn, closed: t.isClosed, closedOn: t.closedOn, stops: stops.count,
                                reviewers: reviewers.count, scored: scored, owed: owed.values.reduce(0) { $0 + $1.count }, createdBy: t.createdBy))
@@ -114,7 +112,7 @@ public enum InspectionQuery {
                 let id = try t.requireID()
                 let stops = try await stops(id, on: db)
                 let reviewers = try await InspectionReviewerModel.query(on: db).filter(\.$inspectionID == id).filter(\.$userID == uid).all()
-                let owed = try await owed(t, stops: stops, reviewers: reviewers)[uid] ?? []
+                let owed = owed(stops: stops, reviewers: reviewers)[uid] ?? []
                 let done = Set(try await sheets(id, userID: uid, on: db).keys)
                 let left = owed.subtracting(done).count
                 guard left > 0 else { continue }

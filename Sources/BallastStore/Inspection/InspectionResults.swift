@@ -62,12 +62,7 @@ public struct InspectionResults: Sendable, Codable, Equatable {
             let combined = InspectionScoring.combine(mine.map(\.total), settings: settings)
             var means: [String: Double] = [:]
             let points = mine.compactMap { try? decoder.decode(InspectionScoring.Points.self, from: Data($0.points.utf8)) }
-            if !points.isEmpty {
-                for item in sheet.items {
-                    let sum = points.reduce(0) { $0 + Int((($1[item.key] ?? 0) * 10).rounded()) }
-                    means[item.key] = (Double(sum * 10) / Double(points.count)).rounded(.toNearestOrAwayFromZero) / 100
-                }
-            }
+            for item in sheet.items { means[item.key] = InspectionScoring.mean(points.map { $0[item.key] ?? 0 }) }
             rows.append(ProjectRow(projectID: s.projectID, seq: s.seq, code: s.code, name: s.name, unit: s.unit, score: combined.score, rank: nil,
                                    reviewers: combined.reviewers, dropped: combined.dropped, itemMeans: means))
         }
@@ -86,7 +81,7 @@ public struct InspectionResults: Sendable, Codable, Equatable {
         for r in rows { if let s = r.score { byUnit[r.unit, default: []].append(s) } }
         let unitScores = byUnit.compactMap { unit, scores in InspectionScoring.unitScore(scores).map { (id: unit, name: unit, score: $0) } }
         let units = InspectionScoring.rank(unitScores).map { UnitRow(unit: $0.id, score: $0.score, rank: $0.rank, projects: byUnit[$0.id]?.count ?? 0) }
-        let owed = try await InspectionQuery.owed(tour, stops: stops, reviewers: reviewers)
+        let owed = InspectionQuery.owed(stops: stops, reviewers: reviewers)
         return InspectionResults(
             inspectionID: id, title: tour.title, heldOn: tour.heldOn.iso, closedOn: tour.closedOn?.iso, sheet: sheet, dropExtremesFrom: tour.dropExtremesFrom,
             reviewers: reviewers.map { r in
