@@ -78,6 +78,8 @@ public enum DemoLoader {
             try await DemoElements.load(districtID: try district.requireID(), snapshot: snapshot, on: db)
             // After the colours: the tour's suggestions read the lights of its day.
             try await DemoInspection.load(districtID: try district.requireID(), on: db)
+            // Decided on the mid-year day for 3 July: nothing of the half-year changes with them.
+            if snapshot == .midYear { try await DemoPlanChanges.load(districtID: try district.requireID(), on: db) }
         }
         return true
     }

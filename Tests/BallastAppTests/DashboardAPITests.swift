@@ -76,8 +76,7 @@ import VaporTesting
             let f = try await leader.send(.GET, "/api/v1/dashboard?asOf=2023-03-31").1
             #expect(f["asOf"] as? String == "2023-03-31" && f["month"] as? Int == 3)
             // Worked out here from the history: each portfolio project's last change by 31 March.
-            let plans = try await YearPlanModel.query(on: app.db).filter(\.$year == 2023).filter(\.$annualPlan != nil).all()
-            let portfolio = Set(plans.map { $0.$project.id })
+            let portfolio = try await PortfolioOracle.projects(year: 2023, on: CalendarDate(year: 2023, month: 3, day: 31)!, db: app.db)
             let changes = try await WarningChangeModel.query(on: app.db).filter(\.$year == 2023).filter(\.$onDate <= "2023-03-31").all()
             var last: [UUID: WarningChangeModel] = [:]
             for c in changes where portfolio.contains(c.projectID) {

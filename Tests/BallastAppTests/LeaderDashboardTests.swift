@@ -15,8 +15,7 @@ import VaporTesting
     static func ownCodes(_ app: Application, leader: String) async throws -> Set<String> {
         let leaderIDs = try await ReferenceEntryModel.query(on: app.db).filter(\.$kind == ReferenceKind.leader.rawValue)
             .filter(\.$name == leader).all().compactMap(\.id)
-        let planned = Set(try await YearPlanModel.query(on: app.db).filter(\.$year == 2023).all()
-            .filter { $0.annualPlan != nil }.map(\.$project.id))
+        let planned = try await PortfolioOracle.projects(year: 2023, on: CalendarDate(year: 2023, month: 6, day: 30)!, db: app.db)
         return Set(try await ProjectModel.query(on: app.db).all()
             .filter { p in p.$leader.id.map(leaderIDs.contains) == true && p.id.map(planned.contains) == true }.map(\.code))
     }

@@ -18,11 +18,13 @@ import VaporTesting
     static func redForInvestment(_ app: Application, skipping: Set<UUID> = []) async throws -> (ProjectModel, YearPlanModel, Int64) {
         let states = try await WarningStateModel.query(on: app.db).filter(\.$year == 2023).filter(\.$colour == "red").all()
             .filter { $0.since < CalendarDate(year: 2023, month: 6, day: 29)! && !skipping.contains($0.projectID) }
+        // Not one of the demo's own changes (3 July): a change cannot come before a project's last.
+        let changed = Set(try await PlanChangeModel.query(on: app.db).all().map(\.projectID))
         let districtID = try #require(states.first?.districtID)
         let done = try await CompletedQuery.byProject(districtID: districtID, year: 2023, throughMonth: 6, on: app.db)
         for s in states.sorted(by: { $0.projectID.uuidString < $1.projectID.uuidString }) {
             let reasons = WarningEngine.reasons(s.reasons)
-            guard reasons.count == 1, reasons[0].zh.contains("时序进度"), let d = done[s.projectID], d.yuan >= 10_000 else { continue }
+            guard !changed.contains(s.projectID), reasons.count == 1, reasons[0].zh.contains("时序进度"), let d = done[s.projectID], d.yuan >= 10_000 else { continue }
             let plan = try #require(try await YearPlanModel.query(on: app.db).filter(\.$project.$id == s.projectID).filter(\.$year == 2023).first())
             let project = try #require(try await ProjectModel.find(s.projectID, on: app.db))
             return (project, plan, d.yuan)
@@ -42,6 +44,7 @@ import VaporTesting
             let office = try await app.as(.office), unit = try await app.as(.unit, unit: "区商务局")
             let (project, plan, done) = try await Self.redForInvestment(app)
             let districtID = project.$district.id
+            let demoChanges = try await PlanChangeModel.query(on: app.db).count()
             let june29 = CalendarDate(year: 2023, month: 6, day: 29)!, june30 = CalendarDate(year: 2023, month: 6, day: 30)!
             #expect(try await Self.colour(app, districtID, project.id!, on: june30) == .red)
             #expect(try await Self.colour(app, districtID, project.id!, on: june29) == .red)
@@ -66,7 +69,7 @@ import VaporTesting
             var preview = body; preview["preview"] = true
             let (previewed, previewBody) = try await office.send(.POST, "/api/v1/plan-changes", preview)
             #expect(previewed == .ok && (previewBody["changes"] as? [[String: Any]])?.first?["after"] as? Double == newWan)
-            #expect(try await PlanChangeModel.query(on: app.db).count() == 0)
+            #expect(try await PlanChangeModel.query(on: app.db).count() == demoChanges)
             #expect(try await YearPlanModel.find(plan.id, on: app.db)?.annualPlan == oldPlan)
 
             // Applied today: the colour turns today; the day before stays as it was judged.
@@ -117,12 +120,13 @@ import VaporTesting
 
             // The year's list of changes, newest first, and the year summary's card.
             let (_, listed) = try await office.send(.GET, "/api/v1/plan-changes?year=2023")
-            #expect((listed["changes"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["adjust", "out", "adjust"])
+            let ours = (listed["changes"] as? [[String: Any]])?.filter { ($0["reason"] as? String)?.hasPrefix("（演示数据）") == false }
+            #expect(ours?.compactMap { $0["kind"] as? String } == ["adjust", "out", "adjust"])
             try await office.test(.GET, "/overview?year=2023") { res in
                 #expect(res.body.string.contains("项目终止，调出年度计划") && !res.body.string.contains("区政府第27次周例会纪要"))
             }
             let audit = try await AuditEntryModel.query(on: app.db).filter(\.$action == "plan-change").count()
-            #expect(audit == 3)
+            #expect(audit == demoChanges + 3)
         }
     }
 
@@ -131,6 +135,7 @@ import VaporTesting
         try await TestDatabase.withApp(demo: true) { app in
             let office = try await app.as(.office)
             let (project, _, _) = try await Self.redForInvestment(app)
+            let demoChanges = try await PlanChangeModel.query(on: app.db).count()
             let form = ["year": "2023", "effectiveOn": "2023-06-30", "reason": "专题会议定", "lines": "\(project.code) 调整 1234\nNOPE 调出"]
             try await office.test(.POST, "/plan-changes/preview", beforeRequest: { req in try req.content.encode(form, as: .urlEncodedForm) }) { res in
                 #expect(res.status == .unprocessableEntity)
@@ -141,14 +146,14 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("预览：以下调整尚未生效") && res.body.string.contains("1,234") && res.body.string.contains("确认调整"))
             }
-            #expect(try await PlanChangeModel.query(on: app.db).count() == 0)
+            #expect(try await PlanChangeModel.query(on: app.db).count() == demoChanges)
             var location = ""
             try await office.test(.POST, "/plan-changes", beforeRequest: { req in try req.content.encode(good, as: .urlEncodedForm) }) { res in
                 #expect(res.status == .seeOther)
                 location = res.headers.first(name: .location) ?? ""
             }
             try await office.test(.GET, location) { res in #expect(res.body.string.contains("已调整 1 个项目")) }
-            #expect(try await PlanChangeModel.query(on: app.db).count() == 1)
+            #expect(try await PlanChangeModel.query(on: app.db).count() == demoChanges + 1)
         }
     }
 
@@ -204,6 +209,103 @@ import VaporTesting
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.hasPrefix("/plan-changes?") == true)
             }
+        }
+    }
+
+    /// A batch decided today for a later day (7月3日 here) leaves today as it was: the same list,
+    /// plans, map and colours on every page, and a recompute today keeps the colour of a project
+    /// moved out from that day (its state was once deleted as "left the list"). From the day on,
+    /// the project moved in is judged and the one moved out is not.
+    @Test func aLaterDaysMovesLeaveTodayAsItIsEverywhere() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            let july3 = CalendarDate(year: 2023, month: 7, day: 3)!, june30 = CalendarDate(year: 2023, month: 6, day: 30)!
+            let demo = Set(try await PlanChangeModel.query(on: app.db).all().map(\.projectID))
+            let outside = try #require(try await YearPlanModel.query(on: app.db).filter(\.$year == 2023).filter(\.$annualPlan == nil).sort(\.$id).all()
+                .first { !demo.contains($0.$project.id) })
+            let moving = try #require(try await ProjectModel.find(outside.$project.id, on: app.db))
+            let states = try await WarningStateModel.query(on: app.db).filter(\.$year == 2023).sort(\.$projectID).all()
+                .filter { !demo.contains($0.projectID) }
+            let first = try #require(states.first), last = try #require(states.last)
+            let leaving = try #require(try await ProjectModel.find(first.projectID, on: app.db))
+            let leavingColour = first.colour
+            let adjusted = try #require(try await ProjectModel.find(last.projectID, on: app.db))
+            let adjustedPlan = try #require(try await YearPlanModel.query(on: app.db).filter(\.$project.$id == adjusted.id!).filter(\.$year == 2023).first()?.annualPlan)
+            let leavingPlan = try #require(try await YearPlanModel.query(on: app.db).filter(\.$project.$id == leaving.id!).filter(\.$year == 2023).first()?.annualPlan)
+            let decided = try await PlanChangeModel.query(on: app.db).count()
+            let changesBefore = try await WarningChangeModel.query(on: app.db).filter(\.$projectID == leaving.id!).count()
+            // The demo's own, decided for 3 July: the summary counts them apart, none in force.
+            try await office.test(.GET, "/overview?year=2023") { res in
+                #expect(res.body.string.contains("已决定 \(decided) 项调整，尚未生效") && !res.body.string.contains("本年度计划尚无调整"))
+            }
+            let (_, before) = try await office.send(.GET, "/api/v1/dashboard?year=2023")
+            let projects = try #require(before["projects"] as? Int), plan = try #require(before["annualPlan"] as? Int64)
+
+            let body: [String: Any] = ["year": 2023, "effectiveOn": "2023-07-03", "reason": "区政府第27次周例会纪要",
+                                       "changes": [["code": moving.code, "kind": "in", "amount": 1000],
+                                                   ["code": leaving.code, "kind": "out"],
+                                                   ["code": adjusted.code, "kind": "adjust", "amount": Double(adjustedPlan) / 10_000 + 500]]]
+            let (status, applied) = try await office.send(.POST, "/api/v1/plan-changes", body)
+            #expect(status == .created, "\(applied)")
+            let districtID = leaving.$district.id
+            // Another moved out today: the recompute it makes now looks for states that have left.
+            let gone = try #require(try await ProjectModel.find(states[1].projectID, on: app.db))
+            let goneOut: [String: Any] = ["year": 2023, "effectiveOn": "2023-06-30", "reason": "项目终止", "changes": [["code": gone.code, "kind": "out"]]]
+            #expect(try await office.send(.POST, "/api/v1/plan-changes", goneOut).0 == .created)
+            // The colour of the project moved out from a later day stands, since the day it was lit.
+            let kept = try await WarningStateModel.query(on: app.db).filter(\.$projectID == leaving.id!).all()
+            #expect(kept.count == 1 && kept.first?.since == first.since && kept.first?.colour == first.colour)
+            let gonePlan = try #require(try await PlanChangeModel.query(on: app.db).filter(\.$projectID == gone.id!).first()?.beforePlan)
+            _ = try await WarningEngine.recompute(districtID: districtID, year: 2023, asOf: june30, on: app.db)
+
+            // Today: the dashboard, the list behind it and the map count the same projects as
+            // before, less the one moved out today.
+            let (_, after) = try await office.send(.GET, "/api/v1/dashboard?year=2023")
+            #expect(after["projects"] as? Int == projects - 1 && after["annualPlan"] as? Int64 == plan - gonePlan)
+            #expect(try await office.send(.GET, "/api/v1/projects?year=2023&portfolio=1&perPage=1").1["total"] as? Int == projects - 1)
+            let points = try #require(try await office.send(.GET, "/api/v1/map/points?year=2023").1["points"] as? [[String: Any]])
+            #expect(points.count == projects - 1)
+            #expect(points.contains { $0["code"] as? String == leaving.code } && !points.contains { $0["code"] as? String == moving.code })
+            #expect(points.first { $0["code"] as? String == adjusted.code }?["annualPlan"] as? Int64 == adjustedPlan)
+            // The list reads the plan in force today: the one moved out is in it with its plan,
+            // the one moved in is not yet, the one adjusted has its old figure.
+            func listed(_ code: String) async throws -> [String: Any]? {
+                try await office.send(.GET, "/api/v1/projects?year=2023&portfolio=1&q=\(code)").1["items"].flatMap { ($0 as? [[String: Any]])?.first }
+            }
+            #expect(try await listed(leaving.code)?["annualPlan"] as? Double == Double(leavingPlan) / 10_000)
+            #expect(try await listed(moving.code) == nil)
+            #expect(try await listed(adjusted.code)?["annualPlan"] as? Double == Double(adjustedPlan) / 10_000)
+            // The colour of the project moved out stands until its day; the one moved in has none.
+            #expect(try await Self.colour(app, districtID, leaving.id!, on: june30)?.rawValue == leavingColour)
+            #expect(try await WarningChangeModel.query(on: app.db).filter(\.$projectID == leaving.id!).count() == changesBefore)
+            #expect(try await Self.colour(app, districtID, moving.id!, on: june30) == nil)
+            // The unit's dashboard, list and map agree too.
+            let unitName = try #require(try await ReferenceEntryModel.find(leaving.$unit.id, on: app.db)?.name)
+            let unit = try await app.as(.unit, unit: unitName)
+            let own = try await unit.send(.GET, "/api/v1/dashboard?year=2023").1["projects"] as? Int
+            let ownListed = try await unit.send(.GET, "/api/v1/projects?year=2023&portfolio=1&perPage=1").1["total"] as? Int
+            let ownPoints = try await unit.send(.GET, "/api/v1/map/points?year=2023").1["points"] as? [[String: Any]]
+            #expect(own != nil && own == ownListed && own == ownPoints?.count)
+
+            // The project's page: the plan in force today, and the change to come, marked so.
+            try await office.test(.GET, "/projects/\(leaving.id!.uuidString)") { res in
+                let html = res.body.string
+                #expect(html.contains(Money(yuan: leavingPlan).wanText) && !html.contains("未纳入年度盘子"))
+                #expect(html.contains("2023-07-03 起调出") && html.contains("区政府第27次周例会纪要（待生效）"))
+            }
+
+            // The year's summary: the one in force today listed, the later ones counted apart.
+            try await office.test(.GET, "/overview?year=2023") { res in
+                #expect(res.body.string.contains("已生效 1 项，另有 \(decided + 3) 项待生效"))
+            }
+            try await office.test(.GET, "/plan-changes?year=2023") { res in
+                #expect(res.body.string.components(separatedBy: "2023-07-03（待生效）").count - 1 == decided + 3)
+            }
+
+            // From the day: judged with the list as changed.
+            let judged = try await WarningEngine.evaluate(districtID: districtID, year: 2023, asOf: july3, on: app.db)
+            #expect(judged.contains { $0.projectID == moving.id } && !judged.contains { $0.projectID == leaving.id })
+            #expect(judged.count == projects - 1)
         }
     }
 }

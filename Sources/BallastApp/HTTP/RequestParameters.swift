@@ -119,6 +119,12 @@ enum RequestParameters {
         f.leader = text("leader")
         f.text = text("q")
         f.portfolioOnly = text("portfolio") == "1"
+        if let year {
+            // The dashboard's day (`asOf`, else today or the year's last day): the year's list and
+            // plans as they stood then, so the list behind a figure counts what the figure did.
+            let district = try req.district(), today = DistrictContext.today(in: district)
+            f.day = min(try RequestParameters.asOf(req, district: district, year: year), today)
+        }
         if let colour = try colour(req) {
             guard year != nil else {
                 throw BallastError.badParameter("colour", zh: "按预警颜色筛选需要指定年度", en: "Filtering by colour needs a year")

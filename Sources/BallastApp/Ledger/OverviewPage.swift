@@ -5,17 +5,19 @@ import Plot
 
 /// The year's headline figures and breakdowns; each group links to its projects.
 enum OverviewPage {
-    static func render(district: String, summary s: YearSummary, changes: [PlanChangeQuery.Row] = [], lang: UILanguage) -> String {
+    static func render(district: String, summary s: YearSummary, changes: [PlanChangeQuery.Row] = [], pending: Int = 0,
+                       lang: UILanguage) -> String {
         let title = LedgerText.overviewHeading(district: district, year: s.year, asOf: s.asOf.iso).text(lang)
         return Layout.page(title: UIText.overview.text(lang), lang: lang, section: .tables, path: Site.overview.link + "?year=\(s.year)",
             .h1(.text(title)),
             .group(sections(s, lang: lang, drill: true)),
-            // 动态调整: the list's changes that had taken effect by the day.
+            // 动态调整: the list's changes that had taken effect by the day, and how many are
+            // decided for a later one.
             .div(.class("card"), .id("plan-changes"),
                 .h2(.text(PlanChangesText.overviewHeading.text(lang))),
-                PlanChangesPage.table(Array(changes.prefix(20)), lang: lang).node,
-                .if(!changes.isEmpty, .p(.a(.href(attr(Layout.link(Site.planChanges.link(query: ["year": String(s.year)]), lang))),
-                      .text(PlanChangesText.overviewCount(changes.count).text(lang))))))
+                .if(!changes.isEmpty || pending == 0, PlanChangesPage.table(Array(changes.prefix(20)), lang: lang).node),
+                .if(!changes.isEmpty || pending > 0, .p(.a(.href(attr(Layout.link(Site.planChanges.link(query: ["year": String(s.year)]), lang))),
+                      .text(PlanChangesText.overviewCount(changes.count, pending: pending).text(lang))))))
         )
     }
 

@@ -48,9 +48,10 @@ struct PagesController: RouteCollection {
         // A unit's user sees its own projects, and the heading says whose they are.
         let whose = principal.scopeUnitID != nil ? (principal.unitName ?? d.name) : d.name
         // The year's list changes (动态调整) taking effect by the day, as the summary counts them.
-        let changes = try await PlanChangeQuery.list(districtID: try d.requireID(), year: year, scopeUnitID: principal.scopeUnitID, on: req.db)
-            .filter { $0.effectiveOn <= asOf }
-        return html(OverviewPage.render(district: whose, summary: s, changes: changes, lang: req.language))
+        // Those decided for a later day are counted apart: the figures do not have them yet.
+        let all = try await PlanChangeQuery.list(districtID: try d.requireID(), year: year, scopeUnitID: principal.scopeUnitID, on: req.db)
+        let changes = all.filter { $0.effectiveOn <= asOf }
+        return html(OverviewPage.render(district: whose, summary: s, changes: changes, pending: all.count - changes.count, lang: req.language))
     }
 
     func list(req: Request) async throws -> Response {

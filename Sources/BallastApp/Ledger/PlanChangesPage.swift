@@ -30,13 +30,16 @@ struct PlanChangesPage {
             .unwrap(preview) { previewCard($0) },
             .if(PageContext.may(.manageProjects), batchForm()),
             .div(.class("card"), .id("changes"),
-                Self.table(changes, lang: lang).node))
+                Self.table(changes, today: today, lang: lang).node))
     }
 
-    static func table(_ rows: [PlanChangeQuery.Row], lang: UILanguage) -> DataTable<PlanChangeQuery.Row> {
+    /// `today`: a change that takes effect after it is marked 待生效 (the figures do not have it yet).
+    static func table(_ rows: [PlanChangeQuery.Row], today: CalendarDate? = nil, lang: UILanguage) -> DataTable<PlanChangeQuery.Row> {
         let t = { (m: Message) in m.text(lang) }
         var table = DataTable<PlanChangeQuery.Row>([
-            .text(t(PlanChangesText.effectiveOn), .date) { $0.effectiveOn.iso },
+            .text(t(PlanChangesText.effectiveOn), .date) { r in
+                r.effectiveOn.iso + (today.map { r.effectiveOn > $0 } == true ? t(PlanChangesText.pendingMark) : "")
+            },
             .init(t(PlanChangesText.project)) { r in .a(.href(attr(Layout.link(Site.project.link(r.projectID), lang))), .text(r.code + " " + r.name)) },
             .text(t(PlanChangesText.kind)) { kindName($0.kind, lang) },
             .text(t(PlanChangesText.before), .number) { $0.before?.wanText ?? "—" },

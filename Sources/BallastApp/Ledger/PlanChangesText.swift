@@ -1,4 +1,5 @@
 import BallastCore
+import BallastStore
 
 /// 动态调整's interface text, both languages side by side.
 enum PlanChangesText {
@@ -26,5 +27,18 @@ enum PlanChangesText {
     static let previewed = Message(zh: "已核对，请确认", en: "Checked; confirm to apply")
     static func applied(_ n: Int) -> Message { Message(zh: "已调整 \(n) 个项目", en: "\(n) projects changed") }
     static let overviewHeading = Message(zh: "本年度计划调整", en: "Changes to this year's list")
-    static func overviewCount(_ n: Int) -> Message { Message(zh: "共 \(n) 项，查看全部", en: "\(n) in all; see them") }
+    static func overviewCount(_ n: Int, pending: Int) -> Message {
+        pending == 0 ? Message(zh: "共 \(n) 项，查看全部", en: "\(n) in all; see them")
+            : n == 0 ? Message(zh: "已决定 \(pending) 项调整，尚未生效，查看全部", en: "\(pending) changes decided, not yet in force; see them")
+            : Message(zh: "已生效 \(n) 项，另有 \(pending) 项待生效，查看全部", en: "\(n) in force and \(pending) to take effect later; see them")
+    }
+    static let pendingMark = Message(zh: "（待生效）", en: " (not yet in force)")
+    static let projectHeading = Message(zh: "年度计划动态调整", en: "Changes to the year's plan")
+    /// One change on the project's page: "2023-07-03 起调出（调整前 6 950 万元）：reason（待生效）".
+    static func projectLine(_ r: PlanChangeQuery.Row, pending: Bool) -> Message {
+        let before = r.before.map { $0.wanText + " 万元" } ?? "未列入", after = r.after.map { $0.wanText + " 万元" } ?? "不列入"
+        let beforeEn = r.before.map { $0.wanText + " (10k yuan)" } ?? "not listed", afterEn = r.after.map { $0.wanText + " (10k yuan)" } ?? "not listed"
+        return Message(zh: "\(r.effectiveOn.iso) 起\(r.kind.chineseName)：\(before) → \(after)；原因：\(r.reason)" + (pending ? "（待生效）" : ""),
+                       en: "From \(r.effectiveOn.iso), \(r.kind.englishName.lowercased()): \(beforeEn) → \(afterEn); reason: \(r.reason)" + (pending ? " (not yet in force)" : ""))
+    }
 }

@@ -58,9 +58,10 @@ enum ProjectDetailPage {
                         .tr(.td(.text(String(p.year))), .td(.text(p.level)),
                             .td(.text(p.nature.map { en ? $0.englishName : $0.rawValue } ?? "—")),
                             .td(.text(p.zone ?? "—")),
-                            .td(.class("num"), .text(p.annualPlan.map(\.wanText) ?? LedgerText.outsidePortfolio.text(lang))))
+                            .td(.class("num"), .text(page.plansInForce[p.year].map(\.wanText) ?? LedgerText.outsidePortfolio.text(lang))))
                     })
-                ))),
+                )),
+                planChanges(page.planChanges, today: page.asOf, lang: lang)),
             .div(.class("card"), .h2(.text(t(UIText.stageHistory))),
                 DataTable<ProjectDetail.StageStep>([
                     .text(t(UIText.when)) { s in s.effectiveOn.iso },
@@ -75,6 +76,16 @@ enum ProjectDetailPage {
                                 confirm: LedgerText.confirmDelete.text(lang), action: Site.projectDelete.link(d.id),
                                 hidden: [("version", String(d.version))], danger: true).node))
         )
+    }
+
+    /// The plan year's 动态调整, newest first, each with the plan before and after and why; one
+    /// still to take effect says so (the table above shows the plan in force today).
+    static func planChanges(_ rows: [PlanChangeQuery.Row], today: CalendarDate, lang: UILanguage) -> Node<HTML.BodyContext> {
+        .if(!rows.isEmpty, .group(
+            .h3(.text(PlanChangesText.projectHeading.text(lang))),
+            .ul(.class("plan-changes"), .forEach(rows) { r in
+                .li(.text(PlanChangesText.projectLine(r, pending: r.effectiveOn > today).text(lang)))
+            })))
     }
 
     /// The year's colour with its reasons, the investment curve, milestones and approvals.

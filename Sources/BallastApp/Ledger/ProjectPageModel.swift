@@ -28,13 +28,22 @@ struct ProjectPageModel: Sendable {
     var statistics: StatisticsQuery.ProjectView?
     /// 资金与要素: the plan year's funding, the land, and what they say.
     var elements: ElementsQuery.ProjectView?
+    /// 动态调整 of the plan year, newest first: the plan before and after each, and why.
+    var planChanges: [PlanChangeQuery.Row] = []
+    /// Each plan year's annual plan in force on its judging day (`PlanInForce`): a change
+    /// decided for a later day shows from that day, as every list and figure has it.
+    var plansInForce: [Int: Money] = [:]
 
     static func load(_ detail: ProjectDetail, district: DistrictModel, today: CalendarDate, on db: any Database) async throws -> ProjectPageModel {
         let districtID = try district.requireID()
         let plan = detail.plans.first
         let asOf = plan.map { JudgingDay.of(year: $0.year, asOf: today) } ?? today
         var progress: ProjectProgress?
-        if let plan { progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: plan.annualPlan, on: db) }
+        var inForce: [Int: Money] = [:]
+        for p in detail.plans {
+            inForce[p.year] = try await PlanInForce.annualPlan(projectID: detail.id, year: p.year, on: JudgingDay.of(year: p.year, asOf: today), db: db)
+        }
+        if let plan { progress = try await ProjectProgressQuery.run(projectID: detail.id, year: plan.year, annualPlan: inForce[plan.year], on: db) }
         var links = ProjectDetailPage.PipelineLinks(campaign: try await CampaignQuery.entries(projectID: detail.id, on: db))
         // The leads signed into the project, in one query.
         links.leads = try await LeadQuery.list(districtID: districtID, filter: .init(projectID: detail.id), scopeUnitID: nil, limit: 500, on: db).rows
@@ -44,6 +53,10 @@ struct ProjectPageModel: Sendable {
                                                         projectID: detail.id, on: db),
             asOf: asOf, units: try await ReferenceOptions.load(district, year: nil, on: db)[.unit] ?? [],
             exitReasons: try await PipelineMover.exitReasons(districtID: districtID, on: db), pipeline: links)
+        model.plansInForce = inForce
+        if let plan {
+            model.planChanges = try await PlanChangeQuery.list(districtID: districtID, year: plan.year, scopeUnitID: nil, projectID: detail.id, on: db)
+        }
         model.people = try await People.load(districtID: districtID, on: db)
         model.approvalClock = ApprovalClock(calendar: try await SupervisionSettings.load(districtID: districtID, on: db).calendar)
         model.codeFlags = try await ProjectCodeQuery.flags(districtID: districtID, code: detail.record.code, name: detail.record.name,

@@ -24,6 +24,7 @@ public enum LeaderProjects {
         filter.year = year
         filter.leader = leader
         filter.portfolioOnly = true
+        filter.day = day
         filter.perPage = ProjectFilter.maxPerPage
         let page = try await ProjectListQuery.run(districtID: districtID, filter: filter, on: db)
         guard !page.items.isEmpty else { return [] }

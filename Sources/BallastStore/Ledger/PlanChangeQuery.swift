@@ -22,13 +22,15 @@ public enum PlanChangeQuery {
 
     /// Changes of `year` recorded by now, with those taking effect after `asOf` marked by their day
     /// (a reader of a past day sees what was decided since, as decided); a unit's own projects only.
-    public static func list(districtID: UUID, year: Int, scopeUnitID: UUID?, on db: any Database) async throws -> [Row] {
+    /// `projectID` narrows to one project's changes (its page's history).
+    public static func list(districtID: UUID, year: Int, scopeUnitID: UUID?, projectID: UUID? = nil, on db: any Database) async throws -> [Row] {
         var q: SQLQueryString = """
             SELECT c.project_id, p.code, p.name, u.name AS unit, c.kind, c.effective_on, c.before_plan, c.after_plan, c.reason, c.created_by, c.source
             FROM plan_changes c JOIN projects p ON p.id = c.project_id JOIN reference_entries u ON u.id = p.unit_id
             WHERE c.district_id = \(bind: districtID) AND c.year = \(bind: year)
             """
         if let scopeUnitID { q += " AND p.unit_id = \(bind: scopeUnitID)" }
+        if let projectID { q += " AND c.project_id = \(bind: projectID)" }
         q += " ORDER BY c.effective_on DESC, c.created_at DESC, p.code LIMIT 2000"
         return try await (try db.sql()).raw(q).all().map { r in
             Row(projectID: try r.decode(column: "project_id", as: UUID.self), code: try r.decode(column: "code", as: String.self),

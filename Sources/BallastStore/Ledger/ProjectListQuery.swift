@@ -22,8 +22,12 @@ public struct ProjectFilter: Sendable, Equatable {
     /// Only projects of a warning colour on a day (needs a year): the list behind a dashboard's
     /// colour figures.
     public var colour: ColourFilter?
-    /// Only the year's portfolio: projects with an annual plan (needs a year).
+    /// Only the year's portfolio: projects with an annual plan in force on `day` (needs a year).
     public var portfolioOnly = false
+    /// The day the year's list and plans are read on (`Portfolio`): the dashboard's day, so the
+    /// list behind a figure counts what the figure counted; nil is the plan as it now stands.
+    /// A change decided for a later day (动态调整) shows from that day.
+    public var day: CalendarDate?
     /// Set for a responsible unit's users: the query itself keeps other units' rows out.
     public var scopeUnitID: UUID?
     public var sort: Sort = .code
@@ -75,7 +79,7 @@ public enum ProjectListQuery {
         let page = Paging(page: filter.page, perPage: perPage).page
         let planColumns: SQLQueryString = filter.year == nil
             ? ", NULL AS level, NULL AS nature, NULL AS zone, NULL AS annual_plan"
-            : ", lvl.name AS level, yp.nature AS nature, zn.name AS zone, yp.annual_plan AS annual_plan"
+            : ", lvl.name AS level, yp.nature AS nature, zn.name AS zone, " + annualPlan(filter) + " AS annual_plan"
         let select: SQLQueryString = """
             SELECT p.id AS id, p.code AS code, p.name AS name, cat.name AS category, un.name AS unit,
                    p.stage AS stage, p.total_investment AS total, p.version AS version,
@@ -125,7 +129,7 @@ public enum ProjectListQuery {
         if filter.year != nil {
             if let v = filter.level { conditions.append("lvl.name = \(bind: v)") }
             if let v = filter.zone { conditions.append(v == SummaryQuery.unassigned ? "yp.zone_id IS NULL" : "zn.name = \(bind: v)") }
-            if filter.portfolioOnly { conditions.append("yp.annual_plan IS NOT NULL") }
+            if filter.portfolioOnly { conditions.append(filter.day.map { Portfolio.on($0) } ?? "yp.annual_plan IS NOT NULL") }
         }
         if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let pattern = "%" + escapeLike(text.lowercased()) + "%"
@@ -144,11 +148,16 @@ public enum ProjectListQuery {
         case .code: key = "p.code"
         case .name: key = "p.name"
         case .totalInvestment: key = "p.total_investment"
-        case .annualPlan: key = filter.year == nil ? "p.code" : "COALESCE(yp.annual_plan, -1)"
+        case .annualPlan: key = filter.year == nil ? "p.code" : "COALESCE(" + annualPlan(filter) + ", -1)"
         case .stage: key = "p.stage"
         case .unit: key = "un.name"
         }
         return " ORDER BY " + key + direction + ", p.code ASC"
+    }
+
+    /// The plan's annual figure in force on the filter's day, or as it stands.
+    static func annualPlan(_ filter: ProjectFilter) -> SQLQueryString {
+        filter.day.map { Portfolio.plan(on: $0) } ?? "yp.annual_plan"
     }
 
     /// LIKE treats % and _ as wildcards; a user searching for "100%" means the characters.

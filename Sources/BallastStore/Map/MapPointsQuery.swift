@@ -36,7 +36,9 @@ public enum MapPointsQuery {
         let sql = try db.sql()
         var q: SQLQueryString = """
             SELECT p.id, p.code, p.name, un.name AS unit, cat.name AS category, zn.name AS zone, p.stage, col.colour,
-                   p.total_investment, yp.annual_plan, p.longitude, p.latitude
+                   p.total_investment,
+            """ + Portfolio.plan(on: scope.asOf) + """
+             AS annual_plan, p.longitude, p.latitude
             FROM projects p
             """
         q += scope.portfolio()

@@ -48,7 +48,9 @@ public enum MonthReportsQuery {
         var query: SQLQueryString = """
             SELECT p.id AS project_id, p.code, p.name, un.name AS unit, r.id AS report_id,
                    CAST(r.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = r.id), 0) AS BIGINT) AS amount,
-                   r.progress, r.status, r.late, r.version, r.return_reason, yp.annual_plan,
+                   r.progress, r.status, r.late, r.version, r.return_reason,
+            """ + Portfolio.plan(on: CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))) + """
+             AS annual_plan,
                    CAST(COALESCE(c.done, 0) AS BIGINT) AS done_before,
                    CAST(lm.amount + COALESCE((SELECT SUM(a.delta) FROM report_adjustments a WHERE a.report_id = lm.id), 0) AS BIGINT) AS last_month
             FROM year_plans yp

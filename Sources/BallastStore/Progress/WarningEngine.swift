@@ -170,17 +170,20 @@ public enum WarningEngine {
             // Stale states are removed by project: the project and year identify a state.
             var replace: [WarningStateModel] = [], stale: [UUID] = [], changes: [WarningChangeModel] = []
             var moves: [SupervisionItems.Move] = []
-            // States of projects that have left the year's portfolio (plan removed or emptied).
-            // Each current project matched its own state in the join, so when the year holds no
-            // more states than were matched there are none to look for.
+            // States of projects that have left the year's portfolio on the day: those not judged.
+            // Not "no annual plan now": a project moved out from a later day (动态调整) is still
+            // in the list today and keeps its colour until then. Each judged project matched its
+            // own state in the join, so when the year holds no more states than were matched
+            // there are none to look for.
             let storedCount = try await WarningStateModel.query(on: tx).filter(\.$districtID == districtID).filter(\.$year == year).count()
             let matched = evaluated.filter { $0.1 != nil }.count
+            let judged = Set(evaluated.map(\.0.projectID))
             for row in storedCount == matched ? [] : try await (try tx.sql()).raw("""
                 SELECT ws.project_id, ws.colour FROM warning_states ws
-                LEFT JOIN year_plans yp ON yp.project_id = ws.project_id AND yp.year = ws.year AND yp.annual_plan IS NOT NULL
-                WHERE ws.district_id = \(bind: districtID) AND ws.year = \(bind: year) AND yp.id IS NULL
+                WHERE ws.district_id = \(bind: districtID) AND ws.year = \(bind: year)
                 """).all() {
                 let project = try row.decode(column: "project_id", as: UUID.self)
+                if judged.contains(project) { continue }
                 stale.append(project)
                 moves.append(.init(projectID: project, unitID: nil, from: try row.decode(column: "colour", as: String.self), to: nil))
             }

@@ -155,7 +155,7 @@ public enum MeetingQuery {
             var page = PacketPage(problem: d, total: nil, annualPlan: nil, completed: nil, colour: nil, reasons: [])
             if let pid = d.row.projectID, let p = try await ProjectModel.find(pid, on: db) {
                 page.total = p.total
-                page.annualPlan = try await YearPlanModel.query(on: db).filter(\.$project.$id == pid).filter(\.$year == asOf.year).first()?.annualPlan.map(Money.init(yuan:))
+                page.annualPlan = try await PlanInForce.annualPlan(projectID: pid, year: asOf.year, on: asOf, db: db)
                 page.completed = completed[pid] ?? .zero
                 if let ws = try await WarningStateModel.query(on: db).filter(\.$projectID == pid).filter(\.$year == asOf.year).first() {
                     page.colour = WarningColour(rawValue: ws.colour)
