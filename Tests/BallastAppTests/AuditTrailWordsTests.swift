@@ -11,8 +11,10 @@ import Testing
 /// showed registeredCompany, site, year/month/day as stored): each one the year's trail holds
 /// has a name in both languages.
 @Suite struct AuditTrailWordsTests {
-    @Test func everyCodeTheYearsTrailHoldsHasAName() async throws {
-        try await TestDatabase.withApp(demo: true, demoAsOf: .yearEnd) { app in
+    /// Both demos: the mid-year one has trails the year-end one has not (its 3 July 动态调整).
+    @Test(arguments: [DemoSnapshot.yearEnd, .midYear])
+    func everyCodeTheYearsTrailHoldsHasAName(_ snapshot: DemoSnapshot) async throws {
+        try await TestDatabase.withApp(demo: true, demoAsOf: snapshot) { app in
             let entries = try await AuditEntryModel.query(on: app.db).all()
             #expect(entries.count > 1000)
             var unnamed: Set<String> = []

@@ -28,9 +28,10 @@ import urllib.request
 PASSWORD = "Erqi-demo-2023"
 ROLES = ["office", "leader", "supervision", "unit", "viewer", "admin", "city"]
 # Latin words a Chinese page may show: our name, file types, the switch to English, units of size,
-# and the coordinate systems' own names (GCJ-02, WGS-84: the photo rules, issue 26).
+# the coordinate systems' own names (GCJ-02, WGS-84: the photo rules, issue 26), and the letters of
+# the pool projects' codes (EQ-MH-001, EQ-ZY-001, EQ-QY-001), which an audit line quotes.
 ALLOWED = {"Ballast", "Excel", "Word", "PDF", "CSV", "English", "GeoJSON", "xlsx", "xls", "csv", "docx", "doc",
-           "png", "jpg", "jpeg", "MB", "KB", "TOD", "API", "EQ", "MH", "GCJ", "WGS"}
+           "png", "jpg", "jpeg", "MB", "KB", "TOD", "API", "EQ", "MH", "ZY", "QY", "GCJ", "WGS"}
 DETAILS = {"/projects": r"/projects/[0-9A-F-]{36}", "/problems": r"/problems/[0-9A-F-]{36}",
            "/meetings": r"/meetings/[0-9A-F-]{36}", "/leads": r"/leads/[0-9A-F-]{36}",
            "/enterprises": r"/enterprises/[0-9A-F-]{36}", "/notices": r"/notices/[0-9A-F-]{36}",

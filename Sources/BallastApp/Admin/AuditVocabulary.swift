@@ -73,6 +73,7 @@ enum AuditVocabulary {
         "plannedEnd": Message(zh: "计划竣工", en: "Planned completion"), "content": Message(zh: "内容", en: "Content"),
         "longitude": Message(zh: "经度", en: "Longitude"), "latitude": Message(zh: "纬度", en: "Latitude"),
         "investment": Message(zh: "计入投资", en: "Investment"), "batch": Message(zh: "批次", en: "Batch"), "heldOn": Message(zh: "举办日期", en: "Held on"),
+        "effectiveOn": Message(zh: "生效日期", en: "Takes effect"), "enteredOn": Message(zh: "列入日期", en: "Entered on"),
         "total": Message(zh: "合计得分", en: "Total"), "projects": Message(zh: "观摩项目", en: "Projects"), "reviewers": Message(zh: "评委", en: "Reviewers"),
         "items": Message(zh: "评分项", en: "Items"), "dropExtremesFrom": Message(zh: "去掉最高最低分的评委人数", en: "Drop extremes from"),
         "startedOn": Message(zh: "开工日期", en: "Started on"), "producedOn": Message(zh: "投产日期", en: "In production on"),
