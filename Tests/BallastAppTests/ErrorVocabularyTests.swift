@@ -52,6 +52,22 @@ import Vapor
         #expect(!body.contains("Never heard of"))
     }
 
+    /// Vapor's own refusals (an empty body is "Unprocessable Entity", a wrong content type
+    /// "Unsupported Media Type") once reached a Chinese user in English: each status it raises
+    /// without a reason of its own is said in the user's language; a reason it gives is kept.
+    @Test func vaporsBareRefusalsAreSaidInChinese() async throws {
+        for status in [HTTPStatus.unprocessableEntity, .unsupportedMediaType, .badRequest, .methodNotAllowed, .requestTimeout] {
+            let (code, body) = try await render(Abort(status), path: "/api/v1/plan-changes")
+            #expect(code == status)
+            let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+            let message = try #require((json?["error"] as? [String: Any])?["message"] as? String)
+            #expect(message.range(of: "\\p{Han}", options: .regularExpression) != nil && !message.contains(status.reasonPhrase), "\(status): \(message)")
+        }
+        let empty = APIErrorMiddleware.describe(Abort(.unprocessableEntity))
+        #expect(empty.code == "invalid_body" && empty.message.en.contains("empty"))
+        #expect(APIErrorMiddleware.describe(Abort(.badRequest, reason: "Missing boundary")).message.en == "Missing boundary")
+    }
+
     /// The store's failures keep the statuses, codes and fields the API has always answered.
     @Test func storeFailuresKeepTheirStatusesAndCodes() {
         let cases: [(any DomainFailure, Int, String, String?)] = [

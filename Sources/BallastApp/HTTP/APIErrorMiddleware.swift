@@ -61,15 +61,32 @@ struct APIErrorMiddleware: AsyncMiddleware {
                 zh: "请求内容无法解析\(field.map { "（字段 \($0)）" } ?? "")",
                 en: "The request body could not be read\(field.map { " (field \($0))" } ?? "")"), field: field)
         case let e as any AbortError:
-            let code = e.status == .payloadTooLarge ? "too_large" : e.status.code == 404 ? "not_found" : "http_\(e.status.code)"
+            // Vapor's own refusals carry the bare status phrase ("Unprocessable Entity" for an
+            // empty body): said here in the user's language. A reason of its own is kept.
+            let bare = e.reason == e.status.reasonPhrase
+            let code = e.status == .payloadTooLarge ? "too_large" : e.status.code == 404 ? "not_found"
+                : bare && e.status == .unprocessableEntity ? "invalid_body" : "http_\(e.status.code)"
             let message = e.status == .payloadTooLarge
                 ? Message(zh: "上传内容超过大小上限", en: "The upload exceeds the size limit")
                 : e.status == .notFound ? Message(zh: "页面不存在", en: "Not found")
+                : bare ? Self.bareMessage(e.status)
                 : Message(zh: e.reason, en: e.reason)
             return BallastError(status: e.status, code: code, message: message)
         default:
             return BallastError(status: .internalServerError, code: "internal", message: Message(
                 zh: "服务器内部错误，已记录", en: "Internal server error; it has been logged"))
+        }
+    }
+
+    /// A status Vapor raised with no reason of its own, in words.
+    static func bareMessage(_ status: HTTPResponseStatus) -> Message {
+        switch status {
+        case .unprocessableEntity: Message(zh: "请求内容为空或无法解析", en: "The request body is empty or could not be read")
+        case .unsupportedMediaType: Message(zh: "请求内容的类型不受支持（请用 JSON 或表单）", en: "The request's content type is not supported (use JSON or a form)")
+        case .badRequest: Message(zh: "请求有误，无法处理", en: "The request is malformed")
+        case .methodNotAllowed: Message(zh: "该地址不支持此请求方法", en: "This address does not take this method")
+        case .requestTimeout: Message(zh: "请求超时，请重试", en: "The request timed out; try again")
+        default: Message(zh: "请求无法处理（HTTP \(status.code)）", en: "The request could not be handled (HTTP \(status.code))")
         }
     }
 
