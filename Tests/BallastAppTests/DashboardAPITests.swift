@@ -92,6 +92,11 @@ import VaporTesting
             #expect(red == expected["red"])
             let (status, body) = try await leader.send(.GET, "/api/v1/dashboard?asOf=2023-07-01")
             #expect(status == .badRequest && (body["error"] as? [String: Any])?["field"] as? String == "asOf")
+            // The list behind it refuses the day as the dashboard does (it once read it as today).
+            for path in ["/api/v1/projects?year=2023&portfolio=1&asOf=2023-07-01", "/api/v1/projects?year=2023&colour=red&asOf=2023-07-01"] {
+                let (listed, listBody) = try await leader.send(.GET, path)
+                #expect(listed == .badRequest && (listBody["error"] as? [String: Any])?["field"] as? String == "asOf", "\(path)")
+            }
         }
     }
 

@@ -84,6 +84,10 @@ import Testing
         #expect(PlanChange.checkDay(today, year: 2023, today: today).isEmpty)
         #expect(fields(.leave, .wan(5_000), .wan(5), today) == ["amount"], "a move out takes no amount")
         #expect(fields(.adjust, .wan(5_000), .wan(2_000), Self.day(7, 1), last: Self.day(7, 15)) == ["effectiveOn"])
+        // Attack finding: before the project's last change the plan as it stands is not the one
+        // in force, so the line is refused for its day alone (once also "equals the current one").
+        #expect(fields(.adjust, .wan(9_000), .wan(9_000), Self.day(7, 13), last: Self.day(7, 15)) == ["effectiveOn"])
+        #expect(fields(.enter, .wan(9_000), .wan(1_000), Self.day(7, 13), last: Self.day(7, 15)) == ["effectiveOn"])
         #expect(PlanChange.checkReason(" ").map(\.field) == ["reason"])
         // Attack findings: a reason nobody can see, or with a NUL.
         #expect(PlanChange.checkReason("\u{200B}\u{200B}").map(\.field) == ["reason"])

@@ -17,11 +17,8 @@ package struct DashboardRequest {
     static func from(_ req: Request) async throws -> DashboardRequest {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
-        let asOf = try RequestParameters.asOf(req, district: d, year: year)
+        let asOf = try RequestParameters.pastDay(req, district: d, year: year)
         let today = DistrictContext.today(in: d)
-        if asOf > today {
-            throw BallastError.badParameter("asOf", zh: "统计日期 \(asOf.iso) 晚于今天（\(today.iso)）", en: "The as-of day \(asOf.iso) is after today (\(today.iso))")
-        }
         let scope = DashboardQuery.Scope(districtID: try d.requireID(), year: year, asOf: asOf, today: today,
                                          scopeUnitID: try req.requirePrincipal().scopeUnitID)
         return DashboardRequest(district: d, scope: scope, lang: req.language)

@@ -65,6 +65,16 @@ enum RequestParameters {
         try asOfParameter(req) ?? JudgingDay.of(year: year, asOf: DistrictContext.today(in: district))
     }
 
+    /// The day figures are read on (`asOf`), refused when after today: the dashboard and the
+    /// lists behind it answer a day alike (the list once read a later day as today).
+    static func pastDay(_ req: Request, district: DistrictModel, year: Int) throws -> CalendarDate {
+        let asOf = try asOf(req, district: district, year: year), today = DistrictContext.today(in: district)
+        if asOf > today {
+            throw BallastError.badParameter("asOf", zh: "统计日期 \(asOf.iso) 晚于今天（\(today.iso)）", en: "The as-of day \(asOf.iso) is after today (\(today.iso))")
+        }
+        return asOf
+    }
+
     /// `?asOf=` as asked, or nil when absent; refused, naming the parameter, when not a day of 2000–2100.
     static func asOfParameter(_ req: Request) throws -> CalendarDate? {
         guard let raw = req.param("asOf"), !raw.isEmpty else { return nil }
@@ -122,16 +132,13 @@ enum RequestParameters {
         if let year {
             // The dashboard's day (`asOf`, else today or the year's last day): the year's list and
             // plans as they stood then, so the list behind a figure counts what the figure did.
-            let district = try req.district(), today = DistrictContext.today(in: district)
-            f.day = min(try RequestParameters.asOf(req, district: district, year: year), today)
+            f.day = try pastDay(req, district: try req.district(), year: year)
         }
         if let colour = try colour(req) {
-            guard year != nil else {
+            guard let day = f.day else {
                 throw BallastError.badParameter("colour", zh: "按预警颜色筛选需要指定年度", en: "Filtering by colour needs a year")
             }
-            let today = DistrictContext.today(in: try req.district())
-            let day = try date(req.param("asOf"), field: "asOf") ?? today
-            f.colour = ColourFilter(colour: colour, day: min(day, today), today: today)
+            f.colour = ColourFilter(colour: colour, day: day, today: DistrictContext.today(in: try req.district()))
         }
         f.stage = try stage(req)
         if let s = text("sort") {

@@ -104,11 +104,8 @@ struct InstructionsController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let today = DistrictContext.today(in: d)
-        let asOf = try RequestParameters.asOf(req, district: d, year: year)
         // Figures of a day to come would count what has not happened.
-        guard asOf <= today else {
-            throw BallastError.badParameter("asOf", zh: "统计日期 \(asOf.iso) 晚于今天 \(today.iso)", en: "asOf \(asOf.iso) is after today, \(today.iso)")
-        }
+        let asOf = try RequestParameters.pastDay(req, district: d, year: year)
         return Window(year: year, asOf: asOf, today: today)
     }
 

@@ -69,6 +69,12 @@ public struct PlanChange: Sendable, Equatable {
 
     public static func check(kind: PlanChangeKind, current: Money?, amount: Money?, effectiveOn: CalendarDate, year: Int,
                              today: CalendarDate, lastEffective: CalendarDate?) -> [FieldProblem] {
+        // Before the project's last change the plan as it stands is not the one in force that
+        // day: the kind and amount cannot be judged against it, so the day alone is said.
+        if let last = lastEffective, effectiveOn < last {
+            return [FieldProblem("effectiveOn", Message(zh: "该项目已有 \(last.iso) 生效的调整，新的调整不能早于它",
+                                                        en: "The project has a change taking effect on \(last.iso); a new one cannot come before it"))]
+        }
         var out: [FieldProblem] = []
         switch kind {
         case .enter:
@@ -95,10 +101,6 @@ public struct PlanChange: Sendable, Equatable {
         }
         if kind == .leave && amount != nil {
             out.append(FieldProblem("amount", Message(zh: "调出不填金额", en: "A move out takes no amount")))
-        }
-        if let last = lastEffective, effectiveOn < last {
-            out.append(FieldProblem("effectiveOn", Message(zh: "该项目已有 \(last.iso) 生效的调整，新的调整不能早于它",
-                                                           en: "The project has a change taking effect on \(last.iso); a new one cannot come before it")))
         }
         return out
     }
