@@ -20,6 +20,7 @@ public func configure(_ app: Application, database: DatabaseLocation, scheduleJo
     app.migrations.add(BallastMigrations.all)
 
     app.routes.defaultMaxBodySize = "1mb"
+    app.answers = Application.answerCacheFromEnvironment()
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(LanguageCookieMiddleware())

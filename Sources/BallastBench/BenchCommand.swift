@@ -21,7 +21,7 @@ public struct BenchCommandGroup: AsyncCommandGroup {
     public var commands: [String: any AnyAsyncCommand] {
         ["import": BenchImportCommand(), "summary": BenchSummaryCommand(), "auth": BenchAuthCommand(),
          "warnings": BenchWarningsCommand(), "pipeline": BenchPipelineCommand(), "supervision": BenchSupervisionCommand(), "cadence": BenchCadenceCommand(),
-         "dashboard": BenchDashboardCommand(), "work": BenchWorkCommand()]
+         "dashboard": BenchDashboardCommand(), "work": BenchWorkCommand(), "pages": BenchPagesCommand(), "monday": BenchMondayCommand()]
     }
 }
 

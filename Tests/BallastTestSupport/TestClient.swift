@@ -37,6 +37,11 @@ public struct TestClient: Sendable {
         if csrfInHeader { headers.replaceOrAdd(name: AccessMiddleware.csrfHeader, value: csrfToken) }
     }
 
+    /// The same session on another instance sharing the database.
+    public func on(_ other: Application) -> TestClient {
+        TestClient(app: other, username: username, sessionToken: sessionToken, csrfToken: csrfToken, csrfInHeader: csrfInHeader)
+    }
+
     public func withoutCSRFHeader() -> TestClient {
         var copy = self
         copy.csrfInHeader = false

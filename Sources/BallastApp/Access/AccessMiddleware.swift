@@ -38,11 +38,20 @@ package struct AccessMiddleware: AsyncMiddleware {
         if case .session(_, let expected) = principal.credential, ![.GET, .HEAD, .OPTIONS].contains(req.method) {
             try await Self.checkCSRF(req, expected: expected)
         }
-        if isAPI { return try await next.respond(to: req) }
+        // A reading route's answer follows the district's data version: unchanged since the
+        // caller's copy is a 304 before any query; the API's answer is kept per scope.
+        let tag = VersionedAnswers.applies(req, policy: policy, principal: principal)
+            ? VersionedAnswers.etag(req, principal: principal, isAPI: isAPI) : nil
+        if let tag, VersionedAnswers.matches(req, tag) { return VersionedAnswers.notModified(tag) }
+        if isAPI {
+            guard let tag else { return try await next.respond(to: req) }
+            return try await VersionedAnswers.apiAnswer(req, principal: principal, tag: tag) { try await next.respond(to: req) }
+        }
         var context = PageContext(principal)
         if req.method == .GET, context.hasWorkbench, let user = principal.userID {
             // The header's counts, on every page of those who work from the 工作台.
-            context.due = try await WorkController.items(req).map(\.count).reduce(0, +)
+            // Kept per person under the district's version: the count is on every page they open.
+            context.due = try await req.answer("work-due \(user)") { try await WorkController.items(req).map(\.count).reduce(0, +) }
             context.unread = try await Inbox.unreadCount(userID: user, on: req.db)
         }
         if req.method == .GET {
@@ -62,6 +71,7 @@ package struct AccessMiddleware: AsyncMiddleware {
             }
             return file
         }
+        if let tag, response.status == .ok, context.export == nil { VersionedAnswers.mark(&response.headers, tag) }
         return response
     }
 

@@ -57,7 +57,7 @@ extension RoutesBuilder {
 extension Route {
     static let bodyLimitKey = "ballast.bodyLimit"
 
-    var accessPolicy: AccessPolicy? { userInfo[.init(stringLiteral: AccessPolicy.userInfoKey)] as? AccessPolicy }
+    package var accessPolicy: AccessPolicy? { userInfo[.init(stringLiteral: AccessPolicy.userInfoKey)] as? AccessPolicy }
 
     /// Marks a route that takes files and records its body limit: only such routes accept a
     /// multipart body (`MultipartGate`), and the CSRF check, which reads form fields before the

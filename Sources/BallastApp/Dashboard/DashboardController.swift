@@ -35,7 +35,7 @@ struct DashboardController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let r = try await DashboardRequest.from(req)
-        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 960, height: 600)
+        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 960, height: 600, kept: req)
         var page = DashboardPage(request: r, figures: figures, map: map)
         // A leader's own 分包 projects come first, as of the dashboard's day.
         if let leader = try req.requirePrincipal().leaderName {
@@ -75,7 +75,10 @@ struct DashboardController: RouteCollection {
         let r = try await DashboardRequest.from(req)
         let f = try filter(req)
         let selected = req.param("project").flatMap(UUID.init(uuidString:))
-        let model = try await MapPageModel.load(scope: r.scope, district: r.district, filter: f, on: req.db)
+        let scope = r.scope, district = r.district, db = req.db
+        let model = try await req.answer("map-page \(scope.year) \(scope.asOf.iso) \(f)") {
+            try await MapPageModel.load(scope: scope, district: district, filter: f, on: db)
+        }
         let map = Self.districtMap(r, points: model.points, layer: model.layer?.layer, width: 960, height: 720, selected: selected) { p in
             Layout.link(Site.map.link + "?" + MapPage.query(r, f, selected: p.id), r.lang) + "#card"
         }
@@ -162,7 +165,7 @@ struct DashboardController: RouteCollection {
     }
 
     func screenPanelsHTML(_ req: Request, _ r: DashboardRequest, _ size: ScreenPage.Size) async throws -> String {
-        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 700, height: 760)
+        let (figures, map) = try await r.figuresAndMap(on: req.db, alongside: req.dbAlongside, width: 700, height: 760, kept: req)
         let lit = try await ColourAsOf.resolve(districtID: r.scope.districtID, year: r.scope.year, on: r.scope.asOf, db: req.db)
             .warnings(scopeUnitID: r.scope.scopeUnitID, on: req.db)
         let extras = ScreenPage.Extras(lit: WarningDTO.sorted(lit.filter { $0.outcome.colour == .red || $0.outcome.colour == .yellow }),

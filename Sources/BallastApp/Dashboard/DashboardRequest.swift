@@ -38,11 +38,26 @@ package struct DashboardRequest {
     /// screen. The map's projects are read and drawn while the figures are still being counted:
     /// at 6 000 projects the drawing alone takes tens of milliseconds, which would otherwise
     /// wait for the last figure.
-    package func figuresAndMap(on db: any Database, alongside: (any Database)?, width: Double, height: Double) async throws -> (DashboardFigures, String) {
-        async let figures = DashboardQuery.run(scope, on: db, alongside: alongside)
-        let layer = try await MapLayers.current(districtID: scope.districtID, year: scope.year, on: db)
-        let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
-        return (try await figures, map(points, layer: layer?.layer, width: width, height: height).svg())
+    /// With `kept`, both are kept under the district's data version (`Request.answer`): the big
+    /// screens' minute polls and a Monday's dashboards work them out once per change.
+    package func figuresAndMap(on db: any Database, alongside: (any Database)?, width: Double, height: Double,
+                               kept req: Request? = nil) async throws -> (DashboardFigures, String) {
+        let scope = self.scope, request = self
+        async let figures = Self.kept(req, "dashboard \(scope.year) \(scope.asOf.iso)") {
+            try await DashboardQuery.run(scope, on: db, alongside: alongside)
+        }
+        let svg = try await Self.kept(req, "dashboard-map \(scope.year) \(scope.asOf.iso) \(Int(width))x\(Int(height)) \(lang.rawValue)") {
+            let layer = try await MapLayers.current(districtID: scope.districtID, year: scope.year, on: db)
+            let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
+            return request.map(points, layer: layer?.layer, width: width, height: height).svg()
+        }
+        return (try await figures, svg)
+    }
+
+    /// `compute`'s answer, kept for the request's caller when there is a request.
+    static func kept<T: Sendable>(_ req: Request?, _ what: String, _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let req else { return try await compute() }
+        return try await req.answer(what, compute)
     }
 
     /// The dashboard's map: every dot opens its project's card on the map page.

@@ -43,8 +43,10 @@ struct PagesController: RouteCollection {
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
         let principal = try req.requirePrincipal()
-        let s = try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
-                                           scopeUnitID: principal.scopeUnitID, on: req.db)
+        let districtID = try d.requireID(), unit = principal.scopeUnitID, db = req.db
+        let s = try await req.answer("summary \(year) \(asOf.iso)") {
+            try await SummaryQuery.run(districtID: districtID, year: year, asOf: asOf, scopeUnitID: unit, on: db)
+        }
         // A unit's user sees its own projects, and the heading says whose they are.
         let whose = principal.scopeUnitID != nil ? (principal.unitName ?? d.name) : d.name
         // The year's list changes (动态调整) taking effect by the day, as the summary counts them.
@@ -60,8 +62,10 @@ struct PagesController: RouteCollection {
         let year: Int? = req.param("year") == "" ? nil : try await RequestParameters.yearOrDefault(nil, req, district: d)
         var filter = try RequestParameters.filter(req, year: year)
         filter.scopeUnitID = try req.requirePrincipal().scopeUnitID
-        let page = try await ProjectListQuery.run(districtID: try d.requireID(), filter: filter, on: req.db)
-        let opts = try await ReferenceOptions.load(d, year: year, on: req.db)
+        // What the list is drawn from is kept under the district's data version (`Request.answer`).
+        let districtID = try d.requireID(), db = req.db, asked = filter
+        let page = try await req.answer("project-list \(asked)") { try await ProjectListQuery.run(districtID: districtID, filter: asked, on: db) }
+        let opts = try await req.answer("reference-options \(year.map(String.init) ?? "-")") { try await ReferenceOptions.load(d, year: year, on: db) }
         var view = ProjectListPage(year: year, filter: filter, page: page, options: opts, lang: req.language)
         // Columns: asked for in the address, else (a list of one light) those that explain it,
         // else the ones this user keeps, else all.
@@ -75,11 +79,15 @@ struct PagesController: RouteCollection {
         // the dashboard counts them): a leader who opened the red list sees why each is red.
         if let year {
             let day = try filter.colour?.day ?? RequestParameters.asOf(req, district: d, year: year)
-            let lights = try await ColourAsOf.resolve(districtID: try d.requireID(), year: year, on: day, db: req.db)
-                .warnings(scopeUnitID: filter.scopeUnitID, on: req.db)
-            view.lights = Dictionary(lights.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
-            let done = try await CompletedQuery.byProject(districtID: try d.requireID(), year: year,
-                                                          throughMonth: day.year > year ? 12 : day.year < year ? 0 : day.month, on: req.db)
+            let unit = filter.scopeUnitID
+            view.lights = try await req.answer("lights-by-project \(year) \(day.iso)") {
+                let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: day, db: db).warnings(scopeUnitID: unit, on: db)
+                return Dictionary(lights.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            let month = day.year > year ? 12 : day.year < year ? 0 : day.month
+            let done = try await req.answer("completed-by-project \(year) \(month)") {
+                try await CompletedQuery.byProject(districtID: districtID, year: year, throughMonth: month, on: db)
+            }
             for p in page.items {
                 if let plan = p.annualPlan, let rate = CompletionRate.of(completed: (done[p.id] ?? .zero).yuan, plan: plan.yuan) {
                     view.completion[p.id] = rate
@@ -96,8 +104,12 @@ struct PagesController: RouteCollection {
     /// The project page, with the outcome of a form posted from it when there is one.
     func detailPage(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok) async throws -> Response {
         let d = try await district(req)
-        let detail = try await req.scopedProject(try RequestParameters.uuid(req, "id"))
-        let page = try await ProjectPageModel.load(detail, district: d, today: DistrictContext.today(in: d), on: req.db)
+        let id = try RequestParameters.uuid(req, "id")
+        let detail = try await req.scopedProject(id)
+        let today = DistrictContext.today(in: d), db = req.db
+        let page = try await req.answer("project-page \(id)") {
+            try await ProjectPageModel.load(detail, district: d, today: today, on: db)
+        }
         return html(ProjectDetailPage.render(page, notice: notice, lang: req.language), status: status)
     }
 

@@ -85,8 +85,10 @@ struct ReportsController: RouteCollection {
     func rows(_ req: Request) async throws -> (Int, Int, [MonthReportRow]) {
         let d = try req.district()
         let (year, month) = try Self.month(req.param("month"), district: d)
-        let rows = try await MonthReportsQuery.run(districtID: try d.requireID(), year: year, month: month,
-                                                   scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        let districtID = try d.requireID(), unit = try req.requirePrincipal().scopeUnitID, db = req.db
+        let rows = try await req.answer("month-reports \(year)-\(month)") {
+            try await MonthReportsQuery.run(districtID: districtID, year: year, month: month, scopeUnitID: unit, on: db)
+        }
         return (year, month, rows)
     }
 

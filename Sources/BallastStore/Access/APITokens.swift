@@ -98,7 +98,7 @@ public struct APITokens: Sendable {
     public static func find(tokenHash: String, on db: any Database) async throws -> Found? {
         guard let row = try await (try db.sql()).raw("""
             SELECT t.id, t.name, t.role, t.unit_id, t.expires_at, t.revoked_at, t.last_used_at,
-                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, d.division_code, un.name AS unit_name
+                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, d.division_code, d.data_version, un.name AS unit_name
             FROM api_tokens t
             JOIN districts d ON d.id = t.district_id
             LEFT JOIN reference_entries un ON un.id = t.unit_id

@@ -26,7 +26,7 @@ public enum Districts {
     }
 
     /// A district from a joined row's `district_id`, `district_code`, `district_name`,
-    /// `time_zone`, `frozen_on` and `division_code` columns.
+    /// `time_zone`, `frozen_on`, `division_code` and `data_version` columns.
     static func decode(_ row: any SQLRow) throws -> DistrictModel {
         let d = DistrictModel(id: try row.decode(column: "district_id", as: UUID.self),
                               code: try row.decode(column: "district_code", as: String.self),
@@ -34,6 +34,7 @@ public enum Districts {
                               timeZone: try row.decode(column: "time_zone", as: String.self),
                               frozenOn: try row.decode(column: "frozen_on", as: CalendarDate?.self))
         d.divisionCode = try row.decode(column: "division_code", as: String?.self)
+        d.dataVersion = try row.decode(column: "data_version", as: Int64.self)
         return d
     }
 }

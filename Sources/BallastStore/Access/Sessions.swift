@@ -34,7 +34,7 @@ public enum Sessions {
         guard let row = try await (try db.sql()).raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at, s.last_seen_at,
                    u.id AS user_id, u.username, u.display_name, u.roles, u.unit_id, u.must_change_password, u.disabled, u.leader_name,
-                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, d.division_code, un.name AS unit_name
+                   d.id AS district_id, d.code AS district_code, d.name AS district_name, d.time_zone, d.frozen_on, d.division_code, d.data_version, un.name AS unit_name
             FROM sessions s
             JOIN users u ON u.id = s.user_id
             JOIN districts d ON d.id = u.district_id

@@ -24,7 +24,7 @@ public enum SignIns {
     public static func succeed(_ user: UserModel, tokenHash: String, csrfToken: String, address: String?, userAgent: String?,
                                actor: ChangeActor, on db: any Database) async throws {
         let userID = try user.requireID(), districtID = user.$district.id, username = user.username
-        try await db.writeTransaction { tx in
+        try await db.writeTransaction(.bookkeeping) { tx in
             try await UserModel.query(on: tx).filter(\.$id == userID).set(\.$failedAttempts, to: 0).set(\.$lockedUntil, to: nil).update()
             try await Sessions.open(userID: userID, tokenHash: tokenHash, csrfToken: csrfToken, address: address, userAgent: userAgent, on: tx)
             try await Audit.record(on: tx, districtID: districtID, actor: actor, action: "sign-in",

@@ -14,6 +14,8 @@ public enum Audit {
         districtID: UUID?, actor: ChangeActor, action: String, entity: String, entityID: UUID?,
         summary: String? = nil, before: Before?, after: After?
     ) -> AuditEntryModel {
+        // The entry's district has changed: its data version advances as the transaction commits.
+        DataVersion.touch(districtID)
         let e = AuditEntryModel()
         e.id = UUID()
         e.districtID = districtID
@@ -36,6 +38,10 @@ public enum Audit {
     ) async throws {
         try await entry(districtID: districtID, actor: actor, action: action, entity: entity, entityID: entityID,
                         summary: summary, before: before, after: after).create(on: db)
+        // Outside a write transaction nothing gathers the change: the version advances now.
+        if DataVersion.current == nil {
+            if let districtID { try await DataVersion.advanceNow(districtID, on: db) }
+        }
     }
 }
 

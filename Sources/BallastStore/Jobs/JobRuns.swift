@@ -28,7 +28,7 @@ public enum JobRuns {
 
     /// True when this caller has the step to run. `again`: also a step already done (a run by hand).
     public static func claim(_ c: Claim, again: Bool = false, on db: any Database) async throws -> Bool {
-        try await db.writeTransaction { tx in
+        try await db.writeTransaction(.bookkeeping) { tx in
             let sql = try tx.sql()
             let now = try await DatabaseClock.now(on: tx).timeIntervalSince1970
             let inserted = try await sql.raw("""

@@ -54,5 +54,6 @@ public enum BallastMigrations {
         AddInstructions(),
         AddPlanChanges(),
         AddInspections(),
+        AddDataVersion(),
     ]
 }

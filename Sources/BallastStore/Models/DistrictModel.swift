@@ -16,6 +16,11 @@ public final class DistrictModel: Model, @unchecked Sendable {
     /// 项目代码 must name a division of the same city.
     @OptionalField(key: "division_code") public var divisionCode: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// The district's data version (`DataVersion`) as read with the caller at the start of a
+    /// request; nil when the row came another way. Not a Fluent field on purpose: a district
+    /// saved through Fluent (its frozen day, its division code) must never write back a version
+    /// it read earlier. Only `DataVersion` and `writeTransaction` move it.
+    public var dataVersion: Int64?
 
     public init() {}
 

@@ -158,6 +158,8 @@ public enum WarningEngine {
     @discardableResult
     public static func recompute(districtID: UUID, year: Int, asOf: CalendarDate, on db: any Database) async throws -> Recomputed {
         try await db.writeTransaction { tx in
+            // Colours are written without audit entries: the district's answers move all the same.
+            DataVersion.touch(districtID)
             try await DistrictLock.takeColours(districtID: districtID, year: year, in: tx)
             let judgedOn = JudgingDay.of(year: year, asOf: asOf)
             let latest = try await (try tx.sql()).raw("""

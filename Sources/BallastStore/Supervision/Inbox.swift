@@ -55,7 +55,12 @@ public enum Inbox {
         let sql = try db.sql()
         var q = sql.update(NotificationModel.schema).set("read_at", to: Date()).where("user_id", .equal, userID).where("read_at", .is, SQLLiteral.null)
         if let id { q = q.where("id", .equal, id) }
-        return try await q.returning("id").all().count
+        let marked = try await q.returning("id").all().count
+        // The header's unread count is on every cached page: the district's version moves.
+        if marked > 0 {
+            try await sql.raw("UPDATE districts SET data_version = data_version + 1 WHERE id = (SELECT district_id FROM users WHERE id = \(bind: userID))").run()
+        }
+        return marked
     }
 }
 
