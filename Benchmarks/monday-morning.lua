@@ -17,9 +17,9 @@ local pages = {
   function(s) return "/api/v1/reports" end,
 }
 
-local counts = {}
-local statuses = {}
 local threads = {}
+local think_min = tonumber(os.getenv("THINK_MIN_MS") or "2000")
+local think_max = tonumber(os.getenv("THINK_MAX_MS") or "8000")
 
 function setup(thread)
   thread:set("id", #threads + 1)
@@ -42,6 +42,11 @@ function request()
   local s = sessions[math.random(#sessions)]
   local path = pages[math.random(#pages)](s)
   return wrk.format("GET", path, { ["Cookie"] = "ballast_session=" .. s.cookie, ["Accept-Language"] = "zh-CN" })
+end
+
+function delay()
+  if think_max <= 0 then return 0 end
+  return math.random(think_min, think_max)
 end
 
 function response(status, headers, body)

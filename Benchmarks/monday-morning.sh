@@ -9,7 +9,8 @@
 # POSTGRES_URL names an empty (or previously loaded) database, e.g.
 # postgres://ballast:ballast@127.0.0.1:55432/monday?sslmode=disable. BINARY defaults to
 # .build-release/release/ballast. Tunables: DISTRICTS (150), PROJECTS (400 per district),
-# USERS (500), DURATION (120 seconds), PORTS ("8201 8202"). Needs wrk (Debian: apt-get install wrk).
+# USERS (500), DURATION (120 seconds), PORTS ("8201 8202"), THINK_MIN_MS and THINK_MAX_MS (each
+# person reads a page 2 000 to 8 000 ms before the next; both 0: no pause, the saturation run). Needs wrk (Debian: apt-get install wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 URL=${1:?"usage: $0 POSTGRES_URL [BINARY]"}
@@ -44,7 +45,7 @@ PER=$(( USERS / NPORTS ))
 echo "== load: $USERS connections ($PER per instance), $DURATION s"
 LOADS=()
 for port in $PORTS; do
-  SESSIONS="$WORK/sessions.txt" wrk -t1 -c"$PER" -d"${DURATION}s" --timeout 10s -s Benchmarks/monday-morning.lua \
+  SESSIONS="$WORK/sessions.txt" THINK_MIN_MS=${THINK_MIN_MS:-2000} THINK_MAX_MS=${THINK_MAX_MS:-8000} wrk -t1 -c"$PER" -d"${DURATION}s" --timeout 10s -s Benchmarks/monday-morning.lua \
     "http://127.0.0.1:$port" >"$WORK/wrk-$port.txt" 2>&1 &
   LOADS+=($!)
 done

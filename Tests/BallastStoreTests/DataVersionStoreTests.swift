@@ -129,3 +129,14 @@ import Testing
         var value: Int { lock.lock(); defer { lock.unlock() }; return n }
     }
 }
+
+extension DataVersionStoreTests {
+    /// `BALLAST_CACHE_MB=0`: nothing kept, nothing shared, every caller computes its own.
+    @Test func aCacheOfNoSizeKeepsAndSharesNothing() async throws {
+        let cache = AnswerCache(maxEntries: 4_000, maxBytes: 0)
+        let key = AnswerCache.Key(districtID: UUID(), version: 1, today: CalendarDate(year: 2023, month: 6, day: 30)!, scope: "s", what: "w")
+        #expect(try await cache.value(key) { 1 } == 1)
+        #expect(try await cache.value(key) { 2 } == 2)
+        #expect(cache.figures.entries == 0)
+    }
+}

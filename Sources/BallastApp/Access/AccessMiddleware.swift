@@ -51,7 +51,7 @@ package struct AccessMiddleware: AsyncMiddleware {
         if req.method == .GET, context.hasWorkbench, let user = principal.userID {
             // The header's counts, on every page of those who work from the 工作台.
             // Kept per person under the district's version: the count is on every page they open.
-            context.due = try await req.answer("work-due \(user)") { try await WorkController.items(req).map(\.count).reduce(0, +) }
+            context.due = try await req.answer("work-due \(user) \(principal.roles.map(\.rawValue).sorted())") { try await WorkController.items(req).map(\.count).reduce(0, +) }
             context.unread = try await Inbox.unreadCount(userID: user, on: req.db)
         }
         if req.method == .GET {

@@ -39,8 +39,10 @@ struct DashboardController: RouteCollection {
         var page = DashboardPage(request: r, figures: figures, map: map)
         // A leader's own 分包 projects come first, as of the dashboard's day.
         if let leader = try req.requirePrincipal().leaderName {
-            page.own = (leader, try await LeaderProjects.run(districtID: r.scope.districtID, year: r.scope.year, day: r.scope.asOf,
-                                                             leader: leader, on: req.db))
+            let scope = r.scope, db = req.db
+            page.own = (leader, try await req.answer("leader-projects \(leader) \(scope.year) \(scope.asOf.iso)") {
+                try await LeaderProjects.run(districtID: scope.districtID, year: scope.year, day: scope.asOf, leader: leader, on: db)
+            })
         }
         return .html(page.render())
     }

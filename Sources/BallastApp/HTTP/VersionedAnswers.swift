@@ -82,7 +82,7 @@ enum VersionedAnswers {
     /// The API's answer for this scope and address under the district's version: made once.
     static func apiAnswer(_ req: Request, principal p: Principal, tag: String,
                           _ make: @escaping @Sendable () async throws -> Response) async throws -> Response {
-        guard let key = req.answerKey("api \(req.language.rawValue) \(req.url.string)") else { return try await make() }
+        guard let key = req.answerKey("api \(req.language.rawValue) \(req.url.string)", scope: scope(p)) else { return try await make() }
         // A refusal is thrown and never kept; a streamed or large answer is passed through once.
         let passed = PassedThrough()
         let kept: Kept? = try await req.application.answers.value(key, weight: { $0?.body.readableBytes ?? 64 }) {
@@ -109,16 +109,18 @@ extension Request {
     /// The key an answer is kept under for this caller, or nil when the caller's version is not
     /// known (then nothing is kept). Only a reading request uses kept answers: a form's POST that
     /// draws its page again after its change read the version before making it.
-    func answerKey(_ what: String) -> AnswerCache.Key? {
+    func answerKey(_ what: String, scope: String) -> AnswerCache.Key? {
         guard method == .GET, let p = principal, let id = p.district.id, let version = p.district.dataVersion else { return nil }
-        return AnswerCache.Key(districtID: id, version: version, today: DistrictContext.today(in: p.district),
-                               scope: VersionedAnswers.scope(p), what: what)
+        return AnswerCache.Key(districtID: id, version: version, today: DistrictContext.today(in: p.district), scope: scope, what: what)
     }
 
     /// An answer worked out from the caller's district records, kept under its data version:
-    /// `what` names the answer and every parameter it reads besides the caller's scope and day.
+    /// `what` names the answer and every parameter it reads besides the unit the caller is held
+    /// to and the day. A query's answer does not depend on the caller's roles (the page drawn
+    /// from it does), so the office, the leaders and 督查室 of a district share it; an answer
+    /// that reads who is asking (the leader's own projects, the header's count) names them in `what`.
     func answer<T: Sendable>(_ what: String, _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
-        guard let key = answerKey(what) else { return try await compute() }
+        guard let key = answerKey(what, scope: principal?.scopeUnitID?.uuidString ?? "district") else { return try await compute() }
         return try await application.answers.value(key, compute)
     }
 }
@@ -129,14 +131,14 @@ extension Application {
     /// The instance's kept answers, made by `configure`: bounded by `BALLAST_CACHE_ENTRIES`
     /// (default 4 000) and `BALLAST_CACHE_MB` (default 256; 0 keeps nothing).
     package var answers: AnswerCache {
-        get { storage[AnswersKey.self] ?? AnswerCache(maxEntries: 1, maxBytes: 1) }
+        get { storage[AnswersKey.self] ?? AnswerCache(maxEntries: 0, maxBytes: 0) }
         set { storage[AnswersKey.self] = newValue }
     }
 
     static func answerCacheFromEnvironment() -> AnswerCache {
         let entries = Environment.get("BALLAST_CACHE_ENTRIES").flatMap(Int.init) ?? 4_000
         let megabytes = Environment.get("BALLAST_CACHE_MB").flatMap(Int.init) ?? 256
-        return AnswerCache(maxEntries: max(1, min(entries, 1_000_000)), maxBytes: max(1, min(megabytes, 1 << 20) << 20))
+        return AnswerCache(maxEntries: max(0, min(entries, 1_000_000)), maxBytes: max(0, min(megabytes, 1 << 20)) << 20)
     }
 }
 

@@ -110,9 +110,13 @@ struct ReportsController: RouteCollection {
             if let amount = r.amount { pending[r.projectID] = amount }
         }
         let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
-        let lights = try await WarningEngine.wouldGive(districtID: try req.district().requireID(), year: year, asOf: end, adding: pending,
-                                                       scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
-        return Dictionary(lights.map { ($0.projectID, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        let districtID = try req.district().requireID(), unit = try req.requirePrincipal().scopeUnitID, db = req.db
+        let adding = pending
+        // The rows (and so what is pending) follow the data version: kept with them.
+        return try await req.answer("month-colours \(year)-\(month)") {
+            let lights = try await WarningEngine.wouldGive(districtID: districtID, year: year, asOf: end, adding: adding, scopeUnitID: unit, on: db)
+            return Dictionary(lights.map { ($0.projectID, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     struct SaveBody: Content {
@@ -190,8 +194,10 @@ struct ReportsController: RouteCollection {
     func render(_ req: Request, notice: PageNotice?, status: HTTPStatus = .ok,
                 refusal: (projectID: UUID, card: ReportCard.Refusal)? = nil) async throws -> Response {
         let (year, month, rows) = try await rows(req)
-        let photos = Dictionary(grouping: try await ReportPhotos.list(districtID: try req.district().requireID(), year: year, month: month, on: req.db),
-                                by: \.reportID)
+        let districtID = try req.district().requireID(), db = req.db
+        let photos = try await req.answer("month-photos \(year)-\(month)") {
+            Dictionary(grouping: try await ReportPhotos.list(districtID: districtID, year: year, month: month, on: db), by: \.reportID)
+        }
         let filter = try ReportsFilter(req)
         let colours = try await colours(req, year: year, month: month, rows: rows)
         var page = ReportsPage(year: year, month: month, rows: filter.apply(rows, reviewing: PageContext.may(.reviewReports), colours: colours),

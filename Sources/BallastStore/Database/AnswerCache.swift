@@ -55,14 +55,19 @@ public final class AnswerCache: Sendable {
     public let maxBytes: Int
     let state = Mutex(State())
 
+    /// Zero for either bound keeps nothing and shares nothing: every request works its answer out
+    /// (for measuring the work itself, `BALLAST_CACHE_MB=0`).
     public init(maxEntries: Int = 4_000, maxBytes: Int = 256 << 20) {
-        self.maxEntries = max(1, maxEntries); self.maxBytes = max(1, maxBytes)
+        self.maxEntries = max(0, maxEntries); self.maxBytes = max(0, maxBytes)
     }
+
+    public var keeps: Bool { maxEntries > 0 && maxBytes > 0 }
 
     /// The answer under `key`, worked out by `compute` when it is not kept (or was kept under
     /// another type). `weight` says roughly how many bytes the answer holds.
     public func value<T: Sendable>(_ key: Key, weight: @escaping @Sendable (T) -> Int = { _ in 4_096 },
                                    _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard keeps else { return try await compute() }
         let found: Found = state.withLock { s in
             s.tick &+= 1
             if let e = s.entries[key], e.value is T {

@@ -55,5 +55,6 @@ public enum BallastMigrations {
         AddPlanChanges(),
         AddInspections(),
         AddDataVersion(),
+        AddMilestoneProjectIndex(),
     ]
 }
