@@ -54,16 +54,7 @@ struct BenchMondayCommand: AsyncCommand {
             let project = try await ProjectModel.query(on: db).filter(\.$district.$id == id).sort(\.$code)
                 .offset((u / districts.count) % max(1, n)).first()
             let unitID = role == .unit ? project?.$unit.id : nil
-            let name = "monday-\(u)"
-            let user: UserModel
-            if let existing = try await UserModel.query(on: db).filter(\.$district.$id == id).filter(\.$username == name).first() {
-                user = existing
-            } else {
-                user = UserModel(districtID: id, username: name, displayName: "用户\(u)", passwordHash: "-", roles: [role],
-                                 unitID: unitID, mustChangePassword: false)
-                if role == .leader { user.leaderName = "领导0" }
-                try await user.create(on: db)
-            }
+            let user = try await BenchPagesCommand.user("monday-\(u)", displayName: "用户\(u)", role: role, district: id, unit: unitID, on: db)
             let cookie = try await SessionStore.open(for: user, address: nil, userAgent: "monday", on: db)
             lines.append("\(cookie) \(role.rawValue) \(code) \(project?.id?.uuidString ?? "-")")
         }

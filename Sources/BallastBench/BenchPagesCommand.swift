@@ -148,17 +148,18 @@ struct BenchPagesCommand: AsyncCommand {
 
     /// A user of the role with an open session; its cookie's value.
     static func session(role: Role, district: UUID, unit: UUID?, on db: any Database) async throws -> String {
-        let name = "bench-\(role.rawValue)"
-        let user: UserModel
-        if let u = try await UserModel.query(on: db).filter(\.$district.$id == district).filter(\.$username == name).first() {
-            user = u
-        } else {
-            user = UserModel(districtID: district, username: name, displayName: "基准\(role.rawValue)", passwordHash: "-", roles: [role],
-                             unitID: unit, mustChangePassword: false)
-            if role == .leader { user.leaderName = "领导0" }
-            try await user.create(on: db)
-        }
+        let user = try await user("bench-\(role.rawValue)", displayName: "基准\(role.rawValue)", role: role, district: district, unit: unit, on: db)
         return try await SessionStore.open(for: user, address: nil, userAgent: "bench", on: db)
+    }
+
+    /// The bench's user of that name, made once: a leader's own projects are 领导0's.
+    static func user(_ name: String, displayName: String, role: Role, district: UUID, unit: UUID?, on db: any Database) async throws -> UserModel {
+        if let u = try await UserModel.query(on: db).filter(\.$district.$id == district).filter(\.$username == name).first() { return u }
+        let user = UserModel(districtID: district, username: name, displayName: displayName, passwordHash: "-", roles: [role],
+                             unitID: unit, mustChangePassword: false)
+        if role == .leader { user.leaderName = "领导0" }
+        try await user.create(on: db)
+        return user
     }
 
     /// One request through the application's whole responder chain: status, ETag, body size.
