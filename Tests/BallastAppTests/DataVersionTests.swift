@@ -118,3 +118,18 @@ import VaporTesting
         }
     }
 }
+
+extension DataVersionTests {
+    /// The API's kept answers are per person: `/api/v1/todo` names the caller's own pending
+    /// imports, so two office users of one district never share one (nor its ETag).
+    @Test func twoPeopleOfOneScopeNeverShareAnAPIAnswer() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let a = try await app.as(.office), b = try await app.as(.office)
+            let first = try await get(a, "/api/v1/todo")
+            let second = try await get(b, "/api/v1/todo")
+            #expect(first.status == .ok && second.status == .ok)
+            #expect(first.etag != nil && first.etag != second.etag)
+            #expect(try await get(b, "/api/v1/todo", ifNoneMatch: first.etag).status == .ok)
+        }
+    }
+}

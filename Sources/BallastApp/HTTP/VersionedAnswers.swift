@@ -7,10 +7,10 @@ import Vapor
 /// The district's data version at work in HTTP (issue 29). A reading route (one that needs only
 /// `readProjects` or `readSummary`, asked with GET) sends an `ETag` made from the caller's
 /// district version, day, scope and address, and answers a matching `If-None-Match` with 304
-/// before any query runs. The API's answers are kept whole (`AnswerCache`) per scope: the same
-/// list for every caller who may see the same projects is encoded once per version. Pages are
-/// per person (the header, the form's CSRF token), so their ETag names the session too, and
-/// what they are drawn from is kept by the queries they call (`Request.answer`).
+/// before any query runs. The API's answers are kept whole (`AnswerCache`) per caller: a big
+/// screen's or a city system's poll is encoded once per version. Pages are per session (the
+/// header, the form's CSRF token), so their ETag names the session too; what pages and API are
+/// made from is kept by the queries they call (`Request.answer`), shared by a unit's people.
 enum VersionedAnswers {
     /// Whether the request's answer follows the district's data version alone. Other routes
     /// (the admin's pages, the audit, the inbox, the roll-ups across districts) read things the
@@ -20,11 +20,18 @@ enum VersionedAnswers {
         return policy == .requires(.readProjects) || policy == .requires(.readSummary)
     }
 
-    /// Everything an answer depends on besides the address: the roles, the unit a unit user
-    /// is held to, the leader whose projects are "mine".
+    /// Everything an API answer may depend on besides the address: the roles, the unit a unit
+    /// user is held to, the leader whose projects are "mine", and the caller (a user or token):
+    /// `/api/v1/todo` lists the caller's own pending imports. Two people never share a whole
+    /// answer; what it is made from is shared by `Request.answer`.
     static func scope(_ p: Principal) -> String {
         let roles = p.roles.map(\.rawValue).sorted().joined(separator: ",")
-        return "\(roles)|\(p.scopeUnitID?.uuidString ?? "-")|\(p.leaderName ?? "-")"
+        let caller: String
+        switch p.credential {
+        case .session: caller = p.userID?.uuidString ?? "-"
+        case .token(let id): caller = "token:" + id.uuidString
+        }
+        return "\(roles)|\(p.scopeUnitID?.uuidString ?? "-")|\(p.leaderName ?? "-")|\(caller)"
     }
 
     /// The ETag: weak (the same figures may be drawn with other bytes by another build), from
