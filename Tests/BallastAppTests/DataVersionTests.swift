@@ -133,3 +133,15 @@ extension DataVersionTests {
         }
     }
 }
+
+extension DataVersionTests {
+    /// `If-None-Match: *` is never a 304: the answer may be a 404 or a 400, which only the route knows.
+    @Test func aStarNeverTurnsARefusalInto304() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let office = try await app.as(.office)
+            #expect(try await get(office, "/api/v1/projects/00000000-0000-0000-0000-000000000000", ifNoneMatch: "*").status == .notFound)
+            #expect(try await get(office, "/projects/00000000-0000-0000-0000-000000000000", ifNoneMatch: "*").status == .notFound)
+            #expect(try await get(office, "/api/v1/summary?year=abc", ifNoneMatch: "*").status == .badRequest)
+        }
+    }
+}

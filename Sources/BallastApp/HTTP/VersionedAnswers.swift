@@ -53,13 +53,14 @@ enum VersionedAnswers {
         return "W/\"\(p.district.dataVersion ?? 0)-\(String(h.value, radix: 36))\""
     }
 
-    /// `If-None-Match` names this ETag (or `*`).
+    /// `If-None-Match` names this ETag. A `*` is not taken: whether the address has an answer
+    /// at all (not a 404 or a 400) only the route knows, and the check runs before it.
     static func matches(_ req: Request, _ tag: String) -> Bool {
         guard let sent = req.headers.first(name: .ifNoneMatch) else { return false }
         let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
         return sent.split(separator: ",").contains { raw in
             let t = raw.trimmingCharacters(in: .whitespaces)
-            return t == "*" || t == tag || t == bare || (t.hasPrefix("W/") && String(t.dropFirst(2)) == bare)
+            return t == tag || t == bare || (t.hasPrefix("W/") && String(t.dropFirst(2)) == bare)
         }
     }
 
