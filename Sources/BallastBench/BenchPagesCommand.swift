@@ -23,6 +23,7 @@ struct BenchPagesCommand: AsyncCommand {
         @Option(name: "runs", help: "每页每种测量的次数 / requests per route and way (default 20)") var runs: Int?
         @Option(name: "roles", help: "角色，逗号分隔 / roles, comma-separated (default all six)") var roles: String?
         @Option(name: "only", help: "只测路径含此文字的路由 / only routes whose path contains this") var only: String?
+        @Flag(name: "history", help: "自一月起每月末研判一次（已全年运行的城市）/ colours judged at each month's end since January, as in a city that has run Ballast all year") var history: Bool
     }
     var help: String { "每个角色每个页面的响应时间 / every page's time for every role" }
 
@@ -40,8 +41,16 @@ struct BenchPagesCommand: AsyncCommand {
         let app = context.application
         let db = app.db
         let day = CalendarDate(year: 2023, month: 6, day: 30)!
-        let id = try await BenchSupport.district(code: "bench-pages-\(n)-\(units)", name: "页面基准", on: db, console: context.console) { id in
+        let history = signature.history
+        let id = try await BenchSupport.district(code: "bench-pages-\(n)-\(units)" + (history ? "-h" : ""), name: "页面基准", on: db, console: context.console) { id in
             try await BenchWarningsCommand.load(district: id, projects: n, units: units, on: db)
+            // Without history the year is first judged on 30 June (a ledger imported mid-year):
+            // a past month's colours are then judged by the rule when asked for (`ColourAsOf`).
+            if history {
+                for month in 1...5 {
+                    try await WarningEngine.recompute(districtID: id, year: 2023, asOf: CalendarDate.clamped(year: 2023, month: month, day: CalendarDate.daysIn(month: month, year: 2023)), on: db)
+                }
+            }
             try await WarningEngine.recompute(districtID: id, year: 2023, asOf: day, on: db)
             try await BenchDashboardCommand.scatter(district: id, on: db)
             try await MapLayers.upload(districtID: id, year: 2023, geojson: BenchDashboardCommand.layer(), actor: ChangeActor(name: "bench"), on: db)

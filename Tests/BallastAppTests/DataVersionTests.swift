@@ -145,3 +145,40 @@ extension DataVersionTests {
         }
     }
 }
+
+extension DataVersionTests {
+    /// The leader's desk and the map's drawing are kept too (issue 29, at 6 000 projects): a
+    /// problem raised on the leader's project, and a project added to the map, show at once.
+    @Test func theLeadersDeskAndTheDrawnMapShowAChangeAtOnce() async throws {
+        try await TestDatabase.withApp(demo: true) { app in
+            let project = try await InstructionsAPITests.ownProject(app)
+            let unitName = try #require(try await ReferenceEntryModel.find(project.$unit.id, on: app.db)?.name)
+            let leader = try await InstructionsAPITests.leader(app, linkedTo: "王立新")
+            let office = try await app.as(.office)
+            func line() async throws -> [String: Any] {
+                let (status, body) = try await leader.send(.GET, "/api/v1/leader?year=2023")
+                #expect(status == .ok, "\(body)")
+                return try #require((body["projects"] as? [[String: Any]])?.first { $0["id"] as? String == project.id?.uuidString })
+            }
+            let before = try #require(try await line()["openProblems"] as? Int)
+            // Asked twice: the second is the kept answer, the same.
+            #expect(try await line()["openProblems"] as? Int == before)
+            let (created, body) = try await office.send(.POST, "/api/v1/problems", ["projectCode": project.code, "category": "土地",
+                                                                                  "title": "版本测试问题", "description": "d", "leadUnit": unitName])
+            #expect(created == .created, "\(body)")
+            #expect(try await line()["openProblems"] as? Int == before + 1)
+
+            // The map page, drawn and kept; a project with no coordinates added by the office is listed at once.
+            let map = "/map?year=2023"
+            let first = try await get(office, map)
+            #expect(first.status == .ok && !first.text.contains("版本测试项目"))
+            #expect(try await get(office, map).text == first.text)
+            #expect(try await office.send(.POST, "/api/v1/projects", Self.project).0 == .created)
+            let after = try await get(office, map)
+            #expect(after.status == .ok && after.text.contains("V-1 版本测试项目"))
+            // A dot chosen from another district's or unit's id selects nothing.
+            let stranger = try await get(office, map + "&project=\(UUID().uuidString)")
+            #expect(stranger.status == .ok && stranger.text.contains("card project-card muted"))
+        }
+    }
+}

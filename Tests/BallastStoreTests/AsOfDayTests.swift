@@ -297,3 +297,32 @@ extension AsOfDayTests {
         }
     }
 }
+
+extension AsOfDayTests {
+    /// A leader's projects read their colours alone (`warnings(projects:)`): the same colours,
+    /// reasons and days as in the whole list, on a day judged by the rule and on the stored day.
+    @Test func theColoursOfNamedProjectsAreThoseOfTheWholeList() async throws {
+        try await StoreDatabase.with { app in
+            let l = try await Self.importedLate(app.db)
+            let districtID = try l.district.requireID()
+            var sources: [ColourAsOf.Source] = []
+            for day in [Self.june30, Self.today] {
+                let colours = try await ColourAsOf.resolve(districtID: districtID, year: 2023, on: day, db: app.db)
+                sources.append(colours.source)
+                let all = try await colours.warnings(scopeUnitID: nil, on: app.db)
+                #expect(all.count == 4)
+                let named = [try l.a1.requireID(), try #require(all.last).projectID]
+                let some = try await colours.warnings(scopeUnitID: nil, projects: named, on: app.db)
+                #expect(some.count == 2)
+                #expect(some == all.filter { named.contains($0.projectID) })
+                // Naming no project reads none; a unit's scope still holds.
+                #expect(try await colours.warnings(scopeUnitID: nil, projects: [], on: app.db).isEmpty)
+                let otherUnit = try await colours.warnings(scopeUnitID: UUID(), projects: named, on: app.db)
+                #expect(otherUnit.isEmpty)
+            }
+            // Both ways of reading a day were walked.
+            #expect(sources.contains { if case .judged = $0 { true } else { false } })
+            #expect(sources.contains(.stored))
+        }
+    }
+}

@@ -46,7 +46,7 @@ package struct DashboardRequest {
         async let figures = Self.kept(req, "dashboard \(scope.year) \(scope.asOf.iso)") {
             try await DashboardQuery.run(scope, on: db, alongside: alongside)
         }
-        let svg = try await Self.kept(req, "dashboard-map \(scope.year) \(scope.asOf.iso) \(Int(width))x\(Int(height)) \(lang.rawValue)") {
+        let svg = try await Self.kept(req, "dashboard-map \(scope.year) \(scope.asOf.iso) \(Int(width))x\(Int(height)) \(lang.rawValue)", weight: \.utf8.count) {
             let layer = try await MapLayers.current(districtID: scope.districtID, year: scope.year, on: db)
             let points = try await MapPointsQuery.run(scope, filter: .init(), on: db)
             return request.map(points, layer: layer?.layer, width: width, height: height).svg()
@@ -55,9 +55,10 @@ package struct DashboardRequest {
     }
 
     /// `compute`'s answer, kept for the request's caller when there is a request.
-    static func kept<T: Sendable>(_ req: Request?, _ what: String, _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func kept<T: Sendable>(_ req: Request?, _ what: String, weight: @escaping @Sendable (T) -> Int = { _ in 4_096 },
+                                  _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let req else { return try await compute() }
-        return try await req.answer(what, compute)
+        return try await req.answer(what, weight: weight, compute)
     }
 
     /// The dashboard's map: every dot opens its project's card on the map page.

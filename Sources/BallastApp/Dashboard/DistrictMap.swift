@@ -25,11 +25,20 @@ package struct DistrictMap {
     var route: [UUID] = []
 
     /// Points placed, and those that could not be: no coordinates, or outside the district.
-    struct Placement {
+    struct Placement: Sendable {
         var placed: [MapPointsQuery.Point]
         var unlocated: [MapPointsQuery.Point]
         var outside: [MapPointsQuery.Point]
     }
+
+    /// The map drawn once, with where its points fell: what a map page keeps between changes.
+    struct Drawn: Sendable {
+        var svg: String
+        var placement: Placement
+        var selected: UUID?
+    }
+
+    func drawn() -> Drawn { Drawn(svg: svg(), placement: placement(), selected: selected) }
 
     func placement() -> Placement {
         var p = Placement(placed: [], unlocated: [], outside: [])

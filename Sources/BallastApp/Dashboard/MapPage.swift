@@ -11,8 +11,8 @@ struct MapPage {
     var filter: MapPointsQuery.Filter
     /// What the page shows, read by `MapPageModel.load`.
     var model: MapPageModel
-    /// The model's points on the zone layer, the selected project's dot marked.
-    var map: DistrictMap
+    /// The model's points drawn on the zone layer, the selected project's dot marked.
+    var map: DistrictMap.Drawn
     var mayUpload: Bool
     var notice: PageNotice?
 
@@ -20,7 +20,7 @@ struct MapPage {
     var en: Bool { lang == .en }
 
     func render() -> String {
-        let place = map.placement()
+        let place = map.placement
         return Layout.page(title: DashboardText.mapTitle.text(lang), lang: lang, section: .map, path: Site.map.link + "?\(query())",
             scripts: [Site.mapScript.link],
             .h1(.text(DashboardText.mapHeading(district: request.district.name, year: request.scope.year).text(lang))),
@@ -29,7 +29,7 @@ struct MapPage {
             Layout.notice(notice),
             filters(),
             .div(.class("map-layout"),
-                .div(.class("map-frame"), DashboardCharts.zoomWords(lang), .raw(map.svg()), legend()),
+                .div(.class("map-frame"), DashboardCharts.zoomWords(lang), .raw(map.svg), legend()),
                 .aside(.class("map-side"), card(), outsideList(place.outside), unlocatedList(place.unlocated), layerInfo()))
         )
     }
@@ -75,7 +75,7 @@ struct MapPage {
     }
 
     func card() -> Node<HTML.BodyContext> {
-        guard let id = map.selected, let p = map.points.first(where: { $0.id == id }) else {
+        guard let id = map.selected, let p = model.points.first(where: { $0.id == id }) else {
             return .div(.class("card project-card muted"), .p(.text(DashboardText.clickForCard.text(lang))))
         }
         let yi = MoneyScale.yi

@@ -127,9 +127,11 @@ extension Request {
     /// to and the day. A query's answer does not depend on the caller's roles (the page drawn
     /// from it does), so the office, the leaders and 督查室 of a district share it; an answer
     /// that reads who is asking (the leader's own projects, the header's count) names them in `what`.
-    func answer<T: Sendable>(_ what: String, _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// `weight` says roughly how many bytes the answer holds (a drawn map weighs a megabyte).
+    func answer<T: Sendable>(_ what: String, weight: @escaping @Sendable (T) -> Int = { _ in 4_096 },
+                             _ compute: @escaping @Sendable () async throws -> T) async throws -> T {
         guard let key = answerKey(what, scope: principal?.scopeUnitID?.uuidString ?? "district") else { return try await compute() }
-        return try await application.answers.value(key, compute)
+        return try await application.answers.value(key, weight: weight, compute)
     }
 }
 

@@ -148,9 +148,12 @@ struct InstructionsController: RouteCollection {
     }
 
     /// Per leader; a unit reads the leaders' figures too (they are the district's, not its own).
+    /// Kept under the data version: every leader's figures read every project's light.
     static func figures(_ req: Request, _ w: Window) async throws -> [LeaderTally] {
-        try await LeaderDesk.figures(districtID: try req.district().requireID(), year: w.year, asOf: w.asOf, today: w.today,
-                                     leader: req.param("leader")?.trimmed.nilIfEmpty, on: req.db)
+        let districtID = try req.district().requireID(), leader = req.param("leader")?.trimmed.nilIfEmpty, db = req.db
+        return try await req.answer("leader-figures \(w.year) \(w.asOf.iso) \(leader ?? "-")") {
+            try await LeaderDesk.figures(districtID: districtID, year: w.year, asOf: w.asOf, today: w.today, leader: leader, on: db)
+        }
     }
 
     func figuresAPI(req: Request) async throws -> FiguresDTO {
@@ -173,8 +176,13 @@ struct InstructionsController: RouteCollection {
         } else {
             since = w.today.adding(days: -LeaderDesk.firstVisitDays)
         }
-        return try await LeaderDesk.view(districtID: try p.district.requireID(), year: w.year, day: w.asOf, today: w.today, leader: leader,
-                                         username: p.name, since: since, on: req.db)
+        // Kept under the data version for this leader and the day their changes are counted
+        // from (the visit above moves it, and with it the key).
+        let districtID = try p.district.requireID(), username = p.name, db = req.db
+        return try await req.answer("leader-desk \(leader) \(username) \(w.year) \(w.asOf.iso) since \(since.iso)") {
+            try await LeaderDesk.view(districtID: districtID, year: w.year, day: w.asOf, today: w.today, leader: leader,
+                                      username: username, since: since, on: db)
+        }
     }
 
     func deskAPI(req: Request) async throws -> DeskDTO {

@@ -20,8 +20,7 @@ struct ProgressAPIController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        var list = try await ColourAsOf.resolve(districtID: try d.requireID(), year: year, on: asOf, db: req.db)
-            .warnings(scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        var list = try await req.lights(year: year, asOf: asOf)
         if let raw = req.param("colour"), !raw.isEmpty {
             guard let wanted = WarningColour.parseList(raw) else {
                 throw BallastError.badParameter("colour", zh: "colour 只能是 red、yellow、blue、green", en: "colour must be red, yellow, blue or green")
@@ -65,7 +64,7 @@ struct ProgressAPIController: RouteCollection {
             }
             return c
         }
-        let page = try await WarningsPage.load(districtID: try d.requireID(), year: year, asOf: asOf,
+        let page = try await WarningsPage.load(districtID: try d.requireID(), year: year, asOf: asOf, warnings: try await req.lights(year: year, asOf: asOf),
                                                scopeUnitID: try req.requirePrincipal().scopeUnitID, colour: colour, lang: req.language, on: req.db)
         return .html(page.render())
     }

@@ -126,6 +126,15 @@ public enum UnitFactsQuery {
         for (i, month) in months.enumerated() {
             let end = CalendarDate.clamped(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
             let colours = try await ColourAsOf.resolve(districtID: districtID, year: year, on: end, db: db)
+            // A day before the year's first judgement is judged by the rule here, and each judged
+            // project names its unit: counted as it is, not joined back through a list of every
+            // project's id bound into the query (38 ms of a 6 000-project ranking's 170).
+            if case .judged(let judged) = colours.source {
+                var lit: [UUID: Int] = [:]
+                for w in judged where w.outcome.colour == .red || w.outcome.colour == .yellow { lit[w.unitID, default: 0] += 1 }
+                for (id, n) in lit where facts[id] != nil { facts[id]?.months[i].litProjects = n }
+                continue
+            }
             for r in try await sql.raw("SELECT p.unit_id, SUM(CASE WHEN col.colour IN ('red', 'yellow') THEN 1 ELSE 0 END) AS lit FROM "
                                        + colours.subquery + " col JOIN projects p ON p.id = col.project_id" + portfolio + " GROUP BY p.unit_id").all() {
                 guard let id = try r.decode(column: "unit_id", as: UUID?.self), facts[id] != nil else { continue }

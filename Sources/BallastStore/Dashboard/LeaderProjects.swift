@@ -28,7 +28,7 @@ public enum LeaderProjects {
         filter.perPage = ProjectFilter.maxPerPage
         let page = try await ProjectListQuery.run(districtID: districtID, filter: filter, on: db)
         guard !page.items.isEmpty else { return [] }
-        let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: day, db: db).warnings(scopeUnitID: nil, on: db)
+        let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: day, db: db).warnings(scopeUnitID: nil, projects: page.items.map(\.id), on: db)
         let byProject = Dictionary(lights.map { ($0.projectID, $0.outcome) }, uniquingKeysWith: { a, _ in a })
         let done = try await CompletedQuery.byProject(districtID: districtID, year: year,
                                                       throughMonth: day.year > year ? 12 : day.year < year ? 0 : day.month, on: db)

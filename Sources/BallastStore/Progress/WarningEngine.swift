@@ -37,7 +37,29 @@ public enum WarningEngine {
     /// approving a month's submitted reports would light, for the review queue.
     public static func wouldGive(districtID: UUID, year: Int, asOf: CalendarDate, adding extra: [UUID: Money], scopeUnitID: UUID? = nil,
                                  on db: any Database) async throws -> [ProjectWarning] {
-        try await evaluateWithStates(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, adding: extra, on: db).map(\.0)
+        wouldGive(try await read(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db), adding: extra)
+    }
+
+    /// The same from a reading made before what is pending was known.
+    public static func wouldGive(_ reading: Reading, adding extra: [UUID: Money]) -> [ProjectWarning] {
+        judge(reading, adding: extra).map(\.0)
+    }
+
+    /// What the rule reads for each portfolio project on a day, read once: judged as it is, or
+    /// again with figures not yet approved added (`judge(_:adding:)`). The review queue reads it
+    /// beside the month's reports, on the other connection, before it knows what is pending.
+    public struct Reading: Sendable {
+        struct Entry: Sendable {
+            var id: UUID
+            var code: String
+            var name: String
+            var unitID: UUID
+            var input: WarningInput
+            var state: StoredState?
+        }
+        var rule: WarningThresholds
+        var judgedOn: CalendarDate
+        var entries: [Entry]
     }
 
     /// The colours, each with the state stored for its project (joined in the same query: a
@@ -45,8 +67,13 @@ public enum WarningEngine {
     /// name are left empty, as it writes neither, and the whole stored state is read to compare;
     /// otherwise only the stored colour and since-date, which `since` needs.
     static func evaluateWithStates(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, forRecompute: Bool = false,
-                                   adding extra: [UUID: Money] = [:],
                                    on db: any Database) async throws -> [(ProjectWarning, StoredState?)] {
+        judge(try await read(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, forRecompute: forRecompute, on: db))
+    }
+
+    /// The rule's inputs for each project on `asOf` (see `evaluateWithStates` for `forRecompute`).
+    public static func read(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, forRecompute: Bool = false,
+                            on db: any Database) async throws -> Reading {
         let sql = try db.sql()
         let rule = try await thresholds(districtID: districtID, year: year, on: db)
         let throughMonth = asOf.year > year ? 12 : asOf.month
@@ -83,11 +110,11 @@ public enum WarningEngine {
             milestones[try m.decode(column: "project_id", as: UUID.self), default: []].append(WarningInput.Milestone(
                 name: try m.decode(column: "name", as: String.self), planned: planned, actual: nil))
         }
-        return try rows.map { row in
+        return Reading(rule: rule, judgedOn: judgedOn, entries: try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let input = WarningInput(
                 asOf: judgedOn, annualPlan: try row.decode(column: "annual_plan", as: Int64?.self).map(Money.init(yuan:)),
-                completedYTD: Money(yuan: try row.decode(column: "done", as: Int64.self).saturatingAdd(extra[id]?.yuan ?? 0)),
+                completedYTD: Money(yuan: try row.decode(column: "done", as: Int64.self)),
                 plannedStart: try row.decode(column: "planned_start", as: String?.self).flatMap(CalendarDate.parse),
                 stage: LifecycleStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .underConstruction,
                 milestones: milestones[id] ?? [],
@@ -96,7 +123,6 @@ public enum WarningEngine {
                                      declaredOn: try row.decode(column: "st_declared", as: String?.self).flatMap(CalendarDate.parse),
                                      includedOn: try row.decode(column: "st_included", as: String?.self).flatMap(CalendarDate.parse))
                 })
-            let outcome = WarningRule.evaluate(input, thresholds: rule)
             var state: StoredState?
             if let colour = try row.decode(column: "s_colour", as: String?.self) {
                 state = StoredState(colour: colour, reasons: forRecompute ? try row.decode(column: "s_reasons", as: String.self) : "",
@@ -104,11 +130,22 @@ public enum WarningEngine {
                                     ruleVersion: forRecompute ? try row.decode(column: "s_rule", as: Int.self) : 0,
                                     since: try row.decode(column: "s_since", as: CalendarDate.self))
             }
-            let from = state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn ? $0.since : nil } ?? judgedOn
-            let warning = ProjectWarning(projectID: id, code: forRecompute ? "" : try row.decode(column: "code", as: String.self),
-                                         name: forRecompute ? "" : try row.decode(column: "name", as: String.self),
-                                         unitID: try row.decode(column: "unit_id", as: UUID.self), outcome: outcome, since: from)
-            return (warning, state)
+            return Reading.Entry(id: id, code: forRecompute ? "" : try row.decode(column: "code", as: String.self),
+                                 name: forRecompute ? "" : try row.decode(column: "name", as: String.self),
+                                 unitID: try row.decode(column: "unit_id", as: UUID.self), input: input, state: state)
+        })
+    }
+
+    /// Each read project judged by the rule, with `extra` (figures not yet approved) added to
+    /// its completed; the colour's since-day from the stored state when the colour holds.
+    static func judge(_ reading: Reading, adding extra: [UUID: Money] = [:]) -> [(ProjectWarning, StoredState?)] {
+        reading.entries.map { e in
+            var input = e.input
+            if let more = extra[e.id] { input.completedYTD = Money(yuan: input.completedYTD.yuan.saturatingAdd(more.yuan)) }
+            let outcome = WarningRule.evaluate(input, thresholds: reading.rule)
+            let judgedOn = reading.judgedOn
+            let from = e.state.flatMap { $0.colour == outcome.colour.rawValue && $0.since <= judgedOn ? $0.since : nil } ?? judgedOn
+            return (ProjectWarning(projectID: e.id, code: e.code, name: e.name, unitID: e.unitID, outcome: outcome, since: from), e.state)
         }
     }
 
@@ -145,7 +182,7 @@ public enum WarningEngine {
         return "[" + messages.map { "{\"en\":\(quoted($0.en)),\"zh\":\(quoted($0.zh))}" }.joined(separator: ",") + "]"
     }
 
-    struct StoredState {
+    struct StoredState: Sendable {
         var colour: String
         var reasons: String
         var lag: Double?

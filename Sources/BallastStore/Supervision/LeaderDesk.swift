@@ -167,7 +167,9 @@ public enum LeaderDesk {
             """ + Portfolio.on(asOf) + "").all() {
             projects[try r.decode(column: "name", as: String.self), default: []].append(try r.decode(column: "id", as: UUID.self))
         }
-        let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db).warnings(scopeUnitID: nil, on: db)
+        // One leader's figures read that leader's projects' colours only.
+        let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db)
+            .warnings(scopeUnitID: nil, projects: leader.map { projects[$0] ?? [] }, on: db)
         let lit = Set(lights.filter { $0.outcome.colour == .red || $0.outcome.colour == .yellow }.map(\.projectID))
         let start = CalendarDate.clamped(year: year, month: 1, day: 1), end = CalendarDate.clamped(year: year, month: 12, day: 31)
         let lines = try await ProblemFigures.run(districtID: districtID, from: start, to: end, asOf: asOf, by: .leader, kind: .instruction,
