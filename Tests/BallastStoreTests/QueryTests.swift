@@ -101,4 +101,26 @@ import Testing
         #expect(WarningEngine.reasons(WarningEngine.json(messages)) == messages)
         #expect(WarningEngine.json([]) == "[]")
     }
+
+    /// The hand reader takes what the writer writes without escapes, and gives the decoder
+    /// everything else: the same messages either way, never a half-read list.
+    @Test func theHandReaderReadsTheWritersOutputAndPassesTheRestOn() throws {
+        let plain = [Message(zh: "进度滞后 12.5 个百分点", en: "12.5 points behind plan"), Message(zh: "开工节点逾期 42 天", en: "Start 42 days late")]
+        let written = WarningEngine.json(plain)
+        #expect(try #require(WarningEngine.writtenReasons(written)) == plain)
+        #expect(WarningEngine.writtenReasons("[]") == [])
+        // Escapes, spacing, another key order, trailing bytes, a cut end: left to the decoder.
+        let escaped = WarningEngine.json([Message(zh: "“引号”", en: "say \"late\"")])
+        #expect(WarningEngine.writtenReasons(escaped) == nil)
+        #expect(WarningEngine.reasons(escaped) == [Message(zh: "“引号”", en: "say \"late\"")])
+        let spaced = "[ {\"en\": \"a\", \"zh\": \"甲\"} ]", reordered = "[{\"zh\":\"甲\",\"en\":\"a\"}]"
+        for other in [spaced, reordered] {
+            #expect(WarningEngine.writtenReasons(other) == nil)
+            #expect(WarningEngine.reasons(other) == [Message(zh: "甲", en: "a")])
+        }
+        for broken in [written + "x", String(written.dropLast()), "[{\"en\":\"a\",\"zh\":\"甲", "", "[", "[,]"] {
+            #expect(WarningEngine.writtenReasons(broken) == nil, "\(broken)")
+        }
+        #expect(WarningEngine.reasons("[{\"en\":\"a\",\"zh\":\"甲") == [])
+    }
 }

@@ -43,9 +43,9 @@ struct PagesController: RouteCollection {
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
         let principal = try req.requirePrincipal()
-        let districtID = try d.requireID(), unit = principal.scopeUnitID, db = req.db
+        let districtID = try d.requireID(), unit = principal.scopeUnitID, db = req.db, alongside = req.dbAlongside
         let s = try await req.answer("summary \(year) \(asOf.iso)") {
-            try await SummaryQuery.run(districtID: districtID, year: year, asOf: asOf, scopeUnitID: unit, on: db)
+            try await SummaryQuery.run(districtID: districtID, year: year, asOf: asOf, scopeUnitID: unit, on: db, alongside: alongside)
         }
         // A unit's user sees its own projects, and the heading says whose they are.
         let whose = principal.scopeUnitID != nil ? (principal.unitName ?? d.name) : d.name

@@ -96,7 +96,7 @@ struct ProjectsAPIController: RouteCollection {
         let year = try RequestParameters.present(RequestParameters.year(req, required: true), "year")
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
         return SummaryDTO(try await SummaryQuery.run(districtID: try d.requireID(), year: year, asOf: asOf,
-                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db))
+                                                     scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db, alongside: req.dbAlongside))
     }
 
     func export(req: Request) async throws -> Response {

@@ -64,8 +64,14 @@ struct ProgressAPIController: RouteCollection {
             }
             return c
         }
-        let page = try await WarningsPage.load(districtID: try d.requireID(), year: year, asOf: asOf, warnings: try await req.lights(year: year, asOf: asOf),
-                                               scopeUnitID: try req.requirePrincipal().scopeUnitID, colour: colour, lang: req.language, on: req.db)
+        let districtID = try d.requireID(), unit = try req.requirePrincipal().scopeUnitID, db = req.db
+        // The year's 亮灯督办 items are kept beside the lights: at 6 000 projects they were most
+        // of what the page still read when the lights were kept.
+        let supervision = try await req.answer("lit-supervision \(year)") {
+            try await SupervisionQuery.run(districtID: districtID, year: year, open: nil, scopeUnitID: unit, on: db)
+        }
+        let page = try await WarningsPage.load(districtID: districtID, year: year, asOf: asOf, warnings: try await req.lights(year: year, asOf: asOf),
+                                               supervision: supervision, colour: colour, lang: req.language, on: db)
         return .html(page.render())
     }
 

@@ -20,12 +20,12 @@ struct WarningsPage {
     /// The page's query: with the colours as of the day in the caller's scope (`Request.lights`,
     /// `ColourAsOf` as the dashboard counts them), the rule in force, the unit names and the
     /// year's 亮灯督办 items.
-    static func load(districtID: UUID, year: Int, asOf: CalendarDate, warnings: [ProjectWarning], scopeUnitID: UUID?, colour: WarningColour?,
-                     lang: UILanguage, on db: any Database) async throws -> WarningsPage {
+    static func load(districtID: UUID, year: Int, asOf: CalendarDate, warnings: [ProjectWarning], supervision: [SupervisionRow],
+                     colour: WarningColour?, lang: UILanguage, on db: any Database) async throws -> WarningsPage {
         WarningsPage(year: year, asOf: asOf, warnings: warnings,
                      units: try await ReferenceLists.namesByID(.unit, districtID: districtID, on: db), colour: colour,
                      rule: try await WarningEngine.thresholds(districtID: districtID, year: year, on: db),
-                     supervision: try await SupervisionQuery.run(districtID: districtID, year: year, open: nil, scopeUnitID: scopeUnitID, on: db),
+                     supervision: supervision,
                      lang: lang)
     }
 

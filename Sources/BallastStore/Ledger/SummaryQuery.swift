@@ -24,24 +24,32 @@ public enum SummaryQuery {
     }
 
     /// `scopeUnitID` narrows every figure to one unit's projects, as the dashboard does for a
-    /// unit's user.
-    public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, on db: any Database) async throws -> YearSummary {
+    /// unit's user. `alongside`, when given, is a second connection: the zones, the units and
+    /// the pools are counted there while the rest is counted on `db` (each breakdown is a pass
+    /// over the portfolio's reports: at 6 000 projects, 25 ms each).
+    public static func run(districtID: UUID, year: Int, asOf: CalendarDate, scopeUnitID: UUID? = nil, on db: any Database,
+                           alongside: (any Database)? = nil) async throws -> YearSummary {
         let sql = try db.sql()
+        let other = alongside ?? db, otherSQL = try other.sql()
         // Completed counts approved months up to the as-of month of the year.
         let month = asOf.year > year ? 12 : asOf.year < year ? 0 : asOf.month
         let scope = Scope(districtID: districtID, year: year, month: month, asOf: asOf, scopeUnitID: scopeUnitID)
+        async let sideGroups = (zone: group(.zone, scope, sql: otherSQL), unit: group(.unit, scope, sql: otherSQL),
+                                pools: pools(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: other))
         let totals = try await group(nil, scope, sql: sql).first
+        let byCategory = try await group(.category, scope, sql: sql), byLevel = try await group(.level, scope, sql: sql)
+        let side = try await sideGroups
         var summary = YearSummary(
             year: year, asOf: asOf,
             projects: totals?.projects ?? 0,
             totalInvestment: totals?.totalInvestment ?? .zero,
             annualPlan: totals?.annualPlan ?? .zero,
             completed: totals?.completed ?? .zero,
-            byCategory: try await group(.category, scope, sql: sql),
-            byLevel: try await group(.level, scope, sql: sql),
-            byZone: try await group(.zone, scope, sql: sql),
-            byUnit: try await group(.unit, scope, sql: sql),
-            pools: try await pools(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scopeUnitID, on: db))
+            byCategory: byCategory,
+            byLevel: byLevel,
+            byZone: side.zone,
+            byUnit: side.unit,
+            pools: side.pools)
         summary.colours = try await colours(scope, on: try await ColourAsOf.resolve(districtID: districtID, year: year, on: asOf, db: db), sql: sql)
         return summary
     }
