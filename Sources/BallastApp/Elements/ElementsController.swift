@@ -58,8 +58,11 @@ struct ElementsController: RouteCollection {
         let d = try req.district()
         let year = try await RequestParameters.yearOrDefault(nil, req, district: d)
         let asOf = try RequestParameters.asOf(req, district: d, year: year)
-        return try await ElementsQuery.figures(districtID: try d.requireID(), year: year, asOf: asOf,
-                                               scopeUnitID: try req.requirePrincipal().scopeUnitID, on: req.db)
+        // Kept under the data version (at 6 000 projects the reading is 25 ms).
+        let districtID = try d.requireID(), scope = try req.requirePrincipal().scopeUnitID, db = req.db
+        return try await req.answer("elements \(year) \(asOf.iso)") {
+            try await ElementsQuery.figures(districtID: districtID, year: year, asOf: asOf, scopeUnitID: scope, on: db)
+        }
     }
 
     struct FiguresDTO: Content {

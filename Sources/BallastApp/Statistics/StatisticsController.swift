@@ -44,9 +44,12 @@ struct StatisticsController: RouteCollection {
     }
 
     /// One reading for the page and the API, in the caller's scope.
+    /// Kept under the data version (at 6 000 projects the reading is 45 ms).
     static func load(_ req: Request) async throws -> Figures {
-        try await load(districtID: try req.district().requireID(), window: try await window(req),
-                       scope: try req.requirePrincipal().scopeUnitID, on: req.db)
+        let districtID = try req.district().requireID(), w = try await window(req), scope = try req.requirePrincipal().scopeUnitID, db = req.db
+        return try await req.answer("statistics \(w.year) \(w.asOf.iso)") {
+            try await load(districtID: districtID, window: w, scope: scope, on: db)
+        }
     }
 
     /// The same reading for the CLI (`ballast report statistics`).
