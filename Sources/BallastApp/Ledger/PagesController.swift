@@ -79,11 +79,8 @@ struct PagesController: RouteCollection {
         // the dashboard counts them): a leader who opened the red list sees why each is red.
         if let year {
             let day = try filter.colour?.day ?? RequestParameters.asOf(req, district: d, year: year)
-            let unit = filter.scopeUnitID
-            view.lights = try await req.answer("lights-by-project \(year) \(day.iso)") {
-                let lights = try await ColourAsOf.resolve(districtID: districtID, year: year, on: day, db: db).warnings(scopeUnitID: unit, on: db)
-                return Dictionary(lights.map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
-            }
+            // The one kept list of the day's lights (in the caller's scope, which the filter holds).
+            view.lights = Dictionary(try await req.lights(year: year, asOf: day).map { ($0.projectID, $0) }, uniquingKeysWith: { a, _ in a })
             let month = day.year > year ? 12 : day.year < year ? 0 : day.month
             let done = try await req.answer("completed-by-project \(year) \(month)") {
                 try await CompletedQuery.byProject(districtID: districtID, year: year, throughMonth: month, on: db)
